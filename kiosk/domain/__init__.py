@@ -1,0 +1,1 @@
+"""Pure check-in rules and data: no Qt, no I/O, testable without a display or a database."""

@@ -1,0 +1,171 @@
+"""The records kiosk reasons about, as frozen dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Verdict(StrEnum):
+    ACCEPTED = "accepted"
+    ALREADY_CHECKED_IN = "already_checked_in"
+    UNKNOWN = "unknown"
+    CANCELLED = "cancelled"
+    INVALID = "invalid"
+    WRONG_EVENT = "wrong_event"
+    EXIT_RECORDED = "exit_recorded"
+    NOT_INSIDE = "not_inside"
+
+    @property
+    def admits(self) -> bool:
+        """True when the guest may pass (the door's green light)."""
+        return self in (Verdict.ACCEPTED, Verdict.EXIT_RECORDED)
+
+
+class ScanKind(StrEnum):
+    ENTRY = "entry"
+    EXIT = "exit"
+    OVERRIDE = "override"  # staff let someone in anyway; counts as an entry
+    UNDO = "undo"  # reverts the scan named by target_id
+    REFUSED = "refused"  # logged for the audit trail, changes nothing
+
+
+class Direction(StrEnum):
+    ENTRY = "entry"
+    EXIT = "exit"
+
+
+class Status(StrEnum):
+    VALID = "valid"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True)
+class Workshop:
+    name: str
+    capacity: int | None = None
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    color: str = "#607d8b"
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    name: str
+    starts_at: str | None = None
+    venue: str | None = None
+    capacity: int | None = None
+    tagline: str | None = None
+    codes_case_sensitive: bool = False
+    workshops: tuple[Workshop, ...] = ()
+    categories: tuple[Category, ...] = ()
+
+    def category_color(self, name: str | None) -> str | None:
+        for category in self.categories:
+            if category.name == name:
+                return category.color
+        return None
+
+
+@dataclass(frozen=True)
+class Attendee:
+    id: str
+    event_id: str
+    first_name: str
+    last_name: str
+    ticket_code: str | None = None
+    email: str | None = None
+    organisation: str | None = None
+    category: str | None = None
+    workshop: str | None = None
+    status: Status = Status.VALID
+    source: str = "manual"
+    source_device: str | None = None
+    created_at: str = ""
+    updated_at: str = ""
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.status is Status.CANCELLED
+
+    def public(self) -> dict[str, str | None]:
+        """The fields shown at the door and printed in JSON (no email)."""
+        return {
+            "id": self.id,
+            "first_name": self.first_name,
+            "last_name": self.last_name,
+            "organisation": self.organisation,
+            "category": self.category,
+            "workshop": self.workshop,
+        }
+
+
+@dataclass(frozen=True)
+class Scan:
+    """One immutable entry in the scan log."""
+
+    id: str
+    event_id: str
+    attendee_id: str | None
+    code: str
+    kind: ScanKind
+    verdict: Verdict
+    device_id: str
+    device_name: str
+    device_time: str
+    target_id: str | None = None
+    staff: str | None = None
+    reason: str | None = None
+    received_at: str | None = None
+
+
+@dataclass(frozen=True)
+class Presence:
+    """What the scan log says about one attendee."""
+
+    first_entry_at: str | None = None
+    first_entry_device: str | None = None
+    last_scan_at: str | None = None
+    inside: bool = False
+
+    @property
+    def checked_in(self) -> bool:
+        return self.first_entry_at is not None
+
+
+@dataclass(frozen=True)
+class Device:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class CheckinResult:
+    """What a check-in attempt returns to the CLI and the window."""
+
+    verdict: Verdict
+    message: str
+    attendee: Attendee | None = None
+    first_entry_at: str | None = None
+    first_entry_device: str | None = None
+    scan: Scan | None = None
+    repeated: bool = False  # the same code within the debounce window: nothing new recorded
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "verdict": self.verdict.value,
+            "attendee": self.attendee.public() if self.attendee else None,
+            "first_entry_at": self.first_entry_at,
+            "first_entry_device": self.first_entry_device,
+            "scan_id": self.scan.id if self.scan else None,
+            "message": self.message,
+        }

@@ -1,0 +1,34 @@
+"""Presence is a fold over the scan log: who has come in, and who is inside now."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from kiosk.domain.model import Presence, Scan, ScanKind
+
+_ENTRY_KINDS = (ScanKind.ENTRY, ScanKind.OVERRIDE)
+
+
+def fold_presence(scans: Iterable[Scan]) -> Presence:
+    """Presence of one attendee from all of their scans, in any order.
+
+    Scans are replayed by device time (id breaks ties) so that logs merged from several kiosks
+    give the same answer whatever order they arrived in. An ``undo`` cancels its target.
+    """
+    log = sorted(scans, key=lambda s: (s.device_time, s.id))
+    undone = {s.target_id for s in log if s.kind is ScanKind.UNDO and s.target_id}
+    first_at: str | None = None
+    first_device: str | None = None
+    last_at: str | None = None
+    inside = False
+    for scan in log:
+        if scan.id in undone or scan.kind not in (*_ENTRY_KINDS, ScanKind.EXIT):
+            continue
+        last_at = scan.device_time
+        if scan.kind in _ENTRY_KINDS:
+            inside = True
+            if first_at is None:
+                first_at, first_device = scan.device_time, scan.device_name
+        else:
+            inside = False
+    return Presence(first_at, first_device, last_at, inside)

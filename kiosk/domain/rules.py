@@ -1,0 +1,52 @@
+"""The door's rules: from what is known about a guest to a verdict. Pure and total."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from kiosk.domain.model import Attendee, Direction, Presence, Scan, ScanKind, Verdict
+
+REPEAT_WINDOW = timedelta(seconds=3)
+
+
+def decide(direction: Direction, attendee: Attendee | None, presence: Presence) -> Verdict:
+    """Verdict for a recognised (or not) ticket. Re-entry after an exit is accepted."""
+    if attendee is None:
+        return Verdict.UNKNOWN
+    if attendee.cancelled:
+        return Verdict.CANCELLED
+    if direction is Direction.ENTRY:
+        return Verdict.ALREADY_CHECKED_IN if presence.inside else Verdict.ACCEPTED
+    return Verdict.EXIT_RECORDED if presence.inside else Verdict.NOT_INSIDE
+
+
+def scan_kind(direction: Direction, verdict: Verdict) -> ScanKind:
+    """How a decided scan is written to the log."""
+    if verdict is Verdict.ACCEPTED:
+        return ScanKind.ENTRY
+    if verdict is Verdict.EXIT_RECORDED:
+        return ScanKind.EXIT
+    return ScanKind.REFUSED
+
+
+def is_repeat(previous: Scan | None, code: str, now: datetime, window: timedelta = REPEAT_WINDOW) -> bool:
+    """The same code again on the same device within the window is the same scan
+    (a QR held in front of the camera is read many times a second)."""
+    if previous is None or previous.code != code or previous.kind is ScanKind.UNDO:
+        return False
+    return now - parse_time(previous.device_time) < window
+
+
+def can_override(verdict: Verdict) -> bool:
+    """'Let in anyway' is offered only where a person is known and was refused."""
+    return verdict in (Verdict.ALREADY_CHECKED_IN, Verdict.CANCELLED)
+
+
+def format_time(moment: datetime) -> str:
+    """UTC ISO-8601 with milliseconds, the one time format in the store."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def parse_time(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+

@@ -1,0 +1,32 @@
+"""Where kiosk keeps its data: --data-dir, else $KIOSK_DATA_DIR, else the platform's user data dir."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DB_NAME = "kiosk.db"
+
+
+def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get("KIOSK_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir  # deferred: only needed when nothing was given
+
+    return Path(user_data_dir("kiosk", "kiosk"))
+
+
+def database(data: Path) -> Path:
+    return data / DB_NAME
+
+
+def keys_dir(data: Path) -> Path:
+    return data / "keys"
+
+
+def print_dir(data: Path) -> Path:
+    """Where the PDF-folder printer drops badges when no real printer is configured."""
+    return data / "printed"

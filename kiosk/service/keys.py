@@ -1,0 +1,52 @@
+"""Ticket-signing keys on disk: the private key stays with the organiser (mode 0600),
+a kiosk needs only the public key(s) in ``<data dir>/keys``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from kiosk.domain import tickets
+from kiosk.service.errors import KioskError
+
+PRIVATE = "ticket-private.pem"
+PUBLIC = "ticket-public.pem"
+
+
+def init_keys(directory: Path, *, force: bool = False) -> tuple[Path, Path]:
+    private_path, public_path = directory / PRIVATE, directory / PUBLIC
+    if private_path.exists() and not force:
+        raise KioskError(f"a key pair already exists in {directory} (use --force to replace it)")
+    directory.mkdir(parents=True, exist_ok=True)
+    key = tickets.new_private_key()
+    fd = os.open(private_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        out.write(tickets.private_key_pem(key))
+    os.chmod(private_path, 0o600)
+    public_path.write_bytes(tickets.public_key_pem(key.public_key()))
+    return private_path, public_path
+
+
+def load_private(directory: Path) -> Ed25519PrivateKey:
+    path = directory / PRIVATE
+    try:
+        return tickets.load_private_key(path.read_bytes())
+    except FileNotFoundError as exc:
+        raise KioskError(f"no private key in {directory}: run 'kiosk keys init' (organiser only)") from exc
+    except (ValueError, tickets.TicketError) as exc:
+        raise KioskError(f"{path} is not an Ed25519 private key") from exc
+
+
+def load_public(directory: Path) -> list[Ed25519PublicKey]:
+    """Every ``*.pem`` public key in the folder, so a rotated key can sit beside the old one."""
+    found: list[Ed25519PublicKey] = []
+    if not directory.is_dir():
+        return found
+    for path in sorted(directory.glob("*public*.pem")):
+        try:
+            found.append(tickets.load_public_key(path.read_bytes()))
+        except (ValueError, tickets.TicketError, OSError):
+            continue
+    return found

@@ -1,0 +1,63 @@
+"""Door figures: people, not scans. Built from grouped counts the store returns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kiosk.domain.model import Event
+from kiosk.store.attendees import StatsRow
+
+
+@dataclass
+class WorkshopFigures:
+    registered: int = 0
+    checked_in: int = 0
+    inside: int = 0
+    capacity: int | None = None
+
+
+@dataclass
+class Stats:
+    registered: int = 0  # valid registrations (walk-ins included)
+    checked_in: int = 0  # valid registrations with at least one accepted entry
+    inside: int = 0
+    walk_ins: int = 0
+    cancelled: int = 0
+    capacity: int | None = None
+    by_workshop: dict[str, WorkshopFigures] = field(default_factory=dict)
+    by_category: dict[str, WorkshopFigures] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, object]:
+        def figures(table: dict[str, WorkshopFigures]) -> dict[str, dict[str, int | None]]:
+            return {name: dict(f.__dict__) for name, f in table.items()}
+
+        return {
+            "registered": self.registered, "checked_in": self.checked_in, "inside": self.inside,
+            "walk_ins": self.walk_ins, "cancelled": self.cancelled, "capacity": self.capacity,
+            "by_workshop": figures(self.by_workshop), "by_category": figures(self.by_category),
+        }
+
+
+def compute_stats(event: Event, rows: Iterable[StatsRow]) -> Stats:
+    stats = Stats(capacity=event.capacity)
+    for w in event.workshops:
+        stats.by_workshop[w.name] = WorkshopFigures(capacity=w.capacity)
+    for c in event.categories:
+        stats.by_category[c.name] = WorkshopFigures()
+    for row in rows:
+        if row.status == "cancelled":
+            stats.cancelled += row.count
+            continue
+        stats.registered += row.count
+        stats.checked_in += row.checked_in
+        stats.inside += row.inside
+        if row.walk_in:
+            stats.walk_ins += row.count
+        for table, key in ((stats.by_workshop, row.workshop), (stats.by_category, row.category)):
+            if key:
+                figures = table.setdefault(key, WorkshopFigures())
+                figures.registered += row.count
+                figures.checked_in += row.checked_in
+                figures.inside += row.inside
+    return stats

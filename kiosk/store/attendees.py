@@ -1,0 +1,195 @@
+"""Attendee records, their search index and the presence columns derived from the scan log."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from kiosk.domain.codes import code_key as make_code_key
+from kiosk.domain.model import Attendee, Presence, Status
+from kiosk.domain.text import email_key, search_text, tokens
+
+EDITABLE = ("ticket_code", "first_name", "last_name", "email", "organisation", "category", "workshop", "status")
+_COLUMNS = (
+    "id, event_id, ticket_code, first_name, last_name, email, organisation, category, workshop,"
+    " status, source, source_device, created_at, updated_at"
+)
+SORTS = {
+    "last_name": "last_name COLLATE NOCASE, first_name COLLATE NOCASE",
+    "first_name": "first_name COLLATE NOCASE, last_name COLLATE NOCASE",
+    "organisation": "organisation COLLATE NOCASE, last_name COLLATE NOCASE, first_name COLLATE NOCASE",
+}
+
+
+def from_row(row: sqlite3.Row) -> Attendee:
+    return Attendee(
+        id=row["id"], event_id=row["event_id"], first_name=row["first_name"], last_name=row["last_name"],
+        ticket_code=row["ticket_code"], email=row["email"], organisation=row["organisation"],
+        category=row["category"], workshop=row["workshop"], status=Status(row["status"]),
+        source=row["source"], source_device=row["source_device"], created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+def _index_text(a: Attendee) -> str:
+    return search_text(a.first_name, a.last_name, a.organisation, a.email, a.ticket_code)
+
+
+def _values(a: Attendee, case_sensitive: bool, now: str, device_id: str) -> tuple[object, ...]:
+    key = make_code_key(a.ticket_code, case_sensitive=case_sensitive) if a.ticket_code else None
+    return (
+        a.id, a.event_id, a.ticket_code, key or None, a.first_name, a.last_name, a.email, email_key(a.email),
+        a.organisation, a.category, a.workshop, a.status.value, a.source, a.source_device or device_id,
+        a.created_at or now, a.updated_at or now, device_id, _index_text(a),
+    )
+
+
+_INSERT = (
+    "INSERT INTO attendees(id, event_id, ticket_code, code_key, first_name, last_name, email, email_key,"
+    " organisation, category, workshop, status, source, source_device, created_at, updated_at, updated_by,"
+    " search_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+
+
+def insert(conn: sqlite3.Connection, a: Attendee, *, case_sensitive: bool, now: str, device_id: str) -> None:
+    conn.execute(_INSERT, _values(a, case_sensitive, now, device_id))
+
+
+def insert_many(
+    conn: sqlite3.Connection, rows: Iterable[Attendee], *, case_sensitive: bool, now: str, device_id: str
+) -> None:
+    conn.executemany(_INSERT, (_values(a, case_sensitive, now, device_id) for a in rows))
+
+
+def update(
+    conn: sqlite3.Connection, current: Attendee, changes: Mapping[str, object], *,
+    case_sensitive: bool, now: str, device_id: str,
+) -> Attendee:
+    """Apply field changes (names from EDITABLE), keeping derived keys and the index in step."""
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    fields = {k: (Status(v) if k == "status" else v) for k, v in changes.items()}
+    merged = Attendee(**{**current.__dict__, **fields, "updated_at": now})
+    key = make_code_key(merged.ticket_code, case_sensitive=case_sensitive) if merged.ticket_code else None
+    conn.execute(
+        "UPDATE attendees SET ticket_code=?, code_key=?, first_name=?, last_name=?, email=?, email_key=?,"
+        " organisation=?, category=?, workshop=?, status=?, updated_at=?, updated_by=?, search_text=?"
+        " WHERE id = ?",
+        (merged.ticket_code, key or None, merged.first_name, merged.last_name, merged.email,
+         email_key(merged.email), merged.organisation, merged.category, merged.workshop,
+         merged.status.value, now, device_id, _index_text(merged), merged.id),
+    )
+    return merged
+
+
+def get(conn: sqlite3.Connection, attendee_id: str) -> Attendee | None:
+    row = conn.execute(f"SELECT {_COLUMNS} FROM attendees WHERE id = ?", (attendee_id,)).fetchone()
+    return None if row is None else from_row(row)
+
+
+def by_code(conn: sqlite3.Connection, event_id: str, key: str) -> Attendee | None:
+    row = conn.execute(
+        f"SELECT {_COLUMNS} FROM attendees WHERE event_id = ? AND code_key = ?", (event_id, key)
+    ).fetchone()
+    return None if row is None else from_row(row)
+
+
+def by_email(conn: sqlite3.Connection, event_id: str, key: str) -> list[Attendee]:
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM attendees WHERE event_id = ? AND email_key = ? ORDER BY created_at",
+        (event_id, key),
+    )
+    return [from_row(r) for r in rows]
+
+
+def by_name(
+    conn: sqlite3.Connection, event_id: str, first_name: str, last_name: str, organisation: str | None
+) -> list[Attendee]:
+    """Same name and organisation, compared folded: how walk-in duplicates are spotted."""
+    wanted = search_text(first_name, last_name)
+    org = search_text(organisation)
+    out: list[Attendee] = []
+    for a in search(conn, event_id, wanted, limit=50):
+        if search_text(a.first_name, a.last_name) == wanted and search_text(a.organisation) == org:
+            out.append(a)
+    return out
+
+
+def search(conn: sqlite3.Connection, event_id: str, text: str, *, limit: int = 50) -> list[Attendee]:
+    """Accent-, case- and order-insensitive prefix search over names, organisation, email, code."""
+    words = tokens(text)
+    if not words:
+        return []
+    query = " ".join(f'"{w}"*' for w in words)
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM attendees WHERE rowid IN "
+        "(SELECT rowid FROM attendees_fts WHERE attendees_fts MATCH ? LIMIT ?) AND event_id = ?"
+        " ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE",
+        (query, limit * 4, event_id),
+    ).fetchall()
+    return [from_row(r) for r in rows[:limit]]
+
+
+def iterate(conn: sqlite3.Connection, event_id: str, *, sort: str = "last_name") -> Iterator[Attendee]:
+    order = SORTS[sort]
+    for row in conn.execute(f"SELECT {_COLUMNS} FROM attendees WHERE event_id = ? ORDER BY {order}", (event_id,)):
+        yield from_row(row)
+
+
+def count(conn: sqlite3.Connection, event_id: str) -> int:
+    return int(conn.execute("SELECT count(*) FROM attendees WHERE event_id = ?", (event_id,)).fetchone()[0])
+
+
+def presence(conn: sqlite3.Connection, attendee_id: str) -> Presence:
+    row = conn.execute(
+        "SELECT first_entry_at, first_entry_device, last_scan_at, inside FROM attendees WHERE id = ?",
+        (attendee_id,),
+    ).fetchone()
+    if row is None:
+        return Presence()
+    return Presence(row[0], row[1], row[2], bool(row[3]))
+
+
+def set_presence(conn: sqlite3.Connection, attendee_id: str, p: Presence) -> None:
+    conn.execute(
+        "UPDATE attendees SET first_entry_at=?, first_entry_device=?, last_scan_at=?, inside=? WHERE id=?",
+        (p.first_entry_at, p.first_entry_device, p.last_scan_at, int(p.inside), attendee_id),
+    )
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """What an import needs to know about an existing attendee to match and diff it."""
+
+    attendee: Attendee
+    code_key: str | None
+    email_key: str | None
+
+
+def import_index(conn: sqlite3.Connection, event_id: str) -> list[IndexEntry]:
+    rows = conn.execute(f"SELECT {_COLUMNS}, code_key, email_key FROM attendees WHERE event_id = ?", (event_id,))
+    return [IndexEntry(from_row(r), r["code_key"], r["email_key"]) for r in rows]
+
+
+@dataclass(frozen=True)
+class StatsRow:
+    status: str
+    workshop: str | None
+    category: str | None
+    walk_in: bool
+    checked_in: int
+    inside: int
+    count: int
+
+
+def stats_rows(conn: sqlite3.Connection, event_id: str) -> list[StatsRow]:
+    """Grouped counts from one pass over the covering index ``attendees_stats``."""
+    rows = conn.execute(
+        "SELECT status, workshop, category, source = 'walk-in', sum(first_entry_at IS NOT NULL), sum(inside),"
+        " count(*) FROM attendees INDEXED BY attendees_stats WHERE event_id = ?"
+        " GROUP BY status, workshop, category, source",
+        (event_id,),
+    )
+    return [StatsRow(r[0], r[1], r[2], bool(r[3]), int(r[4]), int(r[5]), int(r[6])) for r in rows]

@@ -1,0 +1,99 @@
+"""SQLite connection, pragmas and versioned migrations.
+
+The store is the only layer that speaks SQL. A connection is opened in autocommit mode
+(``isolation_level=None``) so that every write goes through :func:`transaction`, which
+makes the boundaries of durable work explicit.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class StoreError(Exception):
+    """A database problem that a user can act on (path, permissions, newer schema)."""
+
+
+def _migration_scripts() -> list[tuple[int, str, str]]:
+    """All ``NNNN_name.sql`` files shipped in ``kiosk/store/migrations``, in order."""
+    found: list[tuple[int, str, str]] = []
+    for entry in resources.files("kiosk.store.migrations").iterdir():
+        match = re.fullmatch(r"(\d{4})_(\w+)\.sql", entry.name)
+        if match:
+            found.append((int(match.group(1)), match.group(2), entry.read_text(encoding="utf-8")))
+    found.sort()
+    return found
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def latest_version() -> int:
+    scripts = _migration_scripts()
+    return scripts[-1][0] if scripts else 0
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the schema up to date, one version per transaction; return the new version."""
+    current = schema_version(conn)
+    scripts = _migration_scripts()
+    if scripts and current > scripts[-1][0]:
+        raise StoreError(
+            f"database schema v{current} is newer than this kiosk (v{scripts[-1][0]}): upgrade kiosk"
+        )
+    for version, _name, sql in scripts:
+        if version <= current:
+            continue
+        # executescript() commits first; wrap the script so a failing migration leaves nothing.
+        conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
+        current = version
+    return current
+
+
+def connect(path: Path, *, migrate_schema: bool = True) -> sqlite3.Connection:
+    """Open (creating if needed) the event database with the pragmas kiosk relies on.
+
+    WAL lets the GUI and a CLI command share the file; ``synchronous=FULL`` makes every
+    acknowledged check-in survive a power cut (WAL + NORMAL may lose the last commits).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(
+            str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot open database {path}: {exc}") from exc
+    if str(mode).lower() != "wal":
+        raise StoreError(f"cannot enable WAL on {path} (got {mode})")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.row_factory = sqlite3.Row
+    if migrate_schema:
+        migrate(conn)
+    return conn
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """``BEGIN IMMEDIATE`` … ``COMMIT``: take the write lock up front so that a busy
+    database waits (busy_timeout) instead of failing half-way through."""
+    if conn.in_transaction:
+        yield conn  # nested: the outer transaction owns commit/rollback
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
