@@ -103,10 +103,9 @@ class Kiosk:
 
     def has_event(self) -> bool:
         try:
-            self.event
+            return bool(self.event.id)
         except NoEventError:
             return False
-        return True
 
     def create_event(self, event: Event) -> Event:
         """Store an event and make it the active one of this data dir."""

@@ -1,0 +1,43 @@
+# kiosk — two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: run test lint typecheck pytest bench screenshots clean system-run system-test
+
+# The venv is (re)built when missing or when pyproject.toml changed since the last install.
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+system-run:
+	@bash .ci/system-packages.sh run
+
+system-test:
+	@bash .ci/system-packages.sh test
+
+## Open the staff window (creates the #Plus20 demo event on first run).
+run: system-run $(STAMP)
+	$(PY) main.py $(ARGS)
+
+## Lint, type-check and run the whole suite (real SQLite, CUPS, Qt offscreen, video files).
+test: system-test $(STAMP) lint typecheck pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+pytest: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+## Benchmarks: prints figures (targets in the README).
+bench: system-test $(STAMP)
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info

@@ -1,0 +1,91 @@
+"""`kiosk search`, `kiosk register`, `kiosk stats`, `kiosk history`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kiosk.cli.context import Context
+
+
+def register(sub: Any) -> None:
+    search = sub.add_parser("search", help="find attendees by name, organisation, email or code")
+    search.add_argument("text")
+    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--json", action="store_true")
+    search.set_defaults(handler=_search)
+    reg = sub.add_parser("register", help="register a walk-in guest")
+    reg.add_argument("--first-name", required=True)
+    reg.add_argument("--last-name", required=True)
+    reg.add_argument("--email")
+    reg.add_argument("--organisation")
+    reg.add_argument("--category")
+    reg.add_argument("--workshop")
+    reg.add_argument("--checkin", action="store_true", help="check the guest in at once")
+    reg.add_argument("--device")
+    reg.add_argument("--json", action="store_true")
+    reg.set_defaults(handler=_register)
+    stats = sub.add_parser("stats", help="registered, arrived, inside now, per workshop and category")
+    stats.add_argument("--json", action="store_true")
+    stats.set_defaults(handler=_stats)
+    history = sub.add_parser("history", help="the scans of one attendee")
+    history.add_argument("attendee", help="attendee id or ticket code")
+    history.add_argument("--json", action="store_true")
+    history.set_defaults(handler=_history)
+
+
+def attendee_json(k: Any, a: Any) -> dict[str, Any]:
+    p = k.presence(a.id)
+    return {**a.public(), "ticket_code": a.ticket_code, "email": a.email, "status": a.status.value,
+            "source": a.source, "checked_in": p.checked_in, "first_entry_at": p.first_entry_at,
+            "inside": p.inside}
+
+
+def _search(ctx: Context) -> int:
+    k = ctx.kiosk()
+    found = k.search(ctx.args.text, limit=max(1, ctx.args.limit))
+    rows = [attendee_json(k, a) for a in found]
+    lines = [f"{r['ticket_code'] or '-':<14} {a.full_name:<32} {a.organisation or '':<30} "
+             f"{'annulé' if a.cancelled else ('entré·e' if r['checked_in'] else '')}" for r, a in zip(rows, found,
+                                                                                                   strict=True)]
+    ctx.emit(rows, "\n".join(lines) if lines else "No match.")
+    return 0
+
+
+def _register(ctx: Context) -> int:
+    a = ctx.args
+    k = ctx.kiosk()
+    result = k.register(first_name=a.first_name, last_name=a.last_name, email=a.email, organisation=a.organisation,
+                        category=a.category, workshop=a.workshop, checkin=a.checkin, device_name=ctx.device_name)
+    payload = {"created": result.created, "attendee": attendee_json(k, result.attendee),
+               "checkin": result.checkin.to_json() if result.checkin else None}
+    what = "Registered" if result.created else "Already registered"
+    human = f"{what}: {result.attendee.full_name} ({result.attendee.ticket_code})"
+    if result.checkin:
+        human += f"\n{result.checkin.message}"
+    ctx.emit(payload, human)
+    return 0
+
+
+def _stats(ctx: Context) -> int:
+    s = ctx.kiosk().stats()
+    cap = f"/{s.capacity}" if s.capacity is not None else ""
+    lines = [f"registered {s.registered}  checked in {s.checked_in}  inside {s.inside}{cap}  "
+             f"walk-ins {s.walk_ins}  cancelled {s.cancelled}"]
+    for title, table in (("workshop", s.by_workshop), ("category", s.by_category)):
+        for name, f in table.items():
+            lines.append(f"  {title} {name}: {f.checked_in}/{f.registered} arrived, {f.inside} inside")
+    ctx.emit(s.to_json(), "\n".join(lines))
+    return 0
+
+
+def _history(ctx: Context) -> int:
+    k = ctx.kiosk()
+    a = k.find(ctx.args.attendee)
+    scans = k.history(a.id)
+    rows = [{"id": s.id, "kind": s.kind.value, "verdict": s.verdict.value, "device": s.device_name,
+             "device_time": s.device_time, "target_id": s.target_id, "staff": s.staff, "reason": s.reason}
+            for s in scans]
+    lines = [f"{s.device_time}  {s.kind.value:<8} {s.verdict.value:<18} {s.device_name}"
+             + (f"  ({s.staff}: {s.reason})" if s.reason else "") for s in scans]
+    ctx.emit({"attendee": attendee_json(k, a), "scans": rows}, a.full_name + "\n" + "\n".join(lines))
+    return 0

@@ -1,0 +1,55 @@
+"""`kiosk checkin`, `kiosk undo`, `kiosk override`: the door, from a terminal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kiosk.cli.context import EXIT_OK, EXIT_REFUSED, Context
+
+
+def register(sub: Any) -> None:
+    checkin = sub.add_parser("checkin", help="check a ticket code (or signed payload) in or out")
+    checkin.add_argument("code")
+    checkin.add_argument("--exit", action="store_true", help="record an exit instead of an entry")
+    checkin.add_argument("--device", help="device name (default: settings, $KIOSK_DEVICE or host name)")
+    checkin.add_argument("--json", action="store_true")
+    checkin.set_defaults(handler=_checkin)
+    undo = sub.add_parser("undo", help="revert the last scan of this device")
+    undo.add_argument("--device")
+    undo.add_argument("--json", action="store_true")
+    undo.set_defaults(handler=_undo)
+    override = sub.add_parser("override", help="let a guest in anyway (recorded with who and why)")
+    override.add_argument("attendee", help="attendee id or ticket code")
+    override.add_argument("--reason", required=True)
+    override.add_argument("--staff", required=True, help="who decided")
+    override.add_argument("--device")
+    override.add_argument("--json", action="store_true")
+    override.set_defaults(handler=_override)
+
+
+def _checkin(ctx: Context) -> int:
+    from kiosk.domain.model import Direction
+
+    direction = Direction.EXIT if ctx.args.exit else Direction.ENTRY
+    result = ctx.kiosk().check_in(ctx.args.code, direction=direction, device_name=ctx.device_name)
+    ctx.emit(result.to_json(), result.message)
+    return EXIT_OK if result.verdict.admits else EXIT_REFUSED
+
+
+def _undo(ctx: Context) -> int:
+    undone = ctx.kiosk().undo(device_name=ctx.device_name)
+    if undone is None:
+        ctx.emit({"undone": None}, "Nothing to undo on this device.")
+        return EXIT_REFUSED
+    payload = {"undone": {"scan_id": undone.id, "kind": undone.kind.value, "code": undone.code,
+                          "attendee_id": undone.attendee_id, "device_time": undone.device_time}}
+    ctx.emit(payload, f"Undone: {undone.kind.value} of {undone.code} at {undone.device_time}")
+    return EXIT_OK
+
+
+def _override(ctx: Context) -> int:
+    k = ctx.kiosk()
+    attendee = k.find(ctx.args.attendee)
+    result = k.override(attendee.id, reason=ctx.args.reason, staff=ctx.args.staff, device_name=ctx.device_name)
+    ctx.emit(result.to_json(), result.message)
+    return EXIT_OK

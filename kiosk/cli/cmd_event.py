@@ -1,0 +1,122 @@
+"""`kiosk event create|show` and `kiosk demo`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kiosk.cli.context import Context, UsageError
+
+
+def register(sub: Any) -> None:
+    event = sub.add_parser("event", help="create or show the event of this data dir")
+    actions = event.add_subparsers(dest="action", metavar="ACTION", required=True)
+    create = actions.add_parser("create", help="create the event (it becomes the active one)")
+    create.add_argument("--name", required=True)
+    create.add_argument("--starts", help="start, ISO 8601 (2026-11-30T18:00+01:00)")
+    create.add_argument("--venue")
+    create.add_argument("--capacity", type=int, help="how many people the venue holds")
+    create.add_argument("--workshop", action="append", default=[], metavar="NAME[:CAPACITY]")
+    create.add_argument("--category", action="append", default=[], metavar="NAME[:#COLOUR]")
+    create.add_argument("--tagline")
+    create.add_argument("--case-sensitive-codes", action="store_true",
+                        help="ticket codes differ by case (default: matched case-insensitively)")
+    create.add_argument("--json", action="store_true")
+    create.set_defaults(handler=_create)
+    show = actions.add_parser("show", help="show the active event")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=_show)
+    demo = sub.add_parser("demo", help="create the #Plus20 demo event with ~150 fictitious guests")
+    demo.add_argument("--json", action="store_true")
+    demo.set_defaults(handler=_demo)
+
+
+_PALETTE = ("#2e7d32", "#1565c0", "#ef6c00", "#6a1b9a", "#c62828", "#00838f", "#5d4037", "#455a64")
+
+
+def _parse_workshop(text: str) -> Any:
+    from kiosk.domain.model import Workshop
+
+    name, _, cap = text.rpartition(":") if ":" in text else (text, "", "")
+    name = name.strip()
+    if not name:
+        raise UsageError(f"bad --workshop {text!r}: expected NAME or NAME:CAPACITY")
+    if cap.strip():
+        if not cap.strip().isdigit():
+            raise UsageError(f"bad --workshop {text!r}: capacity must be a whole number")
+        return Workshop(name, int(cap))
+    return Workshop(name)
+
+
+def _parse_category(text: str, position: int) -> Any:
+    from kiosk.domain.model import Category
+
+    name, _, colour = text.partition(":#")
+    if not name.strip():
+        raise UsageError(f"bad --category {text!r}")
+    return Category(name.strip(), f"#{colour}" if colour else _PALETTE[position % len(_PALETTE)])
+
+
+def _create(ctx: Context) -> int:
+    import uuid
+    from datetime import datetime
+
+    from kiosk.domain.model import Event
+
+    a = ctx.args
+    if a.starts:
+        try:
+            datetime.fromisoformat(a.starts)
+        except ValueError as exc:
+            raise UsageError(f"--starts {a.starts!r} is not an ISO 8601 date-time") from exc
+    if a.capacity is not None and a.capacity < 0:
+        raise UsageError("--capacity must be positive")
+    event = Event(
+        id=str(uuid.uuid4()), name=a.name.strip(), starts_at=a.starts, venue=a.venue, capacity=a.capacity,
+        tagline=a.tagline, codes_case_sensitive=a.case_sensitive_codes,
+        workshops=tuple(_parse_workshop(w) for w in a.workshop),
+        categories=tuple(_parse_category(c, i) for i, c in enumerate(a.category)),
+    )
+    created = ctx.kiosk().create_event(event)
+    ctx.emit(event_json(created), f"Event created: {created.name} ({created.id})")
+    return 0
+
+
+def event_json(event: Any) -> dict[str, Any]:
+    return {
+        "id": event.id, "name": event.name, "starts_at": event.starts_at, "venue": event.venue,
+        "capacity": event.capacity, "tagline": event.tagline, "codes_case_sensitive": event.codes_case_sensitive,
+        "workshops": [{"name": w.name, "capacity": w.capacity} for w in event.workshops],
+        "categories": [{"name": c.name, "color": c.color} for c in event.categories],
+    }
+
+
+def _show(ctx: Context) -> int:
+    k = ctx.kiosk()
+    event, stats = k.event, k.stats()
+    payload = {**event_json(event), "registered": stats.registered, "checked_in": stats.checked_in,
+               "inside": stats.inside, "data_dir": str(ctx.data_dir)}
+    lines = [event.name, f"  id: {event.id}"]
+    if event.starts_at:
+        lines.append(f"  starts: {event.starts_at}")
+    if event.venue:
+        lines.append(f"  venue: {event.venue}")
+    lines.append(f"  capacity: {event.capacity if event.capacity is not None else '-'}")
+    if event.workshops:
+        lines.append("  workshops: " + ", ".join(
+            w.name + (f" ({w.capacity})" if w.capacity is not None else "") for w in event.workshops))
+    if event.categories:
+        lines.append("  categories: " + ", ".join(c.name for c in event.categories))
+    lines.append(f"  registered: {stats.registered}, checked in: {stats.checked_in}, inside: {stats.inside}")
+    lines.append(f"  data dir: {ctx.data_dir}")
+    ctx.emit(payload, "\n".join(lines))
+    return 0
+
+
+def _demo(ctx: Context) -> int:
+    k = ctx.kiosk()
+    event = k.create_demo()
+    ctx.emit(event_json(event), f"Demo event ready: {event.name} — {k.stats().registered} guests")
+    return 0
+
+
+

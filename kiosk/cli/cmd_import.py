@@ -1,0 +1,64 @@
+"""`kiosk import FILE` and `kiosk export FILE`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from kiosk.cli.context import Context, UsageError
+
+
+def register(sub: Any) -> None:
+    imp = sub.add_parser("import", help="import registrations (CSV/TSV/xlsx from HelloAsso, Weezevent, ...)")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
+                     help="map a column by hand (FIELD: ticket_code, first_name, last_name, full_name, email, "
+                          "organisation, category, workshop, status, ignore)")
+    imp.add_argument("--dry-run", action="store_true", help="report what would change, change nothing")
+    imp.add_argument("--prune", action="store_true", help="cancel imported attendees missing from this file")
+    imp.add_argument("--json", action="store_true")
+    imp.set_defaults(handler=_import)
+    exp = sub.add_parser("export", help="export attendees with their check-in status (.csv or .xlsx)")
+    exp.add_argument("file", type=Path)
+    exp.add_argument("--json", action="store_true")
+    exp.set_defaults(handler=_export)
+
+
+def _progress(done: int, total: int) -> None:
+    if sys.stderr.isatty() and total:
+        sys.stderr.write(f"\r  {done}/{total} rows")
+        if done >= total:
+            sys.stderr.write("\n")
+
+
+def _import(ctx: Context) -> int:
+    from kiosk.importing import ImportFileError, parse_map_option
+    from kiosk.service.importer import import_registrations
+
+    try:
+        overrides = parse_map_option(ctx.args.map)
+    except ImportFileError as exc:
+        raise UsageError(str(exc)) from exc
+    report = import_registrations(ctx.kiosk(), ctx.args.file, overrides=overrides, dry_run=ctx.args.dry_run,
+                                  prune=ctx.args.prune, progress=_progress)
+    head = "Dry run — nothing written. " if report.dry_run else ""
+    lines = [f"{head}{ctx.args.file.name}: added {report.added}, updated {report.updated}, "
+             f"unchanged {report.unchanged}, cancelled {report.cancelled}, skipped {len(report.skipped)}"]
+    lines += [f"  line {s.line}: skipped — {s.reason}" for s in report.skipped]
+    if report.missing:
+        lines.append(f"  {len(report.missing)} imported attendee(s) are not in this file "
+                     "(kept; use --prune to cancel them):")
+        lines += [f"    {a.ticket_code or a.id}  {a.full_name}" for a in report.missing[:50]]
+        if len(report.missing) > 50:
+            lines.append(f"    … and {len(report.missing) - 50} more")
+    ctx.emit(report.to_json(), "\n".join(lines))
+    return 0
+
+
+def _export(ctx: Context) -> int:
+    from kiosk.service.export import export_attendees
+
+    count = export_attendees(ctx.kiosk(), ctx.args.file)
+    ctx.emit({"file": str(ctx.args.file), "attendees": count}, f"Exported {count} attendees to {ctx.args.file}")
+    return 0

@@ -1,0 +1,37 @@
+"""`kiosk scan FILE...`: the camera's decoding pipeline, run on image and video files."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from kiosk.cli.context import Context
+
+
+def register(sub: Any) -> None:
+    scan = sub.add_parser("scan", help="decode QR codes and barcodes in image or video files")
+    scan.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    scan.add_argument("--decoder", default=None, choices=("auto", "zxing", "zbar"))
+    scan.add_argument("--json", action="store_true")
+    scan.set_defaults(handler=_scan)
+
+
+def _scan(ctx: Context) -> int:
+    from kiosk.adapters.decoding import make_decoder
+    from kiosk.adapters.scanfiles import scan_file
+
+    decoder = make_decoder(ctx.args.decoder or ctx.settings.decoder)
+    found_any = False
+    for path in ctx.args.files:
+        result = scan_file(path, decoder)
+        found_any = found_any or bool(result.get("codes"))
+        if ctx.json:
+            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+        else:
+            codes = ", ".join(result.get("codes", [])) or result.get("error", "no code found")
+            frame = f" (frame {result['frame']})" if result.get("frame") is not None else ""
+            sys.stdout.write(f"{path}: {codes}{frame} [{result.get('ms', 0):.1f} ms]\n")
+        sys.stdout.flush()
+    return 0 if found_any else 1
