@@ -44,8 +44,8 @@ _NON_ALNUM = re.compile(r"[\W_]+")
 
 
 def normalize(text: str) -> str:
-    """Lower-case, accent-less, punctuation-less, single-spaced form of ``text``."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Lower-case, accent-less, punctuation-less, single-spaced form of ``text`` ("#" reads "number")."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("#", " number "))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _NON_ALNUM.sub(" ", stripped.casefold()).strip()
 
@@ -273,9 +273,9 @@ class ColumnMapping:
         return any(f in self.indexes for f in NAME_FIELDS)
 
 
-def resolve_overrides(overrides: Mapping[str, str] | None) -> dict[str, str]:
-    """Validate ``{header: field}`` overrides and return them keyed by compact header."""
-    result: dict[str, str] = {}
+def resolve_overrides(overrides: Mapping[str, str] | None) -> dict[str, tuple[str, str]]:
+    """Validate ``{header: field}`` overrides; return ``{compact header: (header as given, field)}``."""
+    result: dict[str, tuple[str, str]] = {}
     if not overrides:
         return result
     seen_fields: dict[str, str] = {}
@@ -288,17 +288,19 @@ def resolve_overrides(overrides: Mapping[str, str] | None) -> dict[str, str]:
         key = compact(header)
         if not key:
             raise ImportFileError(f"invalid column name {header!r} in column mapping")
-        if key in result and result[key] != field:
+        if key in result and result[key][1] != field:
             raise ImportFileError(f"column {header!r} is mapped twice")
         if field != "ignore":
             if field in seen_fields and seen_fields[field] != key:
                 raise ImportFileError(f"field {field!r} is mapped to two columns")
             seen_fields[field] = key
-        result[key] = field
+        result[key] = (header.strip(), field)
     return result
 
 
-def map_columns(header_row: Sequence[str], overrides: Mapping[str, str] | None = None) -> ColumnMapping:
+def map_columns(
+    header_row: Sequence[str], overrides: Mapping[str, tuple[str, str]] | None = None
+) -> ColumnMapping:
     """Map the cells of ``header_row`` to fields.  ``overrides`` is the output of :func:`resolve_overrides`."""
     headers = [h.strip() for h in header_row]
     keys = [compact(h) for h in headers]
@@ -307,9 +309,10 @@ def map_columns(header_row: Sequence[str], overrides: Mapping[str, str] | None =
     confident = False
     if overrides:
         for col, key in enumerate(keys):
-            field = overrides.get(key)
-            if field is None:
+            entry = overrides.get(key)
+            if entry is None:
                 continue
+            field = entry[1]
             used_cols.add(col)  # "ignore" and duplicates of an overridden header are dropped too
             if field != "ignore" and field not in indexes:
                 indexes[field] = col

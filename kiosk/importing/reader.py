@@ -12,15 +12,16 @@ import csv
 import datetime as dt
 import io
 import re
+import warnings
 import zipfile
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 __all__ = [
-    "MAX_CELL_CHARS",
     "MAX_COLUMNS",
     "MAX_FILE_BYTES",
     "MAX_ROWS",
@@ -32,7 +33,6 @@ __all__ = [
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_ROWS = 1_000_000
 MAX_COLUMNS = 200
-MAX_CELL_CHARS = 32_767  # Excel's own cell limit; mapped fields are further limited to 1,000 characters
 
 _DELIMITERS = (";", ",", "\t", "|")
 _SNIFF_CHARS = 64 * 1024
@@ -48,17 +48,20 @@ class ImportFileError(ValueError):
 
 @dataclass(frozen=True)
 class RawTable:
-    rows: list[tuple[int, list[str]]]  # (1-based line, cells); blank lines are left out
+    rows: Iterator[tuple[int, list[str]]]  # (1-based line, cells), read lazily; blank lines are left out
     encoding: str
     delimiter: str | None
 
 
 def read_table(path: Path) -> RawTable:
-    """Read a CSV/TSV/xlsx file into raw rows; raise :class:`ImportFileError` on any file-level problem."""
+    """Open a CSV/TSV/xlsx file as raw rows; raise :class:`ImportFileError` on any file-level problem.
+
+    Rows are produced lazily: row-level limits (columns, row count) raise while iterating.
+    """
     data = _read_bytes(path)
     kind = _sniff_binary(data)
     if kind == "xlsx":
-        return RawTable(_read_xlsx(path), "xlsx", None)
+        return RawTable(_read_xlsx(data), "xlsx", None)
     text, encoding = _decode(data)
     del data
     if not text.strip():
@@ -211,7 +214,7 @@ def _sniff_delimiter(text: str) -> str:
             continue
         if truncated or len(rows) > _SNIFF_ROWS:
             rows = rows[:-1]  # possibly cut in the middle
-        counts = [len(_trimmed(r)) for r in rows if any(c.strip() for c in r)]
+        counts = [len(r) for r in rows if any(c.strip() for c in r)]
         multi = Counter(c for c in counts if c >= 2)
         if not multi:
             continue
@@ -229,9 +232,7 @@ def _trimmed(row: list[str]) -> list[str]:
     return row[:end] if end != len(row) else row
 
 
-def _read_csv(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
-    rows: list[tuple[int, list[str]]] = []
-    append = rows.append
+def _read_csv(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     prev_line = 0
     count = 0
@@ -248,17 +249,14 @@ def _read_csv(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
                 row = _trimmed(row)
                 if len(row) > MAX_COLUMNS:
                     raise ImportFileError(f"line {start}: too many columns ({len(row)}, the limit is {MAX_COLUMNS})")
-            if max(map(len, row)) > MAX_CELL_CHARS:
-                raise ImportFileError(_too_long(start))
-            append((start, row))
-    except csv.Error:
+            yield start, row
+    except csv.Error:  # the only error with strict=False: a field over csv.field_size_limit() (128 KiB)
         raise ImportFileError(_too_long(prev_line + 1)) from None
-    return rows
 
 
 def _too_long(line: int) -> str:
     return (
-        f"line {line}: a value is longer than {MAX_CELL_CHARS:,} characters "
+        f"line {line}: a value is longer than {csv.field_size_limit():,} characters "
         "(unbalanced quote \" in the file?)"
     )
 
@@ -266,9 +264,7 @@ def _too_long(line: int) -> str:
 # --------------------------------------------------------------------------- xlsx
 
 
-def _read_xlsx(path: Path) -> list[tuple[int, list[str]]]:
-    import warnings
-
+def _read_xlsx(data: bytes) -> Iterator[tuple[int, list[str]]]:
     try:
         import openpyxl
     except ImportError:  # pragma: no cover - openpyxl is a declared dependency
@@ -276,42 +272,46 @@ def _read_xlsx(path: Path) -> list[tuple[int, list[str]]]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-            try:
-                if not wb.worksheets:
-                    raise ImportFileError("the workbook has no sheet")
-                ws = wb.worksheets[0]
-                reset = getattr(ws, "reset_dimensions", None)
-                if reset is not None:
-                    reset()  # some exporters write wrong dimensions; read every row present
-                return _xlsx_rows(ws.iter_rows(values_only=True))
-            finally:
-                wb.close()
+            # a file object: openpyxl would refuse a path whose extension is not .xlsx/.xlsm
+            wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        if not wb.worksheets:
+            raise ImportFileError("the workbook has no sheet")
     except ImportFileError:
         raise
     except Exception as exc:  # openpyxl raises many kinds of errors on damaged files
         raise ImportFileError(f"cannot read the Excel file: {_one_line(exc)}") from None
+    return _xlsx_rows(wb)
 
 
-def _xlsx_rows(source: Iterable[tuple[object, ...]]) -> list[tuple[int, list[str]]]:
-    rows: list[tuple[int, list[str]]] = []
+def _xlsx_rows(wb: Any) -> Iterator[tuple[int, list[str]]]:
     count = 0
-    for line, values in enumerate(source, start=1):
-        cells = list(values)
-        while cells and (cells[-1] is None or cells[-1] == ""):
-            cells.pop()
-        if not cells:
-            continue
-        count += 1
-        if count > MAX_ROWS:
-            raise ImportFileError(f"line {line}: too many rows (the limit is {MAX_ROWS:,})")
-        if len(cells) > MAX_COLUMNS:
-            raise ImportFileError(f"line {line}: too many columns ({len(cells)}, the limit is {MAX_COLUMNS})")
-        row = [_cell_text(v) for v in cells]
-        if max(map(len, row)) > MAX_CELL_CHARS:
-            raise ImportFileError(_too_long(line))
-        rows.append((line, row))
-    return rows
+    try:
+        ws = wb.worksheets[0]
+        reset = getattr(ws, "reset_dimensions", None)
+        if reset is not None:
+            reset()  # some exporters write wrong dimensions; read every row present
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for line, values in enumerate(ws.iter_rows(values_only=True), start=1):
+                cells = list(values)
+                while cells and (cells[-1] is None or cells[-1] == ""):
+                    cells.pop()
+                if not cells:
+                    continue
+                count += 1
+                if count > MAX_ROWS:
+                    raise ImportFileError(f"line {line}: too many rows (the limit is {MAX_ROWS:,})")
+                if len(cells) > MAX_COLUMNS:
+                    raise ImportFileError(
+                        f"line {line}: too many columns ({len(cells)}, the limit is {MAX_COLUMNS})"
+                    )
+                yield line, [_cell_text(v) for v in cells]
+    except ImportFileError:
+        raise
+    except Exception as exc:
+        raise ImportFileError(f"cannot read the Excel file: {_one_line(exc)}") from None
+    finally:
+        wb.close()
 
 
 def _cell_text(value: object) -> str:

@@ -70,7 +70,7 @@ def update(
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
-    fields = {k: (Status(v) if k == "status" else v) for k, v in changes.items()}
+    fields = {k: (Status(str(v)) if k == "status" else v) for k, v in changes.items()}
     merged = Attendee(**{**current.__dict__, **fields, "updated_at": now})
     key = make_code_key(merged.ticket_code, case_sensitive=case_sensitive) if merged.ticket_code else None
     conn.execute(
@@ -123,11 +123,15 @@ def search(conn: sqlite3.Connection, event_id: str, text: str, *, limit: int = 5
     if not words:
         return []
     query = " ".join(f'"{w}"*' for w in words)
+    # The event filter sits inside the limited sub-query: other events in the same file (the demo
+    # tried first...) must not use up the candidates and hide this event's guests. CROSS JOIN keeps
+    # the FTS match as the outer loop (otherwise SQLite may run the match once per attendee).
     rows = conn.execute(
         f"SELECT {_COLUMNS} FROM attendees WHERE rowid IN "
-        "(SELECT rowid FROM attendees_fts WHERE attendees_fts MATCH ? LIMIT ?) AND event_id = ?"
+        "(SELECT f.rowid FROM attendees_fts f CROSS JOIN attendees a ON a.rowid = f.rowid"
+        " WHERE attendees_fts MATCH ? AND a.event_id = ? LIMIT ?)"
         " ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE",
-        (query, limit * 4, event_id),
+        (query, event_id, limit * 4),
     ).fetchall()
     return [from_row(r) for r in rows[:limit]]
 
