@@ -14,6 +14,8 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 def fold(text: str) -> str:
     """Lower-case, accent-free form: "Hélène DUPONT" -> "helene dupont"."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.casefold()
@@ -26,7 +28,7 @@ def tokens(text: str) -> list[str]:
 
 def search_text(*parts: str | None) -> str:
     """The text indexed for an attendee: every searchable field, folded, space-separated."""
-    return " ".join(" ".join(tokens(part)) for part in parts if part)
+    return " ".join(tokens(" ".join(part for part in parts if part)))
 
 
 def email_key(email: str | None) -> str | None:

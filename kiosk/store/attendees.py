@@ -53,13 +53,19 @@ _INSERT = (
 
 
 def insert(conn: sqlite3.Connection, a: Attendee, *, case_sensitive: bool, now: str, device_id: str) -> None:
-    conn.execute(_INSERT, _values(a, case_sensitive, now, device_id))
+    insert_many(conn, [a], case_sensitive=case_sensitive, now=now, device_id=device_id)
 
 
 def insert_many(
     conn: sqlite3.Connection, rows: Iterable[Attendee], *, case_sensitive: bool, now: str, device_id: str
 ) -> None:
+    """Insert attendees and index them for search in one bulk step (call inside a transaction)."""
+    before = int(conn.execute("SELECT coalesce(max(rowid), 0) FROM attendees").fetchone()[0])
     conn.executemany(_INSERT, (_values(a, case_sensitive, now, device_id) for a in rows))
+    conn.execute(
+        "INSERT INTO attendees_fts(rowid, search_text) SELECT rowid, search_text FROM attendees WHERE rowid > ?",
+        (before,),
+    )
 
 
 def update(

@@ -49,11 +49,16 @@ def migrate(conn: sqlite3.Connection) -> int:
         raise StoreError(
             f"database schema v{current} is newer than this kiosk (v{scripts[-1][0]}): upgrade kiosk"
         )
-    for version, _name, sql in scripts:
+    for version, name, sql in scripts:
         if version <= current:
             continue
         # executescript() commits first; wrap the script so a failing migration leaves nothing.
-        conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
+        try:
+            conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StoreError(f"cannot upgrade the database to v{version} ({name}): {exc}") from exc
         current = version
     return current
 
@@ -79,7 +84,11 @@ def connect(path: Path, *, migrate_schema: bool = True) -> sqlite3.Connection:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.row_factory = sqlite3.Row
     if migrate_schema:
-        migrate(conn)
+        try:
+            migrate(conn)
+        except BaseException:
+            conn.close()  # a refused (newer) or failed upgrade must not keep the file locked
+            raise
     return conn
 
 
