@@ -1,0 +1,160 @@
+"""What a badge says, built from an Attendee and its Event (pure data, no drawing).
+
+Which fields show is configurable per event in ``<data dir>/badges.json``::
+
+    {"fields": {"tagline": false}, "qr": "auto",
+     "events": {"<event id>": {"fields": {"organisation": false}, "qr": "signed"}}}
+
+``fields`` maps a field name (see ``layouts.FIELDS``) to shown/hidden; anything not named
+shows. ``qr``: "code" prints the ticket code, "signed" the signed payload (needs the private
+key), "auto" (default) the signed payload when this data dir holds the private key, else the code.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kiosk.badges.fonts import resources_dir
+from kiosk.badges.layouts import FIELDS
+from kiosk.domain.model import Attendee, Event
+
+if TYPE_CHECKING:
+    from kiosk.service.kiosk import Kiosk
+
+OPTIONS_FILE = "badges.json"
+QR_MODES = ("auto", "code", "signed")
+_MONTHS = {
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+}
+
+
+@dataclass(frozen=True)
+class BadgeContent:
+    first_name: str
+    last_name: str
+    organisation: str = ""
+    category: str = ""
+    category_color: str = "#607d8b"
+    workshop: str = ""
+    qr: str = ""  # data encoded in the QR; empty: no QR
+    event: str = ""
+    date: str = ""
+    tagline: str = ""
+    logo: Path | None = None
+
+    def text(self, field: str) -> str:
+        value = getattr(self, field, "")
+        return value if isinstance(value, str) else ""
+
+
+@dataclass(frozen=True)
+class BadgeOptions:
+    hidden: frozenset[str] = frozenset()
+    qr: str = "auto"
+
+    def shows(self, field: str) -> bool:
+        return field not in self.hidden
+
+
+def default_logo() -> Path | None:
+    path = resources_dir() / "branding" / "logo.png"
+    return path if path.exists() else None
+
+
+def format_date(starts_at: str | None, lang: str = "fr") -> str:
+    """'30 novembre 2026 · 18:00' from the event's ISO start (local time of the event)."""
+    if not starts_at:
+        return ""
+    try:
+        when = datetime.fromisoformat(starts_at.replace("Z", "+00:00"))
+    except ValueError:
+        return starts_at
+    month = _MONTHS.get(lang, _MONTHS["en"])[when.month - 1]
+    day = f"{when.day} {month} {when.year}" if lang == "fr" else f"{month} {when.day}, {when.year}"
+    return day if (when.hour, when.minute) == (0, 0) else f"{day} · {when:%H:%M}"
+
+
+def badge_content(
+    attendee: Attendee, event: Event, *, qr: str | None = None, logo: Path | None = None, lang: str = "fr",
+    options: BadgeOptions | None = None,
+) -> BadgeContent:
+    """The badge of one guest; hidden fields are blanked here so the engine stays generic."""
+    opts = options or BadgeOptions()
+    values: dict[str, Any] = {
+        "first_name": attendee.first_name,
+        "last_name": attendee.last_name,
+        "organisation": attendee.organisation or "",
+        "category": attendee.category or "",
+        "workshop": attendee.workshop or "",
+        "qr": qr if qr is not None else (attendee.ticket_code or ""),
+        "event": event.name,
+        "date": format_date(event.starts_at, lang),
+        "tagline": event.tagline or "",
+        "logo": logo if logo is not None else default_logo(),
+    }
+    for name in FIELDS:
+        if not opts.shows(name):
+            values[name] = None if name == "logo" else ""
+    color = event.category_color(attendee.category) or "#607d8b"
+    return BadgeContent(category_color=color, **values)
+
+
+def load_options(data_dir: Path | None, event_id: str | None = None) -> BadgeOptions:
+    """Options from ``badges.json`` (global, then the event's own entry); defaults if absent."""
+    if data_dir is None:
+        return BadgeOptions()
+    try:
+        raw = json.loads((data_dir / OPTIONS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return BadgeOptions()
+    if not isinstance(raw, dict):
+        return BadgeOptions()
+    shown: dict[str, bool] = {}
+    qr = "auto"
+    layers = [raw]
+    per_event = raw.get("events")
+    if event_id and isinstance(per_event, dict) and isinstance(per_event.get(event_id), dict):
+        layers.append(per_event[event_id])
+    for layer in layers:
+        fields = layer.get("fields")
+        if isinstance(fields, dict):
+            shown.update({k: bool(v) for k, v in fields.items() if k in FIELDS})
+        if layer.get("qr") in QR_MODES:
+            qr = str(layer["qr"])
+    return BadgeOptions(frozenset(k for k, v in shown.items() if not v), qr)
+
+
+def qr_data(kiosk: Kiosk, attendee: Attendee, mode: str = "auto") -> str:
+    """The QR text of a guest's badge: signed payload or ticket code (see module doc)."""
+    from kiosk.service.errors import KioskError
+
+    if mode in ("auto", "signed"):
+        try:
+            return kiosk.ticket_payload(attendee)
+        except KioskError:
+            if mode == "signed":
+                raise
+    return attendee.ticket_code or ""
+
+
+def contents(kiosk: Kiosk, attendees: list[Attendee], options: BadgeOptions | None = None) -> list[BadgeContent]:
+    """Badge contents for guests of the kiosk's active event, with options from its data dir."""
+    event = kiosk.event
+    opts = options or load_options(kiosk.data_dir, event.id)
+    mode = opts.qr
+    if mode == "auto" and kiosk.data_dir is not None:
+        from kiosk import paths
+        from kiosk.service.keys import PRIVATE
+
+        if not (paths.keys_dir(kiosk.data_dir) / PRIVATE).exists():
+            mode = "code"
+    logo = default_logo()
+    return [badge_content(a, event, qr=qr_data(kiosk, a, mode) if opts.shows("qr") else "", logo=logo,
+                          lang=kiosk.lang, options=opts) for a in attendees]

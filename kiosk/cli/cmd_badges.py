@@ -1,0 +1,187 @@
+"""`kiosk badge|badges|formats|tickets|print|printers`: badges, e-mail tickets and printing.
+
+reportlab, qrcode and Qt are imported inside the handlers so `kiosk --help` stays light.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from kiosk.cli.context import Context, UsageError
+
+FORMAT_NAMES = ("a6", "4x3", "cr80", "ql62", "dymo99014", "a4-8", "letter-6")  # kiosk.badges.layouts
+NO_KEY = ("Aucune clé privée de signature : lancez d'abord « kiosk keys init » (organisateur seulement).\n"
+          "No ticket-signing private key: run 'kiosk keys init' first (organiser only).")
+
+
+def register(sub: Any) -> None:
+    one = sub.add_parser("badge", help="one guest's badge as a PDF")
+    one.add_argument("attendee", metavar="CODE_OR_ID")
+    one.add_argument("-o", "--output", type=Path, required=True)
+    one.add_argument("--format", default=None, help=f"one of: {', '.join(FORMAT_NAMES)} (default: settings)")
+    one.add_argument("--json", action="store_true")
+    one.set_defaults(handler=_badge)
+
+    many = sub.add_parser("badges", help="badges of all guests in one PDF")
+    many.add_argument("--all", action="store_true", required=True, help="every guest not cancelled")
+    many.add_argument("-o", "--output", type=Path, required=True)
+    many.add_argument("--format", default=None)
+    many.add_argument("--sort", choices=("last_name", "first_name", "organisation"), default="last_name")
+    many.add_argument("--only-not-printed", action="store_true", help="skip guests whose badge came out")
+    many.add_argument("--json", action="store_true")
+    many.set_defaults(handler=_badges)
+
+    formats = sub.add_parser("formats", help="badge formats")
+    formats.add_argument("--json", action="store_true")
+    formats.set_defaults(handler=_formats)
+
+    tickets = sub.add_parser("tickets", help="e-mail tickets: PDF + QR PNG per guest, and mailing.csv")
+    tickets.add_argument("-o", "--output", type=Path, required=True, help="folder")
+    tickets.add_argument("--attendee", action="append", metavar="CODE_OR_ID", help="only these (repeatable)")
+    tickets.add_argument("--json", action="store_true")
+    tickets.set_defaults(handler=_tickets)
+
+    print_ = sub.add_parser("print", help="print a guest's badge through the persistent queue")
+    print_.add_argument("attendee", metavar="CODE_OR_ID")
+    print_.add_argument("--printer", default=None, help="CUPS/Qt printer name, or folder for --backend pdf")
+    print_.add_argument("--backend", choices=("cups", "qt", "pdf"), default=None)
+    print_.add_argument("--format", default=None)
+    print_.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for the printer")
+    print_.add_argument("--json", action="store_true")
+    print_.set_defaults(handler=_print)
+
+    printers = sub.add_parser("printers", help="printers this machine knows")
+    printers.add_argument("--json", action="store_true")
+    printers.set_defaults(handler=_printers)
+
+
+def _layout(ctx: Context) -> Any:
+    from kiosk.badges import layouts
+
+    name = ctx.args.format or ctx.settings.badge_format
+    try:
+        return layouts.get(name)
+    except KeyError as exc:
+        raise UsageError(str(exc.args[0])) from None
+
+
+class _Progress:
+    """A one-line progress bar on stderr (only when stderr is a terminal, or at the end)."""
+
+    def __init__(self, total: int, label: str) -> None:
+        self.total, self.label = max(total, 1), label
+        self.tty = sys.stderr.isatty()
+
+    def __call__(self, done: int) -> None:
+        if self.tty and (done == self.total or done % 10 == 0):
+            filled = int(30 * done / self.total)
+            sys.stderr.write(f"\r{self.label} [{'#' * filled}{'.' * (30 - filled)}] {done}/{self.total}")
+            sys.stderr.flush()
+
+    def finish(self) -> None:
+        sys.stderr.write(("\n" if self.tty else "") + f"{self.label}: {self.total} done\n")
+
+
+def _badge(ctx: Context) -> int:
+    from kiosk.badges import content, engine
+
+    k = ctx.kiosk()
+    layout = _layout(ctx)
+    attendee = k.find(ctx.args.attendee)
+    pages = engine.render(content.contents(k, [attendee]), layout, ctx.args.output, title=attendee.full_name)
+    ctx.emit({"attendee_id": attendee.id, "output": str(ctx.args.output), "format": layout.name, "pages": pages},
+             f"{attendee.full_name}: {ctx.args.output} ({layout.name})")
+    return 0
+
+
+def _badges(ctx: Context) -> int:
+    from kiosk.badges import content, engine
+    from kiosk.store import attendees as attendee_store
+    from kiosk.store import print_jobs
+
+    k = ctx.kiosk()
+    layout = _layout(ctx)
+    guests = [a for a in attendee_store.iterate(k.conn, k.event.id, sort=ctx.args.sort) if not a.cancelled]
+    if ctx.args.only_not_printed:
+        printed = print_jobs.printed_attendees(k.conn, k.event.id)
+        guests = [a for a in guests if a.id not in printed]
+    progress = _Progress(len(guests), "badges")
+    pages = engine.render(content.contents(k, guests), layout, ctx.args.output, title=k.event.name,
+                          progress=progress)
+    progress.finish()
+    ctx.emit({"output": str(ctx.args.output), "format": layout.name, "badges": len(guests), "pages": pages},
+             f"{len(guests)} badges, {pages} pages: {ctx.args.output} ({layout.name})")
+    return 0
+
+
+def _formats(ctx: Context) -> int:
+    from kiosk.badges import layouts
+
+    rows = [layout.summary() for layout in layouts.FORMATS.values()]
+    human = "\n".join(f"{layout.name:<10} {layout.page_w_mm:g}×{layout.page_h_mm:g} mm  "
+                      f"{layout.badges_per_page}/page  {layout.description}" for layout in layouts.FORMATS.values())
+    ctx.emit(rows, human)
+    return 0
+
+
+def _tickets(ctx: Context) -> int:
+    from kiosk import paths
+    from kiosk.badges import tickets
+    from kiosk.service.keys import PRIVATE
+    from kiosk.store import attendees as attendee_store
+
+    k = ctx.kiosk()
+    if not (paths.keys_dir(ctx.data_dir) / PRIVATE).exists():
+        raise UsageError(NO_KEY)
+    if ctx.args.attendee:
+        guests = [k.find(code) for code in ctx.args.attendee]
+    else:
+        guests = [a for a in attendee_store.iterate(k.conn, k.event.id) if not a.cancelled]
+    progress = _Progress(len(guests), "tickets")
+    made = tickets.write_tickets(guests, k.event, k.ticket_payload, ctx.args.output, lang=k.lang,
+                                 progress=progress)
+    progress.finish()
+    mailing = ctx.args.output / "mailing.csv"
+    ctx.emit({"tickets": len(made), "mailing": str(mailing),
+              "files": [{"attendee_id": f.attendee.id, "pdf": str(f.pdf), "png": str(f.png)} for f in made]},
+             f"{len(made)} tickets in {ctx.args.output}; mail merge: {mailing}")
+    return 0
+
+
+def _print(ctx: Context) -> int:
+    from kiosk.adapters.printing import PrinterError, make_printer
+    from kiosk.service.printing import PrintQueue
+
+    settings = ctx.settings
+    backend = ctx.args.backend or settings.printer_backend
+    name = ctx.args.printer if ctx.args.printer is not None else settings.printer_name
+    k = ctx.kiosk()
+    try:
+        printer = make_printer(backend, name, data_dir=ctx.data_dir)
+    except PrinterError as exc:
+        raise UsageError(str(exc)) from None
+    layout = _layout(ctx)
+    queue = PrintQueue(k, printer, default_format=layout.name)
+    attendee = k.find(ctx.args.attendee)
+    job = queue.enqueue(attendee.id, layout.name)
+    queue.run_until_empty(timeout=ctx.args.timeout)
+    job = queue.job(job.id) or job
+    banner = queue.banner()
+    payload = {**job.to_json(), "destination": queue.destination, "banner": banner}
+    human = f"{attendee.full_name}: {job.status}" + (" (reprint)" if job.reprint else "") + \
+        f" → {queue.destination}" + (f"\n{banner}" if banner else "") + \
+        (f"\n{job.last_error}" if job.last_error and job.status != "done" else "")
+    ctx.emit(payload, human)
+    return 0 if job.status in ("done", "printing") else 1
+
+
+def _printers(ctx: Context) -> int:
+    from kiosk.adapters.printing import list_printers
+
+    found = list_printers()
+    human = "\n".join(f"{'*' if p.default else ' '} {p.name:<24} {p.state}"
+                      + ("" if p.accepting else " (rejecting jobs)") for p in found) or "No printer found."
+    ctx.emit([p.to_json() for p in found], human)
+    return 0

@@ -1,0 +1,365 @@
+"""The persistent print queue: badges are written to the database first, then printed.
+
+API for the window (all methods are safe to call from the GUI thread; none blocks on a printer)::
+
+    queue = PrintQueue(kiosk, make_printer(settings.printer_backend, settings.printer_name,
+                                           data_dir=kiosk.data_dir), default_format=settings.badge_format)
+    queue.start()                      # background worker thread (plain threading, no Qt)
+    job = queue.enqueue(attendee.id)   # on check-in with auto_print, or "Reprint" in the detail view
+    queue.pending_count()              # badges still to come out (queued, printing, held)
+    queue.banner()                     # None, or "Imprimante indisponible — 3 badges en attente"
+    queue.destination                  # where badges go (queue name or PDF folder): show it
+    queue.jobs()                       # recent jobs, newest first (PrintJob.to_json())
+    queue.retry_failed()               # put failed jobs back in the queue
+    queue.stop()                       # on quit; unfinished jobs stay queued for next start
+
+Without a worker (CLI, tests): ``process_once()`` does one step, ``run_until_empty()`` loops.
+
+Lifecycle: queued -> printing (handed to the printer, its job id kept) -> done. A printer
+that is missing, paused or rejecting turns due jobs to ``held`` (no attempt spent) until it is
+back. A failed submission is retried with backoff (2 s, 10 s, 30 s, 2 min) and ends ``failed``
+after MAX_ATTEMPTS. A job left ``printing`` by a killed process is re-checked at start: the
+printer is asked for the job (by its id, or by the title ``kiosk-<job id>``); if it came out
+or is on its way it is not sent again; if the printer never got it, it is queued again. So no
+badge is lost and none prints twice. Each thread uses its own SQLite connection (WAL).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sqlite3
+import tempfile
+import threading
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from kiosk import paths
+from kiosk.adapters.printing.base import JobState, Media, Printer, PrinterError, PrinterState
+from kiosk.domain import rules
+from kiosk.service.errors import KioskError
+from kiosk.service.kiosk import Kiosk
+from kiosk.store import attendees as attendee_store
+from kiosk.store import connect, transaction
+from kiosk.store import print_jobs as store
+from kiosk.store.print_jobs import PrintJob
+
+MAX_ATTEMPTS = 5
+BACKOFF_S = (2.0, 10.0, 30.0, 120.0)
+STATUS_CACHE_S = 2.0
+
+
+def _token() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _alive(claimed_by: str | None) -> bool:
+    """Is the process that claimed a job still running (on this machine)?"""
+    if not claimed_by:
+        return False
+    host, _, pid = claimed_by.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False  # claimed elsewhere: that machine cannot be asked, treat as gone
+    if int(pid) == os.getpid():
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class PrintQueue:
+    """Print jobs of this device, processed in order, surviving restarts."""
+
+    def __init__(
+        self, kiosk: Kiosk, printer: Printer, *, default_format: str = "a6",
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.kiosk = kiosk
+        self.printer = printer
+        self.default_format = default_format
+        self.clock = clock or kiosk.clock
+        self.device_id = kiosk.device().id
+        self.event = kiosk.event  # loaded now: the worker thread must not touch the kiosk's connection
+        self._local = threading.local()
+        self._owner = threading.get_ident()
+        self._recovered = False
+        self._status: tuple[float, PrinterState] | None = None
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()  # one process_once at a time within this process
+
+    # --- connections ----------------------------------------------------------------
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The kiosk's connection on its own thread; a private one on any other thread."""
+        if threading.get_ident() == self._owner or self.kiosk.data_dir is None:
+            return self.kiosk.conn
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = connect(paths.database(self.kiosk.data_dir))
+            self._local.conn = conn
+        return conn
+
+    def _now(self) -> str:
+        return rules.format_time(self.clock())
+
+    @property
+    def destination(self) -> str:
+        return self.printer.name
+
+    # --- the API the window calls ---------------------------------------------------
+    def enqueue(self, attendee_id: str, fmt: str | None = None) -> PrintJob:
+        """Record a badge to print (a second badge for the same guest is marked reprint)."""
+        from kiosk.badges import layouts
+
+        name = fmt or self.default_format
+        try:
+            layouts.get(name)
+        except KeyError as exc:
+            raise KioskError(str(exc.args[0])) from exc
+        conn = self.conn
+        attendee = attendee_store.get(conn, attendee_id)
+        if attendee is None or attendee.event_id != self.event.id:
+            raise KioskError(f"no attendee {attendee_id}")
+        now = self._now()
+        with transaction(conn):
+            job = PrintJob(
+                id=str(uuid.uuid4()), event_id=attendee.event_id, attendee_id=attendee.id, format=name,
+                backend=self.printer.backend, printer=self.printer.name, status="queued", attempts=0,
+                last_error=None, reprint=store.has_badge(conn, attendee.id), cups_job_id=None, claimed_by=None,
+                next_attempt_at=None, device_id=self.device_id, created_at=now, updated_at=now,
+            )
+            store.insert(conn, job)
+        self._wake.set()
+        return job
+
+    def pending_count(self) -> int:
+        return store.count(self.conn, self.device_id, store.PENDING)
+
+    def failed_count(self) -> int:
+        return store.count(self.conn, self.device_id, ("failed",))
+
+    def jobs(self, limit: int = 50) -> list[PrintJob]:
+        return store.recent(self.conn, self.device_id, limit)
+
+    def job(self, job_id: str) -> PrintJob | None:
+        return store.get(self.conn, job_id)
+
+    def status(self, *, fresh: bool = False) -> PrinterState:
+        """The printer's state, cached a moment so a window refreshing often spawns no storm of lpstat."""
+        import time
+
+        now = time.monotonic()
+        if fresh or self._status is None or now - self._status[0] > STATUS_CACHE_S:
+            try:
+                state = self.printer.status()
+            except PrinterError as exc:
+                state = PrinterState(False, False, False, str(exc))
+            self._status = (now, state)
+        return self._status[1]
+
+    def banner(self) -> str | None:
+        """One line for the top of the window when badges are stuck; None when all is well."""
+        pending, failed = self.pending_count(), self.failed_count()
+        if not pending and not failed:
+            return None
+        state = self.status()
+        fr = self.kiosk.lang == "fr"
+        parts: list[str] = []
+        if not state.ok and pending:
+            what = "en attente" if fr else "waiting"
+            noun = "badge" if pending == 1 else "badges"
+            head = "Imprimante indisponible" if fr else "Printer unavailable"
+            parts.append(f"{head} — {pending} {noun} {what}" + (f" ({state.message})" if state.message else ""))
+        if failed:
+            noun = "badge" if failed == 1 else "badges"
+            parts.append(f"{failed} {noun} " + ("en échec" if fr else "failed"))
+        return " · ".join(parts) or None
+
+    def retry_failed(self) -> int:
+        conn = self.conn
+        with transaction(conn):
+            jobs = store.with_status(conn, self.device_id, ("failed",))
+            for job in jobs:
+                store.update(conn, job.id, now=self._now(), expect="failed", status="queued", attempts=0,
+                             next_attempt_at=None, claimed_by=None)
+        self._wake.set()
+        return len(jobs)
+
+    # --- processing ---------------------------------------------------------------------
+    def recover(self) -> int:
+        """Settle jobs a killed process left 'printing' without the printer's job id."""
+        changed = 0
+        conn = self.conn
+        for job in store.with_status(conn, self.device_id, ("printing",)):
+            if job.cups_job_id or (_alive(job.claimed_by) and job.claimed_by != _token()):
+                continue  # known to the printer (polled below), or another live process is sending it
+            try:
+                found = self.printer.find_job(job.title)
+            except PrinterError:
+                continue  # cannot tell now: leave it for the next start
+            with transaction(conn):
+                if found is None:
+                    store.update(conn, job.id, now=self._now(), expect="printing", status="queued", claimed_by=None)
+                else:
+                    store.update(conn, job.id, now=self._now(), expect="printing", cups_job_id=found[0])
+            changed += 1
+        self._recovered = True
+        return changed
+
+    def _poll(self) -> int:
+        """Jobs handed to the printer: done when it says completed; retried when it failed."""
+        settled = 0
+        conn = self.conn
+        for job in store.with_status(conn, self.device_id, ("printing",)):
+            if not job.cups_job_id:
+                continue
+            try:
+                state = self.printer.job_state(job.cups_job_id)
+            except PrinterError:
+                continue
+            if state is JobState.COMPLETED:
+                with transaction(conn):
+                    store.update(conn, job.id, now=self._now(), expect="printing", status="done", last_error=None)
+                settled += 1
+            elif state in (JobState.FAILED, JobState.UNKNOWN):
+                reason = "the printer aborted the job" if state is JobState.FAILED else \
+                    "the printer lost track of the job"
+                self._failed(job, reason)
+                settled += 1
+        return settled
+
+    def _failed(self, job: PrintJob, error: str) -> None:
+        conn = self.conn
+        with transaction(conn):
+            if job.attempts >= MAX_ATTEMPTS:
+                store.update(conn, job.id, now=self._now(), status="failed", last_error=error, claimed_by=None,
+                             cups_job_id=None)
+            else:
+                delay = BACKOFF_S[min(job.attempts, len(BACKOFF_S)) - 1] if job.attempts else BACKOFF_S[0]
+                due = rules.format_time(self.clock() + timedelta(seconds=delay))
+                store.update(conn, job.id, now=self._now(), status="queued", last_error=error, claimed_by=None,
+                             cups_job_id=None, next_attempt_at=due)
+
+    def _hold_or_release(self, state: PrinterState) -> None:
+        conn = self.conn
+        now = self._now()
+        with transaction(conn):
+            if state.ok:
+                for job in store.with_status(conn, self.device_id, ("held",)):
+                    store.update(conn, job.id, now=now, expect="held", status="queued", next_attempt_at=None)
+            else:
+                for job in store.with_status(conn, self.device_id, ("queued",)):
+                    store.update(conn, job.id, now=now, expect="queued", status="held", last_error=state.message)
+
+    def process_once(self) -> PrintJob | None:
+        """One step: settle finished jobs, then hand the next due badge to the printer.
+        Returns the job submitted (or that failed to submit), None when nothing was sent."""
+        with self._lock:
+            if not self._recovered:
+                self.recover()
+            self._poll()
+            state = self.status(fresh=True)
+            self._hold_or_release(state)
+            if not state.ok:
+                return None
+            conn = self.conn
+            with transaction(conn):
+                job = store.next_due(conn, self.device_id, self._now())
+                if job is None:
+                    return None
+                store.update(conn, job.id, now=self._now(), expect="queued", status="printing",
+                             attempts=job.attempts + 1, claimed_by=_token())
+            job = store.get(conn, job.id) or job
+            try:
+                printer_id = self._submit(job)
+            except (PrinterError, OSError, KioskError) as exc:
+                self._failed(job, str(exc) or type(exc).__name__)
+                self._status = None
+                return store.get(conn, job.id)
+            with transaction(conn):
+                store.update(conn, job.id, now=self._now(), cups_job_id=printer_id)
+            self._poll_one(job.id)
+            return store.get(conn, job.id)
+
+    def _poll_one(self, job_id: str) -> None:
+        """The PDF folder completes at once: settle it now rather than on the next step."""
+        job = store.get(self.conn, job_id)
+        if job is not None and job.cups_job_id and self.printer.backend == "pdf":
+            self._poll()
+
+    def _submit(self, job: PrintJob) -> str:
+        from kiosk.badges import content, engine, layouts
+
+        layout = layouts.get(job.format)
+        attendee = attendee_store.get(self.conn, job.attendee_id)
+        if attendee is None:
+            raise KioskError(f"attendee {job.attendee_id} no longer exists")
+        badge = content.contents(self.kiosk, [attendee])
+        spool = (self.kiosk.data_dir / "spool") if self.kiosk.data_dir else Path(tempfile.gettempdir())
+        spool.mkdir(parents=True, exist_ok=True)
+        pdf = spool / f"{job.title}.pdf"
+        try:
+            engine.render(badge, layout, pdf, title=job.title)
+            media = Media(layout.page_w_mm, layout.page_h_mm, layout.media)
+            return self.printer.submit(str(pdf), media, job.title)
+        finally:
+            pdf.unlink(missing_ok=True)
+
+    def run_until_empty(self, *, timeout: float = 120.0, poll: float = 0.2) -> int:
+        """Process until nothing is queued or printing (held jobs wait for the printer: stop).
+        Returns how many jobs ended done. Waits for backoffs and for the printer to finish."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        done_before = store.count(self.conn, self.device_id, ("done",))
+        while time.monotonic() < deadline:
+            sent = self.process_once()
+            active = store.count(self.conn, self.device_id, ("queued", "printing"))
+            if active == 0:
+                break
+            if store.count(self.conn, self.device_id, ("held",)) and not self.status().ok:
+                break
+            if sent is None:
+                time.sleep(poll)
+        return store.count(self.conn, self.device_id, ("done",)) - done_before
+
+    # --- background worker --------------------------------------------------------------
+    def start(self, *, poll: float = 1.0) -> None:
+        """Print in a daemon thread; ``enqueue`` wakes it, otherwise it looks every ``poll`` s."""
+        if self._thread is not None and self._thread.is_alive():
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, args=(poll,), name="kiosk-print-queue", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    def _run(self, poll: float) -> None:
+        try:
+            while not self._stop.is_set():
+                try:
+                    sent = self.process_once()
+                except Exception:
+                    sent = None
+                    self._stop.wait(poll)
+                if sent is None:
+                    self._wake.wait(poll)
+                    self._wake.clear()
+        finally:
+            conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+            if conn is not None:
+                conn.close()
+                self._local.conn = None
