@@ -1,0 +1,42 @@
+"""`kiosk gui`: the staff check-in window (also what `kiosk` alone opens). Qt is imported in the handler."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from kiosk.cli.context import EXIT_USAGE, Context, UsageError
+
+
+def register(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "gui", help="open the check-in window", description="Open the staff check-in window.")
+    parser.add_argument("--mode", choices=("staff",), default="staff",
+                        help="window mode (self-service comes in a later version)")
+    parser.add_argument("--camera", metavar="SRC",
+                        help="camera for this run: device number, video file or stream URL (default: settings)")
+    parser.add_argument("--no-camera", action="store_true", help="no camera: handheld scanner and typing only")
+    parser.add_argument("--loop", action="store_true", help="replay a video file camera in a loop (demos)")
+    parser.add_argument("--device", metavar="NAME", help="this kiosk's name for this run")
+    parser.add_argument("--lang", choices=("fr", "en"), help="window language (default: settings)")
+    parser.add_argument("--screenshot", metavar="PNG", type=Path, help="save the window to PNG, then quit")
+    parser.add_argument("--quit-after", metavar="MS", type=int, help="quit after MS milliseconds")
+    parser.set_defaults(handler=handle)
+
+
+def handle(ctx: Context) -> int:
+    args = ctx.args
+    if args.quit_after is not None and args.quit_after < 0:
+        raise UsageError("--quit-after must be positive")
+    try:
+        from kiosk.ui.app import GuiOptions, run
+    except ImportError as exc:  # Qt libraries missing on this machine
+        ctx.say(f"kiosk: the window needs PySide6 and its system libraries: {exc}")
+        return EXIT_USAGE
+    options = GuiOptions(
+        data_dir=ctx.data_dir, mode=args.mode, camera="" if args.no_camera else args.camera,
+        device=args.device, lang=args.lang, screenshot=args.screenshot, quit_after_ms=args.quit_after,
+        loop_camera_file=args.loop,
+    )
+    return run(options)

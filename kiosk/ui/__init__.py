@@ -1,0 +1,1 @@
+"""The staff window. Everything Qt lives under this package; nothing outside it imports Qt."""

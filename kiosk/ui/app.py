@@ -1,0 +1,123 @@
+"""Start the window: QApplication, translations, the data dir's Kiosk (demo event on a new machine)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+from kiosk import settings as settings_mod
+from kiosk.service import Kiosk
+from kiosk.ui import i18n, qtcompat
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.seams import PrintSeam, ScreenRegistry, queue_seam
+
+log = logging.getLogger(__name__)
+WINDOW_SIZE = (1280, 800)
+
+
+@dataclass(frozen=True)
+class GuiOptions:
+    data_dir: Path
+    mode: str = "staff"
+    camera: str | None = None  # overrides the camera setting for this run
+    device: str | None = None
+    lang: str | None = None
+    screenshot: Path | None = None
+    quit_after_ms: int | None = None
+    loop_camera_file: bool = False
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("kiosk")
+    qtcompat.check()
+    return app
+
+
+def open_kiosk(data_dir: Path, device: str, lang: str) -> Kiosk:
+    """The data dir's Kiosk; a new machine gets the demo event so staff see a working door."""
+    kiosk = Kiosk.open(data_dir, device_name=device, lang=lang)
+    if not kiosk.has_event():
+        log.info("no event in %s: creating the #Plus20 demo event", data_dir)
+        kiosk.create_demo()
+    return kiosk
+
+
+def print_seam(kiosk: Kiosk, settings: settings_mod.Settings) -> tuple[PrintSeam, object | None]:
+    """The badge print queue as the window's seam, or no printing when it cannot be set up.
+
+    Returns (seam, queue); the caller stops the queue on quit."""
+    try:
+        from kiosk.adapters.printing import make_printer
+        from kiosk.service.printing import PrintQueue
+
+        printer = make_printer(settings.printer_backend, settings.printer_name, data_dir=kiosk.data_dir)
+        queue = PrintQueue(kiosk, printer, default_format=settings.badge_format)
+        queue.start()
+    except Exception:  # printing is optional at the door: check-in goes on without it
+        log.exception("badge printing unavailable")
+        return PrintSeam(), None
+    return queue_seam(queue), queue
+
+
+def build_window(kiosk: Kiosk, data_dir: Path, settings: settings_mod.Settings, *, camera: str | None = None,
+                 printing: PrintSeam | None = None, screens: ScreenRegistry | None = None,
+                 loop_camera_file: bool = False) -> MainWindow:
+    window = MainWindow(kiosk, settings, data_dir, camera_source=camera, printing=printing, screens=screens,
+                        loop_camera_file=loop_camera_file)
+    window.resize(*WINDOW_SIZE)
+    return window
+
+
+def run(options: GuiOptions, printing: PrintSeam | None = None, screens: ScreenRegistry | None = None) -> int:
+    """The `kiosk gui` command. Returns the process exit status."""
+    data_dir = options.data_dir
+    settings = settings_mod.load(data_dir)
+    if options.device:
+        settings = replace(settings, device_name=options.device)
+    lang = options.lang or settings.language
+    app = application()
+    translators = i18n.install(app, lang)
+    kiosk = open_kiosk(data_dir, settings.device, lang)
+    loop = QEventLoop()
+    try:
+        queue = None
+        if printing is None:
+            printing, queue = print_seam(kiosk, settings)
+        window = build_window(kiosk, data_dir, settings, camera=options.camera, printing=printing,
+                              screens=screens, loop_camera_file=options.loop_camera_file)
+        window.show()
+        window.start_camera()
+        if options.screenshot is not None:
+            target = options.screenshot
+
+            def shoot() -> None:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if not window.grab().save(str(target)):
+                    log.error("could not write %s", target)
+                loop.quit()
+
+            QTimer.singleShot(options.quit_after_ms or 1500, shoot)
+        elif options.quit_after_ms is not None:
+            QTimer.singleShot(options.quit_after_ms, loop.quit)
+        # A local loop, not app.exec(): app.quit() would also end every later event loop of a
+        # QApplication that outlives this call (tests, an embedding launcher).
+        app.lastWindowClosed.connect(loop.quit)
+        status = loop.exec()
+        window.shutdown()
+        window.deleteLater()
+        stop = getattr(queue, "stop", None)
+        if callable(stop):
+            stop()
+        return int(status)
+    finally:
+        kiosk.close()
+        i18n.remove(app, translators)

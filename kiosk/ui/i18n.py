@@ -1,0 +1,113 @@
+"""Translations: English source strings in the code, ``resources/i18n/kiosk_<lang>.ts`` beside it.
+
+Compiled ``.qm`` files are build output, never committed: they are made here at start-up with
+pyside6-lrelease into a cache dir when missing or older than the ``.ts`` (about 50 ms, once).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("fr", "en")
+SOURCE_LANGUAGE = "en"
+I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("KIOSK_CACHE_DIR")
+    if env:
+        return Path(env) / "i18n"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("kiosk", "kiosk")) / "i18n"
+
+
+def ts_path(lang: str) -> Path:
+    return I18N_DIR / f"kiosk_{lang}.ts"
+
+
+def _lrelease() -> list[str] | None:
+    """The lrelease that ships with PySide6 (beside the interpreter, or inside the package)."""
+    import PySide6
+
+    for candidate in (Path(PySide6.__file__).parent / "lrelease", Path(sys.executable).parent / "pyside6-lrelease"):
+        if candidate.exists():
+            return [str(candidate)]
+    found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+    return [found] if found else None
+
+
+def compiled(lang: str, target_dir: Path | None = None) -> Path | None:
+    """Path of an up-to-date ``.qm`` for ``lang``, compiling it if needed; None if impossible."""
+    source = ts_path(lang)
+    if not source.exists():
+        return None
+    target = (target_dir or cache_dir()) / f"kiosk_{lang}.qm"
+    if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
+        return target
+    tool = _lrelease()
+    if tool is None:
+        log.warning("pyside6-lrelease not found: the window stays in English")
+        return None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        subprocess.run([*tool, "-silent", str(source), "-qm", str(target)], check=True,
+                       capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.warning("could not compile %s: %s", source.name, exc)
+        return None
+    return target if target.exists() else None
+
+
+def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
+    """Install kiosk's and Qt's own translators (standard buttons: 'Annuler'...) for ``lang``.
+
+    Returns the translators: the caller keeps them alive (Qt does not own them)."""
+    QLocale.setDefault(QLocale(lang))
+    if lang == SOURCE_LANGUAGE:
+        return []
+    installed: list[QTranslator] = []
+    qm = compiled(lang)
+    if qm is not None:
+        translator = QTranslator(app)
+        if translator.load(str(qm)):
+            app.installTranslator(translator)
+            installed.append(translator)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    base = QTranslator(app)
+    if base.load(f"qtbase_{lang}", qt_dir):
+        app.installTranslator(base)
+        installed.append(base)
+    return installed
+
+
+def remove(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)
+
+
+def update_sources() -> None:
+    """Developer helper (`python -m kiosk.ui.i18n`): refresh the .ts files from the code with
+    pyside6-lupdate, keeping existing translations; new strings then need a translation."""
+    import PySide6
+
+    tool = Path(PySide6.__file__).parent / "lupdate"
+    lupdate = [str(tool)] if tool.exists() else [shutil.which("pyside6-lupdate") or "pyside6-lupdate"]
+    sources = sorted(str(p) for p in Path(__file__).resolve().parent.rglob("*.py"))
+    for lang in LANGUAGES:
+        if lang != SOURCE_LANGUAGE:
+            subprocess.run([*lupdate, *sources, "-ts", str(ts_path(lang)), "-target-language", lang,
+                            "-no-obsolete"], check=True)
+
+
+if __name__ == "__main__":
+    update_sources()

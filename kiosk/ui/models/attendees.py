@@ -1,0 +1,86 @@
+"""Search results as a table: name, organisation, category, workshop, status, arrived at."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from kiosk.domain.model import Attendee, Presence
+from kiosk.ui.presenters.checkin import local_clock
+
+ATTENDEE_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class AttendeeRow:
+    attendee: Attendee
+    presence: Presence
+
+
+def status_text(row: AttendeeRow) -> str:
+    if row.attendee.cancelled:
+        return QCoreApplication.translate("AttendeeModel", "cancelled")
+    if row.presence.inside:
+        return QCoreApplication.translate("AttendeeModel", "inside")
+    if row.presence.checked_in:
+        return QCoreApplication.translate("AttendeeModel", "left")
+    return QCoreApplication.translate("AttendeeModel", "expected")
+
+
+class AttendeeTableModel(QAbstractTableModel):
+    COLUMNS = 6
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[AttendeeRow] = []
+
+    def set_rows(self, rows: Sequence[AttendeeRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def attendee_at(self, row: int) -> Attendee | None:
+        return self.rows[row].attendee if 0 <= row < len(self.rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return (QCoreApplication.translate("AttendeeModel", "Name"), QCoreApplication.translate("AttendeeModel", "Organisation"), QCoreApplication.translate("AttendeeModel", "Category"),
+                QCoreApplication.translate("AttendeeModel", "Workshop"), QCoreApplication.translate("AttendeeModel", "Status"),
+                QCoreApplication.translate("AttendeeModel", "Arrived at"))[section]
+
+    def _value(self, row: AttendeeRow, column: int) -> str:
+        a = row.attendee
+        values = (f"{a.last_name.upper()} {a.first_name}", a.organisation or "", a.category or "",
+                  a.workshop or "", status_text(row), local_clock(row.presence.first_entry_at) or "")
+        return values[column]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._value(row, index.column())
+        if role == SORT_ROLE:
+            return row.presence.first_entry_at or "" if index.column() == 5 else self._value(row, index.column())
+        if role == ATTENDEE_ROLE:
+            return row.attendee
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 4:
+            if row.attendee.cancelled:
+                return QColor("#c62828")
+            if row.presence.inside:
+                return QColor("#1b7f3a")
+        return None

@@ -1,0 +1,1 @@
+"""The pages the main window shell stacks: check-in, attendees, settings."""

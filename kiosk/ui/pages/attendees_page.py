@@ -1,0 +1,149 @@
+"""Attendees page: as-you-type name search, check in from a result, guest details.
+
+The search runs on the UI thread (FTS, ~1 ms) after a 150 ms pause in typing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.model import Attendee
+from kiosk.service import Kiosk
+from kiosk.ui.dialogs import Dialogs
+from kiosk.ui.models.attendees import ATTENDEE_ROLE, SORT_ROLE, AttendeeRow, AttendeeTableModel
+from kiosk.ui.pages.attendee_detail import AttendeeDetailDialog
+from kiosk.ui.seams import PrintSeam
+
+DEBOUNCE_MS = 150
+RESULT_LIMIT = 100
+
+
+class AttendeesPage(QWidget):
+    def __init__(self, kiosk: Kiosk, dialogs: Dialogs, printing: PrintSeam,
+                 check_in: Callable[[str], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("attendees page")
+        self.kiosk, self.dialogs, self.printing, self._check_in = kiosk, dialogs, printing, check_in
+        self.search_field = QLineEdit()
+        self.search_field.setAccessibleName("search attendees")
+        self.search_field.setPlaceholderText(self.tr("Name, organisation, e-mail or ticket code…"))
+        self.search_field.setClearButtonEnabled(True)
+        font = self.search_field.font()
+        font.setPointSize(18)
+        self.search_field.setFont(font)
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(DEBOUNCE_MS)
+        self.debounce.timeout.connect(self.run_search)
+        self.search_field.textChanged.connect(lambda _text: self.debounce.start())
+        self.search_field.returnPressed.connect(self.run_search)
+
+        self.model = AttendeeTableModel()
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setAccessibleName("attendee results")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setDefaultSectionSize(40)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self._open_index)
+        self.summary = QLabel()
+        self.summary.setAccessibleName("search summary")
+
+        self.check_in_button = QPushButton(self.tr("Check in…"))
+        self.check_in_button.setAccessibleName("check in selected guest")
+        self.check_in_button.clicked.connect(self.check_in_selected)
+        self.details_button = QPushButton(self.tr("Details…"))
+        self.details_button.setAccessibleName("guest details")
+        self.details_button.clicked.connect(self.open_selected)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.details_button)
+        buttons.addWidget(self.check_in_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.search_field)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.run_search()
+
+    def focus_search(self, text: str = "") -> None:
+        if text:
+            self.search_field.setText(text)
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def run_search(self) -> None:
+        self.debounce.stop()
+        text = self.search_field.text().strip()
+        found = self.kiosk.search(text, limit=RESULT_LIMIT) if text else []
+        self.model.set_rows([AttendeeRow(a, self.kiosk.presence(a.id)) for a in found])
+        if not text:
+            self.summary.setText(self.tr("Type a name to find a guest."))
+        elif not found:
+            self.summary.setText(self.tr("No guest found."))
+        else:
+            self.summary.setText(self.tr("%n guest(s) found", "", len(found)))
+        if found:
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def selected(self) -> Attendee | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ATTENDEE_ROLE) if rows else None
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected()
+        self.check_in_button.setEnabled(chosen is not None and not chosen.cancelled)
+        self.details_button.setEnabled(chosen is not None)
+
+    def check_in_selected(self) -> None:
+        attendee = self.selected()
+        if attendee is None:
+            return
+        text = self.tr("Check in %1?").replace("%1", attendee.full_name)
+        extra = " · ".join(p for p in (attendee.organisation, attendee.category) if p)
+        if extra:
+            text += "\n" + extra
+        if self.dialogs.confirm(self, self.tr("Check in"), text, self.tr("Check in")):
+            self._check_in(attendee.id)
+            self.run_search()
+
+    def _open_index(self, index: QModelIndex) -> None:
+        attendee = index.data(ATTENDEE_ROLE)
+        if attendee is not None:
+            self.open_details(attendee)
+
+    def open_selected(self) -> None:
+        attendee = self.selected()
+        if attendee is not None:
+            self.open_details(attendee)
+
+    def open_details(self, attendee: Attendee) -> AttendeeDetailDialog:
+        dialog = AttendeeDetailDialog(self.kiosk, attendee, self.printing, self)
+        dialog.open()
+        return dialog

@@ -1,0 +1,1 @@
+"""Presenters: the check-in flow as plain Python, driving a narrow view interface (no widgets)."""

@@ -1,0 +1,247 @@
+"""The check-in flow at the door, as plain Python.
+
+The presenter owns the state (ready or showing a verdict, entry/exit mode, recent scans, the verdict
+timeout) and calls a narrow view interface. It never imports Qt, so its tests need no widget, and the
+page that renders it stays thin.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol
+
+from kiosk.domain import rules
+from kiosk.domain.model import Attendee, CheckinResult, Direction, Scan, ScanKind, Verdict
+from kiosk.service import Kiosk, KioskError
+
+log = logging.getLogger(__name__)
+
+RECENT_LIMIT = 20
+# A QR held in front of the camera is read many times a second: the same camera code is one scan
+# while it keeps being seen, until it has been out of view this long.
+CAMERA_HOLD_S = 1.5
+
+
+class Source(StrEnum):
+    CAMERA = "camera"
+    WEDGE = "wedge"  # handheld scanner typing as a keyboard
+    MANUAL = "manual"  # code typed in the entry field
+    SEARCH = "search"  # guest picked from the name search
+
+
+@dataclass(frozen=True)
+class VerdictState:
+    """Everything the verdict panel shows; the view turns it into translated words."""
+
+    verdict: Verdict
+    attendee: Attendee | None
+    code: str
+    direction: Direction
+    first_entry_local: str | None = None  # "18:42" in local time
+    first_entry_device: str | None = None
+    can_override: bool = False
+    repeated: bool = False
+    overridden: bool = False
+
+
+@dataclass(frozen=True)
+class RecentScan:
+    """One row of the recent-scans list."""
+
+    scan: Scan
+    name: str
+    undone: bool
+
+    @property
+    def undoable(self) -> bool:
+        return not self.undone and self.scan.kind in (ScanKind.ENTRY, ScanKind.EXIT, ScanKind.OVERRIDE)
+
+
+class Timer(Protocol):
+    """A restartable single-shot timer (a QTimer in the window, a fake in tests)."""
+
+    def start(self, ms: int) -> None: ...
+    def stop(self) -> None: ...
+
+
+class CheckinView(Protocol):
+    """What the presenter needs from the page."""
+
+    def show_ready(self, direction: Direction) -> None: ...
+    def show_verdict(self, state: VerdictState) -> None: ...
+    def show_mode(self, direction: Direction) -> None: ...
+    def show_recent(self, rows: Sequence[RecentScan]) -> None: ...
+    def show_error(self, message: str) -> None: ...
+    def play_sound(self, verdict: Verdict) -> None: ...
+    def stats_changed(self) -> None: ...
+
+
+def local_clock(iso: str | None) -> str | None:
+    """'18:42' in the machine's time zone, what staff at the door understand."""
+    if not iso:
+        return None
+    return rules.parse_time(iso).astimezone().strftime("%H:%M")
+
+
+class CheckinPresenter:
+    """Ready -> verdict -> (timeout | Esc | next scan) -> ready."""
+
+    def __init__(
+        self, kiosk: Kiosk, view: CheckinView, timer: Timer, *, timeout_s: float = 4.0,
+        staff: str = "", monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.kiosk = kiosk
+        self.view = view
+        self.timer = timer
+        self.timeout_s = timeout_s
+        self.staff = staff or kiosk.device_name
+        self._monotonic = monotonic
+        self.direction = Direction.ENTRY
+        self.current: VerdictState | None = None
+        self.recent: list[RecentScan] = []
+        self._camera_code: str | None = None
+        self._camera_seen_at = 0.0
+        self._names: dict[str, str] = {}
+        # Called with the guest of each new accepted entry (auto-print of badges when enabled).
+        self.on_admitted: Callable[[Attendee], None] | None = None
+
+    # --- lifecycle -------------------------------------------------------------------
+    def start(self) -> None:
+        self.view.show_mode(self.direction)
+        self.view.show_ready(self.direction)
+        self.refresh_recent()
+
+    @property
+    def showing_verdict(self) -> bool:
+        return self.current is not None
+
+    def back_to_ready(self) -> None:
+        """Timeout or Esc: clear the verdict so the next guest sees 'ready'."""
+        self.timer.stop()
+        self.current = None
+        self.view.show_ready(self.direction)
+
+    def on_timeout(self) -> None:
+        self.back_to_ready()
+
+    def pause_timeout(self) -> None:
+        """Staff is acting on the verdict (a dialog is open): keep it on screen."""
+        self.timer.stop()
+
+    def resume_timeout(self) -> None:
+        if self.current is not None:
+            self.timer.start(int(self.timeout_s * 1000))
+
+    # --- mode ------------------------------------------------------------------------
+    def set_direction(self, direction: Direction) -> None:
+        if direction is self.direction:
+            return
+        self.direction = direction
+        self.view.show_mode(direction)
+        self.back_to_ready()
+
+    def toggle_direction(self) -> None:
+        self.set_direction(Direction.EXIT if self.direction is Direction.ENTRY else Direction.ENTRY)
+
+    # --- scanning --------------------------------------------------------------------
+    def scan(self, raw: str, *, source: Source = Source.MANUAL, alternatives: Sequence[str] = ()) -> bool:
+        """A code from the camera, the handheld scanner or the entry field. False if ignored."""
+        text = raw.strip()
+        if not text:
+            return False
+        if source is Source.CAMERA and self._camera_holds(text):
+            return False
+        try:
+            result = self.kiosk.check_in(text, direction=self.direction, alternatives=tuple(alternatives))
+        except KioskError as exc:
+            self.view.show_error(str(exc))
+            return False
+        self._show(result, text)
+        return True
+
+    def _camera_holds(self, text: str) -> bool:
+        now = self._monotonic()
+        same = text == self._camera_code
+        held = same and (now - self._camera_seen_at < CAMERA_HOLD_S
+                         or (self.current is not None and self.current.code == text))
+        self._camera_code, self._camera_seen_at = text, now
+        return held
+
+    def check_in_attendee(self, attendee_id: str) -> bool:
+        """A guest picked from the name search (after the page's confirmation)."""
+        try:
+            result = self.kiosk.check_in_attendee(attendee_id, direction=self.direction)
+        except KioskError as exc:
+            self.view.show_error(str(exc))
+            return False
+        self._show(result, result.scan.code if result.scan else "")
+        return True
+
+    def override(self, reason: str, staff: str | None = None) -> bool:
+        """'Let in anyway' for the guest on screen (already inside, or cancelled ticket)."""
+        state = self.current
+        if state is None or not state.can_override or state.attendee is None:
+            return False
+        try:
+            result = self.kiosk.override(state.attendee.id, reason=reason, staff=staff or self.staff)
+        except KioskError as exc:
+            self.view.show_error(str(exc))
+            return False
+        self._show(result, state.code, overridden=True)
+        return True
+
+    def _show(self, result: CheckinResult, code: str, *, overridden: bool = False) -> None:
+        state = VerdictState(
+            verdict=result.verdict, attendee=result.attendee, code=code, direction=self.direction,
+            first_entry_local=local_clock(result.first_entry_at), first_entry_device=result.first_entry_device,
+            can_override=rules.can_override(result.verdict) and result.attendee is not None,
+            repeated=result.repeated, overridden=overridden,
+        )
+        self.current = state
+        self.view.show_verdict(state)
+        if not result.repeated:
+            self.view.play_sound(result.verdict)
+            if result.verdict is Verdict.ACCEPTED and result.attendee and self.on_admitted is not None:
+                self.on_admitted(result.attendee)
+        self.timer.start(int(self.timeout_s * 1000))
+        self.refresh_recent()
+        self.view.stats_changed()
+
+    # --- recent scans and undo ---------------------------------------------------------
+    def refresh_recent(self) -> None:
+        scans = self.kiosk.recent_scans(RECENT_LIMIT * 3, device_name=self.kiosk.device_name)
+        undone = {s.target_id for s in scans if s.kind is ScanKind.UNDO}
+        rows = [RecentScan(s, self._name(s.attendee_id), s.id in undone)
+                for s in scans if s.kind is not ScanKind.UNDO]
+        self.recent = rows[:RECENT_LIMIT]
+        self.view.show_recent(self.recent)
+
+    def _name(self, attendee_id: str | None) -> str:
+        if attendee_id is None:
+            return ""
+        if attendee_id not in self._names:
+            try:
+                self._names[attendee_id] = self.kiosk.attendee(attendee_id).full_name
+            except KioskError:
+                self._names[attendee_id] = "?"
+        return self._names[attendee_id]
+
+    def latest_undoable(self) -> RecentScan | None:
+        return next((row for row in self.recent if row.undoable), None)
+
+    def undo(self, scan_id: str) -> bool:
+        """Revert one entry/exit/override (the page asked for confirmation first)."""
+        try:
+            self.kiosk.undo(scan_id=scan_id, staff=self.staff)
+        except KioskError as exc:
+            self.view.show_error(str(exc))
+            return False
+        if self.current is not None and self.current.attendee is not None:
+            self.back_to_ready()
+        self.refresh_recent()
+        self.view.stats_changed()
+        return True

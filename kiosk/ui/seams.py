@@ -1,0 +1,97 @@
+"""Extension points the window offers to later work, as small Protocols and a registry.
+
+- Printing: the badges engineer provides an object with ``print_badge(attendee)``; when none is
+  given the window hides "Print badge" rather than showing a button that does nothing.
+- Extra screens (occupancy, self-service): a registry of named factories the menu lists; an entry
+  without a factory is shown disabled with "coming in a later version".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+from kiosk.domain.model import Attendee
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.service import Kiosk
+
+
+@runtime_checkable
+class BadgePrinter(Protocol):
+    """What the window needs from the printing service (kiosk.service.printing.PrintQueue)."""
+
+    def print_badge(self, attendee: Attendee) -> object: ...
+
+
+PrinterStatus = Callable[[], tuple[bool, str]]  # (ok, problem in words or "" when ready) for the header
+
+
+@dataclass
+class PrintSeam:
+    """The printing service as the window sees it; ``printer=None`` means no printing configured."""
+
+    printer: BadgePrinter | None = None
+    status: PrinterStatus | None = None
+
+    @property
+    def available(self) -> bool:
+        return self.printer is not None
+
+    def print_badge(self, attendee: Attendee) -> None:
+        if self.printer is not None:
+            self.printer.print_badge(attendee)
+
+
+def queue_seam(queue: Any) -> PrintSeam:
+    """The seam over kiosk.service.printing.PrintQueue: enqueue by attendee id (it never blocks),
+    header light from its banner (badges stuck) or its destination."""
+
+    class _QueuePrinter:
+        def print_badge(self, attendee: Attendee) -> object:
+            return queue.enqueue(attendee.id)
+
+    def status() -> tuple[bool, str]:
+        banner = queue.banner()
+        return (banner is None, banner or "")
+
+    return PrintSeam(_QueuePrinter(), status)
+
+
+ScreenFactory = Callable[["Kiosk", "QWidget | None"], "QWidget"]
+
+
+@dataclass
+class ScreenEntry:
+    key: str
+    title: str  # English source text, translated by the menu
+    factory: ScreenFactory | None = None
+
+
+@dataclass
+class ScreenRegistry:
+    """Screens opened from the window's menu; later milestones register their factory here."""
+
+    entries: dict[str, ScreenEntry] = field(default_factory=dict)
+
+    def declare(self, key: str, title: str) -> None:
+        self.entries.setdefault(key, ScreenEntry(key, title))
+
+    def register(self, key: str, title: str, factory: ScreenFactory) -> None:
+        self.entries[key] = ScreenEntry(key, title, factory)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks a string for translation without importing Qt; the menu translates it in "Screens"."""
+    return text
+
+
+def default_screens() -> ScreenRegistry:
+    """The two screens of milestone 2, declared so the menu already shows where they will live."""
+    registry = ScreenRegistry()
+    registry.declare("occupancy", QT_TRANSLATE_NOOP("Screens", "Occupancy screen"))
+    registry.declare("self_service", QT_TRANSLATE_NOOP("Screens", "Self-service mode"))
+    return registry

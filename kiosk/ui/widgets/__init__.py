@@ -1,0 +1,1 @@
+"""Small reusable widgets: verdict panel, camera preview, header lights."""

@@ -1,0 +1,176 @@
+"""The full-width verdict panel: colour + icon + words, the guest's name large.
+
+It renders a VerdictState from the presenter and emits what staff asked for; it decides nothing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.domain.model import Direction, Event, Verdict
+from kiosk.ui import theme
+from kiosk.ui.presenters.checkin import VerdictState
+from kiosk.ui.widgets.icons import IconWidget
+
+
+def _font(points: int, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSize(points)
+    font.setBold(bold)
+    return font
+
+
+class VerdictPanel(QFrame):
+    overrideRequested = Signal()
+    searchRequested = Signal()
+    printRequested = Signal()
+
+    def __init__(self, event: Event | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.guest_event = event  # not `self.event`: that would shadow QObject.event()
+        self.verdict: Verdict | None = None  # None: ready
+        self.setObjectName("verdictPanel")
+        self.setAccessibleName("verdict panel")
+        self.setFixedHeight(250)  # constant: the page must not jump between verdicts
+        self.setAutoFillBackground(True)
+
+        self.icon = IconWidget(130)
+        self.title = QLabel()
+        self.title.setFont(_font(theme.TITLE_PT, bold=True))
+        self.title.setAccessibleName("verdict title")
+        self.name = QLabel()
+        self.name.setFont(_font(theme.NAME_PT, bold=True))
+        self.name.setAccessibleName("guest name")
+        self.details = QLabel()
+        self.details.setFont(_font(theme.DETAIL_PT))
+        self.details.setAccessibleName("guest details")
+        self.details.setWordWrap(True)
+        self.hint = QLabel()
+        self.hint.setFont(_font(theme.DETAIL_PT, bold=True))
+        self.hint.setAccessibleName("verdict hint")
+        self.hint.setWordWrap(True)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.override_button = self._button(self.tr("Let in anyway"), "let in anyway", self.overrideRequested)
+        self.search_button = self._button(self.tr("Search by name"), "search by name", self.searchRequested)
+        self.print_button = self._button(self.tr("Print badge"), "print badge", self.printRequested)
+        self.printing_available = False
+
+        text = QVBoxLayout()
+        text.setSpacing(4)
+        for label in (self.title, self.name, self.details, self.hint):
+            text.addWidget(label)
+        text.addStretch(1)
+        buttons = QVBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.override_button, self.search_button, self.print_button):
+            buttons.addWidget(button)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(28, 20, 28, 20)
+        row.setSpacing(28)
+        row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addLayout(text, 1)
+        row.addLayout(buttons)
+        self.show_ready(Direction.ENTRY)
+
+    def _text_width(self) -> int:
+        """Room for one line of text: the panel minus icon, visible buttons and margins."""
+        buttons = max((b.sizeHint().width() for b in (self.override_button, self.search_button,
+                                                        self.print_button) if not b.isHidden()), default=0)
+        return max(200, self.width() - self.icon.width() - buttons - 28 * 4)
+
+    def _fit(self) -> None:
+        """Shrink the title and the name (never below 60 %) so a long name stays on one line, whole."""
+        width = self._text_width()
+        for label, points in ((self.title, theme.TITLE_PT), (self.name, theme.NAME_PT)):
+            font = _font(points, bold=True)
+            while points > int(0.6 * theme.NAME_PT) and QFontMetrics(font).horizontalAdvance(label.text()) > width:
+                points -= 2
+                font.setPointSize(points)
+            label.setFont(font)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _button(self, text: str, accessible: str, signal: SignalInstance) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(accessible)
+        button.setMinimumWidth(230)
+        button.setFont(_font(16, bold=True))
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # never stolen by the Enter of a scanner burst
+        button.clicked.connect(lambda: signal.emit())
+        button.hide()
+        return button
+
+    def _paint(self, look: theme.Look) -> None:
+        self.setStyleSheet(
+            f"QFrame#verdictPanel {{ background: {look.background}; border-radius: 10px; }}"
+            f" QFrame#verdictPanel QLabel {{ color: {look.foreground}; background: transparent; }}"
+            " QFrame#verdictPanel QPushButton { background: #ffffff; color: #212121; border: none; }"
+            " QFrame#verdictPanel QPushButton:hover { background: #eceff1; }"
+        )
+        self.icon.set_icon(look.icon, look.foreground)
+
+    def show_ready(self, direction: Direction) -> None:
+        self.verdict = None
+        self._paint(theme.ready_look(direction))
+        if direction is Direction.EXIT:
+            self.title.setText(self.tr("EXIT — ready to scan"))
+            self.name.setText(self.tr("Scan guests who are leaving"))
+        else:
+            self.title.setText(self.tr("Ready to scan"))
+            self.name.setText(self.tr("Show your QR code to the camera"))
+        self.details.setText(self.tr("Or use the handheld scanner, or type the code below."))
+        self.hint.clear()
+        for button in (self.override_button, self.search_button, self.print_button):
+            button.hide()
+        self._fit()
+
+    def show_verdict(self, state: VerdictState) -> None:
+        self.verdict = state.verdict
+        self._paint(theme.VERDICT_LOOKS[state.verdict])
+        self.title.setText(self.tr("Let in by staff") if state.overridden else self._title(state.verdict))
+        attendee = state.attendee
+        self.name.setText(attendee.full_name if attendee else "")
+        parts = [p for p in (attendee.organisation, attendee.category, attendee.workshop) if p] if attendee else []
+        if attendee is None and state.verdict in (Verdict.UNKNOWN, Verdict.INVALID, Verdict.WRONG_EVENT):
+            parts = [self.tr("Code: %1").replace("%1", state.code[:60])]
+        self.details.setText("  ·  ".join(parts))
+        self.hint.setText(self._hint(state))
+        self.override_button.setVisible(state.can_override and not state.overridden)
+        self.search_button.setVisible(state.verdict in (Verdict.UNKNOWN, Verdict.INVALID, Verdict.WRONG_EVENT))
+        self.print_button.setVisible(
+            self.printing_available and attendee is not None
+            and state.verdict in (Verdict.ACCEPTED, Verdict.ALREADY_CHECKED_IN))
+        self._fit()
+
+    def _title(self, verdict: Verdict) -> str:
+        titles = {
+            Verdict.ACCEPTED: self.tr("Welcome"),
+            Verdict.EXIT_RECORDED: self.tr("Exit recorded"),
+            Verdict.ALREADY_CHECKED_IN: self.tr("Already checked in"),
+            Verdict.NOT_INSIDE: self.tr("Not inside"),
+            Verdict.UNKNOWN: self.tr("Unknown ticket"),
+            Verdict.CANCELLED: self.tr("Cancelled ticket"),
+            Verdict.INVALID: self.tr("Unreadable or forged code"),
+            Verdict.WRONG_EVENT: self.tr("Ticket for another event"),
+        }
+        return titles[verdict]
+
+    def _hint(self, state: VerdictState) -> str:
+        if state.overridden:
+            return self.tr("Entry recorded with your reason.")
+        if state.verdict is Verdict.ALREADY_CHECKED_IN:
+            return (self.tr("First entry at %1 at kiosk “%2”.")
+                    .replace("%1", state.first_entry_local or "?").replace("%2", state.first_entry_device or "?"))
+        hints = {
+            Verdict.NOT_INSIDE: self.tr("No entry recorded for this guest: nothing to record."),
+            Verdict.UNKNOWN: self.tr("No guest with this code. Search the guest by name."),
+            Verdict.CANCELLED: self.tr("This registration was cancelled. Send the guest to the welcome desk."),
+            Verdict.INVALID: self.tr("Ask for another ticket, or search the guest by name."),
+            Verdict.WRONG_EVENT: self.tr("Ask for the right ticket, or search the guest by name."),
+        }
+        return hints.get(state.verdict, "")

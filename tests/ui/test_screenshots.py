@@ -1,0 +1,87 @@
+"""Each verdict state, the attendees and settings pages, grabbed at 1280x800.
+
+Written to a temp dir; with KIOSK_UPDATE_SCREENSHOTS=1 to docs/screenshots/ (the committed ones).
+Look at them: a guest at the door reads them in one second or not at all.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+import qrcode
+from PySide6.QtGui import QImage
+
+from kiosk.domain.model import Verdict
+from kiosk.service import Kiosk
+from kiosk.ui import i18n
+from kiosk.ui.camera_worker import frame_to_image
+from kiosk.ui.main_window import MainWindow
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+def fake_camera_frame(text: str) -> QImage:
+    """A grey 'room' with a phone-sized QR code, like what the camera sees."""
+    frame = np.full((480, 640, 3), (92, 84, 78), np.uint8)
+    qr = np.array(qrcode.make(text, border=2).convert("L").resize((200, 200)))
+    frame[140:340, 220:420] = qr[:, :, None]
+    return frame_to_image(frame)
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    if os.environ.get("KIOSK_UPDATE_SCREENSHOTS") == "1":
+        DOCS.mkdir(parents=True, exist_ok=True)
+        return DOCS
+    return tmp_path
+
+
+@pytest.fixture(params=["en", "fr"])
+def lang(request, qapp):
+    translators = i18n.install(qapp, request.param)
+    yield request.param
+    i18n.remove(qapp, translators)
+
+
+def grab(window: MainWindow, path: Path) -> None:
+    image = window.grab().toImage()
+    assert (image.width(), image.height()) == (1280, 800), path.name
+    assert image.save(str(path))
+
+
+def test_screenshots_of_every_state(make_window, kiosk: Kiosk, clock, shots: Path, lang: str) -> None:
+    window = make_window()
+    window.checkin_page.camera_view.set_message("")
+    window.checkin_page.set_camera_frame(fake_camera_frame("PLUS20-0001"))
+    window.header.camera.set_state(window.header.camera.state.OK, "OK")
+    suffix = "" if lang == "fr" else f"-{lang}"
+    presenter = window.presenter
+
+    grab(window, shots / f"ready{suffix}.png")
+    presenter.scan("PLUS20-0001")
+    assert window.checkin_page.panel.verdict is Verdict.ACCEPTED
+    grab(window, shots / f"accepted{suffix}.png")
+    clock.advance(600)
+    presenter.scan("PLUS20-0001")
+    grab(window, shots / f"already-checked-in{suffix}.png")
+    presenter.scan("XK-99812")
+    grab(window, shots / f"unknown{suffix}.png")
+    cancelled = next(a for a in (kiosk.find(f"PLUS20-{i:04d}") for i in range(1, 153)) if a.cancelled)
+    presenter.scan(cancelled.ticket_code or "")
+    grab(window, shots / f"cancelled{suffix}.png")
+    presenter.toggle_direction()
+    grab(window, shots / f"exit-ready{suffix}.png")
+    clock.advance(60)
+    presenter.scan("PLUS20-0001")
+    assert window.checkin_page.panel.verdict is Verdict.EXIT_RECORDED
+    grab(window, shots / f"exit{suffix}.png")
+    presenter.toggle_direction()
+
+    window.open_search("dupont")
+    window.attendees_page.run_search()
+    grab(window, shots / f"attendees{suffix}.png")
+    window.show_page(window.PAGE_SETTINGS)
+    grab(window, shots / f"settings{suffix}.png")
