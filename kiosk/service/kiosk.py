@@ -192,8 +192,9 @@ class Kiosk:
                              attendee, presence.first_entry_at, presence.first_entry_device, scan)
 
     def undo(self, *, device_name: str | None = None, scan_id: str | None = None,
-             staff: str | None = None) -> Scan | None:
-        """Revert a scan (by default the device's last one) with an ``undo`` event; None if nothing to undo."""
+             staff: str | None = None, reason: str | None = None) -> Scan | None:
+        """Revert a scan (by default the device's last one) with an ``undo`` event recording who and
+        why; None if nothing to undo."""
         device, now = self.device(device_name), self.clock()
         with transaction(self.conn):
             if scan_id is None:
@@ -211,7 +212,8 @@ class Kiosk:
             scan_store.append(self.conn, Scan(
                 id=str(uuid.uuid4()), event_id=target.event_id, attendee_id=target.attendee_id,
                 code=target.code, kind=ScanKind.UNDO, verdict=target.verdict, device_id=device.id,
-                device_name=device.name, device_time=rules.format_time(now), target_id=target.id, staff=staff,
+                device_name=device.name, device_time=rules.format_time(now), target_id=target.id,
+                staff=staff.strip()[:100] if staff else None, reason=reason.strip()[:500] if reason else None,
             ))
             if target.attendee_id:
                 self._refresh_presence(target.attendee_id)
@@ -312,6 +314,17 @@ class Kiosk:
     def recent_scans(self, limit: int = 20, *, device_name: str | None = None) -> list[Scan]:
         device_id = self.device(device_name).id if device_name else None
         return scan_store.recent(self.conn, self.event.id, limit=limit, device_id=device_id)
+
+    def attendees(self, *, sort: str = "last_name", limit: int | None = None) -> list[Attendee]:
+        """Everyone registered for the event, sorted (the list staff browse before typing)."""
+        if sort not in attendee_store.SORTS:
+            raise KioskError(f"unknown sort {sort!r}")
+        found: list[Attendee] = []
+        for attendee in attendee_store.iterate(self.conn, self.event.id, sort=sort):
+            if limit is not None and len(found) >= limit:
+                break
+            found.append(attendee)
+        return found
 
     def search(self, text: str, limit: int = 50) -> list[Attendee]:
         return attendee_store.search(self.conn, self.event.id, text, limit=limit)
