@@ -11,7 +11,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from kiosk.service import Kiosk  # noqa: E402
+from kiosk.service import Kiosk
 
 
 class FakeClock:

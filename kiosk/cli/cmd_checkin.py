@@ -16,6 +16,8 @@ def register(sub: Any) -> None:
     checkin.set_defaults(handler=_checkin)
     undo = sub.add_parser("undo", help="revert the last scan of this device")
     undo.add_argument("--device")
+    undo.add_argument("--staff", help="who undid it (recorded in the log)")
+    undo.add_argument("--reason", help="why (recorded in the log)")
     undo.add_argument("--json", action="store_true")
     undo.set_defaults(handler=_undo)
     override = sub.add_parser("override", help="let a guest in anyway (recorded with who and why)")
@@ -37,7 +39,7 @@ def _checkin(ctx: Context) -> int:
 
 
 def _undo(ctx: Context) -> int:
-    undone = ctx.kiosk().undo(device_name=ctx.device_name)
+    undone = ctx.kiosk().undo(device_name=ctx.device_name, staff=ctx.args.staff, reason=ctx.args.reason)
     if undone is None:
         ctx.emit({"undone": None}, "Nothing to undo on this device.")
         return EXIT_REFUSED

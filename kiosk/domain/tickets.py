@@ -7,7 +7,9 @@ Format v1 (documented in README, "Signed tickets")::
            | first_name UTF-8 | 0x1F | last_name UTF-8 | signature (64 bytes, Ed25519)
 
 The signature covers ``b"kiosk-ticket-v1\\0" + BODY-without-signature``. Names are cut to
-48 UTF-8 bytes each so a payload stays under ~200 characters (QR version <= 10 at level M).
+32 UTF-8 bytes each so a payload stays under 220 characters (at most 161 bytes, 218 characters;
+QR version <= 10 at level M). Only the canonical base64 spelling of a body is accepted, so a
+payload cannot be altered (padding bits, ``+``/``/`` for ``-``/``_``, stray characters) and still verify.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 PREFIX = "K1."
 _CONTEXT = b"kiosk-ticket-v1\0"
 _SIG_LEN = 64
-_NAME_BYTES = 48
+_NAME_BYTES = 32
 _SEP = b"\x1f"
 
 
@@ -72,6 +74,8 @@ def verify_ticket(payload: str, public_keys: list[Ed25519PublicKey]) -> TicketCl
         blob = base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4))
     except (binascii.Error, ValueError) as exc:
         raise TicketError("ticket is not valid base64") from exc
+    if base64.urlsafe_b64encode(blob).decode("ascii").rstrip("=") != encoded:
+        raise TicketError("ticket is not canonical base64")  # altered: same bytes, other text
     if len(blob) < 32 + len(_SEP) + _SIG_LEN:
         raise TicketError("ticket too short")
     body, signature = blob[:-_SIG_LEN], blob[-_SIG_LEN:]

@@ -104,10 +104,17 @@ def import_registrations(
     with transaction(kiosk.conn):
         index = _Index(kiosk)
         taken: set[str] = set()
+        lines_by_code: dict[str, int] = {}
         new_rows: list[Attendee] = []
         updates: list[tuple[Attendee, dict[str, object]]] = []
         for i, rec in enumerate(parsed.records):
             code = code_key(rec.ticket_code, case_sensitive=case_sensitive) if rec.ticket_code else None
+            if code is not None:
+                # Codes the parser saw as different can be one code once normalised ("A１" and "A1").
+                first_line = lines_by_code.setdefault(code, rec.line)
+                if first_line != rec.line:
+                    raise KioskError(f"{path.name}: duplicate ticket code {rec.ticket_code!r} "
+                                     f"on lines {first_line} and {rec.line}")
             found = index.match(rec, code, taken)
             if found is None:
                 new_rows.append(Attendee(

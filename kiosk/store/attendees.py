@@ -66,6 +66,17 @@ def insert_many(
         "INSERT INTO attendees_fts(rowid, search_text) SELECT rowid, search_text FROM attendees WHERE rowid > ?",
         (before,),
     )
+    conn.execute(_COUNT_NEW, (before,))
+
+
+# Door figures of the rows just inserted, added to attendee_counts (updates and deletes: triggers).
+_COUNT_NEW = (
+    "INSERT INTO attendee_counts(event_id, status, workshop, category, walk_in, registered, checked_in, inside)"
+    " SELECT event_id, status, coalesce(workshop, ''), coalesce(category, ''), source = 'walk-in', count(*),"
+    " count(first_entry_at), total(inside) FROM attendees WHERE rowid > ? GROUP BY 1, 2, 3, 4, 5"
+    " ON CONFLICT DO UPDATE SET registered = registered + excluded.registered,"
+    " checked_in = checked_in + excluded.checked_in, inside = inside + excluded.inside"
+)
 
 
 def update(
@@ -195,11 +206,10 @@ class StatsRow:
 
 
 def stats_rows(conn: sqlite3.Connection, event_id: str) -> list[StatsRow]:
-    """Grouped counts from one pass over the covering index ``attendees_stats``."""
+    """Grouped counts, kept up to date in ``attendee_counts`` (a few dozen rows, whatever the size)."""
     rows = conn.execute(
-        "SELECT status, workshop, category, source = 'walk-in', sum(first_entry_at IS NOT NULL), sum(inside),"
-        " count(*) FROM attendees INDEXED BY attendees_stats WHERE event_id = ?"
-        " GROUP BY status, workshop, category, source",
+        "SELECT status, nullif(workshop, ''), nullif(category, ''), walk_in, checked_in, inside, registered"
+        " FROM attendee_counts WHERE event_id = ? AND registered > 0",
         (event_id,),
     )
     return [StatsRow(r[0], r[1], r[2], bool(r[3]), int(r[4]), int(r[5]), int(r[6])) for r in rows]

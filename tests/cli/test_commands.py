@@ -1,0 +1,284 @@
+"""`kiosk ...` commands in-process: JSON on stdout, messages on stderr, exit statuses 0/1/2."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import stat
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from kiosk.cli.main import main
+from kiosk.domain.text import fold
+
+STATS_KEYS = {"registered", "checked_in", "inside", "walk_ins", "cancelled", "capacity", "by_workshop", "by_category"}
+
+
+class Cli:
+    def __init__(self, capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
+        self.capsys, self.data_dir = capsys, data_dir
+
+    def __call__(self, *args: str, data_dir: Path | None = None) -> tuple[int, str, str]:
+        self.capsys.readouterr()
+        try:
+            code = main(["--data-dir", str(data_dir or self.data_dir), *args])
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        out, err = self.capsys.readouterr()
+        return code, out, err
+
+    def json(self, *args: str, expect: int = 0, data_dir: Path | None = None) -> Any:
+        code, out, err = self(*args, "--json", data_dir=data_dir)
+        assert code == expect, (code, out, err)
+        assert err == ""
+        return json.loads(out)
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], data_dir: Path) -> Cli:
+    return Cli(capsys, data_dir)
+
+
+@pytest.fixture
+def demo(cli: Cli) -> Cli:
+    assert cli.json("demo")["name"].startswith("#Plus20")
+    return cli
+
+
+def one_line_error(code: int, out: str, err: str) -> str:
+    assert code == 2, (code, out, err)
+    assert out == ""
+    assert err.startswith("kiosk: ") and err.endswith("\n") and err.count("\n") == 1, err
+    assert "Traceback" not in err
+    return err
+
+
+def cancelled_code(data_dir: Path) -> str:
+    conn = sqlite3.connect(data_dir / "kiosk.db")
+    code = conn.execute("SELECT ticket_code FROM attendees WHERE status = 'cancelled' ORDER BY ticket_code").fetchone()[0]
+    conn.close()
+    return str(code)
+
+
+# --------------------------------------------------------------------------- event, demo
+
+
+def test_event_create_and_show(cli: Cli) -> None:
+    created = cli.json("event", "create", "--name", "Forum ESS", "--capacity", "200", "--venue", "Friche",
+                       "--starts", "2026-11-30T18:00+01:00", "--workshop", "Se loger:30", "--workshop", "Open",
+                       "--workshop", "Atelier: vélo:12", "--category", "VIP:#ff0000", "--category", "Presse")
+    assert created["name"] == "Forum ESS" and created["capacity"] == 200
+    assert created["workshops"] == [{"name": "Se loger", "capacity": 30}, {"name": "Open", "capacity": None},
+                                    {"name": "Atelier: vélo", "capacity": 12}]
+    assert created["categories"][0] == {"name": "VIP", "color": "#ff0000"}
+    assert created["categories"][1]["name"] == "Presse" and created["categories"][1]["color"].startswith("#")
+    shown = cli.json("event", "show")
+    assert {k: shown[k] for k in created} == created
+    assert (shown["registered"], shown["checked_in"], shown["inside"]) == (0, 0, 0)
+    code, out, err = cli("event", "show")
+    assert code == 0 and "Forum ESS" in out and "Se loger (30)" in out and err == ""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--workshop", "Atelier:trente"), ("--workshop", ":3"), ("--capacity", "-5"), ("--starts", "demain"),
+     ("--category", ":#fff")],
+)
+def test_event_create_bad_input(cli: Cli, args: tuple[str, ...]) -> None:
+    one_line_error(*cli("event", "create", "--name", "X", *args))
+    assert one_line_error(*cli("event", "show")).startswith("kiosk: no event")  # nothing was created
+
+
+def test_no_event_yet(cli: Cli) -> None:
+    err = one_line_error(*cli("checkin", "PLUS20-0001"))
+    assert "kiosk demo" in err
+
+
+def test_demo_is_deterministic(cli: Cli, tmp_path: Path) -> None:
+    dirs = [tmp_path / "one", tmp_path / "two"]
+    lists = []
+    for d in dirs:
+        cli.json("demo", data_dir=d)
+        cli.json("demo", data_dir=d)  # twice: no duplicates
+        conn = sqlite3.connect(d / "kiosk.db")
+        lists.append(conn.execute(
+            "SELECT id, ticket_code, first_name, last_name, email, organisation, category, workshop, status"
+            " FROM attendees ORDER BY ticket_code").fetchall())
+        conn.close()
+    assert len(lists[0]) == 152 and lists[0] == lists[1]
+    assert lists[0][0][1] == "PLUS20-0001" and lists[0][-1][1] == "PLUS20-0152"
+
+
+# --------------------------------------------------------------------------- checkin, undo, override
+
+
+def test_checkin_exit_statuses_and_json(demo: Cli, data_dir: Path) -> None:
+    accepted = demo.json("checkin", "PLUS20-0002", "--device", "door-1")
+    assert accepted["verdict"] == "accepted" and accepted["attendee"]["id"] and accepted["scan_id"]
+    assert set(accepted) == {"verdict", "attendee", "first_entry_at", "first_entry_device", "scan_id", "message"}
+    assert "email" not in accepted["attendee"]
+    again = demo.json("checkin", "plus20-0002", "--device", "door-2", expect=1)
+    assert again["verdict"] == "already_checked_in" and again["first_entry_device"] == "door-1"
+    assert demo.json("checkin", "NOBODY-1", expect=1)["verdict"] == "unknown"
+    assert demo.json("checkin", cancelled_code(data_dir), expect=1)["verdict"] == "cancelled"
+    assert demo.json("checkin", "PLUS20-0002", "--exit", "--device", "door-3")["verdict"] == "exit_recorded"
+    assert demo.json("checkin", "PLUS20-0003", "--exit", expect=1)["verdict"] == "not_inside"
+    # Without --json: the message for a person, on stdout; nothing on stderr.
+    code, out, err = demo("checkin", "PLUS20-0004")
+    assert code == 0 and out.startswith("Bienvenue ") and err == ""
+
+
+@pytest.mark.parametrize("raw", ["\x00\x01\x02", "", "A" * 10_000, "\udcff\udcfe", "K1.AAAA", "é\u202e\x7f"])
+def test_checkin_garbage_is_a_refusal_not_a_crash(demo: Cli, raw: str) -> None:
+    result = demo.json("checkin", raw, expect=1)
+    assert result["verdict"] == "invalid" and result["attendee"] is None and result["scan_id"]
+
+
+def test_usage_errors_exit_2(demo: Cli) -> None:
+    code, out, err = demo("checkin")
+    assert code == 2 and out == "" and "usage:" in err and "Traceback" not in err
+    code, _, err = demo("checkin", "X", "--bogus")
+    assert code == 2 and "unrecognized arguments" in err
+    code, _, err = demo("frobnicate")
+    assert code == 2
+    one_line_error(*demo("override", "PLUS20-0002", "--reason", " ", "--staff", "Chloé"))
+    one_line_error(*demo("override", "NOBODY", "--reason", "x", "--staff", "Chloé"))
+
+
+def test_undo(demo: Cli) -> None:
+    entry = demo.json("checkin", "PLUS20-0002")
+    undone = demo.json("undo", "--staff", "Chloé", "--reason", "wrong guest")["undone"]
+    assert undone["scan_id"] == entry["scan_id"] and undone["kind"] == "entry" and undone["code"] == "PLUS20-0002"
+    assert demo.json("undo", expect=1) == {"undone": None}
+    history = demo.json("history", "PLUS20-0002")
+    assert [(s["kind"], s["staff"], s["reason"]) for s in history["scans"]] == [
+        ("entry", None, None), ("undo", "Chloé", "wrong guest")]
+    assert history["attendee"]["checked_in"] is False
+    assert demo.json("checkin", "PLUS20-0002")["verdict"] == "accepted"  # readable again at once
+
+
+def test_override(demo: Cli, data_dir: Path) -> None:
+    code = cancelled_code(data_dir)
+    result = demo.json("override", code, "--reason", "paid at the door", "--staff", "Chloé")
+    assert result["verdict"] == "accepted"
+    scans = demo.json("history", code)["scans"]
+    assert [(s["kind"], s["staff"], s["reason"]) for s in scans] == [("override", "Chloé", "paid at the door")]
+
+
+# --------------------------------------------------------------------------- search, register, stats
+
+
+def test_search(demo: Cli, tmp_path: Path) -> None:
+    src = tmp_path / "late.csv"
+    src.write_text("Nom complet;Email\n\"Dupont, Hélène\";helene@example.org\n", encoding="utf-8")
+    assert demo.json("import", str(src))["added"] == 1
+    for query in ("helene dupont", "dup hel", "DUPONT", "Hélène", "dupont, helene"):
+        rows = demo.json("search", query)
+        assert any((r["first_name"], r["last_name"]) == ("Hélène", "Dupont") for r in rows), query
+        assert all("dupont" in fold(r["last_name"]) or "helene" in fold(r["first_name"]) for r in rows)
+    row = next(r for r in demo.json("search", "helene dupont") if r["last_name"] == "Dupont")
+    assert row["email"] == "helene@example.org" and row["checked_in"] is False
+    assert len(demo.json("search", "a", "--limit", "3")) == 3
+    assert demo.json("search", "zzzzqqq") == []
+    code, out, _ = demo("search", "zzzzqqq")
+    assert code == 0 and out == "No match.\n"
+
+
+def test_register(demo: Cli) -> None:
+    first = demo.json("register", "--first-name", "Ann", "--last-name", "Lee", "--email", "ann@example.org",
+                      "--organisation", "Acme", "--workshop", "Se loger", "--checkin")
+    assert first["created"] is True and first["checkin"]["verdict"] == "accepted"
+    assert first["attendee"]["source"] == "walk-in" and first["attendee"]["inside"] is True
+    dup = demo.json("register", "--first-name", "Annie", "--last-name", "L", "--email", "ANN@example.org")
+    assert dup["created"] is False and dup["attendee"]["id"] == first["attendee"]["id"]
+    same_name = demo.json("register", "--first-name", "ann", "--last-name", "lee", "--organisation", "acme")
+    assert same_name["created"] is False and same_name["attendee"]["id"] == first["attendee"]["id"]
+    assert demo.json("stats")["walk_ins"] == 1
+    one_line_error(*demo("register", "--first-name", "X", "--last-name", "Y", "--email", "nope"))
+    one_line_error(*demo("register", "--first-name", "X", "--last-name", "Y", "--workshop", "Unknown"))
+
+
+def test_register_full_workshop(cli: Cli) -> None:
+    cli.json("event", "create", "--name", "Tiny", "--workshop", "Atelier:1")
+    assert cli.json("register", "--first-name", "A", "--last-name", "B", "--workshop", "atelier")["created"]
+    err = one_line_error(*cli("register", "--first-name", "C", "--last-name", "D", "--workshop", "Atelier"))
+    assert "full" in err
+    assert cli.json("stats")["registered"] == 1
+
+
+def test_stats_counts_people_not_scans(demo: Cli) -> None:
+    before = demo.json("stats")
+    assert set(before) == STATS_KEYS
+    assert (before["registered"], before["checked_in"], before["inside"], before["capacity"]) == (143, 0, 0, 180)
+    assert before["registered"] + before["cancelled"] == 152
+    demo.json("checkin", "PLUS20-0002", "--device", "door-1")
+    demo.json("checkin", "PLUS20-0002", "--device", "door-2", expect=1)
+    demo.json("checkin", "PLUS20-0002", "--device", "door-3", expect=1)
+    after = demo.json("stats")
+    assert (after["checked_in"], after["inside"]) == (1, 1)
+    assert sum(w["checked_in"] for w in after["by_workshop"].values()) <= 1
+    assert sum(c["checked_in"] for c in after["by_category"].values()) == 1
+    code, out, err = demo("stats")
+    assert code == 0 and out.startswith("registered 143  checked in 1  inside 1/180") and err == ""
+
+
+# --------------------------------------------------------------------------- export
+
+
+def test_export_csv_and_xlsx(demo: Cli, tmp_path: Path) -> None:
+    demo.json("register", "--first-name", "=cmd|' /C calc'!A0", "--last-name", "+Lee", "--organisation", "@risk")
+    demo.json("checkin", "PLUS20-0002")
+    out_csv = tmp_path / "out.csv"
+    assert demo.json("export", str(out_csv)) == {"file": str(out_csv), "attendees": 153}
+    with out_csv.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 153
+    evil = next(r for r in rows if r["last_name"] == "'+Lee")
+    assert evil["first_name"] == "'=cmd|' /C calc'!A0" and evil["organisation"] == "'@risk"
+    assert next(r for r in rows if r["ticket_code"] == "PLUS20-0002")["inside"] == "yes"
+    out_xlsx = tmp_path / "out.xlsx"
+    assert demo.json("export", str(out_xlsx))["attendees"] == 153
+    sheet = openpyxl.load_workbook(out_xlsx).active
+    assert sheet is not None
+    values = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert len(values) == 154
+    assert next(v for v in values if "'+Lee" in v)[2:4] == ["'=cmd|' /C calc'!A0", "'+Lee"]
+    assert not any(c.data_type == "f" for row in sheet.iter_rows() for c in row)
+    one_line_error(*demo("export", str(tmp_path / "out.pdf")))
+
+
+# --------------------------------------------------------------------------- keys, signed tickets
+
+
+def test_keys_and_ticket_code(demo: Cli, data_dir: Path) -> None:
+    assert demo.json("keys", "show") == []
+    made = demo.json("keys", "init")
+    private, public = Path(made["private_key"]), Path(made["public_key"])
+    assert private.parent == public.parent == data_dir / "keys"
+    assert stat.S_IMODE(private.stat().st_mode) == 0o600
+    shown = demo.json("keys", "show")
+    assert [k["fingerprint"] for k in shown] == [made["fingerprint"]]
+    assert shown[0]["pem"] == public.read_text()
+    one_line_error(*demo("keys", "init"))  # no silent overwrite
+    ticket = demo.json("ticket-code", "PLUS20-0002")
+    payload = ticket["payload"]
+    assert payload.startswith("K1.") and len(payload) < 220
+    code, out, _ = demo("ticket-code", "PLUS20-0002")
+    assert code == 0 and out.strip() == payload  # deterministic signature, bare payload for scripts
+    result = demo.json("checkin", payload)
+    assert result["verdict"] == "accepted" and result["attendee"]["id"] == ticket["attendee_id"]
+    tampered = payload[:50] + ("A" if payload[50] != "A" else "B") + payload[51:]
+    assert demo.json("checkin", tampered, "--device", "door-2", expect=1)["verdict"] == "invalid"
+    one_line_error(*demo("ticket-code", "NOBODY"))
+
+
+def test_keys_init_into_another_folder(demo: Cli, tmp_path: Path) -> None:
+    made = demo.json("keys", "init", "--dir", str(tmp_path / "organiser"))
+    assert Path(made["private_key"]).parent == tmp_path / "organiser"
+    assert demo.json("keys", "show") == []  # the kiosk only trusts its own keys folder
+    payload = demo.json("ticket-code", "PLUS20-0002", "--key-dir", str(tmp_path / "organiser"))["payload"]
+    assert demo.json("checkin", payload, expect=1)["verdict"] == "invalid"  # public key not installed

@@ -1,0 +1,225 @@
+"""Walk-in registration, search, stats (people, not scans) and the spreadsheet-safe export."""
+
+from __future__ import annotations
+
+import csv
+import uuid
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from kiosk.domain.demo import demo_attendees, demo_event
+from kiosk.domain.model import Attendee, Direction, Event, Workshop
+from kiosk.domain.text import tokens
+from kiosk.service import Kiosk, KioskError
+from kiosk.service.export import HEADERS, export_attendees, neutralise
+from kiosk.store import attendees as attendee_store
+from kiosk.store import transaction
+from tests.conftest import FakeClock
+
+STATS_KEYS = {"registered", "checked_in", "inside", "walk_ins", "cancelled", "capacity", "by_workshop", "by_category"}
+
+
+# --------------------------------------------------------------------------- search
+
+
+def test_search_is_accent_case_order_insensitive_with_prefixes(kiosk: Kiosk) -> None:
+    helene = kiosk.register(first_name="Hélène", last_name="Dupont", organisation="Coopérative Œuvre").attendee
+    for query in ("helene dupont", "Dupont, Hélène", "DUPONT HELENE", "dup hel", "hél dup", "  hElEnE  ",
+                  "oeuvre", "cooperative dup"):
+        found = kiosk.search(query)
+        assert helene.id in [a.id for a in found], query
+    assert kiosk.search("dupont") and all("dupont" in a.last_name.casefold() for a in kiosk.search("dupont"))
+    assert helene.id not in [a.id for a in kiosk.search("helene martin")]
+    assert kiosk.search("") == [] and kiosk.search("  ,;'\"*  ") == []
+    assert kiosk.search('"') == [] and kiosk.search("NEAR(") == []
+    assert all(isinstance(a, Attendee) for a in kiosk.search("a OR b AND"))  # FTS syntax is just text
+
+
+def test_search_by_code_and_email(kiosk: Kiosk) -> None:
+    assert [a.ticket_code for a in kiosk.search("PLUS20-0042")] == ["PLUS20-0042"]
+    guest = kiosk.find("PLUS20-0042")
+    assert guest.email and guest.id in [a.id for a in kiosk.search(guest.email.split("@")[0])]
+
+
+def test_search_typing_keystroke_by_keystroke_narrows(kiosk: Kiosk) -> None:
+    helene = kiosk.register(first_name="Hélène", last_name="Dupont").attendee
+    sizes = []
+    for prefix in ("h", "he", "hel", "hele", "helen", "helene", "helene d", "helene dupont"):
+        found = kiosk.search(prefix, limit=200)
+        for a in found:  # every typed word is the start of a word of the guest's record
+            words = tokens(" ".join(filter(None, (a.first_name, a.last_name, a.organisation, a.email,
+                                                  a.ticket_code))))
+            assert all(any(w.startswith(typed) for w in words) for typed in prefix.split()), (prefix, a)
+        sizes.append(len(found))
+    assert sizes == sorted(sizes, reverse=True) and sizes[0] > 10
+    assert [a.id for a in kiosk.search("helene dupont")] == [helene.id]
+
+
+def test_search_only_sees_the_active_event(data_dir: Path, clock: FakeClock) -> None:
+    """A data dir that tried the demo first, then created the real event: the demo's guests must
+    neither show up nor crowd out the real event's matches."""
+    k = Kiosk.open(data_dir, device_name="door-1", clock=clock)
+    k.create_demo()
+    demo_martins = [a for a in attendee_store.iterate(k.conn, k.event.id) if a.last_name == "Martin"]
+    assert len(demo_martins) >= 2
+    k.create_event(Event(id=str(uuid.uuid4()), name="Real"))
+    mine = k.register(first_name="Zoé", last_name="Martin").attendee
+    assert [a.id for a in k.search("martin", limit=1)] == [mine.id]
+    assert [a.id for a in k.search("martin")] == [mine.id]
+    k.close()
+
+
+# --------------------------------------------------------------------------- register
+
+
+def test_register_walk_in_and_duplicates(kiosk: Kiosk) -> None:
+    first = kiosk.register(first_name=" Ann ", last_name="Lee", email="Ann.Lee@Example.org", organisation="Acme",
+                           category="entreprise", workshop="se loger")
+    assert first.created and first.checkin is None
+    a = first.attendee
+    assert (a.first_name, a.category, a.workshop, a.source) == ("Ann", "Entreprise", "Se loger", "walk-in")
+    assert a.ticket_code and a.ticket_code.startswith("W") and len(a.ticket_code) == 11
+    assert kiosk.find(a.ticket_code).id == a.id
+    by_email = kiosk.register(first_name="Annie", last_name="Leigh", email="  ann.lee@example.ORG")
+    assert (by_email.created, by_email.attendee.id) == (False, a.id)
+    by_name = kiosk.register(first_name="ann", last_name="LEE", organisation="ACME")
+    assert (by_name.created, by_name.attendee.id) == (False, a.id)
+    other_org = kiosk.register(first_name="Ann", last_name="Lee", organisation="Other Co")
+    assert other_org.created and other_org.attendee.id != a.id
+    assert kiosk.stats().walk_ins == 2
+
+
+def test_register_with_checkin(kiosk: Kiosk) -> None:
+    result = kiosk.register(first_name="Walk", last_name="In", checkin=True, device_name="desk")
+    assert result.checkin is not None and result.checkin.verdict.value == "accepted"
+    assert kiosk.presence(result.attendee.id).inside
+    assert kiosk.stats().checked_in == 1
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"first_name": "", "last_name": "X"}, "required"),
+        ({"first_name": "A", "last_name": "  "}, "required"),
+        ({"first_name": "A" * 201, "last_name": "X"}, "longer than"),
+        ({"first_name": "A", "last_name": "X", "email": "not-an-email"}, "not an email"),
+        ({"first_name": "A", "last_name": "X", "workshop": "Se baigner"}, "unknown workshop"),
+        ({"first_name": "A", "last_name": "X", "category": "VIP"}, "unknown category"),
+    ],
+)
+def test_register_refusals(kiosk: Kiosk, fields: dict[str, str], message: str) -> None:
+    before = attendee_store.count(kiosk.conn, kiosk.event.id)
+    with pytest.raises(KioskError, match=message):
+        kiosk.register(**fields)  # type: ignore[arg-type]
+    assert attendee_store.count(kiosk.conn, kiosk.event.id) == before
+
+
+def test_full_workshop_is_refused(data_dir: Path, clock: FakeClock) -> None:
+    k = Kiosk.open(data_dir, clock=clock)
+    k.create_event(Event(id=str(uuid.uuid4()), name="Small", workshops=(Workshop("Atelier", 2), Workshop("Open"))))
+    for name in ("Ann", "Bob"):
+        assert k.register(first_name=name, last_name="X", workshop="Atelier").created
+    with pytest.raises(KioskError, match=r"workshop 'Atelier' is full \(2/2\)"):
+        k.register(first_name="Cy", last_name="X", workshop="Atelier")
+    assert k.register(first_name="Cy", last_name="X", workshop="Open").created  # no capacity: no limit
+    # The same guest again is not a new place.
+    assert not k.register(first_name="Ann", last_name="X", workshop="Atelier").created
+    assert k.stats().by_workshop["Atelier"].registered == 2
+    k.close()
+
+
+# --------------------------------------------------------------------------- stats
+
+
+def test_stats_count_people_not_scans(kiosk: Kiosk, clock: FakeClock) -> None:
+    s = kiosk.stats().to_json()
+    assert set(s) == STATS_KEYS
+    expected = demo_attendees(demo_event())
+    valid = [a for a in expected if not a.cancelled]
+    assert (s["registered"], s["cancelled"], s["checked_in"], s["inside"], s["walk_ins"], s["capacity"]) == (
+        len(valid), len(expected) - len(valid), 0, 0, 0, 180)
+    assert set(s["by_workshop"]) == {"Se loger", "Se nourrir", "Se vêtir"}  # type: ignore[arg-type]
+    code = next(a.ticket_code for a in valid if a.workshop == "Se loger")
+    kiosk.check_in(code or "", device_name="door-1")
+    clock.advance(10)
+    kiosk.check_in(code or "", device_name="door-2")  # already checked in
+    clock.advance(10)
+    kiosk.check_in(code or "", direction=Direction.EXIT)
+    clock.advance(10)
+    kiosk.check_in(code or "")  # re-entry: one person, three entries-ish
+    s = kiosk.stats()
+    assert (s.checked_in, s.inside) == (1, 1)
+    assert (s.by_workshop["Se loger"].checked_in, s.by_workshop["Se loger"].inside) == (1, 1)
+    assert s.by_workshop["Se loger"].registered == sum(a.workshop == "Se loger" for a in valid)
+    assert s.by_workshop["Se loger"].capacity == 50
+    cat = kiosk.find(code or "").category or ""
+    assert s.by_category[cat].checked_in == 1
+
+
+def test_cancelled_guests_are_not_registered_or_checked_in(kiosk: Kiosk) -> None:
+    guest = next(a for a in attendee_store.iterate(kiosk.conn, kiosk.event.id) if a.cancelled)
+    kiosk.override(guest.id, reason="paid cash", staff="Chloé")
+    s = kiosk.stats()
+    assert s.checked_in == 0 and s.inside == 0  # counted under "cancelled", not twice
+
+
+# --------------------------------------------------------------------------- export
+
+
+def _with_formula_cells(k: Kiosk) -> None:
+    now = k.now()
+    nasty = [
+        Attendee(id="f1", event_id=k.event.id, first_name="=HYPERLINK(\"http://x\")", last_name="+33 6 12",
+                 organisation="-2+3", email="@SUM(A1)", ticket_code="F-1"),
+        Attendee(id="f2", event_id=k.event.id, first_name="\tTab", last_name="\rCR", organisation="Plain=Fine",
+                 ticket_code="F-2"),
+    ]
+    with transaction(k.conn):
+        attendee_store.insert_many(k.conn, nasty, case_sensitive=False, now=now, device_id="x")
+
+
+def test_neutralise() -> None:
+    for start in ("=", "+", "-", "@", "\t", "\r"):
+        assert neutralise(start + "1") == "'" + start + "1"
+    assert neutralise("Plain=Fine") == "Plain=Fine" and neutralise("") == ""
+
+
+def test_export_csv(kiosk: Kiosk, tmp_path: Path) -> None:
+    _with_formula_cells(kiosk)
+    kiosk.check_in("F-2")
+    out = tmp_path / "guests.csv"
+    assert export_attendees(kiosk, out) == 154
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert tuple(rows[0]) == HEADERS and len(rows) == 155
+    by_id = {r[0]: dict(zip(HEADERS, r, strict=True)) for r in rows[1:]}
+    f1, f2 = by_id["f1"], by_id["f2"]
+    assert (f1["first_name"], f1["last_name"], f1["organisation"], f1["email"]) == (
+        "'=HYPERLINK(\"http://x\")", "'+33 6 12", "'-2+3", "'@SUM(A1)")
+    assert (f2["first_name"], f2["last_name"], f2["organisation"]) == ("'\tTab", "'\rCR", "Plain=Fine")
+    assert (f2["inside"], f1["inside"]) == ("yes", "no") and f2["first_entry_device"] == "door-1"
+    assert not any(v.startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows for v in r)
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_export_xlsx(kiosk: Kiosk, tmp_path: Path) -> None:
+    _with_formula_cells(kiosk)
+    out = tmp_path / "guests.xlsx"
+    assert export_attendees(kiosk, out) == 154
+    sheet = openpyxl.load_workbook(out).active
+    assert sheet is not None
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert tuple(rows[0]) == HEADERS
+    f1 = dict(zip(HEADERS, next(r for r in rows if r[0] == "f1"), strict=True))
+    assert f1["first_name"] == "'=HYPERLINK(\"http://x\")" and f1["organisation"] == "'-2+3"
+    formulas = [c for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+    assert formulas == []
+
+
+def test_export_refuses_other_formats(kiosk: Kiosk, tmp_path: Path) -> None:
+    with pytest.raises(KioskError, match=r"\.csv or \.xlsx"):
+        export_attendees(kiosk, tmp_path / "guests.pdf")
+    assert not (tmp_path / "guests.pdf").exists()
