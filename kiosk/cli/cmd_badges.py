@@ -97,22 +97,23 @@ def _badge(ctx: Context) -> int:
 
 
 def _badges(ctx: Context) -> int:
-    from kiosk.badges import content, engine
-    from kiosk.store import attendees as attendee_store
-    from kiosk.store import print_jobs
+    from kiosk.badges import batch
 
     k = ctx.kiosk()
     layout = _layout(ctx)
-    guests = [a for a in attendee_store.iterate(k.conn, k.event.id, sort=ctx.args.sort) if not a.cancelled]
-    if ctx.args.only_not_printed:
-        printed = print_jobs.printed_attendees(k.conn, k.event.id)
-        guests = [a for a in guests if a.id not in printed]
-    progress = _Progress(len(guests), "badges")
-    pages = engine.render(content.contents(k, guests), layout, ctx.args.output, title=k.event.name,
-                          progress=progress)
-    progress.finish()
-    ctx.emit({"output": str(ctx.args.output), "format": layout.name, "badges": len(guests), "pages": pages},
-             f"{len(guests)} badges, {pages} pages: {ctx.args.output} ({layout.name})")
+    bars: list[_Progress] = []
+
+    def progress(done: int, total: int) -> None:
+        if not bars:
+            bars.append(_Progress(total, "badges"))
+        bars[0](done)
+
+    result = batch.render_all(k, layout, ctx.args.output, sort=ctx.args.sort,
+                              only_not_printed=ctx.args.only_not_printed, progress=progress)
+    (bars[0] if bars else _Progress(result.badges, "badges")).finish()
+    ctx.emit({"output": str(ctx.args.output), "format": layout.name, "badges": result.badges,
+              "pages": result.pages},
+             f"{result.badges} badges, {result.pages} pages: {ctx.args.output} ({layout.name})")
     return 0
 
 

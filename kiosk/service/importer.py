@@ -108,6 +108,8 @@ def import_registrations(
         new_rows: list[Attendee] = []
         updates: list[tuple[Attendee, dict[str, object]]] = []
         for i, rec in enumerate(parsed.records):
+            if progress and i % 2000 == 0:
+                progress(i, total)
             code = code_key(rec.ticket_code, case_sensitive=case_sensitive) if rec.ticket_code else None
             if code is not None:
                 # Codes the parser saw as different can be one code once normalised ("A１" and "A1").
@@ -131,8 +133,6 @@ def import_registrations(
                 updates.append((found, changes))
             else:
                 report.unchanged += 1
-            if progress and i % 5000 == 0:
-                progress(i, total)
         report.added, report.updated = len(new_rows), len(updates)
         report.missing = [a for a in index.all if a.id not in taken and a.source.startswith("import:")
                           and a.status is Status.VALID]

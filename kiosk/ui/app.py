@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
@@ -14,7 +15,8 @@ from kiosk import settings as settings_mod
 from kiosk.service import Kiosk
 from kiosk.ui import i18n, qtcompat
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.seams import PrintSeam, ScreenRegistry, queue_seam
+from kiosk.ui.printing import open_print_seam
+from kiosk.ui.seams import PrintSeam, ScreenRegistry
 
 log = logging.getLogger(__name__)
 WINDOW_SIZE = (1280, 800)
@@ -51,28 +53,13 @@ def open_kiosk(data_dir: Path, device: str, lang: str) -> Kiosk:
     return kiosk
 
 
-def print_seam(kiosk: Kiosk, settings: settings_mod.Settings) -> tuple[PrintSeam, object | None]:
-    """The badge print queue as the window's seam, or no printing when it cannot be set up.
-
-    Returns (seam, queue); the caller stops the queue on quit."""
-    try:
-        from kiosk.adapters.printing import make_printer
-        from kiosk.service.printing import PrintQueue
-
-        printer = make_printer(settings.printer_backend, settings.printer_name, data_dir=kiosk.data_dir)
-        queue = PrintQueue(kiosk, printer, default_format=settings.badge_format)
-        queue.start()
-    except Exception:  # printing is optional at the door: check-in goes on without it
-        log.exception("badge printing unavailable")
-        return PrintSeam(), None
-    return queue_seam(queue), queue
-
-
 def build_window(kiosk: Kiosk, data_dir: Path, settings: settings_mod.Settings, *, camera: str | None = None,
                  printing: PrintSeam | None = None, screens: ScreenRegistry | None = None,
                  loop_camera_file: bool = False) -> MainWindow:
+    """Without a given printing seam the window opens (and re-opens, on new settings) the real queue."""
+    factory = None if printing is not None else partial(open_print_seam, kiosk)
     window = MainWindow(kiosk, settings, data_dir, camera_source=camera, printing=printing, screens=screens,
-                        loop_camera_file=loop_camera_file)
+                        loop_camera_file=loop_camera_file, print_factory=factory)
     window.resize(*WINDOW_SIZE)
     return window
 
@@ -89,9 +76,6 @@ def run(options: GuiOptions, printing: PrintSeam | None = None, screens: ScreenR
     kiosk = open_kiosk(data_dir, settings.device, lang)
     loop = QEventLoop()
     try:
-        queue = None
-        if printing is None:
-            printing, queue = print_seam(kiosk, settings)
         window = build_window(kiosk, data_dir, settings, camera=options.camera, printing=printing,
                               screens=screens, loop_camera_file=options.loop_camera_file)
         window.show()
@@ -112,11 +96,8 @@ def run(options: GuiOptions, printing: PrintSeam | None = None, screens: ScreenR
         # QApplication that outlives this call (tests, an embedding launcher).
         app.lastWindowClosed.connect(loop.quit)
         status = loop.exec()
-        window.shutdown()
+        window.shutdown()  # also stops the print queue; unfinished badges stay queued
         window.deleteLater()
-        stop = getattr(queue, "stop", None)
-        if callable(stop):
-            stop()
         return int(status)
     finally:
         kiosk.close()

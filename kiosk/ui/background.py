@@ -1,10 +1,13 @@
-"""The one way from a worker thread back to the UI thread.
+"""The one way from a worker thread back to the UI thread, and the one way to run long work there.
 
 Worker threads (camera capture, decoding) never call Qt: they ``post(callable, *args)`` into a
 queue and write one byte to a socket pair; a QSocketNotifier on the UI thread wakes up, drains the
 queue and runs the callables there. No polling, no Qt object touched off the UI thread, and it
 works the same on Linux, macOS and Windows (sockets, not pipes). Emitting PySide signals from
 plain Python threads is avoided on purpose: it is where bindings have had threading bugs.
+
+``TaskRunner`` builds on it for long work (import, badge PDF, printer status): the function runs
+on a pool thread, and its Task's signals (progress, result, error) are emitted on the UI thread.
 """
 
 from __future__ import annotations
@@ -13,11 +16,13 @@ import contextlib
 import logging
 import socket
 import threading
+import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from queue import Empty, SimpleQueue
 from typing import Any
 
-from PySide6.QtCore import QObject, QSocketNotifier
+from PySide6.QtCore import QObject, QSocketNotifier, Signal
 
 log = logging.getLogger(__name__)
 
@@ -76,3 +81,84 @@ class UiMailbox(QObject):
         self._notifier.setEnabled(False)
         self._reader.close()
         self._writer.close()
+
+
+ProgressFn = Callable[[int, int], None]
+PROGRESS_INTERVAL_S = 0.05
+
+
+class Task(QObject):
+    """One piece of long work; its signals are emitted on the UI thread only (via the mailbox)."""
+
+    progressed = Signal(int, int)  # done, total
+    succeeded = Signal(object)  # the function's result
+    failed = Signal(object)  # the exception it raised
+    finished = Signal()  # after succeeded or failed
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.running = True
+        self.result: object = None
+        self.error: BaseException | None = None
+
+    def _succeed(self, result: object) -> None:
+        self.running, self.result = False, result
+        self.succeeded.emit(result)
+        self.finished.emit()
+
+    def _fail(self, error: BaseException) -> None:
+        self.running, self.error = False, error
+        self.failed.emit(error)
+        self.finished.emit()
+
+
+class TaskRunner(QObject):
+    """The one way to run long work (imports, PDFs, printer polls) off the UI thread.
+
+    ``start(fn)`` runs ``fn(progress)`` on a small thread pool; ``progress(done, total)`` may be
+    called from the worker. Results, errors and progress come back through a UiMailbox and are
+    re-emitted as the Task's signals on the UI thread. ``synchronous=True`` runs inline (tests)."""
+
+    def __init__(self, parent: QObject | None = None, *, synchronous: bool = False, workers: int = 4) -> None:
+        super().__init__(parent)
+        self.synchronous = synchronous
+        self.mailbox = UiMailbox(self)
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kiosk-task")
+        self.tasks: set[Task] = set()
+
+    def start(self, fn: Callable[[ProgressFn], Any], name: str = "task") -> Task:
+        task = Task(name, self)
+        self.tasks.add(task)
+        task.finished.connect(lambda: self.tasks.discard(task))
+        if self.synchronous:
+            self._run(task, fn, lambda fn_, *args: fn_(*args))
+        else:
+            self._pool.submit(self._run, task, fn, self.mailbox.post)
+        return task
+
+    @staticmethod
+    def _run(task: Task, fn: Callable[[ProgressFn], Any], post: Callable[..., None]) -> None:
+        last = [0.0]
+
+        def progress(done: int, total: int) -> None:
+            now = time.monotonic()
+            if done >= total or now - last[0] >= PROGRESS_INTERVAL_S:  # a few updates a second is enough
+                last[0] = now
+                post(task.progressed.emit, int(done), int(total))
+
+        try:
+            result = fn(progress)
+        except Exception as exc:  # handed to the UI thread, which says it in words
+            log.debug("task %s failed", task.name, exc_info=True)
+            post(task._fail, exc)
+        else:
+            post(task._succeed, result)
+
+    def busy(self) -> bool:
+        return bool(self.tasks)
+
+    def shutdown(self) -> None:
+        """Drop queued work and stop delivering results; running work ends in its thread."""
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self.mailbox.close()

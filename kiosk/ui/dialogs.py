@@ -4,11 +4,13 @@ can replace the answers without driving a modal event loop."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -82,3 +84,16 @@ class Dialogs:
 
     def error(self, parent: QWidget, text: str) -> None:
         QMessageBox.warning(parent, QCoreApplication.translate("Dialogs", "Kiosk"), text)
+
+    def info(self, parent: QWidget, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
+        box.setAccessibleName("summary")
+        box.exec()
+
+    def open_file(self, parent: QWidget, title: str, filters: str) -> Path | None:
+        path, _chosen = QFileDialog.getOpenFileName(parent, title, str(Path.home()), filters)
+        return Path(path) if path else None
+
+    def save_file(self, parent: QWidget, title: str, suggested: str, filters: str) -> Path | None:
+        path, _chosen = QFileDialog.getSaveFileName(parent, title, str(Path.home() / suggested), filters)
+        return Path(path) if path else None

@@ -16,10 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QButtonGroup,
-    QHBoxLayout,
     QMainWindow,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -28,17 +25,22 @@ from PySide6.QtWidgets import (
 from kiosk.service import Kiosk
 from kiosk.settings import Settings
 from kiosk.ui import camera_status
+from kiosk.ui.background import TaskRunner
 from kiosk.ui.camera_worker import CameraWorker
 from kiosk.ui.dialogs import Dialogs
+from kiosk.ui.long_work import LongWork
 from kiosk.ui.pages.attendees_page import AttendeesPage
 from kiosk.ui.pages.checkin_page import CheckinPage
 from kiosk.ui.pages.settings_page import SettingsPage
 from kiosk.ui.presenters.checkin import CheckinPresenter
+from kiosk.ui.presenters.printing import PrinterController, PrintFactory
+from kiosk.ui.printing import PrinterSnapshot, printer_names, printing_changed
 from kiosk.ui.seams import PrintSeam, ScreenRegistry, default_screens
 from kiosk.ui.sounds import SoundPlayer
 from kiosk.ui.theme import APP_STYLE, BASE_PT
 from kiosk.ui.wedge_filter import WedgeFilter
 from kiosk.ui.widgets.header import Header, Light
+from kiosk.ui.widgets.nav_bar import NavBar
 
 log = logging.getLogger(__name__)
 STATS_REFRESH_MS = 5000
@@ -52,10 +54,15 @@ class MainWindow(QMainWindow):
         printing: PrintSeam | None = None, screens: ScreenRegistry | None = None,
         dialogs: Dialogs | None = None, sounds: SoundPlayer | None = None,
         clock: Callable[[], float] = time.monotonic, loop_camera_file: bool = False,
+        print_factory: PrintFactory | None = None, runner: TaskRunner | None = None,
     ) -> None:
         super().__init__()
         self.kiosk, self.settings, self.data_dir = kiosk, settings, data_dir
+        self.runner = runner or TaskRunner(self)
+        if printing is None and print_factory is not None:
+            printing = print_factory(settings)
         self.printing = printing or PrintSeam()
+        self.printer = PrinterController(kiosk, self.printing, self.runner, print_factory, self)
         self.screens = screens or default_screens()
         self.dialogs = dialogs or Dialogs()
         self.sounds = sounds or SoundPlayer(settings.sounds)
@@ -80,31 +87,16 @@ class MainWindow(QMainWindow):
         for page in (self.checkin_page, self.attendees_page, self.settings_page):
             self.stack.addWidget(page)
 
-        self.nav_group = QButtonGroup(self)
-        nav = QHBoxLayout()
-        nav.setContentsMargins(12, 0, 12, 0)
-        for index, (text, accessible) in enumerate(((self.tr("Check-in"), "check-in tab"),
-                                                    (self.tr("Attendees"), "attendees tab"),
-                                                    (self.tr("Settings"), "settings tab"))):
-            button = QPushButton(text)
-            button.setObjectName("nav")
-            nav_font = button.font()
-            nav_font.setPointSize(BASE_PT + 2)
-            button.setFont(nav_font)
-            button.setCheckable(True)
-            button.setAccessibleName(accessible)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(lambda _checked=False, i=index: self.show_page(i))
-            self.nav_group.addButton(button, index)
-            nav.addWidget(button)
-        nav.addStretch(1)
+        self.nav = NavBar(((self.tr("Check-in"), "check-in tab"), (self.tr("Attendees"), "attendees tab"),
+                            (self.tr("Settings"), "settings tab")))
+        self.nav.pageRequested.connect(self.show_page)
 
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
-        layout.addLayout(nav)
+        layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menu()
@@ -115,6 +107,13 @@ class MainWindow(QMainWindow):
         self.checkin_page.statsChanged.connect(self.refresh_stats)
         self.checkin_page.searchRequested.connect(self.open_search)
         self.settings_page.saved.connect(self.apply_settings)
+        self.settings_page.printing.testRequested.connect(self.print_test_badge)
+        self.settings_page.printing.refreshRequested.connect(self.find_printers)
+        self.settings_page.printing.set_destination(self.printer.destination())
+        self.printer.changed.connect(self._on_printer)
+        self.checkin_page.printer_banner.retryRequested.connect(self.printer.retry)
+        self.long_work = LongWork(kiosk, data_dir, self.runner, self.dialogs, self, lambda: self.settings.badge_format)
+        self.long_work.dataChanged.connect(self._on_data_changed)
         self._set_auto_print(settings.auto_print)
         self.checkin_page.attach(self.presenter)
 
@@ -128,11 +127,17 @@ class MainWindow(QMainWindow):
         self.stats_timer.timeout.connect(self.refresh_stats)
         self.stats_timer.start(STATS_REFRESH_MS)
         self.refresh_stats()
+        self.printer.start()
         self.show_page(self.PAGE_CHECKIN)
 
     # --- structure ---------------------------------------------------------------------
     def _build_menu(self) -> None:
         kiosk_menu = self.menuBar().addMenu(self.tr("&Kiosk"))
+        self.import_action = kiosk_menu.addAction(self.tr("Import registrations…"))
+        self.import_action.triggered.connect(lambda: self.long_work.import_registrations())
+        self.badges_action = kiosk_menu.addAction(self.tr("Badges PDF for everyone…"))
+        self.badges_action.triggered.connect(lambda: self.long_work.badges_pdf())
+        kiosk_menu.addSeparator()
         quit_action = kiosk_menu.addAction(self.tr("Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -174,9 +179,7 @@ class MainWindow(QMainWindow):
     # --- navigation --------------------------------------------------------------------
     def show_page(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
-        button = self.nav_group.button(index)
-        if button is not None:
-            button.setChecked(True)
+        self.nav.select(index)
         if index == self.PAGE_ATTENDEES:
             self.attendees_page.run_search()
 
@@ -207,11 +210,36 @@ class MainWindow(QMainWindow):
         self.presenter.on_admitted = self.printing.print_badge if enabled and self.printing.available else None
 
     def _set_printer_light(self) -> None:
+        """Seams without a queue (tests, embedders) report here; a queue reports through polling."""
         if not self.printing.available:
             self.header.printer.set_state(Light.OFF, self.tr("not configured"))
-            return
-        ok, text = self.printing.status() if self.printing.status else (True, "")
-        self.header.printer.set_state(Light.OK if ok else Light.ERROR, text or self.tr("ready"))
+        elif self.printing.queue is None:
+            ok, text = self.printing.status() if self.printing.status else (True, "")
+            self.header.printer.set_state(Light.OK if ok else Light.ERROR, text or self.tr("ready"))
+        else:
+            self.header.show_printer(self.printer.last)
+
+    def _on_printer(self, state: PrinterSnapshot | None) -> None:
+        self.checkin_page.printer_banner.show_snapshot(state)
+        self.header.show_printer(state)
+
+    def _on_data_changed(self) -> None:
+        self.refresh_stats()
+        self.attendees_page.run_search()
+        self.presenter.refresh_recent()
+
+    def print_test_badge(self) -> None:
+        if self.settings_page.values() != self.settings:
+            self.settings_page.save()  # the test goes through the settings on screen
+        self.settings_page.printing.show_result(self.printer.print_test())
+
+    def find_printers(self) -> None:
+        """lpstat can take a moment: list printers on the runner, fill the combo when back."""
+        section = self.settings_page.printing
+        section.refresh_button.setEnabled(False)
+        task = self.runner.start(lambda _progress: printer_names(), "list printers")
+        task.succeeded.connect(section.set_printers)
+        task.finished.connect(lambda: section.refresh_button.setEnabled(True))
 
     # --- camera ------------------------------------------------------------------------
     def start_camera(self) -> None:
@@ -260,6 +288,11 @@ class MainWindow(QMainWindow):
         old, self.settings = self.settings, new
         self.sounds.enabled = new.sounds
         self.presenter.timeout_s = new.verdict_timeout_s
+        if printing_changed(old, new):
+            self.printer.rebuild(new)
+            self.checkin_page.panel.printing_available = self.printing.available
+            self.settings_page.printing.set_destination(self.printer.destination())
+            self._set_printer_light()
         self._set_auto_print(new.auto_print)
         if new.device != old.device:
             self.kiosk.device_name = new.device
@@ -274,6 +307,8 @@ class MainWindow(QMainWindow):
         """Stop threads and timers; safe to call twice."""
         self.stats_timer.stop()
         self.stop_camera()
+        self.printer.shutdown()
+        self.runner.shutdown()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.wedge)

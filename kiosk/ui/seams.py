@@ -1,7 +1,8 @@
 """Extension points the window offers to later work, as small Protocols and a registry.
 
 - Printing: the badges engineer provides an object with ``print_badge(attendee)``; when none is
-  given the window hides "Print badge" rather than showing a button that does nothing.
+  given the window hides "Print badge" rather than showing a button that does nothing. Over a
+  real PrintQueue the seam also carries the queue (banner, retry, destination, test badge).
 - Extra screens (occupancy, self-service): a registry of named factories the menu lists; an entry
   without a factory is shown disabled with "coming in a later version".
 """
@@ -36,10 +37,15 @@ class PrintSeam:
 
     printer: BadgePrinter | None = None
     status: PrinterStatus | None = None
+    queue: Any = None  # the kiosk.service.printing.PrintQueue behind it, if any (banner, retry, test badge)
 
     @property
     def available(self) -> bool:
         return self.printer is not None
+
+    def adopt(self, other: PrintSeam) -> None:
+        """Take another seam's printer in place, so every page holding this seam follows a rebuild."""
+        self.printer, self.status, self.queue = other.printer, other.status, other.queue
 
     def print_badge(self, attendee: Attendee) -> None:
         if self.printer is not None:
@@ -58,7 +64,7 @@ def queue_seam(queue: Any) -> PrintSeam:
         banner = queue.banner()
         return (banner is None, banner or "")
 
-    return PrintSeam(_QueuePrinter(), status)
+    return PrintSeam(_QueuePrinter(), status, queue)
 
 
 ScreenFactory = Callable[["Kiosk", "QWidget | None"], "QWidget"]

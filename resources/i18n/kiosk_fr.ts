@@ -135,43 +135,53 @@
 <context>
     <name>AttendeesPage</name>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="42" />
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="44" />
         <source>Name, organisation, e-mail or ticket code…</source>
         <translation>Nom, organisation, e-mail ou code du billet…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="75" />
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="77" />
         <source>Check in…</source>
         <translation>Enregistrer l'entrée…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="78" />
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="80" />
         <source>Details…</source>
         <translation>Détails…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="106" />
-        <source>Type a name to find a guest.</source>
-        <translation>Tapez un nom pour trouver une personne.</translation>
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="111" />
+        <source>First %1 guests by last name: type to search.</source>
+        <translation>Les %1 premiers invités par nom : tapez pour chercher.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="114" />
+        <source>%n guest(s) registered. Type a name to search.</source>
+        <translation>
+            <numerusform>%n invité inscrit. Tapez un nom pour chercher.</numerusform>
+            <numerusform>%n invités inscrits. Tapez un nom pour chercher.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="108" />
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="116" />
         <source>No guest found.</source>
         <translation>Aucune personne trouvée.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="110" />
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="118" />
         <source>%n guest(s) found</source>
         <translation>
-            <numerusform>%n personne trouvée</numerusform><numerusform>%n personnes trouvées</numerusform></translation>
+            <numerusform>%n personne trouvée</numerusform>
+            <numerusform>%n personnes trouvées</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="128" />
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="136" />
         <source>Check in %1?</source>
         <translation>Enregistrer l'entrée de %1 ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="132" />
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="140" />
         <source>Check in</source>
         <translation>Enregistrer l'entrée</translation>
     </message>
@@ -235,82 +245,82 @@
 <context>
     <name>CheckinPage</name>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="60" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="61" />
         <source>Entry</source>
         <translation>Entrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="61" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="62" />
         <source>Exit</source>
         <translation>Sortie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="68" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="69" />
         <source>F2 switches</source>
         <translation>F2 pour basculer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="90" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="91" />
         <source>Undo selected scan…</source>
         <translation>Annuler le passage choisi…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="92" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="93" />
         <source>Ctrl+Z undoes the latest entry or exit</source>
         <translation>Ctrl+Z annule la dernière entrée ou sortie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="95" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="96" />
         <source>Last scans at this kiosk</source>
         <translation>Derniers passages à ce poste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="103" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="104" />
         <source>Type a ticket code and press Enter</source>
         <translation>Tapez un code de billet puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="105" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="106" />
         <source>Check code</source>
         <translation>Vérifier le code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="160" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="163" />
         <source>EXIT mode — scans record guests leaving</source>
         <translation>Mode SORTIE — les scans enregistrent les départs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="161" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="164" />
         <source>ENTRY mode — scans let guests in</source>
         <translation>Mode ENTRÉE — les scans font entrer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="229" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="232" />
         <source>Undo the exit of %1 at %2?</source>
         <translation>Annuler la sortie de %1 à %2 ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="231" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="234" />
         <source>Undo the staff-approved entry of %1 at %2?</source>
         <translation>Annuler l'entrée autorisée de %1 à %2 ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="233" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="236" />
         <source>Undo the entry of %1 at %2?</source>
         <translation>Annuler l'entrée de %1 à %2 ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="235" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="238" />
         <source>Undo scan</source>
         <translation>Annuler un passage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="235" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="238" />
         <source>Undo</source>
         <translation>Annuler le passage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="244" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="247" />
         <source>Undo this scan…</source>
         <translation>Annuler ce passage…</translation>
     </message>
@@ -318,7 +328,7 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="84" />
+        <location filename="../../kiosk/ui/dialogs.py" line="86" />
         <source>Kiosk</source>
         <translation>Poste</translation>
     </message>
@@ -326,66 +336,176 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="86" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="87" />
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="87" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="88" />
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="88" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="89" />
         <source>Sync</source>
         <translation>Synchro</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="89" />
-        <location filename="../../kiosk/ui/widgets/header.py" line="91" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="90" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="92" />
         <source>not configured</source>
         <translation>non configuré</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="90" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="91" />
         <source>not started</source>
         <translation>non démarrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="112" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="114" />
+        <source>starting</source>
+        <translation>démarrage</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/header.py" line="116" />
+        <source>unavailable</source>
+        <translation>indisponible</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/header.py" line="118" />
+        <source>%n badge(s) failed</source>
+        <translation>
+            <numerusform>%n badge en échec</numerusform><numerusform>%n badges en échec</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/header.py" line="120" />
+        <source>ready</source>
+        <translation>prête</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/header.py" line="124" />
         <source>Kiosk: %1</source>
         <translation>Poste : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="115" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="127" />
         <source>Arrived %1 / %2</source>
         <translation>Arrivé·es %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="116" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="128" />
         <source>Inside now %1</source>
         <translation>Sur place %1</translation>
     </message>
 </context>
 <context>
+    <name>LongWork</name>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="58" />
+        <source>Added: %1</source>
+        <translation>Ajoutés : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="59" />
+        <source>Updated: %1</source>
+        <translation>Mis à jour : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="60" />
+        <source>Unchanged: %1</source>
+        <translation>Inchangés : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="61" />
+        <source>Cancelled: %1</source>
+        <translation>Annulés : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="62" />
+        <source>Skipped: %1</source>
+        <translation>Ignorés : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="64" />
+        <source>line %1: %2</source>
+        <translation>ligne %1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="68" />
+        <source>…and %n more</source>
+        <translation>… et %n de plus</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="80" />
+        <source>unexpected error (%1)</source>
+        <translation>erreur inattendue (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="109" />
+        <location filename="../../kiosk/ui/long_work.py" line="115" />
+        <source>Import registrations</source>
+        <translation>Importer les inscriptions</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="115" />
+        <source>Importing %1…</source>
+        <translation>Import de %1…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="117" />
+        <source>Import of %1 stopped, nothing was changed: %2</source>
+        <translation>Import de %1 arrêté, rien n’a été modifié : %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="126" />
+        <location filename="../../kiosk/ui/long_work.py" line="133" />
+        <location filename="../../kiosk/ui/long_work.py" line="176" />
+        <source>Badges PDF for everyone</source>
+        <translation>PDF des badges de tous les invités</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="133" />
+        <source>Drawing the badges…</source>
+        <translation>Dessin des badges…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="135" />
+        <source>Could not write the badges PDF: %1</source>
+        <translation>Impossible d’écrire le PDF des badges : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="171" />
+        <source>Imported %1</source>
+        <translation>%1 importé</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/long_work.py" line="174" />
+        <source>%n badge(s) on %1 page(s): %2</source>
+        <translation>
+            <numerusform>%n badge sur %1 page(s) : %2</numerusform>
+            <numerusform>%n badges sur %1 page(s) : %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="65" />
+        <location filename="../../kiosk/ui/main_window.py" line="72" />
         <source>Kiosk — %1</source>
         <translation>Kiosk — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="86" />
+        <location filename="../../kiosk/ui/main_window.py" line="90" />
         <source>Check-in</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="87" />
+        <location filename="../../kiosk/ui/main_window.py" line="90" />
         <source>Attendees</source>
         <translation>Participant·es</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="88" />
+        <location filename="../../kiosk/ui/main_window.py" line="91" />
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
@@ -396,48 +516,58 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="136" />
+        <source>Import registrations…</source>
+        <translation>Importer les inscriptions…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="138" />
+        <source>Badges PDF for everyone…</source>
+        <translation>PDF des badges de tous les invités…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="141" />
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="139" />
+        <location filename="../../kiosk/ui/main_window.py" line="144" />
         <source>&amp;Screens</source>
         <translation>É&amp;crans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="145" />
-        <location filename="../../kiosk/ui/main_window.py" line="146" />
+        <location filename="../../kiosk/ui/main_window.py" line="150" />
+        <location filename="../../kiosk/ui/main_window.py" line="151" />
         <source>Coming in a later version</source>
         <translation>Disponible dans une prochaine version</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="211" />
-        <location filename="../../kiosk/ui/main_window.py" line="220" />
+        <location filename="../../kiosk/ui/main_window.py" line="215" />
+        <location filename="../../kiosk/ui/main_window.py" line="248" />
         <source>not configured</source>
         <translation>non configurée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="214" />
+        <location filename="../../kiosk/ui/main_window.py" line="218" />
         <source>ready</source>
         <translation>prête</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="221" />
+        <location filename="../../kiosk/ui/main_window.py" line="249" />
         <source>No camera: use the handheld scanner</source>
         <translation>Pas de caméra : utilisez la douchette</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="229" />
+        <location filename="../../kiosk/ui/main_window.py" line="257" />
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="234" />
+        <location filename="../../kiosk/ui/main_window.py" line="262" />
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="235" />
+        <location filename="../../kiosk/ui/main_window.py" line="263" />
         <source>Camera unavailable: %1</source>
         <translation>Caméra indisponible : %1</translation>
     </message>
@@ -445,34 +575,176 @@
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="32" />
+        <location filename="../../kiosk/ui/dialogs.py" line="34" />
         <source>Let in anyway</source>
         <translation>Laisser entrer quand même</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="34" />
+        <location filename="../../kiosk/ui/dialogs.py" line="36" />
         <source>Let %1 in anyway? This is recorded with your name and reason.</source>
         <translation>Laisser entrer %1 quand même ? Votre nom et la raison sont enregistrés.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="38" />
+        <location filename="../../kiosk/ui/dialogs.py" line="40" />
         <source>e.g. lost phone, checked ID</source>
         <translation>ex. : téléphone perdu, pièce d'identité vérifiée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="42" />
+        <location filename="../../kiosk/ui/dialogs.py" line="44" />
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="43" />
+        <location filename="../../kiosk/ui/dialogs.py" line="45" />
         <source>Staff</source>
         <translation>Membre de l'équipe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="46" />
+        <location filename="../../kiosk/ui/dialogs.py" line="48" />
         <source>Let in</source>
         <translation>Laisser entrer</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterBanner</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/printer_banner.py" line="41" />
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/printer_banner.py" line="43" />
+        <source>Send the failed badges to the printer again</source>
+        <translation>Renvoyer les badges en échec à l’imprimante</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/printer_banner.py" line="67" />
+        <source>Printer unavailable — badges will wait until it is back</source>
+        <translation>Imprimante indisponible — les badges attendront son retour</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterController</name>
+    <message>
+        <location filename="../../kiosk/ui/presenters/printing.py" line="90" />
+        <source>Printing is not set up: check the printer settings.</source>
+        <translation>L’impression n’est pas configurée : vérifiez les réglages de l’imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/printing.py" line="93" />
+        <source>No guest to print a test badge for: import registrations first.</source>
+        <translation>Aucun invité pour un badge de test : importez d’abord les inscriptions.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/printing.py" line="99" />
+        <source>the default printer</source>
+        <translation>l’imprimante par défaut</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/printing.py" line="101" />
+        <source>Test badge for %1 queued: the PDF goes to the folder %2</source>
+        <translation>Badge de test de %1 en file : le PDF arrive dans le dossier %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/printing.py" line="103" />
+        <source>Test badge for %1 sent to %2</source>
+        <translation>Badge de test de %1 envoyé à %2</translation>
+    </message>
+</context>
+<context>
+    <name>PrintingSection</name>
+    <message>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="38" />
+        <source>Badge printing</source>
+        <translation>Impression des badges</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="43" />
+        <source>PDF files in a folder</source>
+        <translation>Fichiers PDF dans un dossier</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="44" />
+        <source>CUPS printer</source>
+        <translation>Imprimante CUPS</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="45" />
+        <source>System printer (Qt)</source>
+        <translation>Imprimante du système (Qt)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="50" />
+        <source>Find printers</source>
+        <translation>Chercher les imprimantes</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="63" />
+        <source>Print a badge automatically at each entry</source>
+        <translation>Imprimer un badge automatiquement à chaque entrée</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="65" />
+        <source>Print a test badge</source>
+        <translation>Imprimer un badge de test</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="67" />
+        <source>Saves these settings, then prints the first guest's badge</source>
+        <translation>Enregistre ces réglages, puis imprime le badge du premier invité</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="84" />
+        <source>Send badges to</source>
+        <translation>Envoyer les badges vers</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="85" />
+        <source>Printer</source>
+        <translation>Imprimante</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="86" />
+        <source>Badge format</source>
+        <translation>Format de badge</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="88" />
+        <source>Now printing to</source>
+        <translation>Impression actuelle vers</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="118" />
+        <source>(default)</source>
+        <translation>(par défaut)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="124" />
+        <source>%n printer(s) found</source>
+        <translation>
+            <numerusform>%n imprimante trouvée</numerusform>
+            <numerusform>%n imprimantes trouvées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="125" />
+        <source>No printer found on this computer.</source>
+        <translation>Aucune imprimante trouvée sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="128" />
+        <source>printing is not set up</source>
+        <translation>impression non configurée</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="138" />
+        <source>Folder; empty: %1</source>
+        <translation>Dossier ; vide : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="140" />
+        <source>Empty: the system's default printer</source>
+        <translation>Vide : l’imprimante par défaut du système</translation>
     </message>
 </context>
 <context>
@@ -501,12 +773,12 @@
 <context>
     <name>Screens</name>
     <message>
-        <location filename="../../kiosk/ui/seams.py" line="95" />
+        <location filename="../../kiosk/ui/seams.py" line="101" />
         <source>Occupancy screen</source>
         <translation>Écran d'occupation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/seams.py" line="96" />
+        <location filename="../../kiosk/ui/seams.py" line="102" />
         <source>Self-service mode</source>
         <translation>Mode libre-service</translation>
     </message>
@@ -514,77 +786,72 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_page.py" line="67" />
+        <location filename="../../kiosk/ui/pages/settings_page.py" line="71" />
         <source>No camera: handheld scanner and typing only</source>
         <translation>Pas de caméra : douchette et saisie seulement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_page.py" line="68" />
+        <location filename="../../kiosk/ui/pages/settings_page.py" line="72" />
         <source>A camera number, a video file path or a stream URL</source>
         <translation>Un numéro de caméra, le chemin d'un fichier vidéo ou l'URL d'un flux</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_page.py" line="69" />
+        <location filename="../../kiosk/ui/pages/settings_page.py" line="73" />
         <source>Find cameras</source>
         <translation>Chercher les caméras</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_page.py" line="79" />
+        <location filename="../../kiosk/ui/pages/settings_page.py" line="83" />
         <source>Play a sound for each verdict</source>
         <translation>Jouer un son à chaque résultat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_page.py" line="90" />
-        <source>Print a badge automatically at each entry</source>
-        <translation>Imprimer un badge automatiquement à chaque entrée</translation>
+        <location filename="../../kiosk/ui/pages/settings_page.py" line="97" />
+        <source>This kiosk</source>
+        <translation>Ce poste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_page.py" line="94" />
+        <location filename="../../kiosk/ui/pages/settings_page.py" line="100" />
         <source>Kiosk name</source>
         <translation>Nom du poste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_page.py" line="95" />
+        <location filename="../../kiosk/ui/pages/settings_page.py" line="101" />
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_page.py" line="96" />
+        <location filename="../../kiosk/ui/pages/settings_page.py" line="102" />
         <source>QR decoder</source>
         <translation>Décodeur QR</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_page.py" line="97" />
+        <location filename="../../kiosk/ui/pages/settings_page.py" line="103" />
         <source>Sounds</source>
         <translation>Sons</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_page.py" line="98" />
+        <location filename="../../kiosk/ui/pages/settings_page.py" line="104" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_page.py" line="99" />
+        <location filename="../../kiosk/ui/pages/settings_page.py" line="105" />
         <source>Back to “ready” after</source>
         <translation>Retour à « prêt » après</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_page.py" line="100" />
-        <source>Badges</source>
-        <translation>Badges</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/pages/settings_page.py" line="102" />
+        <location filename="../../kiosk/ui/pages/settings_page.py" line="107" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_page.py" line="110" />
+        <location filename="../../kiosk/ui/pages/settings_page.py" line="115" />
         <source>The language applies at the next start; the other settings apply when saved.</source>
         <translation>La langue s'applique au prochain démarrage ; les autres réglages dès l'enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_page.py" line="159" />
+        <location filename="../../kiosk/ui/pages/settings_page.py" line="168" />
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
@@ -592,7 +859,7 @@
 <context>
     <name>StatusLight</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="62" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="63" />
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
@@ -648,127 +915,127 @@
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="57" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="56" />
         <source>Let in anyway</source>
         <translation>Laisser entrer quand même</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="58" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="57" />
         <source>Search by name</source>
         <translation>Chercher par nom</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="59" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="58" />
         <source>Print badge</source>
         <translation>Imprimer le badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="102" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="121" />
         <source>EXIT — ready to scan</source>
         <translation>SORTIE — prêt à scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="103" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="122" />
         <source>Scan guests who are leaving</source>
         <translation>Scannez les départs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="105" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="124" />
         <source>Ready to scan</source>
         <translation>Prêt à scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="106" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="125" />
         <source>Show your QR code to the camera</source>
         <translation>Présentez votre QR code à la caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="107" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="126" />
         <source>Or use the handheld scanner, or type the code below.</source>
         <translation>Ou utilisez la douchette, ou tapez le code ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="115" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="135" />
         <source>Let in by staff</source>
         <translation>Entrée autorisée par l'équipe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="120" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="140" />
         <source>Code: %1</source>
         <translation>Code : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="131" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="152" />
         <source>Welcome</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="132" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="153" />
         <source>Exit recorded</source>
         <translation>Sortie enregistrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="133" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="154" />
         <source>Already checked in</source>
         <translation>Déjà entré·e</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="134" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="155" />
         <source>Not inside</source>
         <translation>Pas sur place</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="135" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="156" />
         <source>Unknown ticket</source>
         <translation>Billet inconnu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="136" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="157" />
         <source>Cancelled ticket</source>
         <translation>Billet annulé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="137" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="158" />
         <source>Unreadable or forged code</source>
         <translation>Code illisible ou falsifié</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="138" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="159" />
         <source>Ticket for another event</source>
         <translation>Billet d'un autre événement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="144" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="165" />
         <source>Entry recorded with your reason.</source>
         <translation>Entrée enregistrée avec votre raison.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="146" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="167" />
         <source>First entry at %1 at kiosk “%2”.</source>
         <translation>Première entrée à %1 au poste « %2 ».</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="149" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="170" />
         <source>No entry recorded for this guest: nothing to record.</source>
         <translation>Aucune entrée enregistrée pour cette personne : rien à enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="150" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="171" />
         <source>No guest with this code. Search the guest by name.</source>
         <translation>Aucune personne avec ce code. Cherchez-la par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="151" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="172" />
         <source>This registration was cancelled. Send the guest to the welcome desk.</source>
         <translation>Cette inscription a été annulée. Orientez la personne vers l'accueil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="152" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="173" />
         <source>Ask for another ticket, or search the guest by name.</source>
         <translation>Demandez un autre billet, ou cherchez la personne par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="153" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="174" />
         <source>Ask for the right ticket, or search the guest by name.</source>
         <translation>Demandez le bon billet, ou cherchez la personne par son nom.</translation>
     </message>

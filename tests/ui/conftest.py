@@ -26,6 +26,9 @@ class ScriptedDialogs(Dialogs):
         self.override_answer: OverrideAnswer | None = OverrideAnswer("lost phone", "Anna")
         self.questions: list[str] = []
         self.errors: list[str] = []
+        self.infos: list[tuple[str, str]] = []
+        self.chosen_file: Path | None = None  # what the file dialogs "choose"
+        self.file_requests: list[str] = []
 
     def ask_override(self, parent: QWidget, guest: str, staff: str) -> OverrideAnswer | None:
         self.questions.append(f"override {guest} ({staff})")
@@ -37,6 +40,17 @@ class ScriptedDialogs(Dialogs):
 
     def error(self, parent: QWidget, text: str) -> None:
         self.errors.append(text)
+
+    def info(self, parent: QWidget, title: str, text: str) -> None:
+        self.infos.append((title, text))
+
+    def open_file(self, parent: QWidget, title: str, filters: str) -> Path | None:
+        self.file_requests.append(title)
+        return self.chosen_file
+
+    def save_file(self, parent: QWidget, title: str, suggested: str, filters: str) -> Path | None:
+        self.file_requests.append(f"{title}: {suggested}")
+        return self.chosen_file
 
 
 class SteppingClock:

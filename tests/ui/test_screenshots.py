@@ -7,6 +7,7 @@ Look at them: a guest at the door reads them in one second or not at all.
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -16,9 +17,11 @@ from PySide6.QtGui import QImage
 
 from kiosk.domain.model import Verdict
 from kiosk.service import Kiosk
+from kiosk.settings import Settings
 from kiosk.ui import i18n
 from kiosk.ui.camera_worker import frame_to_image
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.printing import PrinterSnapshot, open_print_seam
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
@@ -85,3 +88,33 @@ def test_screenshots_of_every_state(make_window, kiosk: Kiosk, clock, shots: Pat
     grab(window, shots / f"attendees{suffix}.png")
     window.show_page(window.PAGE_SETTINGS)
     grab(window, shots / f"settings{suffix}.png")
+
+
+def test_screenshots_of_printing(make_window, kiosk: Kiosk, data_dir: Path, shots: Path, lang: str,
+                                 qtbot) -> None:
+    """The settings page's printing section after a test badge, and the banner of a paused printer."""
+    window = make_window(settings=Settings(camera="", auto_print=True),
+                         print_factory=partial(open_print_seam, kiosk))
+    suffix = "" if lang == "fr" else f"-{lang}"
+    window.show_page(window.PAGE_SETTINGS)
+    window.settings_page.printing.test_button.click()
+    qtbot.waitUntil(lambda: window.printer.last is not None, timeout=5000)
+    grab(window, shots / f"settings-printing{suffix}.png")
+
+    window.show_page(window.PAGE_CHECKIN)
+    window.checkin_page.camera_view.set_message("")
+    window.checkin_page.set_camera_frame(fake_camera_frame("PLUS20-0001"))
+    window.header.camera.set_state(window.header.camera.state.OK, "OK")
+    waiting = "Imprimante indisponible — 3 badges en attente (paused: paper jam)" if lang == "fr" else \
+        "Printer unavailable — 3 badges waiting (paused: paper jam)"
+    state = PrinterSnapshot(ok=False, message="paused: paper jam", banner=waiting, pending=3, failed=0,
+                            destination="Brother_QL")
+    window.printer.timer.stop()  # the real PDF printer is fine: show what a paused CUPS queue looks like
+    polling = window.printer._polling
+    qtbot.waitUntil(lambda: polling is None or not polling.running, timeout=5000)  # no answer on its way
+    window.printer.last = state
+    window.printer.changed.emit(state)
+    window.presenter.scan("PLUS20-0002")
+    qtbot.wait(50)  # let the header lay out its new printer text
+    grab(window, shots / f"printer-banner{suffix}.png")
+    assert window.checkin_page.printer_banner.isVisible()

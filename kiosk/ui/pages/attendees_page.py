@@ -1,6 +1,7 @@
-"""Attendees page: as-you-type name search, check in from a result, guest details.
+"""Attendees page: everyone before typing, as-you-type name search, check in, guest details.
 
-The search runs on the UI thread (FTS, ~1 ms) after a 150 ms pause in typing.
+The search runs on the UI thread (FTS, ~1 ms) after a 150 ms pause in typing. Before anything
+is typed the page lists guests by last name, capped at BROWSE_LIMIT rows for very large events.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from kiosk.ui.seams import PrintSeam
 
 DEBOUNCE_MS = 150
 RESULT_LIMIT = 100
+BROWSE_LIMIT = 500
 
 
 class AttendeesPage(QWidget):
@@ -100,10 +102,16 @@ class AttendeesPage(QWidget):
     def run_search(self) -> None:
         self.debounce.stop()
         text = self.search_field.text().strip()
-        found = self.kiosk.search(text, limit=RESULT_LIMIT) if text else []
+        found = self.kiosk.search(text, limit=RESULT_LIMIT) if text else \
+            self.kiosk.attendees(sort="last_name", limit=BROWSE_LIMIT + 1)
+        capped = not text and len(found) > BROWSE_LIMIT
+        found = found[:BROWSE_LIMIT]
         self.model.set_rows([AttendeeRow(a, self.kiosk.presence(a.id)) for a in found])
-        if not text:
-            self.summary.setText(self.tr("Type a name to find a guest."))
+        if not text and capped:
+            self.summary.setText(self.tr("First %1 guests by last name: type to search.").replace(
+                "%1", str(BROWSE_LIMIT)))
+        elif not text:
+            self.summary.setText(self.tr("%n guest(s) registered. Type a name to search.", "", len(found)))
         elif not found:
             self.summary.setText(self.tr("No guest found."))
         else:

@@ -32,6 +32,7 @@ from kiosk.ui.presenters.checkin import CheckinPresenter, RecentScan, Source, Ve
 from kiosk.ui.seams import PrintSeam
 from kiosk.ui.sounds import SoundPlayer
 from kiosk.ui.widgets.camera_view import CameraView
+from kiosk.ui.widgets.printer_banner import PrinterBanner
 from kiosk.ui.widgets.verdict_panel import VerdictPanel
 
 
@@ -114,6 +115,8 @@ class CheckinPage(QWidget):
         middle.addLayout(recent_box, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
+        self.printer_banner = PrinterBanner()
+        layout.addWidget(self.printer_banner)
         layout.addWidget(self.mode_bar)
         layout.addWidget(self.panel)
         layout.addLayout(middle, 1)

@@ -1,4 +1,6 @@
-"""Settings page: the fields of kiosk.settings.Settings, saved to the data dir with settings.save."""
+"""Settings page: the fields of kiosk.settings.Settings, saved to the data dir with settings.save.
+
+The printing fields live in their own section (settings_printing.py)."""
 
 from __future__ import annotations
 
@@ -6,12 +8,13 @@ import logging
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from kiosk import settings as settings_mod
 from kiosk.settings import Settings
+from kiosk.ui.pages.settings_printing import PrintingSection
 
 log = logging.getLogger(__name__)
 
@@ -87,17 +91,18 @@ class SettingsPage(QWidget):
         self.timeout.setRange(1.0, 60.0)
         self.timeout.setSingleStep(0.5)
         self.timeout.setSuffix(" s")
-        self.auto_print = QCheckBox(self.tr("Print a badge automatically at each entry"))
-        self.auto_print.setAccessibleName("auto print")
+        self.printing = PrintingSection(data_dir)
+        self.auto_print = self.printing.auto_print
 
-        form = QFormLayout()
+        general = QGroupBox(self.tr("This kiosk"))
+        form = QFormLayout(general)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("Kiosk name"), self.device)
         form.addRow(self.tr("Camera"), camera_row)
         form.addRow(self.tr("QR decoder"), self.decoder)
         form.addRow(self.tr("Sounds"), self.sounds)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Back to “ready” after"), self.timeout)
-        form.addRow(self.tr("Badges"), self.auto_print)
 
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setAccessibleName("save settings")
@@ -111,7 +116,11 @@ class SettingsPage(QWidget):
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
-        layout.addLayout(form)
+        columns = QHBoxLayout()
+        columns.setSpacing(16)
+        columns.addWidget(general, 1, Qt.AlignmentFlag.AlignTop)
+        columns.addWidget(self.printing, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(columns)
         layout.addWidget(note)
         layout.addStretch(1)
         layout.addLayout(buttons)
@@ -127,7 +136,7 @@ class SettingsPage(QWidget):
         self.sounds.setChecked(current.sounds)
         self.language.setCurrentIndex(max(0, self.language.findData(current.language)))
         self.timeout.setValue(current.verdict_timeout_s)
-        self.auto_print.setChecked(current.auto_print)
+        self.printing.load(current)
 
     def refresh_cameras(self) -> None:
         text = self.camera.currentText()
@@ -145,12 +154,12 @@ class SettingsPage(QWidget):
         return str(data) if data is not None and index == self.camera.currentIndex() else text
 
     def values(self) -> Settings:
-        return replace(
+        general = replace(
             self.current, device_name=self.device.text().strip(), camera=self.camera_source(),
             decoder=str(self.decoder.currentData()), sounds=self.sounds.isChecked(),
             language=str(self.language.currentData()), verdict_timeout_s=float(self.timeout.value()),
-            auto_print=self.auto_print.isChecked(),
         )
+        return self.printing.values(general)
 
     def save(self) -> None:
         new = self.values()

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.service import Stats
+from kiosk.ui.printing import PrinterSnapshot
 
 
 class Light(StrEnum):
@@ -106,6 +107,17 @@ class Header(QFrame):
         row.setContentsMargins(16, 8, 16, 8)
         row.addLayout(left, 1)
         row.addLayout(right)
+
+    def show_printer(self, state: PrinterSnapshot | None) -> None:
+        """The printer light from the queue's polled state (None: just rebuilt, not asked yet)."""
+        if state is None:
+            self.printer.set_state(Light.WARN, self.tr("starting"))
+        elif not state.ok:
+            self.printer.set_state(Light.ERROR, self.tr("unavailable"))  # the banner says why
+        elif state.needs_banner:
+            self.printer.set_state(Light.ERROR, self.tr("%n badge(s) failed", "", state.failed))
+        else:
+            self.printer.set_state(Light.OK, self.tr("ready"))
 
     def set_event(self, name: str, device: str) -> None:
         self.event_name.setText(name)

@@ -1,0 +1,180 @@
+"""Kiosk menu → Import registrations… / Badges PDF for everyone…: long work with a progress dialog.
+
+Each job opens its OWN Kiosk (its own SQLite connection) on a TaskRunner thread; the UI thread
+only shows progress and, at the end, a summary or one clear error sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from kiosk.badges.batch import BatchResult
+from kiosk.service import Kiosk, KioskError
+from kiosk.service.importer import ImportReport
+from kiosk.ui.background import ProgressFn, Task, TaskRunner
+from kiosk.ui.dialogs import Dialogs
+
+IMPORT_FILTERS = "Registrations (*.csv *.tsv *.txt *.xlsx);;All files (*)"
+MAX_SKIPPED_LINES = 15
+
+
+def import_in_thread(data_dir: Path, device: str, lang: str, path: Path, progress: ProgressFn) -> ImportReport:
+    """Runs on a worker thread: a private connection, committed or rolled back as one transaction."""
+    from kiosk.service.importer import import_registrations
+
+    kiosk = Kiosk.open(data_dir, device_name=device, lang=lang)
+    try:
+        return import_registrations(kiosk, path, progress=progress)
+    finally:
+        kiosk.close()
+
+
+def badges_in_thread(data_dir: Path, device: str, lang: str, fmt: str, output: Path,
+                     progress: ProgressFn) -> BatchResult:
+    """Runs on a worker thread: the same rendering as `kiosk badges --all`."""
+    from kiosk.badges import batch, layouts
+
+    kiosk = Kiosk.open(data_dir, device_name=device, lang=lang)
+    try:
+        try:
+            layout = layouts.get(fmt)
+        except KeyError as exc:
+            raise KioskError(str(exc.args[0])) from None
+        return batch.render_all(kiosk, layout, output, progress=progress)
+    finally:
+        kiosk.close()
+
+
+def import_summary(report: ImportReport) -> str:
+    """The summary staff read after an import: counts, then skipped rows with their line numbers."""
+    def t(text: str, value: object) -> str:
+        return text.replace("%1", str(value))
+
+    lines = [t(QCoreApplication.translate("LongWork", "Added: %1"), report.added),
+             t(QCoreApplication.translate("LongWork", "Updated: %1"), report.updated),
+             t(QCoreApplication.translate("LongWork", "Unchanged: %1"), report.unchanged),
+             t(QCoreApplication.translate("LongWork", "Cancelled: %1"), report.cancelled),
+             t(QCoreApplication.translate("LongWork", "Skipped: %1"), len(report.skipped))]
+    for row in report.skipped[:MAX_SKIPPED_LINES]:
+        line = t(QCoreApplication.translate("LongWork", "line %1: %2"), row.line)
+        lines.append("  " + line.replace("%2", row.reason))
+    more = len(report.skipped) - MAX_SKIPPED_LINES
+    if more > 0:
+        lines.append("  " + QCoreApplication.translate("LongWork", "…and %n more", None, more))
+    if report.missing:
+        lines.append(QCoreApplication.translate(
+            "LongWork", "%n guest(s) from an earlier import are not in this file (left as they are).", None,
+            len(report.missing)))
+    return "\n".join(lines)
+
+
+def error_sentence(error: object) -> str:
+    """One sentence for staff: the service's own words for a KioskError, the kind of failure otherwise."""
+    if isinstance(error, KioskError | OSError):
+        return str(error)
+    return QCoreApplication.translate("LongWork", "unexpected error (%1)").replace("%1", type(error).__name__)
+
+
+def safe_file_name(text: str) -> str:
+    return re.sub(r"[^\w.-]+", "-", text).strip("-.") or "badges"
+
+
+class LongWork(QObject):
+    """Runs the menu's long jobs; ``dataChanged`` after an import so the window refreshes figures."""
+
+    dataChanged = Signal()
+
+    def __init__(self, kiosk: Kiosk, data_dir: Path, runner: TaskRunner, dialogs: Dialogs, parent: QWidget,
+                 badge_format: Callable[[], str]) -> None:
+        super().__init__(parent)
+        self.kiosk, self.data_dir, self.runner, self.dialogs = kiosk, data_dir, runner, dialogs
+        self.window, self.badge_format = parent, badge_format
+        self.progress: QProgressDialog | None = None
+        self.task: Task | None = None
+        self.last_message = ""
+
+    @property
+    def busy(self) -> bool:
+        return self.task is not None and self.task.running
+
+    def import_registrations(self, path: Path | None = None) -> Task | None:
+        """Ask for a file (unless given), import it off the UI thread, then say what changed."""
+        if self.busy:
+            return None
+        path = path or self.dialogs.open_file(self.window, self.tr("Import registrations"), IMPORT_FILTERS)
+        if path is None:
+            return None
+        k = self.kiosk
+        task = self.runner.start(lambda progress: import_in_thread(self.data_dir, k.device_name, k.lang, path,
+                                                                   progress), "import")
+        self._track(task, self.tr("Importing %1…").replace("%1", path.name), self.tr("Import registrations"))
+        task.succeeded.connect(lambda report: self._imported(path, report))
+        task.failed.connect(lambda error: self._failed(self.tr("Import of %1 stopped, nothing was changed: %2").replace("%1", path.name)
+                                                       .replace("%2", error_sentence(error))))
+        return task
+
+    def badges_pdf(self, output: Path | None = None) -> Task | None:
+        """Ask where to save, render every guest's badge off the UI thread, then say where it is."""
+        if self.busy:
+            return None
+        suggested = safe_file_name(f"badges-{self.kiosk.event.name}") + ".pdf"
+        output = output or self.dialogs.save_file(self.window, self.tr("Badges PDF for everyone"), suggested,
+                                                  "PDF (*.pdf)")
+        if output is None:
+            return None
+        k, fmt = self.kiosk, self.badge_format()
+        task = self.runner.start(lambda progress: badges_in_thread(self.data_dir, k.device_name, k.lang, fmt,
+                                                                   output, progress), "badges")
+        self._track(task, self.tr("Drawing the badges…"), self.tr("Badges PDF for everyone"))
+        task.succeeded.connect(self._rendered)
+        task.failed.connect(lambda error: self._failed(self.tr("Could not write the badges PDF: %1").replace(
+            "%1", error_sentence(error))))
+        return task
+
+    # --- progress and results ------------------------------------------------------------
+    def _track(self, task: Task, label: str, title: str) -> None:
+        self.task = task
+        dialog = QProgressDialog(label, "", 0, 0, self.window)
+        dialog.setWindowTitle(title)
+        dialog.setAccessibleName("progress")
+        dialog.setCancelButton(None)  # the work is one transaction: no half import
+        dialog.setWindowModality(Qt.WindowModality.NonModal)  # the door keeps scanning meanwhile
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.resize(460, dialog.sizeHint().height())
+        dialog.show()
+        self.progress = dialog
+        task.progressed.connect(self._progressed)
+        task.succeeded.connect(self._close_progress)  # connected first: closed before the summary shows
+        task.failed.connect(self._close_progress)
+
+    def _progressed(self, done: int, total: int) -> None:
+        if self.progress is not None and total > 0:
+            self.progress.setMaximum(total)
+            self.progress.setValue(min(done, total))
+
+    def _close_progress(self, _result: object = None) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _imported(self, path: Path, report: ImportReport) -> None:
+        self.dataChanged.emit()
+        self.last_message = import_summary(report)
+        self.dialogs.info(self.window, self.tr("Imported %1").replace("%1", path.name), self.last_message)
+
+    def _rendered(self, result: BatchResult) -> None:
+        self.last_message = self.tr("%n badge(s) on %1 page(s): %2", "", result.badges).replace(
+            "%1", str(result.pages)).replace("%2", str(result.output))
+        self.dialogs.info(self.window, self.tr("Badges PDF for everyone"), self.last_message)
+
+    def _failed(self, sentence: str) -> None:
+        self.last_message = sentence
+        self.dialogs.error(self.window, sentence)

@@ -1,0 +1,111 @@
+"""The printer as the window sees it: owns the PrintQueue behind the seam, polls its state off the
+UI thread every 2 s, rebuilds it when printer settings change, retries and prints test badges.
+
+No widgets: the window connects ``changed`` to the header light and the check-in banner.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from kiosk.service import Kiosk, KioskError
+from kiosk.settings import Settings
+from kiosk.ui.background import Task, TaskRunner
+from kiosk.ui.printing import PrinterSnapshot, sample_guest, snapshot
+from kiosk.ui.seams import PrintSeam
+
+log = logging.getLogger(__name__)
+POLL_MS = 2000
+PrintFactory = Callable[[Settings], PrintSeam]
+
+
+class PrinterController(QObject):
+    changed = Signal(object)  # a PrinterSnapshot, or None when no queue is behind the seam
+    rebuilt = Signal()
+
+    def __init__(self, kiosk: Kiosk, seam: PrintSeam, runner: TaskRunner, factory: PrintFactory | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.kiosk, self.seam, self.runner, self.factory = kiosk, seam, runner, factory
+        self.last: PrinterSnapshot | None = None
+        self._polling: Task | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.poll)
+
+    def start(self) -> None:
+        self.timer.start()
+        self.poll()
+
+    # --- state -------------------------------------------------------------------------
+    def poll(self) -> Task | None:
+        """Ask the queue for its state on a worker thread; skipped while the previous ask runs."""
+        queue = self.seam.queue
+        if queue is None or (self._polling is not None and self._polling.running):
+            return None
+        task = self.runner.start(lambda _progress: snapshot(queue), "printer status")
+        task.succeeded.connect(lambda result: self._on_snapshot(queue, result))
+        task.failed.connect(lambda error: log.warning("printer status failed: %s", error))
+        self._polling = task
+        return task
+
+    def _on_snapshot(self, queue: object, result: PrinterSnapshot) -> None:
+        if queue is self.seam.queue:  # a rebuild since then makes this answer stale
+            self.last = result
+            self.changed.emit(result)
+
+    def retry(self) -> int:
+        """Put failed badges back in the queue (staff pressed Retry on the banner)."""
+        queue = self.seam.queue
+        count = int(queue.retry_failed()) if queue is not None else 0
+        self.poll()
+        return count
+
+    # --- settings ----------------------------------------------------------------------
+    def rebuild(self, settings: Settings) -> None:
+        """A new queue for new printer settings; the old one is stopped on a worker thread (it may
+        be waiting on the printer), its unfinished badges stay queued for the new one."""
+        if self.factory is None:
+            return
+        old = self.seam.queue
+        self.seam.adopt(self.factory(settings))
+        if old is not None:
+            self.runner.start(lambda _progress: old.stop(), "stop print queue")
+        self.last = None
+        self.changed.emit(None)
+        self.rebuilt.emit()
+        self.poll()
+
+    def destination(self) -> str:
+        queue = self.seam.queue
+        return str(queue.destination) if queue is not None else ""
+
+    def print_test(self) -> str:
+        """Enqueue a badge for the first guest through the real queue; says where it will come out."""
+        queue = self.seam.queue
+        if queue is None:
+            return self.tr("Printing is not set up: check the printer settings.")
+        guest = sample_guest(self.kiosk)
+        if guest is None:
+            return self.tr("No guest to print a test badge for: import registrations first.")
+        try:
+            queue.enqueue(guest.id)
+        except KioskError as exc:
+            return str(exc)
+        self.poll()
+        where = self.destination() or self.tr("the default printer")
+        if getattr(queue.printer, "backend", "") == "pdf":
+            return self.tr("Test badge for %1 queued: the PDF goes to the folder %2").replace(
+                "%1", guest.full_name).replace("%2", where)
+        return self.tr("Test badge for %1 sent to %2").replace("%1", guest.full_name).replace("%2", where)
+
+    def shutdown(self) -> None:
+        """Stop polling and the queue (its unfinished badges stay queued for the next start)."""
+        self.timer.stop()
+        queue, self.seam.queue = self.seam.queue, None
+        stop = getattr(queue, "stop", None)
+        if callable(stop):
+            stop()
