@@ -160,3 +160,14 @@ def test_pause_and_resume_timeout(setup) -> None:
     assert timer.running_ms is None
     presenter.resume_timeout()
     assert timer.running_ms == 4000
+
+
+def test_timeout_checkpoints_the_wal_while_the_door_is_idle(setup, monkeypatch) -> None:
+    presenter, _view, _timer, _mono = setup
+    done: list[tuple[int, int]] = []
+    real = presenter.kiosk.checkpoint
+    monkeypatch.setattr(presenter.kiosk, "checkpoint", lambda: done.append(real()) or done[-1])
+    presenter.scan("PLUS20-0001")
+    assert done == []  # never on the scan path
+    presenter.on_timeout()
+    assert len(done) == 1 and done[0][0] > 0 and done[0][0] == done[0][1]

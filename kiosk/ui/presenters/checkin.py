@@ -8,6 +8,7 @@ page that renders it stays thin.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -127,6 +128,11 @@ class CheckinPresenter:
 
     def on_timeout(self) -> None:
         self.back_to_ready()
+        # The door is idle now: fold the WAL in here rather than in the middle of the next check-in.
+        try:
+            self.kiosk.checkpoint()
+        except sqlite3.Error:
+            log.warning("idle checkpoint failed", exc_info=True)
 
     def pause_timeout(self) -> None:
         """Staff is acting on the verdict (a dialog is open): keep it on screen."""
