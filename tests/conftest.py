@@ -12,6 +12,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from kiosk.service import Kiosk
+from tests.printing.cups_server import CupsServer, missing
 
 
 class FakeClock:
@@ -48,3 +49,35 @@ def kiosk(data_dir: Path, clock: FakeClock) -> Iterator[Kiosk]:
     k.create_demo()
     yield k
     k.close()
+
+
+# --- a real print server: one private cupsd per test session, with a PDF queue -------------
+# Under CI ($CI set) a missing CUPS fails the run instead of skipping: printing must be tested.
+@pytest.fixture(scope="session")
+def cups_server() -> Iterator[CupsServer]:
+    why = missing()
+    if why is not None:
+        if os.environ.get("CI"):
+            pytest.fail(f"CUPS is required under CI: {why}")
+        pytest.skip(why)
+    server = CupsServer().start()
+    old = os.environ.get("CUPS_SERVER")
+    os.environ["CUPS_SERVER"] = str(server.socket)
+    try:
+        yield server
+    finally:
+        if old is None:
+            os.environ.pop("CUPS_SERVER", None)
+        else:
+            os.environ["CUPS_SERVER"] = old
+        server.stop()
+
+
+@pytest.fixture
+def cups(cups_server: CupsServer) -> Iterator[CupsServer]:
+    """The session's server with an enabled queue and an empty output folder."""
+    cups_server.enable()
+    for pdf in cups_server.outputs():
+        pdf.unlink()
+    yield cups_server
+    cups_server.enable()

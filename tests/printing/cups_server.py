@@ -84,8 +84,14 @@ class CupsServer:
                 log = (self.root / "log/error_log")
                 raise RuntimeError("private cupsd did not start: " + (log.read_text() if log.exists() else ""))
             time.sleep(0.05)
-        self._tool("lpadmin", "-p", self.queue, "-E", "-v", f"cups-pdf:/{self.queue}", "-m", PPD)
-        return self
+        # The scheduler can answer lpstat a moment before it accepts admin requests: retry briefly.
+        for attempt in range(20):
+            added = self._tool("lpadmin", "-p", self.queue, "-E", "-v", f"cups-pdf:/{self.queue}", "-m", PPD,
+                               check=False)
+            if added.returncode == 0:
+                return self
+            time.sleep(0.1 * (attempt + 1))
+        raise RuntimeError(f"lpadmin could not create the test queue: {added.stderr.strip()}")
 
     def disable(self, reason: str = "paper jam") -> None:
         self._tool("cupsdisable", "-r", reason, self.queue)

@@ -17,7 +17,6 @@ from kiosk.settings import Settings
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pages import attendees_page
 from kiosk.ui.printing import open_print_seam
-from tests.printing.conftest import cups, cups_server  # noqa: F401 - the real CUPS fixtures
 from tests.printing.cups_server import CupsServer
 
 
@@ -117,7 +116,7 @@ def test_banner_for_a_missing_printer_with_retry(printing_window, qtbot, data_di
     assert not banner.isVisible()
 
 
-def test_banner_with_a_paused_cups_queue(printing_window, cups: CupsServer, qtbot) -> None:  # noqa: F811
+def test_banner_with_a_paused_cups_queue(printing_window, cups: CupsServer, qtbot) -> None:
     window = printing_window(printer_backend="cups", printer_name=cups.queue)
     banner = window.checkin_page.printer_banner
     cups.disable("paper jam")
