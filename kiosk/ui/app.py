@@ -6,9 +6,10 @@ import logging
 import sys
 from dataclasses import dataclass, replace
 from functools import partial
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from kiosk import settings as settings_mod
@@ -34,10 +35,23 @@ class GuiOptions:
     loop_camera_file: bool = False
 
 
+_QT_NOISE = ("This plugin does not support propagateSizeHints()",)
+
+
+def _qt_messages(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """Qt's own warnings go to the log, minus the offscreen plugin's harmless per-window chatter."""
+    if message in _QT_NOISE:
+        return
+    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+             QtMsgType.QtWarningMsg: logging.WARNING}.get(kind, logging.ERROR)
+    logging.getLogger("qt").log(level, "%s", message)
+
+
 def application() -> QApplication:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
+    qInstallMessageHandler(_qt_messages)
     app = QApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
     qtcompat.check()
@@ -64,9 +78,29 @@ def build_window(kiosk: Kiosk, data_dir: Path, settings: settings_mod.Settings, 
     return window
 
 
+def configure_logging(data_dir: Path) -> None:
+    """Warnings to stderr, and a rotating log in the data dir for the morning after the event."""
+    root = logging.getLogger()
+    if any(getattr(h, "_kiosk", False) for h in root.handlers):
+        return
+    data_dir.mkdir(parents=True, exist_ok=True)
+    handler = RotatingFileHandler(data_dir / "kiosk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler._kiosk = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    try:  # OpenCV prints a warning to stderr on every failed camera open; our own status says it better
+        import cv2
+
+        cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_ERROR)
+    except (ImportError, AttributeError):
+        pass
+
+
 def run(options: GuiOptions, printing: PrintSeam | None = None, screens: ScreenRegistry | None = None) -> int:
     """The `kiosk gui` command. Returns the process exit status."""
     data_dir = options.data_dir
+    configure_logging(data_dir)
     settings = settings_mod.load(data_dir)
     if options.device:
         settings = replace(settings, device_name=options.device)

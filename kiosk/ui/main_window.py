@@ -306,6 +306,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop threads and timers; safe to call twice."""
         self.stats_timer.stop()
+        self.checkin_page.timer.stop()  # a verdict timeout must not fire after the kiosk is closed
         self.stop_camera()
         self.printer.shutdown()
         self.runner.shutdown()
