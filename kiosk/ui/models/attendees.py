@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from kiosk.domain.model import Attendee, Presence
+from kiosk.ui.models.rows import Index, RowsModel
 from kiosk.ui.presenters.checkin import local_clock
 
 ATTENDEE_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -33,26 +32,12 @@ def status_text(row: AttendeeRow) -> str:
     return QCoreApplication.translate("AttendeeModel", "expected")
 
 
-class AttendeeTableModel(QAbstractTableModel):
+class AttendeeTableModel(RowsModel[AttendeeRow]):
     COLUMNS = 6
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[AttendeeRow] = []
-
-    def set_rows(self, rows: Sequence[AttendeeRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
     def attendee_at(self, row: int) -> Attendee | None:
-        return self.rows[row].attendee if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else self.COLUMNS
+        found = self.row_at(row)
+        return found.attendee if found else None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont
 
 from kiosk.domain.model import ScanKind, Verdict
+from kiosk.ui.models.rows import Index, RowsModel
 from kiosk.ui.presenters.checkin import RecentScan, local_clock
 from kiosk.ui.theme import VERDICT_LOOKS
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
 
 
 def verdict_label(verdict: Verdict, kind: ScanKind | None = None) -> str:
@@ -33,23 +32,9 @@ def verdict_label(verdict: Verdict, kind: ScanKind | None = None) -> str:
     return labels[verdict]
 
 
-class RecentScansModel(QAbstractTableModel):
+class RecentScansModel(RowsModel[RecentScan]):
     COLUMNS = 3
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[RecentScan] = []
-
-    def set_rows(self, rows: Sequence[RecentScan]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else self.COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
