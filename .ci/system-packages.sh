@@ -12,6 +12,10 @@ run_pkgs=(libegl1 libgl1 libglib2.0-0 libfontconfig1 libdbus-1-3 libxkbcommon0 l
 test_pkgs=(xvfb xauth cups cups-client cups-bsd printer-driver-cups-pdf poppler-utils imagemagick
   fonts-noto-core fonts-droid-fallback)
 pkgs=("${run_pkgs[@]}")
+# Debian's own python3 needs python3-venv for `python3 -m venv` (pyenv/python.org builds have it).
+if command -v python3 >/dev/null 2>&1 && ! python3 -c 'import ensurepip' >/dev/null 2>&1; then
+  pkgs+=(python3-venv)
+fi
 [ "$profile" = test ] && pkgs+=("${test_pkgs[@]}")
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -44,11 +44,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def with_default_command(argv: list[str]) -> list[str]:
+    """No sub-command means the window: `kiosk --camera 1` is `kiosk gui --camera 1`."""
+    i = 0
+    while i < len(argv) and (argv[i] == "--data-dir" or argv[i].startswith("--data-dir=")):
+        i += 2 if argv[i] == "--data-dir" else 1
+    if i >= len(argv) or (argv[i].startswith("-") and argv[i] not in ("-h", "--help")):
+        return [*argv[:i], "gui", *argv[i:]]
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(list(argv) if argv is not None else None)
-    if not getattr(args, "handler", None):
-        args = parser.parse_args(["gui", *(list(argv) if argv is not None else sys.argv[1:])])
+    args = parser.parse_args(with_default_command(list(argv) if argv is not None else sys.argv[1:]))
     ctx = Context(args, data_dir_from(args))
     from kiosk.service.errors import KioskError
     from kiosk.store.db import StoreError

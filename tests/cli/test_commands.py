@@ -282,3 +282,15 @@ def test_keys_init_into_another_folder(demo: Cli, tmp_path: Path) -> None:
     assert demo.json("keys", "show") == []  # the kiosk only trusts its own keys folder
     payload = demo.json("ticket-code", "PLUS20-0002", "--key-dir", str(tmp_path / "organiser"))["payload"]
     assert demo.json("checkin", payload, expect=1)["verdict"] == "invalid"  # public key not installed
+
+
+def test_no_sub_command_means_the_window() -> None:
+    from kiosk.cli.main import with_default_command
+
+    assert with_default_command([]) == ["gui"]
+    assert with_default_command(["--camera", "1"]) == ["gui", "--camera", "1"]
+    assert with_default_command(["--data-dir", "/d", "--screenshot", "a.png"]) == [
+        "--data-dir", "/d", "gui", "--screenshot", "a.png"]
+    assert with_default_command(["--data-dir=/d"]) == ["--data-dir=/d", "gui"]
+    assert with_default_command(["stats", "--json"]) == ["stats", "--json"]
+    assert with_default_command(["--help"]) == ["--help"]
