@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -90,15 +91,29 @@ def update(
     fields = {k: (Status(str(v)) if k == "status" else v) for k, v in changes.items()}
     merged = Attendee(**{**current.__dict__, **fields, "updated_at": now})
     key = make_code_key(merged.ticket_code, case_sensitive=case_sensitive) if merged.ticket_code else None
+    changed = [k for k in EDITABLE if k in fields and getattr(current, k) != getattr(merged, k)]
+    # Field names come from EDITABLE, never from input: safe to splice into the JSON paths.
+    stamps = "field_stamps" + "".join(f", '$.{k}', json_array(:now, :device)" for k in changed)
     conn.execute(
-        "UPDATE attendees SET ticket_code=?, code_key=?, first_name=?, last_name=?, email=?, email_key=?,"
-        " organisation=?, category=?, workshop=?, status=?, updated_at=?, updated_by=?, search_text=?"
-        " WHERE id = ?",
-        (merged.ticket_code, key or None, merged.first_name, merged.last_name, merged.email,
-         email_key(merged.email), merged.organisation, merged.category, merged.workshop,
-         merged.status.value, now, device_id, _index_text(merged), merged.id),
+        "UPDATE attendees SET ticket_code=:code, code_key=:key, first_name=:first, last_name=:last, email=:email,"
+        " email_key=:email_key, organisation=:org, category=:cat, workshop=:workshop, status=:status,"
+        " updated_at=:now, updated_by=:device, search_text=:search,"
+        f" field_stamps={'json_set(' + stamps + ')' if changed else 'field_stamps'} WHERE id = :id",
+        {"code": merged.ticket_code, "key": key or None, "first": merged.first_name, "last": merged.last_name,
+         "email": merged.email, "email_key": email_key(merged.email), "org": merged.organisation,
+         "cat": merged.category, "workshop": merged.workshop, "status": merged.status.value, "now": now,
+         "device": device_id, "search": _index_text(merged), "id": merged.id},
     )
     return merged
+
+
+def field_stamps(conn: sqlite3.Connection, attendee_id: str) -> dict[str, tuple[str, str]]:
+    """(time, device id) of the last write of each edited field, for field-by-field merges."""
+    row = conn.execute("SELECT field_stamps FROM attendees WHERE id = ?", (attendee_id,)).fetchone()
+    if row is None:
+        return {}
+    raw: dict[str, list[str]] = json.loads(row[0])
+    return {name: (stamp[0], stamp[1]) for name, stamp in raw.items()}
 
 
 def get(conn: sqlite3.Connection, attendee_id: str) -> Attendee | None:

@@ -111,7 +111,8 @@ def test_upgrade_from_v2_fills_the_counts(tmp_path: Path, clock: FakeClock) -> N
         raw.executescript(sql + f"\nPRAGMA user_version = {version};")
     raw.execute("ATTACH DATABASE ? AS cur", (str(path),))
     for table in ("meta", "events", "workshops", "categories", "attendees", "scans"):
-        raw.execute(f"INSERT INTO main.{table} SELECT * FROM cur.{table}")
+        columns = ", ".join(r[1] for r in raw.execute(f"PRAGMA main.table_info({table})"))
+        raw.execute(f"INSERT INTO main.{table} SELECT {columns} FROM cur.{table}")
     raw.commit()
     raw.execute("DETACH DATABASE cur")
     assert raw.execute("SELECT count(*) FROM sqlite_master WHERE name = 'attendee_counts'").fetchone()[0] == 0
