@@ -1,0 +1,130 @@
+"""The core of a Kiosk session: its database, clock, device identity, event and lookups.
+
+Operations live in mixins by job (check-in, registration); ``kiosk.service.kiosk.Kiosk`` composes them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Self
+
+from kiosk import paths
+from kiosk.domain import codes, rules
+from kiosk.domain.model import (
+    Attendee,
+    Device,
+    Event,
+    Presence,
+)
+from kiosk.domain.presence import fold_presence
+from kiosk.service import keys
+from kiosk.service.errors import KioskError, NoEventError
+from kiosk.service.stats import Stats, compute_stats
+from kiosk.store import attendees as attendee_store
+from kiosk.store import connect, meta, transaction
+from kiosk.store import events as event_store
+from kiosk.store import scans as scan_store
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class KioskBase:
+    """One open data dir: its database, its active event, this machine's device identity."""
+
+    def __init__(
+        self, conn: sqlite3.Connection, *, device_name: str = "kiosk", clock: Clock = utc_now,
+        lang: str = "fr", data_dir: Path | None = None,
+    ) -> None:
+        self.conn = conn
+        self.device_name = device_name
+        self.clock = clock
+        self.lang = lang
+        self.data_dir = data_dir
+        with transaction(conn):
+            self._install_id = meta.install_id(conn)
+        self._public_keys = keys.load_public(paths.keys_dir(data_dir)) if data_dir else []
+        self._event: Event | None = None
+
+    @classmethod
+    def open(cls, data_dir: Path, *, device_name: str = "kiosk", clock: Clock = utc_now, lang: str = "fr") -> Self:
+        return cls(connect(paths.database(data_dir)), device_name=device_name, clock=clock, lang=lang,
+                   data_dir=data_dir)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def checkpoint(self) -> tuple[int, int]:
+        """Fold the WAL into the database now, while the door is idle, so that SQLite's automatic
+        checkpoint (20-60 ms) rarely lands on a check-in. PASSIVE: never waits for readers.
+        Returns (frames in the WAL, frames checkpointed)."""
+        _busy, log, done = self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        return int(log), int(done)
+
+    # --- identity and time -------------------------------------------------------------
+    def device(self, name: str | None = None) -> Device:
+        """Device ids are derived from this database's install id and the device name, so two
+        kiosks never mint the same id and one kiosk keeps its id across restarts."""
+        label = (name or self.device_name).strip() or "kiosk"
+        return Device(str(uuid.uuid5(uuid.UUID(self._install_id), label)), label)
+
+    def now(self) -> str:
+        return rules.format_time(self.clock())
+
+    def reload_keys(self) -> None:
+        self._public_keys = keys.load_public(paths.keys_dir(self.data_dir)) if self.data_dir else []
+
+    # --- event -------------------------------------------------------------------------
+    @property
+    def event(self) -> Event:
+        if self._event is None:
+            self._event = event_store.active(self.conn)
+            if self._event is None:
+                raise NoEventError()
+        return self._event
+
+    def has_event(self) -> bool:
+        try:
+            return bool(self.event.id)
+        except NoEventError:
+            return False
+    # --- attendees -----------------------------------------------------------------------
+    def attendee(self, attendee_id: str) -> Attendee:
+        found = attendee_store.get(self.conn, attendee_id)
+        if found is None or found.event_id != self.event.id:
+            raise KioskError(f"no attendee {attendee_id}")
+        return found
+
+    def find(self, code_or_id: str) -> Attendee:
+        """An attendee by id or by ticket code (what `badge` and `ticket-code` accept)."""
+        found = attendee_store.get(self.conn, code_or_id.strip())
+        if found is None:
+            key = codes.code_key(code_or_id, case_sensitive=self.event.codes_case_sensitive)
+            found = attendee_store.by_code(self.conn, self.event.id, key)
+        if found is None or found.event_id != self.event.id:
+            raise KioskError(f"no attendee with id or ticket code {code_or_id!r}")
+        return found
+
+    def presence(self, attendee_id: str) -> Presence:
+        return attendee_store.presence(self.conn, attendee_id)
+    def _refresh_presence(self, attendee_id: str) -> Presence:
+        presence = fold_presence(scan_store.for_attendee(self.conn, attendee_id))
+        attendee_store.set_presence(self.conn, attendee_id, presence)
+        return presence
+    def stats(self) -> Stats:
+        return compute_stats(self.event, attendee_store.stats_rows(self.conn, self.event.id))
+
+
+def local_clock(iso: str | None) -> str | None:
+    """'18:42' in the machine's time zone, for messages read at the door."""
+    if iso is None:
+        return None
+    return rules.parse_time(iso).astimezone().strftime("%H:%M")
+

@@ -1,0 +1,173 @@
+"""Check in, check out, let in anyway, undo: each one transaction, each one entry in the scan log."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+
+from kiosk.domain import codes, rules, tickets
+from kiosk.domain.messages import verdict_message
+from kiosk.domain.model import (
+    Attendee,
+    CheckinResult,
+    Device,
+    Direction,
+    Event,
+    Presence,
+    Scan,
+    ScanKind,
+    Verdict,
+)
+from kiosk.service.base import KioskBase, local_clock
+from kiosk.service.errors import KioskError
+from kiosk.store import attendees as attendee_store
+from kiosk.store import scans as scan_store
+from kiosk.store import transaction
+
+
+class CheckinOperations(KioskBase):
+    def check_in(
+        self, raw: str, *, direction: Direction = Direction.ENTRY, device_name: str | None = None,
+        alternatives: Sequence[str] = (),
+    ) -> CheckinResult:
+        """Decide and record one scan. ``alternatives`` are other readings of the same scan
+        (e.g. AZERTY-repaired text), tried only when the raw text matches no ticket."""
+        event, device = self.event, self.device(device_name)
+        now = self.clock()
+        with transaction(self.conn):
+            try:
+                code = codes.clean_scanned(raw)
+            except codes.CodeError:
+                printable = "".join(ch if ch.isprintable() else "?" for ch in raw[: codes.MAX_CODE_LENGTH])
+                return self._record(event, device, now, printable or "?", None, Verdict.INVALID, direction)
+            previous = scan_store.last_of_device(self.conn, device.id)
+            if rules.is_repeat(previous, code, now) and previous is not None:
+                return self._replay(previous)
+            attendee, verdict = self._identify(event, code, alternatives, now, device)
+            if verdict is None:
+                presence = attendee_store.presence(self.conn, attendee.id) if attendee else Presence()
+                verdict = rules.decide(direction, attendee, presence)
+            return self._record(event, device, now, code, attendee, verdict, direction)
+
+    def check_in_attendee(
+        self, attendee_id: str, *, direction: Direction = Direction.ENTRY, device_name: str | None = None
+    ) -> CheckinResult:
+        """Check in a guest found by name (no QR): same rules, the code logged is the ticket's."""
+        attendee = self.attendee(attendee_id)
+        event, device, now = self.event, self.device(device_name), self.clock()
+        with transaction(self.conn):
+            verdict = rules.decide(direction, attendee, attendee_store.presence(self.conn, attendee.id))
+            return self._record(event, device, now, attendee.ticket_code or f"id:{attendee.id}", attendee,
+                                verdict, direction)
+
+    def override(
+        self, attendee_id: str, *, reason: str, staff: str, device_name: str | None = None
+    ) -> CheckinResult:
+        """'Let in anyway': an entry written with who decided and why."""
+        if not reason.strip() or not staff.strip():
+            raise KioskError("an override needs the staff member's name and a reason")
+        attendee = self.attendee(attendee_id)
+        event, device, now = self.event, self.device(device_name), self.clock()
+        with transaction(self.conn):
+            scan = Scan(
+                id=str(uuid.uuid4()), event_id=event.id, attendee_id=attendee.id,
+                code=attendee.ticket_code or f"id:{attendee.id}", kind=ScanKind.OVERRIDE,
+                verdict=Verdict.ACCEPTED, device_id=device.id, device_name=device.name,
+                device_time=rules.format_time(now), staff=staff.strip()[:100], reason=reason.strip()[:500],
+            )
+            scan_store.append(self.conn, scan)
+            presence = self._refresh_presence(attendee.id)
+        return CheckinResult(Verdict.ACCEPTED, verdict_message(Verdict.ACCEPTED, attendee, lang=self.lang),
+                             attendee, presence.first_entry_at, presence.first_entry_device, scan)
+
+    def undo(self, *, device_name: str | None = None, scan_id: str | None = None,
+             staff: str | None = None, reason: str | None = None) -> Scan | None:
+        """Revert a scan (by default the device's last one) with an ``undo`` event recording who and
+        why; None if nothing to undo."""
+        device, now = self.device(device_name), self.clock()
+        with transaction(self.conn):
+            if scan_id is None:
+                target = scan_store.last_undoable(self.conn, device.id)
+            else:
+                target = scan_store.get(self.conn, scan_id)
+                if target is None:
+                    raise KioskError(f"no scan {scan_id}")
+                if target.kind not in (ScanKind.ENTRY, ScanKind.EXIT, ScanKind.OVERRIDE):
+                    raise KioskError("only entries, exits and overrides can be undone")
+                if scan_store.is_undone(self.conn, target.id):
+                    raise KioskError("this scan was already undone")
+            if target is None:
+                return None
+            scan_store.append(self.conn, Scan(
+                id=str(uuid.uuid4()), event_id=target.event_id, attendee_id=target.attendee_id,
+                code=target.code, kind=ScanKind.UNDO, verdict=target.verdict, device_id=device.id,
+                device_name=device.name, device_time=rules.format_time(now), target_id=target.id,
+                staff=staff.strip()[:100] if staff else None, reason=reason.strip()[:500] if reason else None,
+            ))
+            if target.attendee_id:
+                self._refresh_presence(target.attendee_id)
+        return target
+
+    # --- internals of check-in ---------------------------------------------------------
+    def _identify(
+        self, event: Event, code: str, alternatives: Sequence[str], now: datetime, device: Device
+    ) -> tuple[Attendee | None, Verdict | None]:
+        """Attendee behind a scanned text, or a verdict that ends the decision early."""
+        if tickets.looks_signed(code):
+            try:
+                claims = tickets.verify_ticket(code, self._public_keys)
+            except tickets.TicketError:
+                return None, Verdict.INVALID
+            if claims.event_id != event.id:
+                return None, Verdict.WRONG_EVENT
+            found = attendee_store.get(self.conn, claims.attendee_id)
+            if found is None:  # registered after this kiosk's last sync: the ticket vouches for them
+                found = Attendee(id=claims.attendee_id, event_id=event.id, first_name=claims.first_name,
+                                 last_name=claims.last_name, source="ticket", source_device=device.id)
+                attendee_store.insert(self.conn, found, case_sensitive=event.codes_case_sensitive,
+                                      now=rules.format_time(now), device_id=device.id)
+            return found, None
+        for candidate in (code, *codes.url_candidates(code), *alternatives):
+            key = codes.code_key(candidate, case_sensitive=event.codes_case_sensitive)
+            found = attendee_store.by_code(self.conn, event.id, key)
+            if found is not None:
+                return found, None
+        return None, None
+
+    def _record(
+        self, event: Event, device: Device, now: datetime, code: str, attendee: Attendee | None,
+        verdict: Verdict, direction: Direction,
+    ) -> CheckinResult:
+        scan = Scan(
+            id=str(uuid.uuid4()), event_id=event.id, attendee_id=attendee.id if attendee else None,
+            code=code[: codes.MAX_CODE_LENGTH], kind=rules.scan_kind(direction, verdict), verdict=verdict,
+            device_id=device.id, device_name=device.name, device_time=rules.format_time(now),
+        )
+        scan_store.append(self.conn, scan)
+        presence = self._refresh_presence(attendee.id) if attendee and scan.kind is not ScanKind.REFUSED \
+            else (attendee_store.presence(self.conn, attendee.id) if attendee else Presence())
+        return self._result(scan, attendee, presence)
+
+    def _replay(self, previous: Scan) -> CheckinResult:
+        attendee = attendee_store.get(self.conn, previous.attendee_id) if previous.attendee_id else None
+        presence = attendee_store.presence(self.conn, attendee.id) if attendee else Presence()
+        result = self._result(previous, attendee, presence)
+        return CheckinResult(result.verdict, result.message, result.attendee, result.first_entry_at,
+                             result.first_entry_device, previous, repeated=True)
+
+    def _result(self, scan: Scan, attendee: Attendee | None, presence: Presence) -> CheckinResult:
+        when = presence.first_entry_at
+        message = verdict_message(scan.verdict, attendee, when=local_clock(when),
+                                  device=presence.first_entry_device, lang=self.lang)
+        return CheckinResult(scan.verdict, message, attendee, when, presence.first_entry_device, scan)
+    def rebuild_presence(self) -> int:
+        """Recompute every attendee's presence from the log (after a merge, or as a repair)."""
+        with transaction(self.conn):
+            self.conn.execute(
+                "UPDATE attendees SET first_entry_at=NULL, first_entry_device=NULL, last_scan_at=NULL, inside=0"
+                " WHERE event_id = ?", (self.event.id,))
+            ids = scan_store.attendee_ids_with_scans(self.conn, self.event.id)
+            for attendee_id in ids:
+                self._refresh_presence(attendee_id)
+        return len(ids)
