@@ -27,6 +27,8 @@ from kiosk.store import transaction
 
 
 class CheckinOperations(KioskBase):
+    """Every way a guest passes the door; presence is refreshed from the log in the same transaction."""
+
     def check_in(
         self, raw: str, *, direction: Direction = Direction.ENTRY, device_name: str | None = None,
         alternatives: Sequence[str] = (),
