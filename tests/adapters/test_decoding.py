@@ -261,7 +261,7 @@ def test_a_bug_inside_the_pipeline_is_contained(monkeypatch: pytest.MonkeyPatch)
     def bug(*args: Any, **kwargs: Any) -> Any:
         raise IndexError("bug")
 
-    monkeypatch.setattr(decoding, "_bar_regions", bug)
+    monkeypatch.setattr(decoding.pipeline, "_bar_regions", bug)  # where PipelineDecoder looks it up
     decoder = PipelineDecoder()
     for _ in range(len(decoder.schedule)):
         assert decoder.decode(np.zeros((480, 640), np.uint8)) == []
@@ -281,7 +281,7 @@ def test_pipeline_without_zbar_still_reads() -> None:
 def test_missing_libzbar_is_a_warning_once(monkeypatch: pytest.MonkeyPatch,
                                            caplog: pytest.LogCaptureFixture) -> None:
     monkeypatch.setitem(sys.modules, "pyzbar.pyzbar", None)  # makes the import fail
-    monkeypatch.setattr(decoding, "_zbar_warned", False)
+    monkeypatch.setattr(decoding.zbar, "_zbar_warned", False)  # load_zbar's once-only flag
     with caplog.at_level(logging.WARNING, logger="kiosk.adapters.decoding"):
         first = PipelineDecoder()
         second = make_decoder("auto")

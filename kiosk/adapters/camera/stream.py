@@ -1,140 +1,29 @@
-"""Camera capture and live decoding on plain threads, so the Qt UI can wrap them in its own signals.
-
-``CameraStream`` reads frames from a webcam (device index), a video file or a stream URL (a phone
-used as an IP camera) with ``cv2.VideoCapture`` in a daemon thread. It never raises out of that
-thread: a camera that cannot be opened or stops delivering frames is reported as LOST with a
-message, then reopened with exponential backoff (RECONNECTING), forever, until ``stop()``.
-
-A video file plays in real time at its own frame rate (capped by ``fps_limit``; frames are skipped,
-not slowed down, like a camera). At its end it either loops (``loop_file=True``) or reports ENDED and,
-after ``reconnect_delay``, RECONNECTING and plays again from the start, so a file stands in for a
-camera in demos and tests. Frame indexes count the frames read from the source since ``start()``
-(skipped ones included), so for a file's first pass the index is the frame's position in the file.
-
-``LatestFrameDecoder`` decodes on its own thread and always takes the newest frame: ``offer()``
-replaces a single slot, so a slow decoder drops stale frames instead of queueing them (latency
-stays one decode long, whatever the camera's rate). Counters prove it.
-
-Callbacks run on the capture/decoder threads: keep them short (hand over to the UI thread).
-"""
+"""``CameraStream``: frames from a device, file or URL on a daemon thread, reopened when lost."""
 
 from __future__ import annotations
 
 import contextlib
-import enum
-import glob
 import logging
-import os
-import re
-import sys
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import cv2
 import numpy as np
 
-from kiosk.adapters.decoding import Decoded, Decoder
+from kiosk.adapters.camera.sources import _URL, _describe, parse_source
+from kiosk.adapters.camera.status import CameraState, CameraStatus
 
-log = logging.getLogger(__name__)
+log = logging.getLogger(__package__)  # one logger for the whole package: "kiosk.adapters.camera"
 
-__all__ = [
-    "CameraState",
-    "CameraStatus",
-    "CameraStream",
-    "LatestFrameDecoder",
-    "list_cameras",
-    "parse_source",
-]
-
-_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _OPEN_TIMEOUT_MS = 5000
 _READ_TIMEOUT_MS = 5000
 
 
-def parse_source(text: str | int) -> int | str:
-    """A camera source from settings or the command line: "0" -> device 0; a path or URL as is."""
-    if isinstance(text, int):
-        if text < 0:
-            raise ValueError("camera index must be >= 0")
-        return text
-    value = text.strip()
-    if not value:
-        raise ValueError("empty camera source")
-    if value.isdigit():
-        return int(value)
-    if _URL.match(value):
-        return value
-    return os.path.expanduser(value)
-
-
-def list_cameras(max_index: int = 5) -> list[int]:
-    """Device indexes worth offering. Linux: /dev/videoN capture nodes (no device is opened).
-
-    Elsewhere each index below ``max_index`` is opened briefly (slow; run it off the UI thread).
-    """
-    if sys.platform.startswith("linux"):
-        found: list[int] = []
-        for dev in glob.glob("/dev/video*"):
-            match = re.fullmatch(r"/dev/video(\d+)", dev)
-            if not match:
-                continue
-            number = int(match.group(1))
-            # a webcam exposes several nodes; "index" 0 is the capture one, others carry metadata
-            index_file = Path(f"/sys/class/video4linux/video{number}/index")
-            try:
-                if index_file.read_text().strip() not in ("", "0"):
-                    continue
-            except OSError:
-                pass
-            if number < max_index:
-                found.append(number)
-        return sorted(found)
-    out: list[int] = []
-    for index in range(max_index):
-        cap = cv2.VideoCapture(index)
-        try:
-            if cap.isOpened():
-                out.append(index)
-        finally:
-            cap.release()
-    return out
-
-
-class CameraState(enum.Enum):
-    STARTING = "starting"
-    LIVE = "live"
-    LOST = "lost"  # could not open, or frames stopped coming: message says which
-    RECONNECTING = "reconnecting"
-    ENDED = "ended"  # a video file reached its end (it is reopened after reconnect_delay)
-    STOPPED = "stopped"
-
-
-@dataclass(frozen=True)
-class CameraStatus:
-    """What ``on_status`` receives. ``attempt`` counts reconnection attempts since the last LIVE."""
-
-    state: CameraState
-    message: str = ""
-    attempt: int = 0
-
-    def __str__(self) -> str:
-        return f"{self.state.value}: {self.message}" if self.message else self.state.value
-
-
 FrameCallback = Callable[[np.ndarray, int], None]
 StatusCallback = Callable[[CameraStatus], None]
-
-
-def _describe(source: int | str) -> str:
-    if isinstance(source, int):
-        return f"camera {source}"
-    if _URL.match(source):
-        return f"stream {re.sub(r'//[^/@]*@', '//', source)}"  # no password in messages
-    return f"file {source}"
 
 
 class CameraStream:
@@ -335,97 +224,3 @@ class CameraStream:
             except Exception:
                 log.exception("camera frame callback failed")
         return index, ""
-
-
-CodesCallback = Callable[[list[Decoded], int, float], None]
-
-
-class LatestFrameDecoder:
-    """Decode the newest offered frame on a worker thread; stale frames are dropped, never queued.
-
-    ``on_codes(codes, frame_index, decode_ms)`` is called for each frame where something was found
-    (or for every decoded frame with ``report_empty=True``).
-    """
-
-    def __init__(self, decoder: Decoder, on_codes: CodesCallback, *, report_empty: bool = False) -> None:
-        self.decoder = decoder
-        self.on_codes = on_codes
-        self.report_empty = report_empty
-        self._cond = threading.Condition()
-        self._slot: tuple[np.ndarray, int] | None = None
-        self._stop = False
-        self._thread: threading.Thread | None = None
-        self._offered = 0
-        self._decoded = 0
-        self._dropped = 0
-        self.last_ms = 0.0
-
-    @property
-    def offered(self) -> int:
-        return self._offered
-
-    @property
-    def decoded(self) -> int:
-        return self._decoded
-
-    @property
-    def dropped(self) -> int:
-        """Frames replaced in the slot before the worker took them."""
-        return self._dropped
-
-    def start(self) -> None:
-        if self._thread is not None and self._thread.is_alive():
-            return
-        with self._cond:
-            self._stop = False
-        self._thread = threading.Thread(target=self._run, name="frame-decoder", daemon=True)
-        self._thread.start()
-
-    def offer(self, frame: np.ndarray, index: int) -> None:
-        """Hand over a frame (not to be modified afterwards); replaces any frame still waiting.
-
-        Frames offered before ``start()`` wait in the slot; after ``stop()`` they are ignored."""
-        with self._cond:
-            if self._stop:
-                return
-            self._offered += 1
-            if self._slot is not None:
-                self._dropped += 1
-            self._slot = (frame, index)
-            self._cond.notify()
-
-    def stop(self, timeout: float = 1.0) -> None:
-        """Stop after the decode in progress (joined within ``timeout``)."""
-        with self._cond:
-            self._stop = True
-            self._slot = None
-            self._cond.notify_all()
-        thread = self._thread
-        if thread is not None and thread is not threading.current_thread():
-            thread.join(timeout)
-
-    def _run(self) -> None:
-        while True:
-            with self._cond:
-                while self._slot is None and not self._stop:
-                    self._cond.wait()
-                if self._stop:
-                    return
-                assert self._slot is not None
-                frame, index = self._slot
-                self._slot = None
-            start = time.perf_counter()
-            try:
-                codes = self.decoder.decode(frame)
-            except Exception:
-                log.exception("decoder failed")
-                codes = []
-            ms = (time.perf_counter() - start) * 1000.0
-            self.last_ms = ms
-            with self._cond:
-                self._decoded += 1
-            if codes or self.report_empty:
-                try:
-                    self.on_codes(codes, index, ms)
-                except Exception:
-                    log.exception("on_codes callback failed")
