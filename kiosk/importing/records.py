@@ -88,7 +88,11 @@ def _is_particle(token: str) -> bool:
 
 
 def _is_upper_word(token: str) -> bool:
-    return token.isupper() and sum(c.isalpha() for c in token) >= 2
+    """An upper-case surname ("DUPONT", "LI"); vowel-less pairs are initials ("JP Dupont")."""
+    letters = [c for c in token if c.isalpha()]
+    if not token.isupper() or len(letters) < 2:
+        return False
+    return len(letters) > 2 or any(c in "AEIOUY" for c in letters)
 
 
 def split_full_name(name: str) -> tuple[str, str]:

@@ -325,3 +325,12 @@ def test_generator_output_parses_completely(tmp_path: Path) -> None:
         check=True,
     )
     assert out2.read_bytes() == data
+
+
+def test_initials_are_a_first_name_but_short_surnames_stay_surnames() -> None:
+    from kiosk.importing import split_full_name
+
+    assert split_full_name("JP Dupont") == ("JP", "Dupont")
+    assert split_full_name("JB Martin") == ("JB", "Martin")
+    assert split_full_name("LI Wei") == ("Wei", "LI")
+    assert split_full_name("DUPONT Hélène") == ("Hélène", "DUPONT")
