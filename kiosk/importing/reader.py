@@ -159,12 +159,24 @@ def _decode(data: bytes) -> tuple[str, str]:
         elif b"\x00" in data:
             raise ImportFileError("unsupported binary file; export the registrations as CSV or .xlsx")
         else:
-            try:
-                text, encoding = data.decode("utf-8"), "utf-8"
-            except UnicodeDecodeError:
-                text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
+            text, encoding = _utf8_or_cp1252(data)
     _check_text(text)
     return text, encoding
+
+
+def _utf8_or_cp1252(data: bytes) -> tuple[str, str]:
+    """UTF-8, else Windows-1252 (French Excel). A UTF-8 file with a stray byte or two (exports
+    pasted together) stays UTF-8, with those bytes replaced, rather than garbling every accent."""
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    good = sum(1 for ch in lenient if ord(ch) > 0x7F) - bad
+    if good >= 10 * bad:
+        return lenient, f"utf-8 ({bad} invalid byte sequence{'s' if bad > 1 else ''} replaced)"
+    return data.decode("cp1252", errors="replace"), "cp1252"
 
 
 def _strict(data: bytes, encoding: str) -> str:

@@ -323,3 +323,26 @@ def test_unbalanced_quote_swallowing_the_file(tmp_path: Path) -> None:
     text = 'Nom;Prénom\n"Dupont;Ana\n' + "Martin;Paul\n" * 20_000
     with pytest.raises(ImportFileError, match=r"^line 2: .*longer than .*unbalanced quote"):
         parse_registration_file(_write(tmp_path, text.encode()))
+
+
+def test_utf8_file_with_one_stray_byte_stays_utf8(tmp_path) -> None:
+    from kiosk.importing import parse_registration_file
+
+    rows = "".join(f"Hélène{i};Müller-Œuvre{i};C{i}\n" for i in range(20))
+    data = ("Prénom;Nom;Billet\n" + rows).encode("utf-8") + b"Jos\xe9;Garc\xeda;C99\n"
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(data)
+    parsed = parse_registration_file(path)
+    assert parsed.encoding.startswith("utf-8")
+    assert parsed.records[0].first_name == "Hélène0" and parsed.records[0].last_name == "Müller-Œuvre0"
+    assert parsed.records[-1].ticket_code == "C99" and parsed.records[-1].first_name == "Jos\ufffd"
+
+
+def test_cp1252_file_is_not_mistaken_for_utf8(tmp_path) -> None:
+    from kiosk.importing import parse_registration_file
+
+    path = tmp_path / "excel.csv"
+    path.write_bytes("Prénom;Nom;Billet\nHélène;Dupré;A1\nJosé;Gárcia;A2\n".encode("cp1252"))
+    parsed = parse_registration_file(path)
+    assert parsed.encoding == "cp1252"
+    assert [r.first_name for r in parsed.records] == ["Hélène", "José"]
