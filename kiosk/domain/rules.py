@@ -50,3 +50,10 @@ def format_time(moment: datetime) -> str:
 def parse_time(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
+
+def local_clock(iso: str | None) -> str | None:
+    """'18:42' in the machine's time zone: what staff at the door read."""
+    if not iso:
+        return None
+    return parse_time(iso).astimezone().strftime("%H:%M")
+

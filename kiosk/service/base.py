@@ -122,9 +122,3 @@ class KioskBase:
         return compute_stats(self.event, attendee_store.stats_rows(self.conn, self.event.id))
 
 
-def local_clock(iso: str | None) -> str | None:
-    """'18:42' in the machine's time zone, for messages read at the door."""
-    if iso is None:
-        return None
-    return rules.parse_time(iso).astimezone().strftime("%H:%M")
-

@@ -19,7 +19,7 @@ from kiosk.domain.model import (
     ScanKind,
     Verdict,
 )
-from kiosk.service.base import KioskBase, local_clock
+from kiosk.service.base import KioskBase
 from kiosk.service.errors import KioskError
 from kiosk.store import attendees as attendee_store
 from kiosk.store import scans as scan_store
@@ -160,7 +160,7 @@ class CheckinOperations(KioskBase):
 
     def _result(self, scan: Scan, attendee: Attendee | None, presence: Presence) -> CheckinResult:
         when = presence.first_entry_at
-        message = verdict_message(scan.verdict, attendee, when=local_clock(when),
+        message = verdict_message(scan.verdict, attendee, when=rules.local_clock(when),
                                   device=presence.first_entry_device, lang=self.lang)
         return CheckinResult(scan.verdict, message, attendee, when, presence.first_entry_device, scan)
     def rebuild_presence(self) -> int:

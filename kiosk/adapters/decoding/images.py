@@ -7,6 +7,7 @@ from typing import Any
 import cv2
 import numpy as np
 
+from kiosk.adapters.decoding.failures import _failures
 from kiosk.adapters.decoding.model import Gray
 
 
@@ -52,3 +53,12 @@ def _crop_around(gray: Gray, position: Any, margin: float = 0.25) -> Gray | None
     if max(crop.shape) < 200:  # zbar likes a few pixels per module
         crop = cv2.resize(crop, None, fx=2.0, fy=2.0, interpolation=cv2.INTER_CUBIC)
     return np.ascontiguousarray(crop)
+
+
+def gray_or_none(frame: np.ndarray, stage: str) -> Gray | None:
+    """``to_gray`` for the decoders: an odd frame is reported (throttled) and skipped, never raised."""
+    try:
+        return to_gray(frame)
+    except Exception as exc:
+        _failures.report(stage + "/gray", exc)
+        return None

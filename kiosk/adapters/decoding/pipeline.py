@@ -11,7 +11,7 @@ import numpy as np
 
 from kiosk.adapters.decoding.bars import _bar_regions, _deskew, _distinct, _orientation
 from kiosk.adapters.decoding.failures import _failures
-from kiosk.adapters.decoding.images import _crop_around, to_gray
+from kiosk.adapters.decoding.images import _crop_around, gray_or_none
 from kiosk.adapters.decoding.model import Decoded, Gray, _dedupe
 from kiosk.adapters.decoding.zbar import _ZbarReader, load_zbar
 from kiosk.adapters.decoding.zxing import _ZxingReader
@@ -70,10 +70,8 @@ class PipelineDecoder:
         return _dedupe(found)
 
     def _decode(self, frame: np.ndarray, thorough: bool, deadline: float) -> tuple[str, list[Decoded]]:
-        try:
-            gray = to_gray(frame)
-        except Exception as exc:
-            _failures.report("pipeline/gray", exc)
+        gray = gray_or_none(frame, "pipeline")
+        if gray is None:
             return "", []
         zx = self._zx
         qr_errors: list[Any] = []

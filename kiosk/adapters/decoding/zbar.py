@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from kiosk.adapters.decoding.failures import _failures
-from kiosk.adapters.decoding.images import to_gray
+from kiosk.adapters.decoding.images import gray_or_none
 from kiosk.adapters.decoding.model import Decoded, _dedupe, _text_from
 
 log = logging.getLogger(__package__)  # one logger for the whole package: "kiosk.adapters.decoding"
@@ -85,9 +85,7 @@ class ZbarDecoder:
         self._reader = _ZbarReader(module)
 
     def decode(self, frame: np.ndarray) -> list[Decoded]:
-        try:
-            gray = to_gray(frame)
-        except Exception as exc:
-            _failures.report("zbar/gray", exc)
+        gray = gray_or_none(frame, "zbar")
+        if gray is None:
             return []
         return _dedupe(self._reader.read(gray, stage="zbar"))

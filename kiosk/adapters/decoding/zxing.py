@@ -8,7 +8,7 @@ import numpy as np
 import zxingcpp
 
 from kiosk.adapters.decoding.failures import _failures
-from kiosk.adapters.decoding.images import to_gray
+from kiosk.adapters.decoding.images import gray_or_none
 from kiosk.adapters.decoding.model import Decoded, _dedupe, _text_from
 
 _FORMATS_QR = "QRCode,MicroQRCode"
@@ -83,9 +83,7 @@ class ZxingDecoder:
         self._all = zxingcpp.barcode_formats_from_str(_FORMATS_2D + "," + _FORMATS_1D)
 
     def decode(self, frame: np.ndarray) -> list[Decoded]:
-        try:
-            gray = to_gray(frame)
-        except Exception as exc:
-            _failures.report("zxing/gray", exc)
+        gray = gray_or_none(frame, "zxing")
+        if gray is None:
             return []
         return _dedupe(self._reader.read(gray, self._all, stage="zxing", rotate=True, invert=True))

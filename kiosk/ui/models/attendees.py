@@ -9,8 +9,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from kiosk.domain.model import Attendee, Presence
+from kiosk.domain.rules import local_clock
 from kiosk.ui.models.rows import Index, RowsModel
-from kiosk.ui.presenters.checkin import local_clock
 
 ATTENDEE_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -8,8 +8,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont
 
 from kiosk.domain.model import ScanKind, Verdict
+from kiosk.domain.rules import local_clock
 from kiosk.ui.models.rows import Index, RowsModel
-from kiosk.ui.presenters.checkin import RecentScan, local_clock
+from kiosk.ui.presenters.checkin import RecentScan
 from kiosk.ui.theme import VERDICT_LOOKS
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1

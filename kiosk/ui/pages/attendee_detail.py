@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.model import Attendee
+from kiosk.domain.rules import local_clock
 from kiosk.service import Kiosk
 from kiosk.ui.models.attendees import AttendeeRow, status_text
 from kiosk.ui.models.recent import verdict_label
-from kiosk.ui.presenters.checkin import local_clock
 from kiosk.ui.seams import PrintSeam
 
 

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.model import Direction, Event, ScanKind, Verdict
+from kiosk.domain.rules import local_clock
 from kiosk.ui import theme
 from kiosk.ui.dialogs import Dialogs
 from kiosk.ui.models.recent import ROW_ROLE, RecentScansModel
-from kiosk.ui.presenters.checkin import CheckinPresenter, RecentScan, Source, VerdictState, local_clock
+from kiosk.ui.presenters.checkin import CheckinPresenter, RecentScan, Source, VerdictState
 from kiosk.ui.seams import PrintSeam
 from kiosk.ui.sounds import SoundPlayer
 from kiosk.ui.widgets.camera_view import CameraView

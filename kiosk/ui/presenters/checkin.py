@@ -81,12 +81,6 @@ class CheckinView(Protocol):
     def stats_changed(self) -> None: ...
 
 
-def local_clock(iso: str | None) -> str | None:
-    """'18:42' in the machine's time zone, what staff at the door understand."""
-    if not iso:
-        return None
-    return rules.parse_time(iso).astimezone().strftime("%H:%M")
-
 
 class CheckinPresenter:
     """Ready -> verdict -> (timeout | Esc | next scan) -> ready."""
@@ -203,7 +197,7 @@ class CheckinPresenter:
     def _show(self, result: CheckinResult, code: str, *, overridden: bool = False) -> None:
         state = VerdictState(
             verdict=result.verdict, attendee=result.attendee, code=code, direction=self.direction,
-            first_entry_local=local_clock(result.first_entry_at), first_entry_device=result.first_entry_device,
+            first_entry_local=rules.local_clock(result.first_entry_at), first_entry_device=result.first_entry_device,
             can_override=rules.can_override(result.verdict) and result.attendee is not None,
             repeated=result.repeated, overridden=overridden,
         )
