@@ -20,9 +20,21 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--loop", action="store_true", help="replay a video file camera in a loop (demos)")
     parser.add_argument("--device", metavar="NAME", help="this kiosk's name for this run")
     parser.add_argument("--lang", choices=("fr", "en"), help="window language (default: settings)")
+    parser.add_argument("--size", metavar="WxH", type=_size,
+                        help="window size, e.g. 1366x768 (default: maximized on the screen)")
     parser.add_argument("--screenshot", metavar="PNG", type=Path, help="save the window to PNG, then quit")
     parser.add_argument("--quit-after", metavar="MS", type=int, help="quit after MS milliseconds")
     parser.set_defaults(handler=handle)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1366x768, got {text!r}") from None
+    if not (320 <= width <= 10000 and 240 <= height <= 10000):
+        raise argparse.ArgumentTypeError(f"window size out of range: {text}")
+    return width, height
 
 
 def handle(ctx: Context) -> int:
@@ -36,7 +48,8 @@ def handle(ctx: Context) -> int:
         return EXIT_USAGE
     options = GuiOptions(
         data_dir=ctx.data_dir, mode=args.mode, camera="" if args.no_camera else args.camera,
-        device=args.device, lang=args.lang, screenshot=args.screenshot, quit_after_ms=args.quit_after,
+        device=args.device, lang=args.lang, screenshot=args.screenshot, size=args.size,
+        quit_after_ms=args.quit_after,
         loop_camera_file=args.loop,
     )
     return run(options)

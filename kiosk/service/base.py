@@ -28,6 +28,7 @@ from kiosk.store import attendees as attendee_store
 from kiosk.store import connect, meta, transaction
 from kiosk.store import events as event_store
 from kiosk.store import scans as scan_store
+from kiosk.store.db import set_busy_timeout
 
 Clock = Callable[[], datetime]
 
@@ -60,6 +61,10 @@ class KioskBase:
 
     def close(self) -> None:
         self.conn.close()
+
+    def wait_for_writers(self, ms: int) -> None:
+        """Bound how long a write waits for another writer (the window: ~200 ms, then "not recorded")."""
+        set_busy_timeout(self.conn, ms)
 
     def checkpoint(self) -> tuple[int, int]:
         """Fold the WAL into the database now, while the door is idle, so that SQLite's automatic

@@ -100,6 +100,12 @@ def connect(path: Path, *, migrate_schema: bool = True) -> sqlite3.Connection:
     return conn
 
 
+def set_busy_timeout(conn: sqlite3.Connection, ms: int) -> None:
+    """How long a write waits for another writer. The window's UI thread must never freeze at the
+    door: it waits briefly and shows "not recorded" instead of five seconds of a dead window."""
+    conn.execute(f"PRAGMA busy_timeout = {int(ms)}")
+
+
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """``BEGIN IMMEDIATE`` … ``COMMIT``: take the write lock up front so that a busy

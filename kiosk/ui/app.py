@@ -10,7 +10,8 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import settings as settings_mod
 from kiosk.service import Kiosk
@@ -20,7 +21,9 @@ from kiosk.ui.printing import open_print_seam
 from kiosk.ui.seams import PrintSeam, ScreenRegistry
 
 log = logging.getLogger(__name__)
-WINDOW_SIZE = (1280, 800)
+# What a window opened without a size gets where there is no real screen (offscreen screenshots):
+# the commonest door laptop.
+DEFAULT_SIZE = (1366, 768)
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,7 @@ class GuiOptions:
     device: str | None = None
     lang: str | None = None
     screenshot: Path | None = None
+    size: tuple[int, int] | None = None  # None: maximized on the screen
     quit_after_ms: int | None = None
     loop_camera_file: bool = False
 
@@ -74,8 +78,24 @@ def build_window(kiosk: Kiosk, data_dir: Path, settings: settings_mod.Settings, 
     factory = None if printing is not None else partial(open_print_seam, kiosk)
     window = MainWindow(kiosk, settings, data_dir, camera_source=camera, printing=printing, screens=screens,
                         loop_camera_file=loop_camera_file, print_factory=factory)
-    window.resize(*WINDOW_SIZE)
+    window.resize(*DEFAULT_SIZE)
     return window
+
+
+def show_on_screen(window: QWidget, size: tuple[int, int] | None) -> None:
+    """Maximized on the laptop's screen, so the code field is never below its bottom edge; an
+    explicit size (screenshots, a second monitor) is taken as asked."""
+    if size is not None:
+        window.resize(*size)
+        window.show()
+        return
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if QGuiApplication.platformName() == "offscreen" or screen is None:
+        window.resize(*DEFAULT_SIZE)
+        window.show()
+        return
+    window.setGeometry(screen.availableGeometry())  # without a window manager, maximized means this
+    window.showMaximized()
 
 
 def configure_logging(data_dir: Path) -> None:
@@ -112,7 +132,7 @@ def run(options: GuiOptions, printing: PrintSeam | None = None, screens: ScreenR
     try:
         window = build_window(kiosk, data_dir, settings, camera=options.camera, printing=printing,
                               screens=screens, loop_camera_file=options.loop_camera_file)
-        window.show()
+        show_on_screen(window, options.size)
         window.start_camera()
         if options.screenshot is not None:
             target = options.screenshot
@@ -127,8 +147,9 @@ def run(options: GuiOptions, printing: PrintSeam | None = None, screens: ScreenR
         elif options.quit_after_ms is not None:
             QTimer.singleShot(options.quit_after_ms, loop.quit)
         # A local loop, not app.exec(): app.quit() would also end every later event loop of a
-        # QApplication that outlives this call (tests, an embedding launcher).
-        app.lastWindowClosed.connect(loop.quit)
+        # QApplication that outlives this call (tests, an embedding launcher). Hence the window's
+        # own `closed` signal: lastWindowClosed is only emitted inside app.exec().
+        window.closed.connect(loop.quit)
         status = loop.exec()
         window.shutdown()  # also stops the print queue; unfinished badges stay queued
         window.deleteLater()

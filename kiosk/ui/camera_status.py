@@ -14,11 +14,22 @@ def _state_name(status: Any) -> str:
     return str(getattr(state, "value", state)).lower()
 
 
-def describe(status: Any) -> tuple[Light, str, str]:
-    """(light, short header text, preview overlay) for an adapter CameraStatus."""
+def is_live(status: Any) -> bool:
+    return _state_name(status) in ("live", "running", "ok")
+
+
+def describe(status: Any, *, absent: bool = False) -> tuple[Light, str, str]:
+    """(light, short header text, preview overlay) for an adapter CameraStatus.
+
+    ``absent``: a webcam that never showed a frame is "not found" (a laptop without a webcam, the
+    scanner does the work), not "lost" in red: red is for a camera that went away or a bad setting.
+    """
     name = _state_name(status)
     if name in ("live", "running", "ok"):
         return Light.OK, QCoreApplication.translate("Camera", "OK"), ""
+    if name in ("lost", "reconnecting") and absent:
+        return (Light.OFF, QCoreApplication.translate("Camera", "not found"),
+                QCoreApplication.translate("Camera", "No camera found: use the handheld scanner"))
     if name == "starting":
         return Light.WARN, QCoreApplication.translate("Camera", "starting"), QCoreApplication.translate("Camera", "Starting camera…")
     if name in ("lost", "reconnecting"):

@@ -6,18 +6,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QVBoxLayout,
     QWidget,
 )
+
+from kiosk.ui.widgets.plain_label import PlainLabel
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class OverrideDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Let in anyway"))
         self.setAccessibleName("override dialog")
-        intro = QLabel(self.tr("Let %1 in anyway? This is recorded with your name and reason.").replace("%1", guest))
+        intro = PlainLabel(self.tr("Let %1 in anyway? This is recorded with your name and reason.").replace("%1", guest))
         intro.setWordWrap(True)
         self.reason = QLineEdit()
         self.reason.setAccessibleName("override reason")
@@ -41,8 +42,8 @@ class OverrideDialog(QDialog):
         self.staff = QLineEdit(staff)
         self.staff.setAccessibleName("staff name")
         form = QFormLayout()
-        form.addRow(self.tr("Reason"), self.reason)
-        form.addRow(self.tr("Staff"), self.staff)
+        form.addRow(PlainLabel(self.tr("Reason")), self.reason)
+        form.addRow(PlainLabel(self.tr("Staff")), self.staff)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Let in"))
@@ -66,6 +67,14 @@ class OverrideDialog(QDialog):
         return OverrideAnswer(self.reason.text().strip(), self.staff.text().strip())
 
 
+def plain_box(icon: QMessageBox.Icon, title: str, text: str, parent: QWidget) -> QMessageBox:
+    """A message box whose text is shown as typed: names and codes in it are data, never markup."""
+    box = QMessageBox(icon, title, "", QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    return box
+
+
 class Dialogs:
     """The real, modal implementations."""
 
@@ -73,20 +82,29 @@ class Dialogs:
         dialog = OverrideDialog(guest, staff, parent)
         return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
-    def confirm(self, parent: QWidget, title: str, text: str, yes: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    def confirm(self, parent: QWidget, title: str, text: str, yes: str, no: str = "") -> bool:
+        """Both buttons say what they do ("Undo the scan" / "Keep"): in French a standard Cancel
+        reads "Annuler", the same word as undoing a scan."""
+        box = plain_box(QMessageBox.Icon.Question, title, text, parent)
         yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
         yes_button.setAccessibleName("confirm")
-        no_button = box.addButton(QMessageBox.StandardButton.Cancel)
+        if no:
+            no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+        else:
+            no_button = box.addButton(QMessageBox.StandardButton.Cancel)
+        no_button.setAccessibleName("keep")
         box.setDefaultButton(no_button)  # Enter from a stray scanner burst must not confirm
         box.exec()
         return box.clickedButton() is yes_button
 
     def error(self, parent: QWidget, text: str) -> None:
-        QMessageBox.warning(parent, QCoreApplication.translate("Dialogs", "Kiosk"), text)
+        box = plain_box(QMessageBox.Icon.Warning, QCoreApplication.translate("Dialogs", "Kiosk"), text, parent)
+        box.addButton(QMessageBox.StandardButton.Ok)
+        box.exec()
 
     def info(self, parent: QWidget, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
+        box = plain_box(QMessageBox.Icon.Information, title, text, parent)
+        box.addButton(QMessageBox.StandardButton.Ok)
         box.setAccessibleName("summary")
         box.exec()
 

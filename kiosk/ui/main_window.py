@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -44,10 +44,16 @@ from kiosk.ui.widgets.nav_bar import NavBar
 
 log = logging.getLogger(__name__)
 STATS_REFRESH_MS = 5000
+# The UI thread's longest wait for the database's write lock (a long import, another kiosk process):
+# past it the scan shows "not recorded" instead of a frozen window.
+UI_BUSY_TIMEOUT_MS = 200
 
 
 class MainWindow(QMainWindow):
     PAGE_CHECKIN, PAGE_ATTENDEES, PAGE_SETTINGS = range(3)
+    # Emitted once the window has closed (Quit, Ctrl+Q, the close button): the caller's event loop
+    # ends on it. QApplication.lastWindowClosed is only emitted inside QApplication.exec().
+    closed = Signal()
 
     def __init__(
         self, kiosk: Kiosk, settings: Settings, data_dir: Path, *, camera_source: str | None = None,
@@ -58,6 +64,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.kiosk, self.settings, self.data_dir = kiosk, settings, data_dir
+        kiosk.wait_for_writers(UI_BUSY_TIMEOUT_MS)
         self.runner = runner or TaskRunner(self)
         if printing is None and print_factory is not None:
             printing = print_factory(settings)
@@ -69,6 +76,7 @@ class MainWindow(QMainWindow):
         self.camera_source = camera_source if camera_source is not None else settings.camera
         self.loop_camera_file = loop_camera_file
         self.camera: CameraWorker | None = None
+        self._camera_was_live = False
         self.setWindowTitle(self.tr("Kiosk — %1").replace("%1", kiosk.event.name))
         self.setAccessibleName("kiosk main window")
         self.setStyleSheet(APP_STYLE)
@@ -182,6 +190,9 @@ class MainWindow(QMainWindow):
         self.nav.select(index)
         if index == self.PAGE_ATTENDEES:
             self.attendees_page.run_search()
+        elif index == self.PAGE_CHECKIN:
+            # back from a search or the settings: a verdict left on screen times out as usual
+            self.presenter.resume_timeout()
 
     def open_search(self, text: str = "") -> None:
         self.presenter.pause_timeout()
@@ -244,9 +255,11 @@ class MainWindow(QMainWindow):
     # --- camera ------------------------------------------------------------------------
     def start_camera(self) -> None:
         self.stop_camera()
+        self._camera_was_live = False
         if not self.camera_source:
             self.header.camera.set_state(Light.OFF, self.tr("not configured"))
             self.checkin_page.camera_view.set_message(self.tr("No camera: use the handheld scanner"))
+            self._set_camera_available(False)
             return
         worker = CameraWorker(self.camera_source, self.settings.decoder, loop_file=self.loop_camera_file,
                               parent=self)
@@ -276,8 +289,21 @@ class MainWindow(QMainWindow):
             self.show_page(self.PAGE_CHECKIN)
         self.checkin_page.on_camera_codes(texts)
 
+    def _set_camera_available(self, available: bool) -> None:
+        panel = self.checkin_page.panel
+        if panel.camera_available != available:
+            panel.camera_available = available
+            if panel.verdict is None:
+                panel.show_ready(self.presenter.direction)
+
     def _on_camera_status(self, status: object) -> None:
-        light, text, overlay = camera_status.describe(status)
+        live = camera_status.is_live(status)
+        self._camera_was_live = self._camera_was_live or live
+        self._set_camera_available(live)
+        # A webcam number that never gave a frame: this laptop has none (the scanner does the work).
+        # A file or stream that never opened is a setting to fix: that stays red.
+        absent = not self._camera_was_live and str(self.camera_source).strip().isdigit()
+        light, text, overlay = camera_status.describe(status, absent=absent)
         self.header.camera.set_state(light, text)
         self.checkin_page.camera_view.set_message(overlay)
         if light is Light.ERROR:
@@ -307,6 +333,7 @@ class MainWindow(QMainWindow):
         """Stop threads and timers; safe to call twice."""
         self.stats_timer.stop()
         self.checkin_page.timer.stop()  # a verdict timeout must not fire after the kiosk is closed
+        self.attendees_page.debounce.stop()  # nor a search typed just before
         self.stop_camera()
         self.printer.shutdown()
         self.runner.shutdown()
@@ -317,3 +344,4 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
         super().closeEvent(event)
+        self.closed.emit()

@@ -44,6 +44,11 @@ VERDICT_LOOKS: dict[Verdict, Look] = {
 }
 
 
+# A scan that could not be written: not a verdict about the guest, a fault of this kiosk. Black and
+# amber, unlike any verdict, so nobody reads it as "welcome" or as "refused".
+NOT_RECORDED_LOOK = Look("#212121", "#ffca28", Icon.WARNING)
+
+
 def ready_look(direction: Direction) -> Look:
     return READY_EXIT if direction is Direction.EXIT else READY_ENTRY
 
@@ -67,9 +72,10 @@ QPushButton:hover {{ background: #e0e6ea; }}
 QPushButton:pressed {{ background: #cfd8dc; }}
 QPushButton:disabled {{ color: #90a4ae; background: #f5f5f5; }}
 QPushButton:focus {{ border: 2px solid #1565c0; }}
-QPushButton#nav {{ min-width: 150px; background: transparent; border: none;
+QPushButton#nav {{ min-width: 150px; min-height: 40px; background: transparent; border: none;
                    border-bottom: 4px solid transparent; border-radius: 0; }}
 QPushButton#nav:checked {{ border-bottom: 4px solid #1565c0; font-weight: bold; }}
 QLineEdit, QComboBox, QDoubleSpinBox {{ min-height: 40px; padding: 0 8px; }}
 QHeaderView::section {{ padding: 6px; font-weight: bold; }}
+QFrame#modeBar QPushButton {{ min-height: 36px; }}
 """

@@ -3,7 +3,13 @@
 An application-wide event filter holds each printable key press back for a few tens of
 milliseconds and feeds it, with its real arrival time, to the domain's BurstDetector. Keys that
 turn out to be a scanner burst are consumed and become one code; keys typed by a person are
-replayed, in order, to the widget they were meant for (so fields still work, ~50 ms later).
+replayed, in order, to the widget they were meant for (so fields still work, ~80 ms later).
+
+A scanner is a keyboard like any other: it presses Shift around every capital (and around every
+digit on an AZERTY layout), some add AltGr, dead keys or a Tab suffix. Presses and releases of such
+keys carry no text and must never end a burst; only a key that means something else (an arrow,
+Backspace, a function key) tells that a person is at the keyboard. Every window of the application
+is watched (dialogs included) so a code scanned while a dialog has the focus arrives whole, once.
 """
 
 from __future__ import annotations
@@ -11,17 +17,31 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.domain.wedge import BurstDetector, candidates
 
-_TERMINATOR_KEYS = {Qt.Key.Key_Return: "\n", Qt.Key.Key_Enter: "\n", Qt.Key.Key_Tab: "\t"}
+_TERMINATOR_KEYS = {Qt.Key.Key_Return.value: "\n", Qt.Key.Key_Enter.value: "\n", Qt.Key.Key_Tab.value: "\t"}
 _BLOCKING_MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier \
     | Qt.KeyboardModifier.MetaModifier
+# Keys that only change what the next key types: they never end (nor start) a burst.
+_TRANSPARENT_KEYS = frozenset(k.value for k in (
+    Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta,
+    Qt.Key.Key_Super_L, Qt.Key.Key_Super_R, Qt.Key.Key_Hyper_L, Qt.Key.Key_Hyper_R, Qt.Key.Key_CapsLock,
+    Qt.Key.Key_NumLock, Qt.Key.Key_ScrollLock, Qt.Key.Key_Mode_switch,
+))
+_DEAD_KEYS = range(Qt.Key.Key_Dead_Grave.value, Qt.Key.Key_Dead_Longsolidusoverlay.value + 1)
+
+
+def is_transparent(key: int) -> bool:
+    """Modifiers, lock keys and dead keys: part of how a character is typed, not a character."""
+    return key in _TRANSPARENT_KEYS or key in _DEAD_KEYS
+
+
+_WATCHED = (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
 
 
 @dataclass
@@ -51,15 +71,35 @@ class WedgeFilter(QObject):
         self.enabled = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._replaying or not self.enabled or event.type() != QEvent.Type.KeyPress:
+        kind = event.type()
+        if self._replaying or not self.enabled or kind not in _WATCHED:
             return False
-        if not isinstance(watched, QWidget) or watched.window() is not self.window:
-            return False  # dialogs (override reason...) get their keys untouched
+        if not isinstance(watched, QWidget) or not self._watches(watched):
+            return False
         assert isinstance(event, QKeyEvent)
+        if kind == QEvent.Type.ShortcutOverride:
+            # A held burst owns its keys: no shortcut may fire on one of them (mnemonics, menus).
+            if self._held and len(event.text()) == 1 and not event.modifiers() & _BLOCKING_MODIFIERS:
+                event.accept()
+                return True
+            return False
+        if is_transparent(event.key()):
+            return False  # Shift/AltGr/dead keys around a scanner's characters: the burst goes on
         if event.modifiers() & _BLOCKING_MODIFIERS:
             return False  # shortcuts
+        return self._key_press(watched, event)
+
+    def _watches(self, widget: QWidget) -> bool:
+        """The main window and every window it owns (dialogs, message boxes)."""
+        top: QWidget | None = widget.window()
+        while top is not None and top is not self.window:
+            parent = top.parentWidget()
+            top = parent.window() if parent is not None else None
+        return top is self.window
+
+    def _key_press(self, watched: QWidget, event: QKeyEvent) -> bool:
         now = self.clock()
-        terminator = _TERMINATOR_KEYS.get(Qt.Key(event.key()))
+        terminator = _TERMINATOR_KEYS.get(int(event.key()))
         if terminator is not None:
             if not self._held:
                 return False
@@ -107,9 +147,8 @@ class WedgeFilter(QObject):
         held, self._held = self._held, []
         self._replaying = True
         try:
-            for item in held:
-                target: Any = QApplication.focusWidget() or item.receiver
-                QCoreApplication.sendEvent(target, item.event)
+            for item in held:  # to the widget the person typed into, even if the focus moved since
+                QCoreApplication.sendEvent(item.receiver, item.event)
         finally:
             self._replaying = False
         self.detector.reset()

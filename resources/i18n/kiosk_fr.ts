@@ -44,37 +44,37 @@
         <translation>Première entrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="53" />
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="54" />
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="53" />
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="54" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="53" />
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="54" />
         <source>Kiosk</source>
         <translation>Poste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="53" />
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="54" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="56" />
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="57" />
         <source>undo</source>
         <translation>annulation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="66" />
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="67" />
         <source>Reprint badge</source>
         <translation>Réimprimer le badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="71" />
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="72" />
         <source>Scan history</source>
         <translation>Historique des passages</translation>
     </message>
@@ -102,32 +102,32 @@
         <translation>attendu·e</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="61" />
+        <location filename="../../kiosk/ui/models/attendees.py" line="59" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="61" />
+        <location filename="../../kiosk/ui/models/attendees.py" line="59" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="61" />
+        <location filename="../../kiosk/ui/models/attendees.py" line="59" />
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="62" />
+        <location filename="../../kiosk/ui/models/attendees.py" line="60" />
         <source>Workshop</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="62" />
+        <location filename="../../kiosk/ui/models/attendees.py" line="60" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="63" />
+        <location filename="../../kiosk/ui/models/attendees.py" line="61" />
         <source>Arrived at</source>
         <translation>Arrivé·e à</translation>
     </message>
@@ -140,22 +140,22 @@
         <translation>Nom, organisation, e-mail ou code du billet…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="77" />
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="78" />
         <source>Check in…</source>
         <translation>Enregistrer l'entrée…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="80" />
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="81" />
         <source>Details…</source>
         <translation>Détails…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="111" />
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="112" />
         <source>First %1 guests by last name: type to search.</source>
         <translation>Les %1 premiers invités par nom : tapez pour chercher.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="114" />
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="115" />
         <source>%n guest(s) registered. Type a name to search.</source>
         <translation>
             <numerusform>%n invité inscrit. Tapez un nom pour chercher.</numerusform>
@@ -163,12 +163,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="116" />
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="117" />
         <source>No guest found.</source>
         <translation>Aucune personne trouvée.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="118" />
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="119" />
         <source>%n guest(s) found</source>
         <translation>
             <numerusform>%n personne trouvée</numerusform>
@@ -176,12 +176,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="136" />
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="137" />
         <source>Check in %1?</source>
         <translation>Enregistrer l'entrée de %1 ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="140" />
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="141" />
         <source>Check in</source>
         <translation>Enregistrer l'entrée</translation>
     </message>
@@ -189,47 +189,57 @@
 <context>
     <name>Camera</name>
     <message>
-        <location filename="../../kiosk/ui/camera_status.py" line="21" />
+        <location filename="../../kiosk/ui/camera_status.py" line="29" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/camera_status.py" line="23" />
+        <location filename="../../kiosk/ui/camera_status.py" line="31" />
+        <source>not found</source>
+        <translation>introuvable</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/camera_status.py" line="32" />
+        <source>No camera found: use the handheld scanner</source>
+        <translation>Aucune caméra trouvée : utilisez la douchette</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/camera_status.py" line="34" />
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/camera_status.py" line="23" />
+        <location filename="../../kiosk/ui/camera_status.py" line="34" />
         <source>Starting camera…</source>
         <translation>Démarrage de la caméra…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/camera_status.py" line="25" />
+        <location filename="../../kiosk/ui/camera_status.py" line="36" />
         <source>lost — reconnecting</source>
         <translation>perdue — reconnexion</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/camera_status.py" line="26" />
+        <location filename="../../kiosk/ui/camera_status.py" line="37" />
         <source>Camera lost — reconnecting…</source>
         <translation>Caméra perdue — reconnexion…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/camera_status.py" line="28" />
+        <location filename="../../kiosk/ui/camera_status.py" line="39" />
         <source>video ended</source>
         <translation>vidéo terminée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/camera_status.py" line="28" />
+        <location filename="../../kiosk/ui/camera_status.py" line="39" />
         <source>Video ended</source>
         <translation>Vidéo terminée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/camera_status.py" line="30" />
+        <location filename="../../kiosk/ui/camera_status.py" line="41" />
         <source>stopped</source>
         <translation>arrêtée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/camera_status.py" line="30" />
+        <location filename="../../kiosk/ui/camera_status.py" line="41" />
         <source>Camera stopped</source>
         <translation>Caméra arrêtée</translation>
     </message>
@@ -245,82 +255,87 @@
 <context>
     <name>CheckinPage</name>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="61" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="64" />
         <source>Entry</source>
         <translation>Entrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="62" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="65" />
         <source>Exit</source>
         <translation>Sortie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="69" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="72" />
         <source>F2 switches</source>
         <translation>F2 pour basculer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="91" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="94" />
         <source>Undo selected scan…</source>
         <translation>Annuler le passage choisi…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="93" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="96" />
         <source>Ctrl+Z undoes the latest entry or exit</source>
         <translation>Ctrl+Z annule la dernière entrée ou sortie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="96" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="99" />
         <source>Last scans at this kiosk</source>
         <translation>Derniers passages à ce poste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="104" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="107" />
         <source>Type a ticket code and press Enter</source>
         <translation>Tapez un code de billet puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="106" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="109" />
         <source>Check code</source>
         <translation>Vérifier le code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="163" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="172" />
         <source>EXIT mode — scans record guests leaving</source>
         <translation>Mode SORTIE — les scans enregistrent les départs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="164" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="173" />
         <source>ENTRY mode — scans let guests in</source>
         <translation>Mode ENTRÉE — les scans font entrer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="232" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="244" />
         <source>Undo the exit of %1 at %2?</source>
         <translation>Annuler la sortie de %1 à %2 ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="234" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="246" />
         <source>Undo the staff-approved entry of %1 at %2?</source>
         <translation>Annuler l'entrée autorisée de %1 à %2 ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="236" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="248" />
         <source>Undo the entry of %1 at %2?</source>
         <translation>Annuler l'entrée de %1 à %2 ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="238" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="250" />
         <source>Undo scan</source>
         <translation>Annuler un passage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="238" />
-        <source>Undo</source>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="250" />
+        <source>Undo the scan</source>
         <translation>Annuler le passage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="247" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="250" />
+        <source>Keep</source>
+        <translation>Garder</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="259" />
         <source>Undo this scan…</source>
         <translation>Annuler ce passage…</translation>
     </message>
@@ -328,7 +343,7 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="86" />
+        <location filename="../../kiosk/ui/dialogs.py" line="101" />
         <source>Kiosk</source>
         <translation>Poste</translation>
     </message>
@@ -336,64 +351,66 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="87" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="89" />
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="88" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="90" />
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="89" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="91" />
         <source>Sync</source>
         <translation>Synchro</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="90" />
         <location filename="../../kiosk/ui/widgets/header.py" line="92" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="94" />
         <source>not configured</source>
         <translation>non configuré</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="91" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="93" />
         <source>not started</source>
         <translation>non démarrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="114" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="116" />
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="116" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="118" />
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/header.py" line="118" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="120" />
         <source>%n badge(s) failed</source>
         <translation>
-            <numerusform>%n badge en échec</numerusform><numerusform>%n badges en échec</numerusform></translation>
+            <numerusform>%n badge en échec</numerusform>
+            <numerusform>%n badges en échec</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="120" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="122" />
         <source>ready</source>
         <translation>prête</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="124" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="126" />
         <source>Kiosk: %1</source>
         <translation>Poste : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="127" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="129" />
         <source>Arrived %1 / %2</source>
         <translation>Arrivé·es %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="128" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="130" />
         <source>Inside now %1</source>
         <translation>Sur place %1</translation>
     </message>
@@ -490,84 +507,84 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="72" />
+        <location filename="../../kiosk/ui/main_window.py" line="76" />
         <source>Kiosk — %1</source>
         <translation>Kiosk — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="90" />
+        <location filename="../../kiosk/ui/main_window.py" line="94" />
         <source>Check-in</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="90" />
+        <location filename="../../kiosk/ui/main_window.py" line="94" />
         <source>Attendees</source>
         <translation>Participant·es</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="91" />
+        <location filename="../../kiosk/ui/main_window.py" line="95" />
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="135" />
+        <location filename="../../kiosk/ui/main_window.py" line="139" />
         <source>&amp;Kiosk</source>
         <translation>&amp;Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="136" />
+        <location filename="../../kiosk/ui/main_window.py" line="140" />
         <source>Import registrations…</source>
         <translation>Importer les inscriptions…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="138" />
+        <location filename="../../kiosk/ui/main_window.py" line="142" />
         <source>Badges PDF for everyone…</source>
         <translation>PDF des badges de tous les invités…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="141" />
+        <location filename="../../kiosk/ui/main_window.py" line="145" />
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="144" />
+        <location filename="../../kiosk/ui/main_window.py" line="148" />
         <source>&amp;Screens</source>
         <translation>É&amp;crans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="150" />
-        <location filename="../../kiosk/ui/main_window.py" line="151" />
+        <location filename="../../kiosk/ui/main_window.py" line="154" />
+        <location filename="../../kiosk/ui/main_window.py" line="155" />
         <source>Coming in a later version</source>
         <translation>Disponible dans une prochaine version</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="215" />
-        <location filename="../../kiosk/ui/main_window.py" line="248" />
+        <location filename="../../kiosk/ui/main_window.py" line="222" />
+        <location filename="../../kiosk/ui/main_window.py" line="256" />
         <source>not configured</source>
         <translation>non configurée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="218" />
+        <location filename="../../kiosk/ui/main_window.py" line="225" />
         <source>ready</source>
         <translation>prête</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="249" />
+        <location filename="../../kiosk/ui/main_window.py" line="257" />
         <source>No camera: use the handheld scanner</source>
         <translation>Pas de caméra : utilisez la douchette</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="257" />
+        <location filename="../../kiosk/ui/main_window.py" line="266" />
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="262" />
+        <location filename="../../kiosk/ui/main_window.py" line="271" />
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="263" />
+        <location filename="../../kiosk/ui/main_window.py" line="272" />
         <source>Camera unavailable: %1</source>
         <translation>Caméra indisponible : %1</translation>
     </message>
@@ -575,32 +592,32 @@
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="34" />
+        <location filename="../../kiosk/ui/dialogs.py" line="35" />
         <source>Let in anyway</source>
         <translation>Laisser entrer quand même</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="36" />
+        <location filename="../../kiosk/ui/dialogs.py" line="37" />
         <source>Let %1 in anyway? This is recorded with your name and reason.</source>
         <translation>Laisser entrer %1 quand même ? Votre nom et la raison sont enregistrés.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="40" />
+        <location filename="../../kiosk/ui/dialogs.py" line="41" />
         <source>e.g. lost phone, checked ID</source>
         <translation>ex. : téléphone perdu, pièce d'identité vérifiée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="44" />
+        <location filename="../../kiosk/ui/dialogs.py" line="45" />
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="45" />
+        <location filename="../../kiosk/ui/dialogs.py" line="46" />
         <source>Staff</source>
         <translation>Membre de l'équipe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="48" />
+        <location filename="../../kiosk/ui/dialogs.py" line="49" />
         <source>Let in</source>
         <translation>Laisser entrer</translation>
     </message>
@@ -608,17 +625,17 @@
 <context>
     <name>PrinterBanner</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/printer_banner.py" line="41" />
+        <location filename="../../kiosk/ui/widgets/printer_banner.py" line="42" />
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/printer_banner.py" line="43" />
+        <location filename="../../kiosk/ui/widgets/printer_banner.py" line="44" />
         <source>Send the failed badges to the printer again</source>
         <translation>Renvoyer les badges en échec à l’imprimante</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/printer_banner.py" line="67" />
+        <location filename="../../kiosk/ui/widgets/printer_banner.py" line="68" />
         <source>Printer unavailable — badges will wait until it is back</source>
         <translation>Imprimante indisponible — les badges attendront son retour</translation>
     </message>
@@ -750,22 +767,27 @@
 <context>
     <name>RecentScansModel</name>
     <message>
-        <location filename="../../kiosk/ui/models/recent.py" line="57" />
+        <location filename="../../kiosk/ui/models/recent.py" line="43" />
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/recent.py" line="57" />
+        <location filename="../../kiosk/ui/models/recent.py" line="43" />
         <source>Guest</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/recent.py" line="58" />
+        <location filename="../../kiosk/ui/models/recent.py" line="44" />
         <source>Verdict</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/recent.py" line="72" />
+        <location filename="../../kiosk/ui/models/recent.py" line="61" />
+        <source>exit (undone)</source>
+        <translation>sortie (annulée)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/models/recent.py" line="62" />
         <source>%1 (undone)</source>
         <translation>%1 (annulé)</translation>
     </message>
@@ -859,7 +881,7 @@
 <context>
     <name>StatusLight</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="63" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="65" />
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
@@ -915,127 +937,179 @@
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="56" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="57" />
         <source>Let in anyway</source>
         <translation>Laisser entrer quand même</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="57" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="58" />
         <source>Search by name</source>
         <translation>Chercher par nom</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="58" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="59" />
         <source>Print badge</source>
         <translation>Imprimer le badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="121" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="128" />
         <source>EXIT — ready to scan</source>
         <translation>SORTIE — prêt à scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="122" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="129" />
         <source>Scan guests who are leaving</source>
         <translation>Scannez les départs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="124" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="131" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="134" />
         <source>Ready to scan</source>
         <translation>Prêt à scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="125" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="132" />
         <source>Show your QR code to the camera</source>
         <translation>Présentez votre QR code à la caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="126" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="135" />
+        <source>Scan your QR code with the scanner</source>
+        <translation>Scannez votre QR code avec la douchette</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="136" />
         <source>Or use the handheld scanner, or type the code below.</source>
         <translation>Ou utilisez la douchette, ou tapez le code ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="135" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="137" />
+        <source>Or type the code below, or search the guest by name (Ctrl+F).</source>
+        <translation>Ou tapez le code ci-dessous, ou cherchez la personne par son nom (Ctrl+F).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="147" />
         <source>Let in by staff</source>
         <translation>Entrée autorisée par l'équipe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="140" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="152" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="176" />
         <source>Code: %1</source>
         <translation>Code : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="152" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="168" />
+        <source>the database is busy (an import is running?)</source>
+        <translation>la base est occupée (un import en cours ?)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="169" />
+        <source>the disk is full</source>
+        <translation>le disque est plein</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="170" />
+        <source>the database cannot be written (read-only)</source>
+        <translation>la base ne peut pas être écrite (lecture seule)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="171" />
+        <source>the database file is damaged</source>
+        <translation>le fichier de la base est endommagé</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="172" />
+        <source>the database cannot be written</source>
+        <translation>la base ne peut pas être écrite</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="174" />
+        <source>Not recorded — %1</source>
+        <translation>Non enregistré — %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="175" />
+        <source>Scan again</source>
+        <translation>Scannez à nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="177" />
+        <source>Nothing was written for this guest. If it happens again, call the organiser (details in kiosk.log).</source>
+        <translation>Rien n’a été enregistré pour cette personne. Si cela se répète, appelez l’organisation (détails dans kiosk.log).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="186" />
         <source>Welcome</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="153" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="187" />
         <source>Exit recorded</source>
         <translation>Sortie enregistrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="154" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="188" />
         <source>Already checked in</source>
         <translation>Déjà entré·e</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="155" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="189" />
         <source>Not inside</source>
         <translation>Pas sur place</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="156" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="190" />
         <source>Unknown ticket</source>
         <translation>Billet inconnu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="157" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="191" />
         <source>Cancelled ticket</source>
         <translation>Billet annulé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="158" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="192" />
         <source>Unreadable or forged code</source>
         <translation>Code illisible ou falsifié</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="159" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="193" />
         <source>Ticket for another event</source>
         <translation>Billet d'un autre événement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="165" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="199" />
         <source>Entry recorded with your reason.</source>
         <translation>Entrée enregistrée avec votre raison.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="167" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="201" />
         <source>First entry at %1 at kiosk “%2”.</source>
         <translation>Première entrée à %1 au poste « %2 ».</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="170" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="204" />
         <source>No entry recorded for this guest: nothing to record.</source>
         <translation>Aucune entrée enregistrée pour cette personne : rien à enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="171" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="205" />
         <source>No guest with this code. Search the guest by name.</source>
         <translation>Aucune personne avec ce code. Cherchez-la par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="172" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="206" />
         <source>This registration was cancelled. Send the guest to the welcome desk.</source>
         <translation>Cette inscription a été annulée. Orientez la personne vers l'accueil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="173" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="207" />
         <source>Ask for another ticket, or search the guest by name.</source>
         <translation>Demandez un autre billet, ou cherchez la personne par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="174" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="208" />
         <source>Ask for the right ticket, or search the guest by name.</source>
         <translation>Demandez le bon billet, ou cherchez la personne par son nom.</translation>
     </message>

@@ -25,6 +25,7 @@ class ScriptedDialogs(Dialogs):
         self.confirm_answer = True
         self.override_answer: OverrideAnswer | None = OverrideAnswer("lost phone", "Anna")
         self.questions: list[str] = []
+        self.buttons: list[tuple[str, str]] = []
         self.errors: list[str] = []
         self.infos: list[tuple[str, str]] = []
         self.chosen_file: Path | None = None  # what the file dialogs "choose"
@@ -34,8 +35,9 @@ class ScriptedDialogs(Dialogs):
         self.questions.append(f"override {guest} ({staff})")
         return self.override_answer
 
-    def confirm(self, parent: QWidget, title: str, text: str, yes: str) -> bool:
+    def confirm(self, parent: QWidget, title: str, text: str, yes: str, no: str = "") -> bool:
         self.questions.append(text)
+        self.buttons.append((yes, no))
         return self.confirm_answer
 
     def error(self, parent: QWidget, text: str) -> None:

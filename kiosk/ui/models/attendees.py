@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 
 from kiosk.domain.model import Attendee, Presence
 from kiosk.domain.rules import local_clock
+from kiosk.domain.text import fold
 from kiosk.ui.models.rows import Index, RowsModel
 
 ATTENDEE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -30,6 +31,18 @@ def status_text(row: AttendeeRow) -> str:
     if row.presence.checked_in:
         return QCoreApplication.translate("AttendeeModel", "left")
     return QCoreApplication.translate("AttendeeModel", "expected")
+
+
+def sort_key(row: AttendeeRow, column: int) -> str:
+    """What the columns sort by: names without case or accents (Élodie beside Elise, like the CLI),
+    then a valid registration before a cancelled one of the same name."""
+    a = row.attendee
+    if column == 0:
+        return f"{fold(a.last_name)}\x00{fold(a.first_name)}\x00{int(a.cancelled)}"
+    if column == 5:
+        return row.presence.first_entry_at or ""
+    values = (a.organisation, a.category, a.workshop, status_text(row))
+    return f"{fold(values[column - 1] or '')}\x00{fold(a.last_name)}\x00{fold(a.first_name)}"
 
 
 class AttendeeTableModel(RowsModel[AttendeeRow]):
@@ -60,7 +73,7 @@ class AttendeeTableModel(RowsModel[AttendeeRow]):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._value(row, index.column())
         if role == SORT_ROLE:
-            return row.presence.first_entry_at or "" if index.column() == 5 else self._value(row, index.column())
+            return sort_key(row, index.column())
         if role == ATTENDEE_ROLE:
             return row.attendee
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 4:

@@ -55,8 +55,11 @@ class RecentScansModel(RowsModel[RecentScan]):
             if column == 1:
                 return row.name or row.scan.code
             text = verdict_label(row.scan.verdict, row.scan.kind)
-            return QCoreApplication.translate("RecentScansModel", "%1 (undone)").replace("%1", text) \
-                if row.undone else text
+            if not row.undone:
+                return text
+            if row.scan.verdict is Verdict.EXIT_RECORDED:  # "sortie (annulée)": the words agree
+                return QCoreApplication.translate("RecentScansModel", "exit (undone)")
+            return QCoreApplication.translate("RecentScansModel", "%1 (undone)").replace("%1", text)
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.undone:
                 return QColor("#9e9e9e")

@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -20,6 +19,7 @@ from kiosk.service import Kiosk
 from kiosk.ui.models.attendees import AttendeeRow, status_text
 from kiosk.ui.models.recent import verdict_label
 from kiosk.ui.seams import PrintSeam
+from kiosk.ui.widgets.plain_label import PlainLabel
 
 
 class AttendeeDetailDialog(QDialog):
@@ -43,9 +43,10 @@ class AttendeeDetailDialog(QDialog):
                                                              presence.first_entry_device) if p) or "—"),
         )
         for label, value in fields:
-            shown = QLabel(value)
+            shown = PlainLabel(value)
             shown.setAccessibleName(label)
-            form.addRow(label, shown)
+            shown.setWordWrap(True)
+            form.addRow(PlainLabel(label), shown)
 
         history = kiosk.history(attendee.id)
         self.history = QTableWidget(len(history), 4)
@@ -68,7 +69,7 @@ class AttendeeDetailDialog(QDialog):
             self.print_button.clicked.connect(lambda: printing.print_badge(attendee))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Scan history")))
+        layout.addWidget(PlainLabel(self.tr("Scan history")))
         layout.addWidget(self.history, 1)
         layout.addWidget(buttons)
         self.resize(640, 560)

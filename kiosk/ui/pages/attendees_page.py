@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -27,6 +26,7 @@ from kiosk.ui.dialogs import Dialogs
 from kiosk.ui.models.attendees import ATTENDEE_ROLE, SORT_ROLE, AttendeeRow, AttendeeTableModel
 from kiosk.ui.pages.attendee_detail import AttendeeDetailDialog
 from kiosk.ui.seams import PrintSeam
+from kiosk.ui.widgets.plain_label import PlainLabel
 
 DEBOUNCE_MS = 150
 RESULT_LIMIT = 100
@@ -61,6 +61,7 @@ class AttendeesPage(QWidget):
         self.table.setAccessibleName("attendee results")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # A→Z with the arrow saying so
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -71,7 +72,7 @@ class AttendeesPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._open_index)
-        self.summary = QLabel()
+        self.summary = PlainLabel()
         self.summary.setAccessibleName("search summary")
 
         self.check_in_button = QPushButton(self.tr("Check in…"))

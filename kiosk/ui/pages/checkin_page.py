@@ -8,14 +8,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
@@ -29,12 +28,15 @@ from kiosk.domain.rules import local_clock
 from kiosk.ui import theme
 from kiosk.ui.dialogs import Dialogs
 from kiosk.ui.models.recent import ROW_ROLE, RecentScansModel
-from kiosk.ui.presenters.checkin import CheckinPresenter, RecentScan, Source, VerdictState
+from kiosk.ui.presenters.checkin import CheckinPresenter, FailureState, RecentScan, Source, VerdictState
 from kiosk.ui.seams import PrintSeam
 from kiosk.ui.sounds import SoundPlayer
 from kiosk.ui.widgets.camera_view import CameraView
+from kiosk.ui.widgets.plain_label import PlainLabel
 from kiosk.ui.widgets.printer_banner import PrinterBanner
 from kiosk.ui.widgets.verdict_panel import VerdictPanel
+
+PANEL_MIN_HEIGHT, PANEL_MAX_HEIGHT = 176, 290
 
 
 class CheckinPage(QWidget):
@@ -53,7 +55,7 @@ class CheckinPage(QWidget):
 
         self.mode_bar = QFrame()
         self.mode_bar.setObjectName("modeBar")
-        self.mode_label = QLabel()
+        self.mode_label = PlainLabel()
         self.mode_label.setAccessibleName("mode label")
         font = self.mode_label.font()
         font.setPointSize(18)
@@ -65,13 +67,13 @@ class CheckinPage(QWidget):
         self.mode_group.addButton(self.entry_button)
         self.mode_group.addButton(self.exit_button)
         mode_row = QHBoxLayout(self.mode_bar)
-        mode_row.setContentsMargins(16, 6, 16, 6)
+        mode_row.setContentsMargins(16, 4, 16, 4)
         mode_row.addWidget(self.mode_label, 1)
-        mode_row.addWidget(QLabel(self.tr("F2 switches")))
+        mode_row.addWidget(PlainLabel(self.tr("F2 switches")))
         mode_row.addWidget(self.entry_button)
         mode_row.addWidget(self.exit_button)
 
-        self.panel = VerdictPanel(event)
+        self.panel = VerdictPanel(event, min_height=PANEL_MIN_HEIGHT)
         self.panel.printing_available = printing.available
         self.camera_view = CameraView()
 
@@ -94,7 +96,7 @@ class CheckinPage(QWidget):
         self.undo_button.setToolTip(self.tr("Ctrl+Z undoes the latest entry or exit"))
         self.undo_button.clicked.connect(self.undo_selected)
         recent_box = QVBoxLayout()
-        recent_title = QLabel(self.tr("Last scans at this kiosk"))
+        recent_title = PlainLabel(self.tr("Last scans at this kiosk"))
         recent_title.setStyleSheet("font-weight: bold;")
         recent_box.addWidget(recent_title)
         recent_box.addWidget(self.recent_view, 1)
@@ -126,6 +128,12 @@ class CheckinPage(QWidget):
         self.panel.searchRequested.connect(lambda: self.searchRequested.emit(""))
         self.panel.overrideRequested.connect(self.ask_override)
         self.panel.printRequested.connect(self.print_current)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The verdict panel takes ~40 % of the page: big on a 1080p screen, the code field still
+        on screen at 720 px. Set from the page's height only, so it never jumps between verdicts."""
+        super().resizeEvent(event)
+        self.panel.set_target_height(max(PANEL_MIN_HEIGHT, min(PANEL_MAX_HEIGHT, int(self.height() * 0.40))))
 
     def _mode_button(self, text: str, accessible: str, direction: Direction) -> QPushButton:
         button = QPushButton(text)
@@ -171,6 +179,9 @@ class CheckinPage(QWidget):
 
     def show_error(self, message: str) -> None:
         self.dialogs.error(self, message)
+
+    def show_failure(self, state: FailureState) -> None:
+        self.panel.show_failure(state)
 
     def play_sound(self, verdict: Verdict) -> None:
         self.sounds.play(verdict)
@@ -236,7 +247,7 @@ class CheckinPage(QWidget):
         else:
             text = self.tr("Undo the entry of %1 at %2?")
         text = text.replace("%1", who).replace("%2", when)
-        if self.dialogs.confirm(self, self.tr("Undo scan"), text, self.tr("Undo")):
+        if self.dialogs.confirm(self, self.tr("Undo scan"), text, self.tr("Undo the scan"), self.tr("Keep")):
             self.presenter.undo(row.scan.id)
 
     def _recent_menu(self, pos: QPoint) -> None:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from kiosk import settings as settings_mod
 from kiosk.settings import Settings
 from kiosk.ui.pages.settings_printing import PrintingSection
+from kiosk.ui.widgets.plain_label import PlainLabel
 
 log = logging.getLogger(__name__)
 
@@ -97,22 +97,22 @@ class SettingsPage(QWidget):
         general = QGroupBox(self.tr("This kiosk"))
         form = QFormLayout(general)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(self.tr("Kiosk name"), self.device)
-        form.addRow(self.tr("Camera"), camera_row)
-        form.addRow(self.tr("QR decoder"), self.decoder)
-        form.addRow(self.tr("Sounds"), self.sounds)
-        form.addRow(self.tr("Language"), self.language)
-        form.addRow(self.tr("Back to “ready” after"), self.timeout)
+        form.addRow(PlainLabel(self.tr("Kiosk name")), self.device)
+        form.addRow(PlainLabel(self.tr("Camera")), camera_row)
+        form.addRow(PlainLabel(self.tr("QR decoder")), self.decoder)
+        form.addRow(PlainLabel(self.tr("Sounds")), self.sounds)
+        form.addRow(PlainLabel(self.tr("Language")), self.language)
+        form.addRow(PlainLabel(self.tr("Back to “ready” after")), self.timeout)
 
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setAccessibleName("save settings")
         self.save_button.clicked.connect(self.save)
-        self.status = QLabel()
+        self.status = PlainLabel()
         self.status.setAccessibleName("settings status")
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.save_button)
-        note = QLabel(self.tr("The language applies at the next start; the other settings apply when saved."))
+        note = PlainLabel(self.tr("The language applies at the next start; the other settings apply when saved."))
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)

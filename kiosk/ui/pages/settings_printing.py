@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QWidget,
 )
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from kiosk import paths
 from kiosk.badges import layouts
 from kiosk.settings import Settings
+from kiosk.ui.widgets.plain_label import PlainLabel
 
 PrinterLister = Callable[[], list[tuple[str, bool]]]  # (name, is default); kiosk.ui.printing.printer_names
 
@@ -66,10 +66,10 @@ class PrintingSection(QGroupBox):
         self.test_button.setAccessibleName("print test badge")
         self.test_button.setToolTip(self.tr("Saves these settings, then prints the first guest's badge"))
         self.test_button.clicked.connect(self.testRequested)
-        self.destination = QLabel()
+        self.destination = PlainLabel()
         self.destination.setAccessibleName("print destination")
         self.destination.setWordWrap(True)
-        self.result = QLabel()
+        self.result = PlainLabel()
         self.result.setAccessibleName("test badge result")
         self.result.setWordWrap(True)
         test_row = QHBoxLayout()
@@ -81,11 +81,11 @@ class PrintingSection(QGroupBox):
             combo.setMinimumContentsLength(16)
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(self.tr("Send badges to"), self.backend)
-        form.addRow(self.tr("Printer"), printer_row)
-        form.addRow(self.tr("Badge format"), self.badge_format)
+        form.addRow(PlainLabel(self.tr("Send badges to")), self.backend)
+        form.addRow(PlainLabel(self.tr("Printer")), printer_row)
+        form.addRow(PlainLabel(self.tr("Badge format")), self.badge_format)
         form.addRow(self.auto_print)
-        form.addRow(self.tr("Now printing to"), self.destination)
+        form.addRow(PlainLabel(self.tr("Now printing to")), self.destination)
         form.addRow(test_row)
         form.addRow(self.result)
 

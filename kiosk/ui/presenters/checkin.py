@@ -25,6 +25,8 @@ RECENT_LIMIT = 20
 # A QR held in front of the camera is read many times a second: the same camera code is one scan
 # while it keeps being seen, until it has been out of view this long.
 CAMERA_HOLD_S = 1.5
+# A fault stays on screen at least this long: staff must read it, and scan again.
+FAILURE_MIN_S = 8.0
 
 
 class Source(StrEnum):
@@ -47,6 +49,40 @@ class VerdictState:
     can_override: bool = False
     repeated: bool = False
     overridden: bool = False
+
+
+class Fault(StrEnum):
+    """Why a scan was not recorded; the page says it in the staff's language."""
+
+    LOCKED = "locked"  # another program holds the database (a long import)
+    FULL = "full"  # the disk is full
+    READ_ONLY = "read_only"
+    CORRUPT = "corrupt"
+    OTHER = "other"
+
+
+def classify_fault(exc: BaseException) -> Fault:
+    """SQLite says what went wrong only in words (and, from 3.11, an error code)."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = f"{name} {exc}".lower()
+    if "locked" in text or "busy" in text:
+        return Fault.LOCKED
+    if "full" in text or getattr(exc, "errno", None) == 28:
+        return Fault.FULL
+    if "readonly" in text or "read-only" in text or getattr(exc, "errno", None) in (13, 30):
+        return Fault.READ_ONLY
+    if "malformed" in text or "corrupt" in text or "not a database" in text:
+        return Fault.CORRUPT
+    return Fault.OTHER
+
+
+@dataclass(frozen=True)
+class FailureState:
+    """A scan that could not be written: shown instead of a verdict, never over an old one."""
+
+    code: str
+    fault: Fault
+    detail: str
 
 
 @dataclass(frozen=True)
@@ -77,6 +113,7 @@ class CheckinView(Protocol):
     def show_mode(self, direction: Direction) -> None: ...
     def show_recent(self, rows: Sequence[RecentScan]) -> None: ...
     def show_error(self, message: str) -> None: ...
+    def show_failure(self, state: FailureState) -> None: ...
     def play_sound(self, verdict: Verdict) -> None: ...
     def stats_changed(self) -> None: ...
 
@@ -109,10 +146,6 @@ class CheckinPresenter:
         self.view.show_mode(self.direction)
         self.view.show_ready(self.direction)
         self.refresh_recent()
-
-    @property
-    def showing_verdict(self) -> bool:
-        return self.current is not None
 
     def back_to_ready(self) -> None:
         """Timeout or Esc: clear the verdict so the next guest sees 'ready'."""
@@ -160,8 +193,20 @@ class CheckinPresenter:
         except KioskError as exc:
             self.view.show_error(str(exc))
             return False
+        except (sqlite3.Error, OSError) as exc:
+            self._not_recorded(text, exc)
+            return False
         self._show(result, text)
         return True
+
+    def _not_recorded(self, code: str, exc: BaseException) -> None:
+        """The write failed: say so on the panel (the last guest's green must not stay there)."""
+        fault = classify_fault(exc)
+        log.error("scan %r not recorded (%s): %s", code[:80], fault.value, exc)
+        self.current = None
+        self.view.show_failure(FailureState(code=code, fault=fault, detail=str(exc)))
+        self.view.play_sound(Verdict.INVALID)
+        self.timer.start(int(max(self.timeout_s, FAILURE_MIN_S) * 1000))
 
     def _camera_holds(self, text: str) -> bool:
         now = self._monotonic()
@@ -178,6 +223,9 @@ class CheckinPresenter:
         except KioskError as exc:
             self.view.show_error(str(exc))
             return False
+        except (sqlite3.Error, OSError) as exc:
+            self._not_recorded(attendee_id, exc)
+            return False
         self._show(result, result.scan.code if result.scan else "")
         return True
 
@@ -190,6 +238,9 @@ class CheckinPresenter:
             result = self.kiosk.override(state.attendee.id, reason=reason, staff=staff or self.staff)
         except KioskError as exc:
             self.view.show_error(str(exc))
+            return False
+        except (sqlite3.Error, OSError) as exc:
+            self._not_recorded(state.code, exc)
             return False
         self._show(result, state.code, overridden=True)
         return True
@@ -239,6 +290,9 @@ class CheckinPresenter:
             self.kiosk.undo(scan_id=scan_id, staff=self.staff)
         except KioskError as exc:
             self.view.show_error(str(exc))
+            return False
+        except (sqlite3.Error, OSError) as exc:
+            self._not_recorded("undo", exc)
             return False
         if self.current is not None and self.current.attendee is not None:
             self.back_to_ready()

@@ -17,7 +17,7 @@ class CameraView(QWidget):
     def __init__(self, parent: QWidget | None = None, max_fps: float = 30.0) -> None:
         super().__init__(parent)
         self.setAccessibleName("camera preview")
-        self.setMinimumSize(320, 180)
+        self.setMinimumSize(240, 120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._image: QImage | None = None
         self._message = self.tr("Starting camera…")

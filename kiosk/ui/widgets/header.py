@@ -6,10 +6,12 @@ from enum import StrEnum
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.service import Stats
 from kiosk.ui.printing import PrinterSnapshot
+from kiosk.ui.widgets.elided_label import ElidedLabel
+from kiosk.ui.widgets.plain_label import PlainLabel, plain_tooltip
 
 
 class Light(StrEnum):
@@ -48,7 +50,7 @@ class StatusLight(QWidget):
         self.label = label
         self.state = Light.OFF
         self.dot = Dot()
-        self.text = QLabel()
+        self.text = PlainLabel()
         self.setAccessibleName(accessible)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -62,7 +64,7 @@ class StatusLight(QWidget):
         self.dot.update()
         full = self.tr("%1: %2").replace("%1", self.label).replace("%2", detail)
         self.text.setText(self.text.fontMetrics().elidedText(full, Qt.TextElideMode.ElideRight, MAX_LIGHT_WIDTH))
-        self.setToolTip(f"{LIGHT_MARKS[state]} {full}")
+        self.setToolTip(plain_tooltip(f"{LIGHT_MARKS[state]} {full}"))
         self.setAccessibleDescription(f"{state.value}: {detail}")
 
 
@@ -71,18 +73,18 @@ class Header(QFrame):
         super().__init__(parent)
         self.setObjectName("header")
         self.setStyleSheet("QFrame#header { background: #eceff1; border-bottom: 1px solid #cfd8dc; }")
-        self.event_name = QLabel()
+        self.event_name = ElidedLabel()  # a long event name must not widen the window
         font = QFont()
         font.setPointSize(17)
         font.setBold(True)
         self.event_name.setFont(font)
         self.event_name.setAccessibleName("event name")
-        self.figures = QLabel()
+        self.figures = PlainLabel()
         big = QFont()
         big.setPointSize(15)
         self.figures.setFont(big)
         self.figures.setAccessibleName("door figures")
-        self.device = QLabel()
+        self.device = ElidedLabel()
         self.device.setAccessibleName("device name")
         self.camera = StatusLight(self.tr("Camera"), "camera status")
         self.printer = StatusLight(self.tr("Printer"), "printer status")

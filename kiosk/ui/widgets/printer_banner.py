@@ -7,9 +7,10 @@ printer must be noticed before the queue of badges grows.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from kiosk.ui.printing import PrinterSnapshot
+from kiosk.ui.widgets.plain_label import PlainLabel
 
 STYLE = ("QFrame#printerBanner { background: #fff3e0; border: 2px solid #e65100; border-radius: 8px; }"
          " QFrame#printerBanner QLabel { color: #4e2600; border: none; }"
@@ -25,12 +26,12 @@ class PrinterBanner(QFrame):
         self.setObjectName("printerBanner")
         self.setAccessibleName("printer banner")
         self.setStyleSheet(STYLE)
-        self.icon = QLabel("⚠")
+        self.icon = PlainLabel("⚠")
         font = self.icon.font()
         font.setPointSize(16)
         self.icon.setFont(font)
         self.icon.setStyleSheet("color: #e65100;")
-        self.text = QLabel()
+        self.text = PlainLabel()
         self.text.setAccessibleName("printer banner text")
         self.text.setWordWrap(True)
         bold = self.text.font()

@@ -5,13 +5,14 @@ It renders a VerdictState from the presenter and emits what staff asked for; it 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.domain.model import Direction, Event, Verdict
 from kiosk.ui import theme
-from kiosk.ui.presenters.checkin import VerdictState
+from kiosk.ui.presenters.checkin import FailureState, Fault, VerdictState
+from kiosk.ui.widgets.elided_label import ElidedLabel
 from kiosk.ui.widgets.icons import IconWidget
 
 
@@ -27,31 +28,33 @@ class VerdictPanel(QFrame):
     searchRequested = Signal()
     printRequested = Signal()
 
-    def __init__(self, event: Event | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, event: Event | None = None, parent: QWidget | None = None, *, min_height: int = 176) -> None:
         super().__init__(parent)
         self.guest_event = event  # not `self.event`: that would shadow QObject.event()
         self.verdict: Verdict | None = None  # None: ready
         self.setObjectName("verdictPanel")
         self.setAccessibleName("verdict panel")
-        self.setFixedHeight(250)  # constant: the page must not jump between verdicts
+        # The page sets the height from the window's (never from the text): it must not jump
+        # between verdicts, and must leave the code field on screen from 720 px up.
+        self._target_height = min_height
+        self.setMinimumHeight(min_height)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.setAutoFillBackground(True)
 
         self.icon = IconWidget(130)
-        self.title = QLabel()
+        self.title = ElidedLabel()
         self.title.setFont(_font(theme.TITLE_PT, bold=True))
         self.title.setAccessibleName("verdict title")
-        self.name = QLabel()
+        self.name = ElidedLabel()
         self.name.setFont(_font(theme.NAME_PT, bold=True))
         self.name.setAccessibleName("guest name")
-        self.details = QLabel()
+        self.details = ElidedLabel()
         self.details.setFont(_font(theme.DETAIL_PT))
         self.details.setAccessibleName("guest details")
-        self.details.setWordWrap(True)
-        self.hint = QLabel()
+        self.hint = ElidedLabel()
         self.hint.setFont(_font(theme.DETAIL_PT, bold=True))
         self.hint.setAccessibleName("verdict hint")
-        self.hint.setWordWrap(True)
-        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.camera_available = True  # the ready text asks for the camera only when there is one
 
         self.override_button = self._button(self.tr("Let in anyway"), "let in anyway", self.overrideRequested)
         self.search_button = self._button(self.tr("Search by name"), "search by name", self.searchRequested)
@@ -68,12 +71,23 @@ class VerdictPanel(QFrame):
         for button in (self.override_button, self.search_button, self.print_button):
             buttons.addWidget(button)
         row = QHBoxLayout(self)
-        row.setContentsMargins(28, 20, 28, 20)
+        row.setContentsMargins(28, 14, 28, 14)
         row.setSpacing(28)
         row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addLayout(text, 1)
         row.addLayout(buttons)
         self.show_ready(Direction.ENTRY)
+
+    def set_target_height(self, height: int) -> None:
+        if height != self._target_height:
+            self._target_height = height
+            self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._target_height)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self.minimumHeight())
 
     def _text_width(self) -> int:
         """Room for one line of text: the panel minus icon, visible buttons and margins."""
@@ -82,14 +96,19 @@ class VerdictPanel(QFrame):
         return max(200, self.width() - self.icon.width() - buttons - 28 * 4)
 
     def _fit(self) -> None:
-        """Shrink the title and the name (never below 60 %) so a long name stays on one line, whole."""
+        """Scale the type with the panel's height, then shrink the title and the name (never below
+        60 %) so a long name stays on one line; what still does not fit is elided, never widening."""
         width = self._text_width()
-        for label, points in ((self.title, theme.TITLE_PT), (self.name, theme.NAME_PT)):
+        scale = min(1.0, max(0.7, self.height() / 250))
+        for label, full in ((self.title, theme.TITLE_PT), (self.name, theme.NAME_PT)):
+            points = int(full * scale)
             font = _font(points, bold=True)
-            while points > int(0.6 * theme.NAME_PT) and QFontMetrics(font).horizontalAdvance(label.text()) > width:
+            while points > int(0.6 * full * scale) and QFontMetrics(font).horizontalAdvance(label.full_text) > width:
                 points -= 2
                 font.setPointSize(points)
             label.setFont(font)
+        for label, full in ((self.details, theme.DETAIL_PT), (self.hint, theme.DETAIL_PT)):
+            label.setFont(_font(max(12, int(full * scale)), bold=label is self.hint))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -116,14 +135,19 @@ class VerdictPanel(QFrame):
 
     def show_ready(self, direction: Direction) -> None:
         self.verdict = None
+        self.failure: FailureState | None = None
         self._paint(theme.ready_look(direction))
         if direction is Direction.EXIT:
             self.title.setText(self.tr("EXIT — ready to scan"))
             self.name.setText(self.tr("Scan guests who are leaving"))
-        else:
+        elif self.camera_available:
             self.title.setText(self.tr("Ready to scan"))
             self.name.setText(self.tr("Show your QR code to the camera"))
-        self.details.setText(self.tr("Or use the handheld scanner, or type the code below."))
+        else:
+            self.title.setText(self.tr("Ready to scan"))
+            self.name.setText(self.tr("Scan your QR code with the scanner"))
+        self.details.setText(self.tr("Or use the handheld scanner, or type the code below.") if self.camera_available
+                             else self.tr("Or type the code below, or search the guest by name (Ctrl+F)."))
         self.hint.clear()
         for button in (self.override_button, self.search_button, self.print_button):
             button.hide()
@@ -131,6 +155,7 @@ class VerdictPanel(QFrame):
 
     def show_verdict(self, state: VerdictState) -> None:
         self.verdict = state.verdict
+        self.failure = None
         self._paint(theme.VERDICT_LOOKS[state.verdict])
         self.title.setText(self.tr("Let in by staff") if state.overridden else self._title(state.verdict))
         attendee = state.attendee
@@ -145,6 +170,28 @@ class VerdictPanel(QFrame):
         self.print_button.setVisible(
             self.printing_available and attendee is not None
             and state.verdict in (Verdict.ACCEPTED, Verdict.ALREADY_CHECKED_IN))
+        self._fit()
+
+    def show_failure(self, state: FailureState) -> None:
+        """Not recorded: the kiosk's fault, said plainly, with what to do now."""
+        self.verdict = None
+        self.failure = state
+        self._paint(theme.NOT_RECORDED_LOOK)
+        reasons = {
+            Fault.LOCKED: self.tr("the database is busy (an import is running?)"),
+            Fault.FULL: self.tr("the disk is full"),
+            Fault.READ_ONLY: self.tr("the database cannot be written (read-only)"),
+            Fault.CORRUPT: self.tr("the database file is damaged"),
+            Fault.OTHER: self.tr("the database cannot be written"),
+        }
+        self.title.setText(self.tr("Not recorded — %1").replace("%1", reasons[state.fault]))
+        self.name.setText(self.tr("Scan again"))
+        self.details.setText(self.tr("Code: %1").replace("%1", state.code[:60]))
+        self.hint.setText(self.tr("Nothing was written for this guest. If it happens again, call the organiser "
+                                  "(details in kiosk.log)."))
+        for button in (self.override_button, self.search_button, self.print_button):
+            button.hide()
+        self.search_button.show()
         self._fit()
 
     def _title(self, verdict: Verdict) -> str:
