@@ -369,7 +369,7 @@
         <location filename="../../kiosk/ui/widgets/header.py" line="92" />
         <location filename="../../kiosk/ui/widgets/header.py" line="94" />
         <source>not configured</source>
-        <translation>non configuré</translation>
+        <translation>non configurée</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/widgets/header.py" line="93" />

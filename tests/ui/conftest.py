@@ -93,7 +93,7 @@ def sounds() -> SoundPlayer:
 
 @pytest.fixture
 def make_window(qtbot, kiosk: Kiosk, data_dir: Path, dialogs: ScriptedDialogs, sounds: SoundPlayer):
-    """Build a MainWindow (no camera unless given), shown at 1280x800, closed after the test."""
+    """Build a MainWindow (no camera unless given), shown at 1366x768, closed after the test."""
     made: list[MainWindow] = []
 
     def make(*, camera: str = "", printing: PrintSeam | None = None, settings: Settings | None = None,
@@ -102,7 +102,7 @@ def make_window(qtbot, kiosk: Kiosk, data_dir: Path, dialogs: ScriptedDialogs, s
                             camera_source=camera, printing=printing, dialogs=dialogs, sounds=sounds,
                             **kwargs)  # type: ignore[arg-type]
         qtbot.addWidget(window)
-        window.resize(1280, 800)
+        window.resize(1366, 768)
         window.show()
         qtbot.waitExposed(window)
         made.append(window)

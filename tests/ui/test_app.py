@@ -75,3 +75,36 @@ def test_every_string_in_the_code_is_in_the_ts(tmp_path: Path) -> None:
         return {(c.findtext("name"), m.findtext("source")) for c in root.iter("context") for m in c.iter("message")}
 
     assert keys(fresh) <= keys(i18n.ts_path("fr"))
+
+
+def _quit_soon(how: str) -> None:
+    """Once the window is up, quit it the way staff would: the menu's Quit or the close button."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.main_window import MainWindow
+
+    def act() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows:
+            QTimer.singleShot(50, act)
+            return
+        window = windows[0]
+        if how == "menu":
+            quit_action = next(a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "Quit")
+            quit_action.trigger()
+        else:
+            window.close()
+
+    QTimer.singleShot(300, act)
+
+
+@pytest.mark.parametrize("how", ["menu", "close button"])
+def test_quit_from_the_menu_or_the_close_button_returns(qapp, data_dir: Path, how: str) -> None:
+    """Without --quit-after: the run returns only because the window was quit (it used to hang)."""
+    import time
+
+    _quit_soon(how)
+    started = time.monotonic()
+    status = main(["--data-dir", str(data_dir), "gui", "--no-camera", "--lang", "en"])
+    assert status == 0 and time.monotonic() - started < 20

@@ -1,4 +1,5 @@
-"""Each verdict state, the attendees and settings pages, grabbed at 1280x800.
+"""Each verdict state, the attendees and settings pages, grabbed at 1366x768 (the commonest door
+laptop), and the check-in page at 1280x720 (the smallest).
 
 Written to a temp dir; with KIOSK_UPDATE_SCREENSHOTS=1 to docs/screenshots/ (the committed ones).
 Look at them: a guest at the door reads them in one second or not at all.
@@ -49,9 +50,9 @@ def lang(request, qapp):
     i18n.remove(qapp, translators)
 
 
-def grab(window: MainWindow, path: Path) -> None:
+def grab(window: MainWindow, path: Path, size: tuple[int, int] = (1366, 768)) -> None:
     image = window.grab().toImage()
-    assert (image.width(), image.height()) == (1280, 800), path.name
+    assert (image.width(), image.height()) == size, path.name  # nothing pushed the window larger
     assert image.save(str(path))
 
 
@@ -118,3 +119,19 @@ def test_screenshots_of_printing(make_window, kiosk: Kiosk, data_dir: Path, shot
     qtbot.wait(50)  # let the header lay out its new printer text
     grab(window, shots / f"printer-banner{suffix}.png")
     assert window.checkin_page.printer_banner.isVisible()
+
+
+def test_screenshots_on_the_smallest_laptop(make_window, kiosk: Kiosk, shots: Path, lang: str, qtbot) -> None:
+    window = make_window()
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: window.height() == 720, timeout=2000)
+    window.start_camera()  # no camera: what a laptop with only the handheld scanner shows
+    suffix = "" if lang == "fr" else f"-{lang}"
+    grab(window, shots / f"ready-no-camera-1280x720{suffix}.png", (1280, 720))
+    window.presenter.scan("PLUS20-0003")
+    grab(window, shots / f"accepted-1280x720{suffix}.png", (1280, 720))
+    guest = kiosk.register(first_name="Marie-Noëlle Anne-Sophie Bérénice", organisation="Association "
+                           "pour l'Habitat Solidaire et la Transition des Quartiers Nord de Marseille",
+                           last_name="de La Fontaine-Estrosi-Ferrand-Ben Abdallah-Nguyễn").attendee
+    window.presenter.check_in_attendee(guest.id)
+    grab(window, shots / f"long-name-1280x720{suffix}.png", (1280, 720))

@@ -25,7 +25,7 @@ LIGHT_COLORS = {Light.OK: "#2e7d32", Light.WARN: "#f9a825", Light.ERROR: "#c6282
 LIGHT_MARKS = {Light.OK: "●", Light.WARN: "▲", Light.ERROR: "✖", Light.OFF: "○"}  # shape, not colour alone
 
 
-MAX_LIGHT_WIDTH = 300  # px; a long printer message must not widen the window
+MAX_LIGHT_WIDTH = 320  # px; a long printer message must not widen the window
 
 
 class Dot(QWidget):

@@ -109,6 +109,9 @@ class VerdictPanel(QFrame):
             label.setFont(font)
         for label, full in ((self.details, theme.DETAIL_PT), (self.hint, theme.DETAIL_PT)):
             label.setFont(_font(max(12, int(full * scale)), bold=label is self.hint))
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # new fonts, new line heights: lay out now, not at the next paint
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
