@@ -20,6 +20,8 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from kiosk import assets
+
 REGULAR = "KioskSans"
 BOLD = "KioskSans-Bold"
 CJK = "KioskCJK"
@@ -37,11 +39,8 @@ _CJK_CANDIDATES = (
 
 
 def resources_dir() -> Path:
-    """``resources/`` beside the package (source checkout); $KIOSK_RESOURCES overrides."""
-    env = os.environ.get("KIOSK_RESOURCES")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[2] / "resources"
+    """The resources folder of a checkout or of an installed wheel (``kiosk._resources``)."""
+    return assets.root()
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from kiosk import assets
+
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("fr", "en")
 SOURCE_LANGUAGE = "en"
-I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+I18N_DIR = assets.path("i18n")
 
 
 def cache_dir() -> Path:

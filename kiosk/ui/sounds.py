@@ -14,11 +14,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from kiosk import assets
 from kiosk.domain.model import Verdict
 
 log = logging.getLogger(__name__)
 
-SOUNDS_DIR = Path(__file__).resolve().parents[2] / "resources" / "sounds"
+SOUNDS_DIR = assets.path("sounds")
 
 SOUND_OF: dict[Verdict, str] = {
     Verdict.ACCEPTED: "accepted",
