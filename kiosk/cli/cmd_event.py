@@ -18,6 +18,8 @@ def register(sub: Any) -> None:
     create.add_argument("--workshop", action="append", default=[], metavar="NAME[:CAPACITY]")
     create.add_argument("--category", action="append", default=[], metavar="NAME[:#COLOUR]")
     create.add_argument("--tagline")
+    create.add_argument("--privacy-notice", metavar="TEXT",
+                        help="who processes walk-ins' data, why and for how long (shown beside the consent box)")
     create.add_argument("--case-sensitive-codes", action="store_true",
                         help="ticket codes differ by case (default: matched case-insensitively)")
     create.add_argument("--json", action="store_true")
@@ -72,7 +74,7 @@ def _create(ctx: Context) -> int:
         raise UsageError("--capacity must be positive")
     event = Event(
         id=str(uuid.uuid4()), name=a.name.strip(), starts_at=a.starts, venue=a.venue, capacity=a.capacity,
-        tagline=a.tagline, codes_case_sensitive=a.case_sensitive_codes,
+        tagline=a.tagline, codes_case_sensitive=a.case_sensitive_codes, privacy_notice=a.privacy_notice,
         workshops=tuple(_parse_workshop(w) for w in a.workshop),
         categories=tuple(_parse_category(c, i) for i, c in enumerate(a.category)),
     )

@@ -45,6 +45,13 @@ CATEGORIES = (
 WORKSHOPS = (Workshop("Se loger", 50), Workshop("Se nourrir", 50), Workshop("Se vêtir", 50))
 
 
+PRIVACY_NOTICE = (
+    "La Ruche Marseille et Inter-Made enregistrent votre nom, votre structure et votre e-mail pour "
+    "vous accueillir à #Plus20 et compter les présences. Ces données sont effacées 3 mois après "
+    "l'événement ; seuls des totaux sans nom sont gardés. Contact : contact@example.org."
+)
+
+
 def demo_event() -> Event:
     return Event(
         id=str(uuid.uuid5(DEMO_NAMESPACE, "plus20")),
@@ -53,6 +60,7 @@ def demo_event() -> Event:
         venue="Les Grandes Tables, Friche la Belle de Mai, Marseille",
         capacity=180,
         tagline="Ensemble pour une économie sociale et solidaire",
+        privacy_notice=PRIVACY_NOTICE,
         workshops=WORKSHOPS,
         categories=CATEGORIES,
     )

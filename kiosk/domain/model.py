@@ -61,6 +61,8 @@ class Event:
     capacity: int | None = None
     tagline: str | None = None
     codes_case_sensitive: bool = False
+    # Who processes walk-ins' data, why and for how long: shown beside the consent box.
+    privacy_notice: str | None = None
     workshops: tuple[Workshop, ...] = ()
     categories: tuple[Category, ...] = ()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kiosk.domain import codes
@@ -12,16 +13,26 @@ from kiosk.domain.model import (
     CheckinResult,
     Event,
     Status,
+    Verdict,
 )
-from kiosk.domain.text import email_key
+from kiosk.domain.text import email_key, search_text
 from kiosk.service.checkin import CheckinOperations
-from kiosk.service.errors import KioskError
+from kiosk.service.errors import KioskError, VenueFull, WorkshopFull
 from kiosk.service.stats import WorkshopFigures
 from kiosk.store import attendees as attendee_store
 from kiosk.store import transaction
+from kiosk.store import walk_ins as walk_in_store
 
 MAX_NAME = 200
 _CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32: no I, L, O, U
+
+
+@dataclass(frozen=True)
+class Consent:
+    """What a walk-in agreed to on the self-service screen, and the notice they were shown."""
+
+    notice: str
+    contact_ok: bool = False
 
 
 @dataclass(frozen=True)
@@ -38,10 +49,16 @@ class RegistrationOperations(CheckinOperations):
     def register(
         self, *, first_name: str, last_name: str, email: str | None = None, organisation: str | None = None,
         category: str | None = None, workshop: str | None = None, checkin: bool = False,
-        device_name: str | None = None,
+        device_name: str | None = None, consent: Consent | None = None,
+        on_admitted: Callable[[Attendee], object] | None = None,
     ) -> RegisterResult:
-        """A walk-in registration. A guest already registered (same email, or same name and
-        organisation) is found again instead of being created twice."""
+        """A walk-in registration. A guest already registered (same e-mail and same name, or same
+        name and organisation) is found again instead of being created twice.
+
+        Creating, the capacity checks, the check-in, the consent and ``on_admitted`` (the badge
+        job) are one transaction: concurrent walk-ins on two kiosks never pass a full venue, and a
+        failure leaves nothing half-done.
+        """
         event, device = self.event, self.device(device_name)
         first, last = first_name.strip(), last_name.strip()
         org = (organisation or "").strip() or None
@@ -56,6 +73,7 @@ class RegistrationOperations(CheckinOperations):
         workshop = self._choice(workshop, [w.name for w in event.workshops], "workshop")
         with transaction(self.conn):
             existing = self._existing_registration(event, first, last, mail, org)
+            created = existing is None
             if existing is None:
                 self._check_places(event, workshop, checkin)
                 now = self.now()
@@ -67,32 +85,38 @@ class RegistrationOperations(CheckinOperations):
                 )
                 attendee_store.insert(self.conn, existing, case_sensitive=event.codes_case_sensitive,
                                       now=now, device_id=device.id)
-                created = True
-            else:
-                created = False
-        result = self.check_in_attendee(existing.id, device_name=device_name) if checkin else None
+            elif checkin and not self.presence(existing.id).inside:
+                self._check_places(event, None, checkin)  # an existing guest counts against the venue too
+            if consent is not None:
+                walk_in_store.record_consent(self.conn, attendee_id=existing.id, event_id=event.id,
+                                             given_at=self.now(), contact_ok=consent.contact_ok,
+                                             notice=consent.notice, device_id=device.id)
+            result = self.check_in_attendee(existing.id, device_name=device_name) if checkin else None
+            if on_admitted is not None and result is not None and result.verdict is Verdict.ACCEPTED:
+                on_admitted(existing)
         return RegisterResult(existing, created, result)
 
     def _existing_registration(
         self, event: Event, first: str, last: str, mail: str | None, org: str | None
     ) -> Attendee | None:
         key = email_key(mail)
-        if key:
-            matches = attendee_store.by_email(self.conn, event.id, key)
-            if matches:
-                return matches[0]
+        if key:  # a shared e-mail (a family, a company's payer) is not enough: the name must match too
+            wanted = search_text(first, last)
+            for match in attendee_store.by_email(self.conn, event.id, key):
+                if search_text(match.first_name, match.last_name) == wanted:
+                    return match
         same_name = attendee_store.by_name(self.conn, event.id, first, last, org)
         return same_name[0] if same_name else None
 
     def _check_places(self, event: Event, workshop: str | None, checkin: bool) -> None:
         stats = self.stats()
         if checkin and event.capacity is not None and stats.inside >= event.capacity:
-            raise KioskError(f"the venue is full ({stats.inside}/{event.capacity} inside)")
+            raise VenueFull(stats.inside, event.capacity)
         for w in event.workshops:
             if w.name == workshop and w.capacity is not None:
                 taken = stats.by_workshop.get(w.name, WorkshopFigures()).registered
                 if taken >= w.capacity:
-                    raise KioskError(f"workshop {w.name!r} is full ({taken}/{w.capacity})")
+                    raise WorkshopFull(w.name, taken, w.capacity)
 
     @staticmethod
     def _choice(value: str | None, allowed: list[str], what: str) -> str | None:

@@ -11,9 +11,9 @@ from kiosk.store import meta
 def insert(conn: sqlite3.Connection, event: Event, *, now: str, device_id: str) -> None:
     conn.execute(
         "INSERT INTO events(id, name, starts_at, venue, capacity, tagline, codes_case_sensitive,"
-        " created_at, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        " privacy_notice, created_at, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         (event.id, event.name, event.starts_at, event.venue, event.capacity, event.tagline,
-         int(event.codes_case_sensitive), now, now, device_id),
+         int(event.codes_case_sensitive), event.privacy_notice, now, now, device_id),
     )
     conn.executemany(
         "INSERT INTO workshops(event_id, name, capacity, position) VALUES (?,?,?,?)",
@@ -41,6 +41,7 @@ def get(conn: sqlite3.Connection, event_id: str) -> Event | None:
         id=row["id"], name=row["name"], starts_at=row["starts_at"], venue=row["venue"],
         capacity=row["capacity"], tagline=row["tagline"],
         codes_case_sensitive=bool(row["codes_case_sensitive"]), workshops=workshops, categories=categories,
+        privacy_notice=row["privacy_notice"],
     )
 
 

@@ -82,13 +82,16 @@ def test_register_walk_in_and_duplicates(kiosk: Kiosk) -> None:
     assert (a.first_name, a.category, a.workshop, a.source) == ("Ann", "Entreprise", "Se loger", "walk-in")
     assert a.ticket_code and a.ticket_code.startswith("W") and len(a.ticket_code) == 11
     assert kiosk.find(a.ticket_code).id == a.id
-    by_email = kiosk.register(first_name="Annie", last_name="Leigh", email="  ann.lee@example.ORG")
+    by_email = kiosk.register(first_name="ANN", last_name="lee", email="  ann.lee@example.ORG")
     assert (by_email.created, by_email.attendee.id) == (False, a.id)
+    # the same e-mail with another name: a family member or a colleague, not the same person
+    shared = kiosk.register(first_name="Annie", last_name="Leigh", email="ann.lee@example.org")
+    assert shared.created and shared.attendee.id != a.id
     by_name = kiosk.register(first_name="ann", last_name="LEE", organisation="ACME")
     assert (by_name.created, by_name.attendee.id) == (False, a.id)
     other_org = kiosk.register(first_name="Ann", last_name="Lee", organisation="Other Co")
     assert other_org.created and other_org.attendee.id != a.id
-    assert kiosk.stats().walk_ins == 2
+    assert kiosk.stats().walk_ins == 3
 
 
 def test_register_with_checkin(kiosk: Kiosk) -> None:

@@ -1,0 +1,77 @@
+"""Walk-ins against a full venue: the capacity check and the check-in are one transaction.
+
+Eight walk-ins at once, from eight processes, for three places: three get in, five are refused.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cli(data: Path, *args: str) -> subprocess.Popen[str]:
+    env = {**os.environ}
+    env.pop("KIOSK_DATA_DIR", None)
+    return subprocess.Popen([sys.executable, "main.py", "--data-dir", str(data), *args], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+# Each process loads kiosk, then waits for the same starting gun: the eight submits really overlap.
+_AT_ONCE = """
+import sys, time, pathlib
+from kiosk.cli.main import main
+gun = pathlib.Path(sys.argv[1])
+while not gun.exists():
+    time.sleep(0.002)
+raise SystemExit(main(sys.argv[2:]))
+"""
+
+
+def at_once(gun: Path, data: Path, *args: str) -> subprocess.Popen[str]:
+    env = {**os.environ}
+    env.pop("KIOSK_DATA_DIR", None)
+    return subprocess.Popen([sys.executable, "-c", _AT_ONCE, str(gun), "--data-dir", str(data), *args], cwd=ROOT,
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def done(proc: subprocess.Popen[str]) -> tuple[int, str, str]:
+    out, err = proc.communicate(timeout=60)
+    return proc.returncode, out, err
+
+
+def test_eight_walk_ins_at_once_for_three_places(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert done(cli(data, "event", "create", "--name", "Tiny", "--capacity", "3"))[0] == 0
+    gun = tmp_path / "go"
+    procs = [at_once(gun, data, "register", "--first-name", f"Walk{i}", "--last-name", "In", "--checkin", "--json")
+             for i in range(8)]
+    import time
+
+    time.sleep(1.5)  # every process has imported kiosk and is waiting
+    gun.touch()
+    results = [done(p) for p in procs]
+    admitted = [r for r in results if r[0] == 0]
+    refused = [r for r in results if r[0] != 0]
+    assert len(admitted) == 3, results
+    assert all("full" in err for _code, _out, err in refused), refused
+    code, out, _err = done(cli(data, "stats", "--json"))
+    stats = json.loads(out)
+    assert (stats["inside"], stats["checked_in"]) == (3, 3)
+    assert stats["walk_ins"] == 3  # nothing half-done: the refused were not created either
+
+
+def test_an_existing_guest_is_not_let_past_a_full_venue(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert done(cli(data, "event", "create", "--name", "Tiny", "--capacity", "1"))[0] == 0
+    assert done(cli(data, "register", "--first-name", "Ann", "--last-name", "Lee", "--email", "ann@example.org"))[0] == 0
+    assert done(cli(data, "register", "--first-name", "Bob", "--last-name", "Ray", "--checkin"))[0] == 0
+    code, _out, err = done(cli(data, "register", "--first-name", "Ann", "--last-name", "Lee",
+                                "--email", "ann@example.org", "--checkin"))
+    assert code != 0 and "full" in err
+    stats = json.loads(done(cli(data, "stats", "--json"))[1])
+    assert stats["inside"] == 1
