@@ -60,6 +60,7 @@ def test_eight_walk_ins_at_once_for_three_places(tmp_path: Path) -> None:
     assert len(admitted) == 3, results
     assert all("full" in err for _code, _out, err in refused), refused
     code, out, _err = done(cli(data, "stats", "--json"))
+    assert code == 0
     stats = json.loads(out)
     assert (stats["inside"], stats["checked_in"]) == (3, 3)
     assert stats["walk_ins"] == 3  # nothing half-done: the refused were not created either
