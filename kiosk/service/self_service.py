@@ -1,0 +1,180 @@
+"""What the walk-in self-service screen may do, and nothing else.
+
+The screen faces guests: it registers the one at the keyboard, checks them in, queues their badge,
+or checks in a QR ticket. It holds this facade, never the Kiosk: no search, no list, no counts of
+other guests, no undo, no history. Answers carry only what the guest typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from kiosk.domain import walkin
+from kiosk.domain.model import Attendee, Verdict
+from kiosk.domain.text import email_key
+from kiosk.domain.walkin import FormProblem, Match, WalkInForm
+from kiosk.service.errors import KioskError, VenueFull, WorkshopFull
+from kiosk.service.kiosk import Kiosk
+from kiosk.service.registration import Consent
+from kiosk.store import attendees as attendee_store
+from kiosk.store import transaction
+from kiosk.store import walk_ins as walk_in_store
+
+
+class Outcome(StrEnum):
+    WELCOME = "welcome"  # registered (or found again), checked in, badge queued
+    WELCOME_BACK = "welcome_back"  # already inside: nothing written, no second badge
+    CONFIRM = "confirm"  # the same e-mail and name are registered: the guest confirms it is them
+    ASK_STAFF = "ask_staff"  # same name and organisation, nothing to tell them apart: a person decides
+    INVALID = "invalid"
+    VENUE_FULL = "venue_full"  # the waiting list is offered
+    WORKSHOP_FULL = "workshop_full"  # filled while the form was open
+    TICKET_REFUSED = "ticket_refused"  # a scanned ticket that does not let in (verdict says why)
+
+
+@dataclass(frozen=True)
+class Answer:
+    outcome: Outcome
+    name: str = ""  # as the guest typed it (or as printed on their own ticket)
+    workshop: str | None = None
+    problems: tuple[FormProblem, ...] = ()
+    badge_queued: bool = False
+    verdict: Verdict | None = None  # for TICKET_REFUSED
+
+
+@dataclass(frozen=True)
+class WorkshopChoice:
+    name: str
+    capacity: int | None
+    left: int | None  # None: no limit
+
+    @property
+    def full(self) -> bool:
+        return self.left is not None and self.left <= 0
+
+
+class SelfService:
+    def __init__(self, kiosk: Kiosk, queue_badge: Callable[[Attendee], object] | None = None) -> None:
+        self._kiosk = kiosk
+        self._queue_badge = queue_badge
+
+    # --- what the form shows -------------------------------------------------------------
+    @property
+    def event_name(self) -> str:
+        return self._kiosk.event.name
+
+    @property
+    def privacy_notice(self) -> str:
+        return self._kiosk.event.privacy_notice or ""
+
+    @property
+    def categories(self) -> list[str]:
+        return [c.name for c in self._kiosk.event.categories]
+
+    def workshops(self) -> list[WorkshopChoice]:
+        stats = self._kiosk.stats()
+        out = []
+        for w in self._kiosk.event.workshops:
+            taken = stats.by_workshop[w.name].registered if w.name in stats.by_workshop else 0
+            out.append(WorkshopChoice(w.name, w.capacity, None if w.capacity is None else max(0, w.capacity - taken)))
+        return out
+
+    def venue_full(self) -> bool:
+        stats, capacity = self._kiosk.stats(), self._kiosk.event.capacity
+        return capacity is not None and stats.inside >= capacity
+
+    def check(self, form: WalkInForm) -> list[FormProblem]:
+        """Inline validation while the guest types (the submit checks again)."""
+        full = frozenset(w.name for w in self.workshops() if w.full)
+        return walkin.validate(form, self._kiosk.event, full)
+
+    # --- what the guest does ---------------------------------------------------------------
+    def submit(self, form: WalkInForm, *, confirmed: bool = False) -> Answer:
+        problems = self.check(form)
+        if problems:
+            return Answer(Outcome.INVALID, problems=tuple(problems))
+        form = form.cleaned()
+        name = f"{form.first_name} {form.last_name}"
+        workshop = form.workshop or None
+        match = self._match(form)
+        if match is Match.SAME_PERSON and not confirmed:
+            return Answer(Outcome.CONFIRM, name=name, workshop=workshop)
+        if match is Match.ASK_STAFF:
+            return Answer(Outcome.ASK_STAFF, name=name, workshop=workshop)
+        queued: list[Attendee] = []
+
+        def admitted(attendee: Attendee) -> None:
+            if self._queue_badge is not None:
+                self._queue_badge(attendee)
+                queued.append(attendee)
+
+        try:
+            result = self._kiosk.register(
+                first_name=form.first_name, last_name=form.last_name, email=form.email or None,
+                organisation=form.organisation or None, category=form.category or None, workshop=workshop,
+                checkin=True, consent=Consent(self.privacy_notice, form.contact_ok), on_admitted=admitted,
+            )
+        except VenueFull:
+            return Answer(Outcome.VENUE_FULL, name=name, workshop=workshop)
+        except WorkshopFull:
+            return Answer(Outcome.WORKSHOP_FULL, name=name, workshop=workshop)
+        verdict = result.checkin.verdict if result.checkin else None
+        if verdict is Verdict.ALREADY_CHECKED_IN:
+            return Answer(Outcome.WELCOME_BACK, name=name, workshop=workshop)
+        if verdict is not Verdict.ACCEPTED:
+            raise KioskError(f"walk-in not checked in: {verdict}")
+        return Answer(Outcome.WELCOME, name=name, workshop=result.attendee.workshop if confirmed else workshop,
+                      badge_queued=bool(queued))
+
+    def _match(self, form: WalkInForm) -> Match:
+        conn, event_id = self._kiosk.conn, self._kiosk.event.id
+        key = email_key(form.email)
+        candidates = attendee_store.by_email(conn, event_id, key) if key else []
+        candidates += attendee_store.by_name(conn, event_id, form.first_name, form.last_name,
+                                             form.organisation or None)
+        found = {walkin.match(form, a) for a in candidates if not a.cancelled}
+        for best in (Match.SAME_PERSON, Match.ASK_STAFF):
+            if best in found:
+                return best
+        return Match.NONE
+
+    def join_waitlist(self, form: WalkInForm) -> None:
+        """The venue is full: keep the guest's contact for staff (not checked in)."""
+        problems = [p for p in self.check(form) if p.problem is not walkin.Problem.WORKSHOP_FULL]
+        if problems:
+            raise KioskError("the form is not valid")
+        form = form.cleaned()
+        kiosk = self._kiosk
+        with transaction(kiosk.conn):
+            walk_in_store.add_to_waitlist(
+                kiosk.conn, event_id=kiosk.event.id, first_name=form.first_name, last_name=form.last_name,
+                email=form.email or None, organisation=form.organisation or None, workshop=form.workshop or None,
+                contact_ok=form.contact_ok, created_at=kiosk.now(), device_id=kiosk.device().id)
+
+    def check_in_ticket(self, code: str) -> Answer:
+        """A guest scans their own QR ticket here."""
+        kiosk = self._kiosk
+        capacity = kiosk.event.capacity
+        try:
+            with transaction(kiosk.conn):
+                result = kiosk.check_in(code)
+                accepted = result.verdict is Verdict.ACCEPTED and not result.repeated
+                if accepted and capacity is not None and kiosk.stats().inside > capacity:
+                    raise _Rollback  # this entry would pass the capacity: nothing is written
+                if accepted and result.attendee is not None and self._queue_badge:
+                    self._queue_badge(result.attendee)
+        except _Rollback:
+            return Answer(Outcome.VENUE_FULL)
+        name = result.attendee.full_name if result.attendee else ""
+        if result.verdict is Verdict.ACCEPTED:
+            return Answer(Outcome.WELCOME, name=name, workshop=result.attendee.workshop if result.attendee else None,
+                          badge_queued=self._queue_badge is not None)
+        if result.verdict is Verdict.ALREADY_CHECKED_IN:
+            return Answer(Outcome.WELCOME_BACK, name=name)
+        return Answer(Outcome.TICKET_REFUSED, verdict=result.verdict)
+
+
+class _Rollback(Exception):
+    pass
