@@ -29,10 +29,26 @@ def scan_kind(direction: Direction, verdict: Verdict) -> ScanKind:
     return ScanKind.REFUSED
 
 
-def is_repeat(previous: Scan | None, code: str, now: datetime, window: timedelta = REPEAT_WINDOW) -> bool:
-    """The same code again on the same device within the window is the same scan
-    (a QR held in front of the camera is read many times a second)."""
+def scan_intent(scan: Scan) -> Direction | None:
+    """Which way the guest meant to go, as far as the verdict depends on it; None when the verdict is
+    the same whichever way (unknown, cancelled, invalid, wrong event) or the scan is an undo."""
+    if scan.kind in (ScanKind.ENTRY, ScanKind.OVERRIDE) or scan.verdict is Verdict.ALREADY_CHECKED_IN:
+        return Direction.ENTRY
+    if scan.kind is ScanKind.EXIT or scan.verdict is Verdict.NOT_INSIDE:
+        return Direction.EXIT
+    return None
+
+
+def is_repeat(
+    previous: Scan | None, code: str, direction: Direction, now: datetime, window: timedelta = REPEAT_WINDOW
+) -> bool:
+    """The same code again on the same device within the window, with the same intent, is the same
+    scan (a QR held in front of the camera is read many times a second). An exit right after an entry
+    (or after "already checked in") is a new decision and is recorded; so is anything after an undo."""
     if previous is None or previous.code != code or previous.kind is ScanKind.UNDO:
+        return False
+    intent = scan_intent(previous)
+    if intent is not None and intent is not direction:
         return False
     return now - parse_time(previous.device_time) < window
 

@@ -44,7 +44,7 @@ class CheckinOperations(KioskBase):
                 printable = "".join(ch if ch.isprintable() else "?" for ch in raw[: codes.MAX_CODE_LENGTH])
                 return self._record(event, device, now, printable or "?", None, Verdict.INVALID, direction)
             previous = scan_store.last_of_device(self.conn, device.id)
-            if rules.is_repeat(previous, code, now) and previous is not None:
+            if rules.is_repeat(previous, code, direction, now) and previous is not None:
                 return self._replay(previous)
             attendee, verdict = self._identify(event, code, alternatives, now, device)
             if verdict is None:

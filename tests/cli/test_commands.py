@@ -119,7 +119,9 @@ def test_demo_is_deterministic(cli: Cli, tmp_path: Path) -> None:
 def test_checkin_exit_statuses_and_json(demo: Cli, data_dir: Path) -> None:
     accepted = demo.json("checkin", "PLUS20-0002", "--device", "door-1")
     assert accepted["verdict"] == "accepted" and accepted["attendee"]["id"] and accepted["scan_id"]
-    assert set(accepted) == {"verdict", "attendee", "first_entry_at", "first_entry_device", "scan_id", "message"}
+    assert set(accepted) == {"verdict", "attendee", "first_entry_at", "first_entry_device", "scan_id", "message",
+                             "repeated"}
+    assert accepted["repeated"] is False
     assert "email" not in accepted["attendee"]
     again = demo.json("checkin", "plus20-0002", "--device", "door-2", expect=1)
     assert again["verdict"] == "already_checked_in" and again["first_entry_device"] == "door-1"
@@ -130,6 +132,15 @@ def test_checkin_exit_statuses_and_json(demo: Cli, data_dir: Path) -> None:
     # Without --json: the message for a person, on stdout; nothing on stderr.
     code, out, err = demo("checkin", "PLUS20-0004")
     assert code == 0 and out.startswith("Bienvenue ") and err == ""
+
+
+def test_checkin_json_says_when_a_result_is_a_replay(demo: Cli) -> None:
+    first = demo.json("checkin", "PLUS20-0005", "--device", "door-1")
+    again = demo.json("checkin", "PLUS20-0005", "--device", "door-1")  # well within 3 s
+    assert (first["repeated"], again["repeated"]) == (False, True) and again["scan_id"] == first["scan_id"]
+    leaving = demo.json("checkin", "PLUS20-0005", "--exit", "--device", "door-1")
+    assert leaving["verdict"] == "exit_recorded" and leaving["repeated"] is False
+    assert [s["kind"] for s in demo.json("history", "PLUS20-0005")["scans"]] == ["entry", "exit"]
 
 
 @pytest.mark.parametrize("raw", ["\x00\x01\x02", "", "A" * 10_000, "\udcff\udcfe", "K1.AAAA", "é\u202e\x7f"])
