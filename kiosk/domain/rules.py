@@ -73,3 +73,16 @@ def local_clock(iso: str | None) -> str | None:
         return None
     return parse_time(iso).astimezone().strftime("%H:%M")
 
+
+def local_timestamp(iso: str | None) -> str | None:
+    """'2026-11-30 18:02:11+01:00': the machine's local time with its UTC offset, for a terminal
+    (a log read later, maybe elsewhere, must say which clock it is). Text that is no time is kept."""
+    if not iso:
+        return None
+    try:
+        moment = parse_time(iso)
+    except ValueError:
+        return iso
+    if moment.tzinfo is None:
+        return moment.isoformat(sep=" ", timespec="seconds")
+    return moment.astimezone().isoformat(sep=" ", timespec="seconds")

@@ -39,7 +39,10 @@ class Cli:
 
 
 @pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], data_dir: Path) -> Cli:
+def cli(capsys: pytest.CaptureFixture[str], data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Cli:
+    for var in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")  # no language from the locale: the kiosk's default, French
     return Cli(capsys, data_dir)
 
 
@@ -90,7 +93,8 @@ def test_event_create_and_show(cli: Cli) -> None:
 )
 def test_event_create_bad_input(cli: Cli, args: tuple[str, ...]) -> None:
     one_line_error(*cli("event", "create", "--name", "X", *args))
-    assert one_line_error(*cli("event", "show")).startswith("kiosk: no event")  # nothing was created
+    assert one_line_error(*cli("event", "show")).startswith("kiosk: aucun événement")  # nothing was created
+    assert one_line_error(*cli("event", "show", "--lang", "en")).startswith("kiosk: no event")
 
 
 def test_no_event_yet(cli: Cli) -> None:
@@ -196,6 +200,8 @@ def test_search(demo: Cli, tmp_path: Path) -> None:
     assert len(demo.json("search", "a", "--limit", "3")) == 3
     assert demo.json("search", "zzzzqqq") == []
     code, out, _ = demo("search", "zzzzqqq")
+    assert code == 0 and out == "Aucun résultat.\n"
+    code, out, _ = demo("--lang", "en", "search", "zzzzqqq")
     assert code == 0 and out == "No match.\n"
 
 
@@ -233,8 +239,10 @@ def test_stats_counts_people_not_scans(demo: Cli) -> None:
     assert (after["checked_in"], after["inside"]) == (1, 1)
     assert sum(w["checked_in"] for w in after["by_workshop"].values()) <= 1
     assert sum(c["checked_in"] for c in after["by_category"].values()) == 1
-    code, out, err = demo("stats")
+    code, out, err = demo("stats", "--lang", "en")
     assert code == 0 and out.startswith("registered 143  checked in 1  inside 1/180") and err == ""
+    code, out, err = demo("stats")
+    assert code == 0 and out.startswith("inscrits 143  entrés 1  présents 1/180") and err == ""
 
 
 # --------------------------------------------------------------------------- export
@@ -305,3 +313,18 @@ def test_no_sub_command_means_the_window() -> None:
     assert with_default_command(["--data-dir=/d"]) == ["--data-dir=/d", "gui"]
     assert with_default_command(["stats", "--json"]) == ["stats", "--json"]
     assert with_default_command(["--help"]) == ["--help"]
+    assert with_default_command(["--lang", "en", "stats"]) == ["--lang", "en", "stats"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "command", "lang"),
+    [(["--lang", "en"], "gui", "en"), (["--lang", "en", "gui"], "gui", "en"), (["gui", "--lang", "en"], "gui", "en"),
+     (["--lang", "en", "stats"], "stats", "en"), (["stats", "--lang", "fr"], "stats", "fr"),
+     (["event", "show", "--lang", "en"], "event", "en"), (["stats"], "stats", None)],
+)
+def test_lang_before_or_after_the_command(argv: list[str], command: str, lang: str | None) -> None:
+    """`kiosk --lang en` still opens the window in English (make run ARGS="--lang en")."""
+    from kiosk.cli.main import parse_args
+
+    args = parse_args(argv)
+    assert (args.command, args.lang) == (command, lang)
