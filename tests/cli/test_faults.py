@@ -163,3 +163,26 @@ def test_a_data_dir_that_cannot_be_created(tmp_path: Path) -> None:
     one_line(kiosk(regular / "data", "demo"), "database unavailable", "Not a directory")
     one_line(kiosk(regular, "stats"), "database unavailable", "notes.txt")
     one_line(kiosk(regular / "data", "demo", lang="fr"), "base de données inaccessible")
+
+
+def test_the_readme_recovery_steps_rebuild_a_working_database(tmp_path: Path) -> None:
+    """The README's fallback (`.dump` into a new file, then the schema version) gives a database the
+    kiosk opens with every guest and scan; without the version step it would not."""
+    if shutil.which("sqlite3") is None:
+        pytest.skip("the sqlite3 shell is not installed")
+    data = tmp_path / "data"
+    demo(data)
+    assert kiosk(data, "checkin", "PLUS20-0002").returncode == 0
+    before = kiosk(data, "stats", "--json").stdout
+    rebuilt = tmp_path / "rebuilt"
+    rebuilt.mkdir()
+    new = rebuilt / "kiosk.db"
+    subprocess.run(f"sqlite3 {data / 'kiosk.db'} .dump | sqlite3 {new}", shell=True, check=True)
+    version = subprocess.run(["sqlite3", str(data / "kiosk.db"), "PRAGMA user_version"], capture_output=True,
+                             text=True, check=True).stdout.strip()
+    one_line(kiosk(rebuilt, "stats"))  # no schema version: the kiosk refuses rather than guess
+    subprocess.run(["sqlite3", str(new), f"PRAGMA user_version = {version}"], check=True)
+    assert integrity_ok(new)
+    after = kiosk(rebuilt, "stats", "--json")
+    assert after.returncode == 0 and after.stdout == before
+    assert '"kind": "entry"' in kiosk(rebuilt, "history", "PLUS20-0002", "--json").stdout
