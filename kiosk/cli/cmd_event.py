@@ -106,19 +106,14 @@ def _show(ctx: Context) -> int:
     event, stats = k.event, k.stats()
     payload = {**event_json(event), "registered": stats.registered, "checked_in": stats.checked_in,
                "inside": stats.inside, "data_dir": str(ctx.data_dir)}
-    lines = [event.name, f"  id: {event.id}"]
-    if event.starts_at:
-        lines.append(f"  starts: {local_timestamp(event.starts_at)}")
-    if event.venue:
-        lines.append(f"  venue: {event.venue}")
-    lines.append(f"  capacity: {event.capacity if event.capacity is not None else '-'}")
-    if event.workshops:
-        lines.append("  workshops: " + ", ".join(
-            w.name + (f" ({w.capacity})" if w.capacity is not None else "") for w in event.workshops))
-    if event.categories:
-        lines.append("  categories: " + ", ".join(c.name for c in event.categories))
-    lines.append(f"  registered: {stats.registered}, checked in: {stats.checked_in}, inside: {stats.inside}")
-    lines.append(f"  data dir: {ctx.data_dir}")
+    workshops = ", ".join(w.name + (f" ({w.capacity})" if w.capacity is not None else "") for w in event.workshops)
+    fields = (("id", event.id), ("starts", local_timestamp(event.starts_at)), ("venue", event.venue),
+              ("capacity", event.capacity if event.capacity is not None else "-"), ("workshops", workshops),
+              ("categories", ", ".join(c.name for c in event.categories)))
+    lines = [event.name, *(f"  {ctx.text('label_' + key)}{value}" for key, value in fields if value)]
+    lines.append("  " + ctx.text("counts", registered=stats.registered, checked_in=stats.checked_in,
+                                 inside=stats.inside))
+    lines.append(f"  {ctx.text('label_data_dir')}{ctx.data_dir}")
     ctx.emit(payload, "\n".join(lines))
     return 0
 

@@ -106,6 +106,7 @@ def describe(exc: Exception, ctx: Context) -> str | None:
     from kiosk.service.errors import (
         KioskError,
         NoEventError,
+        NoSuchAttendeeError,
         NoSuchEventError,
         OtherEventActiveError,
         StorageError,
@@ -118,6 +119,8 @@ def describe(exc: Exception, ctx: Context) -> str | None:
         return ctx.text("no_event")
     if isinstance(exc, OtherEventActiveError):
         return ctx.text("demo_refused", name=exc.active_name)
+    if isinstance(exc, NoSuchAttendeeError):
+        return ctx.text("no_such_attendee", ref=exc.ref)
     if isinstance(exc, NoSuchEventError):
         return ctx.text("ambiguous_event" if exc.ambiguous else "no_such_event", ref=exc.ref)
     if isinstance(exc, sqlite3.Error):  # a read the service did not wrap

@@ -34,6 +34,12 @@ _TEXT: dict[str, dict[str, str]] = {
         "no_event": "aucun événement dans ce dossier de données : lancez « kiosk demo » ou "
                     "« kiosk event create --name … »",
         "no_such_event": "aucun événement ne correspond à « {ref} » : voyez « kiosk event list »",
+        "no_such_attendee": "aucun·e invité·e avec l'id ou le code de billet « {ref} » : cherchez par le nom "
+                            "(« kiosk search »)",
+        "label_id": "id : ", "label_starts": "début : ", "label_venue": "lieu : ", "label_capacity": "capacité : ",
+        "label_workshops": "ateliers : ", "label_categories": "catégories : ",
+        "label_data_dir": "dossier de données : ",
+        "counts": "inscrits : {registered}, entrés : {checked_in}, présents : {inside}",
         "ambiguous_event": "plusieurs événements correspondent à « {ref} » : donnez l'id complet "
                            "(« kiosk event list »)",
         "no_signing_key": "aucune clé privée de signature : lancez d'abord « kiosk keys init » "
@@ -65,6 +71,10 @@ _TEXT: dict[str, dict[str, str]] = {
                         "the active event (the other is kept; 'kiosk event use' switches back)",
         "no_event": "no event in this data dir: run 'kiosk demo' or 'kiosk event create --name ...'",
         "no_such_event": "no event matches '{ref}': see 'kiosk event list'",
+        "no_such_attendee": "no attendee with id or ticket code '{ref}': search by name ('kiosk search')",
+        "label_id": "id: ", "label_starts": "starts: ", "label_venue": "venue: ", "label_capacity": "capacity: ",
+        "label_workshops": "workshops: ", "label_categories": "categories: ", "label_data_dir": "data dir: ",
+        "counts": "registered: {registered}, checked in: {checked_in}, inside: {inside}",
         "ambiguous_event": "several events match '{ref}': give the whole id ('kiosk event list')",
         "no_signing_key": "no ticket-signing private key: run 'kiosk keys init' first (organiser only)",
         "not_saved": "nothing was recorded: {reason}",

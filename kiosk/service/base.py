@@ -22,7 +22,14 @@ from kiosk.domain.model import (
 )
 from kiosk.domain.presence import fold_presence
 from kiosk.service import keys
-from kiosk.service.errors import KioskError, NoEventError, StorageError, StorageKind, storage_guard
+from kiosk.service.errors import (
+    KioskError,
+    NoEventError,
+    NoSuchAttendeeError,
+    StorageError,
+    StorageKind,
+    storage_guard,
+)
 from kiosk.service.stats import Stats, compute_stats
 from kiosk.store import StoreError, connect, meta, migrate, quick_check, transaction
 from kiosk.store import attendees as attendee_store
@@ -140,7 +147,7 @@ class KioskBase:
             key = codes.code_key(code_or_id, case_sensitive=self.event.codes_case_sensitive)
             found = attendee_store.by_code(self.conn, self.event.id, key)
         if found is None or found.event_id != self.event.id:
-            raise KioskError(f"no attendee with id or ticket code {code_or_id!r}")
+            raise NoSuchAttendeeError(code_or_id)
         return found
 
     @storage_guard

@@ -34,6 +34,12 @@ class OtherEventActiveError(KioskError):
                          "'kiosk demo --force' makes the demo the active event (the other is kept)")
 
 
+class NoSuchAttendeeError(KioskError):
+    def __init__(self, ref: str) -> None:
+        self.ref = ref
+        super().__init__(f"no attendee with id or ticket code {ref!r}")
+
+
 class NoSuchEventError(KioskError):
     def __init__(self, ref: str, *, ambiguous: bool = False) -> None:
         self.ref, self.ambiguous = ref, ambiguous

@@ -67,6 +67,10 @@ def test_messages_follow_lang_option_then_settings_then_locale(cli: Cli, data_di
     assert cli("undo", "--device", "door-9")[1] == "Rien à annuler sur ce poste.\n"
     assert cli("--lang", "en", "undo", "--device", "door-9")[1] == "Nothing to undo on this device.\n"
     assert cli("undo", "--device", "door-9", "--lang", "en")[1] == "Nothing to undo on this device.\n"
+    assert one_line_error(*cli("history", "NOBODY")).startswith("kiosk: aucun·e invité·e avec l'id ou le code")
+    shown = cli("event", "show")[1].splitlines()
+    assert shown[2].startswith("  début : 2026-11-30 ") and "  capacité : 180" in shown
+    assert "  capacity: 180" in cli("event", "show", "--lang", "en")[1].splitlines()
     monkeypatch.setenv("LC_ALL", "fr_FR.UTF-8")
     settings.save(data_dir, settings.Settings(language="en"))
     assert cli("undo", "--device", "door-9")[1] == "Nothing to undo on this device.\n"
