@@ -78,7 +78,10 @@ class KioskBase:
         try:
             conn = connect(path, migrate_schema=False)
         except (sqlite3.Error, OSError, StoreError) as exc:
-            raise StorageError.from_exception(exc, path) or exc from exc
+            storage = StorageError.from_exception(exc, path)
+            if storage is None:
+                raise
+            raise storage from exc
         try:
             problems = quick_check(conn, max_problems=1) if check else []
             if problems:

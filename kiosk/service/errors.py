@@ -106,12 +106,13 @@ class StorageError(KioskError):
     @classmethod
     def from_exception(cls, exc: BaseException, path: Path | None = None) -> StorageError | None:
         """The StorageError behind a sqlite3.Error or OSError (also when wrapped as the cause of
-        another exception); None when ``exc`` is no storage failure."""
+        another exception); None when ``exc`` is no storage failure (a plain SQL error is a bug)."""
         if isinstance(exc, StorageError):
             return exc
         cause = exc if isinstance(exc, sqlite3.Error | OSError) else exc.__cause__
         if isinstance(cause, sqlite3.Error):
-            return cls(_sqlite_kind(cause, path), path, str(cause))
+            kind = _sqlite_kind(cause, path)
+            return None if kind is None else cls(kind, path, str(cause))
         if isinstance(cause, OSError):
             kind = _BY_ERRNO.get(cause.errno or 0, StorageKind.UNAVAILABLE)
             where = f"{cause.filename}: " if cause.filename else ""
@@ -119,7 +120,8 @@ class StorageError(KioskError):
         return None
 
 
-def _sqlite_kind(exc: sqlite3.Error, path: Path | None) -> StorageKind:
+def _sqlite_kind(exc: sqlite3.Error, path: Path | None) -> StorageKind | None:
+    """None for SQLITE_ERROR and the like: a wrong statement or schema is a bug, not the disk."""
     code = getattr(exc, "sqlite_errorcode", None)
     kind = _BY_SQLITE_CODE.get(code & 0xFF) if isinstance(code, int) else None
     if kind is None:
@@ -127,7 +129,10 @@ def _sqlite_kind(exc: sqlite3.Error, path: Path | None) -> StorageKind:
         kind = (StorageKind.LOCKED if "locked" in text else StorageKind.FULL if "full" in text
                 else StorageKind.READONLY if "readonly" in text or "read-only" in text
                 else StorageKind.CORRUPT if "malformed" in text or "not a database" in text
+                else None if isinstance(code, int) and code & 0xFF == sqlite3.SQLITE_ERROR
                 else StorageKind.UNAVAILABLE)
+    if kind is None:
+        return None
     if kind is StorageKind.UNAVAILABLE and path is not None:
         # "disk I/O error" / "unable to open database file" hide the cause: look at the disk itself.
         if _nearly_full(path):
@@ -173,6 +178,9 @@ def storage_guard(method: Callable[Concatenate[Any, P], R]) -> Callable[Concaten
         try:
             return method(self, *args, **kwargs)
         except (sqlite3.Error, OSError) as exc:
-            raise StorageError.from_exception(exc, getattr(self, "db_path", None)) or exc from exc
+            storage = StorageError.from_exception(exc, getattr(self, "db_path", None))
+            if storage is None:
+                raise  # not the storage: a bug keeps its traceback
+            raise storage from exc
 
     return guarded

@@ -180,7 +180,7 @@ def test_the_readme_recovery_steps_rebuild_a_working_database(tmp_path: Path) ->
     subprocess.run(f"sqlite3 {data / 'kiosk.db'} .dump | sqlite3 {new}", shell=True, check=True)
     version = subprocess.run(["sqlite3", str(data / "kiosk.db"), "PRAGMA user_version"], capture_output=True,
                              text=True, check=True).stdout.strip()
-    one_line(kiosk(rebuilt, "stats"))  # no schema version: the kiosk refuses rather than guess
+    one_line(kiosk(rebuilt, "stats"), "cannot upgrade the database")  # no version: refused, not guessed
     subprocess.run(["sqlite3", str(new), f"PRAGMA user_version = {version}"], check=True)
     assert integrity_ok(new)
     after = kiosk(rebuilt, "stats", "--json")

@@ -121,3 +121,11 @@ def test_from_exception_kinds(error: Exception, kind: StorageKind) -> None:
     found = StorageError.from_exception(error)
     assert found is not None and found.kind is kind
     assert StorageError.from_exception(ValueError("no")) is None
+
+
+def test_a_wrong_statement_is_no_storage_error() -> None:
+    """SQLITE_ERROR (no such table, syntax) is a bug or a schema problem: it keeps its own message."""
+    conn = sqlite3.connect(":memory:")
+    with pytest.raises(sqlite3.OperationalError) as caught:
+        conn.execute("SELECT * FROM no_such_table")
+    assert StorageError.from_exception(caught.value) is None
