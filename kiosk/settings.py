@@ -37,15 +37,23 @@ class Settings:
         return self.device_name or _default_device()
 
 
+def _saved(data_dir: Path) -> dict[str, Any]:
+    try:
+        raw: Any = json.loads((data_dir / FILE_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return raw if isinstance(raw, dict) else {}
+
+
+def saved_value(data_dir: Path, key: str) -> Any:
+    """What the file itself holds for ``key`` (None when never saved): tells a choice someone made
+    from a default (the CLI then falls back to $LANG for the language)."""
+    return _saved(data_dir).get(key)
+
+
 def load(data_dir: Path) -> Settings:
     """Settings from the data dir; unknown keys are ignored, a damaged file means defaults."""
-    path = data_dir / FILE_NAME
-    try:
-        raw: Any = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return Settings()
-    if not isinstance(raw, dict):
-        return Settings()
+    raw = _saved(data_dir)
     defaults = Settings()
     known: dict[str, Any] = {}
     for f in fields(Settings):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.cli.context import Context
+from kiosk.cli.context import EXIT_OK, Context
 
 
 def register(sub: Any) -> None:
@@ -45,47 +45,52 @@ def _search(ctx: Context) -> int:
     found = k.search(ctx.args.text, limit=max(1, ctx.args.limit))
     rows = [attendee_json(k, a) for a in found]
     lines = [f"{r['ticket_code'] or '-':<14} {a.full_name:<32} {a.organisation or '':<30} "
-             f"{'annulé' if a.cancelled else ('entré·e' if r['checked_in'] else '')}" for r, a in zip(rows, found,
-                                                                                                   strict=True)]
-    ctx.emit(rows, "\n".join(lines) if lines else "No match.")
+             f"{ctx.text('cancelled') if a.cancelled else (ctx.text('checked_in') if r['checked_in'] else '')}"
+             .rstrip() for r, a in zip(rows, found, strict=True)]
+    ctx.emit(rows, "\n".join(lines) if lines else ctx.text("no_match"))
     return 0
 
 
 def _register(ctx: Context) -> int:
+    from kiosk.cli.cmd_checkin import exit_status, verdict_line
+
     a = ctx.args
     k = ctx.kiosk()
     result = k.register(first_name=a.first_name, last_name=a.last_name, email=a.email, organisation=a.organisation,
                         category=a.category, workshop=a.workshop, checkin=a.checkin, device_name=ctx.device_name)
     payload = {"created": result.created, "attendee": attendee_json(k, result.attendee),
                "checkin": result.checkin.to_json() if result.checkin else None}
-    what = "Registered" if result.created else "Already registered"
-    human = f"{what}: {result.attendee.full_name} ({result.attendee.ticket_code})"
+    human = ctx.text("registered" if result.created else "already_registered", name=result.attendee.full_name,
+                     code=result.attendee.ticket_code)
     if result.checkin:
-        human += f"\n{result.checkin.message}"
+        human += "\n" + verdict_line(ctx, result.checkin)
     ctx.emit(payload, human)
-    return 0
+    return exit_status(result.checkin) if result.checkin else EXIT_OK
 
 
 def _stats(ctx: Context) -> int:
     s = ctx.kiosk().stats()
     cap = f"/{s.capacity}" if s.capacity is not None else ""
-    lines = [f"registered {s.registered}  checked in {s.checked_in}  inside {s.inside}{cap}  "
-             f"walk-ins {s.walk_ins}  cancelled {s.cancelled}"]
+    lines = [ctx.text("stats", registered=s.registered, checked_in=s.checked_in, inside=s.inside, cap=cap,
+                      walk_ins=s.walk_ins, cancelled=s.cancelled)]
     for title, table in (("workshop", s.by_workshop), ("category", s.by_category)):
         for name, f in table.items():
-            lines.append(f"  {title} {name}: {f.checked_in}/{f.registered} arrived, {f.inside} inside")
+            lines.append(ctx.text("stats_row", title=ctx.text(title), name=name, checked_in=f.checked_in,
+                                  registered=f.registered, inside=f.inside))
     ctx.emit(s.to_json(), "\n".join(lines))
     return 0
 
 
 def _history(ctx: Context) -> int:
+    from kiosk.domain.rules import local_timestamp
+
     k = ctx.kiosk()
     a = k.find(ctx.args.attendee)
     scans = k.history(a.id)
     rows = [{"id": s.id, "kind": s.kind.value, "verdict": s.verdict.value, "device": s.device_name,
              "device_time": s.device_time, "target_id": s.target_id, "staff": s.staff, "reason": s.reason}
             for s in scans]
-    lines = [f"{s.device_time}  {s.kind.value:<8} {s.verdict.value:<18} {s.device_name}"
+    lines = [f"{local_timestamp(s.device_time)}  {s.kind.value:<8} {s.verdict.value:<18} {s.device_name}"
              + (f"  ({s.staff}: {s.reason})" if s.reason else "") for s in scans]
     ctx.emit({"attendee": attendee_json(k, a), "scans": rows}, a.full_name + "\n" + "\n".join(lines))
     return 0

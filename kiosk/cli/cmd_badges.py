@@ -9,11 +9,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kiosk.cli.context import Context, UsageError
+from kiosk.cli.context import Context, MessageError, UsageError
 
 FORMAT_NAMES = ("a6", "4x3", "cr80", "ql62", "dymo99014", "a4-8", "letter-6")  # kiosk.badges.layouts
-NO_KEY = ("Aucune clé privée de signature : lancez d'abord « kiosk keys init » (organisateur seulement).\n"
-          "No ticket-signing private key: run 'kiosk keys init' first (organiser only).")
 
 
 def register(sub: Any) -> None:
@@ -135,7 +133,7 @@ def _tickets(ctx: Context) -> int:
 
     k = ctx.kiosk()
     if not (paths.keys_dir(ctx.data_dir) / PRIVATE).exists():
-        raise UsageError(NO_KEY)
+        raise MessageError("no_signing_key")
     if ctx.args.attendee:
         guests = [k.find(code) for code in ctx.args.attendee]
     else:

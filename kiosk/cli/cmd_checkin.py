@@ -29,23 +29,41 @@ def register(sub: Any) -> None:
     override.set_defaults(handler=_override)
 
 
+def verdict_line(ctx: Context, result: Any) -> str:
+    """The verdict sentence for a terminal: as at the door, but the first entry's time is local
+    with its UTC offset (the window shows 18:42; a terminal log may be read elsewhere, later)."""
+    from kiosk.domain.messages import verdict_message
+    from kiosk.domain.rules import local_timestamp
+
+    return verdict_message(result.verdict, result.attendee, when=local_timestamp(result.first_entry_at),
+                           device=result.first_entry_device, lang=ctx.lang)
+
+
+def exit_status(result: Any) -> int:
+    """0 when the guest may pass, 1 for a refusal: the same for `checkin` and `register --checkin`."""
+    return EXIT_OK if result.verdict.admits else EXIT_REFUSED
+
+
 def _checkin(ctx: Context) -> int:
     from kiosk.domain.model import Direction
 
     direction = Direction.EXIT if ctx.args.exit else Direction.ENTRY
     result = ctx.kiosk().check_in(ctx.args.code, direction=direction, device_name=ctx.device_name)
-    ctx.emit(result.to_json(), result.message)
-    return EXIT_OK if result.verdict.admits else EXIT_REFUSED
+    ctx.emit(result.to_json(), verdict_line(ctx, result))
+    return exit_status(result)
 
 
 def _undo(ctx: Context) -> int:
+    from kiosk.domain.rules import local_timestamp
+
     undone = ctx.kiosk().undo(device_name=ctx.device_name, staff=ctx.args.staff, reason=ctx.args.reason)
     if undone is None:
-        ctx.emit({"undone": None}, "Nothing to undo on this device.")
+        ctx.emit({"undone": None}, ctx.text("nothing_to_undo"))
         return EXIT_REFUSED
     payload = {"undone": {"scan_id": undone.id, "kind": undone.kind.value, "code": undone.code,
                           "attendee_id": undone.attendee_id, "device_time": undone.device_time}}
-    ctx.emit(payload, f"Undone: {undone.kind.value} of {undone.code} at {undone.device_time}")
+    ctx.emit(payload, ctx.text("undone", kind=undone.kind.value, code=undone.code,
+                               when=local_timestamp(undone.device_time)))
     return EXIT_OK
 
 
@@ -53,5 +71,5 @@ def _override(ctx: Context) -> int:
     k = ctx.kiosk()
     attendee = k.find(ctx.args.attendee)
     result = k.override(attendee.id, reason=ctx.args.reason, staff=ctx.args.staff, device_name=ctx.device_name)
-    ctx.emit(result.to_json(), result.message)
+    ctx.emit(result.to_json(), verdict_line(ctx, result))
     return EXIT_OK

@@ -1,4 +1,4 @@
-"""`kiosk event create|show` and `kiosk demo`."""
+"""`kiosk event create|show|list|use` and `kiosk demo`."""
 
 from __future__ import annotations
 
@@ -27,7 +27,16 @@ def register(sub: Any) -> None:
     show = actions.add_parser("show", help="show the active event")
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=_show)
-    demo = sub.add_parser("demo", help="create the #Plus20 demo event with ~150 fictitious guests")
+    listing = actions.add_parser("list", help="the events of this data dir (* marks the active one)")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=_list)
+    use = actions.add_parser("use", help="make another event of this data dir the active one")
+    use.add_argument("event", metavar="ID", help="event id (or a unique prefix of it, or its exact name)")
+    use.add_argument("--json", action="store_true")
+    use.set_defaults(handler=_use)
+    demo = sub.add_parser("demo", help="create the #Plus20 demo event: 152 fictitious guests (9 cancelled)")
+    demo.add_argument("--force", action="store_true",
+                      help="make the demo the active event even though this data dir serves another one")
     demo.add_argument("--json", action="store_true")
     demo.set_defaults(handler=_demo)
 
@@ -79,7 +88,7 @@ def _create(ctx: Context) -> int:
         categories=tuple(_parse_category(c, i) for i, c in enumerate(a.category)),
     )
     created = ctx.kiosk().create_event(event)
-    ctx.emit(event_json(created), f"Event created: {created.name} ({created.id})")
+    ctx.emit(event_json(created), ctx.text("event_created", name=created.name, id=created.id))
     return 0
 
 
@@ -93,32 +102,52 @@ def event_json(event: Any) -> dict[str, Any]:
 
 
 def _show(ctx: Context) -> int:
+    from kiosk.domain.rules import local_timestamp
+
     k = ctx.kiosk()
     event, stats = k.event, k.stats()
     payload = {**event_json(event), "registered": stats.registered, "checked_in": stats.checked_in,
                "inside": stats.inside, "data_dir": str(ctx.data_dir)}
-    lines = [event.name, f"  id: {event.id}"]
-    if event.starts_at:
-        lines.append(f"  starts: {event.starts_at}")
-    if event.venue:
-        lines.append(f"  venue: {event.venue}")
-    lines.append(f"  capacity: {event.capacity if event.capacity is not None else '-'}")
-    if event.workshops:
-        lines.append("  workshops: " + ", ".join(
-            w.name + (f" ({w.capacity})" if w.capacity is not None else "") for w in event.workshops))
-    if event.categories:
-        lines.append("  categories: " + ", ".join(c.name for c in event.categories))
-    lines.append(f"  registered: {stats.registered}, checked in: {stats.checked_in}, inside: {stats.inside}")
-    lines.append(f"  data dir: {ctx.data_dir}")
+    workshops = ", ".join(w.name + (f" ({w.capacity})" if w.capacity is not None else "") for w in event.workshops)
+    fields = (("id", event.id), ("starts", local_timestamp(event.starts_at)), ("venue", event.venue),
+              ("capacity", event.capacity if event.capacity is not None else "-"), ("workshops", workshops),
+              ("categories", ", ".join(c.name for c in event.categories)))
+    lines = [event.name, *(f"  {ctx.text('label_' + key)}{value}" for key, value in fields if value)]
+    lines.append("  " + ctx.text("counts", registered=stats.registered, checked_in=stats.checked_in,
+                                 inside=stats.inside))
+    lines.append(f"  {ctx.text('label_data_dir')}{ctx.data_dir}")
     ctx.emit(payload, "\n".join(lines))
+    return 0
+
+
+def _list(ctx: Context) -> int:
+    from kiosk.domain.rules import local_timestamp
+    from kiosk.service.stats import compute_stats
+    from kiosk.store import attendees as attendee_store
+
+    k = ctx.kiosk()
+    active = k.active_event_id()
+    rows, lines = [], []
+    for event in k.events():
+        registered = compute_stats(event, attendee_store.stats_rows(k.conn, event.id)).registered
+        rows.append({**event_json(event), "active": event.id == active, "registered": registered})
+        lines.append(f"{'*' if event.id == active else ' '} {event.id}  {event.name}"
+                     + (f"  {local_timestamp(event.starts_at)}" if event.starts_at else "")
+                     + "  " + ctx.text("guests", registered=registered))
+    ctx.emit(rows, "\n".join(lines) if lines else ctx.text("no_events"))
+    return 0
+
+
+def _use(ctx: Context) -> int:
+    event = ctx.kiosk().use_event(ctx.args.event)
+    ctx.emit(event_json(event), ctx.text("event_used", name=event.name, id=event.id))
     return 0
 
 
 def _demo(ctx: Context) -> int:
     k = ctx.kiosk()
-    event = k.create_demo()
-    ctx.emit(event_json(event), f"Demo event ready: {event.name} — {k.stats().registered} guests")
+    event = k.create_demo(force=ctx.args.force)
+    stats = k.stats()
+    total = stats.registered + stats.cancelled
+    ctx.emit({**event_json(event), "guests": total, "cancelled": stats.cancelled}, ctx.text("demo_ready", name=event.name, total=total, cancelled=stats.cancelled))
     return 0
-
-
-

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -27,11 +26,8 @@ def _scan(ctx: Context) -> int:
     for path in ctx.args.files:
         result = scan_file(path, decoder)
         found_any = found_any or bool(result.get("codes"))
-        if ctx.json:
-            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
-        else:
-            codes = ", ".join(result.get("codes", [])) or result.get("error", "no code found")
-            frame = f" (frame {result['frame']})" if result.get("frame") is not None else ""
-            sys.stdout.write(f"{path}: {codes}{frame} [{result.get('ms', 0):.1f} ms]\n")
+        codes = ", ".join(result.get("codes", [])) or result.get("error") or ctx.text("no_code_found")
+        frame = f" ({ctx.text('frame', frame=result['frame'])})" if result.get("frame") is not None else ""
+        ctx.emit(result, f"{path}: {codes}{frame} [{result.get('ms', 0):.1f} ms]")  # a QR may hold ESC too
         sys.stdout.flush()
     return 0 if found_any else 1

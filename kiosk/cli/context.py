@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk import paths, settings
+from kiosk.cli import messages
+from kiosk.cli.output import json_line, terminal_safe
 
 if TYPE_CHECKING:
     from kiosk.service import Kiosk
@@ -19,6 +20,14 @@ EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 class UsageError(Exception):
     """Bad input from the user: one line on stderr, exit status 2."""
+
+
+class MessageError(UsageError):
+    """A usage error told with one of the CLI's sentences, in the command's language."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key, self.values = key, values
+        super().__init__(messages.text(key, "en", **values))
 
 
 @dataclass
@@ -39,11 +48,21 @@ class Context:
     def device_name(self) -> str:
         return getattr(self.args, "device", None) or self.settings.device
 
+    @property
+    def lang(self) -> str:
+        """The kiosk's language for this command: --lang, settings.json, $LANG, French."""
+        saved = settings.saved_value(self.data_dir, "language")
+        return messages.language(getattr(self.args, "lang", None), saved if isinstance(saved, str) else None)
+
+    def text(self, key: str, **values: object) -> str:
+        """One of the CLI's sentences (kiosk/cli/messages.py) in this command's language."""
+        return messages.text(key, self.lang, **values)
+
     def kiosk(self) -> Kiosk:
         if self._kiosk is None:
             from kiosk.service import Kiosk
 
-            self._kiosk = Kiosk.open(self.data_dir, device_name=self.device_name, lang=self.settings.language)
+            self._kiosk = Kiosk.open(self.data_dir, device_name=self.device_name, lang=self.lang)
         return self._kiosk
 
     def close(self) -> None:
@@ -51,16 +70,23 @@ class Context:
             self._kiosk.close()
 
     def emit(self, payload: Any, human: str | None = None) -> None:
-        """JSON on stdout with --json; otherwise the human text (stdout too: it is the result)."""
+        """JSON on stdout with --json; otherwise the human text (stdout too: it is the result).
+        Human text is made terminal-safe here, once for every command: guest data may hold ESC."""
         if self.json:
-            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=None) + "\n")
+            sys.stdout.write(json_line(payload) + "\n")
         elif human is not None:
-            sys.stdout.write(human + ("" if human.endswith("\n") else "\n"))
+            sys.stdout.write(terminal_safe(human) + ("" if human.endswith("\n") else "\n"))
 
     @staticmethod
     def say(message: str) -> None:
         """Progress and notes for a person: stderr, so stdout stays clean for JSON."""
-        sys.stderr.write(message + "\n")
+        sys.stderr.write(terminal_safe(message) + "\n")
+
+    @staticmethod
+    def fail(message: str) -> int:
+        """The one line a failed command prints (stderr), whatever the message holds; exit status 2."""
+        sys.stderr.write(f"kiosk: {terminal_safe(message, one_line=True)}\n")
+        return EXIT_USAGE
 
 
 def data_dir_from(args: argparse.Namespace) -> Path:

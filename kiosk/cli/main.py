@@ -6,8 +6,10 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import Any
 
-from kiosk.cli.context import EXIT_USAGE, Context, UsageError, data_dir_from
+from kiosk.cli.context import EXIT_USAGE, Context, MessageError, UsageError, data_dir_from
+from kiosk.cli.messages import LANGUAGES
 
 # Each module defines ``register(subparsers)``; handlers import heavy things lazily.
 COMMAND_MODULES = (
@@ -29,9 +31,14 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+LANG_HELP = "language of messages and verdicts: fr or en (default: settings, then $LANG)"
+GLOBAL_OPTIONS = ("--data-dir", "--lang")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kiosk", description="On-site event check-in.")
     parser.add_argument("--data-dir", help="data directory (default: $KIOSK_DATA_DIR or the user data dir)")
+    parser.add_argument("--lang", choices=LANGUAGES, dest="global_lang", help=LANG_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         try:
@@ -41,37 +48,90 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue  # a command family not built yet
         module.register(sub)
+    _accept_lang_everywhere(sub)
     return parser
+
+
+def _accept_lang_everywhere(sub: Any) -> None:
+    """`kiosk checkin X --lang en` as well as `kiosk --lang en checkin X`, for every command family."""
+    for command in sub.choices.values():
+        if not any("--lang" in action.option_strings for action in command._actions):
+            command.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=LANG_HELP)
+        for action in command._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _accept_lang_everywhere(action)
 
 
 def with_default_command(argv: list[str]) -> list[str]:
     """No sub-command means the window: `kiosk --camera 1` is `kiosk gui --camera 1`."""
     i = 0
-    while i < len(argv) and (argv[i] == "--data-dir" or argv[i].startswith("--data-dir=")):
-        i += 2 if argv[i] == "--data-dir" else 1
+    while i < len(argv) and (argv[i] in GLOBAL_OPTIONS or argv[i].startswith(tuple(f"{o}=" for o in GLOBAL_OPTIONS))):
+        i += 2 if argv[i] in GLOBAL_OPTIONS else 1
     if i >= len(argv) or (argv[i].startswith("-") and argv[i] not in ("-h", "--help")):
         return [*argv[:i], "gui", *argv[i:]]
     return argv
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(with_default_command(list(argv) if argv is not None else sys.argv[1:]))
-    ctx = Context(args, data_dir_from(args))
-    from kiosk.service.errors import KioskError
-    from kiosk.store.db import StoreError
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    args = build_parser().parse_args(with_default_command(list(argv)))
+    if getattr(args, "lang", None) is None:  # `kiosk --lang en [COMMAND]`: the sub-command's own is unset
+        args.lang = args.global_lang
+    return args
 
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv if argv is not None else sys.argv[1:])
+    ctx = Context(args, data_dir_from(args))
     try:
         return int(args.handler(ctx) or 0)
-    except (UsageError, KioskError, StoreError) as exc:
-        sys.stderr.write(f"kiosk: {exc}\n")
-        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:
+        message = describe(exc, ctx)
+        if message is None:
+            raise
+        return ctx.fail(message)
     finally:
         ctx.close()
+
+
+def describe(exc: Exception, ctx: Context) -> str | None:
+    """The one line for a failure a person can act on, in the command's language; None for a bug
+    (which keeps its traceback). Every command's errors come through here."""
+    import sqlite3
+
+    from kiosk import paths
+    from kiosk.service.errors import (
+        KioskError,
+        NoEventError,
+        NoSuchAttendeeError,
+        NoSuchEventError,
+        OtherEventActiveError,
+        StorageError,
+    )
+    from kiosk.store.db import StoreError
+
+    if isinstance(exc, MessageError):
+        return ctx.text(exc.key, **exc.values)
+    if isinstance(exc, NoEventError):
+        return ctx.text("no_event")
+    if isinstance(exc, OtherEventActiveError):
+        return ctx.text("demo_refused", name=exc.active_name)
+    if isinstance(exc, NoSuchAttendeeError):
+        return ctx.text("no_such_attendee", ref=exc.ref)
+    if isinstance(exc, NoSuchEventError):
+        return ctx.text("ambiguous_event" if exc.ambiguous else "no_such_event", ref=exc.ref)
+    if isinstance(exc, sqlite3.Error):  # a read the service did not wrap
+        exc = StorageError.from_exception(exc, paths.database(ctx.data_dir)) or exc
+    if isinstance(exc, StorageError):
+        return exc.reason(ctx.lang)
+    if isinstance(exc, UsageError | KioskError | StoreError):
+        return str(exc)
+    if isinstance(exc, OSError):  # a file given on the command line, the data dir...
+        return ctx.text("io_error", what=exc.filename or type(exc).__name__, why=exc.strerror or str(exc))
+    return None
 
 
 if __name__ == "__main__":

@@ -159,7 +159,7 @@ class CheckinResult:
     first_entry_at: str | None = None
     first_entry_device: str | None = None
     scan: Scan | None = None
-    repeated: bool = False  # the same code within the debounce window: nothing new recorded
+    repeated: bool = False  # same code, same intent, within the repeat window: a replay, nothing recorded
     extra: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, object]:
@@ -170,4 +170,5 @@ class CheckinResult:
             "first_entry_device": self.first_entry_device,
             "scan_id": self.scan.id if self.scan else None,
             "message": self.message,
+            "repeated": self.repeated,
         }

@@ -29,10 +29,26 @@ def scan_kind(direction: Direction, verdict: Verdict) -> ScanKind:
     return ScanKind.REFUSED
 
 
-def is_repeat(previous: Scan | None, code: str, now: datetime, window: timedelta = REPEAT_WINDOW) -> bool:
-    """The same code again on the same device within the window is the same scan
-    (a QR held in front of the camera is read many times a second)."""
+def scan_intent(scan: Scan) -> Direction | None:
+    """Which way the guest meant to go, as far as the verdict depends on it; None when the verdict is
+    the same whichever way (unknown, cancelled, invalid, wrong event) or the scan is an undo."""
+    if scan.kind in (ScanKind.ENTRY, ScanKind.OVERRIDE) or scan.verdict is Verdict.ALREADY_CHECKED_IN:
+        return Direction.ENTRY
+    if scan.kind is ScanKind.EXIT or scan.verdict is Verdict.NOT_INSIDE:
+        return Direction.EXIT
+    return None
+
+
+def is_repeat(
+    previous: Scan | None, code: str, direction: Direction, now: datetime, window: timedelta = REPEAT_WINDOW
+) -> bool:
+    """The same code again on the same device within the window, with the same intent, is the same
+    scan (a QR held in front of the camera is read many times a second). An exit right after an entry
+    (or after "already checked in") is a new decision and is recorded; so is anything after an undo."""
     if previous is None or previous.code != code or previous.kind is ScanKind.UNDO:
+        return False
+    intent = scan_intent(previous)
+    if intent is not None and intent is not direction:
         return False
     return now - parse_time(previous.device_time) < window
 
@@ -57,3 +73,16 @@ def local_clock(iso: str | None) -> str | None:
         return None
     return parse_time(iso).astimezone().strftime("%H:%M")
 
+
+def local_timestamp(iso: str | None) -> str | None:
+    """'2026-11-30 18:02:11+01:00': the machine's local time with its UTC offset, for a terminal
+    (a log read later, maybe elsewhere, must say which clock it is). Text that is no time is kept."""
+    if not iso:
+        return None
+    try:
+        moment = parse_time(iso)
+    except ValueError:
+        return iso
+    if moment.tzinfo is None:
+        return moment.isoformat(sep=" ", timespec="seconds")
+    return moment.astimezone().isoformat(sep=" ", timespec="seconds")

@@ -22,10 +22,17 @@ from kiosk.domain.model import (
 )
 from kiosk.domain.presence import fold_presence
 from kiosk.service import keys
-from kiosk.service.errors import KioskError, NoEventError
+from kiosk.service.errors import (
+    KioskError,
+    NoEventError,
+    NoSuchAttendeeError,
+    StorageError,
+    StorageKind,
+    storage_guard,
+)
 from kiosk.service.stats import Stats, compute_stats
+from kiosk.store import StoreError, connect, meta, migrate, quick_check, transaction
 from kiosk.store import attendees as attendee_store
-from kiosk.store import connect, meta, transaction
 from kiosk.store import events as event_store
 from kiosk.store import scans as scan_store
 from kiosk.store.db import set_busy_timeout
@@ -49,23 +56,59 @@ class KioskBase:
         self.clock = clock
         self.lang = lang
         self.data_dir = data_dir
-        with transaction(conn):
-            self._install_id = meta.install_id(conn)
+        self.db_path = paths.database(data_dir) if data_dir else None
+        # Read first: a read-only command must not wait for the write lock a long import holds.
+        self._install_id = meta.get(conn, "install_id") or self._mint_install_id()
         self._public_keys = keys.load_public(paths.keys_dir(data_dir)) if data_dir else []
         self._event: Event | None = None
 
+    @storage_guard
+    def _mint_install_id(self) -> str:
+        with transaction(self.conn):
+            return meta.install_id(self.conn)
+
     @classmethod
-    def open(cls, data_dir: Path, *, device_name: str = "kiosk", clock: Clock = utc_now, lang: str = "fr") -> Self:
-        return cls(connect(paths.database(data_dir)), device_name=device_name, clock=clock, lang=lang,
-                   data_dir=data_dir)
+    def open(
+        cls, data_dir: Path, *, device_name: str = "kiosk", clock: Clock = utc_now, lang: str = "fr",
+        check: bool = True,
+    ) -> Self:
+        """Open (creating if needed) the data dir's database. With ``check`` (the default) a damaged
+        file is refused at once (``PRAGMA quick_check``) rather than failing on some later scan.
+        Raises StorageError (locked, full, read-only, corrupt, unavailable) and StoreError (newer schema)."""
+        path = paths.database(data_dir)
+        try:
+            conn = connect(path, migrate_schema=False)
+        except (sqlite3.Error, OSError, StoreError) as exc:
+            storage = StorageError.from_exception(exc, path)
+            if storage is None:
+                raise
+            raise storage from exc
+        try:
+            problems = quick_check(conn, max_problems=1) if check else []
+            if problems:
+                raise StorageError(StorageKind.CORRUPT, path, problems[0])
+            migrate(conn)
+            return cls(conn, device_name=device_name, clock=clock, lang=lang, data_dir=data_dir)
+        except BaseException as exc:
+            conn.close()
+            storage = StorageError.from_exception(exc, path) if isinstance(exc, Exception) else None
+            if storage is None or storage is exc:
+                raise
+            raise storage from exc
 
     def close(self) -> None:
         self.conn.close()
+
+    def database_problems(self) -> list[str]:
+        """``PRAGMA quick_check`` on a private read-only connection, so the window can run it on a
+        worker thread at start-up; [] when the file is sound."""
+        return quick_check(self.db_path) if self.db_path is not None else quick_check(self.conn)
 
     def wait_for_writers(self, ms: int) -> None:
         """Bound how long a write waits for another writer (the window: ~200 ms, then "not recorded")."""
         set_busy_timeout(self.conn, ms)
 
+    @storage_guard
     def checkpoint(self) -> tuple[int, int]:
         """Fold the WAL into the database now, while the door is idle, so that SQLite's automatic
         checkpoint (20-60 ms) rarely lands on a check-in. PASSIVE: never waits for readers.
@@ -88,6 +131,7 @@ class KioskBase:
 
     # --- event -------------------------------------------------------------------------
     @property
+    @storage_guard
     def event(self) -> Event:
         if self._event is None:
             self._event = event_store.active(self.conn)
@@ -101,12 +145,14 @@ class KioskBase:
         except NoEventError:
             return False
     # --- attendees -----------------------------------------------------------------------
+    @storage_guard
     def attendee(self, attendee_id: str) -> Attendee:
         found = attendee_store.get(self.conn, attendee_id)
         if found is None or found.event_id != self.event.id:
             raise KioskError(f"no attendee {attendee_id}")
         return found
 
+    @storage_guard
     def find(self, code_or_id: str) -> Attendee:
         """An attendee by id or by ticket code (what `badge` and `ticket-code` accept)."""
         found = attendee_store.get(self.conn, code_or_id.strip())
@@ -114,15 +160,17 @@ class KioskBase:
             key = codes.code_key(code_or_id, case_sensitive=self.event.codes_case_sensitive)
             found = attendee_store.by_code(self.conn, self.event.id, key)
         if found is None or found.event_id != self.event.id:
-            raise KioskError(f"no attendee with id or ticket code {code_or_id!r}")
+            raise NoSuchAttendeeError(code_or_id)
         return found
 
+    @storage_guard
     def presence(self, attendee_id: str) -> Presence:
         return attendee_store.presence(self.conn, attendee_id)
     def _refresh_presence(self, attendee_id: str) -> Presence:
         presence = fold_presence(scan_store.for_attendee(self.conn, attendee_id))
         attendee_store.set_presence(self.conn, attendee_id, presence)
         return presence
+    @storage_guard
     def stats(self) -> Stats:
         return compute_stats(self.event, attendee_store.stats_rows(self.conn, self.event.id))
 

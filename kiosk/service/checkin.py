@@ -20,7 +20,7 @@ from kiosk.domain.model import (
     Verdict,
 )
 from kiosk.service.base import KioskBase
-from kiosk.service.errors import KioskError
+from kiosk.service.errors import KioskError, storage_guard
 from kiosk.store import attendees as attendee_store
 from kiosk.store import scans as scan_store
 from kiosk.store import transaction
@@ -29,6 +29,7 @@ from kiosk.store import transaction
 class CheckinOperations(KioskBase):
     """Every way a guest passes the door; presence is refreshed from the log in the same transaction."""
 
+    @storage_guard
     def check_in(
         self, raw: str, *, direction: Direction = Direction.ENTRY, device_name: str | None = None,
         alternatives: Sequence[str] = (),
@@ -44,7 +45,7 @@ class CheckinOperations(KioskBase):
                 printable = "".join(ch if ch.isprintable() else "?" for ch in raw[: codes.MAX_CODE_LENGTH])
                 return self._record(event, device, now, printable or "?", None, Verdict.INVALID, direction)
             previous = scan_store.last_of_device(self.conn, device.id)
-            if rules.is_repeat(previous, code, now) and previous is not None:
+            if rules.is_repeat(previous, code, direction, now) and previous is not None:
                 return self._replay(previous)
             attendee, verdict = self._identify(event, code, alternatives, now, device)
             if verdict is None:
@@ -52,6 +53,7 @@ class CheckinOperations(KioskBase):
                 verdict = rules.decide(direction, attendee, presence)
             return self._record(event, device, now, code, attendee, verdict, direction)
 
+    @storage_guard
     def check_in_attendee(
         self, attendee_id: str, *, direction: Direction = Direction.ENTRY, device_name: str | None = None
     ) -> CheckinResult:
@@ -63,6 +65,7 @@ class CheckinOperations(KioskBase):
             return self._record(event, device, now, attendee.ticket_code or f"id:{attendee.id}", attendee,
                                 verdict, direction)
 
+    @storage_guard
     def override(
         self, attendee_id: str, *, reason: str, staff: str, device_name: str | None = None
     ) -> CheckinResult:
@@ -83,6 +86,7 @@ class CheckinOperations(KioskBase):
         return CheckinResult(Verdict.ACCEPTED, verdict_message(Verdict.ACCEPTED, attendee, lang=self.lang),
                              attendee, presence.first_entry_at, presence.first_entry_device, scan)
 
+    @storage_guard
     def undo(self, *, device_name: str | None = None, scan_id: str | None = None,
              staff: str | None = None, reason: str | None = None) -> Scan | None:
         """Revert a scan (by default the device's last one) with an ``undo`` event recording who and
@@ -163,6 +167,7 @@ class CheckinOperations(KioskBase):
         message = verdict_message(scan.verdict, attendee, when=rules.local_clock(when),
                                   device=presence.first_entry_device, lang=self.lang)
         return CheckinResult(scan.verdict, message, attendee, when, presence.first_entry_device, scan)
+    @storage_guard
     def rebuild_presence(self) -> int:
         """Recompute every attendee's presence from the log (after a merge, or as a repair)."""
         with transaction(self.conn):

@@ -17,7 +17,7 @@ from kiosk.domain.model import (
 )
 from kiosk.domain.text import email_key, search_text
 from kiosk.service.checkin import CheckinOperations
-from kiosk.service.errors import KioskError, VenueFull, WorkshopFull
+from kiosk.service.errors import KioskError, VenueFull, WorkshopFull, storage_guard
 from kiosk.service.stats import WorkshopFigures
 from kiosk.store import attendees as attendee_store
 from kiosk.store import transaction
@@ -46,6 +46,7 @@ class RegisterResult:
 class RegistrationOperations(CheckinOperations):
     """Registration checks walk-ins in, so it builds on the check-in operations."""
 
+    @storage_guard
     def register(
         self, *, first_name: str, last_name: str, email: str | None = None, organisation: str | None = None,
         category: str | None = None, workshop: str | None = None, checkin: bool = False,

@@ -7,6 +7,7 @@ makes the boundaries of durable work explicit.
 
 from __future__ import annotations
 
+import errno
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -117,6 +118,41 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        # SQLite rolls back by itself on some errors (disk full, I/O error): a second ROLLBACK would
+        # fail and hide the error that matters.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def quick_check(target: Path | sqlite3.Connection, *, max_problems: int = 10) -> list[str]:
+    """``PRAGMA quick_check``: the problems SQLite finds in the file (pages, b-trees, record
+    formats; not index contents), at most ``max_problems``; an empty list when it is sound.
+
+    Given a path it opens its own read-only connection, so the window can run it off the UI thread.
+    A file that is not a database at all, or damaged past opening, is reported as a problem too.
+    Other failures (missing file, locked, unreadable) raise sqlite3.Error or OSError as they are.
+    """
+    if isinstance(target, sqlite3.Connection):
+        return _quick_check(target, max_problems)
+    if not target.is_file():
+        raise FileNotFoundError(errno.ENOENT, "no database file", str(target))
+    conn = sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                           check_same_thread=False)
+    try:
+        return _quick_check(conn, max_problems)
+    finally:
+        conn.close()
+
+
+def _quick_check(conn: sqlite3.Connection, max_problems: int) -> list[str]:
+    try:
+        rows = conn.execute(f"PRAGMA quick_check({int(max_problems)})").fetchall()
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", None) not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            raise
+        return [str(exc)]
+    # One row may hold several lines, headed "*** in database main ***": keep the problems themselves.
+    problems = [line for row in rows for line in str(row[0]).splitlines() if line and not line.startswith("***")]
+    return [] if problems == ["ok"] else problems[:max_problems]

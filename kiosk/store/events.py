@@ -53,3 +53,9 @@ def active(conn: sqlite3.Connection) -> Event | None:
 
 def set_active(conn: sqlite3.Connection, event_id: str) -> None:
     meta.put(conn, "active_event", event_id)
+
+
+def all_events(conn: sqlite3.Connection) -> list[Event]:
+    """Every event in the database, oldest first."""
+    ids = [str(r[0]) for r in conn.execute("SELECT id FROM events ORDER BY created_at, rowid")]
+    return [e for e in (get(conn, i) for i in ids) if e is not None]

@@ -64,7 +64,8 @@ def application() -> QApplication:
 
 def open_kiosk(data_dir: Path, device: str, lang: str) -> Kiosk:
     """The data dir's Kiosk; a new machine gets the demo event so staff see a working door."""
-    kiosk = Kiosk.open(data_dir, device_name=device, lang=lang)
+    # The damaged-file check runs in the window, off the UI thread (MainWindow.check_database).
+    kiosk = Kiosk.open(data_dir, device_name=device, lang=lang, check=False)
     if not kiosk.has_event():
         log.info("no event in %s: creating the #Plus20 demo event", data_dir)
         kiosk.create_demo()
@@ -134,6 +135,7 @@ def run(options: GuiOptions, printing: PrintSeam | None = None, screens: ScreenR
                               screens=screens, loop_camera_file=options.loop_camera_file)
         show_on_screen(window, options.size)
         window.start_camera()
+        window.check_database()
         if options.screenshot is not None:
             target = options.screenshot
 

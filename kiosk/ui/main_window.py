@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.service import Kiosk
+from kiosk.service.errors import StorageKind
 from kiosk.settings import Settings
 from kiosk.ui import camera_status
 from kiosk.ui.background import TaskRunner
@@ -32,7 +33,7 @@ from kiosk.ui.long_work import LongWork
 from kiosk.ui.pages.attendees_page import AttendeesPage
 from kiosk.ui.pages.checkin_page import CheckinPage
 from kiosk.ui.pages.settings_page import SettingsPage
-from kiosk.ui.presenters.checkin import CheckinPresenter
+from kiosk.ui.presenters.checkin import CheckinPresenter, FailureState
 from kiosk.ui.presenters.printing import PrinterController, PrintFactory
 from kiosk.ui.printing import PrinterSnapshot, printer_names, printing_changed
 from kiosk.ui.seams import PrintSeam, ScreenRegistry, default_screens
@@ -251,6 +252,22 @@ class MainWindow(QMainWindow):
         task = self.runner.start(lambda _progress: printer_names(), "list printers")
         task.succeeded.connect(section.set_printers)
         task.finished.connect(lambda: section.refresh_button.setEnabled(True))
+
+    def check_database(self) -> None:
+        """Is the database file sound? Asked on a worker (a large file takes a moment); a damaged
+        file is said at once, on the panel and in a dialog, with what to do."""
+        task = self.runner.start(lambda _progress: self.kiosk.database_problems(), "quick check")
+        task.succeeded.connect(self._database_checked)
+
+    def _database_checked(self, problems: object) -> None:
+        if not problems:
+            return
+        detail = str(problems[0]) if isinstance(problems, list) else str(problems)
+        log.error("database damaged: %s", problems)
+        self.checkin_page.show_failure(FailureState(code="", kind=StorageKind.CORRUPT, detail=detail))
+        self.dialogs.error(self, self.tr(
+            "The database file is damaged (%1). Stop using this kiosk for check-ins, keep a copy of "
+            "kiosk.db, and follow 'Recovery' in the README.").replace("%1", detail[:200]))
 
     # --- camera ------------------------------------------------------------------------
     def start_camera(self) -> None:

@@ -507,84 +507,89 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="76" />
+        <location filename="../../kiosk/ui/main_window.py" line="81" />
         <source>Kiosk — %1</source>
         <translation>Kiosk — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="94" />
+        <location filename="../../kiosk/ui/main_window.py" line="99" />
         <source>Check-in</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="94" />
+        <location filename="../../kiosk/ui/main_window.py" line="99" />
         <source>Attendees</source>
         <translation>Participant·es</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="95" />
+        <location filename="../../kiosk/ui/main_window.py" line="100" />
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="139" />
+        <location filename="../../kiosk/ui/main_window.py" line="144" />
         <source>&amp;Kiosk</source>
         <translation>&amp;Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="140" />
+        <location filename="../../kiosk/ui/main_window.py" line="145" />
         <source>Import registrations…</source>
         <translation>Importer les inscriptions…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="142" />
+        <location filename="../../kiosk/ui/main_window.py" line="147" />
         <source>Badges PDF for everyone…</source>
         <translation>PDF des badges de tous les invités…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="145" />
+        <location filename="../../kiosk/ui/main_window.py" line="150" />
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="148" />
+        <location filename="../../kiosk/ui/main_window.py" line="153" />
         <source>&amp;Screens</source>
         <translation>É&amp;crans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="154" />
-        <location filename="../../kiosk/ui/main_window.py" line="155" />
+        <location filename="../../kiosk/ui/main_window.py" line="159" />
+        <location filename="../../kiosk/ui/main_window.py" line="160" />
         <source>Coming in a later version</source>
         <translation>Disponible dans une prochaine version</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="222" />
-        <location filename="../../kiosk/ui/main_window.py" line="256" />
+        <location filename="../../kiosk/ui/main_window.py" line="227" />
+        <location filename="../../kiosk/ui/main_window.py" line="277" />
         <source>not configured</source>
         <translation>non configurée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="225" />
+        <location filename="../../kiosk/ui/main_window.py" line="230" />
         <source>ready</source>
         <translation>prête</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="257" />
+        <location filename="../../kiosk/ui/main_window.py" line="269" />
+        <source>The database file is damaged (%1). Stop using this kiosk for check-ins, keep a copy of kiosk.db, and follow 'Recovery' in the README.</source>
+        <translation>Le fichier de la base est endommagé (%1). N’enregistrez plus d’entrées sur ce poste, gardez une copie de kiosk.db et suivez « Recovery » dans le README.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="278" />
         <source>No camera: use the handheld scanner</source>
         <translation>Pas de caméra : utilisez la douchette</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="266" />
+        <location filename="../../kiosk/ui/main_window.py" line="287" />
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="271" />
+        <location filename="../../kiosk/ui/main_window.py" line="292" />
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="272" />
+        <location filename="../../kiosk/ui/main_window.py" line="293" />
         <source>Camera unavailable: %1</source>
         <translation>Caméra indisponible : %1</translation>
     </message>
@@ -937,179 +942,189 @@
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="57" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="60" />
         <source>Let in anyway</source>
         <translation>Laisser entrer quand même</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="58" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="61" />
         <source>Search by name</source>
         <translation>Chercher par nom</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="59" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="62" />
         <source>Print badge</source>
         <translation>Imprimer le badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="128" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="145" />
         <source>EXIT — ready to scan</source>
         <translation>SORTIE — prêt à scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="129" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="146" />
         <source>Scan guests who are leaving</source>
         <translation>Scannez les départs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="131" />
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="134" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="148" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="151" />
         <source>Ready to scan</source>
         <translation>Prêt à scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="132" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="149" />
         <source>Show your QR code to the camera</source>
         <translation>Présentez votre QR code à la caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="135" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="152" />
         <source>Scan your QR code with the scanner</source>
         <translation>Scannez votre QR code avec la douchette</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="136" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="153" />
         <source>Or use the handheld scanner, or type the code below.</source>
         <translation>Ou utilisez la douchette, ou tapez le code ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="137" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="154" />
         <source>Or type the code below, or search the guest by name (Ctrl+F).</source>
         <translation>Ou tapez le code ci-dessous, ou cherchez la personne par son nom (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="147" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="164" />
         <source>Let in by staff</source>
         <translation>Entrée autorisée par l'équipe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="152" />
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="176" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="169" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="198" />
         <source>Code: %1</source>
         <translation>Code : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="168" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="185" />
         <source>the database is busy (an import is running?)</source>
         <translation>la base est occupée (un import en cours ?)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="169" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="186" />
         <source>the disk is full</source>
         <translation>le disque est plein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="170" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="187" />
         <source>the database cannot be written (read-only)</source>
         <translation>la base ne peut pas être écrite (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="171" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="188" />
         <source>the database file is damaged</source>
         <translation>le fichier de la base est endommagé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="172" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="189" />
         <source>the database cannot be written</source>
         <translation>la base ne peut pas être écrite</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="174" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="191" />
         <source>Not recorded — %1</source>
         <translation>Non enregistré — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="175" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="193" />
+        <source>Call the organiser</source>
+        <translation>Appelez l’organisation</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="195" />
+        <source>Keep a copy of kiosk.db and follow “Recovery” in the README.</source>
+        <translation>Gardez une copie de kiosk.db et suivez « Recovery » dans le README.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="197" />
         <source>Scan again</source>
         <translation>Scannez à nouveau</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="177" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="199" />
         <source>Nothing was written for this guest. If it happens again, call the organiser (details in kiosk.log).</source>
         <translation>Rien n’a été enregistré pour cette personne. Si cela se répète, appelez l’organisation (détails dans kiosk.log).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="186" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="208" />
         <source>Welcome</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="187" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="209" />
         <source>Exit recorded</source>
         <translation>Sortie enregistrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="188" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="210" />
         <source>Already checked in</source>
         <translation>Déjà entré·e</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="189" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="211" />
         <source>Not inside</source>
         <translation>Pas sur place</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="190" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="212" />
         <source>Unknown ticket</source>
         <translation>Billet inconnu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="191" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="213" />
         <source>Cancelled ticket</source>
         <translation>Billet annulé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="192" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="214" />
         <source>Unreadable or forged code</source>
         <translation>Code illisible ou falsifié</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="193" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="215" />
         <source>Ticket for another event</source>
         <translation>Billet d'un autre événement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="199" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="221" />
         <source>Entry recorded with your reason.</source>
         <translation>Entrée enregistrée avec votre raison.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="201" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="223" />
         <source>First entry at %1 at kiosk “%2”.</source>
         <translation>Première entrée à %1 au poste « %2 ».</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="204" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="226" />
         <source>No entry recorded for this guest: nothing to record.</source>
         <translation>Aucune entrée enregistrée pour cette personne : rien à enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="205" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="227" />
         <source>No guest with this code. Search the guest by name.</source>
         <translation>Aucune personne avec ce code. Cherchez-la par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="206" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="228" />
         <source>This registration was cancelled. Send the guest to the welcome desk.</source>
         <translation>Cette inscription a été annulée. Orientez la personne vers l'accueil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="207" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="229" />
         <source>Ask for another ticket, or search the guest by name.</source>
         <translation>Demandez un autre billet, ou cherchez la personne par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="208" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="230" />
         <source>Ask for the right ticket, or search the guest by name.</source>
         <translation>Demandez le bon billet, ou cherchez la personne par son nom.</translation>
     </message>

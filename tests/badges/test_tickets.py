@@ -15,12 +15,16 @@ from kiosk.service import Kiosk
 from kiosk.service.keys import init_keys
 
 
-def test_tickets_need_the_private_key_with_a_bilingual_message(
+def test_tickets_need_the_private_key_one_line_in_the_kiosk_language(
     kiosk: Kiosk, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["tickets", "-o", str(tmp_path / "t")]) == 2
+    """The README promises one line on errors: the kiosk's language, not both."""
+    assert main(["--lang", "fr", "tickets", "-o", str(tmp_path / "t")]) == 2
     err = capsys.readouterr().err
-    assert "kiosk keys init" in err and "Aucune clé privée" in err and "No ticket-signing private key" in err
+    assert err.count("\n") == 1 and "kiosk keys init" in err and "aucune clé privée" in err
+    assert main(["tickets", "-o", str(tmp_path / "t"), "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "kiosk keys init" in err and "no ticket-signing private key" in err
 
 
 def test_tickets_pdf_png_and_mailing_csv_scan_after_webcam_downscale(

@@ -39,7 +39,10 @@ class Cli:
 
 
 @pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], data_dir: Path) -> Cli:
+def cli(capsys: pytest.CaptureFixture[str], data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Cli:
+    for var in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")  # no language from the locale: the kiosk's default, French
     return Cli(capsys, data_dir)
 
 
@@ -90,7 +93,8 @@ def test_event_create_and_show(cli: Cli) -> None:
 )
 def test_event_create_bad_input(cli: Cli, args: tuple[str, ...]) -> None:
     one_line_error(*cli("event", "create", "--name", "X", *args))
-    assert one_line_error(*cli("event", "show")).startswith("kiosk: no event")  # nothing was created
+    assert one_line_error(*cli("event", "show")).startswith("kiosk: aucun événement")  # nothing was created
+    assert one_line_error(*cli("event", "show", "--lang", "en")).startswith("kiosk: no event")
 
 
 def test_no_event_yet(cli: Cli) -> None:
@@ -119,7 +123,9 @@ def test_demo_is_deterministic(cli: Cli, tmp_path: Path) -> None:
 def test_checkin_exit_statuses_and_json(demo: Cli, data_dir: Path) -> None:
     accepted = demo.json("checkin", "PLUS20-0002", "--device", "door-1")
     assert accepted["verdict"] == "accepted" and accepted["attendee"]["id"] and accepted["scan_id"]
-    assert set(accepted) == {"verdict", "attendee", "first_entry_at", "first_entry_device", "scan_id", "message"}
+    assert set(accepted) == {"verdict", "attendee", "first_entry_at", "first_entry_device", "scan_id", "message",
+                             "repeated"}
+    assert accepted["repeated"] is False
     assert "email" not in accepted["attendee"]
     again = demo.json("checkin", "plus20-0002", "--device", "door-2", expect=1)
     assert again["verdict"] == "already_checked_in" and again["first_entry_device"] == "door-1"
@@ -130,6 +136,15 @@ def test_checkin_exit_statuses_and_json(demo: Cli, data_dir: Path) -> None:
     # Without --json: the message for a person, on stdout; nothing on stderr.
     code, out, err = demo("checkin", "PLUS20-0004")
     assert code == 0 and out.startswith("Bienvenue ") and err == ""
+
+
+def test_checkin_json_says_when_a_result_is_a_replay(demo: Cli) -> None:
+    first = demo.json("checkin", "PLUS20-0005", "--device", "door-1")
+    again = demo.json("checkin", "PLUS20-0005", "--device", "door-1")  # well within 3 s
+    assert (first["repeated"], again["repeated"]) == (False, True) and again["scan_id"] == first["scan_id"]
+    leaving = demo.json("checkin", "PLUS20-0005", "--exit", "--device", "door-1")
+    assert leaving["verdict"] == "exit_recorded" and leaving["repeated"] is False
+    assert [s["kind"] for s in demo.json("history", "PLUS20-0005")["scans"]] == ["entry", "exit"]
 
 
 @pytest.mark.parametrize("raw", ["\x00\x01\x02", "", "A" * 10_000, "\udcff\udcfe", "K1.AAAA", "é\u202e\x7f"])
@@ -185,6 +200,8 @@ def test_search(demo: Cli, tmp_path: Path) -> None:
     assert len(demo.json("search", "a", "--limit", "3")) == 3
     assert demo.json("search", "zzzzqqq") == []
     code, out, _ = demo("search", "zzzzqqq")
+    assert code == 0 and out == "Aucun résultat.\n"
+    code, out, _ = demo("--lang", "en", "search", "zzzzqqq")
     assert code == 0 and out == "No match.\n"
 
 
@@ -224,8 +241,10 @@ def test_stats_counts_people_not_scans(demo: Cli) -> None:
     assert (after["checked_in"], after["inside"]) == (1, 1)
     assert sum(w["checked_in"] for w in after["by_workshop"].values()) <= 1
     assert sum(c["checked_in"] for c in after["by_category"].values()) == 1
-    code, out, err = demo("stats")
+    code, out, err = demo("stats", "--lang", "en")
     assert code == 0 and out.startswith("registered 143  checked in 1  inside 1/180") and err == ""
+    code, out, err = demo("stats")
+    assert code == 0 and out.startswith("inscrits 143  entrés 1  présents 1/180") and err == ""
 
 
 # --------------------------------------------------------------------------- export
@@ -296,3 +315,18 @@ def test_no_sub_command_means_the_window() -> None:
     assert with_default_command(["--data-dir=/d"]) == ["--data-dir=/d", "gui"]
     assert with_default_command(["stats", "--json"]) == ["stats", "--json"]
     assert with_default_command(["--help"]) == ["--help"]
+    assert with_default_command(["--lang", "en", "stats"]) == ["--lang", "en", "stats"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "command", "lang"),
+    [(["--lang", "en"], "gui", "en"), (["--lang", "en", "gui"], "gui", "en"), (["gui", "--lang", "en"], "gui", "en"),
+     (["--lang", "en", "stats"], "stats", "en"), (["stats", "--lang", "fr"], "stats", "fr"),
+     (["event", "show", "--lang", "en"], "event", "en"), (["stats"], "stats", None)],
+)
+def test_lang_before_or_after_the_command(argv: list[str], command: str, lang: str | None) -> None:
+    """`kiosk --lang en` still opens the window in English (make run ARGS="--lang en")."""
+    from kiosk.cli.main import parse_args
+
+    args = parse_args(argv)
+    assert (args.command, args.lang) == (command, lang)

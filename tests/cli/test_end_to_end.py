@@ -72,7 +72,7 @@ def test_headless_commands_do_not_import_qt_opencv_or_reportlab(tmp_path: Path) 
     assert kiosk(data, "demo").returncode == 0
     script = (
         "import sys; from kiosk.cli.main import main; "
-        f"main(['--data-dir', {str(data)!r}, 'stats']); "
+        f"main(['--data-dir', {str(data)!r}, 'stats', '--lang', 'en']); "
         "print(any(m.startswith(('PySide6', 'cv2', 'reportlab')) for m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)

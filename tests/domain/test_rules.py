@@ -61,18 +61,45 @@ def test_scan_kind(direction: Direction, verdict: Verdict, kind: ScanKind) -> No
 
 def test_repeat_window_is_three_seconds_and_same_code_only() -> None:
     previous = scan()
+    entry = Direction.ENTRY
     assert timedelta(seconds=3) == rules.REPEAT_WINDOW
-    assert rules.is_repeat(previous, "T-1", T0)
-    assert rules.is_repeat(previous, "T-1", T0 + timedelta(seconds=2.999))
-    assert not rules.is_repeat(previous, "T-1", T0 + timedelta(seconds=3))
-    assert not rules.is_repeat(previous, "T-1", T0 + timedelta(seconds=60))
-    assert not rules.is_repeat(previous, "T-2", T0 + timedelta(seconds=1))
-    assert not rules.is_repeat(None, "T-1", T0)
+    assert rules.is_repeat(previous, "T-1", entry, T0)
+    assert rules.is_repeat(previous, "T-1", entry, T0 + timedelta(seconds=2.999))
+    assert not rules.is_repeat(previous, "T-1", entry, T0 + timedelta(seconds=3))
+    assert not rules.is_repeat(previous, "T-1", entry, T0 + timedelta(seconds=60))
+    assert not rules.is_repeat(previous, "T-2", entry, T0 + timedelta(seconds=1))
+    assert not rules.is_repeat(None, "T-1", entry, T0)
 
 
 def test_an_undo_is_never_a_repeat() -> None:
     """After 'undo' the same ticket must be readable again at once."""
-    assert not rules.is_repeat(scan(kind=ScanKind.UNDO), "T-1", T0 + timedelta(seconds=1))
+    assert not rules.is_repeat(scan(kind=ScanKind.UNDO), "T-1", Direction.ENTRY, T0 + timedelta(seconds=1))
+
+
+def logged(kind: ScanKind, verdict: Verdict) -> Scan:
+    return Scan(id="s1", event_id="e1", attendee_id="a1", code="T-1", kind=kind, verdict=verdict,
+                device_id="d1", device_name="door-1", device_time=rules.format_time(T0))
+
+
+@pytest.mark.parametrize(
+    ("kind", "verdict", "intent"),
+    [
+        (ScanKind.ENTRY, Verdict.ACCEPTED, Direction.ENTRY),
+        (ScanKind.OVERRIDE, Verdict.ACCEPTED, Direction.ENTRY),
+        (ScanKind.REFUSED, Verdict.ALREADY_CHECKED_IN, Direction.ENTRY),
+        (ScanKind.EXIT, Verdict.EXIT_RECORDED, Direction.EXIT),
+        (ScanKind.REFUSED, Verdict.NOT_INSIDE, Direction.EXIT),
+        *[(ScanKind.REFUSED, v, None) for v in (Verdict.UNKNOWN, Verdict.CANCELLED, Verdict.INVALID,
+                                                 Verdict.WRONG_EVENT)],
+    ],
+)
+def test_repeat_only_for_the_same_intent(kind: ScanKind, verdict: Verdict, intent: Direction | None) -> None:
+    """An exit right after an entry (or after 'already checked in') is a new decision, not a replay;
+    where the verdict does not depend on the direction, either direction replays it."""
+    previous, soon = logged(kind, verdict), T0 + timedelta(seconds=1)
+    assert rules.scan_intent(previous) is intent
+    for direction in Direction:
+        assert rules.is_repeat(previous, "T-1", direction, soon) is (intent in (None, direction))
 
 
 def test_override_offered_only_for_known_refused_guests() -> None:

@@ -98,7 +98,7 @@ def test_same_code_within_three_seconds_on_same_device_is_one_scan(kiosk: Kiosk,
     for _ in range(5):  # a QR held in front of the camera
         clock.advance(0.5)
         again = kiosk.check_in(code)
-        assert again.repeated and again.verdict is Verdict.ACCEPTED
+        assert again.repeated and again.verdict is Verdict.ACCEPTED and again.to_json()["repeated"] is True
         assert again.scan is not None and again.scan.id == first.scan.id
     assert len(scans(kiosk)) == 1
     clock.advance(0.5)  # 3.0 s after the first read: a new scan
@@ -132,6 +132,35 @@ def test_repeat_of_a_refusal_is_not_logged_twice(kiosk: Kiosk, clock: FakeClock)
     clock.advance(1)
     assert kiosk.check_in("NOBODY").repeated
     assert len(scans(kiosk)) == 1
+
+
+def test_exit_right_after_entry_is_recorded_not_replayed(kiosk: Kiosk, clock: FakeClock) -> None:
+    """Staff switch to exit mode and scan the guest who is leaving at once: that exit counts."""
+    code = valid_code(kiosk)
+    entry = kiosk.check_in(code)
+    clock.advance(1)
+    leaving = kiosk.check_in(code, direction=Direction.EXIT)
+    assert leaving.verdict is Verdict.EXIT_RECORDED and not leaving.repeated
+    assert leaving.scan is not None and entry.scan is not None and leaving.scan.id != entry.scan.id
+    assert not kiosk.presence(entry.attendee.id if entry.attendee else "").inside
+    clock.advance(0.5)  # the exit held in front of the camera: one exit
+    again = kiosk.check_in(code, direction=Direction.EXIT)
+    assert again.repeated and again.verdict is Verdict.EXIT_RECORDED and again.to_json()["repeated"] is True
+    assert [k for k, _, _ in scans(kiosk)] == ["entry", "exit"]
+
+
+def test_exit_right_after_already_checked_in_is_recorded(kiosk: Kiosk, clock: FakeClock) -> None:
+    code = valid_code(kiosk)
+    kiosk.check_in(code, device_name="door-2")
+    clock.advance(60)
+    assert kiosk.check_in(code).verdict is Verdict.ALREADY_CHECKED_IN
+    clock.advance(1)
+    leaving = kiosk.check_in(code, direction=Direction.EXIT)
+    assert leaving.verdict is Verdict.EXIT_RECORDED and not leaving.repeated
+    clock.advance(1)  # and back in at once: an entry again, not a replay of the exit
+    back = kiosk.check_in(code)
+    assert back.verdict is Verdict.ACCEPTED and not back.repeated
+    assert [k for k, _, _ in scans(kiosk)] == ["entry", "refused", "exit", "entry"]
 
 
 # --------------------------------------------------------------------------- code normalisation

@@ -88,7 +88,7 @@ def test_two_events_are_counted_apart(data_dir: Path, clock: FakeClock) -> None:
                                    case_sensitive=False, now=k.now(), device_id="d")
     other = k.stats()
     assert (other.registered, other.checked_in, other.by_workshop["Se loger"].registered) == (1, 0, 1)
-    k.create_demo()  # back to the demo event
+    k.create_demo(force=True)  # back to the demo event
     assert k.stats().to_json() == demo_stats
     assert_counts_fresh(k.conn)
     k.close()

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from kiosk.domain.model import Verdict
 from kiosk.service import Kiosk
+from kiosk.service.errors import StorageKind
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.presenters.checkin import Fault, classify_fault
 from tests.ui.conftest import panel_verdict
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -281,32 +281,39 @@ def test_a_scan_that_cannot_be_written_shows_not_recorded_never_the_last_welcome
         other.rollback()
         other.close()
     panel = window.checkin_page.panel
-    assert panel.verdict is None and panel.failure is not None and panel.failure.fault is Fault.LOCKED
+    assert panel.verdict is None and panel.failure is not None and panel.failure.kind is StorageKind.LOCKED
     assert "Not recorded" in panel.title.text()
     assert waited < 1.0  # the UI thread waited ~200 ms, not busy_timeout's 5 s
     assert not kiosk.presence(kiosk.find("PLUS20-0002").id).inside
 
 
-def test_faults_are_told_apart_from_real_sqlite_errors(tmp_path: Path) -> None:
-    db = tmp_path / "x.db"
-    writer = sqlite3.connect(str(db))
-    writer.execute("CREATE TABLE t (x)")
-    writer.commit()
-    writer.execute("BEGIN IMMEDIATE")
-    blocked = sqlite3.connect(str(db), timeout=0.05)
-    with pytest.raises(sqlite3.Error) as locked:
-        blocked.execute("BEGIN IMMEDIATE")
-    writer.rollback()
-    assert classify_fault(locked.value) is Fault.LOCKED
-
-    ro = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    with pytest.raises(sqlite3.Error) as readonly:
-        ro.execute("INSERT INTO t VALUES (1)")
-    assert classify_fault(readonly.value) is Fault.READ_ONLY
-
-    garbage = tmp_path / "garbage.db"
-    garbage.write_bytes(b"this is not a database" * 200)
-    with pytest.raises(sqlite3.Error) as corrupt:
-        sqlite3.connect(str(garbage)).execute("SELECT * FROM sqlite_master")
-    assert classify_fault(corrupt.value) is Fault.CORRUPT
-    assert classify_fault(OSError(28, "No space left on device")) is Fault.FULL
+def test_a_damaged_database_is_said_at_start_from_a_worker(qapp, tmp_path: Path, dialogs, sounds, qtbot) -> None:
+    """The quick check runs off the UI thread; a damaged file shows on the panel and in a dialog."""
+    from kiosk.settings import Settings
+    from kiosk.ui.app import open_kiosk
+    data = tmp_path / "data"
+    first = Kiosk.open(data, device_name="door-1")
+    first.create_demo()
+    first.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    first.close()
+    db = data / "kiosk.db"
+    conn = sqlite3.connect(db)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'attendees_fts_data'").fetchone()[0]
+    conn.close()
+    raw = bytearray(db.read_bytes())
+    page = int.from_bytes(raw[16:18], "big")
+    at = (root - 1) * page  # the search index's b-tree page: the window opens, quick_check sees it
+    raw[at:at + 16] = bytes(range(7, 23))
+    db.write_bytes(bytes(raw))
+    kiosk = open_kiosk(data, "door-1", "en")  # opens: the check is the window's, on its runner
+    try:
+        window = MainWindow(kiosk, Settings(camera=""), data, camera_source="", dialogs=dialogs, sounds=sounds)
+        qtbot.addWidget(window)
+        window.show()
+        window.check_database()
+        qtbot.waitUntil(lambda: window.checkin_page.panel.failure is not None, timeout=10_000)
+        assert window.checkin_page.panel.failure.kind is StorageKind.CORRUPT
+        assert dialogs.errors and "Recovery" in dialogs.errors[-1]
+        window.shutdown()
+    finally:
+        kiosk.close()

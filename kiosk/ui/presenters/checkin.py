@@ -18,6 +18,7 @@ from typing import Protocol
 from kiosk.domain import rules
 from kiosk.domain.model import Attendee, CheckinResult, Direction, Scan, ScanKind, Verdict
 from kiosk.service import Kiosk, KioskError
+from kiosk.service.errors import StorageError, StorageKind
 
 log = logging.getLogger(__name__)
 
@@ -51,37 +52,12 @@ class VerdictState:
     overridden: bool = False
 
 
-class Fault(StrEnum):
-    """Why a scan was not recorded; the page says it in the staff's language."""
-
-    LOCKED = "locked"  # another program holds the database (a long import)
-    FULL = "full"  # the disk is full
-    READ_ONLY = "read_only"
-    CORRUPT = "corrupt"
-    OTHER = "other"
-
-
-def classify_fault(exc: BaseException) -> Fault:
-    """SQLite says what went wrong only in words (and, from 3.11, an error code)."""
-    name = getattr(exc, "sqlite_errorname", "") or ""
-    text = f"{name} {exc}".lower()
-    if "locked" in text or "busy" in text:
-        return Fault.LOCKED
-    if "full" in text or getattr(exc, "errno", None) == 28:
-        return Fault.FULL
-    if "readonly" in text or "read-only" in text or getattr(exc, "errno", None) in (13, 30):
-        return Fault.READ_ONLY
-    if "malformed" in text or "corrupt" in text or "not a database" in text:
-        return Fault.CORRUPT
-    return Fault.OTHER
-
-
 @dataclass(frozen=True)
 class FailureState:
     """A scan that could not be written: shown instead of a verdict, never over an old one."""
 
     code: str
-    fault: Fault
+    kind: StorageKind
     detail: str
 
 
@@ -190,6 +166,9 @@ class CheckinPresenter:
             return False
         try:
             result = self.kiosk.check_in(text, direction=self.direction, alternatives=tuple(alternatives))
+        except StorageError as exc:  # before KioskError: a fault of this kiosk, shown on the panel
+            self._not_recorded(text, exc)
+            return False
         except KioskError as exc:
             self.view.show_error(str(exc))
             return False
@@ -201,10 +180,11 @@ class CheckinPresenter:
 
     def _not_recorded(self, code: str, exc: BaseException) -> None:
         """The write failed: say so on the panel (the last guest's green must not stay there)."""
-        fault = classify_fault(exc)
-        log.error("scan %r not recorded (%s): %s", code[:80], fault.value, exc)
+        storage = StorageError.from_exception(exc)
+        kind = storage.kind if storage is not None else StorageKind.UNAVAILABLE
+        log.error("scan %r not recorded (%s): %s", code[:80], kind.value, exc)
         self.current = None
-        self.view.show_failure(FailureState(code=code, fault=fault, detail=str(exc)))
+        self.view.show_failure(FailureState(code=code, kind=kind, detail=str(exc)))
         self.view.play_sound(Verdict.INVALID)
         self.timer.start(int(max(self.timeout_s, FAILURE_MIN_S) * 1000))
 
@@ -220,6 +200,9 @@ class CheckinPresenter:
         """A guest picked from the name search (after the page's confirmation)."""
         try:
             result = self.kiosk.check_in_attendee(attendee_id, direction=self.direction)
+        except StorageError as exc:  # before KioskError: a fault of this kiosk, shown on the panel
+            self._not_recorded(attendee_id, exc)
+            return False
         except KioskError as exc:
             self.view.show_error(str(exc))
             return False
@@ -236,6 +219,9 @@ class CheckinPresenter:
             return False
         try:
             result = self.kiosk.override(state.attendee.id, reason=reason, staff=staff or self.staff)
+        except StorageError as exc:  # before KioskError: a fault of this kiosk, shown on the panel
+            self._not_recorded(state.code, exc)
+            return False
         except KioskError as exc:
             self.view.show_error(str(exc))
             return False
@@ -288,6 +274,9 @@ class CheckinPresenter:
         """Revert one entry/exit/override (the page asked for confirmation first)."""
         try:
             self.kiosk.undo(scan_id=scan_id, staff=self.staff)
+        except StorageError as exc:  # before KioskError: a fault of this kiosk, shown on the panel
+            self._not_recorded("undo", exc)
+            return False
         except KioskError as exc:
             self.view.show_error(str(exc))
             return False

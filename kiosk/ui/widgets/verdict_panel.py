@@ -10,8 +10,9 @@ from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.domain.model import Direction, Event, Verdict
+from kiosk.service.errors import StorageKind
 from kiosk.ui import theme
-from kiosk.ui.presenters.checkin import FailureState, Fault, VerdictState
+from kiosk.ui.presenters.checkin import FailureState, VerdictState
 from kiosk.ui.widgets.elided_label import ElidedLabel
 from kiosk.ui.widgets.icons import IconWidget
 
@@ -181,17 +182,22 @@ class VerdictPanel(QFrame):
         self.failure = state
         self._paint(theme.NOT_RECORDED_LOOK)
         reasons = {
-            Fault.LOCKED: self.tr("the database is busy (an import is running?)"),
-            Fault.FULL: self.tr("the disk is full"),
-            Fault.READ_ONLY: self.tr("the database cannot be written (read-only)"),
-            Fault.CORRUPT: self.tr("the database file is damaged"),
-            Fault.OTHER: self.tr("the database cannot be written"),
+            StorageKind.LOCKED: self.tr("the database is busy (an import is running?)"),
+            StorageKind.FULL: self.tr("the disk is full"),
+            StorageKind.READONLY: self.tr("the database cannot be written (read-only)"),
+            StorageKind.CORRUPT: self.tr("the database file is damaged"),
+            StorageKind.UNAVAILABLE: self.tr("the database cannot be written"),
         }
-        self.title.setText(self.tr("Not recorded — %1").replace("%1", reasons[state.fault]))
-        self.name.setText(self.tr("Scan again"))
-        self.details.setText(self.tr("Code: %1").replace("%1", state.code[:60]))
-        self.hint.setText(self.tr("Nothing was written for this guest. If it happens again, call the organiser "
-                                  "(details in kiosk.log)."))
+        self.title.setText(self.tr("Not recorded — %1").replace("%1", reasons[state.kind]))
+        if state.kind is StorageKind.CORRUPT:
+            self.name.setText(self.tr("Call the organiser"))
+            self.details.setText(state.detail[:120])
+            self.hint.setText(self.tr("Keep a copy of kiosk.db and follow “Recovery” in the README."))
+        else:
+            self.name.setText(self.tr("Scan again"))
+            self.details.setText(self.tr("Code: %1").replace("%1", state.code[:60]))
+            self.hint.setText(self.tr("Nothing was written for this guest. If it happens again, call the "
+                                      "organiser (details in kiosk.log)."))
         for button in (self.override_button, self.search_button, self.print_button):
             button.hide()
         self.search_button.show()

@@ -1,0 +1,102 @@
+"""The command line's own sentences, French first, English second, chosen at the edge like the
+verdicts (kiosk/domain/messages.py). The language: --lang, else the one saved in settings.json,
+else $LC_ALL / $LC_MESSAGES / $LANG (fr_* or en_*), else French.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+LANGUAGES = ("fr", "en")
+
+_TEXT: dict[str, dict[str, str]] = {
+    "fr": {
+        "no_match": "Aucun résultat.",
+        "cancelled": "annulé",
+        "checked_in": "entré·e",
+        "registered": "Inscrit·e : {name} ({code})",
+        "already_registered": "Déjà inscrit·e : {name} ({code})",
+        "stats": "inscrits {registered}  entrés {checked_in}  présents {inside}{cap}  "
+                 "sur place {walk_ins}  annulés {cancelled}",
+        "stats_row": "  {title} {name} : {checked_in}/{registered} arrivés, {inside} présents",
+        "workshop": "atelier",
+        "category": "catégorie",
+        "nothing_to_undo": "Rien à annuler sur ce poste.",
+        "undone": "Annulé : {kind} de {code} à {when}",
+        "event_created": "Événement créé : {name} ({id})",
+        "event_used": "Événement actif : {name} ({id})",
+        "no_events": "Aucun événement : lancez « kiosk demo » ou « kiosk event create --name … ».",
+        "guests": "{registered} inscrits",
+        "demo_ready": "Événement de démonstration prêt : {name} — {total} invités fictifs ({cancelled} annulés)",
+        "demo_refused": "ce dossier de données sert l'événement « {name} » : « kiosk demo --force » rend "
+                        "la démo active (l'autre événement est gardé, « kiosk event use » y revient)",
+        "no_event": "aucun événement dans ce dossier de données : lancez « kiosk demo » ou "
+                    "« kiosk event create --name … »",
+        "no_such_event": "aucun événement ne correspond à « {ref} » : voyez « kiosk event list »",
+        "no_such_attendee": "aucun·e invité·e avec l'id ou le code de billet « {ref} » : cherchez par le nom "
+                            "(« kiosk search »)",
+        "label_id": "id : ", "label_starts": "début : ", "label_venue": "lieu : ", "label_capacity": "capacité : ",
+        "label_workshops": "ateliers : ", "label_categories": "catégories : ",
+        "label_data_dir": "dossier de données : ",
+        "counts": "inscrits : {registered}, entrés : {checked_in}, présents : {inside}",
+        "ambiguous_event": "plusieurs événements correspondent à « {ref} » : donnez l'id complet "
+                           "(« kiosk event list »)",
+        "no_signing_key": "aucune clé privée de signature : lancez d'abord « kiosk keys init » "
+                          "(organisateur seulement)",
+        "not_saved": "rien n'a été enregistré : {reason}",
+        "io_error": "{what} : {why}",
+        "no_code_found": "aucun code trouvé",
+        "frame": "image {frame}",
+    },
+    "en": {
+        "no_match": "No match.",
+        "cancelled": "cancelled",
+        "checked_in": "checked in",
+        "registered": "Registered: {name} ({code})",
+        "already_registered": "Already registered: {name} ({code})",
+        "stats": "registered {registered}  checked in {checked_in}  inside {inside}{cap}  "
+                 "walk-ins {walk_ins}  cancelled {cancelled}",
+        "stats_row": "  {title} {name}: {checked_in}/{registered} arrived, {inside} inside",
+        "workshop": "workshop",
+        "category": "category",
+        "nothing_to_undo": "Nothing to undo on this device.",
+        "undone": "Undone: {kind} of {code} at {when}",
+        "event_created": "Event created: {name} ({id})",
+        "event_used": "Active event: {name} ({id})",
+        "no_events": "No event: run 'kiosk demo' or 'kiosk event create --name ...'.",
+        "guests": "{registered} registered",
+        "demo_ready": "Demo event ready: {name} — {total} fictitious guests ({cancelled} cancelled)",
+        "demo_refused": "this data dir serves the event '{name}': 'kiosk demo --force' makes the demo "
+                        "the active event (the other is kept; 'kiosk event use' switches back)",
+        "no_event": "no event in this data dir: run 'kiosk demo' or 'kiosk event create --name ...'",
+        "no_such_event": "no event matches '{ref}': see 'kiosk event list'",
+        "no_such_attendee": "no attendee with id or ticket code '{ref}': search by name ('kiosk search')",
+        "label_id": "id: ", "label_starts": "starts: ", "label_venue": "venue: ", "label_capacity": "capacity: ",
+        "label_workshops": "workshops: ", "label_categories": "categories: ", "label_data_dir": "data dir: ",
+        "counts": "registered: {registered}, checked in: {checked_in}, inside: {inside}",
+        "ambiguous_event": "several events match '{ref}': give the whole id ('kiosk event list')",
+        "no_signing_key": "no ticket-signing private key: run 'kiosk keys init' first (organiser only)",
+        "not_saved": "nothing was recorded: {reason}",
+        "io_error": "{what}: {why}",
+        "no_code_found": "no code found",
+        "frame": "frame {frame}",
+    },
+}
+
+
+def text(key: str, lang: str, **values: object) -> str:
+    """The sentence ``key`` in ``lang`` (French when the language is unknown)."""
+    return _TEXT.get(lang, _TEXT["fr"])[key].format(**values)
+
+
+def language(explicit: str | None, saved: str | None, environ: Mapping[str, str] = os.environ) -> str:
+    """--lang, else the language saved in settings.json, else the locale's, else French."""
+    for choice in (explicit, saved):
+        if choice in LANGUAGES:
+            return choice
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(var, "")
+        if value and value.split(".")[0] not in ("C", "POSIX"):  # the first real locale decides
+            return "en" if value.startswith("en") else "fr"
+    return "fr"
