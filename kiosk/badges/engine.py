@@ -15,6 +15,7 @@ from typing import IO, TYPE_CHECKING
 from kiosk.badges import fonts, text
 from kiosk.badges.content import BadgeContent
 from kiosk.badges.layouts import MM, Box, Layout
+from kiosk.files import atomic_write
 
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
@@ -223,14 +224,22 @@ def render(
     badges: Iterable[BadgeContent], layout: Layout, out: Path | IO[bytes], *, title: str = "Badges",
     progress: ProgressFn | None = None,
 ) -> int:
-    """Write all badges into one PDF (fonts embedded as subsets); returns the number of pages."""
+    """Write all badges into one PDF (fonts embedded as subsets); returns the number of pages.
+    A path is written atomically: until the last page is done the old file stays as it was."""
+    if isinstance(out, Path):
+        with atomic_write(out) as stream:
+            return _render(badges, layout, stream, title=title, progress=progress)
+    return _render(badges, layout, out, title=title, progress=progress)
+
+
+def _render(badges: Iterable[BadgeContent], layout: Layout, out: IO[bytes], *, title: str,
+            progress: ProgressFn | None) -> int:
     from reportlab import rl_config
     from reportlab.pdfgen.canvas import Canvas
 
     rl_config.useA85 = 0  # binary streams: ASCII85 in pure Python cost ~20 ms per logo
     fonts.fonts()
-    target = str(out) if isinstance(out, Path) else out
-    c = Canvas(target, pagesize=(layout.page_w_mm * MM, layout.page_h_mm * MM), pageCompression=1,
+    c = Canvas(out, pagesize=(layout.page_w_mm * MM, layout.page_h_mm * MM), pageCompression=1,
                initialFontName=fonts.REGULAR, initialFontSize=10)
     c.setTitle(title)
     c.setCreator("kiosk")

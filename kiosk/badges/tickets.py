@@ -20,6 +20,7 @@ from kiosk.badges import engine
 from kiosk.badges.content import badge_content, default_logo
 from kiosk.badges.layouts import Box, Layout
 from kiosk.domain.model import Attendee, Event
+from kiosk.files import atomic_write
 
 INSTRUCTIONS = "Présentez ce code à l'entrée · Show this code at the door"
 TICKET = Layout(
@@ -59,7 +60,8 @@ def write_qr_png(data: str, path: Path) -> None:
     qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=PNG_BOX_PX, border=engine.QUIET_ZONE)
     qr.add_data(data)
     qr.make(fit=True)
-    qr.make_image(fill_color="black", back_color="white").save(str(path))
+    with atomic_write(path) as out:
+        qr.make_image(fill_color="black", back_color="white").save(out, format="PNG")
 
 
 def write_ticket(attendee: Attendee, event: Event, payload: str, directory: Path, *, lang: str = "fr") -> TicketFiles:
