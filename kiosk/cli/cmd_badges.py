@@ -187,7 +187,8 @@ def _print(ctx: Context) -> int:
     payload = {**job.to_json(), "destination": queue.destination, "banner": banner}
     human = f"{attendee.full_name}: {job.status}" + (" (reprint)" if job.reprint else "") + \
         f" → {queue.destination}" + (f"\n{banner}" if banner else "") + \
-        (f"\n{job.last_error}" if job.last_error and job.status != "done" else "")
+        (f"\n{job.last_error}" if job.last_error and job.status != "done" else "") + \
+        (f"\nNo font for: {job.missing_glyphs} (left out of the badge)" if job.missing_glyphs else "")
     ctx.emit(payload, human)
     return 0 if job.status in ("done", "printing") else 1
 
