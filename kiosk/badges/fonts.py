@@ -18,7 +18,7 @@ import functools
 import os
 import subprocess
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -76,13 +76,20 @@ class FontSet:
     coverage: dict[str, frozenset[int]]
     scripts: tuple[tuple[tuple[tuple[int, int], ...], str, str], ...] = ()
     fallbacks: tuple[tuple[str, str], ...] = ()
+    _picked: dict[tuple[str, bool], str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def covers(self, font: str, char: str) -> bool:
         return ord(char) in self.coverage.get(font, frozenset())
 
     def pick(self, char: str, bold: bool) -> str | None:
         """The font that has a glyph for ``char`` (its script's font, then the primary, then the
-        fallbacks), or None: drop the character."""
+        fallbacks), or None: drop the character. Remembered: a batch asks ~500 times per badge."""
+        key = (char, bold)
+        if key not in self._picked:
+            self._picked[key] = self._pick(char, bold)
+        return self._picked[key]
+
+    def _pick(self, char: str, bold: bool) -> str | None:
         code = ord(char)
         for ranges, regular, heavy in self.scripts:
             if any(lo <= code <= hi for lo, hi in ranges):
