@@ -3,6 +3,7 @@ middle of writing leaves the old file intact and never an empty or half file."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import signal
@@ -35,12 +36,11 @@ def _fill(directory: Path) -> None:
     probe.unlink(missing_ok=True)
 
 
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A real 64 KiB tmpfs (needs root: mount); skipped where it cannot be mounted."""
-    mnt = tmp_path / "disk"
+@contextlib.contextmanager
+def _tmpfs(mnt: Path, size: str) -> Iterator[Path]:
+    """A real tmpfs of ``size`` (needs root: mount); the test is skipped where it cannot be mounted."""
     mnt.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mnt)], capture_output=True,
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mnt)], capture_output=True,
                           check=False)
     if done.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
@@ -50,6 +50,19 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
         # lazily if a file is still open (a failing test's traceback holds it): never leave it mounted
         if subprocess.run(["umount", str(mnt)], capture_output=True, check=False).returncode != 0:
             subprocess.run(["umount", "-l", str(mnt)], check=False)
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    with _tmpfs(tmp_path / "disk", "64k") as mnt:
+        yield mnt
+
+
+@pytest.fixture
+def ticket_disk(tmp_path: Path) -> Iterator[Path]:
+    """Room for one ticket (PDF with logo and fonts, QR PNG, mailing.csv), not for two."""
+    with _tmpfs(tmp_path / "disk", "1m") as mnt:
+        yield mnt
 
 
 def test_keys_init_on_a_full_disk_leaves_no_key_file(small_disk: Path,
@@ -122,3 +135,19 @@ def test_badges_killed_while_writing_leave_the_old_pdf(kiosk: Kiosk, data_dir: P
     assert out.read_bytes() != old
     left = [p.name for p in out_dir.iterdir() if p.name != "badges.pdf"]
     assert len(left) <= 1 and all(n.startswith(".badges.pdf.") and n.endswith(files.PART) for n in left), left
+
+
+def test_tickets_on_a_full_disk_keep_the_old_files(kiosk: Kiosk, data_dir: Path, ticket_disk: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from kiosk import paths
+
+    init_keys(paths.keys_dir(data_dir))
+    out = ticket_disk / "tickets"
+    assert main(["tickets", "-o", str(out), "--attendee", "PLUS20-0001"]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert sorted(p.suffix for p in out.iterdir()) == [".csv", ".pdf", ".png"]
+    capsys.readouterr()
+    _fill(ticket_disk)
+    assert main(["tickets", "-o", str(out), "--attendee", "PLUS20-0001"]) == 2
+    assert "cannot write" in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # whole, and no temp file beside
