@@ -132,6 +132,18 @@ def test_right_to_left_names_put_the_first_word_on_the_right(name: str, tmp_path
     assert _same_place(left[0], left[2]) < 0.8
 
 
+@pytest.mark.parametrize("name", ["عبد الله", "प्रिया शर्मा", "AVAWAY Tøffe", "שלום עליכם"])
+def test_centred_names_are_centred_on_the_page(name: str, tmp_path: Path) -> None:
+    """Placement uses the shaped widths: kerning ("AVAWAY" is ~15 px narrower kerned at this size)
+    or a ligature measured unshaped would push the ink off centre."""
+    (page,) = pages([name], tmp_path, "center")
+    box = page.point(lambda v: 255 if v < DARK else 0).getbbox()
+    assert box is not None
+    assert abs((box[0] + box[2]) / 2 - page.width / 2) <= 3.0, box
+    line = text.fit(name, width=10_000, height=48, max_size=34.0157, min_size=34).lines[0]
+    assert box[2] - box[0] <= line.width / 72 * DPI + 2  # the ink is no wider than the advance
+
+
 def test_shaped_width_is_what_gets_drawn() -> None:
     """Fitting measures the shaped runs: the Allah ligature is narrower than its four letters."""
     fonts.fonts()
