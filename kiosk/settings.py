@@ -64,7 +64,7 @@ def load(data_dir: Path) -> Settings:
 
 def save(data_dir: Path, settings: Settings) -> None:
     """Write atomically (temp file + rename) so a crash never leaves half a file."""
+    from kiosk.files import write_bytes
+
     data_dir.mkdir(parents=True, exist_ok=True)
-    tmp = data_dir / (FILE_NAME + ".tmp")
-    tmp.write_text(json.dumps(asdict(settings), indent=2, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, data_dir / FILE_NAME)
+    write_bytes(data_dir / FILE_NAME, json.dumps(asdict(settings), indent=2, ensure_ascii=False).encode("utf-8"))

@@ -7,6 +7,7 @@ Coordinates of operations are points inside the badge, origin bottom-left (PDF c
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,11 +16,13 @@ from typing import IO, TYPE_CHECKING
 from kiosk.badges import fonts, text
 from kiosk.badges.content import BadgeContent
 from kiosk.badges.layouts import MM, Box, Layout
+from kiosk.files import atomic_write
 
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
 
 ProgressFn = Callable[[int], None]
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,19 @@ def contrast_color(background: str) -> str:
 
     lum = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
     return "#ffffff" if (1.05 / (lum + 0.05)) >= ((lum + 0.05) / 0.05) else "#212121"
+
+
+def unprintable(content: BadgeContent) -> str:
+    """Letters of the badge's texts that no font can draw (they are left out): for the log and
+    the print record, so staff know why a name came out short."""
+    from kiosk.badges.layouts import TEXT_FIELDS
+
+    found = ""
+    for field in TEXT_FIELDS:
+        for ch in fonts.missing(content.text(field)):
+            if ch not in found:
+                found += ch
+    return found
 
 
 def plan(content: BadgeContent, layout: Layout) -> list[Op]:
@@ -194,10 +210,10 @@ def _draw(canvas: Canvas, ops: list[Op], images: dict[Path, object]) -> None:
         else:
             canvas.setFillColor(op.color)
             for x, y, line in op.baselines():
-                for font, part in line.runs:
+                for (font, glyphs), advance in zip(line.runs, line.widths, strict=True):
                     canvas.setFont(font, op.fitted.size)
-                    canvas.drawString(x, y, part)
-                    x += fonts.width([(font, part)], op.fitted.size)
+                    canvas.drawString(x, y, glyphs)  # shaped already (text.layout): drawn as is
+                    x += advance
 
 
 def _cut_marks(canvas: Canvas, layout: Layout) -> None:
@@ -223,14 +239,22 @@ def render(
     badges: Iterable[BadgeContent], layout: Layout, out: Path | IO[bytes], *, title: str = "Badges",
     progress: ProgressFn | None = None,
 ) -> int:
-    """Write all badges into one PDF (fonts embedded as subsets); returns the number of pages."""
+    """Write all badges into one PDF (fonts embedded as subsets); returns the number of pages.
+    A path is written atomically: until the last page is done the old file stays as it was."""
+    if isinstance(out, Path):
+        with atomic_write(out) as stream:
+            return _render(badges, layout, stream, title=title, progress=progress)
+    return _render(badges, layout, out, title=title, progress=progress)
+
+
+def _render(badges: Iterable[BadgeContent], layout: Layout, out: IO[bytes], *, title: str,
+            progress: ProgressFn | None) -> int:
     from reportlab import rl_config
     from reportlab.pdfgen.canvas import Canvas
 
     rl_config.useA85 = 0  # binary streams: ASCII85 in pure Python cost ~20 ms per logo
     fonts.fonts()
-    target = str(out) if isinstance(out, Path) else out
-    c = Canvas(target, pagesize=(layout.page_w_mm * MM, layout.page_h_mm * MM), pageCompression=1,
+    c = Canvas(out, pagesize=(layout.page_w_mm * MM, layout.page_h_mm * MM), pageCompression=1,
                initialFontName=fonts.REGULAR, initialFontSize=10)
     c.setTitle(title)
     c.setCreator("kiosk")
@@ -254,6 +278,10 @@ def render(
         else:
             c.translate(sx * MM, sy * MM)
         _draw(c, plan(content, layout), images)
+        lacking = unprintable(content)
+        if lacking:
+            who = " ".join(part for part in (content.first_name, content.last_name) if part)
+            log.warning("badge of %s: no font for %s (left out)", who, lacking)
         c.restoreState()
         if progress is not None:
             progress(count)

@@ -3,12 +3,17 @@
 Why this order: a guest recognises their name best on one line, so shrinking comes first; a
 very long name reads better on two lines than in tiny type; the ellipsis is the last resort so
 that nothing ever spills outside its box or is clipped by the printer.
-Right-to-left text (Arabic, Hebrew) is wrapped in logical order, then each line is shaped
-(arabic-reshaper) and reordered for display (python-bidi), and measured as drawn.
+
+Every line is laid out as it will be drawn, and measured that way: split into runs of one font
+(``fonts.runs``) and one bidi level (Unicode bidi algorithm, python-bidi), each run shaped by
+HarfBuzz (reportlab's ``shapeFragWord``: contextual Arabic forms, ligatures such as Allah, Indic
+reordering, mark positioning, kerning) and the runs put in visual order (rule L2). Wrapping and
+ellipsizing work on the logical text, so a right-to-left name is cut at its logical end.
 """
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 
@@ -17,12 +22,16 @@ from kiosk.badges import fonts
 LEADING = 1.18  # line height as a multiple of the font size
 ELLIPSIS = "…"
 MIN_PT = 5.0
+_FEATURES = {"kern": True, "liga": True}  # plus what HarfBuzz always applies (rlig, init/medi/fina...)
+_SHAPE_PT = 10.0  # HarfBuzz advances do not depend on the size (no hinting): shape once, scale
 
 
 @dataclass(frozen=True)
 class Line:
-    runs: tuple[tuple[str, str], ...]  # (font name, text in visual order)
+    runs: tuple[tuple[str, str], ...]  # (font name, glyph string in visual order, as drawn)
     width: float  # in points, at the fitted size
+    source: str = ""  # the line's text in logical order (what a reader types)
+    widths: tuple[float, ...] = ()  # each run's advance at the fitted size
 
     @property
     def text(self) -> str:
@@ -34,6 +43,7 @@ class Fitted:
     lines: tuple[Line, ...]
     size: float
     ellipsized: bool = False
+    missing: str = ""  # letters of the text that no font can draw (left out)
 
     @property
     def height(self) -> float:
@@ -44,27 +54,98 @@ def _is_rtl(text: str) -> bool:
     return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
 
 
-def shape(text: str) -> str:
-    """Display form of one line: Arabic joined into presentation forms, RTL runs reversed."""
+def levels(text: str) -> list[int]:
+    """The resolved bidi embedding level of each character (even: left-to-right)."""
     if not _is_rtl(text):
-        return text
-    import arabic_reshaper
-    from bidi import get_display
+        return [0] * len(text)
+    from bidi import algorithm
 
-    return str(get_display(arabic_reshaper.reshape(text)))
+    storage = algorithm.get_empty_storage()
+    base = algorithm.get_base_level(text, False)
+    storage["base_level"], storage["base_dir"] = base, ("L", "R")[base]
+    algorithm.get_embedding_levels(text, storage, False, False)
+    algorithm.explicit_embed_and_overrides(storage, False)
+    algorithm.resolve_weak_types(storage, False)
+    algorithm.resolve_neutral_types(storage, False)
+    algorithm.resolve_implicit_levels(storage, False)
+    found = [int(ch["level"]) for ch in storage["chars"]]
+    if len(found) != len(text):  # explicit bidi controls removed (fonts.clean drops them anyway)
+        return [1 if unicodedata.bidirectional(ch) in ("R", "AL") else base for ch in text]
+    return found
 
 
-def _runs(text: str, bold: bool) -> tuple[tuple[str, str], ...]:
-    return tuple(fonts.runs(shape(text), bold))
+def visual_order(runs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """Rule L2 on runs of (level, font, text): from the highest level down to the lowest odd one,
+    reverse every sequence of runs at that level or above."""
+    runs = list(runs)
+    odd = [level for level, _f, _t in runs if level % 2]
+    if odd:
+        for level in range(max(level for level, _f, _t in runs), min(odd) - 1, -1):
+            i = 0
+            while i < len(runs):
+                if runs[i][0] < level:
+                    i += 1
+                    continue
+                j = i
+                while j < len(runs) and runs[j][0] >= level:
+                    j += 1
+                runs[i:j] = runs[i:j][::-1]
+                i = j
+    return runs
+
+
+@functools.lru_cache(maxsize=8192)
+def shaped(part: str, font: str, rtl: bool) -> tuple[str, float]:
+    """One run (one font, one direction) shaped by HarfBuzz: the glyph string reportlab draws
+    (visual order) and its advance at 1 pt. HarfBuzz picks the direction from the script; a run
+    of only neutrals on a right-to-left level is reversed here instead."""
+    from reportlab.lib.abag import ABag
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import shapeFragWord
+
+    if rtl and not _is_rtl(part):
+        part = part[::-1]
+    if not pdfmetrics.getFont(font).shapable:  # uharfbuzz missing: plain glyphs, still measured right
+        return part, pdfmetrics.stringWidth(part, font, 1.0)
+    # reportlab's shapeStr, minus "dlig": a discretionary ligature would add vowel marks to محمد
+    word = [pdfmetrics.stringWidth(part, font, _SHAPE_PT), (ABag(fontName=font, fontSize=_SHAPE_PT), part)]
+    glyphs = shapeFragWord(word, features=_FEATURES)[1][1]
+    data = getattr(glyphs, "__shapeData__", None)
+    if data is None:  # HarfBuzz changed nothing: a plain string
+        return glyphs, pdfmetrics.stringWidth(glyphs, font, 1.0)
+    return glyphs, sum(d.x_advance for d in data) / 1000.0
+
+
+@functools.lru_cache(maxsize=8192)
+def layout(text: str, bold: bool) -> tuple[tuple[str, str, float], ...]:
+    """(font, glyphs, advance at 1 pt) of each run of one line, in visual (drawing) order."""
+    parts = fonts.runs(text, bold)
+    per_char = levels("".join(part for _font, part in parts))
+    items: list[tuple[int, str, str]] = []
+    i = 0
+    for font, part in parts:
+        for offset, ch in enumerate(part):
+            level = per_char[i + offset]
+            if offset and items[-1][0] == level:
+                items[-1] = (level, font, items[-1][2] + ch)
+            else:
+                items.append((level, font, ch))
+        i += len(part)
+    drawn = []
+    for level, font, part in visual_order(items):
+        glyphs, width = shaped(part, font, bool(level % 2))
+        drawn.append((font, glyphs, width))
+    return tuple(drawn)
 
 
 def _unit_width(text: str, bold: bool) -> float:
-    return fonts.width(list(_runs(text, bold)), 1.0)
+    return sum(width for _font, _glyphs, width in layout(text, bold))
 
 
 def _line(text: str, bold: bool, size: float) -> Line:
-    parts = _runs(text, bold)
-    return Line(parts, fonts.width(list(parts), size))
+    runs = layout(text, bold)
+    widths = tuple(width * size for _font, _glyphs, width in runs)
+    return Line(tuple((font, glyphs) for font, glyphs, _w in runs), sum(widths), text, widths)
 
 
 def _ellipsize(text: str, bold: bool, size: float, max_width: float) -> str:
@@ -99,14 +180,16 @@ def fit(
 ) -> Fitted:
     """Lines and size so that every line is at most ``width`` points wide and all lines fit in
     ``height``. Pure: depends only on the fonts' metrics."""
-    text = fonts.covered(fonts.clean(text), bold)
+    cleaned = fonts.clean(text)
+    lacking = fonts.missing(cleaned, bold)
+    text = fonts.covered(cleaned, bold)
     if not text or width <= 0 or height <= 0:
-        return Fitted((), max_size)
+        return Fitted((), max_size, missing=lacking)
     floor = max(min(min_size, height / LEADING), 1.0)
     one = _unit_width(text, bold)
     size = min(max_size, height / LEADING, width / one if one else max_size)
     if size >= floor:
-        return Fitted((_line(text, bold, size),), size)
+        return Fitted((_line(text, bold, size),), size, missing=lacking)
     two_fit = max_lines >= 2 and 2 * floor * LEADING <= height
     if two_fit:
         best: tuple[float, str, str] | None = None
@@ -116,7 +199,8 @@ def fit(
             if best is None or candidate > best[0]:
                 best = (candidate, first, second)
         if best is not None and best[0] >= floor:
-            return Fitted((_line(best[1], bold, best[0]), _line(best[2], bold, best[0])), best[0])
+            return Fitted((_line(best[1], bold, best[0]), _line(best[2], bold, best[0])), best[0],
+                          missing=lacking)
         words = text.split(" ")
         first = ""
         for i in range(len(words), 0, -1):  # the most words that fit on line one
@@ -125,5 +209,5 @@ def fit(
                 first = candidate_text
                 rest = " ".join(words[i:])
                 second = _ellipsize(rest, bold, floor, width)
-                return Fitted((_line(first, bold, floor), _line(second, bold, floor)), floor, True)
-    return Fitted((_line(_ellipsize(text, bold, floor, width), bold, floor),), floor, True)
+                return Fitted((_line(first, bold, floor), _line(second, bold, floor)), floor, True, lacking)
+    return Fitted((_line(_ellipsize(text, bold, floor, width), bold, floor),), floor, True, lacking)

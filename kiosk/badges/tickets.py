@@ -10,6 +10,7 @@ PDF's QR is ~89 mm wide so a phone showing the page fits it to ~75 % of the scre
 from __future__ import annotations
 
 import csv
+import io
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -20,6 +21,8 @@ from kiosk.badges import engine
 from kiosk.badges.content import badge_content, default_logo
 from kiosk.badges.layouts import Box, Layout
 from kiosk.domain.model import Attendee, Event
+from kiosk.domain.spreadsheet import safe_cell
+from kiosk.files import atomic_write
 
 INSTRUCTIONS = "Présentez ce code à l'entrée · Show this code at the door"
 TICKET = Layout(
@@ -59,7 +62,8 @@ def write_qr_png(data: str, path: Path) -> None:
     qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=PNG_BOX_PX, border=engine.QUIET_ZONE)
     qr.add_data(data)
     qr.make(fit=True)
-    qr.make_image(fill_color="black", back_color="white").save(str(path))
+    with atomic_write(path) as out:
+        qr.make_image(fill_color="black", back_color="white").save(out, format="PNG")
 
 
 def write_ticket(attendee: Attendee, event: Event, payload: str, directory: Path, *, lang: str = "fr") -> TicketFiles:
@@ -73,15 +77,19 @@ def write_ticket(attendee: Attendee, event: Event, payload: str, directory: Path
 
 
 def write_mailing(files: Iterable[TicketFiles], path: Path) -> int:
-    """``email,first_name,last_name,pdf,png`` with absolute paths; UTF-8 with BOM for spreadsheets."""
+    """``email,first_name,last_name,pdf,png`` with absolute paths; UTF-8 with BOM for spreadsheets,
+    every cell spreadsheet-safe (a mail-merge sheet is opened in Excel or LibreOffice)."""
     rows = 0
-    with path.open("w", encoding="utf-8-sig", newline="") as out:
+    with atomic_write(path) as raw:
+        out = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
         writer = csv.writer(out)
         writer.writerow(["email", "first_name", "last_name", "pdf", "png"])
         for f in files:
-            writer.writerow([f.attendee.email or "", f.attendee.first_name, f.attendee.last_name,
-                             str(f.pdf.resolve()), str(f.png.resolve())])
+            writer.writerow([safe_cell(v) for v in (f.attendee.email or "", f.attendee.first_name,
+                                                    f.attendee.last_name, str(f.pdf.resolve()),
+                                                    str(f.png.resolve()))])
             rows += 1
+        out.detach()  # flushed; ``atomic_write`` fsyncs and closes the file
     return rows
 
 

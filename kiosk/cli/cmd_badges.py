@@ -5,7 +5,9 @@ reportlab, qrcode and Qt are imported inside the handlers so `kiosk --help` stay
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -82,13 +84,23 @@ class _Progress:
         sys.stderr.write(("\n" if self.tty else "") + f"{self.label}: {self.total} done\n")
 
 
+@contextlib.contextmanager
+def _writing(target: Path) -> Iterator[None]:
+    """A full disk or a read-only stick is a message and exit 2, not a traceback (the old file stays)."""
+    try:
+        yield
+    except OSError as exc:
+        raise UsageError(f"cannot write {exc.filename or target}: {exc.strerror or exc}") from None
+
+
 def _badge(ctx: Context) -> int:
     from kiosk.badges import content, engine
 
     k = ctx.kiosk()
     layout = _layout(ctx)
     attendee = k.find(ctx.args.attendee)
-    pages = engine.render(content.contents(k, [attendee]), layout, ctx.args.output, title=attendee.full_name)
+    with _writing(ctx.args.output):
+        pages = engine.render(content.contents(k, [attendee]), layout, ctx.args.output, title=attendee.full_name)
     ctx.emit({"attendee_id": attendee.id, "output": str(ctx.args.output), "format": layout.name, "pages": pages},
              f"{attendee.full_name}: {ctx.args.output} ({layout.name})")
     return 0
@@ -106,8 +118,9 @@ def _badges(ctx: Context) -> int:
             bars.append(_Progress(total, "badges"))
         bars[0](done)
 
-    result = batch.render_all(k, layout, ctx.args.output, sort=ctx.args.sort,
-                              only_not_printed=ctx.args.only_not_printed, progress=progress)
+    with _writing(ctx.args.output):
+        result = batch.render_all(k, layout, ctx.args.output, sort=ctx.args.sort,
+                                  only_not_printed=ctx.args.only_not_printed, progress=progress)
     (bars[0] if bars else _Progress(result.badges, "badges")).finish()
     ctx.emit({"output": str(ctx.args.output), "format": layout.name, "badges": result.badges,
               "pages": result.pages},
@@ -139,8 +152,9 @@ def _tickets(ctx: Context) -> int:
     else:
         guests = [a for a in attendee_store.iterate(k.conn, k.event.id) if not a.cancelled]
     progress = _Progress(len(guests), "tickets")
-    made = tickets.write_tickets(guests, k.event, k.ticket_payload, ctx.args.output, lang=k.lang,
-                                 progress=progress)
+    with _writing(ctx.args.output):
+        made = tickets.write_tickets(guests, k.event, k.ticket_payload, ctx.args.output, lang=k.lang,
+                                     progress=progress)
     progress.finish()
     mailing = ctx.args.output / "mailing.csv"
     ctx.emit({"tickets": len(made), "mailing": str(mailing),
@@ -171,7 +185,8 @@ def _print(ctx: Context) -> int:
     payload = {**job.to_json(), "destination": queue.destination, "banner": banner}
     human = f"{attendee.full_name}: {job.status}" + (" (reprint)" if job.reprint else "") + \
         f" → {queue.destination}" + (f"\n{banner}" if banner else "") + \
-        (f"\n{job.last_error}" if job.last_error and job.status != "done" else "")
+        (f"\n{job.last_error}" if job.last_error and job.status != "done" else "") + \
+        (f"\nNo font for: {job.missing_glyphs} (left out of the badge)" if job.missing_glyphs else "")
     ctx.emit(payload, human)
     return 0 if job.status in ("done", "printing") else 1
 

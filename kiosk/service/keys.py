@@ -3,12 +3,12 @@ a kiosk needs only the public key(s) in ``<data dir>/keys``."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from kiosk.domain import tickets
+from kiosk.files import atomic_write
 from kiosk.service.errors import KioskError
 
 PRIVATE = "ticket-private.pem"
@@ -19,13 +19,18 @@ def init_keys(directory: Path, *, force: bool = False) -> tuple[Path, Path]:
     private_path, public_path = directory / PRIVATE, directory / PUBLIC
     if private_path.exists() and not force:
         raise KioskError(f"a key pair already exists in {directory} (use --force to replace it)")
-    directory.mkdir(parents=True, exist_ok=True)
     key = tickets.new_private_key()
-    fd = os.open(private_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as out:
-        out.write(tickets.private_key_pem(key))
-    os.chmod(private_path, 0o600)
-    public_path.write_bytes(tickets.public_key_pem(key.public_key()))
+    # Both files are complete on disk before either is renamed into place: a full disk or a kill
+    # leaves the old pair (or none), never an empty private key. The private one lands first.
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        with atomic_write(public_path) as public, atomic_write(private_path, mode=0o600) as private:
+            private.write(tickets.private_key_pem(key))
+            private.flush()
+            public.write(tickets.public_key_pem(key.public_key()))
+            public.flush()
+    except OSError as exc:
+        raise KioskError(f"cannot write the key pair in {directory}: {exc.strerror or exc}") from exc
     return private_path, public_path
 
 

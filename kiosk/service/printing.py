@@ -303,6 +303,10 @@ class PrintQueue:
         if attendee is None:
             raise KioskError(f"attendee {job.attendee_id} no longer exists")
         badge = content.contents(self.kiosk, [attendee])
+        lacking = "".join(dict.fromkeys("".join(engine.unprintable(b) for b in badge)))
+        if lacking != job.missing_glyphs:  # the record says what the badge lacks (the engine logs it)
+            with transaction(self.conn):
+                store.update(self.conn, job.id, now=self._now(), missing_glyphs=lacking)
         spool = (self.kiosk.data_dir / "spool") if self.kiosk.data_dir else Path(tempfile.gettempdir())
         spool.mkdir(parents=True, exist_ok=True)
         pdf = spool / f"{job.title}.pdf"

@@ -11,7 +11,7 @@ PENDING = ("queued", "printing", "held")  # a badge still to come out
 
 _COLUMNS = (
     "id, event_id, attendee_id, format, backend, printer, status, attempts, last_error, reprint, "
-    "cups_job_id, claimed_by, next_attempt_at, device_id, created_at, updated_at"
+    "cups_job_id, claimed_by, next_attempt_at, device_id, created_at, updated_at, missing_glyphs"
 )
 
 
@@ -33,6 +33,7 @@ class PrintJob:
     device_id: str
     created_at: str
     updated_at: str
+    missing_glyphs: str = ""  # letters of the badge no font could draw (left out), migration 0005
 
     @property
     def title(self) -> str:
@@ -44,7 +45,7 @@ class PrintJob:
             "id": self.id, "attendee_id": self.attendee_id, "format": self.format, "backend": self.backend,
             "printer": self.printer, "status": self.status, "attempts": self.attempts,
             "last_error": self.last_error, "reprint": self.reprint, "cups_job_id": self.cups_job_id,
-            "created_at": self.created_at, "updated_at": self.updated_at,
+            "created_at": self.created_at, "updated_at": self.updated_at, "missing_glyphs": self.missing_glyphs,
         }
 
 
@@ -54,16 +55,16 @@ def _from_row(row: sqlite3.Row) -> PrintJob:
         backend=row["backend"], printer=row["printer"], status=row["status"], attempts=int(row["attempts"]),
         last_error=row["last_error"], reprint=bool(row["reprint"]), cups_job_id=row["cups_job_id"],
         claimed_by=row["claimed_by"], next_attempt_at=row["next_attempt_at"], device_id=row["device_id"],
-        created_at=row["created_at"], updated_at=row["updated_at"],
+        created_at=row["created_at"], updated_at=row["updated_at"], missing_glyphs=row["missing_glyphs"],
     )
 
 
 def insert(conn: sqlite3.Connection, job: PrintJob) -> None:
     conn.execute(
-        f"INSERT INTO print_jobs ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO print_jobs ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (job.id, job.event_id, job.attendee_id, job.format, job.backend, job.printer, job.status, job.attempts,
          job.last_error, int(job.reprint), job.cups_job_id, job.claimed_by, job.next_attempt_at, job.device_id,
-         job.created_at, job.updated_at),
+         job.created_at, job.updated_at, job.missing_glyphs),
     )
 
 
@@ -112,7 +113,8 @@ def update(
     conn: sqlite3.Connection, job_id: str, *, now: str, expect: str | None = None, **changes: object
 ) -> bool:
     """Set columns of one job; with ``expect``, only if its status is still that (a claim)."""
-    allowed = {"status", "attempts", "last_error", "cups_job_id", "claimed_by", "next_attempt_at", "printer"}
+    allowed = {"status", "attempts", "last_error", "cups_job_id", "claimed_by", "next_attempt_at", "printer",
+               "missing_glyphs"}
     unknown = set(changes) - allowed
     if unknown:
         raise ValueError(f"not print_jobs columns: {sorted(unknown)}")

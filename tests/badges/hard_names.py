@@ -13,3 +13,11 @@ HARD_NAMES: tuple[tuple[str, str, str], ...] = (
     ("王芳", "李", "北京大学"),
     ("Zoé 🎉", "Martin 👩‍💻", "Café ☕ Solidaire"),
 )
+# Scripts that need HarfBuzz shaping or a per-script font: the Allah ligature and right-to-left
+# word order, Hebrew, Armenian, Devanagari conjuncts.
+HARD_NAMES += (
+    ("محمد بن عبد الله", "عبد الله", "جمعية الأمل"),
+    ("שרה", "כהן לוי", "עמותת הגשר"),
+    ("Արամ", "Հովհաննիսյան", "Հայկական Կոոպերատիվ"),
+    ("प्रिया", "शर्मा", "सहकारी समिति"),
+)

@@ -32,7 +32,7 @@ def badges() -> list[BadgeContent]:
 
 
 def render(out_dir: Path, formats: list[str] | None = None) -> list[Path]:
-    """One PNG per format: its pages side by side (at most 9 badges), on a light grey ground."""
+    """One PNG per format: its pages side by side (the 13 hard names), on a light grey ground."""
     from PIL import Image
 
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import subprocess
+import uuid
 from pathlib import Path
 
 import pytest
@@ -62,3 +63,23 @@ def test_tickets_pdf_png_and_mailing_csv_scan_after_webcam_downscale(
     assert [r.text for r in zxingcpp.read_barcodes(png.resize((200, 200), Image.Resampling.BILINEAR))] == [payload]
     text = subprocess.run(["pdftotext", rows[0]["pdf"], "-"], capture_output=True, text=True, check=True).stdout
     assert first.first_name in text and "Show this code at the door" in text
+
+
+def test_mailing_csv_cells_are_spreadsheet_safe(kiosk: Kiosk, data_dir: Path, tmp_path: Path) -> None:
+    from kiosk.domain.model import Attendee
+    from kiosk.store import attendees as attendee_store
+    from kiosk.store import transaction
+
+    init_keys(paths.keys_dir(data_dir))
+    nasty = Attendee(id=str(uuid.uuid4()), event_id=kiosk.event.id, first_name="=HYPERLINK(\"http://x\",\"Win\")",
+                     last_name="+33\x0b612", email="@SUM(A1)", ticket_code="M-1")
+    with transaction(kiosk.conn):
+        attendee_store.insert_many(kiosk.conn, [nasty], case_sensitive=False, now=kiosk.now(), device_id="x")
+    out = tmp_path / "tickets"
+    assert main(["tickets", "-o", str(out), "--attendee", "M-1", "--attendee", "PLUS20-0001"]) == 0
+    with (out / "mailing.csv").open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[1][:3] == ["'@SUM(A1)", "'=HYPERLINK(\"http://x\",\"Win\")", "'+33 612"]
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows for cell in row)
+    assert rows[2][1] == kiosk.find("PLUS20-0001").first_name and Path(rows[2][3]).is_file()
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []  # no temp files left

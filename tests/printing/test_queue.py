@@ -113,3 +113,32 @@ def test_job_state_api_of_the_pdf_folder(tmp_path: Path) -> None:
     assert printer.job_state(job_id) is JobState.COMPLETED
     assert printer.find_job("kiosk-123") == (job_id, JobState.COMPLETED)
     assert printer.find_job("kiosk-999") is None
+
+
+def test_a_name_no_font_covers_is_logged_and_kept_in_the_print_record(
+    kiosk: Kiosk, data_dir: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    import json
+    import logging
+    import sqlite3
+    import subprocess
+
+    from kiosk.cli.main import main
+
+    runic = "ᚱᚢᚾᛅ"  # no Runic font in Debian's fonts-noto-core: the badge prints "Ek" only
+    guest = kiosk.register(first_name=runic, last_name="Ek").attendee
+    plain = kiosk.find("PLUS20-0001")
+    with caplog.at_level(logging.WARNING, logger="kiosk.badges.engine"):
+        assert main(["print", guest.id, "--backend", "pdf", "--json"]) == 0
+    job = json.loads(capsys.readouterr().out)
+    assert job["status"] == "done" and job["missing_glyphs"] == runic
+    assert [r.getMessage() for r in caplog.records] == [f"badge of {runic} Ek: no font for {runic} (left out)"]
+    assert main(["print", plain.id, "--backend", "pdf"]) == 0
+    assert "No font for" not in capsys.readouterr().out
+    conn = sqlite3.connect(paths.database(data_dir))
+    rows = dict(conn.execute("SELECT attendee_id, missing_glyphs FROM print_jobs").fetchall())
+    conn.close()
+    assert rows == {guest.id: runic, plain.id: ""}
+    badge = next(p for p in paths.print_dir(data_dir).iterdir() if p.name == f"kiosk-{job['id']}.pdf")
+    text = subprocess.run(["pdftotext", str(badge), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Ek" in text and runic not in text

@@ -9,11 +9,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from kiosk.cli.main import main
 from kiosk.domain.demo import demo_attendees, demo_event
 from kiosk.domain.model import Attendee, Direction, Event, Workshop
+from kiosk.domain.spreadsheet import neutralise, safe_cell
 from kiosk.domain.text import tokens
 from kiosk.service import Kiosk, KioskError
-from kiosk.service.export import HEADERS, export_attendees, neutralise
+from kiosk.service.export import HEADERS, export_attendees
 from kiosk.store import attendees as attendee_store
 from kiosk.store import transaction
 from tests.conftest import FakeClock
@@ -220,6 +222,38 @@ def test_export_xlsx(kiosk: Kiosk, tmp_path: Path) -> None:
     assert f1["first_name"] == "'=HYPERLINK(\"http://x\")" and f1["organisation"] == "'-2+3"
     formulas = [c for row in sheet.iter_rows() for c in row if c.data_type == "f"]
     assert formulas == []
+
+
+def _with_control_characters(k: Kiosk) -> None:
+    odd = [Attendee(id="c1", event_id=k.event.id, first_name="Ana\x0bMaría", last_name="Nul\x00l\x1b",
+                    organisation="\x01=cmd|' /C calc'!A0", email="a\x08@example.org", ticket_code="C-1")]
+    with transaction(k.conn):
+        attendee_store.insert_many(k.conn, odd, case_sensitive=False, now=k.now(), device_id="x")
+
+
+def test_safe_cell_drops_what_xml_cannot_hold_then_neutralises() -> None:
+    assert safe_cell("Ana\x0bMaría") == "Ana María"
+    assert safe_cell("\x01=1+1") == "'=1+1"  # cleaned first, so no live formula is left behind
+    assert safe_cell("tab\tand\nline") == "tab\tand\nline" and safe_cell("\tx") == "'\tx"
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_kiosk_export_with_control_characters(kiosk: Kiosk, data_dir: Path, tmp_path: Path, suffix: str) -> None:
+    _with_control_characters(kiosk)
+    kiosk.close()
+    out = tmp_path / f"guests{suffix}"
+    assert main(["export", str(out)]) == 0
+    if suffix == ".xlsx":
+        sheet = openpyxl.load_workbook(out).active
+        assert sheet is not None
+        rows = [["" if c.value is None else str(c.value) for c in row] for row in sheet.iter_rows()]
+    else:
+        with out.open(encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.reader(fh))
+    c1 = dict(zip(HEADERS, next(r for r in rows if r[0] == "c1"), strict=True))
+    assert (c1["first_name"], c1["last_name"], c1["organisation"], c1["email"]) == (
+        "Ana María", "Null", "'=cmd|' /C calc'!A0", "a@example.org")
+    assert len(rows) == 154 and not list(tmp_path.glob("*.part")) and not list(tmp_path.glob(".*"))
 
 
 def test_export_refuses_other_formats(kiosk: Kiosk, tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 from kiosk.adapters.printing.base import JobState, Media, PrinterError, PrinterInfo, PrinterState
+from kiosk.files import atomic_write
 
 
 def _safe(title: str) -> str:
@@ -31,11 +32,10 @@ class PdfFolderPrinter:
     def submit(self, pdf_path: str, media: Media, title: str = "") -> str:
         """Copy atomically (temp file + rename) so a crash never leaves half a badge."""
         target = self.directory / f"{_safe(title or Path(pdf_path).stem)}.pdf"
-        tmp = target.with_suffix(".pdf.part")
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(pdf_path, tmp)
-            os.replace(tmp, target)
+            with open(pdf_path, "rb") as src, atomic_write(target) as out:
+                shutil.copyfileobj(src, out)
         except OSError as exc:
             raise PrinterError(f"cannot write {target}: {exc.strerror or exc}") from exc
         return target.name
