@@ -1,4 +1,4 @@
--- kiosk schema v5: letters a badge was printed without.
+-- kiosk schema v6: letters a badge was printed without.
 -- A name in a script no installed font covers (say Runic, or CJK on a machine without a CJK
 -- font) prints with those letters left out; the job records which, so staff can see why a
 -- badge came out short and write that guest's badge by hand.
