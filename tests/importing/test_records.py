@@ -233,10 +233,12 @@ def test_skipped_rows_reported_with_lines(tmp_path: Path) -> None:
     ]
 
 
-def test_header_only_file_has_zero_records(tmp_path: Path) -> None:
-    parsed = _parse(tmp_path, "Prénom;Nom;Email\r\n")
-    assert parsed.records == [] and parsed.skipped == []
-    assert parsed.mapping == {"first_name": "Prénom", "last_name": "Nom", "email": "Email"}
+def test_header_only_file_is_refused(tmp_path: Path) -> None:
+    # With --prune, an empty export would cancel everybody: it is refused before anything is compared.
+    with pytest.raises(ImportFileError, match="header row but no registrations"):
+        _parse(tmp_path, "Prénom;Nom;Email\r\n")
+    with pytest.raises(ImportFileError, match="header row but no registrations"):
+        _parse(tmp_path, "Prénom;Nom;Email\r\n;;\r\n;;nobody@example.org\r\n")
 
 
 def test_no_name_column(tmp_path: Path) -> None:
