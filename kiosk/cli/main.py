@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -65,6 +66,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(ctx) or 0)
     except (UsageError, KioskError, StoreError) as exc:
         sys.stderr.write(f"kiosk: {exc}\n")
+        return EXIT_USAGE
+    except sqlite3.OperationalError as exc:  # busy past the timeout, disk full, read-only media
+        sys.stderr.write(f"kiosk: the database cannot be written now ({exc}); try again\n")
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

@@ -64,7 +64,7 @@ def test_import_summary_and_reimport(capsys: pytest.CaptureFixture[str], event: 
     path = write(tmp_path / "helloasso.csv", GOOD)
     first = imported(capsys, event, path)
     assert {k: first[k] for k in ("added", "updated", "unchanged", "cancelled")} == {
-        "added": 4, "updated": 0, "unchanged": 0, "cancelled": 0}
+        "added": 4, "updated": 0, "unchanged": 0, "cancelled": 1}  # Zoé's "Remboursé"
     assert first["skipped"] == [{"line": 5, "reason": "no name"}] and first["missing"] == []
     assert first["dry_run"] is False and first["mapping"]["ticket_code"] == "Billet"  # type: ignore[index]
     # Check someone in, then import the same file again: nothing changes, the check-in stays.
@@ -72,13 +72,14 @@ def test_import_summary_and_reimport(capsys: pytest.CaptureFixture[str], event: 
     assert code == 0
     again = imported(capsys, event, path)
     assert {k: again[k] for k in ("added", "updated", "unchanged", "cancelled")} == {
-        "added": 0, "updated": 0, "unchanged": 4, "cancelled": 0}
+        "added": 0, "updated": 0, "unchanged": 4, "cancelled": 1}
     code, out, _ = run(capsys, event, "stats", "--json")
     assert json.loads(out)["checked_in"] == 1
     # Human summary: one line with the counts, then the skipped lines.
     code, out, err = run(capsys, event, "import", str(path))
     assert code == 0 and err == ""
-    assert out.splitlines()[0] == "helloasso.csv: added 0, updated 0, unchanged 4, cancelled 0, skipped 1"
+    assert out.splitlines()[0] == "helloasso.csv: added 0, updated 0, unchanged 4, cancelled 1, skipped 1"
+    assert out.splitlines()[1] == "  rows matched by ticket code, then name + e-mail (4 on ticket code)"
     assert "line 5: skipped — no name" in out
 
 
@@ -104,7 +105,7 @@ def test_changed_name_missing_and_prune(capsys: pytest.CaptureFixture[str], even
     code, out, _ = run(capsys, event, "import", str(path))
     assert "1 imported attendee(s) are not in this file" in out and "T-002  Jean Martin" in out
     pruned = imported(capsys, event, path, "--prune")
-    assert (pruned["cancelled"], pruned["missing"]) == (1, [])
+    assert (pruned["pruned"], pruned["missing"]) == (1, [])
     code, out, _ = run(capsys, event, "checkin", "T-002", "--json")
     assert code == 1 and json.loads(out)["verdict"] == "cancelled"
 
