@@ -120,7 +120,7 @@ _RULES: dict[str, _FieldRule] = {
               "pseudonyme", "voucher", "bon"],
         # Per-order references last: every ticket of an order shares them (see ORDER_CODE_HEADERS).
         tiers=[(90, ["Code", "Billet", "Ticket", "Référence"]),
-               (50, ["Order code", "Code de commande", "Order #", "Order number", "Référence commande",
+               (30, ["Order code", "Code de commande", "Order #", "Order number", "Référence commande",
                      "Numéro de commande", "N° de commande", "Commande", "Order", "Order ID"])],
     ),
     "first_name": _rule(
@@ -234,7 +234,7 @@ _RULES: dict[str, _FieldRule] = {
     "row_id": _rule(
         exact=[
             "ID", "Id", "Attendee #", "Attendee ID", "Participant ID", "ID participant", "ID du participant",
-            "Member ID", "User ID", "Registration ID", "ID d'inscription", "Numéro d'inscription",
+            "Member ID", "User ID", "Registration ID", "N° de participant", "Numéro de participant", "ID d'inscription", "Numéro d'inscription",
             "N° d'inscription", "Référence inscription", "Inscription ID", "Response ID", "Submission ID",
         ],
     ),
@@ -256,7 +256,7 @@ ORDER_CODE_HEADERS: frozenset[str] = frozenset(compact(h) for h in (
 _BONUS_TOKENS = frozenset(
     {
         "participant", "participante", "participants", "attendee", "attendees", "holder", "porteur",
-        "invite", "guest", "beneficiaire", "titulaire", "inscrit", "inscrite",
+        "invite", "guest", "beneficiaire", "titulaire", "inscrit", "inscrite", "adherent", "adherente",
     }
 )
 _PENALTY_TOKENS = frozenset(

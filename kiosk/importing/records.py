@@ -48,6 +48,7 @@ _VALUE_FIELDS = (
     "status", "row_id", "position_id", "submitted_at", "email_fallback",
 )
 _SAMPLE_ROWS = 5_000  # rows looked at to judge a status column
+_AMBIGUOUS_STATUS_HEADERS = frozenset({"etat", "state"})
 
 
 @dataclass(frozen=True)
@@ -198,7 +199,8 @@ def parse_registration_file(
     gc.disable()
     try:
         table, header_cells, rows = _choose_table(read_tables(Path(path)), resolved, sheet)
-        mapping = map_columns(header_cells, resolved, _Judge(header_cells, rows).accept)
+        judge = _Judge(header_cells, rows)
+        mapping = judge.full_name_fix(map_columns(header_cells, resolved, judge.accept), resolved)
         records, skipped, code_source = _build_records(rows, header_cells, mapping)
     finally:
         if gc_enabled:
@@ -299,6 +301,19 @@ class _Judge:
             self.verdicts[key] = self._judge(field, col)
         return self.verdicts[key]
 
+    def full_name_fix(self, mapping: ColumnMapping, overrides: dict[str, tuple[str, str]]) -> ColumnMapping:
+        """A lone "Nom du participant" holding "Hélène Dupont" is a full name (pretix FR), not a surname."""
+        idx = mapping.indexes
+        col = idx.get("last_name")
+        if col is None or "first_name" in idx or "full_name" in idx or compact(mapping.headers[col]) in overrides:
+            return mapping
+        values = self.values(col)[:_SAMPLE_ROWS]
+        if not values or sum(1 for v in values if " " in v) * 10 < len(values) * 7:
+            return mapping
+        indexes = {("full_name" if f == "last_name" else f): c for f, c in idx.items()}
+        return ColumnMapping(indexes, mapping.headers, mapping.confident_name, mapping.fallbacks,
+                             mapping.attendee_level)
+
     def _judge(self, field: str, col: int) -> bool:
         if field == "ticket_code":
             order_level = compact(self.headers[col]) in ORDER_CODE_HEADERS
@@ -310,8 +325,8 @@ class _Judge:
             return repeats <= max(1, len(values) // 100)
         if field == "status":
             distinct_values = set(self.values(col)[:_SAMPLE_ROWS])
-            if not distinct_values:
-                return True
+            if not distinct_values:  # an empty "Statut" says nothing; an empty "État" is an address field
+                return compact(self.headers[col]) not in _AMBIGUOUS_STATUS_HEADERS
             known = sum(1 for v in distinct_values if status_meaning(v) is not None)
             return known * 2 >= len(distinct_values)
         return True
