@@ -197,7 +197,8 @@ _RULES: dict[str, _FieldRule] = {
         exact=[
             "Catégorie", "Category", "Type", "Profil", "Profile", "Tarif", "Ticket type",
             "Type de billet", "Type billet", "Formule", "Product", "Produit", "Ticket category",
-            "Catégorie de billet", "Ticket class",
+            "Catégorie de billet", "Ticket class", "Ticket name", "Product name", "Nom du billet",
+            "Nom du tarif",
         ],
         contains=[
             "categorie", "category", "tarif", "ticket type", "type de billet", "type billet", "formule",

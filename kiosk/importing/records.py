@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import gc
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from dataclasses import field as dc_field
 from operator import itemgetter
 from pathlib import Path
@@ -412,8 +413,20 @@ def _build_records(
         add(rec)
     if replaced:
         records.sort(key=lambda r: r.line)
+    records = _unique_identities(records)
     skipped.sort(key=lambda s: s.line)
     return records, skipped, code_source
+
+
+def _unique_identities(records: list[ImportRecord]) -> list[ImportRecord]:
+    """A row id or response time shared by two rows identifies neither (a group booked at one instant)."""
+    ids = Counter(r.row_id for r in records if r.row_id)
+    times = Counter(r.submitted_at for r in records if r.submitted_at)
+    if all(n == 1 for n in ids.values()) and all(n == 1 for n in times.values()):
+        return records
+    return [replace(r, row_id=r.row_id if ids.get(r.row_id or "", 0) == 1 else None,
+                    submitted_at=r.submitted_at if times.get(r.submitted_at or "", 0) == 1 else None)
+            for r in records]
 
 
 def _too_long(line: int, values: list[str], mapping: ColumnMapping) -> None:
