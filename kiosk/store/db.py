@@ -111,6 +111,7 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite already rolled back on SQLITE_FULL and a few other errors
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
