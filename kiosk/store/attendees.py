@@ -81,6 +81,51 @@ def prepared_values(
     return [_values(a, case_sensitive, now, device_id, keys.get(a.id)) for a in rows]
 
 
+_STAGED_COLUMNS = (
+    "id, event_id, ticket_code, code_key, first_name, last_name, email, email_key, organisation, category,"
+    " workshop, status, source, source_device, created_at, updated_at, updated_by, search_text, import_key"
+)
+
+
+def stage_values(conn: sqlite3.Connection, values: Sequence[tuple[object, ...]]) -> None:
+    """Copy prepared rows into a TEMP table (this connection's own temp database): no lock on the event's
+    database is taken, so the door keeps checking in while a large import is staged."""
+    conn.execute("DROP TABLE IF EXISTS temp.import_staged")
+    conn.execute(f"CREATE TEMP TABLE import_staged AS SELECT {_STAGED_COLUMNS} FROM main.attendees WHERE 0")
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN")  # deferred: the first write goes to the temp database only
+    conn.executemany(f"INSERT INTO temp.import_staged VALUES ({','.join('?' * 19)})", values)
+    if own:
+        conn.execute("COMMIT")
+
+
+def insert_staged(conn: sqlite3.Connection) -> int:
+    """Insert the rows :func:`stage_values` staged, index and count them (inside a transaction): the part
+    of a large import that must hold the write lock, all in SQLite's C loops. Returns the rows inserted."""
+    before = int(conn.execute("SELECT coalesce(max(rowid), 0) FROM attendees").fetchone()[0])
+    cursor = conn.execute(f"INSERT INTO main.attendees({_STAGED_COLUMNS}) SELECT * FROM temp.import_staged")
+    conn.execute(
+        "INSERT INTO attendees_fts(rowid, search_text) SELECT rowid, search_text FROM attendees WHERE rowid > ?",
+        (before,),
+    )
+    conn.execute(_COUNT_STAGED)
+    return cursor.rowcount
+
+
+def drop_staged(conn: sqlite3.Connection) -> None:
+    conn.execute("DROP TABLE IF EXISTS temp.import_staged")
+
+
+# New rows have no entry yet: their door figures are counted from the (small, unlocked) staging table.
+_COUNT_STAGED = (
+    "INSERT INTO attendee_counts(event_id, status, workshop, category, walk_in, registered, checked_in, inside)"
+    " SELECT event_id, status, coalesce(workshop, ''), coalesce(category, ''), source = 'walk-in', count(*), 0, 0"
+    " FROM temp.import_staged GROUP BY 1, 2, 3, 4, 5"
+    " ON CONFLICT DO UPDATE SET registered = registered + excluded.registered"
+)
+
+
 def insert_values(conn: sqlite3.Connection, values: Sequence[tuple[object, ...]]) -> None:
     """Insert rows made by :func:`prepared_values`, index them for search and count them (in a transaction)."""
     before = int(conn.execute("SELECT coalesce(max(rowid), 0) FROM attendees").fetchone()[0])
