@@ -86,23 +86,33 @@ class _Index:
     def __init__(self, entries: list[attendee_store.IndexEntry]) -> None:
         self.by_code: dict[str, Attendee] = {}
         self.by_import_key: dict[str, Attendee] = {}
-        self.by_person: dict[tuple[str, str, str], list[Attendee]] = {}
-        self.person_mails: set[str] = set()  # e-mail keys of by_person ("" = none): skip folding the rest
         self.by_email: dict[str, list[Attendee]] = {}
         self.import_keys: dict[str, str | None] = {}
         self.all: list[Attendee] = []
+        self.email_keys: dict[str, str | None] = {}
+        self._by_person: dict[tuple[str, str, str], list[Attendee]] | None = None
         for entry in entries:
             a = entry.attendee
             self.all.append(a)
             self.import_keys[a.id] = entry.import_key
+            self.email_keys[a.id] = entry.email_key
             if entry.code_key:
                 self.by_code[entry.code_key] = a
             if entry.import_key:
                 self.by_import_key[entry.import_key] = a
-            self.by_person.setdefault(_person_key(a.first_name, a.last_name, entry.email_key), []).append(a)
-            self.person_mails.add(entry.email_key or "")
             if entry.email_key:
                 self.by_email.setdefault(entry.email_key, []).append(a)
+        self.person_mails = {k or "" for k in self.email_keys.values()}  # skip folding rows nobody can match
+
+    @property
+    def by_person(self) -> dict[tuple[str, str, str], list[Attendee]]:
+        """Built on first use: a re-import matched on codes never folds 100,000 names."""
+        if self._by_person is None:
+            self._by_person = {}
+            for a in self.all:
+                key = _person_key(a.first_name, a.last_name, self.email_keys[a.id])
+                self._by_person.setdefault(key, []).append(a)
+        return self._by_person
 
     def match(self, rec: ImportRecord, code: str | None, mail: str | None, file_emails: Counter[str],
               taken: set[str]) -> tuple[Attendee | None, str]:

@@ -168,3 +168,39 @@ def test_bad_input_one_line_exit_2_nothing_changed(capsys: pytest.CaptureFixture
 def test_missing_file(capsys: pytest.CaptureFixture[str], event: Path, tmp_path: Path) -> None:
     code, out, err = run(capsys, event, "import", str(tmp_path / "nope.csv"))
     assert (code, out) == (2, "") and "not found" in err and err.count("\n") == 1
+
+
+def test_encoding_warnings_on_stderr_and_in_json(capsys: pytest.CaptureFixture[str], event: Path,
+                                                 tmp_path: Path) -> None:
+    path = tmp_path / "pasted.csv"
+    rows = "".join(f"T-{i};Hélène{i};Dupont;;;;\n" for i in range(10))
+    path.write_bytes((HEADER + "\n" + rows).encode() + b"T-99;Zo\xe9;Martin;;;;\n")
+    code, out, err = run(capsys, event, "import", str(path), "--json")
+    assert code == 0
+    assert json.loads(out)["warnings"] == [
+        {"line": 12, "message": "Windows-1252 text in a UTF-8 file, read as Windows-1252"}]
+    assert err == "kiosk: pasted.csv line 12: Windows-1252 text in a UTF-8 file, read as Windows-1252\n"
+    code, out, _ = run(capsys, event, "search", "zoe", "--json")
+    assert json.loads(out)[0]["first_name"] == "Zoé"
+
+
+def test_prune_guard_force_and_sheet_options(capsys: pytest.CaptureFixture[str], event: Path,
+                                             tmp_path: Path) -> None:
+    imported(capsys, event, write(tmp_path / "a.csv", GOOD))
+    one = write(tmp_path / "one.csv", GOOD[:1])
+    code, out, err = run(capsys, event, "import", str(one), "--prune")
+    assert (code, out) == (2, "") and "more than half" in err and err.count("\n") == 1
+    report = imported(capsys, event, one, "--prune", "--force")
+    assert report["pruned"] == 2  # Jean and Bobby; Zoé was already cancelled
+    code, out, err = run(capsys, event, "import", str(one), "--sheet", "Orders")
+    assert (code, out) == (2, "") and "--sheet is only for workbooks" in err
+
+
+@pytest.mark.timeout(30)
+def test_fifo_refused_in_one_line(capsys: pytest.CaptureFixture[str], event: Path, tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "export.csv"
+    os.mkfifo(fifo)
+    code, out, err = run(capsys, event, "import", str(fifo))
+    assert (code, out) == (2, "") and "not a regular file" in err and err.count("\n") == 1
