@@ -226,9 +226,9 @@ def _identity_label(mapping: ColumnMapping, records: list[ImportRecord]) -> str:
     parts = []
     if any(r.ticket_code for r in records):
         parts.append("ticket code")
-    if "row_id" in mapping.indexes:
+    if any(r.row_id for r in records):
         parts.append(f"platform id ({mapping.headers[mapping.indexes['row_id']]})")
-    if "submitted_at" in mapping.indexes:
+    if any(r.submitted_at for r in records):
         parts.append(f"response time ({mapping.headers[mapping.indexes['submitted_at']]})")
     parts.append("name + e-mail")
     return ", then ".join(parts)
