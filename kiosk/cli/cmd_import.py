@@ -17,6 +17,9 @@ def register(sub: Any) -> None:
                           "organisation, category, workshop, status, ignore)")
     imp.add_argument("--dry-run", action="store_true", help="report what would change, change nothing")
     imp.add_argument("--prune", action="store_true", help="cancel imported attendees missing from this file")
+    imp.add_argument("--force", action="store_true",
+                     help="with --prune: cancel even when more than half of the event is missing from the file")
+    imp.add_argument("--sheet", metavar="NAME", help="the workbook sheet to read (default: the one with attendees)")
     imp.add_argument("--json", action="store_true")
     imp.set_defaults(handler=_import)
     exp = sub.add_parser("export", help="export attendees with their check-in status (.csv or .xlsx)")
@@ -41,11 +44,21 @@ def _import(ctx: Context) -> int:
     except ImportFileError as exc:
         raise UsageError(str(exc)) from exc
     report = import_registrations(ctx.kiosk(), ctx.args.file, overrides=overrides, dry_run=ctx.args.dry_run,
-                                  prune=ctx.args.prune, progress=_progress)
+                                  prune=ctx.args.prune, force=ctx.args.force, sheet=ctx.args.sheet,
+                                  progress=_progress)
     head = "Dry run — nothing written. " if report.dry_run else ""
+    pruned = f", pruned {report.pruned}" if ctx.args.prune else ""
     lines = [f"{head}{ctx.args.file.name}: added {report.added}, updated {report.updated}, "
-             f"unchanged {report.unchanged}, cancelled {report.cancelled}, skipped {len(report.skipped)}"]
+             f"unchanged {report.unchanged}, cancelled {report.cancelled}{pruned}, skipped {len(report.skipped)}"]
+    sheet = f"sheet {report.sheet!r}; " if report.sheet else ""
+    matched = ", ".join(f"{n} on {how}" for how, n in report.matches.items())
+    lines.append(f"  {sheet}rows matched by {report.matched_by}" + (f" ({matched})" if matched else ""))
     lines += [f"  line {s.line}: skipped — {s.reason}" for s in report.skipped]
+    # Encoding repairs go to stderr too: stdout may be JSON, and a person should see them either way.
+    for line, message in report.warnings[:50]:
+        ctx.say(f"kiosk: {ctx.args.file.name} line {line}: {message}")
+    if len(report.warnings) > 50:
+        ctx.say(f"kiosk: {ctx.args.file.name}: … and {len(report.warnings) - 50} more lines with encoding warnings")
     if report.missing:
         lines.append(f"  {len(report.missing)} imported attendee(s) are not in this file "
                      "(kept; use --prune to cancel them):")

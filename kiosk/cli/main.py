@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -100,7 +101,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 def describe(exc: Exception, ctx: Context) -> str | None:
     """The one line for a failure a person can act on, in the command's language; None for a bug
     (which keeps its traceback). Every command's errors come through here."""
-    import sqlite3
 
     from kiosk import paths
     from kiosk.service.errors import (

@@ -2,22 +2,27 @@
 
 Headers are compared after normalisation (accents, case, punctuation and whitespace do not matter).
 Each field has synonyms; an exact synonym beats a header that merely *contains* a synonym, longer
-contained synonyms beat shorter ones, and headers qualified with "participant"/"attendee" beat the
-ones qualified with "payeur"/"buyer"/"order".  Each field and each column is used at most once.
+contained synonyms beat shorter ones. Per-attendee columns ("Attendee e-mail", "Prénom participant") beat
+per-order ones ("E-mail" of the order, "Email payeur", HelloAsso's payer "Raison sociale"), whatever the
+column order. Each field and each column is used at most once. A caller that has the data can veto a
+column for a field (``accept``): a ticket code column whose values repeat, a status column whose values
+are no status words; the next candidate is then tried.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dc_field
 
 from kiosk.importing.reader import ImportFileError
 
 __all__ = [
     "FIELDS",
     "NAME_FIELDS",
+    "ORDER_CODE_HEADERS",
     "ColumnMapping",
     "compact",
     "map_columns",
@@ -36,11 +41,17 @@ FIELDS: tuple[str, ...] = (
     "category",
     "workshop",
     "status",
+    "row_id",
+    "position_id",
+    "submitted_at",
     "ignore",
 )
 NAME_FIELDS: frozenset[str] = frozenset({"first_name", "last_name", "full_name"})
 
 _NON_ALNUM = re.compile(r"[\W_]+")
+# Billetweb numbers its custom fields: "Structure - #12", "Atelier choisi (#3)".
+_FIELD_NUMBER = re.compile(r"\s*[-–(]?\s*#\s*\d+\s*\)?\s*$")
+
 
 
 def normalize(text: str) -> str:
@@ -98,14 +109,19 @@ _RULES: dict[str, _FieldRule] = {
             "No de billet", "Numéro billet", "N° billet", "Ticket code", "Ticket number", "Ticket no",
             "Ticket #", "Ticket ID", "Code billet", "Code du billet", "Référence billet",
             "Référence du billet", "Réf billet", "Secret", "QR code", "Code QR", "Ticket barcode",
+            "Ticket secret", "Secret du billet", "Public ID", "Attendee public ID",
         ],
         contains=[
             "barcode", "code barre", "code barres", "numero de billet", "n de billet", "numero billet",
             "ticket code", "ticket number", "code billet", "code du billet", "reference billet",
             "reference du billet", "qr code", "code qr", "secret",
         ],
-        veto=["type", "prix", "price", "montant", "amount", "date", "promo", "postal"],
-        tiers=[(90, ["Code", "Billet", "Ticket", "Référence"]), (80, ["Order code"])],
+        veto=["type", "prix", "price", "montant", "amount", "date", "promo", "postal", "pseudonymization",
+              "pseudonyme", "voucher", "bon"],
+        # Per-order references last: every ticket of an order shares them (see ORDER_CODE_HEADERS).
+        tiers=[(90, ["Code", "Billet", "Ticket", "Référence"]),
+               (30, ["Order code", "Code de commande", "Order #", "Order number", "Référence commande",
+                     "Numéro de commande", "N° de commande", "Commande", "Order", "Order ID"])],
     ),
     "first_name": _rule(
         exact=["Prénom", "First name", "Firstname", "Given name", "Forename", "Prenom"],
@@ -157,11 +173,13 @@ _RULES: dict[str, _FieldRule] = {
     "organisation": _rule(
         exact=[
             "Structure", "Organisation", "Organization", "Entreprise", "Société", "Company",
-            "Association", "Employeur", "Employer", "Raison sociale", "Organisme", "Établissement",
-            "Company name", "Nom de la structure", "Nom de l'entreprise", "Nom de l'organisation",
+            "Association", "Employeur", "Employer", "Organisme", "Établissement",
+            "Nom de la structure", "Nom de l'organisation",
             "Nom de la société", "Nom de l'association", "Affiliation", "Institution", "Collectivité",
             "Club",
         ],
+        # HelloAsso's "Raison sociale" is the payer's company: the participant's own field wins.
+        tiers=[(60, ["Raison sociale", "Company name", "Nom de l'entreprise"])],
         contains=[
             "structure", "organisation", "organization", "entreprise", "societe", "company",
             "association", "employeur", "employer", "raison sociale", "organisme", "etablissement",
@@ -179,7 +197,8 @@ _RULES: dict[str, _FieldRule] = {
         exact=[
             "Catégorie", "Category", "Type", "Profil", "Profile", "Tarif", "Ticket type",
             "Type de billet", "Type billet", "Formule", "Product", "Produit", "Ticket category",
-            "Catégorie de billet", "Ticket class",
+            "Catégorie de billet", "Ticket class", "Ticket name", "Product name", "Nom du billet",
+            "Nom du tarif",
         ],
         contains=[
             "categorie", "category", "tarif", "ticket type", "type de billet", "type billet", "formule",
@@ -201,20 +220,44 @@ _RULES: dict[str, _FieldRule] = {
     ),
     "status": _rule(
         exact=[
-            "Statut", "Status", "État", "Attendee status", "Order status", "Statut de la commande",
+            "Statut", "Status", "Attendee status", "Order status", "Statut de la commande",
             "Statut commande", "Statut du billet", "Ticket status", "État de la commande",
-            "Statut du participant", "Statut participant",
+            "Statut du participant", "Statut participant", "Valide", "Valid", "RSVP", "Registration state",
+            "Registration status", "État de l'inscription", "Statut de l'inscription", "Statut inscription",
         ],
-        contains=["statut", "status", "etat"],
-        veto=["check", "checkin", "scan", "marital", "civil", "professionnel", "emploi", "unis"],
+        contains=["statut", "status", "etat", "rsvp"],
+        veto=["check", "checkin", "scan", "marital", "civil", "professionnel", "emploi", "unis", "paiement",
+              "payment", "adresse", "address", "facturation", "billing"],
+        # A bare "État" is often an address field (pretix FR): kept only if its values are status words.
+        tiers=[(60, ["État", "Etat", "State"])],
         qualified=True,
     ),
+    "row_id": _rule(
+        exact=[
+            "ID", "Id", "Attendee #", "Attendee ID", "Participant ID", "ID participant", "ID du participant",
+            "Member ID", "User ID", "Registration ID", "N° de participant", "Numéro de participant", "ID d'inscription", "Numéro d'inscription",
+            "N° d'inscription", "Référence inscription", "Inscription ID", "Response ID", "Submission ID",
+        ],
+    ),
+    "position_id": _rule(exact=["Position ID", "ID de la position", "Position #"]),
+    "submitted_at": _rule(
+        exact=[
+            "Horodateur", "Horodatage", "Timestamp", "Submitted at", "Submission date", "Date de soumission",
+            "Date de réponse", "Response date", "RSVPed on", "Date d'inscription", "Registration date",
+        ],
+    ),
 }
+
+# Ticket-code headers that name the order, not the ticket: a fallback code only (with a position id).
+ORDER_CODE_HEADERS: frozenset[str] = frozenset(compact(h) for h in (
+    "Order code", "Code de commande", "Order #", "Order number", "Référence commande", "Numéro de commande",
+    "N° de commande", "Commande", "Order", "Order ID",
+))
 
 _BONUS_TOKENS = frozenset(
     {
         "participant", "participante", "participants", "attendee", "attendees", "holder", "porteur",
-        "invite", "guest", "beneficiaire", "titulaire", "inscrit", "inscrite",
+        "invite", "guest", "beneficiaire", "titulaire", "inscrit", "inscrite", "adherent", "adherente",
     }
 )
 _PENALTY_TOKENS = frozenset(
@@ -236,7 +279,7 @@ def _contains_seq(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
 def _field_score(field: str, header: str) -> int:
     """Score of ``header`` for ``field``; 0 = no match."""
     rule = _RULES[field]
-    norm = normalize(header)
+    norm = normalize(_FIELD_NUMBER.sub("", header) or header)
     if not norm:
         return 0
     tokens = tuple(norm.split())
@@ -250,7 +293,7 @@ def _field_score(field: str, header: str) -> int:
             best = max(best, 40 + 5 * len(syn.tokens))
     if best and rule.qualified:
         if token_set & _BONUS_TOKENS:
-            best += 10
+            best += 60  # above any exact synonym: "Attendee e-mail" beats the order's "E-mail"
         if token_set & _PENALTY_TOKENS:
             best -= 15
         best = max(best, 1)
@@ -264,6 +307,8 @@ class ColumnMapping:
     indexes: dict[str, int]  # field -> column index (never contains "ignore")
     headers: list[str]  # the header row, stripped
     confident_name: bool  # a name field is mapped by an exact synonym or an override
+    fallbacks: dict[str, int] = dc_field(default_factory=dict)  # field -> column read when the first is empty
+    attendee_level: bool = False  # a mapped header names the attendee (or the ticket's own secret/barcode)
 
     @property
     def mapping(self) -> dict[str, str]:
@@ -271,6 +316,14 @@ class ColumnMapping:
 
     def has_name(self) -> bool:
         return any(f in self.indexes for f in NAME_FIELDS)
+
+    def order_level_code(self) -> bool:
+        """The ticket code column names the order: shared by every ticket of an order."""
+        col = self.indexes.get("ticket_code")
+        return col is not None and compact(self.headers[col]) in ORDER_CODE_HEADERS
+
+
+Accept = Callable[[str, int], bool]
 
 
 def resolve_overrides(overrides: Mapping[str, str] | None) -> dict[str, tuple[str, str]]:
@@ -299,9 +352,11 @@ def resolve_overrides(overrides: Mapping[str, str] | None) -> dict[str, tuple[st
 
 
 def map_columns(
-    header_row: Sequence[str], overrides: Mapping[str, tuple[str, str]] | None = None
+    header_row: Sequence[str], overrides: Mapping[str, tuple[str, str]] | None = None,
+    accept: Accept | None = None,
 ) -> ColumnMapping:
-    """Map the cells of ``header_row`` to fields.  ``overrides`` is the output of :func:`resolve_overrides`."""
+    """Map the cells of ``header_row`` to fields.  ``overrides`` is the output of :func:`resolve_overrides`;
+    ``accept(field, column)`` may veto a candidate after looking at its values (overrides are never vetoed)."""
     headers = [h.strip() for h in header_row]
     keys = [compact(h) for h in headers]
     indexes: dict[str, int] = {}
@@ -317,6 +372,7 @@ def map_columns(
             if field != "ignore" and field not in indexes:
                 indexes[field] = col
                 confident = confident or field in NAME_FIELDS
+    overridden = set(indexes)
 
     candidates: list[tuple[int, int, int, str]] = []  # (-score, column, field order, field)
     for col, header in enumerate(headers):
@@ -329,14 +385,28 @@ def map_columns(
             if score > 0:
                 candidates.append((-score, col, order, field))
     candidates.sort()
+    attendee_level = False
+    leftovers: dict[str, int] = {}
     for neg_score, col, _order, field in candidates:
-        if field in indexes or col in used_cols:
+        if col in used_cols:
+            continue
+        if field in indexes:
+            leftovers.setdefault(field, col)
+            continue
+        if accept is not None and not accept(field, col):
             continue
         indexes[field] = col
         used_cols.add(col)
         if field in NAME_FIELDS and -neg_score >= _EXACT_THRESHOLD:
             confident = True
-    return ColumnMapping(indexes=indexes, headers=headers, confident_name=confident)
+        tokens = frozenset(normalize(headers[col]).split())
+        if (tokens & _BONUS_TOKENS and _RULES[field].qualified) or (
+                field == "ticket_code" and keys[col] not in ORDER_CODE_HEADERS and -neg_score >= 100):
+            attendee_level = True
+    # The order's e-mail stands in for an attendee who left theirs empty (pretix's optional attendee e-mail).
+    fallbacks = {f: c for f, c in leftovers.items() if f == "email" and c not in used_cols and f not in overridden}
+    return ColumnMapping(indexes=indexes, headers=headers, confident_name=confident, fallbacks=fallbacks,
+                         attendee_level=attendee_level)
 
 
 def _clean_field(raw: str) -> str | None:

@@ -1,7 +1,10 @@
 """Registration file -> raw rows (list of cells with their 1-based line number).
 
 Handles CSV/TSV text in UTF-8 (with or without BOM), UTF-16/32 with BOM and Windows-1252, any line
-ending, and ``.xlsx`` workbooks (detected by content).  Everything else is rejected with an
+ending, files mixing UTF-8 and Windows-1252 lines (repaired line by line, reported), and ``.xlsx``,
+``.xls`` and ``.ods`` workbooks (detected by content, read with calamine), every sheet of them.
+Only regular files are read (a FIFO or a device never is), and a workbook whose parts would inflate
+past :data:`MAX_INFLATED_BYTES` is refused before parsing. Everything else is rejected with an
 :class:`ImportFileError` carrying one human-readable line.
 """
 
@@ -11,8 +14,9 @@ import codecs
 import csv
 import datetime as dt
 import io
+import os
 import re
-import warnings
+import stat
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
@@ -24,13 +28,17 @@ from typing import Any
 __all__ = [
     "MAX_COLUMNS",
     "MAX_FILE_BYTES",
+    "MAX_INFLATED_BYTES",
     "MAX_ROWS",
     "ImportFileError",
     "RawTable",
     "read_table",
+    "read_tables",
 ]
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
+# A 100,000-row xlsx inflates to ~60 MB of XML; a zip bomb to gigabytes (1.5 MB -> 1.5 GB seen).
+MAX_INFLATED_BYTES = 400 * 1024 * 1024
 MAX_ROWS = 1_000_000
 MAX_COLUMNS = 200
 
@@ -51,38 +59,54 @@ class RawTable:
     rows: Iterator[tuple[int, list[str]]]  # (1-based line, cells), read lazily; blank lines are left out
     encoding: str
     delimiter: str | None
+    sheet: str | None = None  # the workbook sheet these rows come from
+    # (line, message): text repaired or left doubtful by the decoder, for the import summary.
+    warnings: tuple[tuple[int, str], ...] = ()
 
 
 def read_table(path: Path) -> RawTable:
-    """Open a CSV/TSV/xlsx file as raw rows; raise :class:`ImportFileError` on any file-level problem.
+    """The first table of :func:`read_tables` (a CSV file has one)."""
+    return read_tables(path)[0]
 
-    Rows are produced lazily: row-level limits (columns, row count) raise while iterating.
+
+def read_tables(path: Path) -> list[RawTable]:
+    """Open a CSV/TSV file (one table) or a workbook (one table per sheet) as raw rows.
+
+    Raises :class:`ImportFileError` on any file-level problem. Rows are produced lazily: row-level
+    limits (columns, row count) raise while iterating.
     """
     data = _read_bytes(path)
     kind = _sniff_binary(data)
-    if kind == "xlsx":
-        return RawTable(_read_xlsx(data), "xlsx", None)
-    text, encoding = _decode(data)
+    if kind in ("xlsx", "ods", "xls"):
+        return _read_workbook(data, kind)
+    text, encoding, warnings_ = _decode(data)
     del data
     if not text.strip():
         raise ImportFileError("empty file")
     delimiter = _sniff_delimiter(text)
-    return RawTable(_read_csv(text, delimiter), encoding, delimiter)
+    return [RawTable(_read_csv(text, delimiter), encoding, delimiter, warnings=tuple(warnings_))]
 
 
 # --------------------------------------------------------------------------- bytes & format detection
 
 
 def _read_bytes(path: Path) -> bytes:
+    """The file's bytes; only a regular file is opened (a FIFO would block, /dev/zero never ends)."""
     try:
         if not path.exists():
             raise ImportFileError(f"file not found: {path}")
         if path.is_dir():
             raise ImportFileError(f"{path} is a folder, not a file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImportFileError(f"file is too large ({size / 1024 / 1024:.0f} MB, the limit is 200 MB)")
-        data = path.read_bytes()
+        # O_NONBLOCK: opening a FIFO with no writer returns at once instead of hanging; then fstat decides.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise ImportFileError(f"{path} is not a regular file (a pipe or a device?); export to a file first")
+            if info.st_size > MAX_FILE_BYTES:
+                raise ImportFileError(
+                    f"file is too large ({info.st_size / 1024 / 1024:.0f} MB, the limit is 200 MB)")
+            data = fh.read(MAX_FILE_BYTES + 1)  # bounded even if the file grows while it is read
     except OSError as exc:
         raise ImportFileError(f"cannot read {path}: {exc.strerror or exc}") from None
     if len(data) > MAX_FILE_BYTES:
@@ -93,8 +117,8 @@ def _read_bytes(path: Path) -> bytes:
 
 
 _SAVE_AS = "save it as .xlsx or CSV"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, and also password-protected (encrypted) .xlsx
 _MAGICS: tuple[tuple[bytes, str], ...] = (
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", f"legacy Excel .xls or password-protected files are not supported; {_SAVE_AS}"),
     (b"%PDF", "PDF files cannot be imported; export the registrations as CSV or .xlsx"),
     (b"\x89PNG", "images cannot be imported; export the registrations as CSV or .xlsx"),
     (b"\xff\xd8\xff", "images cannot be imported; export the registrations as CSV or .xlsx"),
@@ -108,9 +132,13 @@ _MAGICS: tuple[tuple[bytes, str], ...] = (
 
 
 def _sniff_binary(data: bytes) -> str:
-    """Return "xlsx" or "text"; raise for every other recognisable format."""
+    """Return "xlsx", "ods", "xls" or "text"; raise for every other recognisable format."""
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return _zip_kind(data)
+    if data.startswith(_OLE):
+        if "EncryptedPackage".encode("utf-16-le") in data[:65536]:
+            raise ImportFileError(f"password-protected Excel files are not supported; remove the password or {_SAVE_AS}")
+        return "xls"
     for magic, message in _MAGICS:
         if data.startswith(magic):
             raise ImportFileError(message)
@@ -129,23 +157,31 @@ def _sniff_binary(data: bytes) -> str:
 def _zip_kind(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            names = set(zf.namelist())
+            infos = zf.infolist()
+            names = {i.filename for i in infos}
             mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""
     except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, ValueError):
         raise ImportFileError("damaged or unsupported zip file; export the registrations as CSV or .xlsx") from None
+    # The sizes the archive declares are what the parser would inflate: refuse a bomb before touching it.
+    inflated = sum(i.file_size for i in infos)
+    if inflated > MAX_INFLATED_BYTES:
+        raise ImportFileError(
+            f"the workbook would inflate to {inflated / 1024 / 1024:,.0f} MB (the limit is "
+            f"{MAX_INFLATED_BYTES // 1024 // 1024} MB): damaged or malicious file; {_SAVE_AS}")
     if "xl/workbook.xml" in names:
         return "xlsx"
     if "xl/workbook.bin" in names:
         raise ImportFileError(f"Excel binary workbooks (.xlsb) are not supported; {_SAVE_AS}")
     if b"opendocument.spreadsheet" in mimetype:
-        raise ImportFileError(f"LibreOffice/OpenOffice .ods files are not supported; {_SAVE_AS}")
+        return "ods"
     if "word/document.xml" in names or b"opendocument.text" in mimetype:
         raise ImportFileError(f"word-processor documents cannot be imported; {_SAVE_AS}")
     raise ImportFileError("zip archives cannot be imported; extract the CSV or .xlsx file first")
 
 
-def _decode(data: bytes) -> tuple[str, str]:
-    """Decode text bytes; return (text, encoding name)."""
+def _decode(data: bytes) -> tuple[str, str, list[tuple[int, str]]]:
+    """Decode text bytes; return (text, encoding name, per-line warnings)."""
+    warnings_: list[tuple[int, str]] = []
     if data.startswith(codecs.BOM_UTF8):
         text, encoding = _strict(data, "utf-8-sig"), "utf-8-sig"
     elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
@@ -159,24 +195,71 @@ def _decode(data: bytes) -> tuple[str, str]:
         elif b"\x00" in data:
             raise ImportFileError("unsupported binary file; export the registrations as CSV or .xlsx")
         else:
-            text, encoding = _utf8_or_cp1252(data)
+            text, encoding, warnings_ = _utf8_or_cp1252(data)
     _check_text(text)
-    return text, encoding
+    return text, encoding, warnings_
 
 
-def _utf8_or_cp1252(data: bytes) -> tuple[str, str]:
-    """UTF-8, else Windows-1252 (French Excel). A UTF-8 file with a stray byte or two (exports
-    pasted together) stays UTF-8, with those bytes replaced, rather than garbling every accent."""
+# Windows-1252 leaves these five bytes undefined: a line holding one cannot be read either way.
+_CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")
+# UTF-8 read as Windows-1252 ("Ã©", "Ã¨", "â€™"): the mark of a piece of UTF-8 in a cp1252 file.
+_MOJIBAKE = re.compile("[ÂÃ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|â€")
+
+
+def _utf8_or_cp1252(data: bytes) -> tuple[str, str, list[tuple[int, str]]]:
+    """UTF-8, else Windows-1252 (French Excel), else a mix of both (exports pasted together).
+
+    A mix is decoded line by line: each line is UTF-8 if it can be, else Windows-1252; pieces of UTF-8
+    left inside a Windows-1252 line ("HÃ©lÃ¨ne") are repaired with ftfy. Every repaired line is reported,
+    and so is every line that stays doubtful (bytes that neither encoding defines, replaced by "�").
+    """
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
-    lenient = data.decode("utf-8", errors="replace")
-    bad = lenient.count("\ufffd")
-    good = sum(1 for ch in lenient if ord(ch) > 0x7F) - bad
-    if good >= 10 * bad:
-        return lenient, f"utf-8 ({bad} invalid byte sequence{'s' if bad > 1 else ''} replaced)"
-    return data.decode("cp1252", errors="replace"), "cp1252"
+    lines = data.split(b"\n")
+    decoded: list[str] = []
+    kinds: list[str] = []  # per line: "ascii", "utf-8", "cp1252" or "neither"
+    for raw in lines:
+        try:
+            decoded.append(raw.decode("utf-8"))
+            kinds.append("utf-8" if not raw.isascii() else "ascii")
+        except UnicodeDecodeError:
+            if _CP1252_HOLES.intersection(raw):
+                decoded.append(raw.decode("utf-8", errors="replace"))
+                kinds.append("neither")
+            else:
+                decoded.append(raw.decode("cp1252"))
+                kinds.append("cp1252")
+    utf8_lines, cp_lines = kinds.count("utf-8"), kinds.count("cp1252")
+    mostly_utf8 = utf8_lines >= cp_lines
+    encoding = "cp1252" if not utf8_lines else ("utf-8 + cp1252 lines" if mostly_utf8 else "cp1252 + utf-8 lines")
+    warnings_: list[tuple[int, str]] = []
+    for number, kind in enumerate(kinds, start=1):
+        if kind == "neither":
+            warnings_.append((number, "bytes that are neither UTF-8 nor Windows-1252, replaced by \"\ufffd\"; check it"))
+        elif kind == "cp1252" and mostly_utf8:
+            warnings_.append((number, "Windows-1252 text in a UTF-8 file, read as Windows-1252"))
+        elif kind == "utf-8" and not mostly_utf8:
+            warnings_.append((number, "UTF-8 text in a Windows-1252 file, read as UTF-8"))
+    for i, line in enumerate(decoded):
+        if kinds[i] == "cp1252" and _MOJIBAKE.search(line):
+            fixed = _fix_mojibake(line)
+            if fixed != line:
+                decoded[i] = fixed
+                warnings_.append((i + 1, "UTF-8 pieces in a Windows-1252 line (\"Ã©\"), repaired"))
+            else:
+                warnings_.append((i + 1, "looks garbled (\"Ã©\") but cannot be repaired safely; check it"))
+    warnings_.sort()
+    return "\n".join(decoded), encoding, warnings_
+
+
+def _fix_mojibake(line: str) -> str:
+    try:
+        import ftfy
+    except ImportError:  # pragma: no cover - ftfy is a declared dependency
+        return line
+    return str(ftfy.fix_encoding(line))
 
 
 def _strict(data: bytes, encoding: str) -> str:
@@ -276,54 +359,46 @@ def _too_long(line: int) -> str:
 # --------------------------------------------------------------------------- xlsx
 
 
-def _read_xlsx(data: bytes) -> Iterator[tuple[int, list[str]]]:
+def _read_workbook(data: bytes, kind: str) -> list[RawTable]:
+    """Every sheet of an xlsx/xls/ods workbook, read with calamine (Rust; several times faster than openpyxl)."""
     try:
-        import openpyxl
-    except ImportError:  # pragma: no cover - openpyxl is a declared dependency
-        raise ImportFileError("reading .xlsx files needs the openpyxl package") from None
+        import python_calamine
+    except ImportError:  # pragma: no cover - python-calamine is a declared dependency
+        raise ImportFileError("reading spreadsheets needs the python-calamine package") from None
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            # a file object: openpyxl would refuse a path whose extension is not .xlsx/.xlsm
-            wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        if not wb.worksheets:
-            raise ImportFileError("the workbook has no sheet")
-    except ImportFileError:
-        raise
-    except Exception as exc:  # openpyxl raises many kinds of errors on damaged files
-        raise ImportFileError(f"cannot read the Excel file: {_one_line(exc)}") from None
-    return _xlsx_rows(wb)
+        wb = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        names = list(wb.sheet_names)
+    except Exception as exc:  # calamine raises its own error types on damaged files
+        raise ImportFileError(f"cannot read the {_KIND_NAMES[kind]} file: {_one_line(exc)}") from None
+    if not names:
+        raise ImportFileError("the workbook has no sheet")
+    return [RawTable(_sheet_rows(wb, name, kind), kind, None, sheet=name) for name in names]
 
 
-def _xlsx_rows(wb: Any) -> Iterator[tuple[int, list[str]]]:
+_KIND_NAMES = {"xlsx": "Excel", "xls": "Excel (.xls)", "ods": "OpenDocument (.ods)"}
+
+
+def _sheet_rows(wb: Any, name: str, kind: str) -> Iterator[tuple[int, list[str]]]:
     count = 0
     try:
-        ws = wb.worksheets[0]
-        reset = getattr(ws, "reset_dimensions", None)
-        if reset is not None:
-            reset()  # some exporters write wrong dimensions; read every row present
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            for line, values in enumerate(ws.iter_rows(values_only=True), start=1):
-                cells = list(values)
-                while cells and (cells[-1] is None or cells[-1] == ""):
-                    cells.pop()
-                if not cells:
-                    continue
-                count += 1
-                if count > MAX_ROWS:
-                    raise ImportFileError(f"line {line}: too many rows (the limit is {MAX_ROWS:,})")
-                if len(cells) > MAX_COLUMNS:
-                    raise ImportFileError(
-                        f"line {line}: too many columns ({len(cells)}, the limit is {MAX_COLUMNS})"
-                    )
-                yield line, [_cell_text(v) for v in cells]
+        # skip_empty_area=False: row i of the list is line i + 1 of the sheet, as the organiser sees it.
+        rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        for line, values in enumerate(rows, start=1):
+            cells = list(values)
+            while cells and (cells[-1] is None or cells[-1] == ""):
+                cells.pop()
+            if not cells:
+                continue
+            count += 1
+            if count > MAX_ROWS:
+                raise ImportFileError(f"line {line}: too many rows (the limit is {MAX_ROWS:,})")
+            if len(cells) > MAX_COLUMNS:
+                raise ImportFileError(f"line {line}: too many columns ({len(cells)}, the limit is {MAX_COLUMNS})")
+            yield line, [_cell_text(v) for v in cells]
     except ImportFileError:
         raise
     except Exception as exc:
-        raise ImportFileError(f"cannot read the Excel file: {_one_line(exc)}") from None
-    finally:
-        wb.close()
+        raise ImportFileError(f"cannot read the {_KIND_NAMES[kind]} file: {_one_line(exc)}") from None
 
 
 def _cell_text(value: object) -> str:

@@ -1,16 +1,34 @@
-"""Raw rows -> validated registration records."""
+"""Raw rows -> validated registration records.
+
+Columns are chosen by header (:mod:`kiosk.importing.columns`) and then checked against the data: a
+ticket-code candidate whose values repeat is the order's reference, not the ticket's (the next
+candidate is tried; an order code with a position id is the fallback); a status candidate whose values
+are not status words is some other field (pretix's French "État" is the address's state). Each record
+carries the identity a re-import matches it on, strongest first: ticket code, the platform's own row id,
+the response time of a form, then name + e-mail.
+"""
 
 from __future__ import annotations
 
 import gc
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from dataclasses import field as dc_field
 from operator import itemgetter
 from pathlib import Path
 
-from kiosk.importing.columns import ColumnMapping, compact, map_columns, normalize, resolve_overrides
-from kiosk.importing.reader import ImportFileError, read_table
+from kiosk.importing.columns import (
+    ORDER_CODE_HEADERS,
+    ColumnMapping,
+    compact,
+    map_columns,
+    normalize,
+    resolve_overrides,
+)
+from kiosk.importing.reader import ImportFileError, RawTable, read_tables
+from kiosk.importing.statuses import is_cancelled_status, status_meaning
 
 __all__ = [
     "MAX_FIELD_CHARS",
@@ -28,8 +46,10 @@ _MAX_LISTED_HEADERS = 25
 
 _VALUE_FIELDS = (
     "ticket_code", "first_name", "last_name", "full_name", "email", "organisation", "category", "workshop",
-    "status",
+    "status", "row_id", "position_id", "submitted_at", "email_fallback",
 )
+_SAMPLE_ROWS = 5_000  # rows looked at to judge a status column
+_AMBIGUOUS_STATUS_HEADERS = frozenset({"etat", "state"})
 
 
 @dataclass(frozen=True)
@@ -43,6 +63,8 @@ class ImportRecord:
     category: str | None
     workshop: str | None
     cancelled: bool
+    row_id: str | None = None  # the platform's own id of the row (Eventbrite "Attendee #", Meetup "User ID")
+    submitted_at: str | None = None  # a form's response time (Google Forms "Horodateur")
 
 
 @dataclass(frozen=True)
@@ -58,23 +80,15 @@ class ParsedFile:
     mapping: dict[str, str]
     encoding: str
     delimiter: str | None
+    sheet: str | None = None
+    warnings: list[tuple[int, str]] = dc_field(default_factory=list)  # (line, message) for the summary
+    identity: str = "ticket code"  # how rows of this file are told apart, for the summary
+    code_source: str | None = None  # header(s) the ticket code comes from
 
 
 # --------------------------------------------------------------------------- values
 
 _EMAIL = re.compile(r"[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\".]+")
-
-_CANCELLED_MARKERS = (
-    "annul", "cancel", "rembours", "refund", "void", "delete", "supprim", "not attending",
-    "non participant", "declin", "refus", "rejet", "reject",
-)
-
-
-def is_cancelled_status(value: str) -> bool:
-    """True when a status cell means the registration is cancelled/refunded/void."""
-    norm = normalize(value)
-    return any(marker in norm for marker in _CANCELLED_MARKERS)
-
 
 _PARTICLES = frozenset(
     {"de", "du", "des", "d", "d'", "d’", "van", "von", "le", "la", "les", "di", "da", "dos", "das", "do", "del",
@@ -170,11 +184,14 @@ def _check_overrides_present(mapping: ColumnMapping, overrides: dict[str, tuple[
 # --------------------------------------------------------------------------- main entry point
 
 
-def parse_registration_file(path: Path, overrides: Mapping[str, str] | None = None) -> ParsedFile:
-    """Parse an organiser's registration export (CSV/TSV/xlsx) into records.
+def parse_registration_file(
+    path: Path, overrides: Mapping[str, str] | None = None, *, sheet: str | None = None
+) -> ParsedFile:
+    """Parse an organiser's registration export (CSV/TSV/xlsx/xls/ods) into records.
 
     Raises :class:`ImportFileError` (one human line) for file-level problems; row-level problems are
-    reported in :attr:`ParsedFile.skipped`.
+    reported in :attr:`ParsedFile.skipped`. ``sheet`` names the workbook sheet to read; without it
+    the sheet holding the attendees is chosen (or the sheets are listed when that is ambiguous).
     """
     resolved = resolve_overrides(overrides)
     # Parsing allocates millions of small lists/tuples that are never cyclic garbage: the cyclic GC would
@@ -182,26 +199,150 @@ def parse_registration_file(path: Path, overrides: Mapping[str, str] | None = No
     gc_enabled = gc.isenabled()
     gc.disable()
     try:
-        table = read_table(Path(path))
-        rows = iter(table.rows)
-        header_cells, mapping = _find_header(rows, resolved)
-        records, skipped = _build_records(rows, header_cells, mapping)
+        table, header_cells, rows = _choose_table(read_tables(Path(path)), resolved, sheet)
+        judge = _Judge(header_cells, rows)
+        mapping = judge.full_name_fix(map_columns(header_cells, resolved, judge.accept), resolved)
+        records, skipped, code_source = _build_records(rows, header_cells, mapping)
     finally:
         if gc_enabled:
             gc.enable()
+    if not records:
+        where = f" (sheet {table.sheet!r})" if table.sheet else ""
+        raise ImportFileError(f"the file has a header row but no registrations{where}: nothing to import")
     return ParsedFile(
         records=records,
         skipped=skipped,
         mapping=mapping.mapping,
         encoding=table.encoding,
         delimiter=table.delimiter,
+        sheet=table.sheet,
+        warnings=list(table.warnings),
+        identity=_identity_label(mapping, records),
+        code_source=code_source,
     )
 
 
+def _identity_label(mapping: ColumnMapping, records: list[ImportRecord]) -> str:
+    parts = []
+    if any(r.ticket_code for r in records):
+        parts.append("ticket code")
+    if any(r.row_id for r in records):
+        parts.append(f"platform id ({mapping.headers[mapping.indexes['row_id']]})")
+    if any(r.submitted_at for r in records):
+        parts.append(f"response time ({mapping.headers[mapping.indexes['submitted_at']]})")
+    parts.append("name + e-mail")
+    return ", then ".join(parts)
+
+
+def _choose_table(
+    tables: list[RawTable], overrides: dict[str, tuple[str, str]], sheet: str | None
+) -> tuple[RawTable, list[str], list[tuple[int, list[str]]]]:
+    """The table to import, its header cells and its data rows (all read: columns are judged on them)."""
+    if sheet is not None:
+        names = [t.sheet for t in tables if t.sheet is not None]
+        chosen = [t for t in tables if t.sheet is not None and compact(t.sheet) == compact(sheet)]
+        if not names:
+            raise ImportFileError("--sheet is only for workbooks (xlsx, xls, ods); this file is CSV")
+        if not chosen:
+            raise ImportFileError(f"no sheet {sheet!r} in the workbook; sheets are: {_listed(names)}")
+        tables = chosen[:1]
+    if len(tables) == 1:
+        table = tables[0]
+        rows = iter(table.rows)
+        header_cells, _mapping = _find_header(rows, overrides)
+        return table, header_cells, list(rows)
+    found: list[tuple[RawTable, list[str], ColumnMapping, list[tuple[int, list[str]]]]] = []
+    for table in tables:
+        rows = iter(table.rows)
+        try:
+            header_cells, mapping = _find_header(rows, overrides)
+        except ImportFileError:
+            continue  # a sheet of fees or totals, without names
+        found.append((table, header_cells, mapping, list(rows)))
+    if not found:
+        raise ImportFileError(f"no sheet has a first/last/full name column; sheets are: "
+                              f"{_listed([t.sheet or '' for t in tables])}")
+    if len(found) > 1:
+        # pretix's "Orders" sheet names buyers, "Order positions" attendees: per-attendee headers decide.
+        attendees = [f for f in found if f[2].attendee_level]
+        if len(attendees) == 1:
+            found = attendees
+        elif len([f for f in found if f[3]]) == 1:
+            found = [f for f in found if f[3]]
+        else:
+            raise ImportFileError(f"several sheets hold names ({_listed([f[0].sheet or '' for f in found])}): "
+                                  "choose one with --sheet NAME")
+    table, header_cells, _mapping, data = found[0]
+    return table, header_cells, data
+
+
+def _listed(names: list[str]) -> str:
+    return ", ".join(repr(n) for n in names)
+
+
+class _Judge:
+    """Vetoes columns whose values contradict their header (see the module docstring)."""
+
+    def __init__(self, header_cells: list[str], rows: list[tuple[int, list[str]]]) -> None:
+        self.headers = header_cells
+        self.rows = rows
+        self.verdicts: dict[tuple[str, int], bool] = {}
+        self.position = map_columns(header_cells).indexes.get("position_id")
+
+    def values(self, col: int, extra: int | None = None) -> list[str]:
+        out = [cells[col].strip() for _line, cells in self.rows if col < len(cells) and cells[col].strip()]
+        if extra is not None:  # an order code is only as unique as the order code + position id
+            out = [f"{cells[col].strip()}-{cells[extra].strip() if extra < len(cells) else ''}"
+                   for _line, cells in self.rows if col < len(cells) and cells[col].strip()]
+        return out
+
+    def accept(self, field: str, col: int) -> bool:
+        key = (field, col)
+        if key not in self.verdicts:
+            self.verdicts[key] = self._judge(field, col)
+        return self.verdicts[key]
+
+    def full_name_fix(self, mapping: ColumnMapping, overrides: dict[str, tuple[str, str]]) -> ColumnMapping:
+        """A lone "Nom du participant" holding "Hélène Dupont" is a full name (pretix FR), not a surname."""
+        idx = mapping.indexes
+        col = idx.get("last_name")
+        if col is None or "first_name" in idx or "full_name" in idx or compact(mapping.headers[col]) in overrides:
+            return mapping
+        values = self.values(col)[:_SAMPLE_ROWS]
+        if not values or sum(1 for v in values if " " in v) * 10 < len(values) * 7:
+            return mapping
+        indexes = {("full_name" if f == "last_name" else f): c for f, c in idx.items()}
+        return ColumnMapping(indexes, mapping.headers, mapping.confident_name, mapping.fallbacks,
+                             mapping.attendee_level)
+
+    def _judge(self, field: str, col: int) -> bool:
+        if field == "ticket_code":
+            order_level = compact(self.headers[col]) in ORDER_CODE_HEADERS
+            values = self.values(col, self.position if order_level else None)
+            distinct = {v.casefold() for v in values}
+            repeats = len(values) - len(distinct)
+            # One repeat is a typo the organiser must hear about (refused as a duplicate code later); a
+            # column where many values repeat holds per-order references, never the QR of one ticket.
+            return repeats <= max(1, len(values) // 100)
+        if field == "status":
+            distinct_values = set(self.values(col)[:_SAMPLE_ROWS])
+            if not distinct_values:  # an empty "Statut" says nothing; an empty "État" is an address field
+                return compact(self.headers[col]) not in _AMBIGUOUS_STATUS_HEADERS
+            known = sum(1 for v in distinct_values if status_meaning(v) is not None)
+            return known * 2 >= len(distinct_values)
+        return True
+
+
 def _build_records(
-    rows: Iterator[tuple[int, list[str]]], header_cells: list[str], mapping: ColumnMapping
-) -> tuple[list[ImportRecord], list[SkippedRow]]:
-    idx = mapping.indexes
+    rows: list[tuple[int, list[str]]], header_cells: list[str], mapping: ColumnMapping
+) -> tuple[list[ImportRecord], list[SkippedRow], str | None]:
+    idx = dict(mapping.indexes)
+    if "email" in mapping.fallbacks:
+        idx["email_fallback"] = mapping.fallbacks["email"]
+    code_source = mapping.headers[idx["ticket_code"]] if "ticket_code" in idx else None
+    composite = mapping.order_level_code() and "position_id" in idx
+    if composite:
+        code_source = f"{code_source} + {mapping.headers[idx['position_id']]}"
     # Missing fields read index -1: every row gets an extra "" cell appended below.
     columns = [idx.get(field, -1) for field in _VALUE_FIELDS]
     need = max(columns) + 1
@@ -213,6 +354,8 @@ def _build_records(
     records: list[ImportRecord] = []
     skipped: list[SkippedRow] = []
     seen_codes: dict[str, int] = {}
+    seen_people: dict[tuple[str, str, str], int] = {}  # code-less rows: (name, e-mail) -> index in records
+    replaced = False
     status_cache: dict[str, bool] = {}
     email_match = _EMAIL.fullmatch
     record = ImportRecord
@@ -226,7 +369,7 @@ def _build_records(
         values = [v.strip() for v in getter(row)]
         if max(map(len, values)) > MAX_FIELD_CHARS:
             _too_long(line, values, mapping)
-        ticket, first, last, full, email, org, cat, workshop, status = values
+        ticket, first, last, full, email, org, cat, workshop, status, row_id, position, submitted, email2 = values
         if not first and not last:
             if has_full and full:
                 first, last = split_full_name(full)
@@ -237,6 +380,8 @@ def _build_records(
         if row[0] == header_first and row[:header_width] == header_cells:
             skipped.append(SkippedRow(line, "repeated header row"))
             continue
+        if composite and ticket and position:
+            ticket = f"{ticket}-{position}"
         if ticket:
             key = ticket.casefold()
             previous = seen_codes.get(key)
@@ -249,20 +394,39 @@ def _build_records(
             if cached is None:
                 cached = status_cache[status] = is_cancelled_status(status)
             cancelled = cached
-        add(
-            record(
-                line,
-                ticket or None,
-                first,
-                last,
-                email if email and email_match(email) else None,
-                org or None,
-                cat or None,
-                workshop or None,
-                cancelled,
-            )
-        )
-    return records, skipped
+        if not email_match(email or "-"):
+            email = email2 if email2 and email_match(email2) else ""
+        rec = record(line, ticket or None, first, last, email or None, org or None, cat or None, workshop or None,
+                     cancelled, row_id or None, submitted or None)
+        if not ticket and not row_id:
+            # A form answered twice by the same person is one guest: the later answer wins, reported.
+            person = (normalize(first), normalize(last), email.casefold())
+            earlier = seen_people.get(person)
+            if earlier is not None:
+                old = records[earlier]
+                skipped.append(SkippedRow(old.line, f"same person as line {line} (name and e-mail): "
+                                                    "the later answer is kept"))
+                records[earlier] = rec
+                replaced = True
+                continue
+            seen_people[person] = len(records)
+        add(rec)
+    if replaced:
+        records.sort(key=lambda r: r.line)
+    records = _unique_identities(records)
+    skipped.sort(key=lambda s: s.line)
+    return records, skipped, code_source
+
+
+def _unique_identities(records: list[ImportRecord]) -> list[ImportRecord]:
+    """A row id or response time shared by two rows identifies neither (a group booked at one instant)."""
+    ids = Counter(r.row_id for r in records if r.row_id)
+    times = Counter(r.submitted_at for r in records if r.submitted_at)
+    if all(n == 1 for n in ids.values()) and all(n == 1 for n in times.values()):
+        return records
+    return [replace(r, row_id=r.row_id if ids.get(r.row_id or "", 0) == 1 else None,
+                    submitted_at=r.submitted_at if times.get(r.submitted_at or "", 0) == 1 else None)
+            for r in records]
 
 
 def _too_long(line: int, values: list[str], mapping: ColumnMapping) -> None:

@@ -1,20 +1,31 @@
 """Apply a parsed registration export to the event: add, update, report missing, prune.
 
-Re-import is idempotent: rows match existing attendees on ticket code, else on normalised
-email; check-ins are never touched. The whole file goes in one transaction.
+Re-import is idempotent for every file: a row matches an existing guest on, strongest first, the
+ticket code, the platform's own row id or a form's response time (kept as ``import_key``), the name
+with the e-mail, and the e-mail alone only when no one else shares it (a parent's e-mail on a family's
+tickets never identifies one of them). Check-ins are never touched.
+
+The file is read, matched and compared outside any write transaction; only the writes themselves
+hold SQLite's write lock, in one transaction (all or nothing for every reader), so the door keeps
+checking guests in during an import. If another writer changed the event's guests in between, the
+matching is done again inside the transaction.
 """
 
 from __future__ import annotations
 
+import gc
+import sqlite3
 import uuid
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from kiosk.domain.codes import code_key
 from kiosk.domain.model import Attendee, Status
-from kiosk.domain.text import email_key
-from kiosk.importing import ImportFileError, ImportRecord, SkippedRow, parse_registration_file
+from kiosk.domain.text import email_key, fold
+from kiosk.importing import ImportFileError, ImportRecord, ParsedFile, SkippedRow, parse_registration_file
 from kiosk.service.errors import KioskError
 from kiosk.service.kiosk import Kiosk
 from kiosk.store import attendees as attendee_store
@@ -29,50 +40,104 @@ class ImportReport:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
-    cancelled: int = 0  # pruned: absent from this export, cancelled because --prune was given
+    cancelled: int = 0  # rows of this file imported as cancelled (refunded, withdrawn, RSVP No...)
+    pruned: int = 0  # absent from this export, cancelled because --prune was given
     skipped: list[SkippedRow] = field(default_factory=list)
     missing: list[Attendee] = field(default_factory=list)  # absent from this export, left as they are
     dry_run: bool = False
     encoding: str = ""
     mapping: dict[str, str] = field(default_factory=dict)
+    sheet: str | None = None
+    matched_by: str = ""  # how rows were told apart, e.g. "ticket code, then name + e-mail"
+    matches: dict[str, int] = field(default_factory=dict)  # key kind -> rows matched on it
+    warnings: list[tuple[int, str]] = field(default_factory=list)  # (line, message): encoding repairs...
 
     def to_json(self) -> dict[str, object]:
         return {
             "file": self.file, "dry_run": self.dry_run, "added": self.added, "updated": self.updated,
-            "unchanged": self.unchanged, "cancelled": self.cancelled,
+            "unchanged": self.unchanged, "cancelled": self.cancelled, "pruned": self.pruned,
             "skipped": [{"line": s.line, "reason": s.reason} for s in self.skipped],
             "missing": [{"id": a.id, "ticket_code": a.ticket_code, "name": a.full_name} for a in self.missing],
-            "encoding": self.encoding, "mapping": self.mapping,
+            "encoding": self.encoding, "mapping": self.mapping, "sheet": self.sheet,
+            "matched_by": self.matched_by, "matches": self.matches,
+            "warnings": [{"line": line, "message": message} for line, message in self.warnings],
         }
 
 
+@lru_cache(maxsize=65_536)
+def _fold(name: str) -> str:
+    return fold(name)  # names repeat a lot across 100,000 rows: folded once each
+
+
+def _person_key(first: str, last: str, mail: str | None) -> tuple[str, str, str]:
+    return _fold(first), _fold(last), mail or ""
+
+
+def _import_key(rec: ImportRecord) -> str | None:
+    if rec.row_id:
+        return f"id:{rec.row_id}"
+    if rec.submitted_at:
+        return f"ts:{rec.submitted_at}"
+    return None
+
+
 class _Index:
-    """Existing attendees by code key and by email key, for matching."""
+    """Existing attendees by each identity an import can match on."""
 
-    def __init__(self, kiosk: Kiosk) -> None:
+    def __init__(self, entries: list[attendee_store.IndexEntry]) -> None:
         self.by_code: dict[str, Attendee] = {}
+        self.by_import_key: dict[str, Attendee] = {}
         self.by_email: dict[str, list[Attendee]] = {}
+        self.import_keys: dict[str, str | None] = {}
         self.all: list[Attendee] = []
-        for entry in attendee_store.import_index(kiosk.conn, kiosk.event.id):
-            self.all.append(entry.attendee)
+        self.email_keys: dict[str, str | None] = {}
+        self._by_person: dict[tuple[str, str, str], list[Attendee]] | None = None
+        for entry in entries:
+            a = entry.attendee
+            self.all.append(a)
+            self.import_keys[a.id] = entry.import_key
+            self.email_keys[a.id] = entry.email_key
             if entry.code_key:
-                self.by_code[entry.code_key] = entry.attendee
+                self.by_code[entry.code_key] = a
+            if entry.import_key:
+                self.by_import_key[entry.import_key] = a
             if entry.email_key:
-                self.by_email.setdefault(entry.email_key, []).append(entry.attendee)
+                self.by_email.setdefault(entry.email_key, []).append(a)
+        self.person_mails = {k or "" for k in self.email_keys.values()}  # skip folding rows nobody can match
 
-    def match(self, rec: ImportRecord, code: str | None, taken: set[str]) -> Attendee | None:
+    @property
+    def by_person(self) -> dict[tuple[str, str, str], list[Attendee]]:
+        """Built on first use: a re-import matched on codes never folds 100,000 names."""
+        if self._by_person is None:
+            self._by_person = {}
+            for a in self.all:
+                key = _person_key(a.first_name, a.last_name, self.email_keys[a.id])
+                self._by_person.setdefault(key, []).append(a)
+        return self._by_person
+
+    def match(self, rec: ImportRecord, code: str | None, mail: str | None, file_emails: Counter[str],
+              taken: set[str]) -> tuple[Attendee | None, str]:
         if code is not None:
             found = self.by_code.get(code)
             if found is not None:
-                return found
-        key = email_key(rec.email)
-        if key is None:
-            return None
-        for candidate in self.by_email.get(key, []):
-            # One payer email often covers several tickets: only a code-less record matches by email.
-            if candidate.id not in taken and (code is None or candidate.ticket_code is None):
-                return candidate
-        return None
+                return found, "ticket code"
+        key = _import_key(rec)
+        if key is not None:
+            found = self.by_import_key.get(key)
+            if found is not None and found.id not in taken:
+                return found, "platform id" if key.startswith("id:") else "response time"
+        if (mail or "") in self.person_mails:
+            for candidate in self.by_person.get(_person_key(rec.first_name, rec.last_name, mail), []):
+                # A guest who already has a code is that code's: a row with another code is someone else.
+                if candidate.id not in taken and (code is None or candidate.ticket_code is None):
+                    return candidate, "name + e-mail"
+        if mail is None or file_emails[mail] != 1:
+            return None, ""
+        candidates = [c for c in self.by_email.get(mail, []) if c.id not in taken]
+        if len(candidates) == 1 and len(self.by_email[mail]) == 1 and (
+                code is None or candidates[0].ticket_code is None):
+            return candidates[0], "e-mail (not shared)"  # a changed name, same unshared e-mail
+        return None, ""
 
 
 def _changes(current: Attendee, rec: ImportRecord) -> dict[str, object]:
@@ -86,68 +151,187 @@ def _changes(current: Attendee, rec: ImportRecord) -> dict[str, object]:
     return {k: v for k, v in wanted.items() if getattr(current, k) != v}
 
 
-def import_registrations(
-    kiosk: Kiosk, path: Path, *, overrides: Mapping[str, str] | None = None, dry_run: bool = False,
-    prune: bool = False, progress: Progress | None = None,
-) -> ImportReport:
-    try:
-        parsed = parse_registration_file(path, overrides)
-    except ImportFileError as exc:
-        raise KioskError(f"{path.name}: {exc}") from exc
+@dataclass
+class _Plan:
+    """What applying the file would write: computed without the write lock."""
+
+    new_rows: list[Attendee] = field(default_factory=list)
+    new_keys: dict[str, str] = field(default_factory=dict)
+    updates: list[tuple[Attendee, dict[str, object]]] = field(default_factory=list)
+    key_updates: list[tuple[str, str | None]] = field(default_factory=list)
+    unchanged: int = 0
+    missing: list[Attendee] = field(default_factory=list)
+    matches: Counter[str] = field(default_factory=Counter)
+
+
+def _plan(kiosk: Kiosk, parsed: ParsedFile, source: str, now: str, name: str,
+          progress: Progress | None) -> _Plan:
     event, device = kiosk.event, kiosk.device()
     case_sensitive = event.codes_case_sensitive
+    index = _Index(attendee_store.import_index(kiosk.conn, event.id))
+    plan = _Plan()
+    taken: set[str] = set()
+    lines_by_code: dict[str, int] = {}
+    mails = [email_key(r.email) for r in parsed.records]
+    file_emails: Counter[str] = Counter(k for k in mails if k)
+    total = len(parsed.records)
+    for i, rec in enumerate(parsed.records):
+        if progress and i % 2000 == 0:
+            progress(i, total)
+        code = code_key(rec.ticket_code, case_sensitive=case_sensitive) if rec.ticket_code else None
+        if code is not None:
+            # Codes the parser saw as different can be one code once normalised ("A１" and "A1").
+            first_line = lines_by_code.setdefault(code, rec.line)
+            if first_line != rec.line:
+                raise KioskError(f"{name}: duplicate ticket code {rec.ticket_code!r} "
+                                 f"on lines {first_line} and {rec.line}")
+        found, how = index.match(rec, code, mails[i], file_emails, taken)
+        key = _import_key(rec)
+        if found is None:
+            attendee = Attendee(
+                id=str(uuid.uuid4()), event_id=event.id, first_name=rec.first_name, last_name=rec.last_name,
+                ticket_code=rec.ticket_code, email=rec.email, organisation=rec.organisation,
+                category=rec.category, workshop=rec.workshop,
+                status=Status.CANCELLED if rec.cancelled else Status.VALID, source=source,
+                source_device=device.id, created_at=now, updated_at=now,
+            )
+            plan.new_rows.append(attendee)
+            if key is not None:
+                plan.new_keys[attendee.id] = key
+            continue
+        plan.matches[how] += 1
+        taken.add(found.id)
+        if key is not None and index.import_keys.get(found.id) != key:
+            plan.key_updates.append((found.id, key))
+        changes = _changes(found, rec)
+        if changes:
+            plan.updates.append((found, changes))
+        else:
+            plan.unchanged += 1
+    plan.missing = [a for a in index.all if a.id not in taken and a.source.startswith("import:")
+                    and a.status is Status.VALID]
+    return plan
+
+
+def import_registrations(
+    kiosk: Kiosk, path: Path, *, overrides: Mapping[str, str] | None = None, dry_run: bool = False,
+    prune: bool = False, force: bool = False, sheet: str | None = None, progress: Progress | None = None,
+) -> ImportReport:
+    """Import one export; raise :class:`KioskError` (one line, nothing written) when it cannot be."""
+    # Hundreds of thousands of records, attendees and tuples live at once, none of them cyclic garbage:
+    # the cyclic GC would rescan them again and again (a third of the import's time), so it waits.
+    gc_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _import(kiosk, path, overrides=overrides, dry_run=dry_run, prune=prune, force=force,
+                       sheet=sheet, progress=progress)
+    finally:
+        if gc_enabled:
+            gc.enable()
+
+
+def _import(
+    kiosk: Kiosk, path: Path, *, overrides: Mapping[str, str] | None, dry_run: bool, prune: bool,
+    force: bool, sheet: str | None, progress: Progress | None,
+) -> ImportReport:
+    try:
+        parsed = parse_registration_file(path, overrides, sheet=sheet)
+    except ImportFileError as exc:
+        raise KioskError(f"{path.name}: {exc}") from exc
+    event = kiosk.event
     report = ImportReport(file=str(path), skipped=list(parsed.skipped), dry_run=dry_run,
-                          encoding=parsed.encoding, mapping=dict(parsed.mapping))
+                          encoding=parsed.encoding, mapping=dict(parsed.mapping), sheet=parsed.sheet,
+                          matched_by=parsed.identity, warnings=list(parsed.warnings))
     source = f"import:{path.name}"
     now = kiosk.now()
     total = len(parsed.records)
-    with transaction(kiosk.conn):
-        index = _Index(kiosk)
-        taken: set[str] = set()
-        lines_by_code: dict[str, int] = {}
-        new_rows: list[Attendee] = []
-        updates: list[tuple[Attendee, dict[str, object]]] = []
-        for i, rec in enumerate(parsed.records):
-            if progress and i % 2000 == 0:
-                progress(i, total)
-            code = code_key(rec.ticket_code, case_sensitive=case_sensitive) if rec.ticket_code else None
-            if code is not None:
-                # Codes the parser saw as different can be one code once normalised ("A１" and "A1").
-                first_line = lines_by_code.setdefault(code, rec.line)
-                if first_line != rec.line:
-                    raise KioskError(f"{path.name}: duplicate ticket code {rec.ticket_code!r} "
-                                     f"on lines {first_line} and {rec.line}")
-            found = index.match(rec, code, taken)
-            if found is None:
-                new_rows.append(Attendee(
-                    id=str(uuid.uuid4()), event_id=event.id, first_name=rec.first_name, last_name=rec.last_name,
-                    ticket_code=rec.ticket_code, email=rec.email, organisation=rec.organisation,
-                    category=rec.category, workshop=rec.workshop,
-                    status=Status.CANCELLED if rec.cancelled else Status.VALID, source=source,
-                    source_device=device.id, created_at=now, updated_at=now,
-                ))
-                continue
-            taken.add(found.id)
-            changes = _changes(found, rec)
-            if changes:
-                updates.append((found, changes))
-            else:
-                report.unchanged += 1
-        report.added, report.updated = len(new_rows), len(updates)
-        report.missing = [a for a in index.all if a.id not in taken and a.source.startswith("import:")
-                          and a.status is Status.VALID]
-        if not dry_run:
-            attendee_store.insert_many(kiosk.conn, new_rows, case_sensitive=case_sensitive, now=now,
-                                       device_id=device.id)
-            for current, changes in updates:
-                attendee_store.update(kiosk.conn, current, changes, case_sensitive=case_sensitive, now=now,
-                                      device_id=device.id)
-            if prune:
-                for gone in report.missing:
-                    attendee_store.update(kiosk.conn, gone, {"status": Status.CANCELLED},
-                                          case_sensitive=case_sensitive, now=now, device_id=device.id)
-        if prune:
-            report.cancelled, report.missing = len(report.missing), []
+    conn = kiosk.conn
+    # Match and diff on a consistent snapshot, without the write lock.
+    outer = conn.in_transaction
+    if not outer:
+        conn.execute("BEGIN")
+    try:
+        fingerprint = attendee_store.import_fingerprint(conn, event.id)
+        plan = _plan(kiosk, parsed, source, now, path.name, progress)
+    finally:
+        if not outer:
+            conn.execute("COMMIT")
+    _check_prune(plan, kiosk, prune, force, path.name)
+    if not dry_run:
+        _apply(kiosk, parsed, plan, fingerprint, prune=prune, force=force, source=source, now=now,
+               name=path.name)
+    report.added, report.updated, report.unchanged = len(plan.new_rows), len(plan.updates), plan.unchanged
+    report.cancelled = sum(1 for r in parsed.records if r.cancelled)
+    report.matches = dict(plan.matches)
+    if prune:
+        report.pruned = len(plan.missing)
+    else:
+        report.missing = plan.missing
     if progress:
         progress(total, total)
     return report
+
+
+def _apply(kiosk: Kiosk, parsed: ParsedFile, plan: _Plan, fingerprint: tuple[object, ...], *, prune: bool,
+           force: bool, source: str, now: str, name: str) -> None:
+    """Write the plan in one transaction; new rows are staged beforehand in a TEMP table, so the write
+    lock is held only while SQLite copies them in (about 1-2 s for 100,000 new guests, ms for a re-import)."""
+    conn, event, device = kiosk.conn, kiosk.event, kiosk.device()
+    case_sensitive = event.codes_case_sensitive
+
+    def stage(plan: _Plan) -> None:
+        attendee_store.stage_values(conn, attendee_store.prepared_values(
+            plan.new_rows, case_sensitive=case_sensitive, now=now, device_id=device.id,
+            import_keys=plan.new_keys))
+
+    try:
+        stage(plan)
+        with transaction(conn):
+            if attendee_store.import_fingerprint(conn, event.id) != fingerprint:
+                # Someone registered or edited a guest meanwhile: match again, under the lock this time.
+                plan = _plan(kiosk, parsed, source, now, name, None)
+                _check_prune(plan, kiosk, prune, force, name)
+                stage(plan)
+            attendee_store.insert_staged(conn)
+            for current, changes in plan.updates:
+                attendee_store.update(conn, current, changes, case_sensitive=case_sensitive, now=now,
+                                      device_id=device.id)
+            attendee_store.set_import_keys(conn, plan.key_updates)
+            if prune:
+                for gone in plan.missing:
+                    attendee_store.update(conn, gone, {"status": Status.CANCELLED},
+                                          case_sensitive=case_sensitive, now=now, device_id=device.id)
+    except sqlite3.OperationalError as exc:
+        raise _storage_error(exc, name) from exc
+    except sqlite3.DatabaseError as exc:
+        if "full" in str(exc).lower():
+            raise _storage_error(exc, name) from exc
+        raise
+    finally:
+        if not conn.in_transaction:
+            attendee_store.drop_staged(conn)
+    # Fold the import's pages into the database now: otherwise the door's next check-in would pay for
+    # SQLite's automatic checkpoint of the whole import (seconds for 100,000 rows).
+    if len(plan.new_rows) + len(plan.updates) > 1000:
+        kiosk.checkpoint()
+
+
+def _check_prune(plan: _Plan, kiosk: Kiosk, prune: bool, force: bool, name: str) -> None:
+    """--prune never empties an event by mistake (a truncated export, the wrong event's file)."""
+    if not prune or force or not plan.missing:
+        return
+    valid = int(kiosk.conn.execute(
+        "SELECT count(*) FROM attendees WHERE event_id = ? AND status = 'valid'", (kiosk.event.id,)
+    ).fetchone()[0])
+    if len(plan.missing) * 2 > valid:
+        raise KioskError(f"{name}: --prune would cancel {len(plan.missing):,} of the event's {valid:,} valid "
+                         "guests (more than half); check the file, or add --force")
+
+
+def _storage_error(exc: sqlite3.DatabaseError, name: str) -> KioskError:
+    text = str(exc).lower()
+    if "full" in text:
+        return KioskError(f"{name}: the disk is full; nothing was imported (free some space and import again)")
+    if "locked" in text or "busy" in text:
+        return KioskError(f"{name}: the database stayed busy (another import running?); nothing was imported")
+    return KioskError(f"{name}: cannot write the database ({exc}); nothing was imported")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from kiosk.domain.codes import code_key as make_code_key
@@ -37,19 +37,21 @@ def _index_text(a: Attendee) -> str:
     return search_text(a.first_name, a.last_name, a.organisation, a.email, a.ticket_code)
 
 
-def _values(a: Attendee, case_sensitive: bool, now: str, device_id: str) -> tuple[object, ...]:
+def _values(
+    a: Attendee, case_sensitive: bool, now: str, device_id: str, import_key: str | None = None
+) -> tuple[object, ...]:
     key = make_code_key(a.ticket_code, case_sensitive=case_sensitive) if a.ticket_code else None
     return (
         a.id, a.event_id, a.ticket_code, key or None, a.first_name, a.last_name, a.email, email_key(a.email),
         a.organisation, a.category, a.workshop, a.status.value, a.source, a.source_device or device_id,
-        a.created_at or now, a.updated_at or now, device_id, _index_text(a),
+        a.created_at or now, a.updated_at or now, device_id, _index_text(a), import_key,
     )
 
 
 _INSERT = (
     "INSERT INTO attendees(id, event_id, ticket_code, code_key, first_name, last_name, email, email_key,"
     " organisation, category, workshop, status, source, source_device, created_at, updated_at, updated_by,"
-    " search_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " search_text, import_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 
 
@@ -58,11 +60,76 @@ def insert(conn: sqlite3.Connection, a: Attendee, *, case_sensitive: bool, now: 
 
 
 def insert_many(
-    conn: sqlite3.Connection, rows: Iterable[Attendee], *, case_sensitive: bool, now: str, device_id: str
+    conn: sqlite3.Connection, rows: Iterable[Attendee], *, case_sensitive: bool, now: str, device_id: str,
+    import_keys: Mapping[str, str] | None = None,
 ) -> None:
-    """Insert attendees and index them for search in one bulk step (call inside a transaction)."""
+    """Insert attendees and index them for search in one bulk step (call inside a transaction).
+
+    ``import_keys`` (attendee id -> key) is the identity an export gave code-less guests."""
+    keys = import_keys or {}
+    values = [_values(a, case_sensitive, now, device_id, keys.get(a.id)) for a in rows]
+    insert_values(conn, values)
+
+
+def prepared_values(
+    rows: Iterable[Attendee], *, case_sensitive: bool, now: str, device_id: str,
+    import_keys: Mapping[str, str] | None = None,
+) -> list[tuple[object, ...]]:
+    """Everything :func:`insert_values` writes, computed up front: a large import prepares its rows
+    outside the write transaction so the door is kept waiting only for the writes themselves."""
+    keys = import_keys or {}
+    return [_values(a, case_sensitive, now, device_id, keys.get(a.id)) for a in rows]
+
+
+_STAGED_COLUMNS = (
+    "id, event_id, ticket_code, code_key, first_name, last_name, email, email_key, organisation, category,"
+    " workshop, status, source, source_device, created_at, updated_at, updated_by, search_text, import_key"
+)
+
+
+def stage_values(conn: sqlite3.Connection, values: Sequence[tuple[object, ...]]) -> None:
+    """Copy prepared rows into a TEMP table (this connection's own temp database): no lock on the event's
+    database is taken, so the door keeps checking in while a large import is staged."""
+    conn.execute("DROP TABLE IF EXISTS temp.import_staged")
+    conn.execute(f"CREATE TEMP TABLE import_staged AS SELECT {_STAGED_COLUMNS} FROM main.attendees WHERE 0")
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN")  # deferred: the first write goes to the temp database only
+    conn.executemany(f"INSERT INTO temp.import_staged VALUES ({','.join('?' * 19)})", values)
+    if own:
+        conn.execute("COMMIT")
+
+
+def insert_staged(conn: sqlite3.Connection) -> int:
+    """Insert the rows :func:`stage_values` staged, index and count them (inside a transaction): the part
+    of a large import that must hold the write lock, all in SQLite's C loops. Returns the rows inserted."""
     before = int(conn.execute("SELECT coalesce(max(rowid), 0) FROM attendees").fetchone()[0])
-    conn.executemany(_INSERT, (_values(a, case_sensitive, now, device_id) for a in rows))
+    cursor = conn.execute(f"INSERT INTO main.attendees({_STAGED_COLUMNS}) SELECT * FROM temp.import_staged")
+    conn.execute(
+        "INSERT INTO attendees_fts(rowid, search_text) SELECT rowid, search_text FROM attendees WHERE rowid > ?",
+        (before,),
+    )
+    conn.execute(_COUNT_STAGED)
+    return cursor.rowcount
+
+
+def drop_staged(conn: sqlite3.Connection) -> None:
+    conn.execute("DROP TABLE IF EXISTS temp.import_staged")
+
+
+# New rows have no entry yet: their door figures are counted from the (small, unlocked) staging table.
+_COUNT_STAGED = (
+    "INSERT INTO attendee_counts(event_id, status, workshop, category, walk_in, registered, checked_in, inside)"
+    " SELECT event_id, status, coalesce(workshop, ''), coalesce(category, ''), source = 'walk-in', count(*), 0, 0"
+    " FROM temp.import_staged GROUP BY 1, 2, 3, 4, 5"
+    " ON CONFLICT DO UPDATE SET registered = registered + excluded.registered"
+)
+
+
+def insert_values(conn: sqlite3.Connection, values: Sequence[tuple[object, ...]]) -> None:
+    """Insert rows made by :func:`prepared_values`, index them for search and count them (in a transaction)."""
+    before = int(conn.execute("SELECT coalesce(max(rowid), 0) FROM attendees").fetchone()[0])
+    conn.executemany(_INSERT, values)
     conn.execute(
         "INSERT INTO attendees_fts(rowid, search_text) SELECT rowid, search_text FROM attendees WHERE rowid > ?",
         (before,),
@@ -202,11 +269,27 @@ class IndexEntry:
     attendee: Attendee
     code_key: str | None
     email_key: str | None
+    import_key: str | None = None
 
 
 def import_index(conn: sqlite3.Connection, event_id: str) -> list[IndexEntry]:
-    rows = conn.execute(f"SELECT {_COLUMNS}, code_key, email_key FROM attendees WHERE event_id = ?", (event_id,))
-    return [IndexEntry(from_row(r), r["code_key"], r["email_key"]) for r in rows]
+    rows = conn.execute(
+        f"SELECT {_COLUMNS}, code_key, email_key, import_key FROM attendees WHERE event_id = ?", (event_id,))
+    return [IndexEntry(from_row(r), r["code_key"], r["email_key"], r["import_key"]) for r in rows]
+
+
+def import_fingerprint(conn: sqlite3.Connection, event_id: str) -> tuple[object, ...]:
+    """Changes when an attendee of the event is added, edited or removed (check-ins leave it alone):
+    an import matched outside the write lock checks it inside before applying."""
+    row = conn.execute(
+        "SELECT count(*), coalesce(max(rowid), 0), coalesce(max(updated_at), '') FROM attendees WHERE event_id = ?",
+        (event_id,)).fetchone()
+    return tuple(row)
+
+
+def set_import_keys(conn: sqlite3.Connection, keys: Iterable[tuple[str, str | None]]) -> None:
+    """(attendee id, key) pairs: the identity a newer export gives existing guests."""
+    conn.executemany("UPDATE attendees SET import_key = ? WHERE id = ?", ((k, i) for i, k in keys))
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from kiosk.service.importer import ImportReport
 from kiosk.ui.background import ProgressFn, Task, TaskRunner
 from kiosk.ui.dialogs import Dialogs
 
-IMPORT_FILTERS = "Registrations (*.csv *.tsv *.txt *.xlsx);;All files (*)"
+IMPORT_FILTERS = "Registrations (*.csv *.tsv *.txt *.xlsx *.xls *.ods);;All files (*)"
 MAX_SKIPPED_LINES = 15
 
 

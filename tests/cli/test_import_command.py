@@ -64,7 +64,7 @@ def test_import_summary_and_reimport(capsys: pytest.CaptureFixture[str], event: 
     path = write(tmp_path / "helloasso.csv", GOOD)
     first = imported(capsys, event, path)
     assert {k: first[k] for k in ("added", "updated", "unchanged", "cancelled")} == {
-        "added": 4, "updated": 0, "unchanged": 0, "cancelled": 0}
+        "added": 4, "updated": 0, "unchanged": 0, "cancelled": 1}  # Zoé's "Remboursé"
     assert first["skipped"] == [{"line": 5, "reason": "no name"}] and first["missing"] == []
     assert first["dry_run"] is False and first["mapping"]["ticket_code"] == "Billet"  # type: ignore[index]
     # Check someone in, then import the same file again: nothing changes, the check-in stays.
@@ -72,13 +72,14 @@ def test_import_summary_and_reimport(capsys: pytest.CaptureFixture[str], event: 
     assert code == 0
     again = imported(capsys, event, path)
     assert {k: again[k] for k in ("added", "updated", "unchanged", "cancelled")} == {
-        "added": 0, "updated": 0, "unchanged": 4, "cancelled": 0}
+        "added": 0, "updated": 0, "unchanged": 4, "cancelled": 1}
     code, out, _ = run(capsys, event, "stats", "--json")
     assert json.loads(out)["checked_in"] == 1
     # Human summary: one line with the counts, then the skipped lines.
     code, out, err = run(capsys, event, "import", str(path))
     assert code == 0 and err == ""
-    assert out.splitlines()[0] == "helloasso.csv: added 0, updated 0, unchanged 4, cancelled 0, skipped 1"
+    assert out.splitlines()[0] == "helloasso.csv: added 0, updated 0, unchanged 4, cancelled 1, skipped 1"
+    assert out.splitlines()[1] == "  rows matched by ticket code, then name + e-mail (4 on ticket code)"
     assert "line 5: skipped — no name" in out
 
 
@@ -104,7 +105,7 @@ def test_changed_name_missing_and_prune(capsys: pytest.CaptureFixture[str], even
     code, out, _ = run(capsys, event, "import", str(path))
     assert "1 imported attendee(s) are not in this file" in out and "T-002  Jean Martin" in out
     pruned = imported(capsys, event, path, "--prune")
-    assert (pruned["cancelled"], pruned["missing"]) == (1, [])
+    assert (pruned["pruned"], pruned["missing"]) == (1, [])
     code, out, _ = run(capsys, event, "checkin", "T-002", "--json")
     assert code == 1 and json.loads(out)["verdict"] == "cancelled"
 
@@ -167,3 +168,39 @@ def test_bad_input_one_line_exit_2_nothing_changed(capsys: pytest.CaptureFixture
 def test_missing_file(capsys: pytest.CaptureFixture[str], event: Path, tmp_path: Path) -> None:
     code, out, err = run(capsys, event, "import", str(tmp_path / "nope.csv"))
     assert (code, out) == (2, "") and "not found" in err and err.count("\n") == 1
+
+
+def test_encoding_warnings_on_stderr_and_in_json(capsys: pytest.CaptureFixture[str], event: Path,
+                                                 tmp_path: Path) -> None:
+    path = tmp_path / "pasted.csv"
+    rows = "".join(f"T-{i};Hélène{i};Dupont;;;;\n" for i in range(10))
+    path.write_bytes((HEADER + "\n" + rows).encode() + b"T-99;Zo\xe9;Martin;;;;\n")
+    code, out, err = run(capsys, event, "import", str(path), "--json")
+    assert code == 0
+    assert json.loads(out)["warnings"] == [
+        {"line": 12, "message": "Windows-1252 text in a UTF-8 file, read as Windows-1252"}]
+    assert err == "kiosk: pasted.csv line 12: Windows-1252 text in a UTF-8 file, read as Windows-1252\n"
+    code, out, _ = run(capsys, event, "search", "zoe", "--json")
+    assert json.loads(out)[0]["first_name"] == "Zoé"
+
+
+def test_prune_guard_force_and_sheet_options(capsys: pytest.CaptureFixture[str], event: Path,
+                                             tmp_path: Path) -> None:
+    imported(capsys, event, write(tmp_path / "a.csv", GOOD))
+    one = write(tmp_path / "one.csv", GOOD[:1])
+    code, out, err = run(capsys, event, "import", str(one), "--prune")
+    assert (code, out) == (2, "") and "more than half" in err and err.count("\n") == 1
+    report = imported(capsys, event, one, "--prune", "--force")
+    assert report["pruned"] == 2  # Jean and Bobby; Zoé was already cancelled
+    code, out, err = run(capsys, event, "import", str(one), "--sheet", "Orders")
+    assert (code, out) == (2, "") and "--sheet is only for workbooks" in err
+
+
+@pytest.mark.timeout(30)
+def test_fifo_refused_in_one_line(capsys: pytest.CaptureFixture[str], event: Path, tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "export.csv"
+    os.mkfifo(fifo)
+    code, out, err = run(capsys, event, "import", str(fifo))
+    assert (code, out) == (2, "") and "not a regular file" in err and err.count("\n") == 1

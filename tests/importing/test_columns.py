@@ -17,7 +17,7 @@ def _map(headers: list[str]) -> dict[str, str]:
 def test_fields_constant() -> None:
     assert FIELDS == (
         "ticket_code", "first_name", "last_name", "full_name", "email", "organisation", "category",
-        "workshop", "status", "ignore",
+        "workshop", "status", "row_id", "position_id", "submitted_at", "ignore",
     )
 
 
@@ -87,6 +87,7 @@ def test_eventbrite() -> None:
         "ticket_code": "Barcode #",
         "status": "Attendee Status",
         "organisation": "Company",
+        "row_id": "Attendee #",  # the platform's own id of the attendee: how re-imports find them
     }
 
 
@@ -105,6 +106,7 @@ def test_pretix() -> None:
         "first_name": "Attendee name: Given name",
         "last_name": "Attendee name: Family name",
         "organisation": "Company",
+        "position_id": "Position ID",
     }
 
 
@@ -124,11 +126,12 @@ def test_google_forms_french_and_english() -> None:
         "organisation": "Nom de votre structure",
         "workshop": "Quel atelier souhaitez-vous suivre ?",
         "category": "Profil",
+        "submitted_at": "Horodateur",  # the response's own time: a stable identity without e-mail
     }
     en = ["Timestamp", "Email Address", "First name", "Last name", "Organization"]
     assert _map(en) == {
         "email": "Email Address", "first_name": "First name", "last_name": "Last name",
-        "organisation": "Organization",
+        "organisation": "Organization", "submitted_at": "Timestamp",
     }
 
 
@@ -165,11 +168,48 @@ def test_synonyms(header: str, field: str) -> None:
 
 @pytest.mark.parametrize(
     "header",
-    ["Code postal", "Code promo", "Prix du billet", "Montant tarif", "Date de la commande", "Horodateur",
-     "Adresse de la structure", "Newsletter email opt-in", "Attendee #", "Order #", "Nom de l'événement"],
+    ["Code postal", "Code promo", "Prix du billet", "Montant tarif", "Date de la commande",
+     "Adresse de la structure", "Newsletter email opt-in", "Nom de l'événement", "Pseudonymization ID",
+     "Invoice address state", "Valid from"],
 )
 def test_unrelated_headers_stay_unmapped(header: str) -> None:
     assert map_columns([header]).indexes == {}
+
+
+@pytest.mark.parametrize(
+    ("headers", "field", "expected"),
+    [
+        # pretix positions: the order's "Email" comes first, the attendee's own wins.
+        (["Order code", "Email", "Attendee name", "Attendee email"], "email", "Attendee email"),
+        (["Attendee company", "Company"], "organisation", "Attendee company"),
+        # HelloAsso: "Raison sociale" is the payer's company, the participant's "Structure" wins.
+        (["Nom participant", "Raison sociale", "Structure"], "organisation", "Structure"),
+        (["Nom participant", "Raison sociale"], "organisation", "Raison sociale"),
+        # Billetweb numbers custom fields: the number does not veto the match.
+        (["Nom", "Structure - #12", "Atelier (#3)"], "organisation", "Structure - #12"),
+        (["Nom", "Valide"], "status", "Valide"),
+        (["Name", "RSVP"], "status", "RSVP"),
+        (["Name", "Registration state"], "status", "Registration state"),
+        # The QR holds pretix's secret / Hi.Events' public id, never the order code.
+        (["Order code", "Attendee name", "Ticket secret"], "ticket_code", "Ticket secret"),
+        (["Code de commande", "Nom du participant", "Secret du billet"], "ticket_code", "Secret du billet"),
+        (["ID", "First Name", "Public ID", "Order ID"], "ticket_code", "Public ID"),
+    ],
+)
+def test_attendee_columns_win(headers: list[str], field: str, expected: str) -> None:
+    assert _map(headers)[field] == expected
+
+
+def test_billetweb_numbered_custom_fields() -> None:
+    assert _map(["Nom", "Prénom", "Atelier choisi - #7"])["workshop"] == "Atelier choisi - #7"
+
+
+def test_accept_vetoes_a_candidate() -> None:
+    headers = ["Code de commande", "Statut", "État", "Nom"]
+    mapping = map_columns(headers, accept=lambda field, col: (field, col) != ("ticket_code", 0)).mapping
+    assert "ticket_code" not in mapping and mapping["status"] == "Statut"
+    mapping = map_columns(["Nom", "État"], accept=lambda field, col: field != "status").mapping
+    assert mapping == {"last_name": "Nom"}
 
 
 def test_each_field_once_first_exact_wins() -> None:

@@ -225,7 +225,7 @@ def _zip(path: Path, members: dict[str, bytes]) -> Path:
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
-        ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "legacy Excel .xls"),
+        ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, r"cannot read the Excel \(\.xls\) file"),
         ("doc.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "PDF"),
         ("img.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "images"),
         ("img.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF", "images"),
@@ -240,12 +240,12 @@ def test_unsupported_formats(tmp_path: Path, name: str, data: bytes, message: st
     assert "\n" not in str(info.value)
 
 
-def test_ods_rejected(tmp_path: Path) -> None:
+def test_damaged_ods_rejected(tmp_path: Path) -> None:
     path = _zip(
         tmp_path / "export.ods",
         {"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": b"<x/>"},
     )
-    with pytest.raises(ImportFileError, match=r"\.ods files are not supported"):
+    with pytest.raises(ImportFileError, match=r"cannot read the OpenDocument \(\.ods\) file"):
         parse_registration_file(path)
 
 
@@ -286,10 +286,10 @@ def test_directory(tmp_path: Path) -> None:
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = _write(tmp_path, b"Nom\nDupont\n")
 
-    def boom(self: Path) -> bytes:
+    def boom(*args: object) -> int:  # tests run as root, for whom chmod 000 does not stop a read
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", boom)
+    monkeypatch.setattr(reader_mod.os, "open", boom)
     with pytest.raises(ImportFileError, match=r"cannot read .*Permission denied"):
         parse_registration_file(path)
 
@@ -325,17 +325,39 @@ def test_unbalanced_quote_swallowing_the_file(tmp_path: Path) -> None:
         parse_registration_file(_write(tmp_path, text.encode()))
 
 
-def test_utf8_file_with_one_stray_byte_stays_utf8(tmp_path) -> None:
+def test_utf8_file_with_a_cp1252_line_is_repaired_and_reported(tmp_path: Path) -> None:
     from kiosk.importing import parse_registration_file
 
     rows = "".join(f"Hélène{i};Müller-Œuvre{i};C{i}\n" for i in range(20))
-    data = ("Prénom;Nom;Billet\n" + rows).encode("utf-8") + b"Jos\xe9;Garc\xeda;C99\n"
+    data = ("Prénom;Nom;Billet\n" + rows).encode("utf-8") + b"Jos\xe9;Garc\xeda;C99\nZo\xe9;L\x81;C100\n"
     path = tmp_path / "mixed.csv"
     path.write_bytes(data)
     parsed = parse_registration_file(path)
     assert parsed.encoding.startswith("utf-8")
     assert parsed.records[0].first_name == "Hélène0" and parsed.records[0].last_name == "Müller-Œuvre0"
-    assert parsed.records[-1].ticket_code == "C99" and parsed.records[-1].first_name == "Jos\ufffd"
+    # The Windows-1252 line is read as Windows-1252 (unambiguous); the line with a byte neither
+    # encoding defines keeps a visible "�" and is reported for a human to check.
+    assert (parsed.records[-2].ticket_code, parsed.records[-2].first_name) == ("C99", "José")
+    assert parsed.records[-1].first_name == "Zo\ufffd"
+    assert [line for line, _ in parsed.warnings] == [22, 23]
+    assert "Windows-1252" in parsed.warnings[0][1] and "check it" in parsed.warnings[1][1]
+
+
+def test_cp1252_file_with_utf8_pieces_is_repaired(tmp_path: Path) -> None:
+    from kiosk.importing import parse_registration_file
+
+    head = "Prénom;Nom;Billet\n".encode("cp1252")
+    cp_rows = "".join(f"Hélène{i};Dupré{i};A{i}\n" for i in range(10)).encode("cp1252")
+    # One line pasted from a UTF-8 file, one line mixing both encodings.
+    utf8_row = "Lætitia;Lemaître;B1\n".encode()
+    mixed_row = "Hélène;".encode() + "Mérou;B2\n".encode("cp1252")
+    path = tmp_path / "pasted.csv"
+    path.write_bytes(head + cp_rows + utf8_row + mixed_row)
+    parsed = parse_registration_file(path)
+    assert parsed.encoding.startswith("cp1252")
+    assert [(r.first_name, r.last_name) for r in parsed.records[-2:]] == [("Lætitia", "Lemaître"),
+                                                                        ("Hélène", "Mérou")]
+    assert [line for line, _ in parsed.warnings] == [12, 13]
 
 
 def test_cp1252_file_is_not_mistaken_for_utf8(tmp_path) -> None:

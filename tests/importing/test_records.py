@@ -99,15 +99,34 @@ def test_full_name_is_fallback_when_first_and_last_empty(tmp_path: Path) -> None
 @pytest.mark.parametrize(
     "value",
     ["Annulé", "annulée", "ANNULE", "Remboursé", "Remboursée", "Refunded", "Cancelled", "canceled",
-     "Canceled by attendee", "Void", "Deleted", "Not Attending", "Commande annulée", "CANCELED"],
+     "Canceled by attendee", "Void", "Deleted", "Not Attending", "Commande annulée", "CANCELED",
+     # Billetweb "Valide", Meetup "RSVP", Indico "Registration state", Eventbrite FR, and friends.
+     "Non", "No", "Waitlist", "Withdrawn", "Rejected", "Refusé", "Désisté", "Désistée", "Ne participe pas",
+     "Not attending", "expired", "CANCELLED", "Déclinée"],
 )
 def test_cancelled_statuses(value: str) -> None:
     assert is_cancelled_status(value) is True
 
 
-@pytest.mark.parametrize("value", ["Validé", "Paid", "paid", "Attending", "Checked In", "En attente", "", "OK"])
+@pytest.mark.parametrize("value", ["Validé", "Paid", "paid", "Attending", "Checked In", "En attente", "", "OK",
+                                   "Oui", "Yes", "Participe", "Completed", "ACTIVE", "Payé", "Valide"])
 def test_active_statuses(value: str) -> None:
     assert is_cancelled_status(value) is False
+
+
+def test_status_words_are_known_and_other_words_are_not() -> None:
+    from kiosk.importing.statuses import status_meaning
+
+    assert (status_meaning("Payé"), status_meaning("Remboursé"), status_meaning("No")) == (
+        False, True, True)
+    assert status_meaning("Île-de-France") is None and status_meaning("NY") is None
+
+
+def test_address_state_column_is_not_a_status(tmp_path: Path) -> None:
+    parsed = _parse(tmp_path, "Prénom;Nom;État\nAnn;Lee;Bretagne\nBob;Ray;Annulé\nCy;Doe;Normandie\n")
+    assert "status" not in parsed.mapping and not any(r.cancelled for r in parsed.records)
+    parsed = _parse(tmp_path, "Prénom;Nom;État\nAnn;Lee;Validé\nBob;Ray;Annulé\n")
+    assert parsed.mapping["status"] == "État" and [r.cancelled for r in parsed.records] == [False, True]
 
 
 def test_status_column_in_file(tmp_path: Path) -> None:
@@ -233,10 +252,12 @@ def test_skipped_rows_reported_with_lines(tmp_path: Path) -> None:
     ]
 
 
-def test_header_only_file_has_zero_records(tmp_path: Path) -> None:
-    parsed = _parse(tmp_path, "Prénom;Nom;Email\r\n")
-    assert parsed.records == [] and parsed.skipped == []
-    assert parsed.mapping == {"first_name": "Prénom", "last_name": "Nom", "email": "Email"}
+def test_header_only_file_is_refused(tmp_path: Path) -> None:
+    # With --prune, an empty export would cancel everybody: it is refused before anything is compared.
+    with pytest.raises(ImportFileError, match="header row but no registrations"):
+        _parse(tmp_path, "Prénom;Nom;Email\r\n")
+    with pytest.raises(ImportFileError, match="header row but no registrations"):
+        _parse(tmp_path, "Prénom;Nom;Email\r\n;;\r\n;;nobody@example.org\r\n")
 
 
 def test_no_name_column(tmp_path: Path) -> None:

@@ -1,0 +1,156 @@
+"""Import benchmark: 100,000 registrations from CSV and xlsx, re-import, and the door during an import.
+
+Usage: .venv/bin/python benchmarks/bench_import.py [--rows 100000] [--seed 42]
+
+Steps, each in a fresh temporary data dir: generate the export (benchmarks/gen_registrations.py) and an
+xlsx copy; import the CSV (rows/s), re-import it unchanged (rows/s); import the xlsx in a child process
+(rows/s and the child's peak memory); import the CSV in a child process while this process checks guests
+in on the same data dir every 20 ms (latency p50/p99/max, and every reader sees all or nothing).
+Prints one table with the targets; exit status 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kiosk.domain.model import Event  # noqa: E402
+from kiosk.service import Kiosk  # noqa: E402
+from kiosk.service.importer import import_registrations  # noqa: E402
+from kiosk.store import attendees as attendee_store  # noqa: E402
+
+_CHILD = """
+import json, resource, sys, time, uuid
+from pathlib import Path
+sys.path.insert(0, {root!r})
+from kiosk.domain.model import Event
+from kiosk.service import Kiosk
+from kiosk.service.importer import import_registrations
+k = Kiosk.open(Path({data!r}), device_name="bench")
+if k.conn.execute("SELECT count(*) FROM events").fetchone()[0] == 0:
+    k.create_event(Event(id=str(uuid.uuid4()), name="Bench"))
+start = time.perf_counter()
+report = import_registrations(k, Path({file!r}))
+seconds = time.perf_counter() - start
+k.close()
+print(json.dumps({{"seconds": seconds, "added": report.added,
+                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+"""
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * p / 100
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def fresh(base: Path, name: str) -> Kiosk:
+    k = Kiosk.open(base / name, device_name="bench")
+    k.create_event(Event(id=str(uuid.uuid4()), name="Bench"))
+    return k
+
+
+def child_import(data: Path, export: Path) -> subprocess.Popen[str]:
+    code = _CHILD.format(root=str(ROOT), data=str(data), file=str(export))
+    return subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+
+
+def to_xlsx(csv_path: Path, out: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("Participants")
+    with csv_path.open(encoding="utf-8-sig", newline="") as fh:
+        for row in csv.reader(fh, delimiter=";"):
+            sheet.append(row)
+    book.save(out)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=42)
+    args = parser.parse_args()
+    n = args.rows
+    base = Path(tempfile.mkdtemp(prefix="kiosk-bench-import-"))
+    table: list[tuple[str, str, str, bool | None]] = []
+    try:
+        export = base / "export.csv"
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "gen_registrations.py"), str(n), str(export),
+                        "--seed", str(args.seed)], check=True)
+        xlsx = base / "export.xlsx"
+        to_xlsx(export, xlsx)
+
+        k = fresh(base, "csv")
+        start = time.perf_counter()
+        report = import_registrations(k, export)
+        seconds = time.perf_counter() - start
+        assert report.added == n, report.added
+        table.append((f"import {n:,} rows, CSV", f"{n / seconds:,.0f} rows/s ({seconds:.2f} s)", "≥ 50,000 rows/s",
+                      n / seconds >= 50_000))
+        start = time.perf_counter()
+        again = import_registrations(k, export)
+        seconds = time.perf_counter() - start
+        assert again.unchanged == n
+        table.append(("re-import, nothing changed", f"{n / seconds:,.0f} rows/s ({seconds:.2f} s)", "", None))
+        k.close()
+
+        (base / "xlsx").mkdir()
+        child = child_import(base / "xlsx", xlsx)
+        out, err = child.communicate()
+        if child.returncode:
+            raise SystemExit(err)
+        figures = json.loads(out)
+        table.append((f"import {n:,} rows, xlsx", f"{n / figures['seconds']:,.0f} rows/s "
+                      f"({figures['seconds']:.2f} s)", "≥ 20,000 rows/s", n / figures["seconds"] >= 20_000))
+        table.append((f"peak memory, {n:,}-row xlsx import", f"{figures['peak_mb']:,.0f} MB", "", None))
+
+        door = fresh(base, "door")
+        door.create_demo()  # the demo event: codes PLUS20-0001...
+        registered = attendee_store.count(door.conn, door.event.id)
+        child = child_import(base / "door", export)
+        latencies: list[float] = []
+        seen: set[int] = set()
+        i = 0
+        while child.poll() is None:
+            i += 1
+            t0 = time.perf_counter()
+            door.check_in(f"PLUS20-{1 + i % 150:04d}")
+            latencies.append(time.perf_counter() - t0)
+            seen.add(attendee_store.count(door.conn, door.event.id))
+            time.sleep(0.02)
+        _out, err = child.communicate()
+        if child.returncode:
+            raise SystemExit(err)
+        all_or_nothing = seen <= {registered, registered + n}
+        p99 = percentile(latencies, 99)
+        table.append((f"check-in during a {n:,}-row import ({len(latencies)} scans)",
+                      f"p50 {percentile(latencies, 50) * 1000:.1f} ms, p99 {p99 * 1000:.0f} ms, "
+                      f"max {max(latencies) * 1000:.0f} ms", "p99 < 1 s", p99 < 1.0))
+        table.append(("readers saw all or nothing", "yes" if all_or_nothing else f"no: {sorted(seen)}", "yes",
+                      all_or_nothing))
+        door.close()
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+    width = max(len(r[0]) for r in table)
+    for metric, value, target, ok in table:
+        mark = "" if ok is None else ("  ok" if ok else "  MISSED")
+        print(f"{metric:<{width}}  {value:<42} {target}{mark}")
+    return 0 if all(ok is not False for *_rest, ok in table) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
