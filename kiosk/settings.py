@@ -31,6 +31,7 @@ class Settings:
     printer_backend: str = "pdf"  # "pdf" (folder in the data dir), "cups", "qt"
     printer_name: str = ""
     badge_format: str = "a6"
+    self_service_idle_s: float = 60.0  # the walk-in form clears itself after this long untouched
 
     @property
     def device(self) -> str:

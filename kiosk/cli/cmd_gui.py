@@ -12,8 +12,9 @@ from kiosk.cli.context import EXIT_USAGE, Context, UsageError
 def register(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "gui", help="open the check-in window", description="Open the staff check-in window.")
-    parser.add_argument("--mode", choices=("staff",), default="staff",
-                        help="window mode (self-service comes in a later version)")
+    parser.add_argument("--mode", choices=("staff", "self-service"), default="staff",
+                        help="staff: the check-in window; self-service: the locked walk-in screen "
+                             "(leaving it needs the staff PIN: kiosk pin set)")
     parser.add_argument("--camera", metavar="SRC",
                         help="camera for this run: device number, video file or stream URL (default: settings)")
     parser.add_argument("--no-camera", action="store_true", help="no camera: handheld scanner and typing only")

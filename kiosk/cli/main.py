@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "kiosk.cli.cmd_keys",
     "kiosk.cli.cmd_badges",
     "kiosk.cli.cmd_scan",
+    "kiosk.cli.cmd_walk_ins",
     "kiosk.cli.cmd_gui",
 )
 

@@ -13,6 +13,7 @@ LANGUAGES = ("fr", "en")
 _TEXT: dict[str, dict[str, str]] = {
     "fr": {
         "no_match": "Aucun résultat.",
+        "waitlist_empty": "Personne en liste d'attente.",
         "cancelled": "annulé",
         "checked_in": "entré·e",
         "registered": "Inscrit·e : {name} ({code})",
@@ -51,6 +52,7 @@ _TEXT: dict[str, dict[str, str]] = {
     },
     "en": {
         "no_match": "No match.",
+        "waitlist_empty": "Nobody on the waiting list.",
         "cancelled": "cancelled",
         "checked_in": "checked in",
         "registered": "Registered: {name} ({code})",

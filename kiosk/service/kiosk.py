@@ -19,6 +19,8 @@ from kiosk.store import attendees as attendee_store
 from kiosk.store import events as event_store
 from kiosk.store import scans as scan_store
 from kiosk.store import transaction
+from kiosk.store import walk_ins as walk_in_store
+from kiosk.store.walk_ins import WaitlistEntry
 
 __all__ = ["Clock", "Kiosk", "RegisterResult", "utc_now"]
 
@@ -113,6 +115,11 @@ class Kiosk(RegistrationOperations):
     @storage_guard
     def search(self, text: str, limit: int = 50) -> list[Attendee]:
         return attendee_store.search(self.conn, self.event.id, text, limit=limit)
+
+    @storage_guard
+    def waitlist(self) -> list[WaitlistEntry]:
+        """Walk-ins who came when the venue was full, oldest first (staff call them in)."""
+        return walk_in_store.waitlist(self.conn, self.event.id)
     # --- signed tickets -----------------------------------------------------------------
     def ticket_payload(self, attendee: Attendee, private_key_dir: Path | None = None) -> str:
         directory = private_key_dir or (paths.keys_dir(self.data_dir) if self.data_dir else None)

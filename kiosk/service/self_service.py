@@ -94,7 +94,8 @@ class SelfService:
     def submit(self, form: WalkInForm, *, confirmed: bool = False) -> Answer:
         problems = self.check(form)
         if problems:
-            return Answer(Outcome.INVALID, problems=tuple(problems))
+            filled = any(p.problem is walkin.Problem.WORKSHOP_FULL for p in problems)
+            return Answer(Outcome.WORKSHOP_FULL if filled else Outcome.INVALID, problems=tuple(problems))
         form = form.cleaned()
         name = f"{form.first_name} {form.last_name}"
         workshop = form.workshop or None

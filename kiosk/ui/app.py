@@ -8,8 +8,16 @@ from dataclasses import dataclass, replace
 from functools import partial
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QEventLoop,
+    QMessageLogContext,
+    QTimer,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -19,6 +27,9 @@ from kiosk.ui import i18n, qtcompat
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.printing import open_print_seam
 from kiosk.ui.seams import PrintSeam, ScreenRegistry
+
+if TYPE_CHECKING:
+    from kiosk.ui.self_service.window import SelfServiceWindow
 
 log = logging.getLogger(__name__)
 # What a window opened without a size gets where there is no real screen (offscreen screenshots):
@@ -99,6 +110,14 @@ def show_on_screen(window: QWidget, size: tuple[int, int] | None) -> None:
     window.showMaximized()
 
 
+def show_full_screen(window: QWidget) -> None:
+    """The whole screen, no window controls. Without a window manager full screen means this geometry."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        window.setGeometry(screen.geometry())
+    window.showFullScreen()
+
+
 def configure_logging(data_dir: Path) -> None:
     """Warnings to stderr, and a rotating log in the data dir for the morning after the event."""
     root = logging.getLogger()
@@ -118,6 +137,20 @@ def configure_logging(data_dir: Path) -> None:
         pass
 
 
+def build_self_service(kiosk: Kiosk, data_dir: Path, settings: settings_mod.Settings, lang: str,
+                       translators: list[QTranslator], printing: PrintSeam | None = None) -> SelfServiceWindow:
+    """The walk-in screen: only the self-service facade, the real print queue, the staff PIN."""
+    from kiosk.service.pin import StaffPin
+    from kiosk.service.self_service import SelfService
+    from kiosk.ui.self_service.window import SelfServiceWindow
+
+    seam = printing if printing is not None else open_print_seam(kiosk, settings)
+    service = SelfService(kiosk, queue_badge=seam.print_badge if seam.available else None)
+    stop = seam.queue.stop if seam.queue is not None and printing is None else None
+    return SelfServiceWindow(service, StaffPin(data_dir), lang=lang, idle_s=settings.self_service_idle_s,
+                             translators=translators, on_shutdown=stop)
+
+
 def run(options: GuiOptions, printing: PrintSeam | None = None, screens: ScreenRegistry | None = None) -> int:
     """The `kiosk gui` command. Returns the process exit status."""
     data_dir = options.data_dir
@@ -131,11 +164,26 @@ def run(options: GuiOptions, printing: PrintSeam | None = None, screens: ScreenR
     kiosk = open_kiosk(data_dir, settings.device, lang)
     loop = QEventLoop()
     try:
-        window = build_window(kiosk, data_dir, settings, camera=options.camera, printing=printing,
-                              screens=screens, loop_camera_file=options.loop_camera_file)
-        show_on_screen(window, options.size)
-        window.start_camera()
-        window.check_database()
+        window: QWidget
+        if options.mode == "self-service":
+            window = build_self_service(kiosk, data_dir, settings, lang, translators, printing)
+            translators = []  # the self-service window owns them now (it switches language)
+            window.left.connect(loop.quit)
+            if options.size is not None:
+                show_on_screen(window, options.size)
+            else:
+                show_full_screen(window)
+        else:
+            staff = build_window(kiosk, data_dir, settings, camera=options.camera, printing=printing,
+                                 screens=screens, loop_camera_file=options.loop_camera_file)
+            show_on_screen(staff, options.size)
+            staff.start_camera()
+            staff.check_database()
+            # A local loop, not app.exec(): app.quit() would also end every later event loop of a
+            # QApplication that outlives this call (tests, an embedding launcher). Hence the window's
+            # own `closed` signal: lastWindowClosed is only emitted inside app.exec().
+            staff.closed.connect(loop.quit)
+            window = staff
         if options.screenshot is not None:
             target = options.screenshot
 
@@ -148,12 +196,8 @@ def run(options: GuiOptions, printing: PrintSeam | None = None, screens: ScreenR
             QTimer.singleShot(options.quit_after_ms or 1500, shoot)
         elif options.quit_after_ms is not None:
             QTimer.singleShot(options.quit_after_ms, loop.quit)
-        # A local loop, not app.exec(): app.quit() would also end every later event loop of a
-        # QApplication that outlives this call (tests, an embedding launcher). Hence the window's
-        # own `closed` signal: lastWindowClosed is only emitted inside app.exec().
-        window.closed.connect(loop.quit)
         status = loop.exec()
-        window.shutdown()  # also stops the print queue; unfinished badges stay queued
+        window.shutdown()  # stops timers, threads and the print queue; unfinished badges stay queued
         window.deleteLater()
         return int(status)
     finally:

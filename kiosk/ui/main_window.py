@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.service import Kiosk
+from kiosk.service import Kiosk, KioskError
 from kiosk.service.errors import StorageKind
 from kiosk.settings import Settings
 from kiosk.ui import camera_status
@@ -181,7 +181,11 @@ class MainWindow(QMainWindow):
         entry = self.screens.entries.get(key)
         if entry is None or entry.factory is None:
             return None
-        screen = entry.factory(self.kiosk, self)
+        try:
+            screen = entry.factory(self.kiosk, self)
+        except KioskError as exc:
+            self.dialogs.error(self, str(exc))
+            return None
         screen.show()
         return screen
 

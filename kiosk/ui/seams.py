@@ -95,9 +95,32 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
+def _self_service_screen(kiosk: Kiosk, parent: QWidget | None) -> QWidget:
+    """The walk-in screen over the staff window, full screen; its badges go to the window's printer."""
+    from kiosk.service.errors import KioskError
+    from kiosk.service.pin import StaffPin
+    from kiosk.service.self_service import SelfService
+    from kiosk.ui.app import show_full_screen
+    from kiosk.ui.self_service.window import SelfServiceWindow
+
+    if kiosk.data_dir is None:
+        raise KioskError("the self-service mode needs a data dir")
+    pin = StaffPin(kiosk.data_dir)
+    if not pin.is_set:  # there would be no way back to the staff window
+        raise KioskError("set a staff PIN first (kiosk pin set): leaving the self-service mode needs it")
+    printing = getattr(parent, "printing", None)
+    settings = getattr(parent, "settings", None)
+    queue_badge = printing.print_badge if isinstance(printing, PrintSeam) and printing.available else None
+    window = SelfServiceWindow(SelfService(kiosk, queue_badge=queue_badge), pin,
+                               lang=getattr(settings, "language", "fr"),
+                               idle_s=getattr(settings, "self_service_idle_s", 60.0))
+    show_full_screen(window)
+    return window
+
+
 def default_screens() -> ScreenRegistry:
     """The two screens of milestone 2, declared so the menu already shows where they will live."""
     registry = ScreenRegistry()
     registry.declare("occupancy", QT_TRANSLATE_NOOP("Screens", "Occupancy screen"))
-    registry.declare("self_service", QT_TRANSLATE_NOOP("Screens", "Self-service mode"))
+    registry.register("self_service", QT_TRANSLATE_NOOP("Screens", "Self-service mode"), _self_service_screen)
     return registry

@@ -628,6 +628,24 @@
     </message>
 </context>
 <context>
+    <name>PinPage</name>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="125" />
+        <source>Staff only: enter the PIN to leave the self-service mode</source>
+        <translation>Réservé à l’équipe : entrez le code PIN pour quitter le mode libre-service</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="139" />
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="142" />
+        <source>Back to the form</source>
+        <translation>Retour au formulaire</translation>
+    </message>
+</context>
+<context>
     <name>PrinterBanner</name>
     <message>
         <location filename="../../kiosk/ui/widgets/printer_banner.py" line="42" />
@@ -808,6 +826,145 @@
         <location filename="../../kiosk/ui/seams.py" line="102" />
         <source>Self-service mode</source>
         <translation>Mode libre-service</translation>
+    </message>
+</context>
+<context>
+    <name>SelfServiceWindow</name>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="206" />
+        <source>Welcome! Register here, or scan your ticket.</source>
+        <translation>Bienvenue ! Inscrivez-vous ici, ou scannez votre billet.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="215" />
+        <source>Staff</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="284" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="289" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="338" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="363" />
+        <source>Sorry, this did not work</source>
+        <translation>Désolé, cela n’a pas marché</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="285" />
+        <source>Nothing was recorded. Please ask a member of staff.</source>
+        <translation>Rien n’a été enregistré. Demandez à un membre de l’équipe.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="289" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="338" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="363" />
+        <source>Please ask a member of staff.</source>
+        <translation>Demandez à un membre de l’équipe.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="301" />
+        <source>Workshop: %1</source>
+        <translation>Atelier : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="303" />
+        <source>Your badge is printing.</source>
+        <translation>Votre badge s’imprime.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="305" />
+        <source>You are already checked in.</source>
+        <translation>Votre entrée est déjà enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="306" />
+        <source>Welcome, %1!</source>
+        <translation>Bienvenue, %1 !</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="308" />
+        <source>You are already registered</source>
+        <translation>Vous êtes déjà inscrit·e</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="309" />
+        <source>Is this you: %1?</source>
+        <translation>Est-ce bien vous : %1 ?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="310" />
+        <source>Yes, it is me</source>
+        <translation>Oui, c’est moi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="311" />
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="315" />
+        <source>Sorry, the venue is full</source>
+        <translation>Désolé, c’est complet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="316" />
+        <source>Leave your contact on the waiting list: the team will come and get you as soon as a place is free.</source>
+        <translation>Laissez votre contact sur la liste d’attente : l’équipe viendra vous chercher dès qu’une place se libère.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="318" />
+        <source>Join the waiting list</source>
+        <translation>M’inscrire sur la liste d’attente</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="319" />
+        <source>No thanks</source>
+        <translation>Non merci</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="329" />
+        <source>A member of staff will help you</source>
+        <translation>Un membre de l’équipe va vous aider</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="330" />
+        <source>Please go to the welcome desk: we will finish your registration there.</source>
+        <translation>Rendez-vous à l’accueil : nous y terminerons votre inscription.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="341" />
+        <source>You are on the waiting list</source>
+        <translation>Vous êtes sur la liste d’attente</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="341" />
+        <source>The team will come and get you.</source>
+        <translation>L’équipe viendra vous chercher.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="368" />
+        <source>This ticket does not let you in here</source>
+        <translation>Ce billet ne permet pas d’entrer ici</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="369" />
+        <source>Please go to the welcome desk with your ticket.</source>
+        <translation>Présentez votre billet à l’accueil.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="401" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="411" />
+        <source>Too many wrong PINs: wait %1 s.</source>
+        <translation>Trop de codes erronés : attendez %1 s.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="402" />
+        <source>No staff PIN is set on this kiosk: run “kiosk pin set”.</source>
+        <translation>Aucun code PIN d’équipe sur ce poste : lancez « kiosk pin set ».</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="412" />
+        <source>Wrong PIN.</source>
+        <translation>Code PIN erroné.</translation>
     </message>
 </context>
 <context>
@@ -1127,6 +1284,104 @@
         <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="230" />
         <source>Ask for the right ticket, or search the guest by name.</source>
         <translation>Demandez le bon billet, ou cherchez la personne par son nom.</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInFormWidget</name>
+    <message>
+        <location filename="../../kiosk/ui/self_service/form.py" line="46" />
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/form.py" line="47" />
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/form.py" line="48" />
+        <source>E-mail (optional)</source>
+        <translation>E-mail (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/form.py" line="50" />
+        <source>Organisation (optional)</source>
+        <translation>Structure (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/form.py" line="51" />
+        <source>— Who are you? (optional) —</source>
+        <translation>— Vous êtes… (facultatif) —</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/form.py" line="53" />
+        <source>— Workshop (optional) —</source>
+        <translation>— Atelier (facultatif) —</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/form.py" line="55" />
+        <source>I agree that my data is processed for this event (required)</source>
+        <translation>J’accepte le traitement de mes données pour cet événement (obligatoire)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/form.py" line="58" />
+        <source>Your data is used for this event only.</source>
+        <translation>Vos données ne servent qu’à cet événement.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/form.py" line="62" />
+        <source>I agree to be contacted after the event (optional)</source>
+        <translation>J’accepte d’être contacté·e après l’événement (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/form.py" line="67" />
+        <source>Register and print my badge</source>
+        <translation>M’inscrire et imprimer mon badge</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/form.py" line="106" />
+        <source>%1 — full</source>
+        <translation>%1 — complet</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/self_service/form.py" line="107" />
+        <source>%1 — %n place(s) left</source>
+        <translation><numerusform>%1 — %n place restante</numerusform><numerusform>%1 — %n places restantes</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/form.py" line="176" />
+        <source>Please tick this box: we cannot register you without it.</source>
+        <translation>Cochez cette case : sans elle, nous ne pouvons pas vous inscrire.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/form.py" line="178" />
+        <source>Please fill this in.</source>
+        <translation>Merci de remplir ce champ.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/form.py" line="179" />
+        <source>This is too long (%1 characters at most).</source>
+        <translation>C’est trop long (%1 caractères au plus).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/form.py" line="180" />
+        <source>Please use letters, digits and punctuation only.</source>
+        <translation>Utilisez seulement des lettres, des chiffres et de la ponctuation.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/form.py" line="181" />
+        <source>This is not an e-mail address (name@example.org).</source>
+        <translation>Ce n’est pas une adresse e-mail (nom@exemple.org).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/form.py" line="182" />
+        <source>Please choose from the list.</source>
+        <translation>Choisissez dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/form.py" line="183" />
+        <source>This workshop just filled up: please choose another one.</source>
+        <translation>Cet atelier vient d’être complet : choisissez-en un autre.</translation>
     </message>
 </context>
 </TS>

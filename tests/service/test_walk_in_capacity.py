@@ -76,3 +76,27 @@ def test_an_existing_guest_is_not_let_past_a_full_venue(tmp_path: Path) -> None:
     assert code != 0 and "full" in err
     stats = json.loads(done(cli(data, "stats", "--json"))[1])
     assert stats["inside"] == 1
+
+
+def test_the_waiting_list_is_visible_to_staff(tmp_path: Path) -> None:
+    from kiosk.domain.model import Event
+    from kiosk.domain.walkin import WalkInForm
+    from kiosk.service import Kiosk
+    from kiosk.service.self_service import Outcome, SelfService
+
+    data = tmp_path / "data"
+    kiosk = Kiosk.open(data, device_name="walk-in")
+    try:
+        kiosk.create_event(Event(id="e1", name="Tiny", capacity=0))
+        service = SelfService(kiosk)
+        form = WalkInForm(first_name="Late", last_name="Comer", email="late@example.org", consent=True, contact_ok=True)
+        assert service.submit(form).outcome is Outcome.VENUE_FULL
+        service.join_waitlist(form)
+    finally:
+        kiosk.close()
+    code, out, err = done(cli(data, "waitlist", "--json"))
+    assert code == 0, err
+    [entry] = json.loads(out)
+    assert (entry["first_name"], entry["email"], entry["contact_ok"]) == ("Late", "late@example.org", True)
+    code, out, _err = done(cli(data, "waitlist", "--lang", "en"))
+    assert code == 0 and "Late Comer" in out

@@ -153,3 +153,32 @@ def test_ctrl_q_ends_the_process(x: XServer, door: Path) -> None:
         assert win.quit(timeout=15) == 0
     finally:
         win.kill()
+
+
+def test_self_service_cannot_be_left_by_keyboard_only_with_the_pin(x: XServer, door: Path) -> None:
+    """Escape, Alt+F4, Ctrl+Q, Ctrl+W do nothing; a ticket scanned there checks in; the PIN leaves."""
+    import time
+
+    from kiosk.service.pin import StaffPin
+
+    StaffPin(door).set("4821")
+    win = KioskWindow(x, door, "--mode", "self-service")
+    try:
+        for keys in ("Escape", "alt+F4", "ctrl+q", "ctrl+w"):
+            win.key(keys)
+        time.sleep(1.0)
+        assert win.proc.poll() is None, win.output()
+        geometry = win.geometry()
+        assert (geometry["WIDTH"], geometry["HEIGHT"]) == (1366, 768)  # full screen
+        before = len(scans(door))
+        win.type("PLUS20-0050", delay_ms=8)
+        arrives_once(door, "PLUS20-0050", before)
+        win.click(geometry["WIDTH"] - 69, 47)  # the small "Staff" button, top right
+        time.sleep(0.3)
+        win.type("0000", delay_ms=150)  # a wrong PIN first, typed by a person (not a scanner burst)
+        time.sleep(0.3)
+        assert win.proc.poll() is None
+        win.type("4821", delay_ms=150)
+        assert win.proc.wait(15) == 0
+    finally:
+        win.kill()

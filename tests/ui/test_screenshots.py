@@ -135,3 +135,65 @@ def test_screenshots_on_the_smallest_laptop(make_window, kiosk: Kiosk, shots: Pa
                            last_name="de La Fontaine-Estrosi-Ferrand-Ben Abdallah-Nguyễn").attendee
     window.presenter.check_in_attendee(guest.id)
     grab(window, shots / f"long-name-1280x720{suffix}.png", (1280, 720))
+
+
+def test_screenshots_of_the_self_service_screen(qtbot, kiosk: Kiosk, data_dir: Path, shots: Path, lang: str,
+                                                tmp_path: Path) -> None:
+    """Form (with a problem shown), thank-you, full venue and the staff PIN, at 1366x768."""
+    from kiosk.domain.model import Event
+    from kiosk.service.pin import StaffPin
+    from kiosk.service.self_service import SelfService
+    from kiosk.ui.self_service.window import SelfServiceWindow
+
+    suffix = "" if lang == "fr" else f"-{lang}"
+    window = SelfServiceWindow(SelfService(kiosk, queue_badge=lambda _a: None), StaffPin(data_dir), lang=lang,
+                               translators=[])
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    form = window.form
+    assert form is not None
+    form.first_name.setText("Inès")
+    form.last_name.setText("Benali")
+    form.email.setText("ines.benali@")
+    form.workshop.setCurrentIndex(form.workshop.findData("Se nourrir"))
+    form.submit_button.click()  # e-mail and consent problems, said beside the fields
+    grab_widget(window, shots / f"self-service-form{suffix}.png")
+    form.email.setText("ines.benali@example.org")
+    form.consent.setChecked(True)
+    form.submit_button.click()
+    grab_widget(window, shots / f"self-service-thanks{suffix}.png")
+    window.ask_pin()
+    window.try_pin("0000")
+    grab_widget(window, shots / f"self-service-pin{suffix}.png")
+    window._leaving = True
+    window.close()
+
+    full = Kiosk.open(tmp_path / "full", device_name="walk-in")
+    try:
+        full.create_event(Event(id="e-full", name=kiosk.event.name, capacity=1))
+        full.register(first_name="First", last_name="Guest", checkin=True)
+        other = SelfServiceWindow(SelfService(full), StaffPin(data_dir), lang=lang, translators=[])
+        qtbot.addWidget(other)
+        other.resize(1366, 768)
+        other.show()
+        assert other.form is not None
+        other.form.first_name.setText("Late")
+        other.form.last_name.setText("Comer")
+        other.form.consent.setChecked(True)
+        other.form.submit_button.click()
+        grab_widget(other, shots / f"self-service-full{suffix}.png")
+        other._leaving = True
+        other.close()
+    finally:
+        full.close()
+
+
+def grab_widget(widget, path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    image = widget.grab().toImage()
+    assert (image.width(), image.height()) == (1366, 768), path.name
+    assert image.save(str(path))

@@ -1,0 +1,292 @@
+"""The walk-in self-service screen, from an empty form to a stored, checked-in guest and a queued badge.
+
+Real widgets offscreen, a real SQLite file, the real print queue (PDF folder backend), the real
+staff PIN (scrypt, lock-out).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
+
+from kiosk.adapters.printing import make_printer
+from kiosk.domain.model import Attendee
+from kiosk.service import Kiosk
+from kiosk.service.pin import StaffPin
+from kiosk.service.printing import PrintQueue
+from kiosk.service.self_service import Outcome, SelfService
+from kiosk.ui.self_service.window import SelfServiceWindow
+
+PIN = "4821"
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.t = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+@pytest.fixture
+def queue(kiosk: Kiosk, data_dir: Path) -> Iterator[PrintQueue]:
+    q = PrintQueue(kiosk, make_printer("pdf", str(data_dir / "printed"), data_dir=data_dir))
+    yield q
+    q.stop()
+
+
+@pytest.fixture
+def pin(data_dir: Path) -> StaffPin:
+    staff = StaffPin(data_dir, clock=Clock())
+    staff.set(PIN)
+    return staff
+
+
+@pytest.fixture
+def screen(qtbot, kiosk: Kiosk, queue: PrintQueue, pin: StaffPin) -> Iterator[SelfServiceWindow]:
+    service = SelfService(kiosk, queue_badge=lambda a: queue.enqueue(a.id))
+    window = SelfServiceWindow(service, pin, lang="en", idle_s=60)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window._leaving = True
+    window.close()
+
+
+def fill(window: SelfServiceWindow, **values: str | bool) -> None:
+    form = window.form
+    assert form is not None
+    for name, value in values.items():
+        widget = getattr(form, name)
+        if isinstance(value, bool):
+            widget.setChecked(value)
+        elif name in ("category", "workshop"):
+            widget.setCurrentIndex(widget.findData(value))
+        else:
+            widget.setText(value)
+
+
+def walk_in(kiosk: Kiosk, last: str) -> list[Attendee]:
+    return [a for a in kiosk.search(last) if a.source == "walk-in"]
+
+
+def test_walk_in_from_empty_form_to_checked_in_guest_and_queued_badge(screen: SelfServiceWindow, kiosk: Kiosk,
+                                                                      queue: PrintQueue) -> None:
+    fill(screen, first_name="Zoé", last_name="Nguyễn", email="zoe@example.org", organisation="Les Petites Cantines",
+         category="Association", workshop="Se nourrir", consent=True, contact=True)
+    screen.form.submit_button.click()  # type: ignore[union-attr]
+    assert screen.last_answer is not None and screen.last_answer.outcome is Outcome.WELCOME
+    assert "Welcome, Zoé Nguyễn" in screen.message.title.text()
+    assert "badge is printing" in screen.message.body.text()
+    [guest] = walk_in(kiosk, "Nguyễn")
+    assert (guest.first_name, guest.last_name, guest.workshop, guest.category) == \
+        ("Zoé", "Nguyễn", "Se nourrir", "Association")
+    assert kiosk.presence(guest.id).inside
+    assert [j.attendee_id for j in queue.jobs()] == [guest.id]
+    from kiosk.store import walk_ins
+
+    consent = walk_ins.consent_of(kiosk.conn, guest.id)
+    assert consent is not None and consent[1] is True
+
+
+def test_nothing_of_the_previous_guest_stays_in_any_widget(screen: SelfServiceWindow, qtbot) -> None:
+    fill(screen, first_name="Samir", last_name="Haddad", email="samir@example.org", consent=True)
+    screen.form.submit_button.click()  # type: ignore[union-attr]
+    screen.back_timer.setInterval(10)
+    screen.back_timer.start()
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.form, timeout=3000)
+    qtbot.wait(50)  # the old form is deleted later
+    texts = [w.text() for w in screen.findChildren(QLineEdit)]
+    texts += [w.text() for w in screen.findChildren(QLabel)]
+    assert not any("Samir" in t or "Haddad" in t or "samir@" in t for t in texts), texts
+    assert all(not w.isUndoAvailable() for w in screen.findChildren(QLineEdit))
+
+
+def test_inactivity_clears_a_half_filled_form(screen: SelfServiceWindow, qtbot) -> None:
+    fill(screen, first_name="Half", last_name="Done")
+    screen.idle.setInterval(50)
+    screen.idle.start()
+    qtbot.waitUntil(lambda: screen.form is not None and screen.form.first_name.text() == "", timeout=3000)
+
+
+def test_problems_are_said_in_plain_words_and_nothing_is_stored(screen: SelfServiceWindow, kiosk: Kiosk) -> None:
+    before = kiosk.stats().registered
+    fill(screen, first_name="", last_name="X" * 500, email="not-an-address", consent=False)
+    screen.form.submit_button.click()  # type: ignore[union-attr]
+    errors = {field.value: label.text() for field, label in screen.form.errors.items()}  # type: ignore[union-attr]
+    assert errors["first_name"] == "Please fill this in."
+    assert "too long" in errors["last_name"]
+    assert "not an e-mail" in errors["email"]
+    assert "tick this box" in errors["consent"]
+    assert kiosk.stats().registered == before
+
+
+@pytest.mark.parametrize("name", ["<b>Bold</b>", "Robert'); DROP TABLE attendees;--", "محمد عبد الله", "Zoë 🎉"])
+def test_hostile_or_unusual_names_are_stored_verbatim_and_shown_as_text(screen: SelfServiceWindow, kiosk: Kiosk,
+                                                                         name: str) -> None:
+    fill(screen, first_name=name, last_name="Test", consent=True)
+    screen.form.submit_button.click()  # type: ignore[union-attr]
+    assert screen.last_answer is not None and screen.last_answer.outcome is Outcome.WELCOME
+    assert any(a.first_name == name for a in kiosk.attendees() if a.source == "walk-in")
+    assert screen.message.title.text() == f"Welcome, {name} Test!"
+    assert all(lbl.textFormat() == Qt.TextFormat.PlainText for lbl in screen.findChildren(QLabel))
+
+
+def test_control_characters_are_refused(screen: SelfServiceWindow) -> None:
+    fill(screen, first_name="Evil\x1b[31m", last_name="Test", consent=True)
+    screen.form.submit_button.click()  # type: ignore[union-attr]
+    assert screen.last_answer is not None and screen.last_answer.outcome is Outcome.INVALID
+
+
+def test_already_registered_same_email_and_name_is_confirmed_then_checked_in(screen: SelfServiceWindow,
+                                                                             kiosk: Kiosk) -> None:
+    registered = next(a for a in kiosk.attendees() if a.email and not a.cancelled)
+    fill(screen, first_name=registered.first_name, last_name=registered.last_name, email=registered.email.upper(),
+         consent=True)
+    screen.form.submit_button.click()  # type: ignore[union-attr]
+    assert screen.last_answer is not None and screen.last_answer.outcome is Outcome.CONFIRM
+    shown = screen.message.title.text() + screen.message.body.text()
+    assert registered.full_name in shown and (registered.organisation or "¤") not in shown
+    yes = next(b for b in screen.message.findChildren(QAbstractButton) if b.accessibleName() == "yes it is me")
+    yes.click()
+    assert screen.last_answer is not None and screen.last_answer.outcome is Outcome.WELCOME
+    assert kiosk.presence(registered.id).inside
+    assert not walk_in(kiosk, registered.last_name)  # nobody created
+
+
+def test_a_shared_email_alone_is_another_person(screen: SelfServiceWindow, kiosk: Kiosk) -> None:
+    registered = next(a for a in kiosk.attendees() if a.email and not a.cancelled)
+    fill(screen, first_name="Camille", last_name="Autre-Nom", email=registered.email, consent=True)
+    screen.form.submit_button.click()  # type: ignore[union-attr]
+    assert screen.last_answer is not None and screen.last_answer.outcome is Outcome.WELCOME
+    assert not kiosk.presence(registered.id).inside
+    assert walk_in(kiosk, "Autre-Nom")
+
+
+def test_name_and_organisation_alone_asks_staff(screen: SelfServiceWindow, kiosk: Kiosk) -> None:
+    registered = next(a for a in kiosk.attendees() if a.organisation and not a.cancelled)
+    fill(screen, first_name=registered.first_name, last_name=registered.last_name,
+         organisation=registered.organisation or "", consent=True)
+    screen.form.submit_button.click()  # type: ignore[union-attr]
+    assert screen.last_answer is not None and screen.last_answer.outcome is Outcome.ASK_STAFF
+    assert not kiosk.presence(registered.id).inside
+
+
+def test_a_full_workshop_is_disabled_and_one_filling_meanwhile_is_caught(screen: SelfServiceWindow,
+                                                                        kiosk: Kiosk) -> None:
+    choices = {w.name: w for w in SelfService(kiosk).workshops()}
+    left = choices["Se vêtir"].left or 0
+    for i in range(left - 1):
+        kiosk.register(first_name=f"F{i}", last_name="Filler", workshop="Se vêtir")
+    fill(screen, first_name="Last", last_name="Seat", workshop="Se vêtir", consent=True)
+    kiosk.register(first_name="Other", last_name="Kiosk", workshop="Se vêtir")  # takes the last place meanwhile
+    screen.form.submit_button.click()  # type: ignore[union-attr]
+    assert screen.last_answer is not None and screen.last_answer.outcome is Outcome.WORKSHOP_FULL
+    combo = screen.form.workshop  # type: ignore[union-attr]
+    item = combo.model().item(combo.findData("Se vêtir"))
+    assert not item.isEnabled() and "full" in item.text()
+    assert "filled up" in screen.form.errors[combo_field()].text()  # type: ignore[union-attr]
+
+
+def combo_field():
+    from kiosk.domain.walkin import Field
+
+    return Field.WORKSHOP
+
+
+def test_full_venue_offers_the_waiting_list(qtbot, tmp_path: Path, pin: StaffPin) -> None:
+    from kiosk.domain.model import Event
+    from kiosk.store import walk_ins
+
+    small = Kiosk.open(tmp_path / "small", device_name="walk-in")
+    try:
+        small.create_event(Event(id="e1", name="Tiny", capacity=1, privacy_notice="Tiny keeps data 1 week."))
+        small.register(first_name="First", last_name="Guest", checkin=True)
+        window = SelfServiceWindow(SelfService(small), pin, lang="en")
+        qtbot.addWidget(window)
+        fill(window, first_name="Late", last_name="Comer", email="late@example.org", consent=True)
+        window.form.submit_button.click()  # type: ignore[union-attr]
+        assert window.last_answer is not None and window.last_answer.outcome is Outcome.VENUE_FULL
+        join = next(b for b in window.message.findChildren(QAbstractButton)
+                    if b.accessibleName() == "join the waiting list")
+        join.click()
+        [entry] = walk_ins.waitlist(small.conn, "e1")
+        assert (entry.first_name, entry.email) == ("Late", "late@example.org")
+        assert small.stats().inside == 1 and small.stats().registered == 1
+        assert "1 week" in window.form.notice.text()  # type: ignore[union-attr]
+        window._leaving = True
+        window.close()
+    finally:
+        small.close()
+
+
+def test_leaving_needs_the_pin_and_wrong_pins_lock_out(screen: SelfServiceWindow, pin: StaffPin, qtbot) -> None:
+    screen.close()  # the window manager's close button, Alt+F4
+    assert screen.isVisible()
+    qtbot.keyClick(screen, Qt.Key.Key_Escape)
+    assert screen.isVisible()
+    screen.staff_button.click()
+    assert screen.stack.currentWidget() is screen.pin_page
+    for _ in range(5):
+        screen.try_pin("0000")
+    assert "wait 60 s" in screen.pin_page.status.text()
+    screen.try_pin(PIN)  # the right PIN, but locked out
+    assert screen.isVisible()
+    pin.clock.t += 61  # type: ignore[attr-defined]
+    left: list[bool] = []
+    screen.left.connect(lambda: left.append(True))
+    screen.try_pin(PIN)
+    assert left == [True] and not screen.isVisible()
+
+
+def test_language_toggle_keeps_what_was_typed(screen: SelfServiceWindow) -> None:
+    fill(screen, first_name="Inès", last_name="Benali")
+    screen.lang_button.click()  # to French
+    assert screen.form is not None and screen.form.first_name.text() == "Inès"
+    assert screen.form.submit_button.text() != "Register and print my badge"
+    screen.lang_button.click()  # back to English
+    assert screen.form.submit_button.text() == "Register and print my badge"
+
+
+def test_every_control_has_an_accessible_name_and_the_form_fits_720p(screen: SelfServiceWindow) -> None:
+    unnamed = [type(w).__name__ for w in screen.findChildren(QWidget)
+               if isinstance(w, QAbstractButton | QLineEdit) and not w.accessibleName()]
+    assert unnamed == []
+    assert screen.minimumSizeHint().height() <= 720 and screen.minimumSizeHint().width() <= 1280
+
+
+def test_self_check_in_with_a_ticket_from_the_handheld_scanner(screen: SelfServiceWindow, kiosk: Kiosk,
+                                                               queue: PrintQueue) -> None:
+    screen._on_ticket("PLUS20-0012", [])
+    guest = kiosk.find("PLUS20-0012")
+    assert screen.last_answer is not None and screen.last_answer.outcome is Outcome.WELCOME
+    assert kiosk.presence(guest.id).inside and [j.attendee_id for j in queue.jobs()] == [guest.id]
+    screen._on_ticket("NO-SUCH-TICKET", [])
+    assert screen.last_answer.outcome is Outcome.TICKET_REFUSED
+
+
+def test_the_screen_holds_no_kiosk(screen: SelfServiceWindow) -> None:
+    """Nothing of any other guest is reachable: the facade has no search, list, history or undo."""
+    public = {n for n in dir(screen.service) if not n.startswith("_")}
+    assert public == {"event_name", "privacy_notice", "categories", "workshops", "venue_full", "check", "submit",
+                      "join_waitlist", "check_in_ticket"}
+    assert not any(isinstance(v, Kiosk) for v in vars(screen).values())
+    QApplication.processEvents()
+
+
+def test_from_the_staff_window_menu_only_once_a_pin_is_set(make_window, data_dir: Path, dialogs, qtbot) -> None:
+    window = make_window()
+    window.screen_actions["self_service"].trigger()
+    assert dialogs.errors and "staff PIN" in dialogs.errors[-1]  # no PIN: no way back, so no way in
+    StaffPin(data_dir).set(PIN)
+    screen = window.open_screen("self_service")
+    assert isinstance(screen, SelfServiceWindow) and screen.isVisible()
+    assert screen.service.event_name == window.kiosk.event.name
+    screen.try_pin(PIN)
+    assert not screen.isVisible() and window.isVisible()
