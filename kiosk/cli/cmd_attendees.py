@@ -67,7 +67,10 @@ def _register(ctx: Context) -> int:
 
 
 def _stats(ctx: Context) -> int:
-    s = ctx.kiosk().stats()
+    from kiosk.service.occupancy import Occupancy, to_stats
+
+    k = ctx.kiosk()
+    s = to_stats(Occupancy(k.conn, event=k.event, clock=k.clock).figures())  # the organisers' one fold
     cap = f"/{s.capacity}" if s.capacity is not None else ""
     lines = [f"registered {s.registered}  checked in {s.checked_in}  inside {s.inside}{cap}  "
              f"walk-ins {s.walk_ins}  cancelled {s.cancelled}"]
