@@ -31,6 +31,8 @@ class Settings:
     printer_backend: str = "pdf"  # "pdf" (folder in the data dir), "cups", "qt"
     printer_name: str = ""
     badge_format: str = "a6"
+    occupancy_amber: float = 0.80  # the occupancy gauge turns amber at this share of the capacity...
+    occupancy_red: float = 0.95  # ...and red at this one
 
     @property
     def device(self) -> str:
