@@ -1114,4 +1114,124 @@
         <translation>Demandez le bon billet, ou cherchez la personne par son nom.</translation>
     </message>
 </context>
+<context>
+    <name>ArrivalsChart</name>
+    <message>
+        <source>No arrivals yet</source>
+        <translation>Pas encore d'arrivées</translation>
+    </message>
+    <message>
+        <source>Arrivals per 5 min</source>
+        <translation>Arrivées par 5 min</translation>
+    </message>
+    <message>
+        <source>Departures</source>
+        <translation>Départs</translation>
+    </message>
+</context>
+<context>
+    <name>GroupRow</name>
+    <message>
+        <source>%1 / %2 arrived</source>
+        <translation>%1 / %2 arrivés</translation>
+    </message>
+    <message>
+        <source>%1 places</source>
+        <translation>%1 places</translation>
+    </message>
+</context>
+<context>
+    <name>OccupancyScreen</name>
+    <message>
+        <source>Occupancy</source>
+        <translation>Fréquentation</translation>
+    </message>
+    <message>
+        <source>Inside now</source>
+        <translation>Présents</translation>
+    </message>
+    <message>
+        <source>Workshops</source>
+        <translation>Ateliers</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Catégories</translation>
+    </message>
+    <message>
+        <source>Evacuation list (staff)…</source>
+        <translation>Liste d'évacuation (équipe)…</translation>
+    </message>
+    <message>
+        <source>Check everyone out (staff)…</source>
+        <translation>Sortie de tout le monde (équipe)…</translation>
+    </message>
+    <message>
+        <source>Nearly full</source>
+        <translation>Presque plein</translation>
+    </message>
+    <message>
+        <source>Full: hold the door</source>
+        <translation>Complet : on retient l'entrée</translation>
+    </message>
+    <message>
+        <source>Arrived %1 / %2 registered · %3</source>
+        <translation>Arrivés %1 / %2 inscrits · %3</translation>
+    </message>
+    <message>
+        <source>Walk-ins %1 · Not yet arrived %2</source>
+        <translation>Inscrits sur place %1 · Pas encore arrivés %2</translation>
+    </message>
+    <message>
+        <source>%1: last scan %2</source>
+        <translation>%1 : dernier scan %2</translation>
+    </message>
+    <message>
+        <source>No scan yet on this kiosk</source>
+        <translation>Aucun scan sur ce poste pour l'instant</translation>
+    </message>
+</context>
+<context>
+    <name>StaffActions</name>
+    <message>
+        <source>Staff PIN</source>
+        <translation>Code équipe</translation>
+    </message>
+    <message>
+        <source>Staff PIN:</source>
+        <translation>Code équipe :</translation>
+    </message>
+    <message>
+        <source>No staff PIN is set. Set one with: kiosk pin set</source>
+        <translation>Aucun code équipe n'est défini. Définissez-le avec : kiosk pin set</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Code incorrect.</translation>
+    </message>
+    <message>
+        <source>Evacuation list</source>
+        <translation>Liste d'évacuation</translation>
+    </message>
+    <message>
+        <source>%1 people inside. List written to %2</source>
+        <translation>%1 personnes présentes. Liste enregistrée dans %2</translation>
+    </message>
+    <message>
+        <source>Record an exit for the %1 people still inside?</source>
+        <translation>Enregistrer la sortie des %1 personnes encore présentes ?</translation>
+    </message>
+    <message>
+        <source>Check everyone out</source>
+        <translation>Sortie de tout le monde</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Garder</translation>
+    </message>
+    <message>
+        <source>staff (occupancy screen)</source>
+        <translation>équipe (écran de fréquentation)</translation>
+    </message>
+</context>
 </TS>

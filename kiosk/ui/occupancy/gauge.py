@@ -41,7 +41,7 @@ class Gauge(QWidget):
             painter.setBrush(QColor(look.GAUGE[self.level]))
             painter.drawRoundedRect(filled, radius, radius)
         painter.setPen(QColor(look.BACKGROUND))
-        for mark in (self.amber, self.red):
+        for mark in (m for m in (self.amber, self.red) if m <= 1):
             x = rect.left() + rect.width() * mark
             painter.drawLine(int(x), int(rect.top()), int(x), int(rect.bottom()))
         painter.end()

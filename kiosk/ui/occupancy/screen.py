@@ -35,9 +35,11 @@ def _percent(part: int, whole: int) -> str:
 
 
 class GroupRow(QWidget):
-    """One workshop or category: its name, arrived / registered, and a bar against its capacity."""
+    """One workshop or category: its name, arrived / registered, and a bar against its capacity. A bar
+    warns (amber at 90 %, red when full) only where there is a capacity to warn about: a category whose
+    guests all came is good news, not an alarm."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, warn: bool = True) -> None:
         super().__init__(parent)
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -46,7 +48,7 @@ class GroupRow(QWidget):
         self.name = ElidedLabel()
         self.numbers = PlainLabel()
         self.numbers.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.bar = Gauge(amber=0.9, red=1.0)
+        self.bar = Gauge(amber=0.9, red=1.0) if warn else Gauge(amber=float("inf"), red=float("inf"))
         layout.addWidget(self.name, 0, 0)
         layout.addWidget(self.numbers, 0, 1)
         layout.addWidget(self.bar, 1, 0, 1, 2)
@@ -156,7 +158,7 @@ class OccupancyScreen(QWidget):
         self.categories_title.setStyleSheet(f"color: {look.BRAND};")
         right_layout.addSpacing(8)
         right_layout.addWidget(self.categories_title)
-        self.category_lines = [ElidedLabel() for _ in range(MAX_GROUP_ROWS)]
+        self.category_lines = [GroupRow(warn=False) for _ in range(MAX_GROUP_ROWS)]
         for line in self.category_lines:
             right_layout.addWidget(line)
         right_layout.addStretch(1)
@@ -206,7 +208,7 @@ class OccupancyScreen(QWidget):
         size(self.title, 3.6, True)
         size(self.clock, 5.2, True)
         size(self.inside_caption, 3.4)
-        size(self.inside, 21, True)
+        size(self.inside, 23, True)
         size(self.capacity, 7, True)
         size(self.level_words, 3.2, True)
         size(self.arrived, 3.6, True)
@@ -218,7 +220,9 @@ class OccupancyScreen(QWidget):
             size(row.numbers, 2.6)
             row.bar.setFixedHeight(max(8, round(unit * 1.1)))
         for line in self.category_lines:
-            size(line, 2.4)
+            size(line.name, 2.4)
+            size(line.numbers, 2.2)
+            line.bar.setFixedHeight(max(6, round(unit * 0.7)))
         size(self.kiosks, 1.9)
         for button in (self.evacuation_button, self.checkout_button):
             size(button, 1.6)
@@ -265,11 +269,12 @@ class OccupancyScreen(QWidget):
             if i < len(workshops):
                 row.show_group(*workshops[i])
         categories = [(n, g) for n, g in f.by_category.items() if g.registered][:MAX_GROUP_ROWS]
+        self.categories_title.setVisible(bool(categories))
+        self.workshops_title.setVisible(bool(workshops))
         for i, line in enumerate(self.category_lines):
             line.setVisible(i < len(categories))
             if i < len(categories):
-                name, g = categories[i]
-                line.setText(f"{name}   {g.arrived} / {g.registered}")
+                line.show_group(*categories[i])
 
     def _statuses(self) -> None:
         parts = []
