@@ -169,6 +169,32 @@ def _iso(seconds: float) -> str:
     return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
 
 
+@dataclass
+class _Registrations:
+    """The figures that depend on registrations only, counted once per change of the people."""
+
+    registered: int = 0
+    walk_ins: int = 0
+    cancelled: int = 0
+    by_workshop: Counter[str] = field(default_factory=Counter)
+    by_category: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def count(cls, people: Iterable[Person]) -> _Registrations:
+        r = cls()
+        for p in people:
+            if not p.valid:
+                r.cancelled += 1
+                continue
+            r.registered += 1
+            r.walk_ins += p.walk_in
+            if p.workshop:
+                r.by_workshop[p.workshop] += 1
+            if p.category:
+                r.by_category[p.category] += 1
+        return r
+
+
 class OccupancyFold:
     """The fold, kept up to date: ``add`` the log's new rows, ``set_people`` when registrations change."""
 
@@ -189,6 +215,7 @@ class OccupancyFold:
     def set_people(self, people: Iterable[Person]) -> None:
         """Registrations changed (import, walk-in, cancellation, workshop edit): recount from the tracks."""
         self._people = {p.id: p for p in people}
+        self._registrations = _Registrations.count(self._people.values())
         self._counts.clear()
         self._arrivals.clear()
         self._departures.clear()
@@ -255,19 +282,15 @@ class OccupancyFold:
         c = self._counts
         f = Figures(capacity=self.capacity, arrived=c[("arrived", None)], inside=c[("inside", None)],
                     inside_other=c[("inside_other", None)], walk_ins_arrived=c[("walk_ins_arrived", None)])
+        reg = self._registrations
+        f.registered, f.walk_ins, f.cancelled = reg.registered, reg.walk_ins, reg.cancelled
         f.by_workshop = {name: GroupFigures(capacity=cap) for name, cap in self._workshops.items()}
         f.by_category = {name: GroupFigures() for name in self._categories}
-        for p in self._people.values():
-            if not p.valid:
-                f.cancelled += 1
-                continue
-            f.registered += 1
-            f.walk_ins += p.walk_in
-            for table, key in ((f.by_workshop, p.workshop), (f.by_category, p.category)):
-                if key:
-                    table.setdefault(key, GroupFigures()).registered += 1
+        for table, counted in ((f.by_workshop, reg.by_workshop), (f.by_category, reg.by_category)):
+            for name, n in counted.items():
+                table.setdefault(name, GroupFigures()).registered = n
         for (figure, key), n in c.items():
-            if key is None or ":" not in figure:
+            if key is None or ":" not in figure or not n:
                 continue
             name, kind = figure.split(":")
             table = f.by_workshop if kind == "workshop" else f.by_category

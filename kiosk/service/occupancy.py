@@ -100,14 +100,15 @@ class Occupancy:
         """True when someone committed since the last refresh (one pragma: cheap enough for every tick)."""
         return occupancy_store.data_version(self.conn) != self._version
 
-    def refresh(self, *, force: bool = False) -> bool:
-        """Fold what changed; returns True if anything did."""
+    def refresh(self, *, force: bool = False, reload_people: bool = False) -> bool:
+        """Fold what changed; returns True if anything did. ``reload_people`` re-reads every registration
+        even if the cheap signature says nothing moved (the screen does it every 30 s)."""
         version = occupancy_store.data_version(self.conn)
-        if not force and version == self._version:
+        if not force and not reload_people and version == self._version:
             return False
         self._version = version
         signature = occupancy_store.people_signature(self.conn, self.event.id)
-        if signature != self._signature:
+        if signature != self._signature or reload_people:
             self._signature = signature
             self._fold.set_people(occupancy_store.people(self.conn, self.event.id))
         tail = occupancy_store.log_tail(self.conn, self.event.id, self._rowid)

@@ -28,7 +28,7 @@ def log_tail(conn: sqlite3.Connection, event_id: str, after_rowid: int = 0) -> L
     """Rows appended since ``after_rowid``: the log is append-only, so this is all that changed."""
     rows = conn.execute(
         "SELECT rowid, id, attendee_id, kind, device_time, target_id, device_id, device_name FROM scans"
-        " WHERE rowid > ? AND event_id = ? ORDER BY rowid", (after_rowid, event_id))
+        " WHERE rowid > ? AND +event_id = ? ORDER BY rowid", (after_rowid, event_id))  # +: walk the rowid
     moves: list[Move] = []
     devices: dict[str, tuple[str, str]] = {}
     last = after_rowid
@@ -51,13 +51,14 @@ def people(conn: sqlite3.Connection, event_id: str) -> list[Person]:
 
 def people_signature(conn: sqlite3.Connection, event_id: str) -> tuple[object, ...]:
     """Changes when a registration is added, removed, cancelled or moved to another group: the per-group
-    counts (kept by triggers, a few dozen rows) and the latest edit time."""
+    counts kept by triggers (a few dozen rows) and the newest rowid, both without reading the attendees.
+    (Two guests swapping groups between two refreshes leave the counts equal: callers also reload the
+    people now and then.)"""
     groups = conn.execute(
         "SELECT status, workshop, category, walk_in, registered FROM attendee_counts WHERE event_id = ?"
         " ORDER BY 1, 2, 3, 4", (event_id,)).fetchall()
-    latest = conn.execute("SELECT max(updated_at), count(*) FROM attendees WHERE event_id = ?",
-                          (event_id,)).fetchone()
-    return (tuple(tuple(g) for g in groups), tuple(latest))
+    newest = conn.execute("SELECT max(rowid) FROM attendees").fetchone()[0]
+    return (tuple(tuple(g) for g in groups), newest)
 
 
 @dataclass(frozen=True)

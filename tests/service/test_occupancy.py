@@ -123,3 +123,36 @@ def test_pin_is_hashed_and_locks_out_growing(data_dir: Path) -> None:
     salt_before = json.loads(stored)["salt"]
     pin.set("482913")
     assert json.loads((data_dir / FILE_NAME).read_text())["salt"] != salt_before  # salted afresh
+
+
+def test_registration_edits_reach_the_figures(kiosk: Kiosk) -> None:
+    occupancy = Occupancy.for_kiosk(kiosk)
+    guests = [a for a in attendee_store.iterate(kiosk.conn, kiosk.event.id) if not a.cancelled]
+    ann = next(a for a in guests if a.workshop == "Se loger")
+    bob = next(a for a in guests if a.workshop == "Se nourrir")
+    kiosk.check_in_attendee(ann.id)
+    occupancy.refresh()
+    before = occupancy.figures().by_workshop
+    assert (before["Se loger"].arrived, before["Se nourrir"].arrived) == (1, 0)
+
+    def edit(who, changes):  # type: ignore[no-untyped-def]
+        from kiosk.store import transaction
+
+        with transaction(kiosk.conn):
+            attendee_store.update(kiosk.conn, who, changes, case_sensitive=False, now=kiosk.now(),
+                                  device_id=kiosk.device().id)
+
+    edit(ann, {"workshop": "Se nourrir"})  # a move changes the per-group counts: seen at once
+    occupancy.refresh()
+    moved = occupancy.figures().by_workshop
+    assert (moved["Se loger"].arrived, moved["Se nourrir"].arrived) == (0, 1)
+    edit(kiosk.attendee(ann.id), {"workshop": "Se loger"})
+    edit(bob, {"workshop": "Se loger"})
+    edit(kiosk.attendee(bob.id), {"workshop": "Se nourrir"})  # counts back where they were...
+    edit(kiosk.attendee(ann.id), {"workshop": "Se nourrir"})  # ...a swap the signature cannot see
+    occupancy.refresh()
+    occupancy.refresh(reload_people=True)  # the screen's 30 s safety net
+    swapped = occupancy.figures().by_workshop
+    assert (swapped["Se loger"].arrived, swapped["Se nourrir"].arrived) == (0, 1)
+    assert to_stats(occupancy.figures()) == kiosk.stats()
+    occupancy.close()
