@@ -76,7 +76,7 @@ def _report(ctx: Context) -> int:
     if ctx.args.output is None and not ctx.json:
         raise UsageError("say where to write the report: -o OUT.pdf (or --json)")
     occupancy = _occupancy(ctx)
-    figures = occupancy.figures(with_peak=True)
+    figures = occupancy.figures(with_peak=True, until_now=False)
     made_at = rules.format_time(occupancy.clock())
     if ctx.args.output is not None:
         from kiosk.reports.attendance import write_report_pdf

@@ -86,6 +86,7 @@ def write_report_pdf(path: Path, event: Event, f: Figures, made_at: str, *, lang
             y = _table(canvas, title, table, y, width, w)
     canvas.setFont(REGULAR, 8.5)
     canvas.setFillColor(MUTED)
+    canvas.drawString(MARGIN, MARGIN - 4, w["no_show_note"])
     canvas.drawString(MARGIN, MARGIN - 16, w["aggregates"])
     canvas.save()
 
@@ -144,7 +145,9 @@ def _chart(canvas: Canvas, bins: tuple[Bin, ...], x: float, y: float, width: flo
             canvas.rect(left, zero - depth, bar, depth, stroke=0, fill=1)
     canvas.setStrokeColor(INK)
     canvas.setLineWidth(1.6)
-    points = [(x + (i + 0.5) * slot, y + height * b.inside_at_end / inside_max) for i, b in enumerate(bins)]
+    # people inside on the arrivals' side of the axis, on their own scale (labelled top right)
+    points = [(x + (i + 0.5) * slot, zero + (y + height - zero) * b.inside_at_end / inside_max)
+              for i, b in enumerate(bins)]
     path = canvas.beginPath()
     path.moveTo(*points[0])
     for point in points[1:]:

@@ -121,8 +121,11 @@ class Occupancy:
         return True
 
     # --- reading ---------------------------------------------------------------------------
-    def figures(self, *, with_peak: bool = False) -> Figures:
-        return self._fold.figures(now=rules.format_time(self.clock()), with_peak=with_peak)
+    def figures(self, *, with_peak: bool = False, until_now: bool = True) -> Figures:
+        """``until_now``: the timeline runs to the current five minutes (the screen); without it, to the
+        last movement (the report, written the morning after)."""
+        now = rules.format_time(self.clock()) if until_now else None
+        return self._fold.figures(now=now, with_peak=with_peak)
 
     def statuses(self) -> list[KioskStatus]:
         """Kiosks seen in this machine's log (no hub yet), latest contact first."""
