@@ -207,3 +207,25 @@ def test_plus20_evening_fits_both_screens(qtbot, qapp, kiosk: Kiosk, clock: Fake
         screen.close()
     finally:
         i18n.remove(qapp, translators)
+
+
+def test_kiosk_gui_mode_occupancy_as_a_process(tmp_path: Path) -> None:
+    """`kiosk gui --mode occupancy` opens the screen alone (a screen number this machine lacks falls back
+    to the first, with a warning in the log) and saves what it shows."""
+    data = tmp_path / "data"
+    assert cli(data, "demo").returncode == 0
+    assert cli(data, "checkin", "PLUS20-0002").returncode == 0
+    shot = tmp_path / "occupancy.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "main.py", "--data-dir", str(data), "gui", "--mode", "occupancy",
+                             "--screen", "7", "--screenshot", str(shot)], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(shot))
+    assert (image.width(), image.height()) == (1920, 1080)
+    assert "no screen 7" in (data / "kiosk.log").read_text()
+    bad = subprocess.run([sys.executable, "main.py", "--data-dir", str(data), "gui", "--mode", "nope"],
+                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and "invalid choice" in bad.stderr
