@@ -229,3 +229,21 @@ def test_kiosk_gui_mode_occupancy_as_a_process(tmp_path: Path) -> None:
     bad = subprocess.run([sys.executable, "main.py", "--data-dir", str(data), "gui", "--mode", "nope"],
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "invalid choice" in bad.stderr
+
+
+def test_another_checkouts_translations_never_stand_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Worktrees on one machine share the .qm cache: it is keyed by the .ts's content, so a newer .qm
+    compiled from another checkout's .ts (without this screen's strings) is not reused here."""
+    monkeypatch.setenv("KIOSK_CACHE_DIR", str(tmp_path / "cache"))
+    home = i18n.I18N_DIR
+    ours = i18n.compiled("fr")
+    other = tmp_path / "other"
+    other.mkdir()
+    text = i18n.ts_path("fr").read_text(encoding="utf-8")
+    (other / "kiosk_fr.ts").write_text(text.replace("<translation>Présents</translation>",
+                                                    "<translation>Autre</translation>"), encoding="utf-8")
+    monkeypatch.setattr(i18n, "I18N_DIR", other)
+    theirs = i18n.compiled("fr")
+    assert ours is not None and theirs is not None and ours != theirs and ours.exists()
+    monkeypatch.setattr(i18n, "I18N_DIR", home)
+    assert i18n.compiled("fr") == ours
