@@ -32,6 +32,8 @@ class Settings:
     printer_name: str = ""
     badge_format: str = "a6"
     self_service_idle_s: float = 60.0  # the walk-in form clears itself after this long untouched
+    occupancy_amber: float = 0.80  # the occupancy gauge turns amber at this share of the capacity...
+    occupancy_red: float = 0.95  # ...and red at this one
 
     @property
     def device(self) -> str:

@@ -69,7 +69,10 @@ def _register(ctx: Context) -> int:
 
 
 def _stats(ctx: Context) -> int:
-    s = ctx.kiosk().stats()
+    from kiosk.service.occupancy import Occupancy, to_stats
+
+    k = ctx.kiosk()
+    s = to_stats(Occupancy(k.conn, event=k.event, clock=k.clock).figures())  # the organisers' one fold
     cap = f"/{s.capacity}" if s.capacity is not None else ""
     lines = [ctx.text("stats", registered=s.registered, checked_in=s.checked_in, inside=s.inside, cap=cap,
                       walk_ins=s.walk_ins, cancelled=s.cancelled)]

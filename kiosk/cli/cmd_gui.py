@@ -12,9 +12,11 @@ from kiosk.cli.context import EXIT_USAGE, Context, UsageError
 def register(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "gui", help="open the check-in window", description="Open the staff check-in window.")
-    parser.add_argument("--mode", choices=("staff", "self-service"), default="staff",
-                        help="staff: the check-in window; self-service: the locked walk-in screen "
-                             "(leaving it needs the staff PIN: kiosk pin set)")
+    parser.add_argument("--mode", choices=("staff", "self-service", "occupancy"), default="staff",
+                        help="staff: the check-in window; self-service: the locked walk-in screen (leaving it "
+                             "needs the staff PIN: kiosk pin set); occupancy: the organisers' read-only screen")
+    parser.add_argument("--screen", metavar="N", type=int,
+                        help="occupancy mode: fill display N (0 is the first; default: the first)")
     parser.add_argument("--camera", metavar="SRC",
                         help="camera for this run: device number, video file or stream URL (default: settings)")
     parser.add_argument("--no-camera", action="store_true", help="no camera: handheld scanner and typing only")
@@ -51,6 +53,6 @@ def handle(ctx: Context) -> int:
         data_dir=ctx.data_dir, mode=args.mode, camera="" if args.no_camera else args.camera,
         device=args.device, lang=args.lang, screenshot=args.screenshot, size=args.size,
         quit_after_ms=args.quit_after,
-        loop_camera_file=args.loop,
+        loop_camera_file=args.loop, screen=args.screen,
     )
     return run(options)

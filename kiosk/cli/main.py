@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "kiosk.cli.cmd_scan",
     "kiosk.cli.cmd_walk_ins",
     "kiosk.cli.cmd_gui",
+    "kiosk.cli.cmd_occupancy",
 )
 
 

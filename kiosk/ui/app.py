@@ -48,6 +48,7 @@ class GuiOptions:
     size: tuple[int, int] | None = None  # None: maximized on the screen
     quit_after_ms: int | None = None
     loop_camera_file: bool = False
+    screen: int | None = None  # the display the occupancy screen fills (0: the first)
 
 
 _QT_NOISE = ("This plugin does not support propagateSizeHints()",)
@@ -153,6 +154,10 @@ def build_self_service(kiosk: Kiosk, data_dir: Path, settings: settings_mod.Sett
 
 def run(options: GuiOptions, printing: PrintSeam | None = None, screens: ScreenRegistry | None = None) -> int:
     """The `kiosk gui` command. Returns the process exit status."""
+    if options.mode == "occupancy":
+        from kiosk.ui.occupancy.window import run_occupancy
+
+        return run_occupancy(options)
     data_dir = options.data_dir
     configure_logging(data_dir)
     settings = settings_mod.load(data_dir)

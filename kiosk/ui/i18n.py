@@ -6,6 +6,7 @@ pyside6-lrelease into a cache dir when missing or older than the ``.ts`` (about 
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import shutil
@@ -53,8 +54,11 @@ def compiled(lang: str, target_dir: Path | None = None) -> Path | None:
     source = ts_path(lang)
     if not source.exists():
         return None
-    target = (target_dir or cache_dir()) / f"kiosk_{lang}.qm"
-    if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
+    # Named by the .ts's content, not its mtime: several checkouts on one machine share the cache dir,
+    # and another checkout's newer .ts must not stand in for this one's.
+    digest = hashlib.sha1(source.read_bytes()).hexdigest()[:12]
+    target = (target_dir or cache_dir()) / f"kiosk_{lang}-{digest}.qm"
+    if target.exists():
         return target
     tool = _lrelease()
     if tool is None:

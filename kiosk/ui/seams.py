@@ -118,9 +118,15 @@ def _self_service_screen(kiosk: Kiosk, parent: QWidget | None) -> QWidget:
     return window
 
 
+def _occupancy_screen(kiosk: Kiosk, parent: QWidget | None) -> QWidget:
+    from kiosk.ui.occupancy.window import open_screen
+
+    return open_screen(kiosk, parent)
+
+
 def default_screens() -> ScreenRegistry:
-    """The two screens of milestone 2, declared so the menu already shows where they will live."""
+    """The two screens of milestone 2: the occupancy screen, and self-service declared for later."""
     registry = ScreenRegistry()
-    registry.declare("occupancy", QT_TRANSLATE_NOOP("Screens", "Occupancy screen"))
+    registry.register("occupancy", QT_TRANSLATE_NOOP("Screens", "Occupancy screen"), _occupancy_screen)
     registry.register("self_service", QT_TRANSLATE_NOOP("Screens", "Self-service mode"), _self_service_screen)
     return registry

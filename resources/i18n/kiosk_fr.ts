@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ArrivalsChart</name>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/chart.py" line="42" />
+        <source>No arrivals yet</source>
+        <translation>Pas encore d'arrivées</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/chart.py" line="75" />
+        <source>Arrivals per 5 min</source>
+        <translation>Arrivées par 5 min</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/chart.py" line="76" />
+        <source>Departures</source>
+        <translation>Départs</translation>
+    </message>
+</context>
+<context>
     <name>AttendeeDetailDialog</name>
     <message>
         <location filename="../../kiosk/ui/pages/attendee_detail.py" line="35" />
@@ -349,6 +367,19 @@
     </message>
 </context>
 <context>
+    <name>GroupRow</name>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="59" />
+        <source>%1 / %2 arrived</source>
+        <translation>%1 / %2 arrivés</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="61" />
+        <source>%1 places</source>
+        <translation>%1 places</translation>
+    </message>
+</context>
+<context>
     <name>Header</name>
     <message>
         <location filename="../../kiosk/ui/widgets/header.py" line="89" />
@@ -558,40 +589,103 @@
         <translation>Disponible dans une prochaine version</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="227" />
-        <location filename="../../kiosk/ui/main_window.py" line="277" />
+        <location filename="../../kiosk/ui/main_window.py" line="231" />
+        <location filename="../../kiosk/ui/main_window.py" line="281" />
         <source>not configured</source>
         <translation>non configurée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="230" />
+        <location filename="../../kiosk/ui/main_window.py" line="234" />
         <source>ready</source>
         <translation>prête</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="269" />
+        <location filename="../../kiosk/ui/main_window.py" line="273" />
         <source>The database file is damaged (%1). Stop using this kiosk for check-ins, keep a copy of kiosk.db, and follow 'Recovery' in the README.</source>
         <translation>Le fichier de la base est endommagé (%1). N’enregistrez plus d’entrées sur ce poste, gardez une copie de kiosk.db et suivez « Recovery » dans le README.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="278" />
+        <location filename="../../kiosk/ui/main_window.py" line="282" />
         <source>No camera: use the handheld scanner</source>
         <translation>Pas de caméra : utilisez la douchette</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="287" />
+        <location filename="../../kiosk/ui/main_window.py" line="291" />
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="292" />
+        <location filename="../../kiosk/ui/main_window.py" line="296" />
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="293" />
+        <location filename="../../kiosk/ui/main_window.py" line="297" />
         <source>Camera unavailable: %1</source>
         <translation>Caméra indisponible : %1</translation>
+    </message>
+</context>
+<context>
+    <name>OccupancyScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="94" />
+        <source>Occupancy</source>
+        <translation>Fréquentation</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="128" />
+        <source>Inside now</source>
+        <translation>Présents</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="152" />
+        <source>Workshops</source>
+        <translation>Ateliers</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="158" />
+        <source>Categories</source>
+        <translation>Catégories</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="179" />
+        <source>Evacuation list (staff)…</source>
+        <translation>Liste d'évacuation (équipe)…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="181" />
+        <source>Check everyone out (staff)…</source>
+        <translation>Sortie de tout le monde (équipe)…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="254" />
+        <source>Nearly full</source>
+        <translation>Presque plein</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="254" />
+        <source>Full: hold the door</source>
+        <translation>Complet : on retient l'entrée</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="259" />
+        <source>Arrived %1 / %2 registered · %3</source>
+        <translation>Arrivés %1 / %2 inscrits · %3</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="261" />
+        <source>Walk-ins %1 · Not yet arrived %2</source>
+        <translation>Inscrits sur place %1 · Pas encore arrivés %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="286" />
+        <source>%1: last scan %2</source>
+        <translation>%1 : dernier scan %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="288" />
+        <source>No scan yet on this kiosk</source>
+        <translation>Aucun scan sur ce poste pour l'instant</translation>
     </message>
 </context>
 <context>
@@ -818,12 +912,12 @@
 <context>
     <name>Screens</name>
     <message>
-        <location filename="../../kiosk/ui/seams.py" line="101" />
+        <location filename="../../kiosk/ui/seams.py" line="130" />
         <source>Occupancy screen</source>
         <translation>Écran d'occupation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/seams.py" line="102" />
+        <location filename="../../kiosk/ui/seams.py" line="131" />
         <source>Self-service mode</source>
         <translation>Mode libre-service</translation>
     </message>
@@ -1038,6 +1132,60 @@
         <location filename="../../kiosk/ui/pages/settings_page.py" line="168" />
         <source>Saved.</source>
         <translation>Enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffActions</name>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="36" />
+        <source>Staff PIN</source>
+        <translation>Code équipe</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="36" />
+        <source>Staff PIN:</source>
+        <translation>Code équipe :</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="42" />
+        <source>No staff PIN is set. Set one with: kiosk pin set</source>
+        <translation>Aucun code équipe n'est défini. Définissez-le avec : kiosk pin set</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="53" />
+        <source>Wrong PIN.</source>
+        <translation>Code PIN erroné.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="63" />
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="71" />
+        <source>Evacuation list</source>
+        <translation>Liste d'évacuation</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="72" />
+        <source>%1 people inside. List written to %2</source>
+        <translation>%1 personnes présentes. Liste enregistrée dans %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="80" />
+        <source>Record an exit for the %1 people still inside?</source>
+        <translation>Enregistrer la sortie des %1 personnes encore présentes ?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="81" />
+        <source>Check everyone out</source>
+        <translation>Sortie de tout le monde</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="82" />
+        <source>Keep</source>
+        <translation>Garder</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="84" />
+        <source>staff (occupancy screen)</source>
+        <translation>équipe (écran de fréquentation)</translation>
     </message>
 </context>
 <context>
@@ -1346,7 +1494,10 @@
     <message numerus="yes">
         <location filename="../../kiosk/ui/self_service/form.py" line="107" />
         <source>%1 — %n place(s) left</source>
-        <translation><numerusform>%1 — %n place restante</numerusform><numerusform>%1 — %n places restantes</numerusform></translation>
+        <translation>
+            <numerusform>%1 — %n place restante</numerusform>
+            <numerusform>%1 — %n places restantes</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/self_service/form.py" line="176" />

@@ -1,0 +1,130 @@
+"""Occupancy figures: `python benchmarks/bench_occupancy.py` (targets in brackets).
+
+An evening with 100,000 scans in the log (20,000 guests: entries, exits, re-entries, duplicate entries
+from a second door, undos and refusals over four hours), on a real database file.
+
+1. screen refresh after a scan by another connection (data_version, fold of the new rows, figures), p95
+   [< 50 ms]; and the cost of a tick when nothing changed
+2. first load of the whole log (opening the screen)
+3. `kiosk report -o OUT.pdf` as a process, from start to exit [< 5 s]
+4. `kiosk present --pdf` (the evacuation list, thousands of names) as a process
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from kiosk.domain import rules
+from kiosk.domain.model import Attendee, Direction, Scan, ScanKind, Verdict
+from kiosk.service import Kiosk
+from kiosk.service.occupancy import Occupancy
+from kiosk.store import attendees as attendee_store
+from kiosk.store import scans as scan_store
+from kiosk.store import transaction
+
+ROOT = Path(__file__).resolve().parents[1]
+GUESTS, SCANS = 20_000, 100_000
+START = datetime(2026, 11, 30, 17, 0, tzinfo=UTC)
+
+
+def build(data_dir: Path) -> Kiosk:
+    kiosk = Kiosk.open(data_dir, device_name="door-1", clock=lambda: START + timedelta(hours=4))
+    event = kiosk.create_demo()
+    rnd = random.Random(12)
+    workshops = [w.name for w in event.workshops]
+    categories = [c.name for c in event.categories]
+    people = [Attendee(id=str(uuid.uuid4()), event_id=event.id, first_name=f"Guest{i}", last_name=f"N{i:05d}",
+                       ticket_code=f"BENCH-{i:05d}", category=rnd.choice(categories), workshop=rnd.choice(workshops),
+                       source="walk-in" if i % 20 == 0 else "import:bench.csv") for i in range(GUESTS)]
+    devices = [kiosk.device("door-1"), kiosk.device("door-2")]
+    inside: dict[str, bool] = {}
+    written = 0
+    with transaction(kiosk.conn):
+        attendee_store.insert_many(kiosk.conn, people, case_sensitive=False, now=kiosk.now(),
+                                   device_id=devices[0].id)
+        last_entry: Scan | None = None
+        while written < SCANS:
+            guest = rnd.choice(people)
+            device = rnd.choice(devices)
+            at = rules.format_time(START + timedelta(seconds=rnd.uniform(0, 4 * 3600)))
+            roll = rnd.random()
+            if roll < 0.04 and last_entry is not None:
+                kind, verdict, target, who = ScanKind.UNDO, last_entry.verdict, last_entry.id, last_entry.attendee_id
+            elif roll < 0.08:
+                kind, verdict, target, who = ScanKind.REFUSED, Verdict.ALREADY_CHECKED_IN, None, guest.id
+            elif inside.get(guest.id) and roll < 0.55:
+                kind, verdict, target, who = ScanKind.EXIT, Verdict.EXIT_RECORDED, None, guest.id
+            else:  # entries, including duplicates from the other door
+                kind, verdict, target, who = ScanKind.ENTRY, Verdict.ACCEPTED, None, guest.id
+            scan = Scan(id=str(uuid.uuid4()), event_id=event.id, attendee_id=who, code="x", kind=kind,
+                        verdict=verdict, device_id=device.id, device_name=device.name, device_time=at,
+                        target_id=target)
+            scan_store.append(kiosk.conn, scan)
+            if kind is ScanKind.ENTRY:
+                inside[guest.id], last_entry = True, scan
+            elif kind is ScanKind.EXIT:
+                inside[guest.id] = False
+            written += 1
+    kiosk.rebuild_presence()
+    return kiosk
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        started = time.perf_counter()
+        kiosk = build(data)
+        print(f"setup: {SCANS:,} scans, {GUESTS:,} guests in {time.perf_counter() - started:.1f} s")
+
+        started = time.perf_counter()
+        occupancy = Occupancy.for_kiosk(kiosk)
+        figures = occupancy.figures()
+        print(f"2. first load of the log: {(time.perf_counter() - started) * 1000:.0f} ms"
+              f" ({figures.in_room:,} inside, {figures.arrived:,} arrived)")
+
+        idle = []
+        for _ in range(200):
+            t0 = time.perf_counter()
+            occupancy.changed()
+            idle.append((time.perf_counter() - t0) * 1000)
+        refresh = []
+        codes = [f"BENCH-{i:05d}" for i in range(0, GUESTS, 97)]
+        for i, code in enumerate(codes[:150]):
+            kiosk.clock = lambda i=i: START + timedelta(hours=4, seconds=10 * i)
+            kiosk.check_in(code, direction=Direction.EXIT if i % 3 else Direction.ENTRY)
+            t0 = time.perf_counter()
+            assert occupancy.changed()
+            occupancy.refresh()
+            occupancy.figures()
+            refresh.append((time.perf_counter() - t0) * 1000)
+        refresh.sort()
+        idle.sort()
+        print(f"1. refresh after a scan: p50 {statistics.median(refresh):.1f} ms,"
+              f" p95 {refresh[int(len(refresh) * 0.95) - 1]:.1f} ms [< 50 ms];"
+              f" idle tick p95 {idle[int(len(idle) * 0.95) - 1]:.3f} ms")
+        occupancy.close()
+        kiosk.close()
+
+        for label, args in (("3. kiosk report -o", ["report", "-o", str(Path(tmp) / "report.pdf")]),
+                            ("4. kiosk present --pdf", ["present", "--pdf", str(Path(tmp) / "present.pdf"),
+                                                        "--json"])):
+            t0 = time.perf_counter()
+            result = subprocess.run([sys.executable, "main.py", "--data-dir", str(data), *args], cwd=ROOT,
+                                    capture_output=True, text=True, timeout=120)
+            assert result.returncode == 0, result.stderr
+            target = " [< 5 s]" if "report" in label else ""
+            print(f"{label}: {time.perf_counter() - t0:.2f} s{target}")
+
+
+if __name__ == "__main__":
+    main()

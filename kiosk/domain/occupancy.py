@@ -1,0 +1,343 @@
+"""Occupancy: people, not scans. One pure fold over the scan log gives every figure the organisers see
+(the occupancy screen, `kiosk stats`, the after-event report), so they can never disagree.
+
+A person's moves are replayed in the same order as the door's presence fold (device time, id breaking
+ties; an undo cancels its target), so the screen and the door agree on who is inside. An entry while
+already inside (a duplicate from an offline kiosk, an override after a scan) is not a new arrival; an
+exit while outside is ignored: a person is counted once and inside never goes negative.
+
+The fold is incremental (``OccupancyFold.add``): the log is append-only, so a refresh folds only the
+new scans, re-tracking the people they concern. No Qt, no I/O.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import NamedTuple
+
+from kiosk.domain.model import ScanKind
+
+BIN_SECONDS = 5 * 60
+_ENTRY_KINDS = frozenset((ScanKind.ENTRY.value, ScanKind.OVERRIDE.value))
+_EXIT = ScanKind.EXIT.value
+_UNDO = ScanKind.UNDO.value
+
+
+class Move(NamedTuple):
+    """The part of a scan the fold needs (a row of the log, no personal data)."""
+
+    id: str
+    attendee_id: str
+    kind: str  # a ScanKind value
+    device_time: str  # UTC ISO-8601, sortable as text
+    target_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    """What the figures need to know about a registration: its groups, never its name."""
+
+    id: str
+    valid: bool = True
+    walk_in: bool = False
+    workshop: str | None = None
+    category: str | None = None
+
+
+@dataclass(frozen=True)
+class Track:
+    """One person's effective movements: each arrival goes outside → inside, each departure back."""
+
+    arrivals: tuple[str, ...] = ()
+    departures: tuple[str, ...] = ()
+
+    @property
+    def inside(self) -> bool:
+        return len(self.arrivals) > len(self.departures)
+
+    @property
+    def first_entry_at(self) -> str | None:
+        return self.arrivals[0] if self.arrivals else None
+
+    @property
+    def last_entry_at(self) -> str | None:
+        return self.arrivals[-1] if self.arrivals else None
+
+
+NO_TRACK = Track()
+
+
+def track(moves: Iterable[Move]) -> Track:
+    """Fold one person's moves, given in any order (see the module docstring for the rules)."""
+    log = sorted(moves, key=lambda m: (m.device_time, m.id))
+    undone = {m.target_id for m in log if m.kind == _UNDO and m.target_id}
+    arrivals: list[str] = []
+    departures: list[str] = []
+    inside = False
+    for m in log:
+        if m.id in undone:
+            continue
+        if m.kind in _ENTRY_KINDS:
+            if not inside:
+                arrivals.append(m.device_time)
+                inside = True
+        elif m.kind == _EXIT and inside:
+            departures.append(m.device_time)
+            inside = False
+    return Track(tuple(arrivals), tuple(departures))
+
+
+@dataclass
+class GroupFigures:
+    registered: int = 0
+    arrived: int = 0
+    inside: int = 0
+    capacity: int | None = None
+
+
+@dataclass(frozen=True)
+class Bin:
+    """Five minutes of the evening: who came in and went out, and who was inside at its end."""
+
+    start: str  # UTC ISO-8601
+    arrivals: int
+    departures: int
+    inside_at_end: int
+
+
+@dataclass
+class Figures:
+    """Everything the organisers' screen and report show; aggregates only."""
+
+    registered: int = 0  # valid registrations, walk-ins included
+    arrived: int = 0  # valid registrations with at least one accepted entry
+    inside: int = 0  # valid registrations inside now
+    inside_other: int = 0  # let in on a cancelled registration (override): in the room all the same
+    walk_ins: int = 0
+    walk_ins_arrived: int = 0
+    cancelled: int = 0
+    capacity: int | None = None
+    by_workshop: dict[str, GroupFigures] = field(default_factory=dict)
+    by_category: dict[str, GroupFigures] = field(default_factory=dict)
+    timeline: tuple[Bin, ...] = ()
+    peak: int = 0
+    peak_at: str | None = None
+
+    @property
+    def in_room(self) -> int:
+        """Everyone inside, whatever their registration: what the venue's capacity is about."""
+        return self.inside + self.inside_other
+
+    @property
+    def not_arrived(self) -> int:
+        return self.registered - self.arrived
+
+    @property
+    def arrived_ratio(self) -> float:
+        return self.arrived / self.registered if self.registered else 0.0
+
+    @property
+    def no_show_ratio(self) -> float:
+        """Share of pre-registered guests (walk-ins excluded: they came by definition) who never came."""
+        booked = self.registered - self.walk_ins
+        return (booked - (self.arrived - self.walk_ins_arrived)) / booked if booked > 0 else 0.0
+
+    @property
+    def fill_ratio(self) -> float | None:
+        return self.in_room / self.capacity if self.capacity else None
+
+
+def level(ratio: float | None, *, amber: float = 0.80, red: float = 0.95) -> str:
+    """"ok", "amber" or "red": the gauge's colour for a fill ratio (thresholds from the settings)."""
+    if ratio is None or ratio < amber:
+        return "ok"
+    return "red" if ratio >= red else "amber"
+
+
+def _epoch(iso: str) -> float:
+    return datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp()
+
+
+def _bin_of(iso: str) -> int:
+    return int(_epoch(iso) // BIN_SECONDS)
+
+
+def _iso(seconds: float) -> str:
+    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
+@dataclass
+class _Registrations:
+    """The figures that depend on registrations only, counted once per change of the people."""
+
+    registered: int = 0
+    walk_ins: int = 0
+    cancelled: int = 0
+    by_workshop: Counter[str] = field(default_factory=Counter)
+    by_category: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def count(cls, people: Iterable[Person]) -> _Registrations:
+        r = cls()
+        for p in people:
+            if not p.valid:
+                r.cancelled += 1
+                continue
+            r.registered += 1
+            r.walk_ins += p.walk_in
+            if p.workshop:
+                r.by_workshop[p.workshop] += 1
+            if p.category:
+                r.by_category[p.category] += 1
+        return r
+
+
+class OccupancyFold:
+    """The fold, kept up to date: ``add`` the log's new rows, ``set_people`` when registrations change."""
+
+    def __init__(self, people: Iterable[Person] = (), *, capacity: int | None = None,
+                 workshops: Iterable[tuple[str, int | None]] = (), categories: Iterable[str] = ()) -> None:
+        self.capacity = capacity
+        self._workshops = dict(workshops)
+        self._categories = tuple(categories)
+        self._moves: dict[str, list[Move]] = {}
+        self._tracks: dict[str, Track] = {}
+        self._people: dict[str, Person] = {}
+        self._counts: Counter[tuple[str, str | None]] = Counter()  # (figure, group) → n, from tracks
+        self._arrivals: Counter[int] = Counter()  # bin → arrivals
+        self._departures: Counter[int] = Counter()
+        self.set_people(people)
+
+    # --- feeding ---------------------------------------------------------------------
+    def set_people(self, people: Iterable[Person]) -> None:
+        """Registrations changed (import, walk-in, cancellation, workshop edit): recount from the tracks."""
+        self._people = {p.id: p for p in people}
+        self._registrations = _Registrations.count(self._people.values())
+        self._counts.clear()
+        self._arrivals.clear()
+        self._departures.clear()
+        for attendee_id, t in self._tracks.items():
+            self._tally(attendee_id, t, +1)
+
+    def add(self, moves: Iterable[Move]) -> int:
+        """Fold new rows of the log (in any order, in any batches); returns how many were taken."""
+        touched: set[str] = set()
+        n = 0
+        for m in moves:
+            if not m.attendee_id:
+                continue
+            self._moves.setdefault(m.attendee_id, []).append(m)
+            touched.add(m.attendee_id)
+            n += 1
+        for attendee_id in touched:
+            new = track(self._moves[attendee_id])
+            old = self._tracks.get(attendee_id, NO_TRACK)
+            if new != old:
+                self._tally(attendee_id, old, -1)
+                self._tally(attendee_id, new, +1)
+                self._tracks[attendee_id] = new
+        return n
+
+    def _person(self, attendee_id: str) -> Person:
+        # A scan for someone this kiosk has not heard of yet (merged before their registration): they are
+        # in the room, so they count as "other" until their registration arrives.
+        return self._people.get(attendee_id) or Person(attendee_id, valid=False)
+
+    def _tally(self, attendee_id: str, t: Track, sign: int) -> None:
+        if t is NO_TRACK or not t.arrivals:
+            return
+        p = self._person(attendee_id)
+        c = self._counts
+        if p.valid:
+            figures = ("arrived", "inside") if t.inside else ("arrived",)
+            for figure in figures:
+                c[(figure, None)] += sign
+                if p.workshop:
+                    c[(f"{figure}:workshop", p.workshop)] += sign
+                if p.category:
+                    c[(f"{figure}:category", p.category)] += sign
+            if p.walk_in:
+                c[("walk_ins_arrived", None)] += sign
+        elif t.inside:
+            c[("inside_other", None)] += sign
+        for at in t.arrivals:
+            self._arrivals[_bin_of(at)] += sign
+        for at in t.departures:
+            self._departures[_bin_of(at)] += sign
+
+    # --- reading ---------------------------------------------------------------------
+    def track_of(self, attendee_id: str) -> Track:
+        return self._tracks.get(attendee_id, NO_TRACK)
+
+    def inside_ids(self) -> list[str]:
+        """Everyone inside now, registered or not (the evacuation list)."""
+        return [attendee_id for attendee_id, t in self._tracks.items() if t.inside]
+
+    def figures(self, *, now: str | None = None, with_peak: bool = False) -> Figures:
+        """The figures now. ``now`` extends the timeline to the current five minutes; ``with_peak`` sweeps
+        every movement for the peak (the report; the screen does not need it at each refresh)."""
+        c = self._counts
+        f = Figures(capacity=self.capacity, arrived=c[("arrived", None)], inside=c[("inside", None)],
+                    inside_other=c[("inside_other", None)], walk_ins_arrived=c[("walk_ins_arrived", None)])
+        reg = self._registrations
+        f.registered, f.walk_ins, f.cancelled = reg.registered, reg.walk_ins, reg.cancelled
+        f.by_workshop = {name: GroupFigures(capacity=cap) for name, cap in self._workshops.items()}
+        f.by_category = {name: GroupFigures() for name in self._categories}
+        for table, counted in ((f.by_workshop, reg.by_workshop), (f.by_category, reg.by_category)):
+            for name, n in counted.items():
+                table.setdefault(name, GroupFigures()).registered = n
+        for (figure, key), n in c.items():
+            if key is None or ":" not in figure or not n:
+                continue
+            name, kind = figure.split(":")
+            table = f.by_workshop if kind == "workshop" else f.by_category
+            group = table.setdefault(key, GroupFigures())
+            setattr(group, name, getattr(group, name) + n)
+        f.timeline = self._timeline(now)
+        if with_peak:
+            f.peak, f.peak_at = self._peak()
+        return f
+
+    def _timeline(self, now: str | None) -> tuple[Bin, ...]:
+        used = [b for b, n in self._arrivals.items() if n] + [b for b, n in self._departures.items() if n]
+        if not used:
+            return ()
+        first, last = min(used), max(used)
+        if now is not None:
+            last = max(last, min(_bin_of(now), first + 24 * 12))  # a clock far ahead must not draw a day
+        bins: list[Bin] = []
+        inside = 0
+        for b in range(first, last + 1):
+            a, d = self._arrivals[b], self._departures[b]
+            inside += a - d
+            bins.append(Bin(_iso(b * BIN_SECONDS), a, d, inside))
+        return tuple(bins)
+
+    def _peak(self) -> tuple[int, str | None]:
+        """Most people inside at once, and when it was first reached (measured at the end of each instant,
+        so someone in and out in the same millisecond is not counted twice)."""
+        delta: Counter[str] = Counter()
+        for t in self._tracks.values():
+            for at in t.arrivals:
+                delta[at] += 1
+            for at in t.departures:
+                delta[at] -= 1
+        inside = peak = 0
+        peak_at: str | None = None
+        for at in sorted(delta):
+            inside += delta[at]
+            if inside > peak:
+                peak, peak_at = inside, at
+        return peak, peak_at
+
+
+def fold_occupancy(people: Iterable[Person], moves: Iterable[Move], *, capacity: int | None = None,
+                   workshops: Iterable[tuple[str, int | None]] = (), categories: Iterable[str] = (),
+                   now: str | None = None, with_peak: bool = True) -> Figures:
+    """The figures of a whole log at once (tests, the report)."""
+    fold = OccupancyFold(people, capacity=capacity, workshops=workshops, categories=categories)
+    fold.add(moves)
+    return fold.figures(now=now, with_peak=with_peak)

@@ -1,0 +1,185 @@
+"""The organisers' figures, read-only: one incremental occupancy fold over the scan log, shared by the
+occupancy screen, `kiosk stats`, `kiosk present` and `kiosk report`. Plus "check everyone out".
+
+``Occupancy`` keeps its own connection when it can, so that SQLite's ``PRAGMA data_version`` tells it
+when any other connection (the staff window, a CLI command, a second door on the same file) committed:
+a refresh costs one pragma when nothing happened, and folds only the new rows of the log otherwise.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Protocol
+
+from kiosk import paths
+from kiosk.domain import rules
+from kiosk.domain.model import Event, Scan, ScanKind, Verdict
+from kiosk.domain.occupancy import Figures, GroupFigures, OccupancyFold, Track
+from kiosk.domain.text import fold
+from kiosk.service.base import utc_now
+from kiosk.service.stats import Stats, WorkshopFigures
+from kiosk.store import connect, transaction
+from kiosk.store import events as event_store
+from kiosk.store import occupancy as occupancy_store
+from kiosk.store import scans as scan_store
+
+if TYPE_CHECKING:
+    from kiosk.service.kiosk import Kiosk
+
+CHECKOUT_ALL_REASON = "checkout-all"
+
+
+@dataclass(frozen=True)
+class KioskStatus:
+    """One kiosk as the organisers' screen shows it: its name and when it was last heard of."""
+
+    device_name: str
+    last_contact: str | None  # UTC ISO-8601 (its latest scan)
+    online: bool = True
+
+
+class KioskStatuses(Protocol):
+    """Where kiosk statuses come from: this machine's log today, the hub later."""
+
+    def statuses(self) -> list[KioskStatus]: ...
+
+
+@dataclass(frozen=True)
+class PresentPerson:
+    """A line of the evacuation list."""
+
+    last_name: str
+    first_name: str
+    organisation: str | None
+    arrived_at: str  # UTC ISO-8601 of their latest entry
+    cancelled: bool
+
+
+class Occupancy:
+    """Figures for the active event of a database, refreshed from the log's new rows only."""
+
+    def __init__(self, conn: sqlite3.Connection, *, event: Event | None = None,
+                 clock: Callable[[], datetime] = utc_now, own_connection: bool = False) -> None:
+        self.conn = conn
+        self.clock = clock
+        self._own = own_connection
+        found = event or event_store.active(conn)
+        if found is None:
+            from kiosk.service.errors import NoEventError
+
+            raise NoEventError()
+        self.event = found
+        self._fold = OccupancyFold(capacity=found.capacity,
+                                   workshops=[(w.name, w.capacity) for w in found.workshops],
+                                   categories=[c.name for c in found.categories])
+        self._rowid = 0
+        self._version: int | None = None
+        self._signature: tuple[object, ...] | None = None
+        self._devices: dict[str, tuple[str, str]] = {}
+        self.refresh(force=True)
+
+    @classmethod
+    def for_kiosk(cls, kiosk: Kiosk) -> Occupancy:
+        """A second, read-only connection to the kiosk's file (so data_version sees the kiosk's own
+        commits too); an in-memory kiosk shares its connection and is refreshed with ``force``."""
+        if kiosk.data_dir is None:
+            return cls(kiosk.conn, event=kiosk.event, clock=kiosk.clock)
+        conn = connect(paths.database(kiosk.data_dir), migrate_schema=False)
+        return cls(conn, event=kiosk.event, clock=kiosk.clock, own_connection=True)
+
+    def close(self) -> None:
+        if self._own:
+            self.conn.close()
+
+    # --- refreshing ------------------------------------------------------------------------
+    def changed(self) -> bool:
+        """True when someone committed since the last refresh (one pragma: cheap enough for every tick)."""
+        return occupancy_store.data_version(self.conn) != self._version
+
+    def refresh(self, *, force: bool = False, reload_people: bool = False) -> bool:
+        """Fold what changed; returns True if anything did. ``reload_people`` re-reads every registration
+        even if the cheap signature says nothing moved (the screen does it every 30 s)."""
+        version = occupancy_store.data_version(self.conn)
+        if not force and not reload_people and version == self._version:
+            return False
+        self._version = version
+        signature = occupancy_store.people_signature(self.conn, self.event.id)
+        if signature != self._signature or reload_people:
+            self._signature = signature
+            self._fold.set_people(occupancy_store.people(self.conn, self.event.id))
+        tail = occupancy_store.log_tail(self.conn, self.event.id, self._rowid)
+        self._rowid = tail.last_rowid
+        self._fold.add(tail.moves)
+        for device_id, (name, at) in tail.devices.items():
+            seen = self._devices.get(device_id)
+            if seen is None or at > seen[1]:
+                self._devices[device_id] = (name, at)
+        return True
+
+    # --- reading ---------------------------------------------------------------------------
+    def figures(self, *, with_peak: bool = False, until_now: bool = True) -> Figures:
+        """``until_now``: the timeline runs to the current five minutes (the screen); without it, to the
+        last movement (the report, written the morning after)."""
+        now = rules.format_time(self.clock()) if until_now else None
+        return self._fold.figures(now=now, with_peak=with_peak)
+
+    def statuses(self) -> list[KioskStatus]:
+        """Kiosks seen in this machine's log (no hub yet), latest contact first."""
+        found = [KioskStatus(name, at) for name, at in self._devices.values()]
+        return sorted(found, key=lambda s: s.last_contact or "", reverse=True)
+
+    def track_of(self, attendee_id: str) -> Track:
+        return self._fold.track_of(attendee_id)
+
+    def inside_ids(self) -> list[str]:
+        return self._fold.inside_ids()
+
+    def present(self) -> list[PresentPerson]:
+        """Everyone inside now, sorted by last name then first name (accents and case folded)."""
+        ids = self._fold.inside_ids()
+        people = [PresentPerson(r.last_name, r.first_name, r.organisation,
+                                self._fold.track_of(r.id).last_entry_at or "", r.cancelled)
+                  for r in occupancy_store.present_rows(self.conn, ids)]
+        return sorted(people, key=lambda p: (fold(p.last_name), fold(p.first_name), p.arrived_at))
+
+
+def to_stats(f: Figures) -> Stats:
+    """The fold's figures in `kiosk stats`' shape (its JSON keys are a public interface)."""
+
+    def table(groups: dict[str, GroupFigures]) -> dict[str, WorkshopFigures]:
+        return {name: WorkshopFigures(g.registered, g.arrived, g.inside, g.capacity) for name, g in groups.items()}
+
+    return Stats(registered=f.registered, checked_in=f.arrived, inside=f.inside, walk_ins=f.walk_ins,
+                 cancelled=f.cancelled, capacity=f.capacity, by_workshop=table(f.by_workshop),
+                 by_category=table(f.by_category))
+
+
+def checkout_all(kiosk: Kiosk, *, staff: str, device_name: str | None = None) -> int:
+    """Close the evening: an exit for everyone inside, in one transaction, each naming who did it.
+    Each exit is stamped after the person's latest entry even if that entry came from a kiosk whose
+    clock is ahead, so the fold replays it as the last word. Returns how many were checked out."""
+    occupancy = Occupancy(kiosk.conn, event=kiosk.event, clock=kiosk.clock)
+    device, now = kiosk.device(device_name), kiosk.clock()
+    ids = occupancy.inside_ids()
+    with transaction(kiosk.conn):
+        known = {r.id: r for r in occupancy_store.present_rows(kiosk.conn, ids)}
+        for attendee_id in ids:
+            if attendee_id not in known:
+                continue
+            scan_store.append(kiosk.conn, Scan(
+                id=str(uuid.uuid4()), event_id=kiosk.event.id, attendee_id=attendee_id, code=f"id:{attendee_id}",
+                kind=ScanKind.EXIT, verdict=Verdict.EXIT_RECORDED, device_id=device.id, device_name=device.name,
+                device_time=_after(now, occupancy.track_of(attendee_id).last_entry_at), staff=staff.strip()[:100] or "staff", reason=CHECKOUT_ALL_REASON))
+            kiosk._refresh_presence(attendee_id)
+    return sum(1 for attendee_id in ids if attendee_id in known)
+
+
+def _after(now: datetime, last_entry_at: str | None) -> str:
+    """``now``, or a millisecond after ``last_entry_at`` when that is not earlier."""
+    if last_entry_at is not None and rules.parse_time(last_entry_at) >= now:
+        return rules.format_time(rules.parse_time(last_entry_at) + timedelta(milliseconds=1))
+    return rules.format_time(now)

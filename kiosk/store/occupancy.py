@@ -1,0 +1,82 @@
+"""What the occupancy fold reads: new rows of the scan log, registrations' groups, and a change signal."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from kiosk.domain.occupancy import Move, Person
+
+_MOVE_KINDS = "('entry', 'exit', 'override', 'undo')"
+
+
+@dataclass(frozen=True)
+class LogTail:
+    """The log's rows after a rowid: the fold's moves, and each device's latest scan (its last contact)."""
+
+    moves: list[Move]
+    devices: dict[str, tuple[str, str]]  # device id → (device name, latest device time)
+    last_rowid: int
+
+
+def data_version(conn: sqlite3.Connection) -> int:
+    """Changes when another connection commits to the file (SQLite's cheap change signal)."""
+    return int(conn.execute("PRAGMA data_version").fetchone()[0])
+
+
+def log_tail(conn: sqlite3.Connection, event_id: str, after_rowid: int = 0) -> LogTail:
+    """Rows appended since ``after_rowid``: the log is append-only, so this is all that changed."""
+    rows = conn.execute(
+        "SELECT rowid, id, attendee_id, kind, device_time, target_id, device_id, device_name FROM scans"
+        " WHERE rowid > ? AND +event_id = ? ORDER BY rowid", (after_rowid, event_id))  # +: walk the rowid
+    moves: list[Move] = []
+    devices: dict[str, tuple[str, str]] = {}
+    last = after_rowid
+    for rowid, scan_id, attendee_id, kind, device_time, target_id, device_id, device_name in rows:
+        last = rowid
+        if attendee_id is not None and kind != "refused":
+            moves.append(Move(scan_id, attendee_id, kind, device_time, target_id))
+        seen = devices.get(device_id)
+        if seen is None or device_time > seen[1]:
+            devices[device_id] = (device_name, device_time)
+    return LogTail(moves, devices, last)
+
+
+def people(conn: sqlite3.Connection, event_id: str) -> list[Person]:
+    rows = conn.execute(
+        "SELECT id, status = 'valid', source = 'walk-in', workshop, category FROM attendees WHERE event_id = ?",
+        (event_id,))
+    return [Person(r[0], bool(r[1]), bool(r[2]), r[3], r[4]) for r in rows]
+
+
+def people_signature(conn: sqlite3.Connection, event_id: str) -> tuple[object, ...]:
+    """Changes when a registration is added, removed, cancelled or moved to another group: the per-group
+    counts kept by triggers (a few dozen rows) and the newest rowid, both without reading the attendees.
+    (Two guests swapping groups between two refreshes leave the counts equal: callers also reload the
+    people now and then.)"""
+    groups = conn.execute(
+        "SELECT status, workshop, category, walk_in, registered FROM attendee_counts WHERE event_id = ?"
+        " ORDER BY 1, 2, 3, 4", (event_id,)).fetchall()
+    newest = conn.execute("SELECT max(rowid) FROM attendees").fetchone()[0]
+    return (tuple(tuple(g) for g in groups), newest)
+
+
+@dataclass(frozen=True)
+class PresentRow:
+    id: str
+    first_name: str
+    last_name: str
+    organisation: str | None
+    cancelled: bool
+
+
+def present_rows(conn: sqlite3.Connection, attendee_ids: list[str]) -> list[PresentRow]:
+    """Names for the evacuation list (and only for it: the screen never reads names)."""
+    found: list[PresentRow] = []
+    for start in range(0, len(attendee_ids), 500):
+        chunk = attendee_ids[start:start + 500]
+        rows = conn.execute(
+            "SELECT id, first_name, last_name, organisation, status = 'cancelled' FROM attendees"
+            f" WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+        found.extend(PresentRow(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows)
+    return found

@@ -1,0 +1,299 @@
+"""The occupancy screen: inside now against capacity in very large type, arrivals, walk-ins, workshops,
+categories, the arrivals chart, the time and the kiosks. Read only, and no personal data: it faces the room.
+
+It refreshes from a change signal, not a blind re-query: every 200 ms it asks SQLite's ``data_version``
+(one pragma) and folds only the log's new rows when another connection committed. Type sizes follow the
+window's height, so the same screen reads from 5 m on a 1080p monitor and fits a 1366x768 projector.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from kiosk import settings as settings_mod
+from kiosk.domain import rules
+from kiosk.domain.occupancy import Figures, GroupFigures
+from kiosk.service import Kiosk
+from kiosk.service.occupancy import KioskStatus, KioskStatuses, Occupancy
+from kiosk.ui.occupancy import look
+from kiosk.ui.occupancy.chart import ArrivalsChart
+from kiosk.ui.occupancy.gauge import Gauge
+from kiosk.ui.occupancy.staff import StaffActions
+from kiosk.ui.widgets.elided_label import ElidedLabel
+from kiosk.ui.widgets.plain_label import PlainLabel
+
+POLL_MS = 200
+MAX_GROUP_ROWS = 6
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)} %" if whole else "—"
+
+
+class GroupRow(QWidget):
+    """One workshop or category: its name, arrived / registered, and a bar against its capacity. A bar
+    warns (amber at 90 %, red when full) only where there is a capacity to warn about: a category whose
+    guests all came is good news, not an alarm."""
+
+    def __init__(self, parent: QWidget | None = None, *, warn: bool = True) -> None:
+        super().__init__(parent)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setHorizontalSpacing(12)
+        layout.setVerticalSpacing(2)
+        self.name = ElidedLabel()
+        self.numbers = PlainLabel()
+        self.numbers.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.bar = Gauge(amber=0.9, red=1.0) if warn else Gauge(amber=float("inf"), red=float("inf"))
+        layout.addWidget(self.name, 0, 0)
+        layout.addWidget(self.numbers, 0, 1)
+        layout.addWidget(self.bar, 1, 0, 1, 2)
+        layout.setColumnStretch(0, 1)
+
+    def show_group(self, name: str, g: GroupFigures) -> None:
+        self.name.setText(name)
+        text = self.tr("%1 / %2 arrived").replace("%1", str(g.arrived)).replace("%2", str(g.registered))
+        if g.capacity:
+            text += " · " + self.tr("%1 places").replace("%1", str(g.capacity))
+        self.numbers.setText(text)
+        whole = g.capacity or g.registered
+        self.bar.set_ratio(g.arrived / whole if whole else None)
+
+
+class LocalStatuses:
+    """Kiosk statuses from this machine's log: the seam a hub fills later with every kiosk's heartbeat."""
+
+    def __init__(self, occupancy: Occupancy) -> None:
+        self.occupancy = occupancy
+
+    def statuses(self) -> list[KioskStatus]:
+        return self.occupancy.statuses()
+
+
+class OccupancyScreen(QWidget):
+    """The organisers' screen. ``refreshed`` is emitted after each repaint of the figures (tests wait on it)."""
+
+    refreshed = Signal()
+
+    def __init__(self, kiosk: Kiosk, parent: QWidget | None = None, *, occupancy: Occupancy | None = None,
+                 statuses: KioskStatuses | None = None, staff: StaffActions | None = None,
+                 amber: float | None = None, red: float | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.kiosk = kiosk
+        self.occupancy = occupancy or Occupancy.for_kiosk(kiosk)
+        self.status_source = statuses or LocalStatuses(self.occupancy)
+        settings = settings_mod.load(kiosk.data_dir) if kiosk.data_dir else settings_mod.Settings()
+        self.gauge = Gauge(amber=amber or settings.occupancy_amber, red=red or settings.occupancy_red)
+        self.staff = staff or StaffActions(kiosk, self.occupancy, self)
+        self.figures_shown: Figures | None = None
+        self.setObjectName("occupancy")
+        self.setWindowTitle(self.tr("Occupancy") + " — " + " ".join(self.occupancy.event.name.split()))
+        self.setStyleSheet(f"#occupancy {{ background: {look.BACKGROUND}; }} QLabel {{ color: {look.TEXT}; }}"
+                           f" QFrame#panel {{ background: {look.PANEL}; border-radius: 10px; }}"
+                           f" QPushButton {{ color: {look.MUTED}; background: {look.PANEL};"
+                           f" border: 1px solid #555; border-radius: 6px; padding: 4px 10px; }}")
+        self._build()
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self.poll)
+        self._timer.start()
+        self._ticks = 0
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start()
+        self.escape = QShortcut(QKeySequence("Esc"), self)
+        self.escape.activated.connect(self.close)
+        self.show_figures()
+
+    # --- structure ---------------------------------------------------------------------
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+        header = QHBoxLayout()
+        self.title = ElidedLabel(" ".join(self.occupancy.event.name.split()))
+        self.title.setStyleSheet(f"color: {look.BRAND};")
+        self.clock = PlainLabel()
+        self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        header.addWidget(self.title, 1)
+        header.addWidget(self.clock)
+        root.addLayout(header)
+
+        body = QHBoxLayout()
+        left = self._panel()
+        left_layout = QVBoxLayout(left)
+        self.inside_caption = PlainLabel(self.tr("Inside now"))
+        self.inside_caption.setStyleSheet(f"color: {look.MUTED};")
+        number_row = QHBoxLayout()
+        self.inside = PlainLabel("0")
+        self.capacity = PlainLabel()
+        self.capacity.setStyleSheet(f"color: {look.MUTED};")
+        self.capacity.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+        number_row.addWidget(self.inside, 0, Qt.AlignmentFlag.AlignBottom)
+        number_row.addWidget(self.capacity, 1, Qt.AlignmentFlag.AlignBottom)
+        self.level_words = PlainLabel()
+        self.arrived = PlainLabel()
+        self.others = PlainLabel()
+        self.others.setStyleSheet(f"color: {look.MUTED};")
+        left_layout.addWidget(self.inside_caption)
+        left_layout.addLayout(number_row)
+        left_layout.addWidget(self.gauge)
+        left_layout.addWidget(self.level_words)
+        left_layout.addStretch(1)
+        left_layout.addWidget(self.arrived)
+        left_layout.addWidget(self.others)
+        body.addWidget(left, 5)
+
+        right = self._panel()
+        right_layout = QVBoxLayout(right)
+        self.workshops_title = PlainLabel(self.tr("Workshops"))
+        self.workshops_title.setStyleSheet(f"color: {look.BRAND};")
+        right_layout.addWidget(self.workshops_title)
+        self.workshop_rows = [GroupRow() for _ in range(MAX_GROUP_ROWS)]
+        for row in self.workshop_rows:
+            right_layout.addWidget(row)
+        self.categories_title = PlainLabel(self.tr("Categories"))
+        self.categories_title.setStyleSheet(f"color: {look.BRAND};")
+        right_layout.addSpacing(8)
+        right_layout.addWidget(self.categories_title)
+        self.category_lines = [GroupRow(warn=False) for _ in range(MAX_GROUP_ROWS)]
+        for line in self.category_lines:
+            right_layout.addWidget(line)
+        right_layout.addStretch(1)
+        body.addWidget(right, 4)
+        root.addLayout(body, 5)
+
+        chart_panel = self._panel()
+        chart_layout = QVBoxLayout(chart_panel)
+        self.chart = ArrivalsChart()
+        chart_layout.addWidget(self.chart)
+        root.addWidget(chart_panel, 3)
+
+        footer = QHBoxLayout()
+        self.kiosks = ElidedLabel()
+        self.kiosks.setStyleSheet(f"color: {look.MUTED};")
+        footer.addWidget(self.kiosks, 1)
+        self.evacuation_button = QPushButton(self.tr("Evacuation list (staff)…"))
+        self.evacuation_button.clicked.connect(lambda: self.staff.evacuation_list())
+        self.checkout_button = QPushButton(self.tr("Check everyone out (staff)…"))
+        self.checkout_button.clicked.connect(self._check_everyone_out)
+        for button in (self.evacuation_button, self.checkout_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a scanner's Enter never presses them
+            footer.addWidget(button)
+        root.addLayout(footer)
+
+    @staticmethod
+    def _panel() -> QFrame:
+        frame = QFrame()
+        frame.setObjectName("panel")
+        return frame
+
+    # --- sizes -------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_sizes()
+
+    def _apply_sizes(self) -> None:
+        """Type in proportion to the height: 1080 px gives a 230 px "inside" and 34 px captions."""
+        unit = max(self.height(), 400) / 100
+
+        def size(widget: QWidget, factor: float, bold: bool = False) -> None:
+            font = QFont(widget.font())
+            font.setPixelSize(max(10, round(unit * factor)))
+            font.setBold(bold)
+            widget.setFont(font)
+
+        size(self.title, 3.6, True)
+        size(self.clock, 5.2, True)
+        size(self.inside_caption, 3.4)
+        size(self.inside, 23, True)
+        size(self.capacity, 7, True)
+        size(self.level_words, 3.2, True)
+        size(self.arrived, 3.6, True)
+        size(self.others, 2.9)
+        for title in (self.workshops_title, self.categories_title):
+            size(title, 3.0, True)
+        for row in self.workshop_rows:
+            size(row.name, 2.9, True)
+            size(row.numbers, 2.6)
+            row.bar.setFixedHeight(max(8, round(unit * 1.1)))
+        for line in self.category_lines:
+            size(line.name, 2.4)
+            size(line.numbers, 2.2)
+            line.bar.setFixedHeight(max(6, round(unit * 0.7)))
+        size(self.kiosks, 1.9)
+        for button in (self.evacuation_button, self.checkout_button):
+            size(button, 1.6)
+        self.gauge.setFixedHeight(max(14, round(unit * 3.2)))
+        self.chart.setFont(self.font())
+
+    # --- refreshing --------------------------------------------------------------------
+    def poll(self) -> None:
+        """The 200 ms tick: one pragma when nothing changed; fold and repaint when something did."""
+        if self.occupancy.changed():
+            self.occupancy.refresh()
+            self.show_figures()
+
+    def _tick(self) -> None:
+        self.clock.setText(datetime.now().strftime("%H:%M"))
+        self._ticks += 1
+        if self._ticks % 30 == 0:  # a safety net for edits the cheap signature cannot see (a swap)
+            self.occupancy.refresh(reload_people=True)
+            self.show_figures()  # and the chart's time axis moves on even when nobody passes the door
+
+    def show_figures(self) -> None:
+        f = self.occupancy.figures()
+        self.figures_shown = f
+        self.clock.setText(datetime.now().strftime("%H:%M"))
+        self.inside.setText(str(f.in_room))
+        self.capacity.setText(f" / {f.capacity}" if f.capacity else "")
+        self.gauge.set_ratio(f.fill_ratio)
+        words = {"ok": "", "amber": self.tr("Nearly full"), "red": self.tr("Full: hold the door")}
+        percent = f"{round(100 * f.fill_ratio)} %" if f.fill_ratio is not None else ""
+        state = self.gauge.level
+        self.level_words.setText("  ".join(part for part in (percent, words[state]) if part))
+        self.level_words.setStyleSheet(f"color: {look.GAUGE[state] if state != 'ok' else look.MUTED};")
+        self.arrived.setText(self.tr("Arrived %1 / %2 registered · %3").replace("%1", str(f.arrived))
+                             .replace("%2", str(f.registered)).replace("%3", _percent(f.arrived, f.registered)))
+        self.others.setText(self.tr("Walk-ins %1 · Not yet arrived %2").replace("%1", str(f.walk_ins))
+                            .replace("%2", str(f.not_arrived)))
+        self._groups(f)
+        self.chart.set_bins(f.timeline)
+        self._statuses()
+        self.refreshed.emit()
+
+    def _groups(self, f: Figures) -> None:
+        workshops = list(f.by_workshop.items())[:MAX_GROUP_ROWS]
+        for i, row in enumerate(self.workshop_rows):
+            row.setVisible(i < len(workshops))
+            if i < len(workshops):
+                row.show_group(*workshops[i])
+        categories = [(n, g) for n, g in f.by_category.items() if g.registered][:MAX_GROUP_ROWS]
+        self.categories_title.setVisible(bool(categories))
+        self.workshops_title.setVisible(bool(workshops))
+        for i, line in enumerate(self.category_lines):
+            line.setVisible(i < len(categories))
+            if i < len(categories):
+                line.show_group(*categories[i])
+
+    def _statuses(self) -> None:
+        parts = []
+        for status in self.status_source.statuses()[:6]:
+            when = rules.local_clock(status.last_contact) or "—"
+            parts.append(self.tr("%1: last scan %2").replace("%1", " ".join(status.device_name.split()))
+                         .replace("%2", when))
+        self.kiosks.setText("   ·   ".join(parts) if parts else self.tr("No scan yet on this kiosk"))
+
+    def _check_everyone_out(self) -> None:
+        if self.staff.check_everyone_out() is not None:
+            self.occupancy.refresh(force=True)
+            self.show_figures()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._timer.stop()
+        self._clock.stop()
+        self.occupancy.close()
+        super().closeEvent(event)

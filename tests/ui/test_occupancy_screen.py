@@ -1,0 +1,249 @@
+"""The occupancy screen as a real widget offscreen on a real data dir: it follows scans made by another
+process within a second, shows no personal data, turns amber and red, guards its staff buttons with the
+PIN, opens from the staff window's menu; and screenshots at several fill levels."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from kiosk.domain.model import Direction, Event, Workshop
+from kiosk.service import Kiosk
+from kiosk.service.pin import StaffPin
+from kiosk.store import attendees as attendee_store
+from kiosk.ui import i18n
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.occupancy.screen import OccupancyScreen
+from kiosk.ui.occupancy.staff import StaffActions
+from tests.conftest import FakeClock
+from tests.ui.conftest import ScriptedDialogs
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs" / "screenshots"
+
+
+def cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "KIOSK_DEVICE": "door-2"}
+    return subprocess.run([sys.executable, "main.py", "--data-dir", str(data_dir), *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
+def make_screen(qtbot, kiosk: Kiosk, **kwargs: object) -> OccupancyScreen:  # type: ignore[no-untyped-def]
+    screen = OccupancyScreen(kiosk, **kwargs)  # type: ignore[arg-type]
+    qtbot.addWidget(screen)
+    screen.resize(1366, 768)
+    screen.show()
+    qtbot.waitExposed(screen)
+    return screen
+
+
+def texts(screen: OccupancyScreen) -> str:
+    return "\n".join(label.text() for label in screen.findChildren(QLabel))
+
+
+def valid_codes(kiosk: Kiosk) -> list[str]:
+    return [a.ticket_code or "" for a in attendee_store.iterate(kiosk.conn, kiosk.event.id) if not a.cancelled]
+
+
+def test_a_scan_by_another_process_shows_within_a_second(qtbot, kiosk: Kiosk, data_dir: Path) -> None:
+    screen = make_screen(qtbot, kiosk)
+    assert screen.inside.text() == "0"
+    for n, code in enumerate(valid_codes(kiosk)[:2], start=1):
+        result = cli(data_dir, "checkin", code)
+        assert result.returncode == 0, result.stderr
+        done = time.monotonic()
+        qtbot.waitUntil(lambda n=n: screen.inside.text() == str(n), timeout=1000)
+        assert time.monotonic() - done < 1.0
+    assert "2 / 143" in screen.arrived.text() or "2 / " in screen.arrived.text()
+    assert "door-2" in screen.kiosks.text()
+    assert cli(data_dir, "checkin", valid_codes(kiosk)[0], "--exit", "--device", "door-3").returncode == 0
+    qtbot.waitUntil(lambda: screen.inside.text() == "1", timeout=1000)
+    assert sum(b.departures for b in screen.chart.bins) == 1
+
+
+def test_the_screen_holds_no_personal_data(qtbot, kiosk: Kiosk) -> None:
+    guests = [a for a in attendee_store.iterate(kiosk.conn, kiosk.event.id) if not a.cancelled][:10]
+    for guest in guests:
+        kiosk.check_in_attendee(guest.id)
+    screen = make_screen(qtbot, kiosk)
+    screen.occupancy.refresh(force=True)
+    screen.show_figures()
+    shown = texts(screen).replace(screen.title.text(), "")  # the event's name may name a partner
+    assert screen.inside.text() == "10"
+    for guest in guests:
+        for part in (guest.first_name, guest.last_name, guest.ticket_code or "", guest.email or ""):
+            assert part and part not in shown, part
+        if guest.organisation:
+            assert guest.organisation not in shown
+
+
+@pytest.fixture
+def small(data_dir: Path, clock: FakeClock):  # type: ignore[no-untyped-def]
+    """An event of 20 places with 25 registrations, to fill."""
+    k = Kiosk.open(data_dir, device_name="door-1", clock=clock)
+    k.create_event(Event(id=str(uuid.uuid4()), name="Petit atelier", capacity=20,
+                         workshops=(Workshop("Se loger", 30),)))
+    for i in range(25):
+        k.register(first_name=f"P{i}", last_name="Test", workshop="Se loger")
+    yield k
+    k.close()
+
+
+def fill(kiosk: Kiosk, clock: FakeClock, n: int) -> None:
+    people = [a for a in attendee_store.iterate(kiosk.conn, kiosk.event.id) if not kiosk.presence(a.id).inside]
+    for guest in people[:n]:
+        clock.advance(37)
+        kiosk.check_in_attendee(guest.id)
+
+
+def test_gauge_turns_amber_at_80_and_red_at_95_percent(qtbot, small: Kiosk, clock: FakeClock) -> None:
+    screen = make_screen(qtbot, small)
+    levels = []
+    for target in (15, 16, 18, 19):
+        fill(small, clock, target - int(screen.inside.text()))
+        qtbot.waitUntil(lambda target=target: screen.inside.text() == str(target), timeout=1000)
+        levels.append((screen.gauge.level, screen.level_words.text()))
+    assert levels == [("ok", "75 %"), ("amber", "80 %  Nearly full"), ("amber", "90 %  Nearly full"),
+                      ("red", "95 %  Full: hold the door")]
+
+
+def test_staff_buttons_need_the_pin(qtbot, kiosk: Kiosk, data_dir: Path, tmp_path: Path) -> None:
+    for code in valid_codes(kiosk)[:3]:
+        kiosk.check_in(code)
+    dialogs = ScriptedDialogs()
+    typed: list[str | None] = []
+    screen = make_screen(qtbot, kiosk)
+    staff = StaffActions(kiosk, screen.occupancy, screen, dialogs=dialogs, pin_asker=lambda _p: typed.pop(0))
+    screen.staff = staff
+    screen.checkout_button.click()
+    assert dialogs.errors[-1].startswith("No staff PIN is set")
+    StaffPin(data_dir).set("2468")
+    typed.append("1111")
+    screen.checkout_button.click()
+    assert dialogs.errors[-1] == "Wrong PIN." and kiosk.stats().inside == 3
+    dialogs.chosen_file = tmp_path / "evacuation.pdf"
+    typed.append("2468")
+    screen.evacuation_button.click()
+    assert dialogs.chosen_file.exists() and dialogs.infos[-1][1].startswith("3 people inside")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(dialogs.chosen_file), "-"], capture_output=True, text=True).stdout
+        inside = [a for a in attendee_store.iterate(kiosk.conn, kiosk.event.id) if kiosk.presence(a.id).inside]
+        assert all(a.last_name.upper() in text for a in inside)
+    typed.append("2468")
+    screen.checkout_button.click()
+    assert dialogs.questions[-1] == "Record an exit for the 3 people still inside?"
+    assert kiosk.stats().inside == 0 and screen.inside.text() == "0"
+
+
+def test_the_staff_window_opens_it_from_the_screens_menu(window: MainWindow, qtbot) -> None:
+    action = window.screen_actions["occupancy"]
+    assert action.isEnabled()
+    screen = window.open_screen("occupancy")
+    assert isinstance(screen, OccupancyScreen)
+    qtbot.addWidget(screen)
+    window.presenter.scan("PLUS20-0008")
+    qtbot.waitUntil(lambda: screen.inside.text() == "1", timeout=1000)  # the window's own connection
+    screen.close()
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_screenshots_at_several_fill_levels(qtbot, qapp, small: Kiosk, clock: FakeClock, tmp_path: Path,
+                                            lang: str) -> None:
+    """Written to docs/screenshots/ with KIOSK_UPDATE_SCREENSHOTS=1. Look at them."""
+    out = DOCS if os.environ.get("KIOSK_UPDATE_SCREENSHOTS") == "1" else tmp_path
+    out.mkdir(parents=True, exist_ok=True)
+    translators = i18n.install(qapp, lang)
+    try:
+        screen = make_screen(qtbot, small)
+        suffix = "" if lang == "fr" else "-en"
+        for target, name in ((8, "half"), (17, "amber"), (20, "red")):
+            fill(small, clock, target - int(screen.inside.text()))
+            qtbot.waitUntil(lambda target=target: screen.inside.text() == str(target), timeout=1000)
+            for size in ((1920, 1080), (1366, 768)):
+                screen.resize(*size)
+                qtbot.wait(30)
+                path = out / f"occupancy-{name}-{size[0]}x{size[1]}{suffix}.png"
+                assert screen.grab().save(str(path))
+                # everything fits: the layout's minimum is within the screen, the big number is not clipped
+                assert screen.layout().minimumSize().height() <= size[1]
+                assert screen.inside.height() >= screen.inside.fontMetrics().capHeight()
+                assert screen.inside.geometry().bottom() <= screen.gauge.geometry().top()
+        screen.close()
+    finally:
+        i18n.remove(qapp, translators)
+
+
+def test_plus20_evening_fits_both_screens(qtbot, qapp, kiosk: Kiosk, clock: FakeClock, tmp_path: Path) -> None:
+    """The real event (three workshops, four categories) at 130 inside, in French, at 1080p and 768p."""
+    out = DOCS if os.environ.get("KIOSK_UPDATE_SCREENSHOTS") == "1" else tmp_path
+    out.mkdir(parents=True, exist_ok=True)
+    translators = i18n.install(qapp, "fr")
+    try:
+        guests = [a for a in attendee_store.iterate(kiosk.conn, kiosk.event.id) if not a.cancelled]
+        for i, guest in enumerate(guests[:140]):
+            clock.advance(11 + (i % 7) * 9)
+            kiosk.check_in_attendee(guest.id)
+        for guest in guests[:10]:
+            clock.advance(20)
+            kiosk.check_in_attendee(guest.id, direction=Direction.EXIT)
+        screen = make_screen(qtbot, kiosk)
+        qtbot.waitUntil(lambda: screen.inside.text() == "130", timeout=1000)
+        assert screen.gauge.level == "ok" and screen.level_words.text() == "72 %"
+        assert "Arrivés 140 / 143 inscrits" in screen.arrived.text()
+        for size in ((1920, 1080), (1366, 768)):
+            screen.resize(*size)
+            qtbot.wait(30)
+            assert screen.layout().minimumSize().height() <= size[1]
+            assert all(not row.name.is_elided() for row in screen.workshop_rows + screen.category_lines)
+            assert screen.grab().save(str(out / f"occupancy-plus20-{size[0]}x{size[1]}.png"))
+        screen.close()
+    finally:
+        i18n.remove(qapp, translators)
+
+
+def test_kiosk_gui_mode_occupancy_as_a_process(tmp_path: Path) -> None:
+    """`kiosk gui --mode occupancy` opens the screen alone (a screen number this machine lacks falls back
+    to the first, with a warning in the log) and saves what it shows."""
+    data = tmp_path / "data"
+    assert cli(data, "demo").returncode == 0
+    assert cli(data, "checkin", "PLUS20-0002").returncode == 0
+    shot = tmp_path / "occupancy.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "main.py", "--data-dir", str(data), "gui", "--mode", "occupancy",
+                             "--screen", "7", "--screenshot", str(shot)], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(shot))
+    assert (image.width(), image.height()) == (1920, 1080)
+    assert "no screen 7" in (data / "kiosk.log").read_text()
+    bad = subprocess.run([sys.executable, "main.py", "--data-dir", str(data), "gui", "--mode", "nope"],
+                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and "invalid choice" in bad.stderr
+
+
+def test_another_checkouts_translations_never_stand_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Worktrees on one machine share the .qm cache: it is keyed by the .ts's content, so a newer .qm
+    compiled from another checkout's .ts (without this screen's strings) is not reused here."""
+    monkeypatch.setenv("KIOSK_CACHE_DIR", str(tmp_path / "cache"))
+    home = i18n.I18N_DIR
+    ours = i18n.compiled("fr")
+    other = tmp_path / "other"
+    other.mkdir()
+    text = i18n.ts_path("fr").read_text(encoding="utf-8")
+    (other / "kiosk_fr.ts").write_text(text.replace("<translation>Présents</translation>",
+                                                    "<translation>Autre</translation>"), encoding="utf-8")
+    monkeypatch.setattr(i18n, "I18N_DIR", other)
+    theirs = i18n.compiled("fr")
+    assert ours is not None and theirs is not None and ours != theirs and ours.exists()
+    monkeypatch.setattr(i18n, "I18N_DIR", home)
+    assert i18n.compiled("fr") == ours
