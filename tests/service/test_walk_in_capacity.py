@@ -100,3 +100,19 @@ def test_the_waiting_list_is_visible_to_staff(tmp_path: Path) -> None:
     assert (entry["first_name"], entry["email"], entry["contact_ok"]) == ("Late", "late@example.org", True)
     code, out, _err = done(cli(data, "waitlist", "--lang", "en"))
     assert code == 0 and "Late Comer" in out
+
+
+def test_the_last_workshop_place_goes_to_one_of_four_simultaneous_walk_ins(tmp_path: Path) -> None:
+    import time
+
+    data = tmp_path / "data"
+    assert done(cli(data, "event", "create", "--name", "Tiny", "--workshop", "Atelier:1"))[0] == 0
+    gun = tmp_path / "go"
+    procs = [at_once(gun, data, "register", "--first-name", f"W{i}", "--last-name", "In", "--workshop", "Atelier",
+                     "--checkin", "--json") for i in range(4)]
+    time.sleep(1.5)
+    gun.touch()
+    results = [done(p) for p in procs]
+    assert sum(1 for r in results if r[0] == 0) == 1, results
+    stats = json.loads(done(cli(data, "stats", "--json"))[1])
+    assert stats["by_workshop"]["Atelier"]["registered"] == 1 and stats["inside"] == 1
