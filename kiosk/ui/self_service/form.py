@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,17 +23,12 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.walkin import MAX_FIELD, Field, FormProblem, Problem, WalkInForm
 from kiosk.service.self_service import WorkshopChoice
+from kiosk.ui.fonts import font
 from kiosk.ui.widgets.plain_label import PlainLabel
 
 FIELD_PT = 18
 FIELD_HEIGHT = 56
 
-
-def _font(points: int, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setPointSize(points)
-    font.setBold(bold)
-    return font
 
 
 class WalkInFormWidget(QWidget):
@@ -54,19 +49,19 @@ class WalkInFormWidget(QWidget):
                                     + [(w.name, self._workshop_text(w), not w.full) for w in workshops])
         self.consent = QCheckBox(self.tr("I agree that my data is processed for this event (required)"))
         self.consent.setAccessibleName("consent")
-        self.consent.setFont(_font(FIELD_PT - 2, bold=True))
+        self.consent.setFont(font(FIELD_PT - 2, bold=True))
         self.notice = PlainLabel(notice or self.tr("Your data is used for this event only."))
         self.notice.setWordWrap(True)
         self.notice.setAccessibleName("privacy notice")
-        self.notice.setFont(_font(FIELD_PT - 5))
+        self.notice.setFont(font(FIELD_PT - 5))
         self.contact = QCheckBox(self.tr("I agree to be contacted after the event (optional)"))
         self.contact.setAccessibleName("contact after the event")
-        self.contact.setFont(_font(FIELD_PT - 3))
+        self.contact.setFont(font(FIELD_PT - 3))
         for box in (self.consent, self.contact):
             box.setStyleSheet("QCheckBox::indicator { width: 32px; height: 32px; }")
         self.submit_button = QPushButton(self.tr("Register and print my badge"))
         self.submit_button.setAccessibleName("register")
-        self.submit_button.setFont(_font(FIELD_PT + 2, bold=True))
+        self.submit_button.setFont(font(FIELD_PT + 2, bold=True))
         self.submit_button.setMinimumHeight(64)
         self.submit_button.setObjectName("primary")
         self.submit_button.clicked.connect(self.submitted.emit)
@@ -110,7 +105,7 @@ class WalkInFormWidget(QWidget):
         line = QLineEdit()
         line.setAccessibleName(accessible)
         line.setPlaceholderText(placeholder)
-        line.setFont(_font(FIELD_PT))
+        line.setFont(font(FIELD_PT))
         line.setMinimumHeight(FIELD_HEIGHT)
         line.setMaxLength(MAX_FIELD + 1)  # one more than allowed: the guest is told, not silently cut
         return line
@@ -118,7 +113,7 @@ class WalkInFormWidget(QWidget):
     def _combo(self, accessible: str, items: list[tuple[str, str, bool]]) -> QComboBox:
         combo = QComboBox()
         combo.setAccessibleName(accessible)
-        combo.setFont(_font(FIELD_PT - 2))
+        combo.setFont(font(FIELD_PT - 2))
         combo.setMinimumHeight(FIELD_HEIGHT)
         model = QStandardItemModel(combo)
         for value, text, enabled in items:
@@ -133,7 +128,7 @@ class WalkInFormWidget(QWidget):
         label = PlainLabel()
         label.setAccessibleName(f"{field.value} problem")
         label.setStyleSheet("color: #b71c1c; font-weight: bold;")
-        label.setFont(_font(FIELD_PT - 5))
+        label.setFont(font(FIELD_PT - 5))
         label.setWordWrap(True)
         self.errors[field] = label
         return label

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QTranslator, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -30,6 +30,7 @@ from kiosk.domain.walkin import WalkInForm
 from kiosk.service.errors import KioskError, StorageError
 from kiosk.service.self_service import Answer, Outcome, SelfService
 from kiosk.ui import i18n
+from kiosk.ui.fonts import font
 from kiosk.ui.self_service.form import WalkInFormWidget
 from kiosk.ui.wedge_filter import WedgeFilter
 from kiosk.ui.widgets.elided_label import ElidedLabel
@@ -60,12 +61,6 @@ class StaffLock(Protocol):
     def locked_for(self) -> float: ...
 
 
-def _font(points: int, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setPointSize(points)
-    font.setBold(bold)
-    return font
-
 
 class MessagePage(QWidget):
     """A big sentence or two and up to two buttons: thank-you, full, confirm, ask staff."""
@@ -74,12 +69,12 @@ class MessagePage(QWidget):
         super().__init__(parent)
         self.setAccessibleName("message page")
         self.title = PlainLabel()
-        self.title.setFont(_font(40, bold=True))
+        self.title.setFont(font(40, bold=True))
         self.title.setWordWrap(True)
         self.title.setAccessibleName("message title")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body = PlainLabel()
-        self.body.setFont(_font(22))
+        self.body.setFont(font(22))
         self.body.setWordWrap(True)
         self.body.setAccessibleName("message text")
         self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -105,7 +100,7 @@ class MessagePage(QWidget):
         for text, accessible, slot in buttons:
             button = QPushButton(text)
             button.setAccessibleName(accessible)
-            button.setFont(_font(20, bold=True))
+            button.setFont(font(20, bold=True))
             button.setMinimumHeight(72)
             button.clicked.connect(slot)
             self.buttons.addWidget(button)
@@ -123,18 +118,18 @@ class PinPage(QWidget):
         super().__init__(parent)
         self.setAccessibleName("staff PIN page")
         self.prompt = PlainLabel(self.tr("Staff only: enter the PIN to leave the self-service mode"))
-        self.prompt.setFont(_font(24, bold=True))
+        self.prompt.setFont(font(24, bold=True))
         self.prompt.setWordWrap(True)
         self.pin = QLineEdit()
         self.pin.setAccessibleName("staff PIN")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setFont(_font(28))
+        self.pin.setFont(font(28))
         self.pin.setMinimumHeight(72)
         self.pin.setMaxLength(32)
         self.pin.returnPressed.connect(lambda: self.entered.emit(self.pin.text()))
         self.status = PlainLabel()
         self.status.setAccessibleName("PIN status")
-        self.status.setFont(_font(18, bold=True))
+        self.status.setFont(font(18, bold=True))
         self.status.setStyleSheet("color: #b71c1c;")
         ok = QPushButton(self.tr("Unlock"))
         ok.setAccessibleName("unlock")
@@ -201,20 +196,20 @@ class SelfServiceWindow(QWidget):
         header = QFrame()
         header.setObjectName("ssHeader")
         self.event_name = ElidedLabel(self.service.event_name)
-        self.event_name.setFont(_font(22, bold=True))
+        self.event_name.setFont(font(22, bold=True))
         self.event_name.setAccessibleName("event name")
         self.welcome = PlainLabel(self.tr("Welcome! Register here, or scan your ticket."))
-        self.welcome.setFont(_font(16))
+        self.welcome.setFont(font(16))
         titles = QVBoxLayout()
         titles.addWidget(self.event_name)
         titles.addWidget(self.welcome)
         self.lang_button = QPushButton("English" if self.lang == "fr" else "Français")
         self.lang_button.setAccessibleName("language")
-        self.lang_button.setFont(_font(16, bold=True))
+        self.lang_button.setFont(font(16, bold=True))
         self.lang_button.clicked.connect(self.toggle_language)
         self.staff_button = QPushButton(self.tr("Staff"))
         self.staff_button.setAccessibleName("staff")
-        self.staff_button.setFont(_font(12))
+        self.staff_button.setFont(font(12))
         self.staff_button.clicked.connect(self.ask_pin)
         row = QHBoxLayout(header)
         row.setContentsMargins(24, 10, 24, 10)

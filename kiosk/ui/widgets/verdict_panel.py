@@ -6,22 +6,16 @@ It renders a VerdictState from the presenter and emits what staff asked for; it 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.domain.model import Direction, Event, Verdict
 from kiosk.service.errors import StorageKind
 from kiosk.ui import theme
+from kiosk.ui.fonts import font
 from kiosk.ui.presenters.checkin import FailureState, VerdictState
 from kiosk.ui.widgets.elided_label import ElidedLabel
 from kiosk.ui.widgets.icons import IconWidget
-
-
-def _font(points: int, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setPointSize(points)
-    font.setBold(bold)
-    return font
 
 
 class VerdictPanel(QFrame):
@@ -44,16 +38,16 @@ class VerdictPanel(QFrame):
 
         self.icon = IconWidget(130)
         self.title = ElidedLabel()
-        self.title.setFont(_font(theme.TITLE_PT, bold=True))
+        self.title.setFont(font(theme.TITLE_PT, bold=True))
         self.title.setAccessibleName("verdict title")
         self.name = ElidedLabel()
-        self.name.setFont(_font(theme.NAME_PT, bold=True))
+        self.name.setFont(font(theme.NAME_PT, bold=True))
         self.name.setAccessibleName("guest name")
         self.details = ElidedLabel()
-        self.details.setFont(_font(theme.DETAIL_PT))
+        self.details.setFont(font(theme.DETAIL_PT))
         self.details.setAccessibleName("guest details")
         self.hint = ElidedLabel()
-        self.hint.setFont(_font(theme.DETAIL_PT, bold=True))
+        self.hint.setFont(font(theme.DETAIL_PT, bold=True))
         self.hint.setAccessibleName("verdict hint")
         self.camera_available = True  # the ready text asks for the camera only when there is one
 
@@ -103,13 +97,13 @@ class VerdictPanel(QFrame):
         scale = min(1.0, max(0.7, self.height() / 250))
         for label, full in ((self.title, theme.TITLE_PT), (self.name, theme.NAME_PT)):
             points = int(full * scale)
-            font = _font(points, bold=True)
-            while points > int(0.6 * full * scale) and QFontMetrics(font).horizontalAdvance(label.full_text) > width:
+            sized = font(points, bold=True)
+            while points > int(0.6 * full * scale) and QFontMetrics(sized).horizontalAdvance(label.full_text) > width:
                 points -= 2
-                font.setPointSize(points)
-            label.setFont(font)
+                sized.setPointSize(points)
+            label.setFont(sized)
         for label, full in ((self.details, theme.DETAIL_PT), (self.hint, theme.DETAIL_PT)):
-            label.setFont(_font(max(12, int(full * scale)), bold=label is self.hint))
+            label.setFont(font(max(12, int(full * scale)), bold=label is self.hint))
         layout = self.layout()
         if layout is not None:
             layout.activate()  # new fonts, new line heights: lay out now, not at the next paint
@@ -122,7 +116,7 @@ class VerdictPanel(QFrame):
         button = QPushButton(text)
         button.setAccessibleName(accessible)
         button.setMinimumWidth(230)
-        button.setFont(_font(16, bold=True))
+        button.setFont(font(16, bold=True))
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # never stolen by the Enter of a scanner burst
         button.clicked.connect(lambda: signal.emit())
         button.hide()
