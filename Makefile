@@ -37,7 +37,9 @@ pytest: $(STAMP)
 
 ## Benchmarks: prints figures (targets in the README).
 bench: system-test $(STAMP)
-	@for b in benchmarks/bench_*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(PY) $$b || exit 1; done
+	@failed=""; for b in benchmarks/bench_*.py; do echo "== $$b"; \
+	  QT_QPA_PLATFORM=offscreen $(PY) $$b || failed="$$failed $$b"; done; \
+	  if [ -n "$$failed" ]; then echo "targets missed in:$$failed"; exit 1; fi
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
