@@ -12,7 +12,15 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from kiosk.domain.messages import LANGUAGES
+from kiosk.domain.model import SORT_KEYS
+
 FILE_NAME = "settings.json"
+# The allowed values of each setting, declared here once (the CLI's choices, the window's lists and the
+# adapters' factories read them from here).
+DECODERS = ("auto", "zxing", "zbar")  # "auto": zxing-cpp then pyzbar
+PRINTER_BACKENDS = ("pdf", "cups", "qt")  # "pdf": a folder in the data dir
+__all__ = ["DECODERS", "LANGUAGES", "PRINTER_BACKENDS", "SORT_KEYS", "Settings", "load", "save"]
 
 
 def _default_device() -> str:

@@ -11,9 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from kiosk.badges import layouts
 from kiosk.cli.context import Context, MessageError, UsageError
+from kiosk.settings import PRINTER_BACKENDS, SORT_KEYS
 
-FORMAT_NAMES = ("a6", "4x3", "cr80", "ql62", "dymo99014", "a4-8", "letter-6")  # kiosk.badges.layouts
+FORMAT_NAMES = tuple(layouts.FORMATS)  # layouts is light (no reportlab): safe at import time
 
 
 def register(sub: Any) -> None:
@@ -28,7 +30,7 @@ def register(sub: Any) -> None:
     many.add_argument("--all", action="store_true", required=True, help="every guest not cancelled")
     many.add_argument("-o", "--output", type=Path, required=True)
     many.add_argument("--format", default=None)
-    many.add_argument("--sort", choices=("last_name", "first_name", "organisation"), default="last_name")
+    many.add_argument("--sort", choices=SORT_KEYS, default="last_name")
     many.add_argument("--only-not-printed", action="store_true", help="skip guests whose badge came out")
     many.add_argument("--json", action="store_true")
     many.set_defaults(handler=_badges)
@@ -46,7 +48,7 @@ def register(sub: Any) -> None:
     print_ = sub.add_parser("print", help="print a guest's badge through the persistent queue")
     print_.add_argument("attendee", metavar="CODE_OR_ID")
     print_.add_argument("--printer", default=None, help="CUPS/Qt printer name, or folder for --backend pdf")
-    print_.add_argument("--backend", choices=("cups", "qt", "pdf"), default=None)
+    print_.add_argument("--backend", choices=PRINTER_BACKENDS, default=None)
     print_.add_argument("--format", default=None)
     print_.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for the printer")
     print_.add_argument("--json", action="store_true")

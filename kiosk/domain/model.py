@@ -73,6 +73,10 @@ class Event:
         return None
 
 
+SORT_KEYS = ("last_name", "first_name", "organisation")  # how attendee lists may be ordered
+WALK_IN = "walk-in"  # Attendee.source of a guest registered at the door (migration 0003 spells it too)
+
+
 @dataclass(frozen=True)
 class Attendee:
     id: str

@@ -35,7 +35,7 @@ from kiosk.store import StoreError, connect, meta, migrate, quick_check, transac
 from kiosk.store import attendees as attendee_store
 from kiosk.store import events as event_store
 from kiosk.store import scans as scan_store
-from kiosk.store.db import set_busy_timeout
+from kiosk.store.db import checkpoint, set_busy_timeout
 
 Clock = Callable[[], datetime]
 
@@ -113,8 +113,7 @@ class KioskBase:
         """Fold the WAL into the database now, while the door is idle, so that SQLite's automatic
         checkpoint (20-60 ms) rarely lands on a check-in. PASSIVE: never waits for readers.
         Returns (frames in the WAL, frames checkpointed)."""
-        _busy, log, done = self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
-        return int(log), int(done)
+        return checkpoint(self.conn)
 
     # --- identity and time -------------------------------------------------------------
     def device(self, name: str | None = None) -> Device:

@@ -99,7 +99,7 @@ class CheckinOperations(KioskBase):
                 target = scan_store.get(self.conn, scan_id)
                 if target is None:
                     raise KioskError(f"no scan {scan_id}")
-                if target.kind not in (ScanKind.ENTRY, ScanKind.EXIT, ScanKind.OVERRIDE):
+                if not rules.can_undo(target.kind):
                     raise KioskError("only entries, exits and overrides can be undone")
                 if scan_store.is_undone(self.conn, target.id):
                     raise KioskError("this scan was already undone")
@@ -147,7 +147,7 @@ class CheckinOperations(KioskBase):
     ) -> CheckinResult:
         scan = Scan(
             id=str(uuid.uuid4()), event_id=event.id, attendee_id=attendee.id if attendee else None,
-            code=code[: codes.MAX_CODE_LENGTH], kind=rules.scan_kind(direction, verdict), verdict=verdict,
+            code=code[: codes.MAX_CODE_LENGTH], kind=rules.scan_kind(verdict), verdict=verdict,
             device_id=device.id, device_name=device.name, device_time=rules.format_time(now),
         )
         scan_store.append(self.conn, scan)
@@ -171,9 +171,7 @@ class CheckinOperations(KioskBase):
     def rebuild_presence(self) -> int:
         """Recompute every attendee's presence from the log (after a merge, or as a repair)."""
         with transaction(self.conn):
-            self.conn.execute(
-                "UPDATE attendees SET first_entry_at=NULL, first_entry_device=NULL, last_scan_at=NULL, inside=0"
-                " WHERE event_id = ?", (self.event.id,))
+            attendee_store.clear_presence(self.conn, self.event.id)
             ids = scan_store.attendee_ids_with_scans(self.conn, self.event.id)
             for attendee_id in ids:
                 self._refresh_presence(attendee_id)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from kiosk.domain import codes
 from kiosk.domain.model import (
+    WALK_IN,
     Attendee,
     CheckinResult,
     Event,
@@ -81,7 +82,7 @@ class RegistrationOperations(CheckinOperations):
                 existing = Attendee(
                     id=str(uuid.uuid4()), event_id=event.id, first_name=first, last_name=last,
                     ticket_code=self._new_code(event), email=mail, organisation=org, category=category,
-                    workshop=workshop, status=Status.VALID, source="walk-in", source_device=device.id,
+                    workshop=workshop, status=Status.VALID, source=WALK_IN, source_device=device.id,
                     created_at=now, updated_at=now,
                 )
                 attendee_store.insert(self.conn, existing, case_sensitive=event.codes_case_sensitive,

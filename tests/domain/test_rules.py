@@ -56,7 +56,7 @@ def test_only_accepted_and_exit_recorded_admit() -> None:
     ],
 )
 def test_scan_kind(direction: Direction, verdict: Verdict, kind: ScanKind) -> None:
-    assert rules.scan_kind(direction, verdict) is kind
+    assert rules.scan_kind(verdict) is kind
 
 
 def test_repeat_window_is_three_seconds_and_same_code_only() -> None:

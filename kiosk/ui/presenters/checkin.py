@@ -71,7 +71,7 @@ class RecentScan:
 
     @property
     def undoable(self) -> bool:
-        return not self.undone and self.scan.kind in (ScanKind.ENTRY, ScanKind.EXIT, ScanKind.OVERRIDE)
+        return not self.undone and rules.can_undo(self.scan.kind)
 
 
 class Timer(Protocol):
