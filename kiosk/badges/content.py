@@ -8,6 +8,7 @@ Which fields show is configurable per event in ``<data dir>/badges.json``::
 ``fields`` maps a field name (see ``layouts.FIELDS``) to shown/hidden; anything not named
 shows. ``qr``: "code" prints the ticket code, "signed" the signed payload (needs the private
 key), "auto" (default) the signed payload when this data dir holds the private key, else the code.
+Choosing and signing the QR text is service work (kiosk.service.badges): this module is pure.
 """
 
 from __future__ import annotations
@@ -16,14 +17,11 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kiosk.badges.fonts import resources_dir
 from kiosk.badges.layouts import FIELDS
 from kiosk.domain.model import Attendee, Event
-
-if TYPE_CHECKING:
-    from kiosk.service.kiosk import Kiosk
 
 OPTIONS_FILE = "badges.json"
 QR_MODES = ("auto", "code", "signed")
@@ -129,32 +127,3 @@ def load_options(data_dir: Path | None, event_id: str | None = None) -> BadgeOpt
         if layer.get("qr") in QR_MODES:
             qr = str(layer["qr"])
     return BadgeOptions(frozenset(k for k, v in shown.items() if not v), qr)
-
-
-def qr_data(kiosk: Kiosk, attendee: Attendee, mode: str = "auto") -> str:
-    """The QR text of a guest's badge: signed payload or ticket code (see module doc)."""
-    from kiosk.service.errors import KioskError
-
-    if mode in ("auto", "signed"):
-        try:
-            return kiosk.ticket_payload(attendee)
-        except KioskError:
-            if mode == "signed":
-                raise
-    return attendee.ticket_code or ""
-
-
-def contents(kiosk: Kiosk, attendees: list[Attendee], options: BadgeOptions | None = None) -> list[BadgeContent]:
-    """Badge contents for guests of the kiosk's active event, with options from its data dir."""
-    event = kiosk.event
-    opts = options or load_options(kiosk.data_dir, event.id)
-    mode = opts.qr
-    if mode == "auto" and kiosk.data_dir is not None:
-        from kiosk import paths
-        from kiosk.service.keys import PRIVATE
-
-        if not (paths.keys_dir(kiosk.data_dir) / PRIVATE).exists():
-            mode = "code"
-    logo = default_logo()
-    return [badge_content(a, event, qr=qr_data(kiosk, a, mode) if opts.shows("qr") else "", logo=logo,
-                          lang=kiosk.lang, options=opts) for a in attendees]

@@ -96,21 +96,17 @@ def _writing(target: Path) -> Iterator[None]:
 
 
 def _badge(ctx: Context) -> int:
-    from kiosk.badges import content, engine
-
     k = ctx.kiosk()
     layout = _layout(ctx)
     attendee = k.find(ctx.args.attendee)
     with _writing(ctx.args.output):
-        pages = engine.render(content.contents(k, [attendee]), layout, ctx.args.output, title=attendee.full_name)
+        pages = k.badges.render_one(attendee, layout, ctx.args.output)
     ctx.emit({"attendee_id": attendee.id, "output": str(ctx.args.output), "format": layout.name, "pages": pages},
              f"{attendee.full_name}: {ctx.args.output} ({layout.name})")
     return 0
 
 
 def _badges(ctx: Context) -> int:
-    from kiosk.badges import batch
-
     k = ctx.kiosk()
     layout = _layout(ctx)
     bars: list[_Progress] = []
@@ -121,7 +117,7 @@ def _badges(ctx: Context) -> int:
         bars[0](done)
 
     with _writing(ctx.args.output):
-        result = batch.render_all(k, layout, ctx.args.output, sort=ctx.args.sort,
+        result = k.badges.render_all(layout, ctx.args.output, sort=ctx.args.sort,
                                   only_not_printed=ctx.args.only_not_printed, progress=progress)
     (bars[0] if bars else _Progress(result.badges, "badges")).finish()
     ctx.emit({"output": str(ctx.args.output), "format": layout.name, "badges": result.badges,
@@ -144,15 +140,11 @@ def _tickets(ctx: Context) -> int:
     from kiosk import paths
     from kiosk.badges import tickets
     from kiosk.service.keys import PRIVATE
-    from kiosk.store import attendees as attendee_store
 
     k = ctx.kiosk()
     if not (paths.keys_dir(ctx.data_dir) / PRIVATE).exists():
         raise MessageError("no_signing_key")
-    if ctx.args.attendee:
-        guests = [k.find(code) for code in ctx.args.attendee]
-    else:
-        guests = [a for a in attendee_store.iterate(k.conn, k.event.id) if not a.cancelled]
+    guests = [k.find(code) for code in ctx.args.attendee] if ctx.args.attendee else k.badges.guests()
     progress = _Progress(len(guests), "tickets")
     with _writing(ctx.args.output):
         made = tickets.write_tickets(guests, k.event, k.ticket_payload, ctx.args.output, lang=k.lang,

@@ -10,10 +10,10 @@ import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 from kiosk import paths
-from kiosk.domain import codes, rules
+from kiosk.domain import codes, rules, tickets
 from kiosk.domain.model import (
     Attendee,
     Device,
@@ -36,6 +36,9 @@ from kiosk.store import attendees as attendee_store
 from kiosk.store import events as event_store
 from kiosk.store import scans as scan_store
 from kiosk.store.db import checkpoint, set_busy_timeout
+
+if TYPE_CHECKING:
+    from kiosk.service.badges import Badges
 
 Clock = Callable[[], datetime]
 
@@ -61,6 +64,7 @@ class KioskBase:
         self._install_id = meta.get(conn, "install_id") or self._mint_install_id()
         self._public_keys = keys.load_public(paths.keys_dir(data_dir)) if data_dir else []
         self._event: Event | None = None
+        self._badges: Badges | None = None
 
     @storage_guard
     def _mint_install_id(self) -> str:
@@ -173,4 +177,13 @@ class KioskBase:
     def stats(self) -> Stats:
         return compute_stats(self.event, attendee_store.stats_rows(self.conn, self.event.id))
 
+    # --- signed tickets -----------------------------------------------------------------
+    def ticket_payload(self, attendee: Attendee, private_key_dir: Path | None = None) -> str:
+        directory = private_key_dir or (paths.keys_dir(self.data_dir) if self.data_dir else None)
+        if directory is None:
+            raise KioskError("no key directory")
+        key = keys.load_private(directory)
+        return tickets.sign_ticket(
+            tickets.TicketClaims(self.event.id, attendee.id, attendee.first_name, attendee.last_name), key
+        )
 

@@ -34,10 +34,22 @@ def init_keys(directory: Path, *, force: bool = False) -> tuple[Path, Path]:
     return private_path, public_path
 
 
+_private_cache: dict[Path, tuple[tuple[int, int], Ed25519PrivateKey]] = {}
+
+
 def load_private(directory: Path) -> Ed25519PrivateKey:
+    """The organiser's private key, parsed once per process (a batch of badges signs hundreds of
+    QR codes); read again only when the file changes (``keys init --force``)."""
     path = directory / PRIVATE
     try:
-        return tickets.load_private_key(path.read_bytes())
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        cached = _private_cache.get(path)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        key = tickets.load_private_key(path.read_bytes())
+        _private_cache[path] = (stamp, key)
+        return key
     except FileNotFoundError as exc:
         raise KioskError(f"no private key in {directory}: run 'kiosk keys init' (organiser only)") from exc
     except (ValueError, tickets.TicketError) as exc:

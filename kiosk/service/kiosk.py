@@ -6,12 +6,9 @@ Each operation runs in one SQLite transaction; when a method returns, its effect
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kiosk import paths
-from kiosk.domain import tickets
 from kiosk.domain.model import Attendee, Event, Scan
-from kiosk.service import keys
 from kiosk.service.base import Clock, utc_now
 from kiosk.service.errors import KioskError, NoSuchEventError, OtherEventActiveError, storage_guard
 from kiosk.service.registration import RegisterResult, RegistrationOperations
@@ -19,6 +16,9 @@ from kiosk.store import attendees as attendee_store
 from kiosk.store import events as event_store
 from kiosk.store import scans as scan_store
 from kiosk.store import transaction
+
+if TYPE_CHECKING:
+    from kiosk.service.badges import Badges
 
 __all__ = ["Clock", "Kiosk", "RegisterResult", "utc_now"]
 
@@ -110,16 +110,15 @@ class Kiosk(RegistrationOperations):
             found.append(attendee)
         return found
 
+    @property
+    def badges(self) -> Badges:
+        """Badge contents, guest choice and batch rendering for this kiosk (kiosk.service.badges)."""
+        if self._badges is None:
+            from kiosk.service.badges import Badges  # reportlab: not for headless check-in commands
+
+            self._badges = Badges(self)
+        return self._badges
+
     @storage_guard
     def search(self, text: str, limit: int = 50) -> list[Attendee]:
         return attendee_store.search(self.conn, self.event.id, text, limit=limit)
-    # --- signed tickets -----------------------------------------------------------------
-    def ticket_payload(self, attendee: Attendee, private_key_dir: Path | None = None) -> str:
-        directory = private_key_dir or (paths.keys_dir(self.data_dir) if self.data_dir else None)
-        if directory is None:
-            raise KioskError("no key directory")
-        key = keys.load_private(directory)
-        return tickets.sign_ticket(
-            tickets.TicketClaims(self.event.id, attendee.id, attendee.first_name, attendee.last_name), key
-        )
-

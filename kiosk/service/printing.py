@@ -296,13 +296,13 @@ class PrintQueue:
             self._poll()
 
     def _submit(self, job: PrintJob) -> str:
-        from kiosk.badges import content, engine, layouts
+        from kiosk.badges import engine, layouts
 
         layout = layouts.get(job.format)
         attendee = attendee_store.get(self.conn, job.attendee_id)
         if attendee is None:
             raise KioskError(f"attendee {job.attendee_id} no longer exists")
-        badge = content.contents(self.kiosk, [attendee])
+        badge = self.kiosk.badges.contents([attendee])
         lacking = "".join(dict.fromkeys("".join(engine.unprintable(b) for b in badge)))
         if lacking != job.missing_glyphs:  # the record says what the badge lacks (the engine logs it)
             with transaction(self.conn):

@@ -37,7 +37,7 @@ def import_in_thread(data_dir: Path, device: str, lang: str, path: Path, progres
 def badges_in_thread(data_dir: Path, device: str, lang: str, fmt: str, output: Path,
                      progress: ProgressFn) -> BatchResult:
     """Runs on a worker thread: the same rendering as `kiosk badges --all`."""
-    from kiosk.badges import batch, layouts
+    from kiosk.badges import layouts
 
     kiosk = Kiosk.open(data_dir, device_name=device, lang=lang)
     try:
@@ -45,7 +45,7 @@ def badges_in_thread(data_dir: Path, device: str, lang: str, fmt: str, output: P
             layout = layouts.get(fmt)
         except KeyError as exc:
             raise KioskError(str(exc.args[0])) from None
-        return batch.render_all(kiosk, layout, output, progress=progress)
+        return kiosk.badges.render_all(layout, output, progress=progress)
     finally:
         kiosk.close()
 

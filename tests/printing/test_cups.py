@@ -16,7 +16,7 @@ import pytest
 
 from kiosk.adapters.printing import Media, ipp
 from kiosk.adapters.printing.cups import CupsPrinter, list_printers
-from kiosk.badges import content, engine, layouts
+from kiosk.badges import engine, layouts
 from kiosk.cli.main import main
 from kiosk.domain.model import Attendee
 from kiosk.service import Kiosk
@@ -150,7 +150,7 @@ def test_a_job_claimed_by_a_dead_process_is_found_by_title_or_requeued(cups: Cup
     lost = queue.enqueue(kiosk.find("PLUS20-0041").id, "cr80")
     # What a process killed between `lp` and its database write leaves behind:
     src = cups.root / f"{sent.title}.pdf"
-    engine.render(content.contents(kiosk, [kiosk.find("PLUS20-0040")]), layouts.get("cr80"), src)
+    engine.render(kiosk.badges.contents([kiosk.find("PLUS20-0040")]), layouts.get("cr80"), src)
     printer.submit(str(src), Media(85.6, 54), sent.title)
     time.sleep(1.5)  # let it complete: CUPS then hides its title, only the file name is left
     with transaction(kiosk.conn):
