@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk import paths
 from kiosk.badges import batch, engine
 from kiosk.badges.content import BadgeContent, BadgeOptions, badge_content, default_logo, load_options
 from kiosk.badges.layouts import Layout
 from kiosk.domain.model import Attendee
-from kiosk.service.base import KioskBase
 from kiosk.service.errors import KioskError, storage_guard
-from kiosk.service.keys import PRIVATE
+from kiosk.service.keys import Keys
+from kiosk.service.session import Session
 from kiosk.store import attendees as attendee_store
 from kiosk.store import print_jobs
 
@@ -24,8 +23,13 @@ from kiosk.store import print_jobs
 class Badges:
     """What a staff kiosk prints: one guest's badge, everyone's, or the e-mailed tickets' QR."""
 
-    def __init__(self, session: KioskBase) -> None:
+    def __init__(self, session: Session, keys: Keys) -> None:
         self._session = session
+        self._keys = keys
+
+    @property
+    def db_path(self) -> Path | None:  # for storage_guard
+        return self._session.db_path
 
     def options(self) -> BadgeOptions:
         session = self._session
@@ -35,7 +39,7 @@ class Badges:
         """The QR text of a guest's badge: signed payload or ticket code (see kiosk.badges.content)."""
         if mode in ("auto", "signed"):
             try:
-                return self._session.ticket_payload(attendee)
+                return self._keys.sign(attendee)
             except KioskError:
                 if mode == "signed":
                     raise
@@ -47,8 +51,7 @@ class Badges:
         event = session.event
         opts = options or self.options()
         mode = opts.qr
-        if mode == "auto" and session.data_dir is not None \
-                and not (paths.keys_dir(session.data_dir) / PRIVATE).exists():
+        if mode == "auto" and session.data_dir is not None and not self._keys.can_sign():
             mode = "code"
         logo = default_logo()
         return [badge_content(a, event, qr=self.qr_text(a, mode) if opts.shows("qr") else "", logo=logo,
