@@ -175,7 +175,7 @@ def _print(ctx: Context) -> int:
     job = queue.enqueue(attendee.id, layout.name)
     queue.run_until_empty(timeout=ctx.args.timeout)
     job = queue.job(job.id) or job
-    banner = queue.banner()
+    banner = queue.backlog().message(ctx.lang)
     payload = {**job.to_json(), "destination": queue.destination, "banner": banner}
     human = f"{attendee.full_name}: {job.status}" + (" (reprint)" if job.reprint else "") + \
         f" → {queue.destination}" + (f"\n{banner}" if banner else "") + \

@@ -7,7 +7,7 @@ API for the window (all methods are safe to call from the GUI thread; none block
     queue.start()                      # background worker thread (plain threading, no Qt)
     job = queue.enqueue(attendee.id)   # on check-in with auto_print, or "Reprint" in the detail view
     queue.pending_count()              # badges still to come out (queued, printing, held)
-    queue.banner()                     # None, or "Imprimante indisponible — 3 badges en attente"
+    queue.backlog()                    # Backlog(pending, failed, printer_ok, reason): words at the edge
     queue.destination                  # where badges go (queue name or PDF folder): show it
     queue.jobs()                       # recent jobs, newest first (PrintJob.to_json())
     queue.retry_failed()               # put failed jobs back in the queue
@@ -33,6 +33,7 @@ import tempfile
 import threading
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -71,6 +72,25 @@ def _alive(claimed_by: str | None) -> bool:
     except PermissionError:
         return True
     return True
+
+
+@dataclass(frozen=True)
+class Backlog:
+    """What the banner reports: badges still to come out, badges given up on, the printer's state."""
+
+    pending: int
+    failed: int
+    printer_ok: bool
+    reason: str  # the printer's own words when it is not ok
+
+    @property
+    def stuck(self) -> bool:
+        return bool(self.failed) or (bool(self.pending) and not self.printer_ok)
+
+    def message(self, lang: str) -> str | None:
+        from kiosk.domain.messages import backlog_message
+
+        return backlog_message(self.pending, self.failed, self.printer_ok, self.reason, lang=lang)
 
 
 class PrintQueue:
@@ -165,23 +185,13 @@ class PrintQueue:
             self._status = (now, state)
         return self._status[1]
 
-    def banner(self) -> str | None:
-        """One line for the top of the window when badges are stuck; None when all is well."""
+    def backlog(self) -> Backlog:
+        """Badges stuck, as data (the words: kiosk.domain.messages.backlog_message, at the edge)."""
         pending, failed = self.pending_count(), self.failed_count()
         if not pending and not failed:
-            return None
+            return Backlog(0, 0, True, "")
         state = self.status()
-        fr = self.kiosk.lang == "fr"
-        parts: list[str] = []
-        if not state.ok and pending:
-            what = "en attente" if fr else "waiting"
-            noun = "badge" if pending == 1 else "badges"
-            head = "Imprimante indisponible" if fr else "Printer unavailable"
-            parts.append(f"{head} — {pending} {noun} {what}" + (f" ({state.message})" if state.message else ""))
-        if failed:
-            noun = "badge" if failed == 1 else "badges"
-            parts.append(f"{failed} {noun} " + ("en échec" if fr else "failed"))
-        return " · ".join(parts) or None
+        return Backlog(pending, failed, bool(state.ok), str(state.message or ""))
 
     def retry_failed(self) -> int:
         conn = self.conn

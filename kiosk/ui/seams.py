@@ -61,7 +61,7 @@ def queue_seam(queue: Any) -> PrintSeam:
             return queue.enqueue(attendee.id)
 
     def status() -> tuple[bool, str]:
-        banner = queue.banner()
+        banner = queue.backlog().message(queue.kiosk.lang)
         return (banner is None, banner or "")
 
     return PrintSeam(_QueuePrinter(), status, queue)

@@ -89,14 +89,14 @@ def test_paused_printer_holds_jobs_with_a_banner_and_they_complete_when_enabled(
     assert queue.process_once() is None
     statuses = [j.status for j in (queue.job(j.id) for j in jobs) if j]
     assert statuses[1:] == ["held"] * 3
-    banner = queue.banner()
+    banner = queue.backlog().message("fr")
     assert banner is not None and re.match(r"Imprimante indisponible — [34] badges en attente", banner)
     assert "paused" in banner  # the reason CUPS shows may be the running job's, not "paper jam"
     assert not CupsPrinter(cups.queue).status().ok and CupsPrinter(cups.queue).status().paused
     cups.enable()
     assert queue.run_until_empty(timeout=30) >= 3
     assert [j.status for j in (queue.job(j.id) for j in jobs) if j] == ["done"] * 4
-    assert queue.banner() is None
+    assert queue.backlog().message("fr") is None
     for job in jobs:
         _output_of(cups, job.id)
 
