@@ -40,6 +40,7 @@ from pathlib import Path
 from kiosk import paths
 from kiosk.adapters.printing.base import JobState, Media, Printer, PrinterError, PrinterState
 from kiosk.domain import rules
+from kiosk.domain.printing import ACTIVE, JobStatus, after_failure, move
 from kiosk.service.errors import KioskError
 from kiosk.service.kiosk import Kiosk
 from kiosk.store import attendees as attendee_store
@@ -47,9 +48,8 @@ from kiosk.store import connect, transaction
 from kiosk.store import print_jobs as store
 from kiosk.store.print_jobs import PrintJob
 
-MAX_ATTEMPTS = 5
-BACKOFF_S = (2.0, 10.0, 30.0, 120.0)
 STATUS_CACHE_S = 2.0
+Q, P, D, F, H = JobStatus.QUEUED, JobStatus.PRINTING, JobStatus.DONE, JobStatus.FAILED, JobStatus.HELD
 
 
 def _token() -> str:
@@ -152,7 +152,7 @@ class PrintQueue:
         with transaction(conn):
             job = PrintJob(
                 id=str(uuid.uuid4()), event_id=attendee.event_id, attendee_id=attendee.id, format=name,
-                backend=self.printer.backend, printer=self.printer.name, status="queued", attempts=0,
+                backend=self.printer.backend, printer=self.printer.name, status=Q, attempts=0,
                 last_error=None, reprint=store.has_badge(conn, attendee.id), cups_job_id=None, claimed_by=None,
                 next_attempt_at=None, device_id=self.device_id, created_at=now, updated_at=now,
             )
@@ -164,7 +164,7 @@ class PrintQueue:
         return store.count(self.conn, self.device_id, store.PENDING)
 
     def failed_count(self) -> int:
-        return store.count(self.conn, self.device_id, ("failed",))
+        return store.count(self.conn, self.device_id, (F,))
 
     def jobs(self, limit: int = 50) -> list[PrintJob]:
         return store.recent(self.conn, self.device_id, limit)
@@ -196,10 +196,9 @@ class PrintQueue:
     def retry_failed(self) -> int:
         conn = self.conn
         with transaction(conn):
-            jobs = store.with_status(conn, self.device_id, ("failed",))
+            jobs = store.with_status(conn, self.device_id, (F,))
             for job in jobs:
-                store.update(conn, job.id, now=self._now(), expect="failed", status="queued", attempts=0,
-                             next_attempt_at=None, claimed_by=None)
+                self._move(job, Q, attempts=0, next_attempt_at=None, claimed_by=None)
         self._wake.set()
         return len(jobs)
 
@@ -208,7 +207,7 @@ class PrintQueue:
         """Settle jobs a killed process left 'printing' without the printer's job id."""
         changed = 0
         conn = self.conn
-        for job in store.with_status(conn, self.device_id, ("printing",)):
+        for job in store.with_status(conn, self.device_id, (P,)):
             if job.cups_job_id or (_alive(job.claimed_by) and job.claimed_by != _token()):
                 continue  # known to the printer (polled below), or another live process is sending it
             try:
@@ -217,18 +216,26 @@ class PrintQueue:
                 continue  # cannot tell now: leave it for the next start
             with transaction(conn):
                 if found is None:
-                    store.update(conn, job.id, now=self._now(), expect="printing", status="queued", claimed_by=None)
+                    self._move(job, Q, claimed_by=None)
                 else:
-                    store.update(conn, job.id, now=self._now(), expect="printing", cups_job_id=found[0])
+                    self._move(job, P, cups_job_id=found[0])
             changed += 1
         self._recovered = True
         return changed
+
+    def _move(self, job: PrintJob, to: JobStatus, *, now: str | None = None, expect: bool = True,
+              **changes: object) -> bool:
+        """The one way a job's status is written: the state machine allows the move (IllegalMove
+        otherwise), and with ``expect`` only if the job is still in the state it was read in."""
+        move(job.status, to)
+        return store.update(self.conn, job.id, now=now or self._now(), expect=job.status if expect else None,
+                            status=to, **changes)
 
     def _poll(self) -> int:
         """Jobs handed to the printer: done when it says completed; retried when it failed."""
         settled = 0
         conn = self.conn
-        for job in store.with_status(conn, self.device_id, ("printing",)):
+        for job in store.with_status(conn, self.device_id, (P,)):
             if not job.cups_job_id:
                 continue
             try:
@@ -237,7 +244,7 @@ class PrintQueue:
                 continue
             if state is JobState.COMPLETED:
                 with transaction(conn):
-                    store.update(conn, job.id, now=self._now(), expect="printing", status="done", last_error=None)
+                    self._move(job, D, last_error=None)
                 settled += 1
             elif state in (JobState.FAILED, JobState.UNKNOWN):
                 reason = "the printer aborted the job" if state is JobState.FAILED else \
@@ -247,27 +254,25 @@ class PrintQueue:
         return settled
 
     def _failed(self, job: PrintJob, error: str) -> None:
-        conn = self.conn
-        with transaction(conn):
-            if job.attempts >= MAX_ATTEMPTS:
-                store.update(conn, job.id, now=self._now(), status="failed", last_error=error, claimed_by=None,
-                             cups_job_id=None)
+        to, delay = after_failure(job.attempts)
+        due = rules.format_time(self.clock() + timedelta(seconds=delay)) if delay is not None else None
+        with transaction(self.conn):
+            if to is F:
+                self._move(job, F, last_error=error, claimed_by=None, cups_job_id=None, expect=False)
             else:
-                delay = BACKOFF_S[min(job.attempts, len(BACKOFF_S)) - 1] if job.attempts else BACKOFF_S[0]
-                due = rules.format_time(self.clock() + timedelta(seconds=delay))
-                store.update(conn, job.id, now=self._now(), status="queued", last_error=error, claimed_by=None,
-                             cups_job_id=None, next_attempt_at=due)
+                self._move(job, Q, last_error=error, claimed_by=None, cups_job_id=None, next_attempt_at=due,
+                           expect=False)
 
     def _hold_or_release(self, state: PrinterState) -> None:
         conn = self.conn
         now = self._now()
         with transaction(conn):
             if state.ok:
-                for job in store.with_status(conn, self.device_id, ("held",)):
-                    store.update(conn, job.id, now=now, expect="held", status="queued", next_attempt_at=None)
+                for job in store.with_status(conn, self.device_id, (H,)):
+                    self._move(job, Q, now=now, next_attempt_at=None)
             else:
-                for job in store.with_status(conn, self.device_id, ("queued",)):
-                    store.update(conn, job.id, now=now, expect="queued", status="held", last_error=state.message)
+                for job in store.with_status(conn, self.device_id, (Q,)):
+                    self._move(job, H, now=now, last_error=state.message)
 
     def process_once(self) -> PrintJob | None:
         """One step: settle finished jobs, then hand the next due badge to the printer.
@@ -285,8 +290,7 @@ class PrintQueue:
                 job = store.next_due(conn, self.device_id, self._now())
                 if job is None:
                     return None
-                store.update(conn, job.id, now=self._now(), expect="queued", status="printing",
-                             attempts=job.attempts + 1, claimed_by=_token())
+                self._move(job, P, attempts=job.attempts + 1, claimed_by=_token())
             job = store.get(conn, job.id) or job
             try:
                 printer_id = self._submit(job)
@@ -333,17 +337,17 @@ class PrintQueue:
         import time
 
         deadline = time.monotonic() + timeout
-        done_before = store.count(self.conn, self.device_id, ("done",))
+        done_before = store.count(self.conn, self.device_id, (D,))
         while time.monotonic() < deadline:
             sent = self.process_once()
-            active = store.count(self.conn, self.device_id, ("queued", "printing"))
+            active = store.count(self.conn, self.device_id, ACTIVE)
             if active == 0:
                 break
-            if store.count(self.conn, self.device_id, ("held",)) and not self.status().ok:
+            if store.count(self.conn, self.device_id, (H,)) and not self.status().ok:
                 break
             if sent is None:
                 time.sleep(poll)
-        return store.count(self.conn, self.device_id, ("done",)) - done_before
+        return store.count(self.conn, self.device_id, (D,)) - done_before
 
     # --- background worker --------------------------------------------------------------
     def start(self, *, poll: float = 1.0) -> None:
