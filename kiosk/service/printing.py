@@ -21,11 +21,14 @@ back. A failed submission is retried with backoff (2 s, 10 s, 30 s, 2 min) and e
 after MAX_ATTEMPTS. A job left ``printing`` by a killed process is re-checked at start: the
 printer is asked for the job (by its id, or by the title ``kiosk-<job id>``); if it came out
 or is on its way it is not sent again; if the printer never got it, it is queued again. So no
-badge is lost and none prints twice. Each thread uses its own SQLite connection (WAL).
+badge is lost and none prints twice. Each thread uses its own SQLite connection (WAL); ``stop``
+closes them. The states and their moves are kiosk.domain.printing; ``PrintWorker`` only says when
+to take the next step (the CLI takes them itself with ``run_until_empty``).
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import sqlite3
@@ -49,6 +52,7 @@ from kiosk.store import print_jobs as store
 from kiosk.store.print_jobs import PrintJob
 
 STATUS_CACHE_S = 2.0
+log = logging.getLogger(__name__)
 Q, P, D, F, H = JobStatus.QUEUED, JobStatus.PRINTING, JobStatus.DONE, JobStatus.FAILED, JobStatus.HELD
 
 
@@ -108,11 +112,11 @@ class PrintQueue:
         self.event = kiosk.event  # loaded now: the worker thread must not touch the kiosk's connection
         self._local = threading.local()
         self._owner = threading.get_ident()
+        self._opened: list[sqlite3.Connection] = []  # connections of other threads, closed by stop()
+        self._conns_lock = threading.Lock()
         self._recovered = False
         self._status: tuple[float, PrinterState] | None = None
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self.worker: PrintWorker | None = None
         self._lock = threading.Lock()  # one process_once at a time within this process
 
     # --- connections ----------------------------------------------------------------
@@ -125,7 +129,20 @@ class PrintQueue:
         if conn is None:
             conn = connect(paths.database(self.kiosk.data_dir))
             self._local.conn = conn
+            with self._conns_lock:
+                self._opened.append(conn)
         return conn
+
+    def close_thread_connection(self) -> None:
+        """Close the calling thread's private connection (a worker ending)."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            return
+        self._local.conn = None
+        with self._conns_lock:
+            if conn in self._opened:
+                self._opened.remove(conn)
+        conn.close()
 
     def _now(self) -> str:
         return rules.format_time(self.clock())
@@ -157,7 +174,7 @@ class PrintQueue:
                 next_attempt_at=None, device_id=self.device_id, created_at=now, updated_at=now,
             )
             store.insert(conn, job)
-        self._wake.set()
+        self.wake()
         return job
 
     def pending_count(self) -> int:
@@ -199,7 +216,7 @@ class PrintQueue:
             jobs = store.with_status(conn, self.device_id, (F,))
             for job in jobs:
                 self._move(job, Q, attempts=0, next_attempt_at=None, claimed_by=None)
-        self._wake.set()
+        self.wake()
         return len(jobs)
 
     # --- processing ---------------------------------------------------------------------
@@ -349,35 +366,79 @@ class PrintQueue:
                 time.sleep(poll)
         return store.count(self.conn, self.device_id, (D,)) - done_before
 
-    # --- background worker --------------------------------------------------------------
+    # --- the worker (a driver of the steps above; the CLI drives them with run_until_empty) ------
+    @property
+    def _thread(self) -> threading.Thread | None:
+        return self.worker.thread if self.worker is not None else None
+
+    def wake(self) -> None:
+        """Something changed (a badge queued, a retry): the worker takes its next step now."""
+        if self.worker is not None:
+            self.worker.wake()
+
     def start(self, *, poll: float = 1.0) -> None:
-        """Print in a daemon thread; ``enqueue`` wakes it, otherwise it looks every ``poll`` s."""
-        if self._thread is not None and self._thread.is_alive():
+        """Print in a daemon thread (:class:`PrintWorker`); ``enqueue`` wakes it, else it looks every ``poll`` s."""
+        if self.worker is not None and self.worker.alive():
             return
+        self.worker = PrintWorker(self, poll=poll)
+        self.worker.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stop the worker, then close every connection this queue opened for another thread."""
+        if self.worker is not None:
+            self.worker.stop(timeout)
+            self.worker = None
+        self.close_connections()
+
+    def close_connections(self) -> None:
+        with self._conns_lock:
+            opened, self._opened = self._opened, []
+        for conn in opened:
+            conn.close()
+        self._local = threading.local()
+
+
+class PrintWorker:
+    """Runs a queue's steps on one daemon thread, one step at a time; never touches the UI.
+
+    The thread's SQLite connection (opened by the queue on first use) is closed when it ends."""
+
+    def __init__(self, queue: PrintQueue, *, poll: float = 1.0) -> None:
+        self.queue = queue
+        self.poll = poll
+        self.thread: threading.Thread | None = None
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+
+    def alive(self) -> bool:
+        return self.thread is not None and self.thread.is_alive()
+
+    def start(self) -> None:
         self._stop.clear()
-        self._thread = threading.Thread(target=self._run, args=(poll,), name="kiosk-print-queue", daemon=True)
-        self._thread.start()
+        self.thread = threading.Thread(target=self._run, name="kiosk-print-queue", daemon=True)
+        self.thread.start()
+
+    def wake(self) -> None:
+        self._wake.set()
 
     def stop(self, timeout: float = 10.0) -> None:
         self._stop.set()
         self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
+        if self.thread is not None:
+            self.thread.join(timeout)
+            self.thread = None
 
-    def _run(self, poll: float) -> None:
+    def _run(self) -> None:
         try:
             while not self._stop.is_set():
                 try:
-                    sent = self.process_once()
+                    sent = self.queue.process_once()
                 except Exception:
+                    log.exception("print queue step failed")
                     sent = None
-                    self._stop.wait(poll)
+                    self._stop.wait(self.poll)
                 if sent is None:
-                    self._wake.wait(poll)
+                    self._wake.wait(self.poll)
                     self._wake.clear()
         finally:
-            conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-            if conn is not None:
-                conn.close()
-                self._local.conn = None
+            self.queue.close_thread_connection()
