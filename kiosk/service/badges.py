@@ -10,12 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from kiosk.badges import batch, engine
-from kiosk.badges.content import BadgeContent, BadgeOptions, badge_content, default_logo, load_options
+from kiosk.badges.content import BadgeContent, badge_content, default_logo
 from kiosk.badges.layouts import Layout
 from kiosk.domain.model import Attendee
 from kiosk.service.errors import KioskError, storage_guard
 from kiosk.service.keys import Keys
 from kiosk.service.session import Session
+from kiosk.settings import BadgeOptions, load_badge_options
 from kiosk.store import attendees as attendee_store
 from kiosk.store import print_jobs
 
@@ -33,7 +34,7 @@ class Badges:
 
     def options(self) -> BadgeOptions:
         session = self._session
-        return load_options(session.data_dir, session.event.id)
+        return load_badge_options(session.data_dir, session.event.id)
 
     def qr_text(self, attendee: Attendee, mode: str = "auto") -> str:
         """The QR text of a guest's badge: signed payload or ticket code (see kiosk.badges.content)."""

@@ -233,3 +233,15 @@ def test_every_format_renders_the_hard_names_to_png(tmp_path: Path) -> None:
         with Image.open(png) as image:
             darkest = image.convert("L").getextrema()[0]
             assert isinstance(darkest, int) and darkest < 50  # ink on the page, not blank
+
+
+def test_settings_fall_back_to_defaults_for_values_outside_their_choices(data_dir: Path) -> None:
+    from kiosk import settings
+
+    (data_dir / settings.FILE_NAME).write_text(json.dumps(
+        {"language": "de", "decoder": "zbar", "printer_backend": "fax", "sounds": "yes"}))
+    loaded = settings.load(data_dir)
+    assert (loaded.language, loaded.decoder, loaded.printer_backend, loaded.sounds) == ("fr", "zbar", "pdf", True)
+    (data_dir / settings.BADGES_FILE).write_text(json.dumps({"fields": {"tagline": False, "nope": False},
+                                                             "qr": "hologram"}))
+    assert settings.load_badge_options(data_dir) == settings.BadgeOptions(frozenset({"tagline"}), "auto")
