@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -164,7 +164,6 @@ class CheckinResult:
     first_entry_device: str | None = None
     scan: Scan | None = None
     repeated: bool = False  # same code, same intent, within the repeat window: a replay, nothing recorded
-    extra: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, object]:
         return {

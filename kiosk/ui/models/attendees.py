@@ -48,10 +48,6 @@ def sort_key(row: AttendeeRow, column: int) -> str:
 class AttendeeTableModel(RowsModel[AttendeeRow]):
     COLUMNS = 6
 
-    def attendee_at(self, row: int) -> Attendee | None:
-        found = self.row_at(row)
-        return found.attendee if found else None
-
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
