@@ -70,7 +70,8 @@ class Layout:
                 for r in range(self.rows) for c in range(self.cols)]
 
     def summary(self) -> dict[str, Any]:
-        return {"name": self.name, "page_width_mm": round(self.page_w_mm, 1), "page_height_mm": round(self.page_h_mm, 1),
+        return {"name": self.name, "page_width_mm": round(self.page_w_mm, 1),
+                "page_height_mm": round(self.page_h_mm, 1),
                 "badges_per_page": self.badges_per_page}
 
 

@@ -68,7 +68,7 @@ class CheckIn:
                 code = codes.clean_scanned(raw)
             except codes.CodeError:
                 printable = "".join(ch if ch.isprintable() else "?" for ch in raw[: codes.MAX_CODE_LENGTH])
-                return self._record(event, device, now, printable or "?", None, Verdict.INVALID, direction)
+                return self._record(event, device, now, printable or "?", None, Verdict.INVALID)
             previous = scan_store.last_of_device(self.conn, device.id)
             if rules.is_repeat(previous, code, direction, now) and previous is not None:
                 return self._replay(previous)
@@ -76,7 +76,7 @@ class CheckIn:
             if verdict is None:
                 presence = attendee_store.presence(self.conn, attendee.id) if attendee else Presence()
                 verdict = rules.decide(direction, attendee, presence)
-            return self._record(event, device, now, code, attendee, verdict, direction)
+            return self._record(event, device, now, code, attendee, verdict)
 
     @storage_guard
     def check_in_attendee(
@@ -88,7 +88,7 @@ class CheckIn:
         with transaction(self.conn):
             verdict = rules.decide(direction, attendee, attendee_store.presence(self.conn, attendee.id))
             return self._record(event, device, now, attendee.ticket_code or f"id:{attendee.id}", attendee,
-                                verdict, direction)
+                                verdict)
 
     @storage_guard
     def override(
@@ -168,7 +168,7 @@ class CheckIn:
 
     def _record(
         self, event: Event, device: Device, now: datetime, code: str, attendee: Attendee | None,
-        verdict: Verdict, direction: Direction,
+        verdict: Verdict,
     ) -> CheckinResult:
         scan = Scan(
             id=str(uuid.uuid4()), event_id=event.id, attendee_id=attendee.id if attendee else None,

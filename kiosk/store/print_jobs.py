@@ -134,7 +134,8 @@ def has_badge(conn: sqlite3.Connection, attendee_id: str) -> bool:
 def printed_attendees(conn: sqlite3.Connection, event_id: str) -> set[str]:
     """Guests with at least one badge that came out (for ``badges --only-not-printed``)."""
     rows = conn.execute(
-        f"SELECT DISTINCT attendee_id FROM print_jobs WHERE event_id = ? AND status = '{JobStatus.DONE.value}'", (event_id,)
+        f"SELECT DISTINCT attendee_id FROM print_jobs WHERE event_id = ? AND status = '{JobStatus.DONE.value}'",
+        (event_id,)
     ).fetchall()
     return {str(r[0]) for r in rows}
 

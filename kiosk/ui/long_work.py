@@ -114,8 +114,8 @@ class LongWork(QObject):
                                                                    progress), "import")
         self._track(task, self.tr("Importing %1…").replace("%1", path.name), self.tr("Import registrations"))
         task.succeeded.connect(lambda report: self._imported(path, report))
-        task.failed.connect(lambda error: self._failed(self.tr("Import of %1 stopped, nothing was changed: %2").replace("%1", path.name)
-                                                       .replace("%2", error_sentence(error))))
+        stopped = self.tr("Import of %1 stopped, nothing was changed: %2").replace("%1", path.name)
+        task.failed.connect(lambda error: self._failed(stopped.replace("%2", error_sentence(error))))
         return task
 
     def badges_pdf(self, output: Path | None = None) -> Task | None:

@@ -38,7 +38,8 @@ class PrinterSnapshot:
 def snapshot(queue: Any) -> PrinterSnapshot:
     """Read the queue's state; may block on the printer, so call it from a worker thread."""
     state = queue.status()
-    return PrinterSnapshot(ok=bool(state.ok), message=str(state.message or ""), banner=queue.backlog().message(queue.kiosk.lang),
+    return PrinterSnapshot(ok=bool(state.ok), message=str(state.message or ""),
+                           banner=queue.backlog().message(queue.kiosk.lang),
                            pending=int(queue.pending_count()), failed=int(queue.failed_count()),
                            destination=str(queue.destination))
 

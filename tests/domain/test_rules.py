@@ -51,7 +51,8 @@ def test_only_accepted_and_exit_recorded_admit() -> None:
     [
         (Direction.ENTRY, Verdict.ACCEPTED, ScanKind.ENTRY),
         (Direction.EXIT, Verdict.EXIT_RECORDED, ScanKind.EXIT),
-        *[(Direction.ENTRY, v, ScanKind.REFUSED) for v in Verdict if v not in (Verdict.ACCEPTED, Verdict.EXIT_RECORDED)],
+        *[(Direction.ENTRY, v, ScanKind.REFUSED) for v in Verdict if v not in (Verdict.ACCEPTED,
+                                                                               Verdict.EXIT_RECORDED)],
         (Direction.EXIT, Verdict.NOT_INSIDE, ScanKind.REFUSED),
     ],
 )

@@ -185,7 +185,8 @@ def test_xlsx_values_numbers_dates_and_rows(tmp_path: Path) -> None:
 def test_xlsx_dates_rendered_iso(tmp_path: Path) -> None:
     path = _xlsx(
         tmp_path / "d.xlsx",
-        [["Nom", "Prénom", "Catégorie", "Atelier"], ["Dupont", "Ana", dt.datetime(2025, 3, 1), dt.datetime(2025, 3, 2, 9, 15)]],
+        [["Nom", "Prénom", "Catégorie", "Atelier"],
+         ["Dupont", "Ana", dt.datetime(2025, 3, 1), dt.datetime(2025, 3, 2, 9, 15)]],
     )
     rec = parse_registration_file(path).records[0]
     assert rec.category == "2025-03-01"

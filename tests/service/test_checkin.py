@@ -49,7 +49,8 @@ def test_accepted_then_already_checked_in_with_time_and_device(kiosk: Kiosk, clo
     assert (again.first_entry_at, again.first_entry_device) == (entered_at, "door-1")
     assert "door-1" in again.message
     assert again.to_json()["first_entry_device"] == "door-1"
-    assert scans(kiosk) == [("entry", "accepted", first.attendee.id), ("refused", "already_checked_in", first.attendee.id)]
+    assert scans(kiosk) == [("entry", "accepted", first.attendee.id),
+                            ("refused", "already_checked_in", first.attendee.id)]
 
 
 def test_unknown_code(kiosk: Kiosk) -> None:

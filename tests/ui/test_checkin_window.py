@@ -34,7 +34,8 @@ def test_every_control_has_an_accessible_name(window: MainWindow) -> None:
         for widget in window.findChildren(kind):
             if isinstance(widget.parent(), compound):
                 continue  # Qt's own sub-controls (clear button, spin arrows, table corner...)
-            assert widget.accessibleName(), f"{type(widget).__name__} {widget.text() if hasattr(widget, 'text') else ''}"
+            text = widget.text() if hasattr(widget, "text") else ""
+            assert widget.accessibleName(), f"{type(widget).__name__} {text}"
 
 
 def test_manual_code_accepted_then_timeout_back_to_ready(window: MainWindow, kiosk: Kiosk, qtbot) -> None:

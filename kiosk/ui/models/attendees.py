@@ -52,8 +52,11 @@ class AttendeeTableModel(RowsModel[AttendeeRow]):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        return (QCoreApplication.translate("AttendeeModel", "Name"), QCoreApplication.translate("AttendeeModel", "Organisation"), QCoreApplication.translate("AttendeeModel", "Category"),
-                QCoreApplication.translate("AttendeeModel", "Workshop"), QCoreApplication.translate("AttendeeModel", "Status"),
+        return (QCoreApplication.translate("AttendeeModel", "Name"),
+                QCoreApplication.translate("AttendeeModel", "Organisation"),
+                QCoreApplication.translate("AttendeeModel", "Category"),
+                QCoreApplication.translate("AttendeeModel", "Workshop"),
+                QCoreApplication.translate("AttendeeModel", "Status"),
                 QCoreApplication.translate("AttendeeModel", "Arrived at"))[section]
 
     def _value(self, row: AttendeeRow, column: int) -> str:
