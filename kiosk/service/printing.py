@@ -117,6 +117,9 @@ class PrintQueue:
         self._recovered = False
         self._status: tuple[float, PrinterState] | None = None
         self.worker: PrintWorker | None = None
+        # Called on the worker's thread after each of its steps (the window reads the queue's state
+        # there, on the worker's own connection, and posts it to the UI thread through its mailbox).
+        self.on_step: Callable[[], None] | None = None
         self._lock = threading.Lock()  # one process_once at a time within this process
 
     # --- connections ----------------------------------------------------------------
@@ -437,8 +440,18 @@ class PrintWorker:
                     log.exception("print queue step failed")
                     sent = None
                     self._stop.wait(self.poll)
+                self._report()
                 if sent is None:
                     self._wake.wait(self.poll)
                     self._wake.clear()
         finally:
             self.queue.close_thread_connection()
+
+    def _report(self) -> None:
+        callback = self.queue.on_step
+        if callback is None:
+            return
+        try:
+            callback()
+        except Exception:
+            log.exception("print queue listener failed")

@@ -110,7 +110,7 @@ def test_screenshots_of_printing(make_window, kiosk: Kiosk, data_dir: Path, shot
         "Printer unavailable — 3 badges waiting (paused: paper jam)"
     state = PrinterSnapshot(ok=False, message="paused: paper jam", banner=waiting, pending=3, failed=0,
                             destination="Brother_QL")
-    window.printer.timer.stop()  # the real PDF printer is fine: show what a paused CUPS queue looks like
+    window.printer.pause()  # the real PDF printer is fine: show what a paused CUPS queue looks like
     polling = window.printer._polling
     qtbot.waitUntil(lambda: polling is None or not polling.running, timeout=5000)  # no answer on its way
     window.printer.last = state
