@@ -8,8 +8,10 @@ Look at them: a guest at the door reads them in one second or not at all.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pytest
@@ -23,6 +25,13 @@ from kiosk.ui import i18n
 from kiosk.ui.camera_worker import frame_to_image
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.printing import PrinterSnapshot, open_print_seam
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from tests.conftest import FakeClock
+    from tests.ui.conftest import MakeWindow
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
@@ -44,7 +53,7 @@ def shots(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(params=["en", "fr"])
-def lang(request, qapp):
+def lang(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
     translators = i18n.install(qapp, request.param)
     yield request.param
     i18n.remove(qapp, translators)
@@ -56,7 +65,8 @@ def grab(window: MainWindow, path: Path, size: tuple[int, int] = (1366, 768)) ->
     assert image.save(str(path))
 
 
-def test_screenshots_of_every_state(make_window, kiosk: Kiosk, clock, shots: Path, lang: str) -> None:
+def test_screenshots_of_every_state(make_window: MakeWindow, kiosk: Kiosk, clock: FakeClock, shots: Path,
+                                    lang: str) -> None:
     window = make_window()
     window.checkin_page.camera_view.set_message("")
     window.checkin_page.set_camera_frame(fake_camera_frame("PLUS20-0001"))
@@ -80,7 +90,7 @@ def test_screenshots_of_every_state(make_window, kiosk: Kiosk, clock, shots: Pat
     grab(window, shots / f"exit-ready{suffix}.png")
     clock.advance(60)
     presenter.scan("PLUS20-0001")
-    assert window.checkin_page.panel.verdict is Verdict.EXIT_RECORDED
+    assert window.checkin_page.panel.verdict is Verdict.EXIT_RECORDED  # type: ignore[comparison-overlap]
     grab(window, shots / f"exit{suffix}.png")
     presenter.toggle_direction()
 
@@ -91,8 +101,8 @@ def test_screenshots_of_every_state(make_window, kiosk: Kiosk, clock, shots: Pat
     grab(window, shots / f"settings{suffix}.png")
 
 
-def test_screenshots_of_printing(make_window, kiosk: Kiosk, data_dir: Path, shots: Path, lang: str,
-                                 qtbot) -> None:
+def test_screenshots_of_printing(make_window: MakeWindow, kiosk: Kiosk, data_dir: Path, shots: Path, lang: str,
+                                 qtbot: QtBot) -> None:
     """The settings page's printing section after a test badge, and the banner of a paused printer."""
     window = make_window(settings=Settings(camera="", auto_print=True),
                          print_factory=partial(open_print_seam, kiosk))
@@ -121,7 +131,8 @@ def test_screenshots_of_printing(make_window, kiosk: Kiosk, data_dir: Path, shot
     assert window.checkin_page.printer_banner.isVisible()
 
 
-def test_screenshots_on_the_smallest_laptop(make_window, kiosk: Kiosk, shots: Path, lang: str, qtbot) -> None:
+def test_screenshots_on_the_smallest_laptop(make_window: MakeWindow, kiosk: Kiosk, shots: Path, lang: str,
+                                            qtbot: QtBot) -> None:
     window = make_window()
     window.resize(1280, 720)
     qtbot.waitUntil(lambda: window.height() == 720, timeout=2000)
