@@ -57,7 +57,7 @@ class PaintProbe(QObject):
         super().__init__()
         self.painted_at = 0.0
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.painted_at = time.monotonic()
         return False

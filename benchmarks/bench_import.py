@@ -119,7 +119,7 @@ def main() -> int:
         table.append((f"peak memory, {n:,}-row xlsx import", f"{figures['peak_mb']:,.0f} MB", "", None))
 
         door = fresh(base, "door")
-        door.create_demo(force=True)  # the demo event beside the imported one: codes PLUS20-0001...
+        door.create_demo(force=True)  # the demo event (codes PLUS20-0001...) over the bench event
         registered = attendee_store.count(door.conn, door.event.id)
         child = child_import(base / "door", export)
         latencies: list[float] = []

@@ -1,6 +1,7 @@
 """What a badge says, built from an Attendee and its Event (pure data, no drawing).
 
-Which fields show is configurable per event in ``<data dir>/badges.json``::
+Which fields show is configurable per event in ``<data dir>/badges.json`` (read and validated by
+``kiosk.settings.load_badge_options``, like every other setting)::
 
     {"fields": {"tagline": false}, "qr": "auto",
      "events": {"<event id>": {"fields": {"organisation": false}, "qr": "signed"}}}
@@ -8,25 +9,23 @@ Which fields show is configurable per event in ``<data dir>/badges.json``::
 ``fields`` maps a field name (see ``layouts.FIELDS``) to shown/hidden; anything not named
 shows. ``qr``: "code" prints the ticket code, "signed" the signed payload (needs the private
 key), "auto" (default) the signed payload when this data dir holds the private key, else the code.
+Choosing and signing the QR text is service work (kiosk.service.badges): this module is pure.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kiosk.badges.fonts import resources_dir
 from kiosk.badges.layouts import FIELDS
 from kiosk.domain.model import Attendee, Event
+from kiosk.settings import BadgeOptions
 
-if TYPE_CHECKING:
-    from kiosk.service.kiosk import Kiosk
+__all__ = ["BadgeContent", "BadgeOptions", "badge_content", "default_logo", "format_date"]
 
-OPTIONS_FILE = "badges.json"
-QR_MODES = ("auto", "code", "signed")
 _MONTHS = {
     "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
            "novembre", "décembre"),
@@ -52,15 +51,6 @@ class BadgeContent:
     def text(self, field: str) -> str:
         value = getattr(self, field, "")
         return value if isinstance(value, str) else ""
-
-
-@dataclass(frozen=True)
-class BadgeOptions:
-    hidden: frozenset[str] = frozenset()
-    qr: str = "auto"
-
-    def shows(self, field: str) -> bool:
-        return field not in self.hidden
 
 
 def default_logo() -> Path | None:
@@ -104,57 +94,3 @@ def badge_content(
             values[name] = None if name == "logo" else ""
     color = event.category_color(attendee.category) or "#607d8b"
     return BadgeContent(category_color=color, **values)
-
-
-def load_options(data_dir: Path | None, event_id: str | None = None) -> BadgeOptions:
-    """Options from ``badges.json`` (global, then the event's own entry); defaults if absent."""
-    if data_dir is None:
-        return BadgeOptions()
-    try:
-        raw = json.loads((data_dir / OPTIONS_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return BadgeOptions()
-    if not isinstance(raw, dict):
-        return BadgeOptions()
-    shown: dict[str, bool] = {}
-    qr = "auto"
-    layers = [raw]
-    per_event = raw.get("events")
-    if event_id and isinstance(per_event, dict) and isinstance(per_event.get(event_id), dict):
-        layers.append(per_event[event_id])
-    for layer in layers:
-        fields = layer.get("fields")
-        if isinstance(fields, dict):
-            shown.update({k: bool(v) for k, v in fields.items() if k in FIELDS})
-        if layer.get("qr") in QR_MODES:
-            qr = str(layer["qr"])
-    return BadgeOptions(frozenset(k for k, v in shown.items() if not v), qr)
-
-
-def qr_data(kiosk: Kiosk, attendee: Attendee, mode: str = "auto") -> str:
-    """The QR text of a guest's badge: signed payload or ticket code (see module doc)."""
-    from kiosk.service.errors import KioskError
-
-    if mode in ("auto", "signed"):
-        try:
-            return kiosk.ticket_payload(attendee)
-        except KioskError:
-            if mode == "signed":
-                raise
-    return attendee.ticket_code or ""
-
-
-def contents(kiosk: Kiosk, attendees: list[Attendee], options: BadgeOptions | None = None) -> list[BadgeContent]:
-    """Badge contents for guests of the kiosk's active event, with options from its data dir."""
-    event = kiosk.event
-    opts = options or load_options(kiosk.data_dir, event.id)
-    mode = opts.qr
-    if mode == "auto" and kiosk.data_dir is not None:
-        from kiosk import paths
-        from kiosk.service.keys import PRIVATE
-
-        if not (paths.keys_dir(kiosk.data_dir) / PRIVATE).exists():
-            mode = "code"
-    logo = default_logo()
-    return [badge_content(a, event, qr=qr_data(kiosk, a, mode) if opts.shows("qr") else "", logo=logo,
-                          lang=kiosk.lang, options=opts) for a in attendees]

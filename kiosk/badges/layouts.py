@@ -61,10 +61,6 @@ class Layout:
             return self.badge_h_mm, self.badge_w_mm
         return self.badge_w_mm, self.badge_h_mm
 
-    @property
-    def cups_media(self) -> str:
-        return self.media or f"Custom.{self.page_w_mm:g}x{self.page_h_mm:g}mm"
-
     def slots_mm(self) -> list[tuple[float, float]]:
         """Bottom-left corner of each badge on the page, in reading order (row by row)."""
         sw, sh = self.slot_mm
@@ -74,7 +70,8 @@ class Layout:
                 for r in range(self.rows) for c in range(self.cols)]
 
     def summary(self) -> dict[str, Any]:
-        return {"name": self.name, "page_width_mm": round(self.page_w_mm, 1), "page_height_mm": round(self.page_h_mm, 1),
+        return {"name": self.name, "page_width_mm": round(self.page_w_mm, 1),
+                "page_height_mm": round(self.page_h_mm, 1),
                 "badges_per_page": self.badges_per_page}
 
 

@@ -11,9 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from kiosk.badges import layouts
 from kiosk.cli.context import Context, MessageError, UsageError
+from kiosk.settings import PRINTER_BACKENDS, SORT_KEYS
 
-FORMAT_NAMES = ("a6", "4x3", "cr80", "ql62", "dymo99014", "a4-8", "letter-6")  # kiosk.badges.layouts
+FORMAT_NAMES = tuple(layouts.FORMATS)  # layouts is light (no reportlab): safe at import time
 
 
 def register(sub: Any) -> None:
@@ -28,7 +30,7 @@ def register(sub: Any) -> None:
     many.add_argument("--all", action="store_true", required=True, help="every guest not cancelled")
     many.add_argument("-o", "--output", type=Path, required=True)
     many.add_argument("--format", default=None)
-    many.add_argument("--sort", choices=("last_name", "first_name", "organisation"), default="last_name")
+    many.add_argument("--sort", choices=SORT_KEYS, default="last_name")
     many.add_argument("--only-not-printed", action="store_true", help="skip guests whose badge came out")
     many.add_argument("--json", action="store_true")
     many.set_defaults(handler=_badges)
@@ -46,7 +48,7 @@ def register(sub: Any) -> None:
     print_ = sub.add_parser("print", help="print a guest's badge through the persistent queue")
     print_.add_argument("attendee", metavar="CODE_OR_ID")
     print_.add_argument("--printer", default=None, help="CUPS/Qt printer name, or folder for --backend pdf")
-    print_.add_argument("--backend", choices=("cups", "qt", "pdf"), default=None)
+    print_.add_argument("--backend", choices=PRINTER_BACKENDS, default=None)
     print_.add_argument("--format", default=None)
     print_.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for the printer")
     print_.add_argument("--json", action="store_true")
@@ -94,21 +96,17 @@ def _writing(target: Path) -> Iterator[None]:
 
 
 def _badge(ctx: Context) -> int:
-    from kiosk.badges import content, engine
-
     k = ctx.kiosk()
     layout = _layout(ctx)
     attendee = k.find(ctx.args.attendee)
     with _writing(ctx.args.output):
-        pages = engine.render(content.contents(k, [attendee]), layout, ctx.args.output, title=attendee.full_name)
+        pages = k.badges.render_one(attendee, layout, ctx.args.output)
     ctx.emit({"attendee_id": attendee.id, "output": str(ctx.args.output), "format": layout.name, "pages": pages},
              f"{attendee.full_name}: {ctx.args.output} ({layout.name})")
     return 0
 
 
 def _badges(ctx: Context) -> int:
-    from kiosk.badges import batch
-
     k = ctx.kiosk()
     layout = _layout(ctx)
     bars: list[_Progress] = []
@@ -119,7 +117,7 @@ def _badges(ctx: Context) -> int:
         bars[0](done)
 
     with _writing(ctx.args.output):
-        result = batch.render_all(k, layout, ctx.args.output, sort=ctx.args.sort,
+        result = k.badges.render_all(layout, ctx.args.output, sort=ctx.args.sort,
                                   only_not_printed=ctx.args.only_not_printed, progress=progress)
     (bars[0] if bars else _Progress(result.badges, "badges")).finish()
     ctx.emit({"output": str(ctx.args.output), "format": layout.name, "badges": result.badges,
@@ -142,15 +140,11 @@ def _tickets(ctx: Context) -> int:
     from kiosk import paths
     from kiosk.badges import tickets
     from kiosk.service.keys import PRIVATE
-    from kiosk.store import attendees as attendee_store
 
     k = ctx.kiosk()
     if not (paths.keys_dir(ctx.data_dir) / PRIVATE).exists():
         raise MessageError("no_signing_key")
-    if ctx.args.attendee:
-        guests = [k.find(code) for code in ctx.args.attendee]
-    else:
-        guests = [a for a in attendee_store.iterate(k.conn, k.event.id) if not a.cancelled]
+    guests = [k.find(code) for code in ctx.args.attendee] if ctx.args.attendee else k.badges.guests()
     progress = _Progress(len(guests), "tickets")
     with _writing(ctx.args.output):
         made = tickets.write_tickets(guests, k.event, k.ticket_payload, ctx.args.output, lang=k.lang,
@@ -181,7 +175,7 @@ def _print(ctx: Context) -> int:
     job = queue.enqueue(attendee.id, layout.name)
     queue.run_until_empty(timeout=ctx.args.timeout)
     job = queue.job(job.id) or job
-    banner = queue.banner()
+    banner = queue.backlog().message(ctx.lang)
     payload = {**job.to_json(), "destination": queue.destination, "banner": banner}
     human = f"{attendee.full_name}: {job.status}" + (" (reprint)" if job.reprint else "") + \
         f" → {queue.destination}" + (f"\n{banner}" if banner else "") + \

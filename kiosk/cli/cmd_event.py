@@ -149,5 +149,6 @@ def _demo(ctx: Context) -> int:
     event = k.create_demo(force=ctx.args.force)
     stats = k.stats()
     total = stats.registered + stats.cancelled
-    ctx.emit({**event_json(event), "guests": total, "cancelled": stats.cancelled}, ctx.text("demo_ready", name=event.name, total=total, cancelled=stats.cancelled))
+    ctx.emit({**event_json(event), "guests": total, "cancelled": stats.cancelled},
+             ctx.text("demo_ready", name=event.name, total=total, cancelled=stats.cancelled))
     return 0

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.cli.context import EXIT_USAGE, Context, UsageError
+from kiosk.domain.messages import LANGUAGES
 
 
 def register(subparsers: Any) -> None:
@@ -22,7 +23,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--no-camera", action="store_true", help="no camera: handheld scanner and typing only")
     parser.add_argument("--loop", action="store_true", help="replay a video file camera in a loop (demos)")
     parser.add_argument("--device", metavar="NAME", help="this kiosk's name for this run")
-    parser.add_argument("--lang", choices=("fr", "en"), help="window language (default: settings)")
+    parser.add_argument("--lang", choices=LANGUAGES, help="window language (default: settings)")
     parser.add_argument("--size", metavar="WxH", type=_size,
                         help="window size, e.g. 1366x768 (default: maximized on the screen)")
     parser.add_argument("--screenshot", metavar="PNG", type=Path, help="save the window to PNG, then quit")

@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.cli.context import Context
+from kiosk.settings import DECODERS
 
 
 def register(sub: Any) -> None:
     scan = sub.add_parser("scan", help="decode QR codes and barcodes in image or video files")
     scan.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    scan.add_argument("--decoder", default=None, choices=("auto", "zxing", "zbar"))
+    scan.add_argument("--decoder", default=None, choices=DECODERS)
     scan.add_argument("--json", action="store_true")
     scan.set_defaults(handler=_scan)
 

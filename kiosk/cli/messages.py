@@ -8,7 +8,9 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-LANGUAGES = ("fr", "en")
+from kiosk.domain.messages import LANGUAGES
+
+__all__ = ["LANGUAGES"]
 
 _TEXT: dict[str, dict[str, str]] = {
     "fr": {

@@ -1,4 +1,5 @@
-"""Human sentences for verdicts, French first, English second."""
+"""Human sentences the edges (CLI, window) show for service data: verdicts, the printer backlog.
+French first, English second. The service returns data; the edge picks the words in its language."""
 
 from __future__ import annotations
 
@@ -42,3 +43,23 @@ def verdict_message(
     return table[verdict].format(
         name=attendee.full_name if attendee else "?", when=when or "?", device=device or "?"
     )
+
+
+_BACKLOG = {
+    "fr": ("Imprimante indisponible", "en attente", "en échec"),
+    "en": ("Printer unavailable", "waiting", "failed"),
+}
+
+
+def backlog_message(pending: int, failed: int, printer_ok: bool, reason: str = "", *, lang: str = "fr") -> str | None:
+    """One line for the top of the window (or after `kiosk print`) when badges are stuck; None when all
+    is well. ``pending``: badges still to come out; ``failed``: badges given up on."""
+    head, waiting, given_up = _BACKLOG.get(lang, _BACKLOG["fr"])
+    parts: list[str] = []
+    if not printer_ok and pending:
+        noun = "badge" if pending == 1 else "badges"
+        parts.append(f"{head} — {pending} {noun} {waiting}" + (f" ({reason})" if reason else ""))
+    if failed:
+        noun = "badge" if failed == 1 else "badges"
+        parts.append(f"{failed} {noun} {given_up}")
+    return " · ".join(parts) or None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -71,6 +71,10 @@ class Event:
             if category.name == name:
                 return category.color
         return None
+
+
+SORT_KEYS = ("last_name", "first_name", "organisation")  # how attendee lists may be ordered
+WALK_IN = "walk-in"  # Attendee.source of a guest registered at the door (migration 0003 spells it too)
 
 
 @dataclass(frozen=True)
@@ -160,7 +164,6 @@ class CheckinResult:
     first_entry_device: str | None = None
     scan: Scan | None = None
     repeated: bool = False  # same code, same intent, within the repeat window: a replay, nothing recorded
-    extra: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, object]:
         return {

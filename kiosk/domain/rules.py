@@ -20,7 +20,15 @@ def decide(direction: Direction, attendee: Attendee | None, presence: Presence) 
     return Verdict.EXIT_RECORDED if presence.inside else Verdict.NOT_INSIDE
 
 
-def scan_kind(direction: Direction, verdict: Verdict) -> ScanKind:
+UNDOABLE = frozenset({ScanKind.ENTRY, ScanKind.EXIT, ScanKind.OVERRIDE})  # what an undo may revert
+
+
+def can_undo(kind: ScanKind) -> bool:
+    """Only scans that changed who is inside can be undone (not refusals, not undos)."""
+    return kind in UNDOABLE
+
+
+def scan_kind(verdict: Verdict) -> ScanKind:
     """How a decided scan is written to the log."""
     if verdict is Verdict.ACCEPTED:
         return ScanKind.ENTRY

@@ -46,11 +46,18 @@ def search_text(*parts: str | None) -> str:
     return " ".join(tokens(" ".join(part for part in parts if part)))
 
 
+# The one e-mail rule (import, walk-in form, duplicate matching): one @, a dotted domain, no spaces,
+# brackets or separators. Deliberately loose otherwise: the mail server is the real judge.
+EMAIL = re.compile(r"[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\".]+")
+
+
+def is_email(value: str | None) -> bool:
+    return value is not None and EMAIL.fullmatch(value.strip()) is not None
+
+
 def email_key(email: str | None) -> str | None:
-    """Normalised email for matching duplicates; None when it is not an address."""
+    """Normalised email for matching duplicates; None when it is not an address (see ``EMAIL``)."""
     if not email:
         return None
     value = email.strip().casefold()
-    if value.count("@") != 1 or value.startswith("@") or value.endswith("@") or " " in value:
-        return None
-    return value
+    return value if EMAIL.fullmatch(value) else None

@@ -137,7 +137,8 @@ def _sniff_binary(data: bytes) -> str:
         return _zip_kind(data)
     if data.startswith(_OLE):
         if "EncryptedPackage".encode("utf-16-le") in data[:65536]:
-            raise ImportFileError(f"password-protected Excel files are not supported; remove the password or {_SAVE_AS}")
+            raise ImportFileError(
+                f"password-protected Excel files are not supported; remove the password or {_SAVE_AS}")
         return "xls"
     for magic, message in _MAGICS:
         if data.startswith(magic):
@@ -203,7 +204,9 @@ def _decode(data: bytes) -> tuple[str, str, list[tuple[int, str]]]:
 # Windows-1252 leaves these five bytes undefined: a line holding one cannot be read either way.
 _CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")
 # UTF-8 read as Windows-1252 ("Ã©", "Ã¨", "â€™"): the mark of a piece of UTF-8 in a cp1252 file.
-_MOJIBAKE = re.compile("[ÂÃ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|â€")
+_MOJIBAKE = re.compile(
+    "[ÂÃ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|â€"
+)
 
 
 def _utf8_or_cp1252(data: bytes) -> tuple[str, str, list[tuple[int, str]]]:
@@ -237,7 +240,8 @@ def _utf8_or_cp1252(data: bytes) -> tuple[str, str, list[tuple[int, str]]]:
     warnings_: list[tuple[int, str]] = []
     for number, kind in enumerate(kinds, start=1):
         if kind == "neither":
-            warnings_.append((number, "bytes that are neither UTF-8 nor Windows-1252, replaced by \"\ufffd\"; check it"))
+            warnings_.append((number,
+                              "bytes that are neither UTF-8 nor Windows-1252, replaced by \"\ufffd\"; check it"))
         elif kind == "cp1252" and mostly_utf8:
             warnings_.append((number, "Windows-1252 text in a UTF-8 file, read as Windows-1252"))
         elif kind == "utf-8" and not mostly_utf8:

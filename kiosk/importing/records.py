@@ -10,8 +10,9 @@ the response time of a form, then name + e-mail.
 
 from __future__ import annotations
 
+import contextlib
 import gc
-import re
+import threading
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -19,6 +20,8 @@ from dataclasses import field as dc_field
 from operator import itemgetter
 from pathlib import Path
 
+from kiosk.domain.codes import code_key
+from kiosk.domain.text import EMAIL
 from kiosk.importing.columns import (
     ORDER_CODE_HEADERS,
     ColumnMapping,
@@ -88,7 +91,6 @@ class ParsedFile:
 
 # --------------------------------------------------------------------------- values
 
-_EMAIL = re.compile(r"[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\".]+")
 
 _PARTICLES = frozenset(
     {"de", "du", "des", "d", "d'", "d’", "van", "von", "le", "la", "les", "di", "da", "dos", "das", "do", "del",
@@ -184,8 +186,27 @@ def _check_overrides_present(mapping: ColumnMapping, overrides: dict[str, tuple[
 # --------------------------------------------------------------------------- main entry point
 
 
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector for a bulk parse or import, on the main thread only.
+
+    Parsing allocates millions of small lists/tuples that are never cyclic garbage: the cyclic GC would
+    rescan them over and over (more than half of the parse time). But the switch is process-wide: on a
+    worker thread (the window's background import) it would stop collection for the whole window, so
+    there the import runs with the collector on."""
+    if threading.current_thread() is not threading.main_thread() or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def parse_registration_file(
-    path: Path, overrides: Mapping[str, str] | None = None, *, sheet: str | None = None
+    path: Path, overrides: Mapping[str, str] | None = None, *, sheet: str | None = None,
+    case_sensitive: bool = False,
 ) -> ParsedFile:
     """Parse an organiser's registration export (CSV/TSV/xlsx/xls/ods) into records.
 
@@ -194,18 +215,11 @@ def parse_registration_file(
     the sheet holding the attendees is chosen (or the sheets are listed when that is ambiguous).
     """
     resolved = resolve_overrides(overrides)
-    # Parsing allocates millions of small lists/tuples that are never cyclic garbage: the cyclic GC would
-    # rescan them over and over (more than half of the parse time), so it is paused for the duration.
-    gc_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         table, header_cells, rows = _choose_table(read_tables(Path(path)), resolved, sheet)
         judge = _Judge(header_cells, rows)
         mapping = judge.full_name_fix(map_columns(header_cells, resolved, judge.accept), resolved)
-        records, skipped, code_source = _build_records(rows, header_cells, mapping)
-    finally:
-        if gc_enabled:
-            gc.enable()
+        records, skipped, code_source = _build_records(rows, header_cells, mapping, case_sensitive)
     if not records:
         where = f" (sheet {table.sheet!r})" if table.sheet else ""
         raise ImportFileError(f"the file has a header row but no registrations{where}: nothing to import")
@@ -333,8 +347,8 @@ class _Judge:
         return True
 
 
-def _build_records(
-    rows: list[tuple[int, list[str]]], header_cells: list[str], mapping: ColumnMapping
+def _build_records(  # noqa: C901 (the per-row hot loop, inlined for the import rate)
+    rows: list[tuple[int, list[str]]], header_cells: list[str], mapping: ColumnMapping, case_sensitive: bool
 ) -> tuple[list[ImportRecord], list[SkippedRow], str | None]:
     idx = dict(mapping.indexes)
     if "email" in mapping.fallbacks:
@@ -357,7 +371,7 @@ def _build_records(
     seen_people: dict[tuple[str, str, str], int] = {}  # code-less rows: (name, e-mail) -> index in records
     replaced = False
     status_cache: dict[str, bool] = {}
-    email_match = _EMAIL.fullmatch
+    email_match = EMAIL.fullmatch  # the one e-mail rule (kiosk.domain.text)
     record = ImportRecord
     add = records.append
 
@@ -383,7 +397,7 @@ def _build_records(
         if composite and ticket and position:
             ticket = f"{ticket}-{position}"
         if ticket:
-            key = ticket.casefold()
+            key = code_key(ticket, case_sensitive=case_sensitive)  # the store's own duplicate rule
             previous = seen_codes.get(key)
             if previous is not None:
                 raise ImportFileError(f"duplicate ticket code {ticket!r} on lines {previous} and {line}")

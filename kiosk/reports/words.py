@@ -17,7 +17,8 @@ WORDS: dict[str, dict[str, str]] = {
         "places": "Places", "curve": "Arrivées et départs par 5 minutes",
         "arrivals": "Arrivées", "departures": "Départs", "inside_line": "Présents",
         "aggregates": "Chiffres agrégés uniquement : ce document ne contient aucune donnée personnelle.",
-        "no_show_note": "Taux d'absence : part des inscrits à l'avance jamais venus (les inscrits sur place sont exclus).",
+        "no_show_note": "Taux d'absence : part des inscrits à l'avance jamais venus "
+                        "(les inscrits sur place sont exclus).",
         "none": "—",
     },
     "en": {

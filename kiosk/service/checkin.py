@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
 
 from kiosk.domain import codes, rules, tickets
 from kiosk.domain.messages import verdict_message
@@ -19,15 +21,38 @@ from kiosk.domain.model import (
     ScanKind,
     Verdict,
 )
-from kiosk.service.base import KioskBase
+from kiosk.domain.presence import fold_presence
+from kiosk.service.attendees import Attendees
 from kiosk.service.errors import KioskError, storage_guard
+from kiosk.service.keys import Keys
+from kiosk.service.session import Session
 from kiosk.store import attendees as attendee_store
 from kiosk.store import scans as scan_store
 from kiosk.store import transaction
 
 
-class CheckinOperations(KioskBase):
+def refresh_presence(conn: sqlite3.Connection, attendee_id: str) -> Presence:
+    """Fold the guest's log again and store the result (inside the caller's transaction)."""
+    presence = fold_presence(scan_store.for_attendee(conn, attendee_id))
+    attendee_store.set_presence(conn, attendee_id, presence)
+    return presence
+
+
+class CheckIn:
     """Every way a guest passes the door; presence is refreshed from the log in the same transaction."""
+
+    def __init__(self, session: Session, keys: Keys, attendees: Attendees) -> None:
+        self._session = session
+        self._keys = keys
+        self._attendees = attendees
+
+    @property
+    def db_path(self) -> Path | None:  # for storage_guard
+        return self._session.db_path
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self._session.conn
 
     @storage_guard
     def check_in(
@@ -36,14 +61,14 @@ class CheckinOperations(KioskBase):
     ) -> CheckinResult:
         """Decide and record one scan. ``alternatives`` are other readings of the same scan
         (e.g. AZERTY-repaired text), tried only when the raw text matches no ticket."""
-        event, device = self.event, self.device(device_name)
-        now = self.clock()
+        event, device = self._session.event, self._session.device(device_name)
+        now = self._session.clock()
         with transaction(self.conn):
             try:
                 code = codes.clean_scanned(raw)
             except codes.CodeError:
                 printable = "".join(ch if ch.isprintable() else "?" for ch in raw[: codes.MAX_CODE_LENGTH])
-                return self._record(event, device, now, printable or "?", None, Verdict.INVALID, direction)
+                return self._record(event, device, now, printable or "?", None, Verdict.INVALID)
             previous = scan_store.last_of_device(self.conn, device.id)
             if rules.is_repeat(previous, code, direction, now) and previous is not None:
                 return self._replay(previous)
@@ -51,19 +76,19 @@ class CheckinOperations(KioskBase):
             if verdict is None:
                 presence = attendee_store.presence(self.conn, attendee.id) if attendee else Presence()
                 verdict = rules.decide(direction, attendee, presence)
-            return self._record(event, device, now, code, attendee, verdict, direction)
+            return self._record(event, device, now, code, attendee, verdict)
 
     @storage_guard
     def check_in_attendee(
         self, attendee_id: str, *, direction: Direction = Direction.ENTRY, device_name: str | None = None
     ) -> CheckinResult:
         """Check in a guest found by name (no QR): same rules, the code logged is the ticket's."""
-        attendee = self.attendee(attendee_id)
-        event, device, now = self.event, self.device(device_name), self.clock()
+        attendee = self._attendees.attendee(attendee_id)
+        event, device, now = self._session.event, self._session.device(device_name), self._session.clock()
         with transaction(self.conn):
             verdict = rules.decide(direction, attendee, attendee_store.presence(self.conn, attendee.id))
             return self._record(event, device, now, attendee.ticket_code or f"id:{attendee.id}", attendee,
-                                verdict, direction)
+                                verdict)
 
     @storage_guard
     def override(
@@ -72,8 +97,8 @@ class CheckinOperations(KioskBase):
         """'Let in anyway': an entry written with who decided and why."""
         if not reason.strip() or not staff.strip():
             raise KioskError("an override needs the staff member's name and a reason")
-        attendee = self.attendee(attendee_id)
-        event, device, now = self.event, self.device(device_name), self.clock()
+        attendee = self._attendees.attendee(attendee_id)
+        event, device, now = self._session.event, self._session.device(device_name), self._session.clock()
         with transaction(self.conn):
             scan = Scan(
                 id=str(uuid.uuid4()), event_id=event.id, attendee_id=attendee.id,
@@ -82,8 +107,8 @@ class CheckinOperations(KioskBase):
                 device_time=rules.format_time(now), staff=staff.strip()[:100], reason=reason.strip()[:500],
             )
             scan_store.append(self.conn, scan)
-            presence = self._refresh_presence(attendee.id)
-        return CheckinResult(Verdict.ACCEPTED, verdict_message(Verdict.ACCEPTED, attendee, lang=self.lang),
+            presence = refresh_presence(self.conn, attendee.id)
+        return CheckinResult(Verdict.ACCEPTED, verdict_message(Verdict.ACCEPTED, attendee, lang=self._session.lang),
                              attendee, presence.first_entry_at, presence.first_entry_device, scan)
 
     @storage_guard
@@ -91,7 +116,7 @@ class CheckinOperations(KioskBase):
              staff: str | None = None, reason: str | None = None) -> Scan | None:
         """Revert a scan (by default the device's last one) with an ``undo`` event recording who and
         why; None if nothing to undo."""
-        device, now = self.device(device_name), self.clock()
+        device, now = self._session.device(device_name), self._session.clock()
         with transaction(self.conn):
             if scan_id is None:
                 target = scan_store.last_undoable(self.conn, device.id)
@@ -99,7 +124,7 @@ class CheckinOperations(KioskBase):
                 target = scan_store.get(self.conn, scan_id)
                 if target is None:
                     raise KioskError(f"no scan {scan_id}")
-                if target.kind not in (ScanKind.ENTRY, ScanKind.EXIT, ScanKind.OVERRIDE):
+                if not rules.can_undo(target.kind):
                     raise KioskError("only entries, exits and overrides can be undone")
                 if scan_store.is_undone(self.conn, target.id):
                     raise KioskError("this scan was already undone")
@@ -112,7 +137,7 @@ class CheckinOperations(KioskBase):
                 staff=staff.strip()[:100] if staff else None, reason=reason.strip()[:500] if reason else None,
             ))
             if target.attendee_id:
-                self._refresh_presence(target.attendee_id)
+                refresh_presence(self.conn, target.attendee_id)
         return target
 
     # --- internals of check-in ---------------------------------------------------------
@@ -122,7 +147,7 @@ class CheckinOperations(KioskBase):
         """Attendee behind a scanned text, or a verdict that ends the decision early."""
         if tickets.looks_signed(code):
             try:
-                claims = tickets.verify_ticket(code, self._public_keys)
+                claims = tickets.verify_ticket(code, self._keys.public)
             except tickets.TicketError:
                 return None, Verdict.INVALID
             if claims.event_id != event.id:
@@ -143,15 +168,15 @@ class CheckinOperations(KioskBase):
 
     def _record(
         self, event: Event, device: Device, now: datetime, code: str, attendee: Attendee | None,
-        verdict: Verdict, direction: Direction,
+        verdict: Verdict,
     ) -> CheckinResult:
         scan = Scan(
             id=str(uuid.uuid4()), event_id=event.id, attendee_id=attendee.id if attendee else None,
-            code=code[: codes.MAX_CODE_LENGTH], kind=rules.scan_kind(direction, verdict), verdict=verdict,
+            code=code[: codes.MAX_CODE_LENGTH], kind=rules.scan_kind(verdict), verdict=verdict,
             device_id=device.id, device_name=device.name, device_time=rules.format_time(now),
         )
         scan_store.append(self.conn, scan)
-        presence = self._refresh_presence(attendee.id) if attendee and scan.kind is not ScanKind.REFUSED \
+        presence = refresh_presence(self.conn, attendee.id) if attendee and scan.kind is not ScanKind.REFUSED \
             else (attendee_store.presence(self.conn, attendee.id) if attendee else Presence())
         return self._result(scan, attendee, presence)
 
@@ -165,16 +190,15 @@ class CheckinOperations(KioskBase):
     def _result(self, scan: Scan, attendee: Attendee | None, presence: Presence) -> CheckinResult:
         when = presence.first_entry_at
         message = verdict_message(scan.verdict, attendee, when=rules.local_clock(when),
-                                  device=presence.first_entry_device, lang=self.lang)
+                                  device=presence.first_entry_device, lang=self._session.lang)
         return CheckinResult(scan.verdict, message, attendee, when, presence.first_entry_device, scan)
+
     @storage_guard
     def rebuild_presence(self) -> int:
         """Recompute every attendee's presence from the log (after a merge, or as a repair)."""
         with transaction(self.conn):
-            self.conn.execute(
-                "UPDATE attendees SET first_entry_at=NULL, first_entry_device=NULL, last_scan_at=NULL, inside=0"
-                " WHERE event_id = ?", (self.event.id,))
-            ids = scan_store.attendee_ids_with_scans(self.conn, self.event.id)
+            attendee_store.clear_presence(self.conn, self._session.event.id)
+            ids = scan_store.attendee_ids_with_scans(self.conn, self._session.event.id)
             for attendee_id in ids:
-                self._refresh_presence(attendee_id)
+                refresh_presence(self.conn, attendee_id)
         return len(ids)

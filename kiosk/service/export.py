@@ -11,21 +11,13 @@ from kiosk.domain.spreadsheet import safe_cell
 from kiosk.files import atomic_write
 from kiosk.service.errors import KioskError
 from kiosk.service.kiosk import Kiosk
+from kiosk.store import attendees as attendee_store
 
-HEADERS = (
-    "id", "ticket_code", "first_name", "last_name", "email", "organisation", "category", "workshop",
-    "status", "first_entry_at", "first_entry_device", "last_scan_at", "inside", "source",
-)
+HEADERS = attendee_store.EXPORT_COLUMNS
 
 
 def rows(kiosk: Kiosk) -> Iterator[list[str]]:
-    cursor = kiosk.conn.execute(
-        "SELECT id, ticket_code, first_name, last_name, email, organisation, category, workshop, status,"
-        " first_entry_at, first_entry_device, last_scan_at, inside, source FROM attendees WHERE event_id = ?"
-        " ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE",
-        (kiosk.event.id,),
-    )
-    for row in cursor:
+    for row in attendee_store.export_rows(kiosk.conn, kiosk.event.id):
         values = ["" if v is None else str(v) for v in row]
         values[12] = "yes" if row[12] else "no"
         yield [safe_cell(v) for v in values]

@@ -13,7 +13,6 @@ matching is done again inside the transaction.
 
 from __future__ import annotations
 
-import gc
 import sqlite3
 import uuid
 from collections import Counter
@@ -26,10 +25,12 @@ from kiosk.domain.codes import code_key
 from kiosk.domain.model import Attendee, Status
 from kiosk.domain.text import email_key, fold
 from kiosk.importing import ImportFileError, ImportRecord, ParsedFile, SkippedRow, parse_registration_file
+from kiosk.importing.records import paused_gc
 from kiosk.service.errors import KioskError
 from kiosk.service.kiosk import Kiosk
 from kiosk.store import attendees as attendee_store
 from kiosk.store import transaction
+from kiosk.store.db import snapshot
 
 Progress = Callable[[int, int], None]
 
@@ -219,15 +220,11 @@ def import_registrations(
 ) -> ImportReport:
     """Import one export; raise :class:`KioskError` (one line, nothing written) when it cannot be."""
     # Hundreds of thousands of records, attendees and tuples live at once, none of them cyclic garbage:
-    # the cyclic GC would rescan them again and again (a third of the import's time), so it waits.
-    gc_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    # the cyclic GC would rescan them again and again (a third of the import's time), so it waits
+    # (in a CLI run; see ``paused_gc`` for why not on the window's worker thread).
+    with paused_gc():
         return _import(kiosk, path, overrides=overrides, dry_run=dry_run, prune=prune, force=force,
                        sheet=sheet, progress=progress)
-    finally:
-        if gc_enabled:
-            gc.enable()
 
 
 def _import(
@@ -235,7 +232,8 @@ def _import(
     force: bool, sheet: str | None, progress: Progress | None,
 ) -> ImportReport:
     try:
-        parsed = parse_registration_file(path, overrides, sheet=sheet)
+        parsed = parse_registration_file(path, overrides, sheet=sheet,
+                                         case_sensitive=kiosk.has_event() and kiosk.event.codes_case_sensitive)
     except ImportFileError as exc:
         raise KioskError(f"{path.name}: {exc}") from exc
     event = kiosk.event
@@ -247,15 +245,9 @@ def _import(
     total = len(parsed.records)
     conn = kiosk.conn
     # Match and diff on a consistent snapshot, without the write lock.
-    outer = conn.in_transaction
-    if not outer:
-        conn.execute("BEGIN")
-    try:
+    with snapshot(conn):
         fingerprint = attendee_store.import_fingerprint(conn, event.id)
         plan = _plan(kiosk, parsed, source, now, path.name, progress)
-    finally:
-        if not outer:
-            conn.execute("COMMIT")
     _check_prune(plan, kiosk, prune, force, path.name)
     if not dry_run:
         _apply(kiosk, parsed, plan, fingerprint, prune=prune, force=force, source=source, now=now,
@@ -320,9 +312,7 @@ def _check_prune(plan: _Plan, kiosk: Kiosk, prune: bool, force: bool, name: str)
     """--prune never empties an event by mistake (a truncated export, the wrong event's file)."""
     if not prune or force or not plan.missing:
         return
-    valid = int(kiosk.conn.execute(
-        "SELECT count(*) FROM attendees WHERE event_id = ? AND status = 'valid'", (kiosk.event.id,)
-    ).fetchone()[0])
+    valid = attendee_store.count_valid(kiosk.conn, kiosk.event.id)
     if len(plan.missing) * 2 > valid:
         raise KioskError(f"{name}: --prune would cancel {len(plan.missing):,} of the event's {valid:,} valid "
                          "guests (more than half); check the file, or add --force")

@@ -4,12 +4,17 @@ a kiosk needs only the public key(s) in ``<data dir>/keys``."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from kiosk.domain import tickets
+from kiosk.domain.model import Attendee
 from kiosk.files import atomic_write
 from kiosk.service.errors import KioskError
+
+if TYPE_CHECKING:
+    from kiosk.service.session import Session
 
 PRIVATE = "ticket-private.pem"
 PUBLIC = "ticket-public.pem"
@@ -34,10 +39,22 @@ def init_keys(directory: Path, *, force: bool = False) -> tuple[Path, Path]:
     return private_path, public_path
 
 
+_private_cache: dict[Path, tuple[tuple[int, int], Ed25519PrivateKey]] = {}
+
+
 def load_private(directory: Path) -> Ed25519PrivateKey:
+    """The organiser's private key, parsed once per process (a batch of badges signs hundreds of
+    QR codes); read again only when the file changes (``keys init --force``)."""
     path = directory / PRIVATE
     try:
-        return tickets.load_private_key(path.read_bytes())
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        cached = _private_cache.get(path)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        key = tickets.load_private_key(path.read_bytes())
+        _private_cache[path] = (stamp, key)
+        return key
     except FileNotFoundError as exc:
         raise KioskError(f"no private key in {directory}: run 'kiosk keys init' (organiser only)") from exc
     except (ValueError, tickets.TicketError) as exc:
@@ -55,3 +72,32 @@ def load_public(directory: Path) -> list[Ed25519PublicKey]:
         except (ValueError, tickets.TicketError, OSError):
             continue
     return found
+
+
+class Keys:
+    """The session's ticket keys: public ones to verify scans, the private one (if here) to sign."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self.public: list[Ed25519PublicKey] = []
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the public keys again (after `kiosk keys init` or a key copied in)."""
+        directory = self._session.keys_dir
+        self.public = load_public(directory) if directory is not None else []
+
+    def can_sign(self) -> bool:
+        directory = self._session.keys_dir
+        return directory is not None and (directory / PRIVATE).exists()
+
+    def sign(self, attendee: Attendee, private_key_dir: Path | None = None) -> str:
+        """The signed QR payload of a guest of the active event."""
+        directory = private_key_dir or self._session.keys_dir
+        if directory is None:
+            raise KioskError("no key directory")
+        key = load_private(directory)
+        event_id = self._session.event.id
+        return tickets.sign_ticket(
+            tickets.TicketClaims(event_id, attendee.id, attendee.first_name, attendee.last_name), key
+        )

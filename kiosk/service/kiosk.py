@@ -1,132 +1,154 @@
-"""The service layer: every domain operation the CLI and the window perform, in one place.
+"""``Kiosk``: a session with every service composed on it, for the staff window and the CLI.
 
 Each operation runs in one SQLite transaction; when a method returns, its effect is on disk.
-``Kiosk`` composes the session core (base.py) with the check-in and registration operations.
+The services are small and each takes only what it needs (see ``Services``); a screen that may do
+less (the walk-in self-service screen, the occupancy screen) is handed the services it may use,
+not the Kiosk. The methods below delegate, so code written against the old mixins keeps working.
 """
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kiosk import paths
-from kiosk.domain import tickets
-from kiosk.domain.model import Attendee, Event, Scan
-from kiosk.service import keys
-from kiosk.service.base import Clock, utc_now
-from kiosk.service.errors import KioskError, NoSuchEventError, OtherEventActiveError, storage_guard
-from kiosk.service.registration import RegisterResult, RegistrationOperations
-from kiosk.store import attendees as attendee_store
-from kiosk.store import events as event_store
-from kiosk.store import scans as scan_store
-from kiosk.store import transaction
-from kiosk.store import walk_ins as walk_in_store
+from kiosk.domain.model import Attendee, CheckinResult, Direction, Event, Presence, Scan
+from kiosk.service.attendees import Attendees
+from kiosk.service.checkin import CheckIn
+from kiosk.service.events import Events
+from kiosk.service.keys import Keys
+from kiosk.service.registration import Consent, RegisterResult, Registration
+from kiosk.service.session import Clock, Session, utc_now
+from kiosk.service.stats import Figures, Stats
 from kiosk.store.walk_ins import WaitlistEntry
 
-__all__ = ["Clock", "Kiosk", "RegisterResult", "utc_now"]
+if TYPE_CHECKING:
+    from kiosk.service.badges import Badges
+
+__all__ = ["Clock", "Kiosk", "RegisterResult", "Services", "utc_now"]
 
 
-class Kiosk(RegistrationOperations):
-    """One open data dir and everything that can be done with it (see the module docstring)."""
+@dataclass(frozen=True)
+class Services:
+    """The services of one session, each composed on the session and on the ones it needs."""
 
-    # --- event ---------------------------------------------------------------------------
-    @storage_guard
+    keys: Keys
+    attendees: Attendees
+    figures: Figures
+    checkin: CheckIn
+    registration: Registration
+    events: Events
+
+    @classmethod
+    def compose(cls, session: Session) -> Services:
+        keys, attendees, figures = Keys(session), Attendees(session), Figures(session)
+        checkin = CheckIn(session, keys, attendees)
+        return cls(keys, attendees, figures, checkin, Registration(session, checkin, attendees, figures),
+                   Events(session))
+
+
+class Kiosk(Session):
+    """One open data dir and everything staff can do with it (see the module docstring)."""
+
+    def __init__(
+        self, conn: sqlite3.Connection, *, device_name: str = "kiosk", clock: Clock = utc_now,
+        lang: str = "fr", data_dir: Path | None = None,
+    ) -> None:
+        super().__init__(conn, device_name=device_name, clock=clock, lang=lang, data_dir=data_dir)
+        self.services = Services.compose(self)
+        self._badges: Badges | None = None
+
+    @property
+    def badges(self) -> Badges:
+        """Badge contents, guest choice and batch rendering for this kiosk (kiosk.service.badges)."""
+        if self._badges is None:
+            from kiosk.service.badges import Badges  # reportlab: not for headless check-in commands
+
+            self._badges = Badges(self, self.services.keys)
+        return self._badges
+
+    # --- check-in ------------------------------------------------------------------------
+    def check_in(self, raw: str, *, direction: Direction = Direction.ENTRY, device_name: str | None = None,
+                 alternatives: Sequence[str] = ()) -> CheckinResult:
+        return self.services.checkin.check_in(raw, direction=direction, device_name=device_name,
+                                              alternatives=alternatives)
+
+    def check_in_attendee(self, attendee_id: str, *, direction: Direction = Direction.ENTRY,
+                          device_name: str | None = None) -> CheckinResult:
+        return self.services.checkin.check_in_attendee(attendee_id, direction=direction, device_name=device_name)
+
+    def override(self, attendee_id: str, *, reason: str, staff: str, device_name: str | None = None
+                 ) -> CheckinResult:
+        return self.services.checkin.override(attendee_id, reason=reason, staff=staff, device_name=device_name)
+
+    def undo(self, *, device_name: str | None = None, scan_id: str | None = None, staff: str | None = None,
+             reason: str | None = None) -> Scan | None:
+        return self.services.checkin.undo(device_name=device_name, scan_id=scan_id, staff=staff, reason=reason)
+
+    def rebuild_presence(self) -> int:
+        return self.services.checkin.rebuild_presence()
+
+    # --- registration --------------------------------------------------------------------
+    def register(
+        self, *, first_name: str, last_name: str, email: str | None = None, organisation: str | None = None,
+        category: str | None = None, workshop: str | None = None, checkin: bool = False,
+        device_name: str | None = None, consent: Consent | None = None,
+        on_admitted: Callable[[Attendee], object] | None = None,
+    ) -> RegisterResult:
+        return self.services.registration.register(
+            first_name=first_name, last_name=last_name, email=email, organisation=organisation,
+            category=category, workshop=workshop, checkin=checkin, device_name=device_name, consent=consent,
+            on_admitted=on_admitted)
+
+    # --- attendees -----------------------------------------------------------------------
+    def attendee(self, attendee_id: str) -> Attendee:
+        return self.services.attendees.attendee(attendee_id)
+
+    def find(self, code_or_id: str) -> Attendee:
+        return self.services.attendees.find(code_or_id)
+
+    def presence(self, attendee_id: str) -> Presence:
+        return self.services.attendees.presence(attendee_id)
+
+    def history(self, attendee_id: str) -> list[Scan]:
+        return self.services.attendees.history(attendee_id)
+
+    def recent_scans(self, limit: int = 20, *, device_name: str | None = None) -> list[Scan]:
+        return self.services.attendees.recent_scans(limit, device_name=device_name)
+
+    def attendees(self, *, sort: str = "last_name", limit: int | None = None) -> list[Attendee]:
+        return self.services.attendees.attendees(sort=sort, limit=limit)
+
+    def search(self, text: str, limit: int = 50) -> list[Attendee]:
+        return self.services.attendees.search(text, limit)
+
+    def waitlist(self) -> list[WaitlistEntry]:
+        return self.services.attendees.waitlist()
+
+    def stats(self) -> Stats:
+        return self.services.figures.stats()
+
+    # --- events --------------------------------------------------------------------------
     def create_event(self, event: Event) -> Event:
-        """Store an event and make it the active one of this data dir."""
-        if not event.name.strip():
-            raise KioskError("an event needs a name")
-        with transaction(self.conn):
-            event_store.insert(self.conn, event, now=self.now(), device_id=self.device().id)
-            event_store.set_active(self.conn, event.id)
-        self._event = None
-        return self.event
+        return self.services.events.create_event(event)
 
-    @storage_guard
     def create_demo(self, *, force: bool = False) -> Event:
-        """The #Plus20 demo event with its fictitious guests (what `make run` opens on a new machine).
-        It becomes the active event; if another event is active that takes ``force`` (OtherEventActiveError
-        otherwise), so a newcomer's `kiosk demo` never silently swaps the real event out of the door."""
-        from kiosk.domain.demo import demo_attendees, demo_event
+        return self.services.events.create_demo(force=force)
 
-        event = demo_event()
-        active = event_store.active(self.conn)
-        if active is not None and active.id != event.id and not force:
-            raise OtherEventActiveError(active.name)
-        if event_store.get(self.conn, event.id) is not None:
-            with transaction(self.conn):
-                event_store.set_active(self.conn, event.id)
-            self._event = None
-            return self.event
-        device = self.device()
-        with transaction(self.conn):
-            event_store.insert(self.conn, event, now=self.now(), device_id=device.id)
-            attendee_store.insert_many(self.conn, demo_attendees(event), case_sensitive=False,
-                                       now=self.now(), device_id=device.id)
-            event_store.set_active(self.conn, event.id)
-        self._event = None
-        return self.event
-
-    @storage_guard
     def events(self) -> list[Event]:
-        """Every event this data dir holds, oldest first (one of them is active)."""
-        return event_store.all_events(self.conn)
+        return self.services.events.events()
 
     def active_event_id(self) -> str | None:
-        found = event_store.active(self.conn)
-        return found.id if found else None
+        return self.services.events.active_event_id()
 
-    @storage_guard
     def use_event(self, ref: str) -> Event:
-        """Make another event of this data dir the active one: by id, unique id prefix, or exact name."""
-        wanted = ref.strip()
-        if not wanted:
-            raise KioskError("which event? give its id (see 'kiosk event list')")
-        known = self.events()
-        found = [e for e in known if e.id == wanted] or [e for e in known if e.id.startswith(wanted)] \
-            or [e for e in known if e.name.casefold() == wanted.casefold()]
-        if len(found) != 1:
-            raise NoSuchEventError(wanted, ambiguous=len(found) > 1)
-        with transaction(self.conn):
-            event_store.set_active(self.conn, found[0].id)
-        self._event = None
-        return self.event
+        return self.services.events.use_event(ref)
 
-    # --- lists and lookups -----------------------------------------------------------------
-    @storage_guard
-    def history(self, attendee_id: str) -> list[Scan]:
-        return scan_store.for_attendee(self.conn, attendee_id)
+    # --- keys ----------------------------------------------------------------------------
+    def reload_keys(self) -> None:
+        self.services.keys.reload()
 
-    @storage_guard
-    def recent_scans(self, limit: int = 20, *, device_name: str | None = None) -> list[Scan]:
-        device_id = self.device(device_name).id if device_name else None
-        return scan_store.recent(self.conn, self.event.id, limit=limit, device_id=device_id)
-
-    @storage_guard
-    def attendees(self, *, sort: str = "last_name", limit: int | None = None) -> list[Attendee]:
-        """Everyone registered for the event, sorted (the list staff browse before typing)."""
-        if sort not in attendee_store.SORTS:
-            raise KioskError(f"unknown sort {sort!r}")
-        found: list[Attendee] = []
-        for attendee in attendee_store.iterate(self.conn, self.event.id, sort=sort):
-            if limit is not None and len(found) >= limit:
-                break
-            found.append(attendee)
-        return found
-
-    @storage_guard
-    def search(self, text: str, limit: int = 50) -> list[Attendee]:
-        return attendee_store.search(self.conn, self.event.id, text, limit=limit)
-
-    @storage_guard
-    def waitlist(self) -> list[WaitlistEntry]:
-        """Walk-ins who came when the venue was full, oldest first (staff call them in)."""
-        return walk_in_store.waitlist(self.conn, self.event.id)
-    # --- signed tickets -----------------------------------------------------------------
     def ticket_payload(self, attendee: Attendee, private_key_dir: Path | None = None) -> str:
-        directory = private_key_dir or (paths.keys_dir(self.data_dir) if self.data_dir else None)
-        if directory is None:
-            raise KioskError("no key directory")
-        key = keys.load_private(directory)
-        return tickets.sign_ticket(
-            tickets.TicketClaims(self.event.id, attendee.id, attendee.first_name, attendee.last_name), key
-        )
-
+        return self.services.keys.sign(attendee, private_key_dir)

@@ -21,6 +21,7 @@ from kiosk.domain.model import Event, Scan, ScanKind, Verdict
 from kiosk.domain.occupancy import Figures, GroupFigures, OccupancyFold, Track
 from kiosk.domain.text import fold
 from kiosk.service.base import utc_now
+from kiosk.service.checkin import refresh_presence
 from kiosk.service.stats import Stats, WorkshopFigures
 from kiosk.store import connect, transaction
 from kiosk.store import events as event_store
@@ -170,11 +171,13 @@ def checkout_all(kiosk: Kiosk, *, staff: str, device_name: str | None = None) ->
         for attendee_id in ids:
             if attendee_id not in known:
                 continue
+            last_entry = occupancy.track_of(attendee_id).last_entry_at
             scan_store.append(kiosk.conn, Scan(
                 id=str(uuid.uuid4()), event_id=kiosk.event.id, attendee_id=attendee_id, code=f"id:{attendee_id}",
                 kind=ScanKind.EXIT, verdict=Verdict.EXIT_RECORDED, device_id=device.id, device_name=device.name,
-                device_time=_after(now, occupancy.track_of(attendee_id).last_entry_at), staff=staff.strip()[:100] or "staff", reason=CHECKOUT_ALL_REASON))
-            kiosk._refresh_presence(attendee_id)
+                device_time=_after(now, last_entry), staff=staff.strip()[:100] or "staff",
+                reason=CHECKOUT_ALL_REASON))
+            refresh_presence(kiosk.conn, attendee_id)
     return sum(1 for attendee_id in ids if attendee_id in known)
 
 

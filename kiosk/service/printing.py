@@ -7,7 +7,7 @@ API for the window (all methods are safe to call from the GUI thread; none block
     queue.start()                      # background worker thread (plain threading, no Qt)
     job = queue.enqueue(attendee.id)   # on check-in with auto_print, or "Reprint" in the detail view
     queue.pending_count()              # badges still to come out (queued, printing, held)
-    queue.banner()                     # None, or "Imprimante indisponible — 3 badges en attente"
+    queue.backlog()                    # Backlog(pending, failed, printer_ok, reason): words at the edge
     queue.destination                  # where badges go (queue name or PDF folder): show it
     queue.jobs()                       # recent jobs, newest first (PrintJob.to_json())
     queue.retry_failed()               # put failed jobs back in the queue
@@ -21,11 +21,14 @@ back. A failed submission is retried with backoff (2 s, 10 s, 30 s, 2 min) and e
 after MAX_ATTEMPTS. A job left ``printing`` by a killed process is re-checked at start: the
 printer is asked for the job (by its id, or by the title ``kiosk-<job id>``); if it came out
 or is on its way it is not sent again; if the printer never got it, it is queued again. So no
-badge is lost and none prints twice. Each thread uses its own SQLite connection (WAL).
+badge is lost and none prints twice. Each thread uses its own SQLite connection (WAL); ``stop``
+closes them. The states and their moves are kiosk.domain.printing; ``PrintWorker`` only says when
+to take the next step (the CLI takes them itself with ``run_until_empty``).
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import sqlite3
@@ -33,12 +36,14 @@ import tempfile
 import threading
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from kiosk import paths
 from kiosk.adapters.printing.base import JobState, Media, Printer, PrinterError, PrinterState
 from kiosk.domain import rules
+from kiosk.domain.printing import ACTIVE, JobStatus, after_failure, move
 from kiosk.service.errors import KioskError
 from kiosk.service.kiosk import Kiosk
 from kiosk.store import attendees as attendee_store
@@ -46,9 +51,9 @@ from kiosk.store import connect, transaction
 from kiosk.store import print_jobs as store
 from kiosk.store.print_jobs import PrintJob
 
-MAX_ATTEMPTS = 5
-BACKOFF_S = (2.0, 10.0, 30.0, 120.0)
 STATUS_CACHE_S = 2.0
+log = logging.getLogger(__name__)
+Q, P, D, F, H = JobStatus.QUEUED, JobStatus.PRINTING, JobStatus.DONE, JobStatus.FAILED, JobStatus.HELD
 
 
 def _token() -> str:
@@ -73,6 +78,25 @@ def _alive(claimed_by: str | None) -> bool:
     return True
 
 
+@dataclass(frozen=True)
+class Backlog:
+    """What the banner reports: badges still to come out, badges given up on, the printer's state."""
+
+    pending: int
+    failed: int
+    printer_ok: bool
+    reason: str  # the printer's own words when it is not ok
+
+    @property
+    def stuck(self) -> bool:
+        return bool(self.failed) or (bool(self.pending) and not self.printer_ok)
+
+    def message(self, lang: str) -> str | None:
+        from kiosk.domain.messages import backlog_message
+
+        return backlog_message(self.pending, self.failed, self.printer_ok, self.reason, lang=lang)
+
+
 class PrintQueue:
     """Print jobs of this device, processed in order, surviving restarts."""
 
@@ -88,11 +112,14 @@ class PrintQueue:
         self.event = kiosk.event  # loaded now: the worker thread must not touch the kiosk's connection
         self._local = threading.local()
         self._owner = threading.get_ident()
+        self._opened: list[sqlite3.Connection] = []  # connections of other threads, closed by stop()
+        self._conns_lock = threading.Lock()
         self._recovered = False
         self._status: tuple[float, PrinterState] | None = None
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self.worker: PrintWorker | None = None
+        # Called on the worker's thread after each of its steps (the window reads the queue's state
+        # there, on the worker's own connection, and posts it to the UI thread through its mailbox).
+        self.on_step: Callable[[], None] | None = None
         self._lock = threading.Lock()  # one process_once at a time within this process
 
     # --- connections ----------------------------------------------------------------
@@ -105,7 +132,20 @@ class PrintQueue:
         if conn is None:
             conn = connect(paths.database(self.kiosk.data_dir))
             self._local.conn = conn
+            with self._conns_lock:
+                self._opened.append(conn)
         return conn
+
+    def close_thread_connection(self) -> None:
+        """Close the calling thread's private connection (a worker ending)."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            return
+        self._local.conn = None
+        with self._conns_lock:
+            if conn in self._opened:
+                self._opened.remove(conn)
+        conn.close()
 
     def _now(self) -> str:
         return rules.format_time(self.clock())
@@ -132,19 +172,19 @@ class PrintQueue:
         with transaction(conn):
             job = PrintJob(
                 id=str(uuid.uuid4()), event_id=attendee.event_id, attendee_id=attendee.id, format=name,
-                backend=self.printer.backend, printer=self.printer.name, status="queued", attempts=0,
+                backend=self.printer.backend, printer=self.printer.name, status=Q, attempts=0,
                 last_error=None, reprint=store.has_badge(conn, attendee.id), cups_job_id=None, claimed_by=None,
                 next_attempt_at=None, device_id=self.device_id, created_at=now, updated_at=now,
             )
             store.insert(conn, job)
-        self._wake.set()
+        self.wake()
         return job
 
     def pending_count(self) -> int:
         return store.count(self.conn, self.device_id, store.PENDING)
 
     def failed_count(self) -> int:
-        return store.count(self.conn, self.device_id, ("failed",))
+        return store.count(self.conn, self.device_id, (F,))
 
     def jobs(self, limit: int = 50) -> list[PrintJob]:
         return store.recent(self.conn, self.device_id, limit)
@@ -165,32 +205,21 @@ class PrintQueue:
             self._status = (now, state)
         return self._status[1]
 
-    def banner(self) -> str | None:
-        """One line for the top of the window when badges are stuck; None when all is well."""
+    def backlog(self) -> Backlog:
+        """Badges stuck, as data (the words: kiosk.domain.messages.backlog_message, at the edge)."""
         pending, failed = self.pending_count(), self.failed_count()
         if not pending and not failed:
-            return None
+            return Backlog(0, 0, True, "")
         state = self.status()
-        fr = self.kiosk.lang == "fr"
-        parts: list[str] = []
-        if not state.ok and pending:
-            what = "en attente" if fr else "waiting"
-            noun = "badge" if pending == 1 else "badges"
-            head = "Imprimante indisponible" if fr else "Printer unavailable"
-            parts.append(f"{head} — {pending} {noun} {what}" + (f" ({state.message})" if state.message else ""))
-        if failed:
-            noun = "badge" if failed == 1 else "badges"
-            parts.append(f"{failed} {noun} " + ("en échec" if fr else "failed"))
-        return " · ".join(parts) or None
+        return Backlog(pending, failed, bool(state.ok), str(state.message or ""))
 
     def retry_failed(self) -> int:
         conn = self.conn
         with transaction(conn):
-            jobs = store.with_status(conn, self.device_id, ("failed",))
+            jobs = store.with_status(conn, self.device_id, (F,))
             for job in jobs:
-                store.update(conn, job.id, now=self._now(), expect="failed", status="queued", attempts=0,
-                             next_attempt_at=None, claimed_by=None)
-        self._wake.set()
+                self._move(job, Q, attempts=0, next_attempt_at=None, claimed_by=None)
+        self.wake()
         return len(jobs)
 
     # --- processing ---------------------------------------------------------------------
@@ -198,7 +227,7 @@ class PrintQueue:
         """Settle jobs a killed process left 'printing' without the printer's job id."""
         changed = 0
         conn = self.conn
-        for job in store.with_status(conn, self.device_id, ("printing",)):
+        for job in store.with_status(conn, self.device_id, (P,)):
             if job.cups_job_id or (_alive(job.claimed_by) and job.claimed_by != _token()):
                 continue  # known to the printer (polled below), or another live process is sending it
             try:
@@ -207,18 +236,26 @@ class PrintQueue:
                 continue  # cannot tell now: leave it for the next start
             with transaction(conn):
                 if found is None:
-                    store.update(conn, job.id, now=self._now(), expect="printing", status="queued", claimed_by=None)
+                    self._move(job, Q, claimed_by=None)
                 else:
-                    store.update(conn, job.id, now=self._now(), expect="printing", cups_job_id=found[0])
+                    self._move(job, P, cups_job_id=found[0])
             changed += 1
         self._recovered = True
         return changed
+
+    def _move(self, job: PrintJob, to: JobStatus, *, now: str | None = None, expect: bool = True,
+              **changes: object) -> bool:
+        """The one way a job's status is written: the state machine allows the move (IllegalMove
+        otherwise), and with ``expect`` only if the job is still in the state it was read in."""
+        move(job.status, to)
+        return store.update(self.conn, job.id, now=now or self._now(), expect=job.status if expect else None,
+                            status=to, **changes)
 
     def _poll(self) -> int:
         """Jobs handed to the printer: done when it says completed; retried when it failed."""
         settled = 0
         conn = self.conn
-        for job in store.with_status(conn, self.device_id, ("printing",)):
+        for job in store.with_status(conn, self.device_id, (P,)):
             if not job.cups_job_id:
                 continue
             try:
@@ -227,7 +264,7 @@ class PrintQueue:
                 continue
             if state is JobState.COMPLETED:
                 with transaction(conn):
-                    store.update(conn, job.id, now=self._now(), expect="printing", status="done", last_error=None)
+                    self._move(job, D, last_error=None)
                 settled += 1
             elif state in (JobState.FAILED, JobState.UNKNOWN):
                 reason = "the printer aborted the job" if state is JobState.FAILED else \
@@ -237,27 +274,25 @@ class PrintQueue:
         return settled
 
     def _failed(self, job: PrintJob, error: str) -> None:
-        conn = self.conn
-        with transaction(conn):
-            if job.attempts >= MAX_ATTEMPTS:
-                store.update(conn, job.id, now=self._now(), status="failed", last_error=error, claimed_by=None,
-                             cups_job_id=None)
+        to, delay = after_failure(job.attempts)
+        due = rules.format_time(self.clock() + timedelta(seconds=delay)) if delay is not None else None
+        with transaction(self.conn):
+            if to is F:
+                self._move(job, F, last_error=error, claimed_by=None, cups_job_id=None, expect=False)
             else:
-                delay = BACKOFF_S[min(job.attempts, len(BACKOFF_S)) - 1] if job.attempts else BACKOFF_S[0]
-                due = rules.format_time(self.clock() + timedelta(seconds=delay))
-                store.update(conn, job.id, now=self._now(), status="queued", last_error=error, claimed_by=None,
-                             cups_job_id=None, next_attempt_at=due)
+                self._move(job, Q, last_error=error, claimed_by=None, cups_job_id=None, next_attempt_at=due,
+                           expect=False)
 
     def _hold_or_release(self, state: PrinterState) -> None:
         conn = self.conn
         now = self._now()
         with transaction(conn):
             if state.ok:
-                for job in store.with_status(conn, self.device_id, ("held",)):
-                    store.update(conn, job.id, now=now, expect="held", status="queued", next_attempt_at=None)
+                for job in store.with_status(conn, self.device_id, (H,)):
+                    self._move(job, Q, now=now, next_attempt_at=None)
             else:
-                for job in store.with_status(conn, self.device_id, ("queued",)):
-                    store.update(conn, job.id, now=now, expect="queued", status="held", last_error=state.message)
+                for job in store.with_status(conn, self.device_id, (Q,)):
+                    self._move(job, H, now=now, last_error=state.message)
 
     def process_once(self) -> PrintJob | None:
         """One step: settle finished jobs, then hand the next due badge to the printer.
@@ -275,8 +310,7 @@ class PrintQueue:
                 job = store.next_due(conn, self.device_id, self._now())
                 if job is None:
                     return None
-                store.update(conn, job.id, now=self._now(), expect="queued", status="printing",
-                             attempts=job.attempts + 1, claimed_by=_token())
+                self._move(job, P, attempts=job.attempts + 1, claimed_by=_token())
             job = store.get(conn, job.id) or job
             try:
                 printer_id = self._submit(job)
@@ -296,13 +330,13 @@ class PrintQueue:
             self._poll()
 
     def _submit(self, job: PrintJob) -> str:
-        from kiosk.badges import content, engine, layouts
+        from kiosk.badges import engine, layouts
 
         layout = layouts.get(job.format)
         attendee = attendee_store.get(self.conn, job.attendee_id)
         if attendee is None:
             raise KioskError(f"attendee {job.attendee_id} no longer exists")
-        badge = content.contents(self.kiosk, [attendee])
+        badge = self.kiosk.badges.contents([attendee])
         lacking = "".join(dict.fromkeys("".join(engine.unprintable(b) for b in badge)))
         if lacking != job.missing_glyphs:  # the record says what the badge lacks (the engine logs it)
             with transaction(self.conn):
@@ -323,47 +357,101 @@ class PrintQueue:
         import time
 
         deadline = time.monotonic() + timeout
-        done_before = store.count(self.conn, self.device_id, ("done",))
+        done_before = store.count(self.conn, self.device_id, (D,))
         while time.monotonic() < deadline:
             sent = self.process_once()
-            active = store.count(self.conn, self.device_id, ("queued", "printing"))
+            active = store.count(self.conn, self.device_id, ACTIVE)
             if active == 0:
                 break
-            if store.count(self.conn, self.device_id, ("held",)) and not self.status().ok:
+            if store.count(self.conn, self.device_id, (H,)) and not self.status().ok:
                 break
             if sent is None:
                 time.sleep(poll)
-        return store.count(self.conn, self.device_id, ("done",)) - done_before
+        return store.count(self.conn, self.device_id, (D,)) - done_before
 
-    # --- background worker --------------------------------------------------------------
+    # --- the worker (a driver of the steps above; the CLI drives them with run_until_empty) ------
+    @property
+    def _thread(self) -> threading.Thread | None:
+        return self.worker.thread if self.worker is not None else None
+
+    def wake(self) -> None:
+        """Something changed (a badge queued, a retry): the worker takes its next step now."""
+        if self.worker is not None:
+            self.worker.wake()
+
     def start(self, *, poll: float = 1.0) -> None:
-        """Print in a daemon thread; ``enqueue`` wakes it, otherwise it looks every ``poll`` s."""
-        if self._thread is not None and self._thread.is_alive():
+        """Print in a daemon thread (:class:`PrintWorker`); ``enqueue`` wakes it, else it looks every ``poll`` s."""
+        if self.worker is not None and self.worker.alive():
             return
+        self.worker = PrintWorker(self, poll=poll)
+        self.worker.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stop the worker, then close every connection this queue opened for another thread."""
+        if self.worker is not None:
+            self.worker.stop(timeout)
+            self.worker = None
+        self.close_connections()
+
+    def close_connections(self) -> None:
+        with self._conns_lock:
+            opened, self._opened = self._opened, []
+        for conn in opened:
+            conn.close()
+        self._local = threading.local()
+
+
+class PrintWorker:
+    """Runs a queue's steps on one daemon thread, one step at a time; never touches the UI.
+
+    The thread's SQLite connection (opened by the queue on first use) is closed when it ends."""
+
+    def __init__(self, queue: PrintQueue, *, poll: float = 1.0) -> None:
+        self.queue = queue
+        self.poll = poll
+        self.thread: threading.Thread | None = None
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+
+    def alive(self) -> bool:
+        return self.thread is not None and self.thread.is_alive()
+
+    def start(self) -> None:
         self._stop.clear()
-        self._thread = threading.Thread(target=self._run, args=(poll,), name="kiosk-print-queue", daemon=True)
-        self._thread.start()
+        self.thread = threading.Thread(target=self._run, name="kiosk-print-queue", daemon=True)
+        self.thread.start()
+
+    def wake(self) -> None:
+        self._wake.set()
 
     def stop(self, timeout: float = 10.0) -> None:
         self._stop.set()
         self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
+        if self.thread is not None:
+            self.thread.join(timeout)
+            self.thread = None
 
-    def _run(self, poll: float) -> None:
+    def _run(self) -> None:
         try:
             while not self._stop.is_set():
                 try:
-                    sent = self.process_once()
+                    sent = self.queue.process_once()
                 except Exception:
+                    log.exception("print queue step failed")
                     sent = None
-                    self._stop.wait(poll)
+                    self._stop.wait(self.poll)
+                self._report()
                 if sent is None:
-                    self._wake.wait(poll)
+                    self._wake.wait(self.poll)
                     self._wake.clear()
         finally:
-            conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-            if conn is not None:
-                conn.close()
-                self._local.conn = None
+            self.queue.close_thread_connection()
+
+    def _report(self) -> None:
+        callback = self.queue.on_step
+        if callback is None:
+            return
+        try:
+            callback()
+        except Exception:
+            log.exception("print queue listener failed")

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import secrets
+import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from kiosk.domain import codes
 from kiosk.domain.model import (
+    WALK_IN,
     Attendee,
     CheckinResult,
     Event,
@@ -16,9 +19,11 @@ from kiosk.domain.model import (
     Verdict,
 )
 from kiosk.domain.text import email_key, search_text
-from kiosk.service.checkin import CheckinOperations
+from kiosk.service.attendees import Attendees
+from kiosk.service.checkin import CheckIn
 from kiosk.service.errors import KioskError, VenueFull, WorkshopFull, storage_guard
-from kiosk.service.stats import WorkshopFigures
+from kiosk.service.session import Session
+from kiosk.service.stats import Figures, WorkshopFigures
 from kiosk.store import attendees as attendee_store
 from kiosk.store import transaction
 from kiosk.store import walk_ins as walk_in_store
@@ -43,8 +48,22 @@ class RegisterResult:
 
 
 
-class RegistrationOperations(CheckinOperations):
-    """Registration checks walk-ins in, so it builds on the check-in operations."""
+class Registration:
+    """Walk-in registration; it checks walk-ins in, so it is composed on the check-in service."""
+
+    def __init__(self, session: Session, checkin: CheckIn, attendees: Attendees, figures: Figures) -> None:
+        self._session = session
+        self._checkin = checkin
+        self._attendees = attendees
+        self._figures = figures
+
+    @property
+    def db_path(self) -> Path | None:  # for storage_guard
+        return self._session.db_path
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self._session.conn
 
     @storage_guard
     def register(
@@ -60,7 +79,7 @@ class RegistrationOperations(CheckinOperations):
         job) are one transaction: concurrent walk-ins on two kiosks never pass a full venue, and a
         failure leaves nothing half-done.
         """
-        event, device = self.event, self.device(device_name)
+        event, device = self._session.event, self._session.device(device_name)
         first, last = first_name.strip(), last_name.strip()
         org = (organisation or "").strip() or None
         mail = (email or "").strip() or None
@@ -77,22 +96,22 @@ class RegistrationOperations(CheckinOperations):
             created = existing is None
             if existing is None:
                 self._check_places(event, workshop, checkin)
-                now = self.now()
+                now = self._session.now()
                 existing = Attendee(
                     id=str(uuid.uuid4()), event_id=event.id, first_name=first, last_name=last,
                     ticket_code=self._new_code(event), email=mail, organisation=org, category=category,
-                    workshop=workshop, status=Status.VALID, source="walk-in", source_device=device.id,
+                    workshop=workshop, status=Status.VALID, source=WALK_IN, source_device=device.id,
                     created_at=now, updated_at=now,
                 )
                 attendee_store.insert(self.conn, existing, case_sensitive=event.codes_case_sensitive,
                                       now=now, device_id=device.id)
-            elif checkin and not self.presence(existing.id).inside:
+            elif checkin and not self._attendees.presence(existing.id).inside:
                 self._check_places(event, None, checkin)  # an existing guest counts against the venue too
             if consent is not None:
                 walk_in_store.record_consent(self.conn, attendee_id=existing.id, event_id=event.id,
-                                             given_at=self.now(), contact_ok=consent.contact_ok,
+                                             given_at=self._session.now(), contact_ok=consent.contact_ok,
                                              notice=consent.notice, device_id=device.id)
-            result = self.check_in_attendee(existing.id, device_name=device_name) if checkin else None
+            result = self._checkin.check_in_attendee(existing.id, device_name=device_name) if checkin else None
             if on_admitted is not None and result is not None and result.verdict is Verdict.ACCEPTED:
                 on_admitted(existing)
         return RegisterResult(existing, created, result)
@@ -110,7 +129,7 @@ class RegistrationOperations(CheckinOperations):
         return same_name[0] if same_name else None
 
     def _check_places(self, event: Event, workshop: str | None, checkin: bool) -> None:
-        stats = self.stats()
+        stats = self._figures.stats()
         if checkin and event.capacity is not None and stats.inside >= event.capacity:
             raise VenueFull(stats.inside, event.capacity)
         for w in event.workshops:

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from kiosk.domain.model import Event
+from kiosk.service.errors import storage_guard
+from kiosk.store import attendees as attendee_store
 from kiosk.store.attendees import StatsRow
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from kiosk.service.session import Session
 
 
 @dataclass
@@ -61,3 +69,19 @@ def compute_stats(event: Event, rows: Iterable[StatsRow]) -> Stats:
                 figures.checked_in += row.checked_in
                 figures.inside += row.inside
     return stats
+
+
+class Figures:
+    """Door figures of the active event (read-only: what the occupancy screen may have)."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    @property
+    def db_path(self) -> Path | None:  # for storage_guard
+        return self._session.db_path
+
+    @storage_guard
+    def stats(self) -> Stats:
+        session = self._session
+        return compute_stats(session.event, attendee_store.stats_rows(session.conn, session.event.id))

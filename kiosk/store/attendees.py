@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from kiosk.domain.codes import code_key as make_code_key
-from kiosk.domain.model import Attendee, Presence, Status
+from kiosk.domain.model import SORT_KEYS, WALK_IN, Attendee, Presence, Status
 from kiosk.domain.text import email_key, search_text, tokens
 
 EDITABLE = ("ticket_code", "first_name", "last_name", "email", "organisation", "category", "workshop", "status")
@@ -16,11 +16,12 @@ _COLUMNS = (
     "id, event_id, ticket_code, first_name, last_name, email, organisation, category, workshop,"
     " status, source, source_device, created_at, updated_at"
 )
-SORTS = {
+SORTS = {  # one ORDER BY per kiosk.domain.model.SORT_KEYS
     "last_name": "last_name COLLATE NOCASE, first_name COLLATE NOCASE",
     "first_name": "first_name COLLATE NOCASE, last_name COLLATE NOCASE",
     "organisation": "organisation COLLATE NOCASE, last_name COLLATE NOCASE, first_name COLLATE NOCASE",
 }
+assert tuple(SORTS) == SORT_KEYS
 
 
 def from_row(row: sqlite3.Row) -> Attendee:
@@ -120,7 +121,7 @@ def drop_staged(conn: sqlite3.Connection) -> None:
 # New rows have no entry yet: their door figures are counted from the (small, unlocked) staging table.
 _COUNT_STAGED = (
     "INSERT INTO attendee_counts(event_id, status, workshop, category, walk_in, registered, checked_in, inside)"
-    " SELECT event_id, status, coalesce(workshop, ''), coalesce(category, ''), source = 'walk-in', count(*), 0, 0"
+    f" SELECT event_id, status, coalesce(workshop, ''), coalesce(category, ''), source = '{WALK_IN}', count(*), 0, 0"
     " FROM temp.import_staged GROUP BY 1, 2, 3, 4, 5"
     " ON CONFLICT DO UPDATE SET registered = registered + excluded.registered"
 )
@@ -140,7 +141,7 @@ def insert_values(conn: sqlite3.Connection, values: Sequence[tuple[object, ...]]
 # Door figures of the rows just inserted, added to attendee_counts (updates and deletes: triggers).
 _COUNT_NEW = (
     "INSERT INTO attendee_counts(event_id, status, workshop, category, walk_in, registered, checked_in, inside)"
-    " SELECT event_id, status, coalesce(workshop, ''), coalesce(category, ''), source = 'walk-in', count(*),"
+    f" SELECT event_id, status, coalesce(workshop, ''), coalesce(category, ''), source = '{WALK_IN}', count(*),"
     " count(first_entry_at), total(inside) FROM attendees WHERE rowid > ? GROUP BY 1, 2, 3, 4, 5"
     " ON CONFLICT DO UPDATE SET registered = registered + excluded.registered,"
     " checked_in = checked_in + excluded.checked_in, inside = inside + excluded.inside"
@@ -233,6 +234,33 @@ def search(conn: sqlite3.Connection, event_id: str, text: str, *, limit: int = 5
         (query, event_id, limit * 4),
     ).fetchall()
     return [from_row(r) for r in rows[:limit]]
+
+
+EXPORT_COLUMNS = (
+    "id", "ticket_code", "first_name", "last_name", "email", "organisation", "category", "workshop",
+    "status", "first_entry_at", "first_entry_device", "last_scan_at", "inside", "source",
+)
+
+
+def export_rows(conn: sqlite3.Connection, event_id: str) -> Iterator[tuple[object, ...]]:
+    """The event's attendees as raw tuples in ``EXPORT_COLUMNS`` order, by name (no Attendee built)."""
+    yield from conn.execute(
+        f"SELECT {', '.join(EXPORT_COLUMNS)} FROM attendees WHERE event_id = ?"
+        " ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE",
+        (event_id,),
+    )
+
+
+def count_valid(conn: sqlite3.Connection, event_id: str) -> int:
+    row = conn.execute("SELECT count(*) FROM attendees WHERE event_id = ? AND status = ?",
+                       (event_id, Status.VALID.value)).fetchone()
+    return int(row[0])
+
+
+def clear_presence(conn: sqlite3.Connection, event_id: str) -> None:
+    """Forget every attendee's folded presence (before replaying the log)."""
+    conn.execute("UPDATE attendees SET first_entry_at=NULL, first_entry_device=NULL, last_scan_at=NULL,"
+                 " inside=0 WHERE event_id = ?", (event_id,))
 
 
 def iterate(conn: sqlite3.Connection, event_id: str, *, sort: str = "last_name") -> Iterator[Attendee]:

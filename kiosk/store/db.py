@@ -101,6 +101,12 @@ def connect(path: Path, *, migrate_schema: bool = True) -> sqlite3.Connection:
     return conn
 
 
+def checkpoint(conn: sqlite3.Connection) -> tuple[int, int]:
+    """PASSIVE WAL checkpoint (never waits for readers): (frames in the WAL, frames checkpointed)."""
+    _busy, log, done = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    return int(log), int(done)
+
+
 def set_busy_timeout(conn: sqlite3.Connection, ms: int) -> None:
     """How long a write waits for another writer. The window's UI thread must never freeze at the
     door: it waits briefly and shows "not recorded" instead of five seconds of a dead window."""
@@ -124,6 +130,20 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
             conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+@contextmanager
+def snapshot(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """A deferred read transaction: a consistent view without taking the write lock."""
+    if conn.in_transaction:
+        yield conn
+        return
+    conn.execute("BEGIN")
+    try:
+        yield conn
+    finally:
+        if conn.in_transaction:
+            conn.execute("COMMIT")
 
 
 def quick_check(target: Path | sqlite3.Connection, *, max_problems: int = 10) -> list[str]:

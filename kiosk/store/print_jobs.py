@@ -6,8 +6,11 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-STATUSES = ("queued", "printing", "done", "failed", "held")
-PENDING = ("queued", "printing", "held")  # a badge still to come out
+from kiosk.domain.printing import HAS_BADGE, PENDING, JobStatus
+
+STATUSES = tuple(JobStatus)
+_HAS_BADGE_SQL = ", ".join(f"'{s.value}'" for s in HAS_BADGE)
+__all__ = ["PENDING", "STATUSES", "JobStatus", "PrintJob"]
 
 _COLUMNS = (
     "id, event_id, attendee_id, format, backend, printer, status, attempts, last_error, reprint, "
@@ -23,7 +26,7 @@ class PrintJob:
     format: str
     backend: str
     printer: str
-    status: str
+    status: JobStatus
     attempts: int
     last_error: str | None
     reprint: bool
@@ -43,7 +46,7 @@ class PrintJob:
     def to_json(self) -> dict[str, object]:
         return {
             "id": self.id, "attendee_id": self.attendee_id, "format": self.format, "backend": self.backend,
-            "printer": self.printer, "status": self.status, "attempts": self.attempts,
+            "printer": self.printer, "status": self.status.value, "attempts": self.attempts,
             "last_error": self.last_error, "reprint": self.reprint, "cups_job_id": self.cups_job_id,
             "created_at": self.created_at, "updated_at": self.updated_at, "missing_glyphs": self.missing_glyphs,
         }
@@ -52,7 +55,7 @@ class PrintJob:
 def _from_row(row: sqlite3.Row) -> PrintJob:
     return PrintJob(
         id=row["id"], event_id=row["event_id"], attendee_id=row["attendee_id"], format=row["format"],
-        backend=row["backend"], printer=row["printer"], status=row["status"], attempts=int(row["attempts"]),
+        backend=row["backend"], printer=row["printer"], status=JobStatus(row["status"]), attempts=int(row["attempts"]),
         last_error=row["last_error"], reprint=bool(row["reprint"]), cups_job_id=row["cups_job_id"],
         claimed_by=row["claimed_by"], next_attempt_at=row["next_attempt_at"], device_id=row["device_id"],
         created_at=row["created_at"], updated_at=row["updated_at"], missing_glyphs=row["missing_glyphs"],
@@ -94,19 +97,11 @@ def count(conn: sqlite3.Connection, device_id: str, statuses: Iterable[str]) -> 
 def next_due(conn: sqlite3.Connection, device_id: str, now: str) -> PrintJob | None:
     """The oldest queued job whose backoff has passed."""
     row = conn.execute(
-        f"SELECT {_COLUMNS} FROM print_jobs WHERE device_id = ? AND status = 'queued'"
+        f"SELECT {_COLUMNS} FROM print_jobs WHERE device_id = ? AND status = '{JobStatus.QUEUED.value}'"
         " AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY created_at, rowid LIMIT 1",
         (device_id, now),
     ).fetchone()
     return _from_row(row) if row else None
-
-
-def next_wakeup(conn: sqlite3.Connection, device_id: str) -> str | None:
-    """When the earliest backed-off job becomes due (for the worker's sleep)."""
-    row = conn.execute(
-        "SELECT min(next_attempt_at) FROM print_jobs WHERE device_id = ? AND status = 'queued'", (device_id,)
-    ).fetchone()
-    return str(row[0]) if row and row[0] is not None else None
 
 
 def update(
@@ -130,8 +125,8 @@ def update(
 def has_badge(conn: sqlite3.Connection, attendee_id: str) -> bool:
     """True when a badge was printed or is on its way: the next one is a reprint."""
     row = conn.execute(
-        "SELECT 1 FROM print_jobs WHERE attendee_id = ? AND status IN ('done', 'queued', 'printing', 'held')"
-        " LIMIT 1", (attendee_id,)
+        f"SELECT 1 FROM print_jobs WHERE attendee_id = ? AND status IN ({_HAS_BADGE_SQL}) LIMIT 1",
+        (attendee_id,)
     ).fetchone()
     return row is not None
 
@@ -139,7 +134,8 @@ def has_badge(conn: sqlite3.Connection, attendee_id: str) -> bool:
 def printed_attendees(conn: sqlite3.Connection, event_id: str) -> set[str]:
     """Guests with at least one badge that came out (for ``badges --only-not-printed``)."""
     rows = conn.execute(
-        "SELECT DISTINCT attendee_id FROM print_jobs WHERE event_id = ? AND status = 'done'", (event_id,)
+        f"SELECT DISTINCT attendee_id FROM print_jobs WHERE event_id = ? AND status = '{JobStatus.DONE.value}'",
+        (event_id,)
     ).fetchall()
     return {str(r[0]) for r in rows}
 

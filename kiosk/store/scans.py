@@ -5,6 +5,9 @@ from __future__ import annotations
 import sqlite3
 
 from kiosk.domain.model import Scan, ScanKind, Verdict
+from kiosk.domain.rules import UNDOABLE
+
+_UNDOABLE_SQL = ", ".join(f"'{kind.value}'" for kind in sorted(UNDOABLE))  # the rule is kiosk.domain.rules
 
 _COLUMNS = (
     "id, event_id, attendee_id, code, kind, verdict, target_id, device_id, device_name, staff, reason,"
@@ -53,7 +56,7 @@ def last_of_device(conn: sqlite3.Connection, device_id: str) -> Scan | None:
 def last_undoable(conn: sqlite3.Connection, device_id: str) -> Scan | None:
     """The device's latest entry/exit/override that no undo has reverted yet."""
     row = conn.execute(
-        f"SELECT {_COLUMNS} FROM scans s WHERE device_id = ? AND kind IN ('entry', 'exit', 'override')"
+        f"SELECT {_COLUMNS} FROM scans s WHERE device_id = ? AND kind IN ({_UNDOABLE_SQL})"
         " AND NOT EXISTS (SELECT 1 FROM scans u WHERE u.kind = 'undo' AND u.target_id = s.id)"
         " ORDER BY device_time DESC, rowid DESC LIMIT 1",
         (device_id,),

@@ -31,12 +31,15 @@ def describe(status: Any, *, absent: bool = False) -> tuple[Light, str, str]:
         return (Light.OFF, QCoreApplication.translate("Camera", "not found"),
                 QCoreApplication.translate("Camera", "No camera found: use the handheld scanner"))
     if name == "starting":
-        return Light.WARN, QCoreApplication.translate("Camera", "starting"), QCoreApplication.translate("Camera", "Starting camera…")
+        return (Light.WARN, QCoreApplication.translate("Camera", "starting"),
+                QCoreApplication.translate("Camera", "Starting camera…"))
     if name in ("lost", "reconnecting"):
         return (Light.ERROR, QCoreApplication.translate("Camera", "lost — reconnecting"),
                 QCoreApplication.translate("Camera", "Camera lost — reconnecting…"))
     if name == "ended":
-        return Light.WARN, QCoreApplication.translate("Camera", "video ended"), QCoreApplication.translate("Camera", "Video ended")
+        return (Light.WARN, QCoreApplication.translate("Camera", "video ended"),
+                QCoreApplication.translate("Camera", "Video ended"))
     if name == "stopped":
-        return Light.OFF, QCoreApplication.translate("Camera", "stopped"), QCoreApplication.translate("Camera", "Camera stopped")
+        return (Light.OFF, QCoreApplication.translate("Camera", "stopped"),
+                QCoreApplication.translate("Camera", "Camera stopped"))
     return Light.WARN, name, name

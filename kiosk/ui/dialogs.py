@@ -34,7 +34,8 @@ class OverrideDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Let in anyway"))
         self.setAccessibleName("override dialog")
-        intro = PlainLabel(self.tr("Let %1 in anyway? This is recorded with your name and reason.").replace("%1", guest))
+        intro = PlainLabel(self.tr("Let %1 in anyway? This is recorded with your name and reason.").replace("%1",
+                                                                                                            guest))
         intro.setWordWrap(True)
         self.reason = QLineEdit()
         self.reason.setAccessibleName("override reason")

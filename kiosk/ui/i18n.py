@@ -17,10 +17,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from kiosk import assets
+from kiosk.domain.messages import LANGUAGES
 
 log = logging.getLogger(__name__)
 
-LANGUAGES = ("fr", "en")
 SOURCE_LANGUAGE = "en"
 I18N_DIR = assets.path("i18n")
 

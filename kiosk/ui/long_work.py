@@ -37,7 +37,7 @@ def import_in_thread(data_dir: Path, device: str, lang: str, path: Path, progres
 def badges_in_thread(data_dir: Path, device: str, lang: str, fmt: str, output: Path,
                      progress: ProgressFn) -> BatchResult:
     """Runs on a worker thread: the same rendering as `kiosk badges --all`."""
-    from kiosk.badges import batch, layouts
+    from kiosk.badges import layouts
 
     kiosk = Kiosk.open(data_dir, device_name=device, lang=lang)
     try:
@@ -45,7 +45,7 @@ def badges_in_thread(data_dir: Path, device: str, lang: str, fmt: str, output: P
             layout = layouts.get(fmt)
         except KeyError as exc:
             raise KioskError(str(exc.args[0])) from None
-        return batch.render_all(kiosk, layout, output, progress=progress)
+        return kiosk.badges.render_all(layout, output, progress=progress)
     finally:
         kiosk.close()
 
@@ -114,8 +114,8 @@ class LongWork(QObject):
                                                                    progress), "import")
         self._track(task, self.tr("Importing %1…").replace("%1", path.name), self.tr("Import registrations"))
         task.succeeded.connect(lambda report: self._imported(path, report))
-        task.failed.connect(lambda error: self._failed(self.tr("Import of %1 stopped, nothing was changed: %2").replace("%1", path.name)
-                                                       .replace("%2", error_sentence(error))))
+        stopped = self.tr("Import of %1 stopped, nothing was changed: %2").replace("%1", path.name)
+        task.failed.connect(lambda error: self._failed(stopped.replace("%2", error_sentence(error))))
         return task
 
     def badges_pdf(self, output: Path | None = None) -> Task | None:

@@ -1,7 +1,7 @@
 """Badge printing as the window uses it: open the queue from the settings, read its state off the
 UI thread, pick a guest for a test badge. No widgets here.
 
-Why a snapshot: ``PrintQueue.banner()`` asks the printer (``lpstat``) once its 2 s cache is stale,
+Why a snapshot: ``PrintQueue.backlog()`` asks the printer (``lpstat``) once its 2 s cache is stale,
 so the window polls it on the TaskRunner and only renders the result.
 """
 
@@ -25,7 +25,7 @@ class PrinterSnapshot:
 
     ok: bool
     message: str  # why not ok, or the printer's own words
-    banner: str | None  # PrintQueue.banner(): badges stuck, or None
+    banner: str | None  # PrintQueue.backlog() in words: badges stuck, or None
     pending: int
     failed: int
     destination: str
@@ -38,7 +38,8 @@ class PrinterSnapshot:
 def snapshot(queue: Any) -> PrinterSnapshot:
     """Read the queue's state; may block on the printer, so call it from a worker thread."""
     state = queue.status()
-    return PrinterSnapshot(ok=bool(state.ok), message=str(state.message or ""), banner=queue.banner(),
+    return PrinterSnapshot(ok=bool(state.ok), message=str(state.message or ""),
+                           banner=queue.backlog().message(queue.kiosk.lang),
                            pending=int(queue.pending_count()), failed=int(queue.failed_count()),
                            destination=str(queue.destination))
 

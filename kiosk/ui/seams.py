@@ -61,7 +61,7 @@ def queue_seam(queue: Any) -> PrintSeam:
             return queue.enqueue(attendee.id)
 
     def status() -> tuple[bool, str]:
-        banner = queue.banner()
+        banner = queue.backlog().message(queue.kiosk.lang)
         return (banner is None, banner or "")
 
     return PrintSeam(_QueuePrinter(), status, queue)
@@ -90,7 +90,7 @@ class ScreenRegistry:
         self.entries[key] = ScreenEntry(key, title, factory)
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: ARG001 (lupdate reads the context)
     """Marks a string for translation without importing Qt; the menu translates it in "Screens"."""
     return text
 

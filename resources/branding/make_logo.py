@@ -13,7 +13,8 @@ img = Image.new("RGBA", (W * S, W * S), (0, 0, 0, 0))
 d = ImageDraw.Draw(img)
 cx = cy = W * S / 2
 def hexagon(r):
-    return [(cx + r * math.cos(math.radians(60 * i + 30)), cy + r * math.sin(math.radians(60 * i + 30))) for i in range(6)]
+    return [(cx + r * math.cos(math.radians(60 * i + 30)),
+             cy + r * math.sin(math.radians(60 * i + 30))) for i in range(6)]
 d.polygon(hexagon(175 * S), fill=(33, 33, 33, 255))
 d.polygon(hexagon(160 * S), fill=(245, 166, 35, 255))
 d.polygon(hexagon(140 * S), outline=(255, 255, 255, 255), width=4 * S)

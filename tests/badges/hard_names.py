@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 HARD_NAMES: tuple[tuple[str, str, str], ...] = (
-    ("Marie-Noëlle Anne-Sophie", "de La Tour d'Auvergne-Lauraguais du Saint-Esprit", "Coopérative Les Paniers du Panier"),
+    ("Marie-Noëlle Anne-Sophie", "de La Tour d'Auvergne-Lauraguais du Saint-Esprit",
+     "Coopérative Les Paniers du Panier"),
     ("Nguyễn Thị Thu", "Nguyễn", "Hội Doanh nghiệp"),
     ("Ὀδυσσεύς", "Παπαδόπουλος", "Ἑλληνικὴ Ἑταιρεία"),
     ("Ольга", "Коваленко", "Кооператив «Світанок»"),

@@ -173,13 +173,13 @@ def test_badge_qr_scans_from_the_rendered_page(tmp_path: Path, name: str) -> Non
 # --- content and options -------------------------------------------------------------------------
 def test_content_from_attendee_and_event_with_hidden_fields(kiosk: Kiosk, data_dir: Path) -> None:
     attendee = kiosk.find("PLUS20-0001")
-    badge = content.contents(kiosk, [attendee])[0]
+    badge = kiosk.badges.contents([attendee])[0]
     assert badge.first_name == attendee.first_name and badge.qr == "PLUS20-0001"
     assert badge.category_color == kiosk.event.category_color(attendee.category)
     assert badge.date == "30 novembre 2026 · 18:00" and badge.logo is not None
     (data_dir / "badges.json").write_text(json.dumps(
         {"fields": {"tagline": False}, "events": {kiosk.event.id: {"fields": {"organisation": False}}}}))
-    hidden = content.contents(kiosk, [attendee])[0]
+    hidden = kiosk.badges.contents([attendee])[0]
     assert hidden.tagline == "" and hidden.organisation == "" and hidden.first_name == attendee.first_name
 
 
@@ -190,7 +190,7 @@ def test_qr_holds_the_signed_payload_once_a_private_key_exists(kiosk: Kiosk, dat
 
     attendee = kiosk.find("PLUS20-0002")
     init_keys(paths.keys_dir(data_dir))
-    payload = content.contents(kiosk, [attendee])[0].qr
+    payload = kiosk.badges.contents([attendee])[0].qr
     claims = verify_ticket(payload, load_public(paths.keys_dir(data_dir)))
     assert claims.attendee_id == attendee.id
 
@@ -233,3 +233,15 @@ def test_every_format_renders_the_hard_names_to_png(tmp_path: Path) -> None:
         with Image.open(png) as image:
             darkest = image.convert("L").getextrema()[0]
             assert isinstance(darkest, int) and darkest < 50  # ink on the page, not blank
+
+
+def test_settings_fall_back_to_defaults_for_values_outside_their_choices(data_dir: Path) -> None:
+    from kiosk import settings
+
+    (data_dir / settings.FILE_NAME).write_text(json.dumps(
+        {"language": "de", "decoder": "zbar", "printer_backend": "fax", "sounds": "yes"}))
+    loaded = settings.load(data_dir)
+    assert (loaded.language, loaded.decoder, loaded.printer_backend, loaded.sounds) == ("fr", "zbar", "pdf", True)
+    (data_dir / settings.BADGES_FILE).write_text(json.dumps({"fields": {"tagline": False, "nope": False},
+                                                             "qr": "hologram"}))
+    assert settings.load_badge_options(data_dir) == settings.BadgeOptions(frozenset({"tagline"}), "auto")

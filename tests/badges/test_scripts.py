@@ -108,7 +108,7 @@ def _columns(image: Image.Image) -> list[int]:
     width, height = image.size
     px = image.load()
     assert px is not None
-    return [sum(1 for y in range(height) if int(px[x, y]) < DARK) for x in range(width)]
+    return [sum(1 for y in range(height) if int(px[x, y]) < DARK) for x in range(width)]  # type: ignore[arg-type,misc]
 
 
 def _same_place(line: Image.Image, word: Image.Image) -> float:

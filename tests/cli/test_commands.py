@@ -62,7 +62,8 @@ def one_line_error(code: int, out: str, err: str) -> str:
 
 def cancelled_code(data_dir: Path) -> str:
     conn = sqlite3.connect(data_dir / "kiosk.db")
-    code = conn.execute("SELECT ticket_code FROM attendees WHERE status = 'cancelled' ORDER BY ticket_code").fetchone()[0]
+    code = conn.execute(
+        "SELECT ticket_code FROM attendees WHERE status = 'cancelled' ORDER BY ticket_code").fetchone()[0]
     conn.close()
     return str(code)
 

@@ -147,7 +147,7 @@ def test_readme_documents_every_command() -> None:
     parser = build_parser()
     sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
     commands: list[str] = []
-    for name, command in sub.choices.items():  # type: ignore[attr-defined]
+    for name, command in sub.choices.items():  # type: ignore[union-attr]
         nested = [a for a in command._actions if a.__class__.__name__ == "_SubParsersAction"]
         commands += [f"{name} {action}" for action in nested[0].choices] if nested else [name]
     missing = [c for c in commands if f"kiosk {c}" not in README]

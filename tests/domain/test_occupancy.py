@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kiosk.domain.model import Scan, ScanKind, Verdict
-from kiosk.domain.occupancy import Move, OccupancyFold, Person, fold_occupancy, level, track
+from kiosk.domain.occupancy import Figures, Move, OccupancyFold, Person, fold_occupancy, level, track
 from kiosk.domain.presence import fold_presence
 
 T0 = datetime(2026, 3, 12, 17, 0, tzinfo=UTC)
@@ -53,8 +53,9 @@ PEOPLE = [Person("ann", workshop="Se loger", category="Jeune"), Person("bob", wo
 WORKSHOPS = [("Se loger", 50), ("Se nourrir", 50), ("Se vêtir", 50)]
 
 
-def figures(log: Log, **kw: object):  # type: ignore[no-untyped-def]
-    return fold_occupancy(PEOPLE, log.moves, capacity=180, workshops=WORKSHOPS, categories=["Jeune"], **kw)
+def figures(log: Log, *, now: str | None = None, with_peak: bool = True) -> Figures:
+    return fold_occupancy(PEOPLE, log.moves, capacity=180, workshops=WORKSHOPS, categories=["Jeune"], now=now,
+                          with_peak=with_peak)
 
 
 def test_entries_and_exits_count_people_and_their_groups() -> None:

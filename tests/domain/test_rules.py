@@ -51,12 +51,13 @@ def test_only_accepted_and_exit_recorded_admit() -> None:
     [
         (Direction.ENTRY, Verdict.ACCEPTED, ScanKind.ENTRY),
         (Direction.EXIT, Verdict.EXIT_RECORDED, ScanKind.EXIT),
-        *[(Direction.ENTRY, v, ScanKind.REFUSED) for v in Verdict if v not in (Verdict.ACCEPTED, Verdict.EXIT_RECORDED)],
+        *[(Direction.ENTRY, v, ScanKind.REFUSED) for v in Verdict if v not in (Verdict.ACCEPTED,
+                                                                               Verdict.EXIT_RECORDED)],
         (Direction.EXIT, Verdict.NOT_INSIDE, ScanKind.REFUSED),
     ],
 )
 def test_scan_kind(direction: Direction, verdict: Verdict, kind: ScanKind) -> None:
-    assert rules.scan_kind(direction, verdict) is kind
+    assert rules.scan_kind(verdict) is kind
 
 
 def test_repeat_window_is_three_seconds_and_same_code_only() -> None:

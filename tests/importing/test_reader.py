@@ -185,7 +185,8 @@ def test_xlsx_values_numbers_dates_and_rows(tmp_path: Path) -> None:
 def test_xlsx_dates_rendered_iso(tmp_path: Path) -> None:
     path = _xlsx(
         tmp_path / "d.xlsx",
-        [["Nom", "Prénom", "Catégorie", "Atelier"], ["Dupont", "Ana", dt.datetime(2025, 3, 1), dt.datetime(2025, 3, 2, 9, 15)]],
+        [["Nom", "Prénom", "Catégorie", "Atelier"],
+         ["Dupont", "Ana", dt.datetime(2025, 3, 1), dt.datetime(2025, 3, 2, 9, 15)]],
     )
     rec = parse_registration_file(path).records[0]
     assert rec.category == "2025-03-01"
@@ -289,7 +290,7 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     def boom(*args: object) -> int:  # tests run as root, for whom chmod 000 does not stop a read
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(reader_mod.os, "open", boom)
+    monkeypatch.setattr("kiosk.importing.reader.os.open", boom)
     with pytest.raises(ImportFileError, match=r"cannot read .*Permission denied"):
         parse_registration_file(path)
 
@@ -360,7 +361,7 @@ def test_cp1252_file_with_utf8_pieces_is_repaired(tmp_path: Path) -> None:
     assert [line for line, _ in parsed.warnings] == [12, 13]
 
 
-def test_cp1252_file_is_not_mistaken_for_utf8(tmp_path) -> None:
+def test_cp1252_file_is_not_mistaken_for_utf8(tmp_path: Path) -> None:
     from kiosk.importing import parse_registration_file
 
     path = tmp_path / "excel.csv"

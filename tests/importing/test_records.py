@@ -275,6 +275,12 @@ def test_duplicate_ticket_codes_case_and_space_insensitive(tmp_path: Path) -> No
     assert str(info.value) == "duplicate ticket code 'X1' on lines 2 and 6"
 
 
+def test_a_case_sensitive_event_keeps_codes_differing_only_by_case(tmp_path: Path) -> None:
+    path = tmp_path / "cs.csv"
+    path.write_text("Prénom;Nom;Billet\nA;A;abc123\nB;B;ABC123\n", encoding="utf-8")
+    assert len(parse_registration_file(path, case_sensitive=True).records) == 2
+
+
 def test_rows_without_ticket_code_are_not_duplicates(tmp_path: Path) -> None:
     assert len(_parse(tmp_path, "Prénom;Nom;Billet\nA;A;\nB;B;\n").records) == 2
 

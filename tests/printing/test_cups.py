@@ -16,7 +16,7 @@ import pytest
 
 from kiosk.adapters.printing import Media, ipp
 from kiosk.adapters.printing.cups import CupsPrinter, list_printers
-from kiosk.badges import content, engine, layouts
+from kiosk.badges import engine, layouts
 from kiosk.cli.main import main
 from kiosk.domain.model import Attendee
 from kiosk.service import Kiosk
@@ -89,14 +89,14 @@ def test_paused_printer_holds_jobs_with_a_banner_and_they_complete_when_enabled(
     assert queue.process_once() is None
     statuses = [j.status for j in (queue.job(j.id) for j in jobs) if j]
     assert statuses[1:] == ["held"] * 3
-    banner = queue.banner()
+    banner = queue.backlog().message("fr")
     assert banner is not None and re.match(r"Imprimante indisponible — [34] badges en attente", banner)
     assert "paused" in banner  # the reason CUPS shows may be the running job's, not "paper jam"
     assert not CupsPrinter(cups.queue).status().ok and CupsPrinter(cups.queue).status().paused
     cups.enable()
     assert queue.run_until_empty(timeout=30) >= 3
     assert [j.status for j in (queue.job(j.id) for j in jobs) if j] == ["done"] * 4
-    assert queue.banner() is None
+    assert queue.backlog().message("fr") is None
     for job in jobs:
         _output_of(cups, job.id)
 
@@ -150,7 +150,7 @@ def test_a_job_claimed_by_a_dead_process_is_found_by_title_or_requeued(cups: Cup
     lost = queue.enqueue(kiosk.find("PLUS20-0041").id, "cr80")
     # What a process killed between `lp` and its database write leaves behind:
     src = cups.root / f"{sent.title}.pdf"
-    engine.render(content.contents(kiosk, [kiosk.find("PLUS20-0040")]), layouts.get("cr80"), src)
+    engine.render(kiosk.badges.contents([kiosk.find("PLUS20-0040")]), layouts.get("cr80"), src)
     printer.submit(str(src), Media(85.6, 54), sent.title)
     time.sleep(1.5)  # let it complete: CUPS then hides its title, only the file name is left
     with transaction(kiosk.conn):

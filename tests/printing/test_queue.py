@@ -50,7 +50,7 @@ def test_pdf_folder_is_the_default_and_records_reprints(kiosk: Kiosk, data_dir: 
     assert queue.destination == str(paths.print_dir(data_dir))
     again = queue.enqueue(attendee.id, "cr80")
     assert again.reprint and again.format == "cr80"
-    assert queue.run_until_empty() == 1 and queue.pending_count() == 0 and queue.banner() is None
+    assert queue.run_until_empty() == 1 and queue.pending_count() == 0 and queue.backlog().message("fr") is None
     with pytest.raises(KioskError):
         queue.enqueue(attendee.id, "no-such-format")
 
@@ -69,7 +69,7 @@ def test_failures_back_off_then_end_failed_and_can_be_retried(kiosk: Kiosk, data
         queue.process_once()
     final = queue.job(job.id)
     assert final is not None and final.status == "failed" and final.attempts == 5
-    assert queue.banner() == "1 badge en échec"
+    assert queue.backlog().message("fr") == "1 badge en échec"
     printer.failures = 0
     assert queue.retry_failed() == 1
     assert queue.run_until_empty() == 1 and printer.submitted == [job.title]
@@ -83,7 +83,7 @@ def test_missing_printer_holds_jobs_with_a_banner_then_releases_them(kiosk: Kios
         queue.enqueue(kiosk.find(code).id)
     assert queue.process_once() is None
     assert {j.status for j in queue.jobs()} == {"held"}
-    assert queue.banner() == "Imprimante indisponible — 3 badges en attente (printer Brother not found)"
+    assert queue.backlog().message("fr") == "Imprimante indisponible — 3 badges en attente (printer Brother not found)"
     printer.state = PrinterState(True)
     assert queue.run_until_empty() == 3 and len(printer.submitted) == 3
 

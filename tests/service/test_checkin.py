@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import uuid
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 
@@ -49,7 +50,8 @@ def test_accepted_then_already_checked_in_with_time_and_device(kiosk: Kiosk, clo
     assert (again.first_entry_at, again.first_entry_device) == (entered_at, "door-1")
     assert "door-1" in again.message
     assert again.to_json()["first_entry_device"] == "door-1"
-    assert scans(kiosk) == [("entry", "accepted", first.attendee.id), ("refused", "already_checked_in", first.attendee.id)]
+    assert scans(kiosk) == [("entry", "accepted", first.attendee.id),
+                            ("refused", "already_checked_in", first.attendee.id)]
 
 
 def test_unknown_code(kiosk: Kiosk) -> None:
@@ -314,7 +316,7 @@ def test_rebuild_presence_matches_incremental(kiosk: Kiosk, clock: FakeClock) ->
             kiosk.undo(device_name=device, staff="s")
         else:
             kiosk.override(kiosk.find(rng.choice(codes)).id, reason="r", staff="s", device_name=device)
-    incremental, stats = _presence_table(kiosk), kiosk.stats().to_json()
+    incremental, stats = _presence_table(kiosk), cast("dict[str, Any]", kiosk.stats().to_json())
     assert stats["checked_in"] > 10 and 0 < stats["inside"] < stats["checked_in"]  # a real mix
     kiosk.conn.execute("UPDATE attendees SET first_entry_at = NULL, first_entry_device = NULL,"
                        " last_scan_at = NULL, inside = 0")
@@ -338,7 +340,7 @@ def test_check_in_attendee_found_by_name(kiosk: Kiosk, clock: FakeClock) -> None
     assert [s.kind for s in kiosk.history(guest.id)] == [ScanKind.ENTRY, ScanKind.REFUSED]
 
 
-def test_idle_checkpoint_empties_the_wal(kiosk):
+def test_idle_checkpoint_empties_the_wal(kiosk: Kiosk) -> None:
     """The window checkpoints when idle so the automatic checkpoint rarely lands on a check-in."""
     for n in range(1, 30):
         kiosk.check_in(f"PLUS20-{n:04d}")

@@ -180,7 +180,8 @@ def test_values_are_stored_verbatim(forum: Kiosk, tmp_path: Path) -> None:
     path.write_text(";".join(HEADER) + "\n" + "\n".join(
         ";".join('"' + v.replace('"', '""') + '"' for v in row) for row in nasty) + "\n", encoding="utf-8")
     assert import_registrations(forum, path).added == 3
-    got = {a.ticket_code: (a.first_name, a.last_name, a.organisation) for a in attendee_store.iterate(forum.conn, forum.event.id)}
+    got = {a.ticket_code: (a.first_name, a.last_name, a.organisation) for a in attendee_store.iterate(forum.conn,
+                                                                                                      forum.event.id)}
     assert got == {row[0]: (row[1], row[2], row[4]) for row in nasty}
     assert forum.conn.execute("SELECT count(*) FROM attendees").fetchone()[0] == 3
     assert [a.ticket_code for a in forum.search("script")] == ["X-1"]
@@ -192,7 +193,8 @@ def test_values_are_stored_verbatim(forum: Kiosk, tmp_path: Path) -> None:
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary|not supported|cannot"),
         (b"", "empty"),
         (b"Couleur;Taille\nrouge;M\n", "no first/last/full name column"),
-        (";".join(HEADER).encode() + b"\nT-1;Ann;Lee;;;;;\nT-2;Bob;Ray;;;;;\nt-1;Cy;Doe;;;;;\n", "duplicate ticket code"),
+        (";".join(HEADER).encode() + b"\nT-1;Ann;Lee;;;;;\nT-2;Bob;Ray;;;;;\nt-1;Cy;Doe;;;;;\n",
+         "duplicate ticket code"),
         (";".join(HEADER).encode() + b"\nT-1;Ann;Lee;;;;;\nT-2;" + b"N" * 5000 + b";Ray;;;;;\n", "longer than"),
         # Different texts, one code once normalised (full-width digit): refused, not a crash.
         (";".join(HEADER).encode() + "\nA1;Ann;Lee;;;;;\nA\uff11;Bob;Ray;;;;;\n".encode(), "duplicate ticket code"),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.domain.model import Direction
+from kiosk.domain.model import Attendee, Direction
 from kiosk.service import Kiosk
 from kiosk.service.occupancy import CHECKOUT_ALL_REASON, Occupancy, checkout_all, to_stats
 from kiosk.service.pin import FILE_NAME, PinError, StaffPin
@@ -135,7 +135,7 @@ def test_registration_edits_reach_the_figures(kiosk: Kiosk) -> None:
     before = occupancy.figures().by_workshop
     assert (before["Se loger"].arrived, before["Se nourrir"].arrived) == (1, 0)
 
-    def edit(who, changes):  # type: ignore[no-untyped-def]
+    def edit(who: Attendee, changes: dict[str, object]) -> None:
         from kiosk.store import transaction
 
         with transaction(kiosk.conn):

@@ -69,7 +69,8 @@ def test_eight_walk_ins_at_once_for_three_places(tmp_path: Path) -> None:
 def test_an_existing_guest_is_not_let_past_a_full_venue(tmp_path: Path) -> None:
     data = tmp_path / "data"
     assert done(cli(data, "event", "create", "--name", "Tiny", "--capacity", "1"))[0] == 0
-    assert done(cli(data, "register", "--first-name", "Ann", "--last-name", "Lee", "--email", "ann@example.org"))[0] == 0
+    assert done(cli(data, "register", "--first-name", "Ann", "--last-name", "Lee", "--email",
+                    "ann@example.org"))[0] == 0
     assert done(cli(data, "register", "--first-name", "Bob", "--last-name", "Ray", "--checkin"))[0] == 0
     code, _out, err = done(cli(data, "register", "--first-name", "Ann", "--last-name", "Lee",
                                 "--email", "ann@example.org", "--checkin"))

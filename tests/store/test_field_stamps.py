@@ -17,10 +17,12 @@ def _edit(kiosk: Kiosk, attendee_id: str, changes: dict[str, object], now: str, 
 def test_only_changed_fields_get_a_stamp(kiosk: Kiosk) -> None:
     guest = kiosk.find("PLUS20-0001")
     assert attendee_store.field_stamps(kiosk.conn, guest.id) == {}
-    _edit(kiosk, guest.id, {"organisation": "Coop A", "first_name": guest.first_name}, "2026-11-30T17:00:00.000Z", "dev-a")
+    _edit(kiosk, guest.id, {"organisation": "Coop A", "first_name": guest.first_name}, "2026-11-30T17:00:00.000Z",
+          "dev-a")
     assert attendee_store.field_stamps(kiosk.conn, guest.id) == {
         "organisation": ("2026-11-30T17:00:00.000Z", "dev-a")}
-    _edit(kiosk, guest.id, {"email": "new@example.org", "status": Status.CANCELLED}, "2026-11-30T17:05:00.000Z", "dev-b")
+    _edit(kiosk, guest.id, {"email": "new@example.org", "status": Status.CANCELLED}, "2026-11-30T17:05:00.000Z",
+          "dev-b")
     stamps = attendee_store.field_stamps(kiosk.conn, guest.id)
     assert stamps == {
         "organisation": ("2026-11-30T17:00:00.000Z", "dev-a"),

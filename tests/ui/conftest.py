@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -16,6 +17,11 @@ from kiosk.ui.dialogs import Dialogs, OverrideAnswer
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.seams import PrintSeam
 from kiosk.ui.sounds import SoundPlayer
+
+MakeWindow = Callable[..., MainWindow]  # the make_window fixture: keyword options -> a shown window
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
 
 
 class ScriptedDialogs(Dialogs):
@@ -76,7 +82,7 @@ class FakeBadgePrinter:
 
 
 @pytest.fixture(autouse=True, scope="session")
-def refcount_guard(qapp) -> None:
+def refcount_guard(qapp: QApplication) -> None:
     """The installed PySide6 must not corrupt reference counts (see kiosk.ui.qtcompat)."""
     qtcompat.check()
 
@@ -92,7 +98,8 @@ def sounds() -> SoundPlayer:
 
 
 @pytest.fixture
-def make_window(qtbot, kiosk: Kiosk, data_dir: Path, dialogs: ScriptedDialogs, sounds: SoundPlayer):
+def make_window(qtbot: QtBot, kiosk: Kiosk, data_dir: Path, dialogs: ScriptedDialogs,
+                sounds: SoundPlayer) -> Iterator[MakeWindow]:
     """Build a MainWindow (no camera unless given), shown at 1366x768, closed after the test."""
     made: list[MainWindow] = []
 
@@ -114,7 +121,7 @@ def make_window(qtbot, kiosk: Kiosk, data_dir: Path, dialogs: ScriptedDialogs, s
 
 
 @pytest.fixture
-def window(make_window) -> Iterator[MainWindow]:
+def window(make_window: MakeWindow) -> Iterator[MainWindow]:
     yield make_window()
 
 

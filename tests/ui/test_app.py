@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 
 from kiosk.cli.main import main
 from kiosk.service import Kiosk
@@ -20,7 +21,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "cache"
 
 
-def test_gui_command_creates_demo_and_screenshots(qapp, data_dir: Path, tmp_path: Path) -> None:
+def test_gui_command_creates_demo_and_screenshots(qapp: QApplication, data_dir: Path, tmp_path: Path) -> None:
     shot = tmp_path / "shot.png"
     status = main(["--data-dir", str(data_dir), "gui", "--no-camera", "--lang", "fr",
                    "--screenshot", str(shot), "--quit-after", "200"])
@@ -34,7 +35,7 @@ def test_gui_command_creates_demo_and_screenshots(qapp, data_dir: Path, tmp_path
         kiosk.close()
 
 
-def test_gui_quit_after_with_missing_camera_does_not_crash(qapp, data_dir: Path, tmp_path: Path) -> None:
+def test_gui_quit_after_with_missing_camera_does_not_crash(qapp: QApplication, data_dir: Path, tmp_path: Path) -> None:
     status = main(["--data-dir", str(data_dir), "gui", "--camera", str(tmp_path / "missing.avi"),
                    "--device", "porte-sud", "--lang", "en", "--quit-after", "300"])
     assert status == 0
@@ -91,7 +92,8 @@ def _quit_soon(how: str) -> None:
             return
         window = windows[0]
         if how == "menu":
-            quit_action = next(a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "Quit")
+            quit_action = next(a for a in window.menuBar().actions()[0].menu().actions()  # type: ignore[attr-defined]
+                               if a.text() == "Quit")
             quit_action.trigger()
         else:
             window.close()
@@ -100,7 +102,7 @@ def _quit_soon(how: str) -> None:
 
 
 @pytest.mark.parametrize("how", ["menu", "close button"])
-def test_quit_from_the_menu_or_the_close_button_returns(qapp, data_dir: Path, how: str) -> None:
+def test_quit_from_the_menu_or_the_close_button_returns(qapp: QApplication, data_dir: Path, how: str) -> None:
     """Without --quit-after: the run returns only because the window was quit (it used to hang)."""
     import time
 

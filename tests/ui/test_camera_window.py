@@ -7,6 +7,7 @@ thread as signals, and end as a verdict on screen and a row in the database.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -16,11 +17,17 @@ from kiosk.ui.main_window import MainWindow
 from kiosk.ui.widgets.header import Light
 from tests.ui.conftest import panel_verdict
 
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from tests.conftest import FakeClock
+    from tests.ui.conftest import MakeWindow
+
 video = pytest.importorskip("tests.helpers.video")
 
 
 @pytest.fixture(scope="module")
-def videos(tmp_path_factory) -> dict[str, Path]:
+def videos(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("videos")
     out = {}
     for name, payload in (("guest", "PLUS20-0001"), ("other", "PLUS20-0009"), ("unknown", "ZZ-NOT-A-TICKET")):
@@ -30,13 +37,14 @@ def videos(tmp_path_factory) -> dict[str, Path]:
     return out
 
 
-def run_camera(window: MainWindow, qtbot, source: Path | str) -> None:
+def run_camera(window: MainWindow, qtbot: QtBot, source: Path | str) -> None:
     window.camera_source = str(source)
     window.start_camera()
     qtbot.waitUntil(lambda: panel_verdict(window) is not None, timeout=10_000)
 
 
-def test_qr_in_video_checks_the_guest_in(make_window, kiosk: Kiosk, qtbot, videos) -> None:
+def test_qr_in_video_checks_the_guest_in(make_window: MakeWindow, kiosk: Kiosk, qtbot: QtBot,
+                                         videos: dict[str, Path]) -> None:
     window = make_window()
     run_camera(window, qtbot, videos["guest"])
     guest = kiosk.find("PLUS20-0001")
@@ -48,7 +56,8 @@ def test_qr_in_video_checks_the_guest_in(make_window, kiosk: Kiosk, qtbot, video
     qtbot.waitUntil(lambda: window.checkin_page.camera_view.frames_shown > 0, timeout=5000)
 
 
-def test_duplicate_from_camera_shows_when_and_where(make_window, kiosk: Kiosk, clock, qtbot, videos) -> None:
+def test_duplicate_from_camera_shows_when_and_where(make_window: MakeWindow, kiosk: Kiosk, clock: FakeClock,
+                                                    qtbot: QtBot, videos: dict[str, Path]) -> None:
     guest = kiosk.find("PLUS20-0009")
     kiosk.check_in_attendee(guest.id, device_name="door-2")
     clock.advance(300)
@@ -58,14 +67,14 @@ def test_duplicate_from_camera_shows_when_and_where(make_window, kiosk: Kiosk, c
     assert "door-2" in window.checkin_page.panel.hint.text()
 
 
-def test_unknown_code_from_camera(make_window, qtbot, videos) -> None:
+def test_unknown_code_from_camera(make_window: MakeWindow, qtbot: QtBot, videos: dict[str, Path]) -> None:
     window = make_window()
     run_camera(window, qtbot, videos["unknown"])
     assert panel_verdict(window) is Verdict.UNKNOWN
     assert window.checkin_page.panel.search_button.isVisible()
 
 
-def test_missing_camera_file_shows_lost_and_retries(make_window, tmp_path: Path, qtbot) -> None:
+def test_missing_camera_file_shows_lost_and_retries(make_window: MakeWindow, tmp_path: Path, qtbot: QtBot) -> None:
     window = make_window()
     seen: list[object] = []
     window.camera_source = str(tmp_path / "no-such-video.avi")
@@ -78,7 +87,8 @@ def test_missing_camera_file_shows_lost_and_retries(make_window, tmp_path: Path,
     window.stop_camera()
 
 
-def test_video_that_ends_is_reported_without_crash(make_window, qtbot, videos) -> None:
+def test_video_that_ends_is_reported_without_crash(make_window: MakeWindow, qtbot: QtBot,
+                                                   videos: dict[str, Path]) -> None:
     window = make_window()
     seen: list[str] = []
     window.camera_source = str(videos["guest"])

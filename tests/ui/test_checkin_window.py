@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
@@ -10,6 +12,13 @@ from kiosk.service import Kiosk
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.seams import PrintSeam
 from tests.ui.conftest import FakeBadgePrinter, panel_verdict
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from kiosk.ui.sounds import SoundPlayer
+    from tests.conftest import FakeClock
+    from tests.ui.conftest import MakeWindow, ScriptedDialogs
 
 
 def find_button(window: MainWindow, accessible: str) -> QPushButton:
@@ -34,10 +43,11 @@ def test_every_control_has_an_accessible_name(window: MainWindow) -> None:
         for widget in window.findChildren(kind):
             if isinstance(widget.parent(), compound):
                 continue  # Qt's own sub-controls (clear button, spin arrows, table corner...)
-            assert widget.accessibleName(), f"{type(widget).__name__} {widget.text() if hasattr(widget, 'text') else ''}"
+            text = widget.text() if hasattr(widget, "text") else ""
+            assert widget.accessibleName(), f"{type(widget).__name__} {text}"
 
 
-def test_manual_code_accepted_then_timeout_back_to_ready(window: MainWindow, kiosk: Kiosk, qtbot) -> None:
+def test_manual_code_accepted_then_timeout_back_to_ready(window: MainWindow, kiosk: Kiosk, qtbot: QtBot) -> None:
     page = window.checkin_page
     window.presenter.timeout_s = 0.2
     page.code_field.setText("PLUS20-0001")
@@ -52,11 +62,11 @@ def test_manual_code_accepted_then_timeout_back_to_ready(window: MainWindow, kio
 
 
 def test_duplicate_shows_when_and_where_and_override_records_reason(
-        window: MainWindow, kiosk: Kiosk, clock, dialogs) -> None:
+        window: MainWindow, kiosk: Kiosk, clock: FakeClock, dialogs: ScriptedDialogs) -> None:
     page = window.checkin_page
-    page.presenter.scan("PLUS20-0002")
+    window.presenter.scan("PLUS20-0002")
     clock.advance(120)
-    page.presenter.scan("PLUS20-0002")
+    window.presenter.scan("PLUS20-0002")
     assert panel_verdict(window) is Verdict.ALREADY_CHECKED_IN
     assert "door-1" in page.panel.hint.text() and ":" in page.panel.hint.text()
     assert page.panel.override_button.isVisible()
@@ -67,7 +77,8 @@ def test_duplicate_shows_when_and_where_and_override_records_reason(
     assert (override.reason, override.staff) == ("lost phone", "Anna")
 
 
-def test_override_cancelled_by_staff_changes_nothing(window: MainWindow, kiosk: Kiosk, dialogs) -> None:
+def test_override_cancelled_by_staff_changes_nothing(window: MainWindow, kiosk: Kiosk,
+                                                     dialogs: ScriptedDialogs) -> None:
     cancelled = next(a for a in (kiosk.find(f"PLUS20-{i:04d}") for i in range(1, 153)) if a.cancelled)
     window.presenter.scan(cancelled.ticket_code or "")
     assert panel_verdict(window) is Verdict.CANCELLED
@@ -78,14 +89,15 @@ def test_override_cancelled_by_staff_changes_nothing(window: MainWindow, kiosk: 
     assert window.checkin_page.timer.isActive()  # the verdict timeout resumed
 
 
-def test_exit_mode_toggle_and_undo_from_the_list(window: MainWindow, kiosk: Kiosk, clock, dialogs) -> None:
+def test_exit_mode_toggle_and_undo_from_the_list(window: MainWindow, kiosk: Kiosk, clock: FakeClock,
+                                                 dialogs: ScriptedDialogs) -> None:
     page = window.checkin_page
-    page.presenter.scan("PLUS20-0003")
+    window.presenter.scan("PLUS20-0003")
     clock.advance(30)
     find_button(window, "exit mode").click()
     assert "EXIT" in page.mode_label.text()
     assert page.panel.title.text().startswith("EXIT")
-    page.presenter.scan("PLUS20-0003")
+    window.presenter.scan("PLUS20-0003")
     assert panel_verdict(window) is Verdict.EXIT_RECORDED
     guest = kiosk.find("PLUS20-0003")
     assert not kiosk.presence(guest.id).inside
@@ -98,7 +110,8 @@ def test_exit_mode_toggle_and_undo_from_the_list(window: MainWindow, kiosk: Kios
     assert "ENTRY" in page.mode_label.text()
 
 
-def test_shortcuts_f2_escape_and_ctrl_z(window: MainWindow, kiosk: Kiosk, qtbot, dialogs) -> None:
+def test_shortcuts_f2_escape_and_ctrl_z(window: MainWindow, kiosk: Kiosk, qtbot: QtBot,
+                                        dialogs: ScriptedDialogs) -> None:
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
     qtbot.keyClick(window, Qt.Key.Key_F2)
@@ -117,7 +130,7 @@ def test_shortcuts_f2_escape_and_ctrl_z(window: MainWindow, kiosk: Kiosk, qtbot,
     assert window.attendees_page.search_field.hasFocus()
 
 
-def test_unknown_offers_search_with_focus(window: MainWindow, qtbot) -> None:
+def test_unknown_offers_search_with_focus(window: MainWindow, qtbot: QtBot) -> None:
     window.presenter.scan("NOT-A-TICKET")
     assert panel_verdict(window) is Verdict.UNKNOWN
     button = window.checkin_page.panel.search_button
@@ -127,7 +140,7 @@ def test_unknown_offers_search_with_focus(window: MainWindow, qtbot) -> None:
     qtbot.waitUntil(window.attendees_page.search_field.hasFocus, timeout=2000)
 
 
-def test_print_button_hidden_without_printer_and_uses_the_seam(make_window, kiosk: Kiosk) -> None:
+def test_print_button_hidden_without_printer_and_uses_the_seam(make_window: MakeWindow, kiosk: Kiosk) -> None:
     plain = make_window()
     plain.presenter.scan("PLUS20-0006")
     assert not plain.checkin_page.panel.print_button.isVisible()
@@ -141,7 +154,7 @@ def test_print_button_hidden_without_printer_and_uses_the_seam(make_window, kios
     assert printer.printed == [kiosk.find("PLUS20-0007").full_name]
 
 
-def test_sounds_follow_verdicts_and_mute(window: MainWindow, sounds) -> None:
+def test_sounds_follow_verdicts_and_mute(window: MainWindow, sounds: SoundPlayer) -> None:
     window.presenter.scan("PLUS20-0008")
     window.presenter.scan("NOPE")
     assert sounds.played == ["accepted", "warning"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -16,6 +17,14 @@ from kiosk.service import Kiosk
 from kiosk.service.errors import StorageKind
 from kiosk.ui.main_window import MainWindow
 from tests.ui.conftest import panel_verdict
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from kiosk.ui.sounds import SoundPlayer
+    from tests.conftest import FakeClock
+    from tests.ui.conftest import MakeWindow, ScriptedDialogs
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 NONE = Qt.KeyboardModifier.NoModifier
@@ -56,7 +65,7 @@ def import_guests(kiosk: Kiosk, tmp_path: Path, rows: list[tuple[str, str, str, 
 # --- scanners that press Shift ------------------------------------------------------------------
 
 @pytest.mark.parametrize("where", ["code field", "search field", "settings field", "recent list"])
-def test_shift_presses_never_cut_a_burst_wherever_the_focus_is(window: MainWindow, kiosk: Kiosk, qtbot,
+def test_shift_presses_never_cut_a_burst_wherever_the_focus_is(window: MainWindow, kiosk: Kiosk, qtbot: QtBot,
                                                                 where: str) -> None:
     targets = {
         "code field": window.checkin_page.code_field,
@@ -75,11 +84,11 @@ def test_shift_presses_never_cut_a_burst_wherever_the_focus_is(window: MainWindo
     assert window.checkin_page.panel.name.text() == kiosk.find("PLUS20-0007").full_name
     assert kiosk.presence(kiosk.find("PLUS20-0007").id).inside
     if before is not None:
-        assert target.text() == before  # nothing of the burst stayed in the field
+        assert target.text() == before  # type: ignore[attr-defined]  # nothing of the burst stayed in the field
     assert len(kiosk.recent_scans(10)) == 1  # once
 
 
-def test_mixed_case_code_with_symbols_and_tab_suffix(window: MainWindow, kiosk: Kiosk, qtbot,
+def test_mixed_case_code_with_symbols_and_tab_suffix(window: MainWindow, kiosk: Kiosk, qtbot: QtBot,
                                                       tmp_path: Path) -> None:
     import_guests(kiosk, tmp_path, [("Ab.c_9-Zx", "Mixed", "Case", "", "valide")])
     guest = kiosk.find("Ab.c_9-Zx").id
@@ -89,7 +98,8 @@ def test_mixed_case_code_with_symbols_and_tab_suffix(window: MainWindow, kiosk: 
     assert window.checkin_page.code_field.text() == ""
 
 
-def test_signed_ticket_typed_with_shift_checks_in(window: MainWindow, kiosk: Kiosk, data_dir: Path, qtbot) -> None:
+def test_signed_ticket_typed_with_shift_checks_in(window: MainWindow, kiosk: Kiosk, data_dir: Path,
+                                                  qtbot: QtBot) -> None:
     from kiosk.service.keys import init_keys
 
     init_keys(data_dir / "keys")
@@ -103,7 +113,7 @@ def test_signed_ticket_typed_with_shift_checks_in(window: MainWindow, kiosk: Kio
 
 
 def test_a_burst_in_a_dialog_arrives_once_and_leaves_the_dialog_field_alone(window: MainWindow, kiosk: Kiosk,
-                                                                             qtbot) -> None:
+                                                                             qtbot: QtBot) -> None:
     from kiosk.ui.dialogs import OverrideDialog
 
     dialog = OverrideDialog("Someone", "Anna", window)
@@ -117,7 +127,7 @@ def test_a_burst_in_a_dialog_arrives_once_and_leaves_the_dialog_field_alone(wind
     dialog.close()
 
 
-def test_a_person_typing_with_shift_still_reaches_the_field(make_window, qtbot) -> None:
+def test_a_person_typing_with_shift_still_reaches_the_field(make_window: MakeWindow, qtbot: QtBot) -> None:
     from tests.ui.conftest import SteppingClock
 
     window = make_window(clock=SteppingClock(0.2))
@@ -131,7 +141,8 @@ def test_a_person_typing_with_shift_still_reaches_the_field(make_window, qtbot) 
 # --- the window on a laptop -------------------------------------------------------------------
 
 @pytest.mark.parametrize("size", [(1280, 720), (1366, 768), (1920, 1080)])
-def test_everything_fits_the_laptop_screen(window: MainWindow, kiosk: Kiosk, qtbot, size: tuple[int, int]) -> None:
+def test_everything_fits_the_laptop_screen(window: MainWindow, kiosk: Kiosk, qtbot: QtBot,
+                                           size: tuple[int, int]) -> None:
     window.resize(*size)
     qtbot.waitUntil(lambda: (window.width(), window.height()) == size, timeout=2000)
     hint = window.minimumSizeHint()
@@ -142,7 +153,7 @@ def test_everything_fits_the_laptop_screen(window: MainWindow, kiosk: Kiosk, qtb
     assert window.checkin_page.panel.height() >= 170
 
 
-def test_a_200_character_name_never_widens_the_window(window: MainWindow, kiosk: Kiosk, qtbot) -> None:
+def test_a_200_character_name_never_widens_the_window(window: MainWindow, kiosk: Kiosk, qtbot: QtBot) -> None:
     window.resize(1280, 720)
     guest = kiosk.register(first_name="Anne-" * 38, last_name="Z" * 190, organisation="O" * 190).attendee
     window.presenter.check_in_attendee(guest.id)
@@ -153,7 +164,7 @@ def test_a_200_character_name_never_widens_the_window(window: MainWindow, kiosk:
     assert window.checkin_page.panel.name.is_elided()  # the screen, cut with an ellipsis
 
 
-def test_verdict_times_out_after_a_detour_through_search(window: MainWindow, kiosk: Kiosk, qtbot) -> None:
+def test_verdict_times_out_after_a_detour_through_search(window: MainWindow, kiosk: Kiosk, qtbot: QtBot) -> None:
     window.presenter.timeout_s = 0.3
     window.presenter.scan("NO-SUCH-CODE")
     assert panel_verdict(window) is Verdict.UNKNOWN
@@ -163,7 +174,7 @@ def test_verdict_times_out_after_a_detour_through_search(window: MainWindow, kio
     qtbot.waitUntil(lambda: panel_verdict(window) is None, timeout=2000)
 
 
-def test_undo_dialog_buttons_say_different_things(window: MainWindow, kiosk: Kiosk, dialogs) -> None:
+def test_undo_dialog_buttons_say_different_things(window: MainWindow, kiosk: Kiosk, dialogs: ScriptedDialogs) -> None:
     window.presenter.scan("PLUS20-0001")
     window.checkin_page.undo_latest()
     yes, no = dialogs.buttons[-1]
@@ -171,7 +182,8 @@ def test_undo_dialog_buttons_say_different_things(window: MainWindow, kiosk: Kio
     assert "Cancel" not in (yes, no)
 
 
-def test_french_words_agree(qapp, kiosk: Kiosk, make_window, dialogs, clock) -> None:
+def test_french_words_agree(qapp: QApplication, kiosk: Kiosk, make_window: MakeWindow, dialogs: ScriptedDialogs,
+                            clock: FakeClock) -> None:
     from kiosk.ui import i18n
 
     translators = i18n.install(qapp, "fr")
@@ -221,7 +233,7 @@ def test_no_camera_says_not_configured_and_does_not_ask_for_the_camera(window: M
     assert "camera" not in window.checkin_page.panel.name.text().lower()
 
 
-def test_a_laptop_without_webcam_is_not_red(make_window, qtbot) -> None:
+def test_a_laptop_without_webcam_is_not_red(make_window: MakeWindow, qtbot: QtBot) -> None:
     from kiosk.ui.widgets.header import Light
 
     window = make_window()
@@ -242,7 +254,7 @@ def labels_of(root: QWidget) -> list[QLabel]:
     return [w for w in root.findChildren(QLabel)]
 
 
-def test_every_label_showing_data_is_plain_text(window: MainWindow, kiosk: Kiosk, qtbot, tmp_path: Path) -> None:
+def test_every_label_showing_data_is_plain_text(window: MainWindow, kiosk: Kiosk, qtbot: QtBot, tmp_path: Path) -> None:
     import_guests(kiosk, tmp_path, [("MARKUP-1", "<b>Bold</b>", "<h1>Big</h1>", MARKUP, "valide")])
     guest = kiosk.find("MARKUP-1")
     window.presenter.scan("MARKUP-1")
@@ -266,7 +278,7 @@ def test_every_label_showing_data_is_plain_text(window: MainWindow, kiosk: Kiosk
 # --- faults are shown -----------------------------------------------------------------------------
 
 def test_a_scan_that_cannot_be_written_shows_not_recorded_never_the_last_welcome(
-        window: MainWindow, kiosk: Kiosk, data_dir: Path, qtbot) -> None:
+        window: MainWindow, kiosk: Kiosk, data_dir: Path, qtbot: QtBot) -> None:
     import time
 
     window.presenter.scan("PLUS20-0001")
@@ -287,7 +299,9 @@ def test_a_scan_that_cannot_be_written_shows_not_recorded_never_the_last_welcome
     assert not kiosk.presence(kiosk.find("PLUS20-0002").id).inside
 
 
-def test_a_damaged_database_is_said_at_start_from_a_worker(qapp, tmp_path: Path, dialogs, sounds, qtbot) -> None:
+def test_a_damaged_database_is_said_at_start_from_a_worker(qapp: QApplication, tmp_path: Path,
+                                                           dialogs: ScriptedDialogs, sounds: SoundPlayer,
+                                                           qtbot: QtBot) -> None:
     """The quick check runs off the UI thread; a damaged file shows on the panel and in a dialog."""
     from kiosk.settings import Settings
     from kiosk.ui.app import open_kiosk
@@ -312,7 +326,8 @@ def test_a_damaged_database_is_said_at_start_from_a_worker(qapp, tmp_path: Path,
         window.show()
         window.check_database()
         qtbot.waitUntil(lambda: window.checkin_page.panel.failure is not None, timeout=10_000)
-        assert window.checkin_page.panel.failure.kind is StorageKind.CORRUPT
+        failure = window.checkin_page.panel.failure
+        assert failure is not None and failure.kind is StorageKind.CORRUPT
         assert dialogs.errors and "Recovery" in dialogs.errors[-1]
         window.shutdown()
     finally:

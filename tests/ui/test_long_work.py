@@ -6,12 +6,18 @@ import csv
 import itertools
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
 from kiosk.service import Kiosk
 from kiosk.ui.background import TaskRunner
 from kiosk.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from tests.ui.conftest import MakeWindow, ScriptedDialogs
 
 
 def write_registrations(path: Path, count: int) -> Path:
@@ -24,8 +30,9 @@ def write_registrations(path: Path, count: int) -> Path:
     return path
 
 
-def test_import_from_the_menu_runs_off_the_ui_thread(make_window, kiosk: Kiosk, dialogs, tmp_path: Path,
-                                                      qtbot) -> None:
+def test_import_from_the_menu_runs_off_the_ui_thread(make_window: MakeWindow, kiosk: Kiosk, dialogs: ScriptedDialogs,
+                                                     tmp_path: Path,
+                                                      qtbot: QtBot) -> None:
     window: MainWindow = make_window()
     before = kiosk.stats().registered
     dialogs.chosen_file = write_registrations(tmp_path / "inscriptions.csv", 20_000)
@@ -55,7 +62,8 @@ def test_import_from_the_menu_runs_off_the_ui_thread(make_window, kiosk: Kiosk, 
     assert kiosk.find("IMP-01234").last_name == "Zorglub01234"
 
 
-def test_bad_file_says_why_and_changes_nothing(make_window, kiosk: Kiosk, dialogs, tmp_path: Path, qtbot) -> None:
+def test_bad_file_says_why_and_changes_nothing(make_window: MakeWindow, kiosk: Kiosk, dialogs: ScriptedDialogs,
+                                               tmp_path: Path, qtbot: QtBot) -> None:
     window = make_window()
     bad = tmp_path / "export.csv"
     bad.write_text("foo;bar\n1;2\n", encoding="utf-8")
@@ -70,7 +78,7 @@ def test_bad_file_says_why_and_changes_nothing(make_window, kiosk: Kiosk, dialog
     assert kiosk.stats().registered == before
 
 
-def test_cancelled_file_dialog_does_nothing(make_window, dialogs) -> None:
+def test_cancelled_file_dialog_does_nothing(make_window: MakeWindow, dialogs: ScriptedDialogs) -> None:
     window = make_window()
     dialogs.chosen_file = None
     window.import_action.trigger()
@@ -78,7 +86,8 @@ def test_cancelled_file_dialog_does_nothing(make_window, dialogs) -> None:
     assert window.long_work.task is None and len(dialogs.file_requests) == 2
 
 
-def test_badges_pdf_for_everyone(make_window, kiosk: Kiosk, dialogs, tmp_path: Path, qtbot) -> None:
+def test_badges_pdf_for_everyone(make_window: MakeWindow, kiosk: Kiosk, dialogs: ScriptedDialogs, tmp_path: Path,
+                                 qtbot: QtBot) -> None:
     window = make_window()
     dialogs.chosen_file = tmp_path / "tous.pdf"
     window.badges_action.trigger()
@@ -94,7 +103,7 @@ def test_badges_pdf_for_everyone(make_window, kiosk: Kiosk, dialogs, tmp_path: P
     assert "badges-" in dialogs.file_requests[-1]  # a suggested file name named after the event
 
 
-def test_task_runner_reports_results_errors_and_progress(qtbot) -> None:
+def test_task_runner_reports_results_errors_and_progress(qtbot: QtBot) -> None:
     runner = TaskRunner(synchronous=True)
 
     def work(progress) -> str:  # type: ignore[no-untyped-def]

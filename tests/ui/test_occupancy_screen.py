@@ -10,10 +10,12 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
 
 from kiosk.domain.model import Direction, Event, Workshop
 from kiosk.service import Kiosk
@@ -36,7 +38,7 @@ def cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=60)
 
 
-def make_screen(qtbot, kiosk: Kiosk, **kwargs: object) -> OccupancyScreen:  # type: ignore[no-untyped-def]
+def make_screen(qtbot: QtBot, kiosk: Kiosk, **kwargs: object) -> OccupancyScreen:
     screen = OccupancyScreen(kiosk, **kwargs)  # type: ignore[arg-type]
     qtbot.addWidget(screen)
     screen.resize(1366, 768)
@@ -53,14 +55,14 @@ def valid_codes(kiosk: Kiosk) -> list[str]:
     return [a.ticket_code or "" for a in attendee_store.iterate(kiosk.conn, kiosk.event.id) if not a.cancelled]
 
 
-def test_a_scan_by_another_process_shows_within_a_second(qtbot, kiosk: Kiosk, data_dir: Path) -> None:
+def test_a_scan_by_another_process_shows_within_a_second(qtbot: QtBot, kiosk: Kiosk, data_dir: Path) -> None:
     screen = make_screen(qtbot, kiosk)
     assert screen.inside.text() == "0"
     for n, code in enumerate(valid_codes(kiosk)[:2], start=1):
         result = cli(data_dir, "checkin", code)
         assert result.returncode == 0, result.stderr
         done = time.monotonic()
-        qtbot.waitUntil(lambda n=n: screen.inside.text() == str(n), timeout=1000)
+        qtbot.waitUntil(lambda n=n: bool(screen.inside.text() == str(n)), timeout=1000)  # type: ignore[misc]
         assert time.monotonic() - done < 1.0
     assert "2 / 143" in screen.arrived.text() or "2 / " in screen.arrived.text()
     assert "door-2" in screen.kiosks.text()
@@ -69,7 +71,7 @@ def test_a_scan_by_another_process_shows_within_a_second(qtbot, kiosk: Kiosk, da
     assert sum(b.departures for b in screen.chart.bins) == 1
 
 
-def test_the_screen_holds_no_personal_data(qtbot, kiosk: Kiosk) -> None:
+def test_the_screen_holds_no_personal_data(qtbot: QtBot, kiosk: Kiosk) -> None:
     guests = [a for a in attendee_store.iterate(kiosk.conn, kiosk.event.id) if not a.cancelled][:10]
     for guest in guests:
         kiosk.check_in_attendee(guest.id)
@@ -86,7 +88,7 @@ def test_the_screen_holds_no_personal_data(qtbot, kiosk: Kiosk) -> None:
 
 
 @pytest.fixture
-def small(data_dir: Path, clock: FakeClock):  # type: ignore[no-untyped-def]
+def small(data_dir: Path, clock: FakeClock) -> Iterator[Kiosk]:
     """An event of 20 places with 25 registrations, to fill."""
     k = Kiosk.open(data_dir, device_name="door-1", clock=clock)
     k.create_event(Event(id=str(uuid.uuid4()), name="Petit atelier", capacity=20,
@@ -104,18 +106,19 @@ def fill(kiosk: Kiosk, clock: FakeClock, n: int) -> None:
         kiosk.check_in_attendee(guest.id)
 
 
-def test_gauge_turns_amber_at_80_and_red_at_95_percent(qtbot, small: Kiosk, clock: FakeClock) -> None:
+def test_gauge_turns_amber_at_80_and_red_at_95_percent(qtbot: QtBot, small: Kiosk, clock: FakeClock) -> None:
     screen = make_screen(qtbot, small)
     levels = []
     for target in (15, 16, 18, 19):
         fill(small, clock, target - int(screen.inside.text()))
-        qtbot.waitUntil(lambda target=target: screen.inside.text() == str(target), timeout=1000)
+        qtbot.waitUntil(lambda target=target: bool(screen.inside.text() == str(target)),  # type: ignore[misc]
+                        timeout=1000)
         levels.append((screen.gauge.level, screen.level_words.text()))
     assert levels == [("ok", "75 %"), ("amber", "80 %  Nearly full"), ("amber", "90 %  Nearly full"),
                       ("red", "95 %  Full: hold the door")]
 
 
-def test_staff_buttons_need_the_pin(qtbot, kiosk: Kiosk, data_dir: Path, tmp_path: Path) -> None:
+def test_staff_buttons_need_the_pin(qtbot: QtBot, kiosk: Kiosk, data_dir: Path, tmp_path: Path) -> None:
     for code in valid_codes(kiosk)[:3]:
         kiosk.check_in(code)
     dialogs = ScriptedDialogs()
@@ -143,7 +146,7 @@ def test_staff_buttons_need_the_pin(qtbot, kiosk: Kiosk, data_dir: Path, tmp_pat
     assert kiosk.stats().inside == 0 and screen.inside.text() == "0"
 
 
-def test_the_staff_window_opens_it_from_the_screens_menu(window: MainWindow, qtbot) -> None:
+def test_the_staff_window_opens_it_from_the_screens_menu(window: MainWindow, qtbot: QtBot) -> None:
     action = window.screen_actions["occupancy"]
     assert action.isEnabled()
     screen = window.open_screen("occupancy")
@@ -155,8 +158,8 @@ def test_the_staff_window_opens_it_from_the_screens_menu(window: MainWindow, qtb
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_screenshots_at_several_fill_levels(qtbot, qapp, small: Kiosk, clock: FakeClock, tmp_path: Path,
-                                            lang: str) -> None:
+def test_screenshots_at_several_fill_levels(qtbot: QtBot, qapp: QApplication, small: Kiosk, clock: FakeClock,
+                                            tmp_path: Path, lang: str) -> None:
     """Written to docs/screenshots/ with KIOSK_UPDATE_SCREENSHOTS=1. Look at them."""
     out = DOCS if os.environ.get("KIOSK_UPDATE_SCREENSHOTS") == "1" else tmp_path
     out.mkdir(parents=True, exist_ok=True)
@@ -166,14 +169,15 @@ def test_screenshots_at_several_fill_levels(qtbot, qapp, small: Kiosk, clock: Fa
         suffix = "" if lang == "fr" else "-en"
         for target, name in ((8, "half"), (17, "amber"), (20, "red")):
             fill(small, clock, target - int(screen.inside.text()))
-            qtbot.waitUntil(lambda target=target: screen.inside.text() == str(target), timeout=1000)
+            qtbot.waitUntil(lambda target=target: bool(screen.inside.text() == str(target)),  # type: ignore[misc]
+                        timeout=1000)
             for size in ((1920, 1080), (1366, 768)):
                 screen.resize(*size)
                 qtbot.wait(30)
                 path = out / f"occupancy-{name}-{size[0]}x{size[1]}{suffix}.png"
                 assert screen.grab().save(str(path))
                 # everything fits: the layout's minimum is within the screen, the big number is not clipped
-                assert screen.layout().minimumSize().height() <= size[1]
+                assert screen.minimumSizeHint().height() <= size[1]
                 assert screen.inside.height() >= screen.inside.fontMetrics().capHeight()
                 assert screen.inside.geometry().bottom() <= screen.gauge.geometry().top()
         screen.close()
@@ -181,7 +185,8 @@ def test_screenshots_at_several_fill_levels(qtbot, qapp, small: Kiosk, clock: Fa
         i18n.remove(qapp, translators)
 
 
-def test_plus20_evening_fits_both_screens(qtbot, qapp, kiosk: Kiosk, clock: FakeClock, tmp_path: Path) -> None:
+def test_plus20_evening_fits_both_screens(qtbot: QtBot, qapp: QApplication, kiosk: Kiosk, clock: FakeClock,
+                                          tmp_path: Path) -> None:
     """The real event (three workshops, four categories) at 130 inside, in French, at 1080p and 768p."""
     out = DOCS if os.environ.get("KIOSK_UPDATE_SCREENSHOTS") == "1" else tmp_path
     out.mkdir(parents=True, exist_ok=True)
@@ -201,7 +206,7 @@ def test_plus20_evening_fits_both_screens(qtbot, qapp, kiosk: Kiosk, clock: Fake
         for size in ((1920, 1080), (1366, 768)):
             screen.resize(*size)
             qtbot.wait(30)
-            assert screen.layout().minimumSize().height() <= size[1]
+            assert screen.minimumSizeHint().height() <= size[1]
             assert all(not row.name.is_elided() for row in screen.workshop_rows + screen.category_lines)
             assert screen.grab().save(str(out / f"occupancy-plus20-{size[0]}x{size[1]}.png"))
         screen.close()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
-from kiosk.domain.model import Verdict
+from kiosk.domain.model import Attendee, Verdict
 from kiosk.service import Kiosk
 from kiosk.settings import Settings
 from kiosk.ui.main_window import MainWindow
@@ -16,16 +17,25 @@ from kiosk.ui.pages.attendees_page import AttendeesPage
 from kiosk.ui.seams import PrintSeam
 from tests.ui.conftest import FakeBadgePrinter, SteppingClock
 
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
 
-def test_search_is_debounced_and_checks_in_after_confirmation(make_window, kiosk: Kiosk, qtbot,
-                                                              dialogs) -> None:
+    from tests.ui.conftest import MakeWindow, ScriptedDialogs
+
+
+def test_search_is_debounced_and_checks_in_after_confirmation(make_window: MakeWindow, kiosk: Kiosk, qtbot: QtBot,
+                                                              dialogs: ScriptedDialogs) -> None:
     window = make_window(clock=SteppingClock(0.12))  # typing at a person's speed, not a scanner's
     guest = kiosk.find("PLUS20-0012")
     window.open_search()
     page: AttendeesPage = window.attendees_page
     calls: list[str] = []
     original = kiosk.search
-    kiosk.search = lambda text, limit=50: calls.append(text) or original(text, limit)  # type: ignore[method-assign]
+    def search(text: str, limit: int = 50) -> list[Attendee]:
+        calls.append(text)
+        return original(text, limit)
+
+    kiosk.search = search  # type: ignore[method-assign]
     try:
         qtbot.keyClicks(page.search_field, guest.last_name[:4])
         qtbot.waitUntil(lambda: len(calls) > 0, timeout=2000)
@@ -47,7 +57,7 @@ def test_search_is_debounced_and_checks_in_after_confirmation(make_window, kiosk
     assert window.checkin_page.panel.verdict is Verdict.ACCEPTED
 
 
-def test_attendee_detail_shows_history_and_reprint(make_window, kiosk: Kiosk, qtbot) -> None:
+def test_attendee_detail_shows_history_and_reprint(make_window: MakeWindow, kiosk: Kiosk, qtbot: QtBot) -> None:
     printer = FakeBadgePrinter()
     window = make_window(printing=PrintSeam(printer))
     window.presenter.scan("PLUS20-0013")
@@ -93,7 +103,7 @@ def test_settings_saved_and_applied(window: MainWindow, data_dir: Path) -> None:
     assert window.kiosk.recent_scans(1)[0].device_name == "porte-nord"
 
 
-def test_settings_page_loads_current_values(make_window) -> None:
+def test_settings_page_loads_current_values(make_window: MakeWindow) -> None:
     window = make_window(settings=Settings(device_name="x", camera="/tmp/video.avi", verdict_timeout_s=7))
     page = window.settings_page
     assert page.device.text() == "x" and page.camera_source() == "/tmp/video.avi"

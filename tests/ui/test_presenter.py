@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import pytest
 
 from kiosk.domain.model import Direction, ScanKind, Verdict
 from kiosk.service import Kiosk
-from kiosk.ui.presenters.checkin import CAMERA_HOLD_S, CheckinPresenter, RecentScan, Source, VerdictState
+from kiosk.ui.presenters.checkin import (
+    CAMERA_HOLD_S,
+    CheckinPresenter,
+    FailureState,
+    RecentScan,
+    Source,
+    VerdictState,
+)
+
+if TYPE_CHECKING:
+    from tests.conftest import FakeClock
 
 
 class FakeTimer:
@@ -31,6 +42,10 @@ class RecordingView:
         self.errors: list[str] = []
         self.sounds: list[Verdict] = []
         self.stats_calls = 0
+        self.failures: list[FailureState] = []
+
+    def show_failure(self, state: FailureState) -> None:
+        self.failures.append(state)
 
     def show_ready(self, direction: Direction) -> None:
         self.ready.append(direction)
@@ -62,15 +77,18 @@ class Mono:
         return self.t
 
 
+Setup = tuple[CheckinPresenter, RecordingView, FakeTimer, Mono]
+
+
 @pytest.fixture
-def setup(kiosk: Kiosk) -> tuple[CheckinPresenter, RecordingView, FakeTimer, Mono]:
+def setup(kiosk: Kiosk) -> Setup:
     view, timer, mono = RecordingView(), FakeTimer(), Mono()
     presenter = CheckinPresenter(kiosk, view, timer, timeout_s=4.0, monotonic=mono)
     presenter.start()
     return presenter, view, timer, mono
 
 
-def test_accept_shows_verdict_sound_timeout_and_recent(setup, kiosk: Kiosk) -> None:
+def test_accept_shows_verdict_sound_timeout_and_recent(setup: Setup, kiosk: Kiosk) -> None:
     presenter, view, timer, _ = setup
     assert view.ready == [Direction.ENTRY] and view.modes == [Direction.ENTRY]
     assert presenter.scan("PLUS20-0001")
@@ -84,7 +102,7 @@ def test_accept_shows_verdict_sound_timeout_and_recent(setup, kiosk: Kiosk) -> N
     assert presenter.current is None and view.ready[-1] is Direction.ENTRY
 
 
-def test_duplicate_shows_when_and_where_and_offers_override(setup, kiosk: Kiosk, clock) -> None:
+def test_duplicate_shows_when_and_where_and_offers_override(setup: Setup, kiosk: Kiosk, clock: FakeClock) -> None:
     presenter, view, _, _ = setup
     presenter.scan("PLUS20-0002")
     clock.advance(60)
@@ -98,14 +116,14 @@ def test_duplicate_shows_when_and_where_and_offers_override(setup, kiosk: Kiosk,
     assert any(s.kind is ScanKind.OVERRIDE and s.staff == "Anna" for s in kiosk.recent_scans(5))
 
 
-def test_unknown_and_empty(setup) -> None:
+def test_unknown_and_empty(setup: Setup) -> None:
     presenter, view, _, _ = setup
     assert not presenter.scan("   ")
     presenter.scan("NOPE-123")
     assert view.verdicts[-1].verdict is Verdict.UNKNOWN and not view.verdicts[-1].can_override
 
 
-def test_camera_holds_a_code_in_view(setup, clock) -> None:
+def test_camera_holds_a_code_in_view(setup: Setup, clock: FakeClock) -> None:
     presenter, view, _, mono = setup
     assert presenter.scan("PLUS20-0003", source=Source.CAMERA)
     for _ in range(10):  # the QR stays in front of the camera, read every frame
@@ -123,7 +141,7 @@ def test_camera_holds_a_code_in_view(setup, clock) -> None:
     assert presenter.scan("PLUS20-0003", source=Source.WEDGE)
 
 
-def test_exit_mode_and_undo(setup, kiosk: Kiosk, clock) -> None:
+def test_exit_mode_and_undo(setup: Setup, kiosk: Kiosk, clock: FakeClock) -> None:
     presenter, view, _, _ = setup
     presenter.scan("PLUS20-0004")
     clock.advance(10)
@@ -142,7 +160,7 @@ def test_exit_mode_and_undo(setup, kiosk: Kiosk, clock) -> None:
     assert view.errors
 
 
-def test_pick_from_search_and_cancelled(setup, kiosk: Kiosk) -> None:
+def test_pick_from_search_and_cancelled(setup: Setup, kiosk: Kiosk) -> None:
     presenter, view, _, _ = setup
     guest = kiosk.search("PLUS20-0010")[0] if kiosk.search("PLUS20-0010") else kiosk.find("PLUS20-0010")
     assert presenter.check_in_attendee(guest.id)
@@ -153,7 +171,7 @@ def test_pick_from_search_and_cancelled(setup, kiosk: Kiosk) -> None:
     assert view.sounds[-1] is Verdict.CANCELLED
 
 
-def test_pause_and_resume_timeout(setup) -> None:
+def test_pause_and_resume_timeout(setup: Setup) -> None:
     presenter, _, timer, _ = setup
     presenter.scan("PLUS20-0005")
     presenter.pause_timeout()
@@ -162,11 +180,15 @@ def test_pause_and_resume_timeout(setup) -> None:
     assert timer.running_ms == 4000
 
 
-def test_timeout_checkpoints_the_wal_while_the_door_is_idle(setup, monkeypatch) -> None:
+def test_timeout_checkpoints_the_wal_while_the_door_is_idle(setup: Setup, monkeypatch: pytest.MonkeyPatch) -> None:
     presenter, _view, _timer, _mono = setup
     done: list[tuple[int, int]] = []
     real = presenter.kiosk.checkpoint
-    monkeypatch.setattr(presenter.kiosk, "checkpoint", lambda: done.append(real()) or done[-1])
+    def checkpoint() -> tuple[int, int]:
+        done.append(real())
+        return done[-1]
+
+    monkeypatch.setattr(presenter.kiosk, "checkpoint", checkpoint)
     presenter.scan("PLUS20-0001")
     assert done == []  # never on the scan path
     presenter.on_timeout()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -19,9 +20,14 @@ from kiosk.ui.pages import attendees_page
 from kiosk.ui.printing import open_print_seam
 from tests.printing.cups_server import CupsServer
 
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from tests.ui.conftest import MakeWindow
+
 
 @pytest.fixture
-def printing_window(make_window, kiosk: Kiosk):
+def printing_window(make_window: MakeWindow, kiosk: Kiosk) -> MakeWindow:
     """A window that opens (and re-opens) the real print queue from its settings, like `kiosk gui`."""
 
     def make(**settings: object) -> MainWindow:
@@ -35,8 +41,8 @@ def pdfs(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.pdf")) if folder.exists() else []
 
 
-def test_printing_section_saves_and_rebuilds_the_queue(printing_window, data_dir: Path, tmp_path: Path,
-                                                       qtbot) -> None:
+def test_printing_section_saves_and_rebuilds_the_queue(printing_window: MakeWindow, data_dir: Path, tmp_path: Path,
+                                                       qtbot: QtBot) -> None:
     window = printing_window()
     old = window.printing.queue
     section = window.settings_page.printing
@@ -58,7 +64,8 @@ def test_printing_section_saves_and_rebuilds_the_queue(printing_window, data_dir
     qtbot.waitUntil(lambda: len(pdfs(folder)) == 1, timeout=10_000)
 
 
-def test_test_badge_lands_in_the_pdf_folder_and_says_where(printing_window, data_dir: Path, qtbot) -> None:
+def test_test_badge_lands_in_the_pdf_folder_and_says_where(printing_window: MakeWindow, data_dir: Path,
+                                                           qtbot: QtBot) -> None:
     window = printing_window()
     section = window.settings_page.printing
     section.test_button.click()
@@ -68,7 +75,8 @@ def test_test_badge_lands_in_the_pdf_folder_and_says_where(printing_window, data
     assert pdfs(folder)[0].read_bytes().startswith(b"%PDF")
 
 
-def test_find_printers_fills_the_list(printing_window, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_find_printers_fills_the_list(printing_window: MakeWindow, qtbot: QtBot,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
     from kiosk.ui import main_window
 
     monkeypatch.setattr(main_window, "printer_names", lambda: [("Brother_QL", True), ("Hall", False)])
@@ -81,8 +89,8 @@ def test_find_printers_fills_the_list(printing_window, qtbot, monkeypatch: pytes
     assert section.refresh_button.isEnabled()
 
 
-def test_reprint_from_the_detail_goes_through_the_real_queue(printing_window, kiosk: Kiosk, data_dir: Path,
-                                                            qtbot) -> None:
+def test_reprint_from_the_detail_goes_through_the_real_queue(printing_window: MakeWindow, kiosk: Kiosk, data_dir: Path,
+                                                            qtbot: QtBot) -> None:
     window = printing_window()
     guest = kiosk.find("PLUS20-0013")
     dialog = window.attendees_page.open_details(guest)
@@ -97,7 +105,7 @@ def test_reprint_from_the_detail_goes_through_the_real_queue(printing_window, ki
     assert all(j.attendee_id == guest.id for j in jobs)
 
 
-def test_banner_for_a_missing_printer_with_retry(printing_window, qtbot, data_dir: Path) -> None:
+def test_banner_for_a_missing_printer_with_retry(printing_window: MakeWindow, qtbot: QtBot, data_dir: Path) -> None:
     window = printing_window(printer_backend="cups", printer_name="NoSuchQueue-kiosk")
     banner = window.checkin_page.printer_banner
     qtbot.waitUntil(banner.isVisible, timeout=10_000)  # shown even before a badge waits
@@ -116,7 +124,7 @@ def test_banner_for_a_missing_printer_with_retry(printing_window, qtbot, data_di
     assert not banner.isVisible()
 
 
-def test_banner_with_a_paused_cups_queue(printing_window, cups: CupsServer, qtbot) -> None:
+def test_banner_with_a_paused_cups_queue(printing_window: MakeWindow, cups: CupsServer, qtbot: QtBot) -> None:
     window = printing_window(printer_backend="cups", printer_name=cups.queue)
     banner = window.checkin_page.printer_banner
     cups.disable("paper jam")
@@ -130,7 +138,7 @@ def test_banner_with_a_paused_cups_queue(printing_window, cups: CupsServer, qtbo
     assert len(cups.wait_outputs(1)) == 1
 
 
-def test_attendees_page_lists_everyone_before_typing(make_window, kiosk: Kiosk,
+def test_attendees_page_lists_everyone_before_typing(make_window: MakeWindow, kiosk: Kiosk,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     page = make_window().attendees_page
     everyone = kiosk.attendees()

@@ -8,13 +8,16 @@ Look at them: a guest at the door reads them in one second or not at all.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pytest
 import qrcode
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QWidget
 
 from kiosk.domain.model import Verdict
 from kiosk.service import Kiosk
@@ -23,6 +26,13 @@ from kiosk.ui import i18n
 from kiosk.ui.camera_worker import frame_to_image
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.printing import PrinterSnapshot, open_print_seam
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from tests.conftest import FakeClock
+    from tests.ui.conftest import MakeWindow
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
@@ -44,7 +54,7 @@ def shots(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(params=["en", "fr"])
-def lang(request, qapp):
+def lang(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
     translators = i18n.install(qapp, request.param)
     yield request.param
     i18n.remove(qapp, translators)
@@ -56,7 +66,8 @@ def grab(window: MainWindow, path: Path, size: tuple[int, int] = (1366, 768)) ->
     assert image.save(str(path))
 
 
-def test_screenshots_of_every_state(make_window, kiosk: Kiosk, clock, shots: Path, lang: str) -> None:
+def test_screenshots_of_every_state(make_window: MakeWindow, kiosk: Kiosk, clock: FakeClock, shots: Path,
+                                    lang: str) -> None:
     window = make_window()
     window.checkin_page.camera_view.set_message("")
     window.checkin_page.set_camera_frame(fake_camera_frame("PLUS20-0001"))
@@ -80,7 +91,7 @@ def test_screenshots_of_every_state(make_window, kiosk: Kiosk, clock, shots: Pat
     grab(window, shots / f"exit-ready{suffix}.png")
     clock.advance(60)
     presenter.scan("PLUS20-0001")
-    assert window.checkin_page.panel.verdict is Verdict.EXIT_RECORDED
+    assert window.checkin_page.panel.verdict is Verdict.EXIT_RECORDED  # type: ignore[comparison-overlap]
     grab(window, shots / f"exit{suffix}.png")
     presenter.toggle_direction()
 
@@ -91,8 +102,8 @@ def test_screenshots_of_every_state(make_window, kiosk: Kiosk, clock, shots: Pat
     grab(window, shots / f"settings{suffix}.png")
 
 
-def test_screenshots_of_printing(make_window, kiosk: Kiosk, data_dir: Path, shots: Path, lang: str,
-                                 qtbot) -> None:
+def test_screenshots_of_printing(make_window: MakeWindow, kiosk: Kiosk, data_dir: Path, shots: Path, lang: str,
+                                 qtbot: QtBot) -> None:
     """The settings page's printing section after a test badge, and the banner of a paused printer."""
     window = make_window(settings=Settings(camera="", auto_print=True),
                          print_factory=partial(open_print_seam, kiosk))
@@ -110,7 +121,7 @@ def test_screenshots_of_printing(make_window, kiosk: Kiosk, data_dir: Path, shot
         "Printer unavailable — 3 badges waiting (paused: paper jam)"
     state = PrinterSnapshot(ok=False, message="paused: paper jam", banner=waiting, pending=3, failed=0,
                             destination="Brother_QL")
-    window.printer.timer.stop()  # the real PDF printer is fine: show what a paused CUPS queue looks like
+    window.printer.pause()  # the real PDF printer is fine: show what a paused CUPS queue looks like
     polling = window.printer._polling
     qtbot.waitUntil(lambda: polling is None or not polling.running, timeout=5000)  # no answer on its way
     window.printer.last = state
@@ -121,7 +132,8 @@ def test_screenshots_of_printing(make_window, kiosk: Kiosk, data_dir: Path, shot
     assert window.checkin_page.printer_banner.isVisible()
 
 
-def test_screenshots_on_the_smallest_laptop(make_window, kiosk: Kiosk, shots: Path, lang: str, qtbot) -> None:
+def test_screenshots_on_the_smallest_laptop(make_window: MakeWindow, kiosk: Kiosk, shots: Path, lang: str,
+                                            qtbot: QtBot) -> None:
     window = make_window()
     window.resize(1280, 720)
     qtbot.waitUntil(lambda: window.height() == 720, timeout=2000)
@@ -137,7 +149,7 @@ def test_screenshots_on_the_smallest_laptop(make_window, kiosk: Kiosk, shots: Pa
     grab(window, shots / f"long-name-1280x720{suffix}.png", (1280, 720))
 
 
-def test_screenshots_of_the_self_service_screen(qtbot, kiosk: Kiosk, data_dir: Path, shots: Path, lang: str,
+def test_screenshots_of_the_self_service_screen(qtbot: QtBot, kiosk: Kiosk, data_dir: Path, shots: Path, lang: str,
                                                 tmp_path: Path) -> None:
     """Form (with a problem shown), thank-you, full venue and the staff PIN, at 1366x768."""
     from kiosk.domain.model import Event
@@ -190,7 +202,7 @@ def test_screenshots_of_the_self_service_screen(qtbot, kiosk: Kiosk, data_dir: P
         full.close()
 
 
-def grab_widget(widget, path: Path) -> None:
+def grab_widget(widget: QWidget, path: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     QApplication.processEvents()

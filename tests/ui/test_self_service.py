@@ -11,15 +11,19 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
 
 from kiosk.adapters.printing import make_printer
 from kiosk.domain.model import Attendee
+from kiosk.domain.walkin import Field
 from kiosk.service import Kiosk
 from kiosk.service.pin import StaffPin
 from kiosk.service.printing import PrintQueue
 from kiosk.service.self_service import Outcome, SelfService
 from kiosk.ui.self_service.window import SelfServiceWindow
+from tests.ui.conftest import MakeWindow, ScriptedDialogs
 
 PIN = "4821"
 
@@ -47,7 +51,7 @@ def pin(data_dir: Path) -> StaffPin:
 
 
 @pytest.fixture
-def screen(qtbot, kiosk: Kiosk, queue: PrintQueue, pin: StaffPin) -> Iterator[SelfServiceWindow]:
+def screen(qtbot: QtBot, kiosk: Kiosk, queue: PrintQueue, pin: StaffPin) -> Iterator[SelfServiceWindow]:
     service = SelfService(kiosk, queue_badge=lambda a: queue.enqueue(a.id))
     window = SelfServiceWindow(service, pin, lang="en", idle_s=60)
     qtbot.addWidget(window)
@@ -70,6 +74,10 @@ def fill(window: SelfServiceWindow, **values: str | bool) -> None:
             widget.setCurrentIndex(widget.findData(value))
         else:
             widget.setText(value)
+
+
+def outcome(window: SelfServiceWindow) -> Outcome | None:
+    return window.last_answer.outcome if window.last_answer is not None else None
 
 
 def walk_in(kiosk: Kiosk, last: str) -> list[Attendee]:
@@ -95,7 +103,7 @@ def test_walk_in_from_empty_form_to_checked_in_guest_and_queued_badge(screen: Se
     assert consent is not None and consent[1] is True
 
 
-def test_nothing_of_the_previous_guest_stays_in_any_widget(screen: SelfServiceWindow, qtbot) -> None:
+def test_nothing_of_the_previous_guest_stays_in_any_widget(screen: SelfServiceWindow, qtbot: QtBot) -> None:
     fill(screen, first_name="Samir", last_name="Haddad", email="samir@example.org", consent=True)
     screen.form.submit_button.click()  # type: ignore[union-attr]
     screen.back_timer.setInterval(10)
@@ -108,7 +116,7 @@ def test_nothing_of_the_previous_guest_stays_in_any_widget(screen: SelfServiceWi
     assert all(not w.isUndoAvailable() for w in screen.findChildren(QLineEdit))
 
 
-def test_inactivity_clears_a_half_filled_form(screen: SelfServiceWindow, qtbot) -> None:
+def test_inactivity_clears_a_half_filled_form(screen: SelfServiceWindow, qtbot: QtBot) -> None:
     fill(screen, first_name="Half", last_name="Done")
     screen.idle.setInterval(50)
     screen.idle.start()
@@ -147,6 +155,7 @@ def test_control_characters_are_refused(screen: SelfServiceWindow) -> None:
 def test_already_registered_same_email_and_name_is_confirmed_then_checked_in(screen: SelfServiceWindow,
                                                                              kiosk: Kiosk) -> None:
     registered = next(a for a in kiosk.attendees() if a.email and not a.cancelled)
+    assert registered.email is not None
     fill(screen, first_name=registered.first_name, last_name=registered.last_name, email=registered.email.upper(),
          consent=True)
     screen.form.submit_button.click()  # type: ignore[union-attr]
@@ -155,14 +164,14 @@ def test_already_registered_same_email_and_name_is_confirmed_then_checked_in(scr
     assert registered.full_name in shown and (registered.organisation or "¤") not in shown
     yes = next(b for b in screen.message.findChildren(QAbstractButton) if b.accessibleName() == "yes it is me")
     yes.click()
-    assert screen.last_answer is not None and screen.last_answer.outcome is Outcome.WELCOME
+    assert outcome(screen) is Outcome.WELCOME
     assert kiosk.presence(registered.id).inside
     assert not walk_in(kiosk, registered.last_name)  # nobody created
 
 
 def test_a_shared_email_alone_is_another_person(screen: SelfServiceWindow, kiosk: Kiosk) -> None:
     registered = next(a for a in kiosk.attendees() if a.email and not a.cancelled)
-    fill(screen, first_name="Camille", last_name="Autre-Nom", email=registered.email, consent=True)
+    fill(screen, first_name="Camille", last_name="Autre-Nom", email=registered.email or "", consent=True)
     screen.form.submit_button.click()  # type: ignore[union-attr]
     assert screen.last_answer is not None and screen.last_answer.outcome is Outcome.WELCOME
     assert not kiosk.presence(registered.id).inside
@@ -189,18 +198,14 @@ def test_a_full_workshop_is_disabled_and_one_filling_meanwhile_is_caught(screen:
     screen.form.submit_button.click()  # type: ignore[union-attr]
     assert screen.last_answer is not None and screen.last_answer.outcome is Outcome.WORKSHOP_FULL
     combo = screen.form.workshop  # type: ignore[union-attr]
-    item = combo.model().item(combo.findData("Se vêtir"))
+    model = combo.model()
+    assert isinstance(model, QStandardItemModel)
+    item = model.item(combo.findData("Se vêtir"))
     assert not item.isEnabled() and "full" in item.text()
-    assert "filled up" in screen.form.errors[combo_field()].text()  # type: ignore[union-attr]
+    assert "filled up" in screen.form.errors[Field.WORKSHOP].text()  # type: ignore[union-attr]
 
 
-def combo_field():
-    from kiosk.domain.walkin import Field
-
-    return Field.WORKSHOP
-
-
-def test_full_venue_offers_the_waiting_list(qtbot, tmp_path: Path, pin: StaffPin) -> None:
+def test_full_venue_offers_the_waiting_list(qtbot: QtBot, tmp_path: Path, pin: StaffPin) -> None:
     from kiosk.domain.model import Event
     from kiosk.store import walk_ins
 
@@ -226,7 +231,7 @@ def test_full_venue_offers_the_waiting_list(qtbot, tmp_path: Path, pin: StaffPin
         small.close()
 
 
-def test_leaving_needs_the_pin_and_wrong_pins_lock_out(screen: SelfServiceWindow, pin: StaffPin, qtbot) -> None:
+def test_leaving_needs_the_pin_and_wrong_pins_lock_out(screen: SelfServiceWindow, pin: StaffPin, qtbot: QtBot) -> None:
     screen.close()  # the window manager's close button, Alt+F4
     assert screen.isVisible()
     qtbot.keyClick(screen, Qt.Key.Key_Escape)
@@ -268,7 +273,7 @@ def test_self_check_in_with_a_ticket_from_the_handheld_scanner(screen: SelfServi
     assert screen.last_answer is not None and screen.last_answer.outcome is Outcome.WELCOME
     assert kiosk.presence(guest.id).inside and [j.attendee_id for j in queue.jobs()] == [guest.id]
     screen._on_ticket("NO-SUCH-TICKET", [])
-    assert screen.last_answer.outcome is Outcome.TICKET_REFUSED
+    assert outcome(screen) is Outcome.TICKET_REFUSED
 
 
 def test_the_screen_holds_no_kiosk(screen: SelfServiceWindow) -> None:
@@ -280,7 +285,8 @@ def test_the_screen_holds_no_kiosk(screen: SelfServiceWindow) -> None:
     QApplication.processEvents()
 
 
-def test_from_the_staff_window_menu_only_once_a_pin_is_set(make_window, data_dir: Path, dialogs, qtbot) -> None:
+def test_from_the_staff_window_menu_only_once_a_pin_is_set(make_window: MakeWindow, data_dir: Path,
+                                                            dialogs: ScriptedDialogs, qtbot: QtBot) -> None:
     window = make_window()
     window.screen_actions["self_service"].trigger()
     assert dialogs.errors and "staff PIN" in dialogs.errors[-1]  # no PIN: no way back, so no way in

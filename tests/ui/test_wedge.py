@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -10,6 +12,11 @@ from kiosk.domain.model import Verdict
 from kiosk.service import Kiosk
 from kiosk.ui.main_window import MainWindow
 from tests.ui.conftest import SteppingClock, panel_verdict
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from tests.ui.conftest import MakeWindow
 
 # "PLUS20-0001" typed by a scanner configured for a US keyboard on a French AZERTY layout:
 # the digit row gives its unshifted AZERTY characters and "-" lands on ")".
@@ -25,12 +32,12 @@ def type_text(widget: QWidget, text: str) -> None:
             QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
 
 
-def scanner_burst(qtbot, widget: QWidget, text: str) -> None:
+def scanner_burst(qtbot: QtBot, widget: QWidget, text: str) -> None:
     type_text(widget, text)
     qtbot.keyClick(widget, Qt.Key.Key_Return)
 
 
-def test_burst_checks_in_without_focusing_a_field(window: MainWindow, kiosk: Kiosk, qtbot) -> None:
+def test_burst_checks_in_without_focusing_a_field(window: MainWindow, kiosk: Kiosk, qtbot: QtBot) -> None:
     target = window.checkin_page.recent_view  # focus anywhere but the code field
     target.setFocus()
     scanner_burst(qtbot, target, "PLUS20-0001")
@@ -39,7 +46,7 @@ def test_burst_checks_in_without_focusing_a_field(window: MainWindow, kiosk: Kio
     assert window.checkin_page.code_field.text() == ""
 
 
-def test_burst_while_on_another_page_goes_back_to_checkin(window: MainWindow, kiosk: Kiosk, qtbot) -> None:
+def test_burst_while_on_another_page_goes_back_to_checkin(window: MainWindow, kiosk: Kiosk, qtbot: QtBot) -> None:
     window.open_search("")
     scanner_burst(qtbot, window.attendees_page.search_field, "PLUS20-0002")
     qtbot.waitUntil(lambda: panel_verdict(window) is Verdict.ACCEPTED, timeout=2000)
@@ -47,14 +54,14 @@ def test_burst_while_on_another_page_goes_back_to_checkin(window: MainWindow, ki
     assert window.attendees_page.search_field.text() == ""  # the burst did not leak into the search
 
 
-def test_azerty_garbled_burst_is_repaired(window: MainWindow, kiosk: Kiosk, qtbot) -> None:
+def test_azerty_garbled_burst_is_repaired(window: MainWindow, kiosk: Kiosk, qtbot: QtBot) -> None:
     scanner_burst(qtbot, window.checkin_page.code_field, AZERTY_GARBLED)
     qtbot.waitUntil(lambda: panel_verdict(window) is not None, timeout=2000)
     assert panel_verdict(window) is Verdict.ACCEPTED
     assert window.checkin_page.panel.name.text() == kiosk.find("PLUS20-0001").full_name
 
 
-def test_people_typing_reach_the_focused_field(make_window, qtbot) -> None:
+def test_people_typing_reach_the_focused_field(make_window: MakeWindow, qtbot: QtBot) -> None:
     window = make_window(clock=SteppingClock(0.25))
     field = window.attendees_page.search_field
     window.open_search("")
@@ -64,7 +71,7 @@ def test_people_typing_reach_the_focused_field(make_window, qtbot) -> None:
     qtbot.waitUntil(lambda: window.attendees_page.model.rowCount() > 0, timeout=2000)
 
 
-def test_typed_code_and_enter_in_the_field(make_window, kiosk: Kiosk, qtbot) -> None:
+def test_typed_code_and_enter_in_the_field(make_window: MakeWindow, kiosk: Kiosk, qtbot: QtBot) -> None:
     window = make_window(clock=SteppingClock(0.3))
     field = window.checkin_page.code_field
     field.setFocus()

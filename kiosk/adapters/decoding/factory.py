@@ -6,6 +6,7 @@ from kiosk.adapters.decoding.model import Decoder
 from kiosk.adapters.decoding.pipeline import PipelineDecoder
 from kiosk.adapters.decoding.zbar import ZbarDecoder
 from kiosk.adapters.decoding.zxing import ZxingDecoder
+from kiosk.settings import DECODERS
 
 
 def make_decoder(kind: str = "auto") -> Decoder:
@@ -17,4 +18,4 @@ def make_decoder(kind: str = "auto") -> Decoder:
         return ZxingDecoder()
     if kind == "zbar":
         return ZbarDecoder()
-    raise ValueError(f"unknown decoder {kind!r}: use auto, zxing or zbar")
+    raise ValueError(f"unknown decoder {kind!r}: use {', '.join(DECODERS[:-1])} or {DECODERS[-1]}")

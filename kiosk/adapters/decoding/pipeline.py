@@ -69,7 +69,9 @@ class PipelineDecoder:
         self.last_ms = (time.perf_counter() - start) * 1000.0
         return _dedupe(found)
 
-    def _decode(self, frame: np.ndarray, thorough: bool, deadline: float) -> tuple[str, list[Decoded]]:
+    def _decode(  # noqa: C901 (one pass of the pipeline per frame, kept in one place: see the docstring)
+        self, frame: np.ndarray, thorough: bool, deadline: float
+    ) -> tuple[str, list[Decoded]]:
         gray = gray_or_none(frame, "pipeline")
         if gray is None:
             return "", []

@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from kiosk.adapters.printing.base import JobState, Media, Printer, PrinterError, PrinterInfo, PrinterState
+from kiosk.settings import PRINTER_BACKENDS
 
-BACKENDS = ("pdf", "cups", "qt")
+BACKENDS = PRINTER_BACKENDS  # declared with the setting
 
 
 def make_printer(backend: str, name: str = "", *, data_dir: Path | None = None) -> Printer:

@@ -29,7 +29,7 @@ class PdfFolderPrinter:
     def name(self) -> str:
         return str(self.directory)
 
-    def submit(self, pdf_path: str, media: Media, title: str = "") -> str:
+    def submit(self, pdf_path: str, media: Media, title: str = "") -> str:  # noqa: ARG002 (any size fits a folder)
         """Copy atomically (temp file + rename) so a crash never leaves half a badge."""
         target = self.directory / f"{_safe(title or Path(pdf_path).stem)}.pdf"
         try:

@@ -110,10 +110,10 @@ class QtPrinter:
             return PrinterState(False, True, False, f"printer {info.printerName()} reports an error")
         return PrinterState(True, True, False, "")
 
-    def job_state(self, job_id: str) -> JobState:
+    def job_state(self, job_id: str) -> JobState:  # noqa: ARG002 (the Printer interface)
         return JobState.COMPLETED  # QPrinter hands the job to the spooler synchronously
 
-    def find_job(self, title: str) -> tuple[str, JobState] | None:
+    def find_job(self, title: str) -> tuple[str, JobState] | None:  # noqa: ARG002 (the Printer interface)
         return None  # Qt exposes no job list: a job interrupted mid-submit is printed again
 
     def list_printers(self) -> list[PrinterInfo]:

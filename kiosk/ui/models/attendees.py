@@ -48,16 +48,15 @@ def sort_key(row: AttendeeRow, column: int) -> str:
 class AttendeeTableModel(RowsModel[AttendeeRow]):
     COLUMNS = 6
 
-    def attendee_at(self, row: int) -> Attendee | None:
-        found = self.row_at(row)
-        return found.attendee if found else None
-
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        return (QCoreApplication.translate("AttendeeModel", "Name"), QCoreApplication.translate("AttendeeModel", "Organisation"), QCoreApplication.translate("AttendeeModel", "Category"),
-                QCoreApplication.translate("AttendeeModel", "Workshop"), QCoreApplication.translate("AttendeeModel", "Status"),
+        return (QCoreApplication.translate("AttendeeModel", "Name"),
+                QCoreApplication.translate("AttendeeModel", "Organisation"),
+                QCoreApplication.translate("AttendeeModel", "Category"),
+                QCoreApplication.translate("AttendeeModel", "Workshop"),
+                QCoreApplication.translate("AttendeeModel", "Status"),
                 QCoreApplication.translate("AttendeeModel", "Arrived at"))[section]
 
     def _value(self, row: AttendeeRow, column: int) -> str:

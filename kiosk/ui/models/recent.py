@@ -40,7 +40,8 @@ class RecentScansModel(RowsModel[RecentScan]):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return (QCoreApplication.translate("RecentScansModel", "Time"), QCoreApplication.translate("RecentScansModel", "Guest"),
+            return (QCoreApplication.translate("RecentScansModel", "Time"),
+                    QCoreApplication.translate("RecentScansModel", "Guest"),
                     QCoreApplication.translate("RecentScansModel", "Verdict"))[section]
         return None
 

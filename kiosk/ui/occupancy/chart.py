@@ -25,7 +25,7 @@ class ArrivalsChart(QWidget):
         self.bins = bins[-48:]  # the last four hours: bars stay wide enough to read across a room
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         text_px = max(11, self.height() // 11)

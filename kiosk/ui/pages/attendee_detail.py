@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.model import Attendee
 from kiosk.domain.rules import local_clock
-from kiosk.service import Kiosk
+from kiosk.service.roles import AttendeeDirectory
 from kiosk.ui.models.attendees import AttendeeRow, status_text
 from kiosk.ui.models.recent import verdict_label
 from kiosk.ui.seams import PrintSeam
@@ -23,7 +23,7 @@ from kiosk.ui.widgets.plain_label import PlainLabel
 
 
 class AttendeeDetailDialog(QDialog):
-    def __init__(self, kiosk: Kiosk, attendee: Attendee, printing: PrintSeam,
+    def __init__(self, kiosk: AttendeeDirectory, attendee: Attendee, printing: PrintSeam,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.attendee, self.printing = attendee, printing

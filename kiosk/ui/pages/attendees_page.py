@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.model import Attendee
-from kiosk.service import Kiosk
+from kiosk.service.roles import AttendeeDirectory
 from kiosk.ui.dialogs import Dialogs
 from kiosk.ui.models.attendees import ATTENDEE_ROLE, SORT_ROLE, AttendeeRow, AttendeeTableModel
 from kiosk.ui.pages.attendee_detail import AttendeeDetailDialog
@@ -34,7 +34,7 @@ BROWSE_LIMIT = 500
 
 
 class AttendeesPage(QWidget):
-    def __init__(self, kiosk: Kiosk, dialogs: Dialogs, printing: PrintSeam,
+    def __init__(self, kiosk: AttendeeDirectory, dialogs: Dialogs, printing: PrintSeam,
                  check_in: Callable[[str], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("attendees page")

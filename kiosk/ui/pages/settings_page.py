@@ -29,7 +29,7 @@ from kiosk.ui.widgets.plain_label import PlainLabel
 
 log = logging.getLogger(__name__)
 
-DECODERS = ("auto", "zxing", "zbar")
+DECODERS = settings_mod.DECODERS
 
 
 def camera_choices() -> list[tuple[str, str]]:

@@ -17,8 +17,9 @@ from typing import Protocol
 
 from kiosk.domain import rules
 from kiosk.domain.model import Attendee, CheckinResult, Direction, Scan, ScanKind, Verdict
-from kiosk.service import Kiosk, KioskError
+from kiosk.service import KioskError
 from kiosk.service.errors import StorageError, StorageKind
+from kiosk.service.roles import DoorOperations
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ class RecentScan:
 
     @property
     def undoable(self) -> bool:
-        return not self.undone and self.scan.kind in (ScanKind.ENTRY, ScanKind.EXIT, ScanKind.OVERRIDE)
+        return not self.undone and rules.can_undo(self.scan.kind)
 
 
 class Timer(Protocol):
@@ -99,7 +100,7 @@ class CheckinPresenter:
     """Ready -> verdict -> (timeout | Esc | next scan) -> ready."""
 
     def __init__(
-        self, kiosk: Kiosk, view: CheckinView, timer: Timer, *, timeout_s: float = 4.0,
+        self, kiosk: DoorOperations, view: CheckinView, timer: Timer, *, timeout_s: float = 4.0,
         staff: str = "", monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.kiosk = kiosk

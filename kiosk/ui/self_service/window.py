@@ -407,7 +407,7 @@ class SelfServiceWindow(QWidget):
             else self.tr("Wrong PIN."))
 
     # --- the lock --------------------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY and self.isVisible():
             self.idle.start()  # someone is at the screen: the form waits for them
         return False

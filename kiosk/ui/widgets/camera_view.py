@@ -52,7 +52,7 @@ class CameraView(QWidget):
         self._image = None
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def paintEvent(self, _event: QPaintEvent) -> None:
         self._last_paint = time.monotonic()
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#101418"))

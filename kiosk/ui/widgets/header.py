@@ -34,7 +34,7 @@ class Dot(QWidget):
         self.color = QColor(LIGHT_COLORS[Light.OFF])
         self.setFixedSize(16, 16)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)

@@ -86,6 +86,6 @@ class IconWidget(QWidget):
     def icon(self) -> Icon:
         return self._icon
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         paint_icon(painter, QRectF(self.rect()), self._icon, self._color)

@@ -1,0 +1,141 @@
+"""A session: one open data dir's connection, its clock, this device and the active event.
+
+Nothing else: the operations are small services composed on a session (check-in, registration,
+attendees, events, stats, keys, badges; see ``kiosk.service.kiosk.Kiosk`` for the composition).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Self
+
+from kiosk import paths
+from kiosk.domain import rules
+from kiosk.domain.model import (
+    Device,
+    Event,
+)
+from kiosk.service.errors import (
+    NoEventError,
+    StorageError,
+    StorageKind,
+    storage_guard,
+)
+from kiosk.store import StoreError, connect, meta, migrate, quick_check, transaction
+from kiosk.store import events as event_store
+from kiosk.store.db import checkpoint, set_busy_timeout
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Session:
+    """One open data dir: its database, its active event, this machine's device identity."""
+
+    def __init__(
+        self, conn: sqlite3.Connection, *, device_name: str = "kiosk", clock: Clock = utc_now,
+        lang: str = "fr", data_dir: Path | None = None,
+    ) -> None:
+        self.conn = conn
+        self.device_name = device_name
+        self.clock = clock
+        self.lang = lang
+        self.data_dir = data_dir
+        self.db_path = paths.database(data_dir) if data_dir else None
+        # Read first: a read-only command must not wait for the write lock a long import holds.
+        self._install_id = meta.get(conn, "install_id") or self._mint_install_id()
+        self._event: Event | None = None
+
+    @storage_guard
+    def _mint_install_id(self) -> str:
+        with transaction(self.conn):
+            return meta.install_id(self.conn)
+
+    @classmethod
+    def open(
+        cls, data_dir: Path, *, device_name: str = "kiosk", clock: Clock = utc_now, lang: str = "fr",
+        check: bool = True,
+    ) -> Self:
+        """Open (creating if needed) the data dir's database. With ``check`` (the default) a damaged
+        file is refused at once (``PRAGMA quick_check``) rather than failing on some later scan.
+        Raises StorageError (locked, full, read-only, corrupt, unavailable) and StoreError (newer schema)."""
+        path = paths.database(data_dir)
+        try:
+            conn = connect(path, migrate_schema=False)
+        except (sqlite3.Error, OSError, StoreError) as exc:
+            storage = StorageError.from_exception(exc, path)
+            if storage is None:
+                raise
+            raise storage from exc
+        try:
+            problems = quick_check(conn, max_problems=1) if check else []
+            if problems:
+                raise StorageError(StorageKind.CORRUPT, path, problems[0])
+            migrate(conn)
+            return cls(conn, device_name=device_name, clock=clock, lang=lang, data_dir=data_dir)
+        except BaseException as exc:
+            conn.close()
+            storage = StorageError.from_exception(exc, path) if isinstance(exc, Exception) else None
+            if storage is None or storage is exc:
+                raise
+            raise storage from exc
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def database_problems(self) -> list[str]:
+        """``PRAGMA quick_check`` on a private read-only connection, so the window can run it on a
+        worker thread at start-up; [] when the file is sound."""
+        return quick_check(self.db_path) if self.db_path is not None else quick_check(self.conn)
+
+    def wait_for_writers(self, ms: int) -> None:
+        """Bound how long a write waits for another writer (the window: ~200 ms, then "not recorded")."""
+        set_busy_timeout(self.conn, ms)
+
+    @storage_guard
+    def checkpoint(self) -> tuple[int, int]:
+        """Fold the WAL into the database now, while the door is idle, so that SQLite's automatic
+        checkpoint (20-60 ms) rarely lands on a check-in. PASSIVE: never waits for readers.
+        Returns (frames in the WAL, frames checkpointed)."""
+        return checkpoint(self.conn)
+
+    # --- identity and time -------------------------------------------------------------
+    def device(self, name: str | None = None) -> Device:
+        """Device ids are derived from this database's install id and the device name, so two
+        kiosks never mint the same id and one kiosk keeps its id across restarts."""
+        label = (name or self.device_name).strip() or "kiosk"
+        return Device(str(uuid.uuid5(uuid.UUID(self._install_id), label)), label)
+
+    def now(self) -> str:
+        return rules.format_time(self.clock())
+
+    @property
+    def keys_dir(self) -> Path | None:
+        return paths.keys_dir(self.data_dir) if self.data_dir else None
+
+    # --- event -------------------------------------------------------------------------
+    @property
+    @storage_guard
+    def event(self) -> Event:
+        if self._event is None:
+            self._event = event_store.active(self.conn)
+            if self._event is None:
+                raise NoEventError()
+        return self._event
+
+    def forget_event(self) -> None:
+        """The active event changed (or was created): read it again on next use."""
+        self._event = None
+
+    def has_event(self) -> bool:
+        try:
+            return bool(self.event.id)
+        except NoEventError:
+            return False
