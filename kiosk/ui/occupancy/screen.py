@@ -83,7 +83,7 @@ class OccupancyScreen(QWidget):
                  statuses: KioskStatuses | None = None, staff: StaffActions | None = None,
                  amber: float | None = None, red: float | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.kiosk = kiosk
+        # Not kept: the screen holds the read-only figures and the PIN-guarded staff actions only.
         self.occupancy = occupancy or Occupancy.for_kiosk(kiosk)
         self.status_source = statuses or LocalStatuses(self.occupancy)
         settings = settings_mod.load(kiosk.data_dir) if kiosk.data_dir else settings_mod.Settings()
