@@ -49,7 +49,7 @@ def _checkin(ctx: Context) -> int:
 
     direction = Direction.EXIT if ctx.args.exit else Direction.ENTRY
     result = ctx.kiosk().check_in(ctx.args.code, direction=direction, device_name=ctx.device_name)
-    ctx.emit(result.to_json(), verdict_line(ctx, result))
+    ctx.emit(result.to_json(ctx.lang), verdict_line(ctx, result))
     return exit_status(result)
 
 
@@ -71,5 +71,5 @@ def _override(ctx: Context) -> int:
     k = ctx.kiosk()
     attendee = k.find(ctx.args.attendee)
     result = k.override(attendee.id, reason=ctx.args.reason, staff=ctx.args.staff, device_name=ctx.device_name)
-    ctx.emit(result.to_json(), verdict_line(ctx, result))
+    ctx.emit(result.to_json(ctx.lang), verdict_line(ctx, result))
     return EXIT_OK

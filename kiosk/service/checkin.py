@@ -9,7 +9,6 @@ from datetime import datetime
 from pathlib import Path
 
 from kiosk.domain import codes, rules, tickets
-from kiosk.domain.messages import verdict_message
 from kiosk.domain.model import (
     Attendee,
     CheckinResult,
@@ -108,8 +107,7 @@ class CheckIn:
             )
             scan_store.append(self.conn, scan)
             presence = refresh_presence(self.conn, attendee.id)
-        return CheckinResult(Verdict.ACCEPTED, verdict_message(Verdict.ACCEPTED, attendee, lang=self._session.lang),
-                             attendee, presence.first_entry_at, presence.first_entry_device, scan)
+        return CheckinResult(Verdict.ACCEPTED, attendee, presence.first_entry_at, presence.first_entry_device, scan)
 
     @storage_guard
     def undo(self, *, device_name: str | None = None, scan_id: str | None = None,
@@ -184,14 +182,11 @@ class CheckIn:
         attendee = attendee_store.get(self.conn, previous.attendee_id) if previous.attendee_id else None
         presence = attendee_store.presence(self.conn, attendee.id) if attendee else Presence()
         result = self._result(previous, attendee, presence)
-        return CheckinResult(result.verdict, result.message, result.attendee, result.first_entry_at,
-                             result.first_entry_device, previous, repeated=True)
+        return CheckinResult(result.verdict, result.attendee, result.first_entry_at, result.first_entry_device,
+                             previous, repeated=True)
 
     def _result(self, scan: Scan, attendee: Attendee | None, presence: Presence) -> CheckinResult:
-        when = presence.first_entry_at
-        message = verdict_message(scan.verdict, attendee, when=rules.local_clock(when),
-                                  device=presence.first_entry_device, lang=self._session.lang)
-        return CheckinResult(scan.verdict, message, attendee, when, presence.first_entry_device, scan)
+        return CheckinResult(scan.verdict, attendee, presence.first_entry_at, presence.first_entry_device, scan)
 
     @storage_guard
     def rebuild_presence(self) -> int:
