@@ -111,12 +111,15 @@ def describe(exc: Exception, ctx: Context) -> str | None:
         NoSuchAttendeeError,
         NoSuchEventError,
         OtherEventActiveError,
+        Refused,
         StorageError,
     )
     from kiosk.store.db import StoreError
 
     if isinstance(exc, MessageError):
         return ctx.text(exc.key, **exc.values)
+    if isinstance(exc, Refused):
+        return exc.message(ctx.lang)
     if isinstance(exc, NoEventError):
         return ctx.text("no_event")
     if isinstance(exc, OtherEventActiveError):

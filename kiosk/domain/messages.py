@@ -63,3 +63,48 @@ def backlog_message(pending: int, failed: int, printer_ok: bool, reason: str = "
         noun = "badge" if failed == 1 else "badges"
         parts.append(f"{failed} {noun} {given_up}")
     return " · ".join(parts) or None
+
+
+# Refusals the service raises as data (kiosk.service.errors.Refused: a key and values); the CLI and
+# the window word them in their language. English is also what the logs get.
+_REFUSALS: dict[str, dict[str, str]] = {
+    "fr": {
+        "names_required": "le prénom et le nom sont obligatoires",
+        "field_too_long": "un champ dépasse {limit} caractères",
+        "not_an_email": "« {email} » n'est pas une adresse e-mail",
+        "unknown_choice": "{what} inconnu·e « {value} » ; choisissez parmi : {allowed}",
+        "venue_full": "c'est complet ({inside}/{capacity} sur place)",
+        "workshop_full": "l'atelier « {workshop} » est complet ({taken}/{capacity})",
+        "override_needs_reason": "« laisser entrer » demande le nom de la personne de l'équipe et une raison",
+        "no_scan": "aucun passage {scan_id}",
+        "not_undoable": "seules les entrées, sorties et entrées autorisées s'annulent",
+        "already_undone": "ce passage est déjà annulé",
+        "export_format": "exportez vers un fichier .csv ou .xlsx",
+        "event_needs_name": "un événement a besoin d'un nom",
+        "keys_exist": "une paire de clés existe déjà dans {directory} (--force pour la remplacer)",
+        "no_private_key": "pas de clé privée dans {directory} : lancez « kiosk keys init » (organisation seulement)",
+        "not_a_private_key": "{path} n'est pas une clé privée Ed25519",
+    },
+    "en": {
+        "names_required": "first and last name are required",
+        "field_too_long": "a field is longer than {limit} characters",
+        "not_an_email": "{email!r} is not an email address",
+        "unknown_choice": "unknown {what} {value!r}; choose one of: {allowed}",
+        "venue_full": "the venue is full ({inside}/{capacity} inside)",
+        "workshop_full": "workshop {workshop!r} is full ({taken}/{capacity})",
+        "override_needs_reason": "an override needs the staff member's name and a reason",
+        "no_scan": "no scan {scan_id}",
+        "not_undoable": "only entries, exits and overrides can be undone",
+        "already_undone": "this scan was already undone",
+        "export_format": "export to a .csv or .xlsx file",
+        "event_needs_name": "an event needs a name",
+        "keys_exist": "a key pair already exists in {directory} (use --force to replace it)",
+        "no_private_key": "no private key in {directory}: run 'kiosk keys init' (organiser only)",
+        "not_a_private_key": "{path} is not an Ed25519 private key",
+    },
+}
+
+
+def refusal_message(key: str, lang: str = "en", **values: object) -> str:
+    """A refusal's sentence in ``lang`` (English when the language is unknown)."""
+    return _REFUSALS.get(lang, _REFUSALS["en"])[key].format(**values)

@@ -22,7 +22,7 @@ from kiosk.domain.model import (
 )
 from kiosk.domain.presence import fold_presence
 from kiosk.service.attendees import Attendees
-from kiosk.service.errors import KioskError, storage_guard
+from kiosk.service.errors import Refused, storage_guard
 from kiosk.service.keys import Keys
 from kiosk.service.session import Session
 from kiosk.store import attendees as attendee_store
@@ -95,7 +95,7 @@ class CheckIn:
     ) -> CheckinResult:
         """'Let in anyway': an entry written with who decided and why."""
         if not reason.strip() or not staff.strip():
-            raise KioskError("an override needs the staff member's name and a reason")
+            raise Refused("override_needs_reason")
         attendee = self._attendees.attendee(attendee_id)
         event, device, now = self._session.event, self._session.device(device_name), self._session.clock()
         with transaction(self.conn):
@@ -121,11 +121,11 @@ class CheckIn:
             else:
                 target = scan_store.get(self.conn, scan_id)
                 if target is None:
-                    raise KioskError(f"no scan {scan_id}")
+                    raise Refused("no_scan", scan_id=scan_id)
                 if not rules.can_undo(target.kind):
-                    raise KioskError("only entries, exits and overrides can be undone")
+                    raise Refused("not_undoable")
                 if scan_store.is_undone(self.conn, target.id):
-                    raise KioskError("this scan was already undone")
+                    raise Refused("already_undone")
             if target is None:
                 return None
             scan_store.append(self.conn, Scan(

@@ -25,17 +25,33 @@ class NoEventError(KioskError):
         super().__init__("no event in this data dir: run 'kiosk demo' or 'kiosk event create --name ...'")
 
 
-class VenueFull(KioskError):
+class Refused(KioskError):
+    """A refusal as data: a key and its values. The CLI and the window word it in their language
+    (kiosk.domain.messages.refusal_message); ``str()`` is the English sentence, for logs."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        from kiosk.domain.messages import refusal_message
+
+        self.key, self.values = key, values
+        super().__init__(refusal_message(key, "en", **values))
+
+    def message(self, lang: str) -> str:
+        from kiosk.domain.messages import refusal_message
+
+        return refusal_message(self.key, lang, **self.values)
+
+
+class VenueFull(Refused):
     """The venue holds as many people as its capacity: nobody more is checked in."""
 
     def __init__(self, inside: int, capacity: int) -> None:
-        super().__init__(f"the venue is full ({inside}/{capacity} inside)")
+        super().__init__("venue_full", inside=inside, capacity=capacity)
         self.inside, self.capacity = inside, capacity
 
 
-class WorkshopFull(KioskError):
+class WorkshopFull(Refused):
     def __init__(self, workshop: str, taken: int, capacity: int) -> None:
-        super().__init__(f"workshop {workshop!r} is full ({taken}/{capacity})")
+        super().__init__("workshop_full", workshop=workshop, taken=taken, capacity=capacity)
         self.workshop, self.taken, self.capacity = workshop, taken, capacity
 
 

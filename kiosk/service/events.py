@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kiosk.domain.model import Event
-from kiosk.service.errors import KioskError, NoSuchEventError, OtherEventActiveError, storage_guard
+from kiosk.service.errors import KioskError, NoSuchEventError, OtherEventActiveError, Refused, storage_guard
 from kiosk.service.session import Session
 from kiosk.store import attendees as attendee_store
 from kiosk.store import events as event_store
@@ -26,7 +26,7 @@ class Events:
     def create_event(self, event: Event) -> Event:
         """Store an event and make it the active one of this data dir."""
         if not event.name.strip():
-            raise KioskError("an event needs a name")
+            raise Refused("event_needs_name")
         with transaction(self._session.conn):
             event_store.insert(self._session.conn, event, now=self._session.now(), device_id=self._session.device().id)
             event_store.set_active(self._session.conn, event.id)

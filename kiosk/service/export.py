@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kiosk.domain.spreadsheet import safe_cell
 from kiosk.files import atomic_write
-from kiosk.service.errors import KioskError
+from kiosk.service.errors import Refused
 from kiosk.service.kiosk import Kiosk
 from kiosk.store import attendees as attendee_store
 
@@ -26,7 +26,7 @@ def rows(kiosk: Kiosk) -> Iterator[list[str]]:
 def export_attendees(kiosk: Kiosk, path: Path) -> int:
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise KioskError("export to a .csv or .xlsx file")
+        raise Refused("export_format")
     count = 0
     with atomic_write(path) as raw:
         if suffix == ".csv":

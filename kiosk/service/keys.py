@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from kiosk.domain import tickets
 from kiosk.domain.model import Attendee
 from kiosk.files import atomic_write
-from kiosk.service.errors import KioskError
+from kiosk.service.errors import KioskError, Refused
 
 if TYPE_CHECKING:
     from kiosk.service.session import Session
@@ -23,7 +23,7 @@ PUBLIC = "ticket-public.pem"
 def init_keys(directory: Path, *, force: bool = False) -> tuple[Path, Path]:
     private_path, public_path = directory / PRIVATE, directory / PUBLIC
     if private_path.exists() and not force:
-        raise KioskError(f"a key pair already exists in {directory} (use --force to replace it)")
+        raise Refused("keys_exist", directory=directory)
     key = tickets.new_private_key()
     # Both files are complete on disk before either is renamed into place: a full disk or a kill
     # leaves the old pair (or none), never an empty private key. The private one lands first.
@@ -56,9 +56,9 @@ def load_private(directory: Path) -> Ed25519PrivateKey:
         _private_cache[path] = (stamp, key)
         return key
     except FileNotFoundError as exc:
-        raise KioskError(f"no private key in {directory}: run 'kiosk keys init' (organiser only)") from exc
+        raise Refused("no_private_key", directory=directory) from exc
     except (ValueError, tickets.TicketError) as exc:
-        raise KioskError(f"{path} is not an Ed25519 private key") from exc
+        raise Refused("not_a_private_key", path=path) from exc
 
 
 def load_public(directory: Path) -> list[Ed25519PublicKey]:

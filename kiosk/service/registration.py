@@ -21,7 +21,7 @@ from kiosk.domain.model import (
 from kiosk.domain.text import email_key, search_text
 from kiosk.service.attendees import Attendees
 from kiosk.service.checkin import CheckIn
-from kiosk.service.errors import KioskError, VenueFull, WorkshopFull, storage_guard
+from kiosk.service.errors import Refused, VenueFull, WorkshopFull, storage_guard
 from kiosk.service.session import Session
 from kiosk.service.stats import Figures, WorkshopFigures
 from kiosk.store import attendees as attendee_store
@@ -84,11 +84,11 @@ class Registration:
         org = (organisation or "").strip() or None
         mail = (email or "").strip() or None
         if not first or not last:
-            raise KioskError("first and last name are required")
+            raise Refused("names_required")
         if max(len(first), len(last), len(org or ""), len(mail or "")) > MAX_NAME:
-            raise KioskError(f"a field is longer than {MAX_NAME} characters")
+            raise Refused("field_too_long", limit=MAX_NAME)
         if mail and email_key(mail) is None:
-            raise KioskError(f"{mail!r} is not an email address")
+            raise Refused("not_an_email", email=mail)
         category = self._choice(category, [c.name for c in event.categories], "category")
         workshop = self._choice(workshop, [w.name for w in event.workshops], "workshop")
         with transaction(self.conn):
@@ -146,7 +146,7 @@ class Registration:
         for name in allowed:
             if name.casefold() == value.casefold():
                 return name
-        raise KioskError(f"unknown {what} {value!r}; choose one of: {', '.join(allowed)}")
+        raise Refused("unknown_choice", what=what, value=value, allowed=", ".join(allowed))
 
     def _new_code(self, event: Event) -> str:
         """Random walk-in codes: 50 bits, so kiosks minting offline never collide in practice."""

@@ -226,7 +226,7 @@ def test_register_full_workshop(cli: Cli) -> None:
     cli.json("event", "create", "--name", "Tiny", "--workshop", "Atelier:1")
     assert cli.json("register", "--first-name", "A", "--last-name", "B", "--workshop", "atelier")["created"]
     err = one_line_error(*cli("register", "--first-name", "C", "--last-name", "D", "--workshop", "Atelier"))
-    assert "full" in err
+    assert "complet" in err  # the CLI speaks the kiosk's language: French by default
     assert cli.json("stats")["registered"] == 1
 
 
@@ -331,3 +331,11 @@ def test_lang_before_or_after_the_command(argv: list[str], command: str, lang: s
 
     args = parse_args(argv)
     assert (args.command, args.lang) == (command, lang)
+
+
+def test_refusals_are_worded_in_the_kiosks_language(demo: Cli) -> None:
+    """The service refuses with data (a key and values); the CLI picks the words."""
+    french = one_line_error(*demo("register", "--first-name", "X", "--last-name", "Y", "--email", "nope"))
+    english = one_line_error(*demo("register", "--first-name", "X", "--last-name", "Y", "--email", "nope",
+                                   "--lang", "en"))
+    assert "n'est pas une adresse e-mail" in french and "is not an email address" in english

@@ -58,7 +58,7 @@ def test_eight_walk_ins_at_once_for_three_places(tmp_path: Path) -> None:
     admitted = [r for r in results if r[0] == 0]
     refused = [r for r in results if r[0] != 0]
     assert len(admitted) == 3, results
-    assert all("full" in err for _code, _out, err in refused), refused
+    assert all("complet" in err for _code, _out, err in refused), refused
     code, out, _err = done(cli(data, "stats", "--json"))
     assert code == 0
     stats = json.loads(out)
@@ -74,7 +74,7 @@ def test_an_existing_guest_is_not_let_past_a_full_venue(tmp_path: Path) -> None:
     assert done(cli(data, "register", "--first-name", "Bob", "--last-name", "Ray", "--checkin"))[0] == 0
     code, _out, err = done(cli(data, "register", "--first-name", "Ann", "--last-name", "Lee",
                                 "--email", "ann@example.org", "--checkin"))
-    assert code != 0 and "full" in err
+    assert code != 0 and "complet" in err
     stats = json.loads(done(cli(data, "stats", "--json"))[1])
     assert stats["inside"] == 1
 
