@@ -1,0 +1,67 @@
+"""Pure merge rules for what several kiosks wrote offline (no I/O: tested with Hypothesis).
+
+Scans are immutable and named by UUID, so merging logs is a set union. An attendee record is a
+map of field -> version; each field merges latest-write-wins by hybrid logical clock, the device
+id breaking ties. On ``status`` the organiser's word outranks any kiosk's: an organiser's
+cancellation wins over a later edit made at the door. Every rule is "keep the greater version"
+under a total order, which makes the merge commutative, associative and idempotent: kiosks that
+have seen the same writes agree, whatever order they saw them in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from kiosk.domain.model import Scan
+
+
+@dataclass(frozen=True)
+class FieldVersion:
+    """One field's value as last written: when (encoded HLC), by which device, with what authority."""
+
+    value: str | None
+    hlc: str
+    device: str
+    organiser: bool = False  # written by the organiser (import, organiser's screen), not a door kiosk
+
+    def rank(self, field: str) -> tuple[bool, str, str, bool, bool, str]:
+        # The tail (organiser flag, value) only separates versions that should never differ (same
+        # stamp, same device): a total order over every attribute keeps the merge commutative anyway.
+        authority = self.organiser if field == "status" else False
+        return (authority, self.hlc, self.device, self.organiser, self.value is not None, self.value or "")
+
+
+Record = Mapping[str, FieldVersion]
+
+
+def merge_field(field: str, a: FieldVersion | None, b: FieldVersion | None) -> FieldVersion | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a if a.rank(field) >= b.rank(field) else b
+
+
+def merge_records(a: Record, b: Record) -> dict[str, FieldVersion]:
+    """Field-by-field merge of two versions of one attendee."""
+    merged: dict[str, FieldVersion] = {}
+    for field in a.keys() | b.keys():
+        version = merge_field(field, a.get(field), b.get(field))
+        if version is not None:
+            merged[field] = version
+    return merged
+
+
+def changed_fields(local: Record, merged: Record) -> dict[str, FieldVersion]:
+    """The fields a kiosk must write to turn ``local`` into ``merged``."""
+    return {f: v for f, v in merged.items() if local.get(f) != v}
+
+
+def union_scans(*logs: Iterable[Scan]) -> dict[str, Scan]:
+    """Scan logs merged: every scan once, by id (the first copy of an id wins; copies are equal)."""
+    merged: dict[str, Scan] = {}
+    for log in logs:
+        for scan in log:
+            merged.setdefault(scan.id, scan)
+    return merged

@@ -1,0 +1,128 @@
+"""What replication keeps in the kiosk's SQLite: the HLC, the push queue, the pull cursor.
+
+The push queue is not a table: a scan the hub has not acknowledged has ``received_at`` NULL (the
+one column the immutability trigger lets us set, once). Scans pulled from the hub arrive with it.
+Must not import kiosk.store.scans at module level (scans imports this module for ``tick``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from kiosk.domain import hlc
+from kiosk.store import meta
+
+_HLC_KEY = "hlc"
+
+
+def clock(conn: sqlite3.Connection) -> hlc.Stamp:
+    """The latest stamp this kiosk issued or saw."""
+    text = meta.get(conn, _HLC_KEY)
+    return hlc.decode(text) if text else hlc.ZERO
+
+
+def tick(conn: sqlite3.Connection, device_time: str) -> str:
+    """The next stamp for a local event at ``device_time``; call inside the write transaction."""
+    stamp = hlc.tick(clock(conn), hlc.to_ms(device_time))
+    meta.put(conn, _HLC_KEY, stamp.encode())
+    return stamp.encode()
+
+
+def observe(conn: sqlite3.Connection, seen: Iterable[str]) -> None:
+    """Move the clock past stamps pulled from the hub."""
+    latest = clock(conn)
+    for text in seen:
+        latest = hlc.observe(latest, hlc.decode(text))
+    meta.put(conn, _HLC_KEY, latest.encode())
+
+
+# --- device identity ------------------------------------------------------------------
+def device_id(conn: sqlite3.Connection, machine_id: str) -> str:
+    """This data dir's device id, minted once; minted anew when the data dir was copied to another
+    machine (``machine_id`` differs from the one recorded beside it). Call inside a transaction."""
+    current, machine = meta.get(conn, "device_id"), meta.get(conn, "device_machine")
+    if current and machine == machine_id:
+        return current
+    fresh = str(uuid.uuid4())
+    meta.put(conn, "device_id", fresh)
+    meta.put(conn, "device_machine", machine_id)
+    return fresh
+
+
+# --- push queue -----------------------------------------------------------------------
+SCAN_COLUMNS = (
+    "id", "event_id", "attendee_id", "code", "kind", "verdict", "target_id", "device_id", "device_name",
+    "staff", "reason", "device_time", "hlc",
+)
+
+
+def unsent_scans(conn: sqlite3.Connection, limit: int) -> list[tuple[object, ...]]:
+    """Up to ``limit`` scans the hub has not acknowledged, oldest first, as SCAN_COLUMNS tuples.
+    A scan from before v8 has no stamp: its device time stands in (same encoding, counter 0)."""
+    rows = conn.execute(
+        "SELECT id, event_id, attendee_id, code, kind, verdict, target_id, device_id, device_name, staff,"
+        " reason, device_time, coalesce(hlc, device_time) FROM scans WHERE received_at IS NULL"
+        " ORDER BY rowid LIMIT ?", (limit,),
+    )
+    return [tuple(r) for r in rows]
+
+
+def count_unsent(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM scans WHERE received_at IS NULL").fetchone()[0])
+
+
+def mark_received(conn: sqlite3.Connection, receipts: Iterable[tuple[str, str]]) -> None:
+    """Record the hub's receipt time of pushed scans (scan id, received_at)."""
+    conn.executemany(
+        "UPDATE scans SET received_at = ? WHERE id = ? AND received_at IS NULL",
+        [(at, scan_id) for scan_id, at in receipts],
+    )
+
+
+@dataclass(frozen=True)
+class Applied:
+    inserted: int
+    attendee_ids: set[str]
+
+
+def insert_pulled(conn: sqlite3.Connection, rows: Sequence[Sequence[object]]) -> Applied:
+    """Insert scans pulled from the hub (SCAN_COLUMNS + received_at); ones already here are skipped
+    (set union). Scans of an event or guest this kiosk does not hold are skipped too: the hub keeps
+    them, and a later join brings them with their guests."""
+    before = conn.total_changes
+    touched: set[str] = set()
+    for row in rows:
+        cur = conn.execute(
+            "INSERT INTO scans(id, event_id, attendee_id, code, kind, verdict, target_id, device_id,"
+            " device_name, staff, reason, device_time, hlc, received_at)"
+            " SELECT ?,?,?,?,?,?,?,?,?,?,?,?,?,? WHERE EXISTS (SELECT 1 FROM events WHERE id = ?2)"
+            " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM attendees WHERE id = ?3))"
+            " AND (?7 IS NULL OR EXISTS (SELECT 1 FROM scans WHERE id = ?7))"
+            " ON CONFLICT(id) DO NOTHING",
+            tuple(row),
+        )
+        if cur.rowcount and row[2] is not None:
+            touched.add(str(row[2]))
+    return Applied(conn.total_changes - before, touched)
+
+
+# --- cursor ---------------------------------------------------------------------------
+def cursor(conn: sqlite3.Connection, hub_id: str) -> int:
+    row = conn.execute("SELECT pull_cursor FROM sync_state WHERE hub_id = ?", (hub_id,)).fetchone()
+    return 0 if row is None else int(row[0])
+
+
+def save_cursor(conn: sqlite3.Connection, hub_id: str, value: int, contact: str) -> None:
+    conn.execute(
+        "INSERT INTO sync_state(hub_id, pull_cursor, last_contact) VALUES (?,?,?) ON CONFLICT(hub_id)"
+        " DO UPDATE SET pull_cursor = max(pull_cursor, excluded.pull_cursor), last_contact = excluded.last_contact",
+        (hub_id, value, contact),
+    )
+
+
+def last_contact(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("SELECT max(last_contact) FROM sync_state").fetchone()
+    return None if row is None or row[0] is None else str(row[0])
