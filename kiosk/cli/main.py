@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "kiosk.cli.cmd_badges",
     "kiosk.cli.cmd_scan",
     "kiosk.cli.cmd_gui",
+    "kiosk.cli.cmd_hub",
 )
 
 

@@ -61,6 +61,7 @@ class KioskBase:
         self._install_id = meta.get(conn, "install_id") or self._mint_install_id()
         self._public_keys = keys.load_public(paths.keys_dir(data_dir)) if data_dir else []
         self._event: Event | None = None
+        self._device_id: str | None = None
 
     @storage_guard
     def _mint_install_id(self) -> str:
@@ -118,10 +119,23 @@ class KioskBase:
 
     # --- identity and time -------------------------------------------------------------
     def device(self, name: str | None = None) -> Device:
-        """Device ids are derived from this database's install id and the device name, so two
-        kiosks never mint the same id and one kiosk keeps its id across restarts."""
+        """This data dir's own device (its name is only a label: a rename keeps the id) has an id
+        minted once per data dir and machine (kiosk.store.sync.device_id). Another name given for
+        one scan (a second door sharing the data dir) gets an id derived from the install id."""
         label = (name or self.device_name).strip() or "kiosk"
+        if label == (self.device_name.strip() or "kiosk"):
+            if self._device_id is None:
+                self._device_id = self._mint_device_id()
+            return Device(self._device_id, label)
         return Device(str(uuid.uuid5(uuid.UUID(self._install_id), label)), label)
+
+    @storage_guard
+    def _mint_device_id(self) -> str:
+        from kiosk.service.sync import machine_id
+        from kiosk.store import sync as sync_store
+
+        with transaction(self.conn):
+            return sync_store.device_id(self.conn, machine_id())
 
     def now(self) -> str:
         return rules.format_time(self.clock())

@@ -1,0 +1,111 @@
+"""`kiosk hub init|status URL` and `kiosk sync [--hub URL]`: several kiosks through a PostgreSQL hub.
+
+URL is a libpq connection string (``postgresql://kiosk@10.0.0.2/door?sslmode=require`` or
+``host=... dbname=...``). Put the password in ``~/.pgpass`` or ``PGPASSWORD`` rather than in the URL:
+kiosk never prints it, and remembers a URL only without it.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from kiosk.cli.context import Context
+
+HUB_ENV = "KIOSK_HUB"
+EXIT_OFFLINE = 3  # the hub could not be used; the kiosk keeps working and keeps its queue
+
+
+def register(sub: Any) -> None:
+    hub = sub.add_parser("hub", help="the PostgreSQL hub several kiosks replicate through")
+    actions = hub.add_subparsers(dest="action", metavar="ACTION", required=True)
+    init = actions.add_parser("init", help="create or upgrade the hub's schema (safe to run again)")
+    init.add_argument("url", help="libpq connection string (password: ~/.pgpass or PGPASSWORD)")
+    init.add_argument("--json", action="store_true")
+    init.set_defaults(handler=_init)
+    status = actions.add_parser("status", help="kiosks seen, last contact, queued scans, clock offset")
+    status.add_argument("url", help="libpq connection string")
+    status.add_argument("--json", action="store_true")
+    status.set_defaults(handler=_status)
+    sync = sub.add_parser("sync", help="one round with the hub: push this kiosk's scans, pull the others'")
+    sync.add_argument("--hub", help=f"libpq connection string (default: ${HUB_ENV}, then the last one used)")
+    sync.add_argument("--json", action="store_true")
+    sync.set_defaults(handler=_sync)
+
+
+def _init(ctx: Context) -> int:
+    from kiosk.hub import schema
+    from kiosk.hub.connection import HubError, connect, describe, redact
+
+    try:
+        conn = connect(ctx.args.url)
+        try:
+            before, after = schema.upgrade(conn)
+        finally:
+            conn.close()
+    except HubError as exc:
+        return _offline(ctx, str(exc))
+    except Exception as exc:
+        if type(exc).__module__.startswith("psycopg"):
+            return _offline(ctx, describe(exc, ctx.args.url))
+        raise
+    where = redact(ctx.args.url)
+    human = (f"Hub schema v{after} at {where} (already up to date)" if before == after
+             else f"Hub schema v{before} → v{after} at {where}")
+    ctx.emit({"hub": where, "schema_before": before, "schema": after}, human)
+    return 0
+
+
+def _status(ctx: Context) -> int:
+    from kiosk.hub import replica
+    from kiosk.hub.connection import HubError, connect, redact
+
+    try:
+        conn = connect(ctx.args.url)
+        try:
+            found = replica.status(conn)
+        finally:
+            conn.close()
+    except HubError as exc:
+        return _offline(ctx, str(exc))
+    where = redact(ctx.args.url)
+    lines = [f"Hub {where}: schema v{found.schema_version}, {found.scans} scans, {len(found.devices)} kiosks"]
+    for d in found.devices:
+        offset = "?" if d.offset_ms is None else f"{d.offset_ms / 1000:+.1f} s"
+        lines.append(f"  {d.name:<16} last contact {d.last_contact} UTC  {d.scans:>7} scans"
+                     f"  {d.queued} queued  clock {offset}  ({d.id[:8]})")
+    payload = {"hub": where, "schema": found.schema_version, "scans": found.scans,
+               "kiosks": [d.__dict__ for d in found.devices]}
+    ctx.emit(payload, "\n".join(lines))
+    return 0
+
+
+def _hub_url(ctx: Context) -> str | None:
+    from kiosk.store import meta
+
+    return ctx.args.hub or os.environ.get(HUB_ENV) or meta.get(ctx.kiosk().conn, "hub_url")
+
+
+def _sync(ctx: Context) -> int:
+    from kiosk.hub.connection import HubError, strip_password
+    from kiosk.service.sync import sync_once
+    from kiosk.store import meta, transaction
+
+    url = _hub_url(ctx)
+    if not url:
+        return ctx.fail(f"no hub: give --hub URL or set ${HUB_ENV}")
+    k = ctx.kiosk()
+    try:
+        summary = sync_once(k, url)
+    except HubError as exc:
+        return _offline(ctx, str(exc))
+    if ctx.args.hub:
+        with transaction(k.conn):
+            meta.put(k.conn, "hub_url", strip_password(url))
+    ctx.emit(summary.__dict__, summary.line())
+    return 0
+
+
+def _offline(ctx: Context, message: str) -> int:
+    ctx.fail(message)
+    return EXIT_OFFLINE
