@@ -10,6 +10,7 @@ have seen the same writes agree, whatever order they saw them in.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -65,3 +66,19 @@ def union_scans(*logs: Iterable[Scan]) -> dict[str, Scan]:
         for scan in log:
             merged.setdefault(scan.id, scan)
     return merged
+
+
+GUEST_NAMESPACE = uuid.UUID("0b6c2f6e-5d0a-4a59-8c57-3c1f5e0f7a21")
+
+
+def guest_id(event_id: str, code_key: str | None, import_key: str | None, taken: set[str]) -> str:
+    """The id of a guest imported from an export: the same on every kiosk that imports the same
+    file (UUIDv5 of the event id and the normalised ticket code, else the platform's own row id),
+    so their scans and edits merge. Random when the row has neither, or the derived id is taken."""
+    name = f"code:{code_key}" if code_key else f"key:{import_key}" if import_key else None
+    if name is not None:
+        derived = str(uuid.uuid5(GUEST_NAMESPACE, f"{event_id}\n{name}"))
+        if derived not in taken:
+            taken.add(derived)
+            return derived
+    return str(uuid.uuid4())
