@@ -1,4 +1,4 @@
-"""`kiosk hub init|status URL` and `kiosk sync [--hub URL]`: several kiosks through a PostgreSQL hub.
+"""`kiosk hub init|status URL`, `kiosk sync [--hub URL]` and `kiosk join URL`: several kiosks through a PostgreSQL hub.
 
 URL is a libpq connection string (``postgresql://kiosk@10.0.0.2/door?sslmode=require`` or
 ``host=... dbname=...``). Put the password in ``~/.pgpass`` or ``PGPASSWORD`` rather than in the URL:
@@ -31,6 +31,11 @@ def register(sub: Any) -> None:
     sync.add_argument("--hub", help=f"libpq connection string (default: ${HUB_ENV}, then the last one used)")
     sync.add_argument("--json", action="store_true")
     sync.set_defaults(handler=_sync)
+    join = sub.add_parser("join", help="make this fresh data dir a replica of an event on the hub")
+    join.add_argument("url", help="libpq connection string (password: ~/.pgpass or PGPASSWORD)")
+    join.add_argument("--event", help="event id (needed when the hub holds several)")
+    join.add_argument("--json", action="store_true")
+    join.set_defaults(handler=_join)
 
 
 def _init(ctx: Context) -> int:
@@ -103,6 +108,19 @@ def _sync(ctx: Context) -> int:
         with transaction(k.conn):
             meta.put(k.conn, "hub_url", strip_password(url))
     ctx.emit(summary.__dict__, summary.line())
+    return 0
+
+
+def _join(ctx: Context) -> int:
+    from kiosk.hub.connection import HubError
+    from kiosk.service.sync import join
+
+    try:
+        joined = join(ctx.kiosk(), ctx.args.url, ctx.args.event)
+    except HubError as exc:
+        return _offline(ctx, str(exc))
+    ctx.emit(joined.__dict__, f"Joined {joined.event_name} ({joined.event_id}): {joined.guests} guests,"
+                              f" {joined.scans} scans. Ticket keys: public only.")
     return 0
 
 

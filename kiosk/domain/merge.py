@@ -11,7 +11,7 @@ have seen the same writes agree, whatever order they saw them in.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from kiosk.domain.model import Scan
@@ -82,3 +82,18 @@ def guest_id(event_id: str, code_key: str | None, import_key: str | None, taken:
             taken.add(derived)
             return derived
     return str(uuid.uuid4())
+
+
+# --- an attendee as the hub stores it --------------------------------------------------
+MERGED_FIELDS = ("ticket_code", "first_name", "last_name", "email", "organisation", "category", "workshop",
+                 "status")
+
+
+def versions(fields: Mapping[str, Sequence[str | None]], organiser_device: str | None) -> dict[str, FieldVersion]:
+    """{field: [value, hlc, device]} (the wire form) as FieldVersions; the organiser is a device."""
+    return {f: FieldVersion(v[0], str(v[1]), str(v[2]), organiser=v[2] == organiser_device)
+            for f, v in fields.items() if f in MERGED_FIELDS}
+
+
+def wire(record: Mapping[str, FieldVersion]) -> dict[str, list[str | None]]:
+    return {f: [v.value, v.hlc, v.device] for f, v in sorted(record.items())}

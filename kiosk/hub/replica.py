@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kiosk.hub.schema import WRITE_LOCK
 
@@ -122,3 +122,87 @@ def status(conn: psycopg.Connection[tuple[object, ...]]) -> HubStatus:
         [DeviceSeen(str(r[0]), str(r[1]), str(r[2]), None if r[3] is None else int(str(r[3])),
                     int(str(r[4])), int(str(r[5]))) for r in rows],
     )
+
+
+# --- guests and events -----------------------------------------------------------------
+def push_guests(conn: psycopg.Connection[tuple[object, ...]], records: Sequence[dict[str, object]]) -> int:
+    """Merge guests (wire dicts: id, event_id, fields, source, source_device, created_at) into the hub's
+    copies, field by field (kiosk.domain.merge); a guest whose merge changes nothing keeps its seq.
+    Returns how many changed."""
+    from psycopg.types.json import Jsonb
+
+    from kiosk.domain.merge import merge_records, versions, wire
+
+    if not records:
+        return 0
+    ids = [str(r["id"]) for r in records]
+    changed: list[tuple[str, str, Jsonb]] = []
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        organisers: dict[str, Any] = dict(conn.execute(  # type: ignore[arg-type]
+            "SELECT id::text, body->>'organiser_device' FROM events WHERE id = ANY(%s::uuid[])",
+            (sorted({str(r["event_id"]) for r in records}),)).fetchall())
+        existing: dict[str, Any] = dict(conn.execute(  # type: ignore[arg-type]
+            "SELECT id::text, fields FROM attendees WHERE id = ANY(%s::uuid[])", (ids,)).fetchall())
+        for r in records:
+            organiser = organisers.get(str(r["event_id"]))
+            incoming: dict[str, Any] = dict(r)
+            old = existing.get(str(r["id"]))
+            if old is not None:
+                merged = wire(merge_records(versions(old["fields"], organiser),
+                                            versions(incoming["fields"], organiser)))
+                if merged == old["fields"]:
+                    continue
+                incoming = {**old, "fields": merged}
+            changed.append((str(r["id"]), str(r["event_id"]), Jsonb(incoming)))
+            existing[str(r["id"])] = incoming
+        if changed:
+            with conn.cursor() as cur:
+                cur.executemany(
+                    "INSERT INTO attendees(id, event_id, seq, fields) VALUES (%s::uuid, %s::uuid, nextval('hub_seq'), %s)"
+                    " ON CONFLICT (id) DO UPDATE SET fields = excluded.fields, seq = excluded.seq",
+                    changed,
+                )
+            conn.execute("SELECT pg_notify(%s, 'guests')", (CHANNEL,))
+    return len(changed)
+
+
+def pull_guests(conn: psycopg.Connection[tuple[object, ...]], after: int, limit: int,
+                event_ids: Sequence[str]) -> tuple[list[dict[str, object]], int]:
+    found = conn.execute(
+        "SELECT fields, seq FROM attendees WHERE seq > %s AND event_id = ANY(%s::uuid[]) ORDER BY seq LIMIT %s",
+        (after, list(event_ids), limit),
+    ).fetchall()
+    conn.rollback()
+    if not found:
+        return [], after
+    return [dict(r[0]) for r in found], int(str(found[-1][1]))  # type: ignore[call-overload]
+
+
+def push_event(conn: psycopg.Connection[tuple[object, ...]], body: dict[str, object], public_keys: str) -> str:
+    """Publish an event; the first device to push it is its organiser (their status writes
+    outrank the door's). Later pushes by the organiser update it. Returns the organiser device."""
+    from psycopg.types.json import Jsonb
+
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        row = conn.execute("SELECT body FROM events WHERE id = %s::uuid", (body["id"],)).fetchone()
+        if row is None:
+            conn.execute("INSERT INTO events(id, seq, body, public_keys) VALUES (%s::uuid, nextval('hub_seq'), %s, %s)",
+                         (body["id"], Jsonb(body), public_keys))
+            return str(body["organiser_device"])
+        old = dict(row[0])  # type: ignore[call-overload]
+        organiser = str(old.get("organiser_device"))
+        if organiser == body["organiser_device"] and ({**body} != old):
+            conn.execute("UPDATE events SET body = %s, public_keys = %s, seq = nextval('hub_seq') WHERE id = %s::uuid",
+                         (Jsonb(body), public_keys, body["id"]))
+        return organiser
+
+
+def events(conn: psycopg.Connection[tuple[object, ...]], after: int = 0) -> tuple[list[tuple[dict[str, object], str]], int]:
+    """(event body, public keys PEM) of events changed after ``after``, and the new cursor."""
+    found = conn.execute("SELECT body, public_keys, seq FROM events WHERE seq > %s ORDER BY seq", (after,)).fetchall()
+    conn.rollback()
+    if not found:
+        return [], after
+    return [(dict(r[0]), str(r[1])) for r in found], int(str(found[-1][2]))  # type: ignore[call-overload]

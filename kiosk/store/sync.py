@@ -7,6 +7,7 @@ Must not import kiosk.store.scans at module level (scans imports this module for
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import uuid
 from collections.abc import Iterable, Sequence
@@ -126,3 +127,103 @@ def save_cursor(conn: sqlite3.Connection, hub_id: str, value: int, contact: str)
 def last_contact(conn: sqlite3.Connection) -> str | None:
     row = conn.execute("SELECT max(last_contact) FROM sync_state").fetchone()
     return None if row is None or row[0] is None else str(row[0])
+
+
+# --- guests ---------------------------------------------------------------------------
+_FIELDS = ("ticket_code", "first_name", "last_name", "email", "organisation", "category", "workshop", "status")
+
+
+@dataclass(frozen=True)
+class GuestRecord:
+    """One guest in the wire form: {field: [value, stamp, device]} plus what never changes."""
+
+    id: str
+    event_id: str
+    fields: dict[str, list[str | None]]
+    source: str
+    source_device: str
+    created_at: str
+
+
+def _record(row: sqlite3.Row) -> GuestRecord:
+    stamps: dict[str, list[str]] = json.loads(row["field_stamps"])
+    base = [row["created_at"], row["source_device"] or ""]
+    fields = {f: [row[f], *stamps.get(f, base)] for f in _FIELDS}
+    return GuestRecord(row["id"], row["event_id"], fields, row["source"], row["source_device"] or "",
+                       row["created_at"])
+
+
+_SELECT = ("SELECT rowid, id, event_id, ticket_code, first_name, last_name, email, organisation, category,"
+           " workshop, status, source, source_device, created_at, field_stamps FROM attendees")
+
+
+def unsent_guests(conn: sqlite3.Connection, limit: int) -> tuple[list[GuestRecord], int]:
+    """Up to ``limit`` guests to push (new above the mark, or edited), and the rowid mark they reach."""
+    mark = int(meta.get(conn, "attendees_pushed_rowid") or 0)
+    rows = conn.execute(
+        f"{_SELECT} WHERE rowid > ? OR id IN (SELECT attendee_id FROM attendee_outbox) ORDER BY rowid LIMIT ?",
+        (mark, limit),
+    ).fetchall()
+    reached = max([mark, *(int(r["rowid"]) for r in rows)])
+    return [_record(r) for r in rows], reached
+
+
+def count_unsent_guests(conn: sqlite3.Connection) -> int:
+    mark = int(meta.get(conn, "attendees_pushed_rowid") or 0)
+    return int(conn.execute(
+        "SELECT count(*) FROM attendees WHERE rowid > ? OR id IN (SELECT attendee_id FROM attendee_outbox)",
+        (mark,)).fetchone()[0])
+
+
+def mark_guests_sent(conn: sqlite3.Connection, records: Sequence[GuestRecord], reached: int) -> None:
+    """Called after the hub stored ``records``: unqueue them, unless edited again meanwhile."""
+    for r in records:
+        current = conn.execute(f"{_SELECT} WHERE id = ?", (r.id,)).fetchone()
+        if current is not None and _record(current).fields == r.fields:
+            conn.execute("DELETE FROM attendee_outbox WHERE attendee_id = ?", (r.id,))
+    meta.put(conn, "attendees_pushed_rowid", str(reached))
+
+
+def local_guest(conn: sqlite3.Connection, attendee_id: str) -> GuestRecord | None:
+    row = conn.execute(f"{_SELECT} WHERE id = ?", (attendee_id,)).fetchone()
+    return None if row is None else _record(row)
+
+
+def set_field_stamps(conn: sqlite3.Connection, attendee_id: str, stamps: dict[str, list[str]]) -> None:
+    conn.execute("UPDATE attendees SET field_stamps = ? WHERE id = ?",
+                 (json.dumps(stamps, separators=(",", ":")), attendee_id))
+
+
+def unqueue_guest(conn: sqlite3.Connection, attendee_id: str) -> None:
+    conn.execute("DELETE FROM attendee_outbox WHERE attendee_id = ?", (attendee_id,))
+
+
+def follow_mark(conn: sqlite3.Connection, before_max: int) -> None:
+    """Rows inserted by a pull came from the hub: move the push mark past them if nothing local
+    was waiting below (``before_max``: max rowid before the pull, equal to the mark then)."""
+    mark = int(meta.get(conn, "attendees_pushed_rowid") or 0)
+    if mark >= before_max:
+        top = int(conn.execute("SELECT coalesce(max(rowid), 0) FROM attendees").fetchone()[0])
+        meta.put(conn, "attendees_pushed_rowid", str(top))
+
+
+def max_guest_rowid(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT coalesce(max(rowid), 0) FROM attendees").fetchone()[0])
+
+
+def cursors(conn: sqlite3.Connection, hub_id: str) -> tuple[int, int, int]:
+    """(scan, guest, event) pull cursors for this hub."""
+    row = conn.execute("SELECT pull_cursor, attendee_cursor, event_cursor FROM sync_state WHERE hub_id = ?",
+                       (hub_id,)).fetchone()
+    return (0, 0, 0) if row is None else (int(row[0]), int(row[1]), int(row[2]))
+
+
+def save_cursors(conn: sqlite3.Connection, hub_id: str, *, guests: int | None = None,
+                 events: int | None = None) -> None:
+    conn.execute("INSERT OR IGNORE INTO sync_state(hub_id) VALUES (?)", (hub_id,))
+    if guests is not None:
+        conn.execute("UPDATE sync_state SET attendee_cursor = max(attendee_cursor, ?) WHERE hub_id = ?",
+                     (guests, hub_id))
+    if events is not None:
+        conn.execute("UPDATE sync_state SET event_cursor = max(event_cursor, ?) WHERE hub_id = ?",
+                     (events, hub_id))

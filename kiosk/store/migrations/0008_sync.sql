@@ -27,3 +27,14 @@ CREATE TABLE sync_state (
     pull_cursor   INTEGER NOT NULL DEFAULT 0,
     last_contact  TEXT
 ) WITHOUT ROWID;
+
+-- Guests to push: edited ones are queued here by trigger; new ones are those above a rowid mark
+-- (meta 'attendees_pushed_rowid'), so a 100,000-row import pays nothing extra.
+CREATE TABLE attendee_outbox (attendee_id TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TRIGGER attendees_outbox AFTER UPDATE OF ticket_code, first_name, last_name, email, organisation,
+    category, workshop, status ON attendees
+BEGIN
+    INSERT OR IGNORE INTO attendee_outbox(attendee_id) VALUES (new.id);
+END;
+ALTER TABLE sync_state ADD COLUMN attendee_cursor INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sync_state ADD COLUMN event_cursor INTEGER NOT NULL DEFAULT 0;
