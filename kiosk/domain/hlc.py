@@ -34,7 +34,9 @@ ZERO = Stamp(0, 0)
 
 def to_ms(time_text: str) -> int:
     """Milliseconds since the epoch of a store time (``...T17:02:03.123Z``)."""
-    moment = datetime.strptime(time_text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    if not time_text.endswith("Z"):
+        raise ValueError(f"not a UTC store time: {time_text!r}")
+    moment = datetime.fromisoformat(time_text[:-1]).replace(tzinfo=UTC)
     return (moment - _EPOCH) // timedelta(milliseconds=1)
 
 
