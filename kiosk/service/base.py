@@ -119,15 +119,13 @@ class KioskBase:
 
     # --- identity and time -------------------------------------------------------------
     def device(self, name: str | None = None) -> Device:
-        """This data dir's own device (its name is only a label: a rename keeps the id) has an id
-        minted once per data dir and machine (kiosk.store.sync.device_id). Another name given for
-        one scan (a second door sharing the data dir) gets an id derived from the install id."""
+        """Device ids are derived from a root minted once per data dir *and machine*
+        (kiosk.store.sync.device_id) and the device name: a data dir copied to another laptop gets
+        new ids instead of colliding with the original; one kiosk keeps its id across restarts."""
         label = (name or self.device_name).strip() or "kiosk"
-        if label == (self.device_name.strip() or "kiosk"):
-            if self._device_id is None:
-                self._device_id = self._mint_device_id()
-            return Device(self._device_id, label)
-        return Device(str(uuid.uuid5(uuid.UUID(self._install_id), label)), label)
+        if self._device_id is None:
+            self._device_id = self._mint_device_id()
+        return Device(str(uuid.uuid5(uuid.UUID(self._device_id), label)), label)
 
     @storage_guard
     def _mint_device_id(self) -> str:

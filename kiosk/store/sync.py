@@ -41,12 +41,13 @@ def observe(conn: sqlite3.Connection, seen: Iterable[str]) -> None:
 
 # --- device identity ------------------------------------------------------------------
 def device_id(conn: sqlite3.Connection, machine_id: str) -> str:
-    """This data dir's device id, minted once; minted anew when the data dir was copied to another
-    machine (``machine_id`` differs from the one recorded beside it). Call inside a transaction."""
+    """The root of this data dir's device ids, minted once; minted anew when the data dir was copied
+    to another machine (``machine_id`` differs from the one recorded beside it). The first time, the
+    install id is adopted, so a data dir from before v8 keeps its device ids. Call in a transaction."""
     current, machine = meta.get(conn, "device_id"), meta.get(conn, "device_machine")
     if current and machine == machine_id:
         return current
-    fresh = str(uuid.uuid4())
+    fresh = str(uuid.uuid4()) if current else meta.install_id(conn)
     meta.put(conn, "device_id", fresh)
     meta.put(conn, "device_machine", machine_id)
     return fresh
