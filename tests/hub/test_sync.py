@@ -193,3 +193,31 @@ def _many_scans(k: Kiosk, n: int) -> None:
         k.clock.advance(1)  # type: ignore[attr-defined]
         guest = f"PLUS20-{i % 150 + 1:04d}"
         k.check_in(guest, direction=Direction.EXIT if (i // 150) % 2 else Direction.ENTRY)
+
+
+def test_connection_dropped_mid_pull_resumes_where_it_stopped(
+        make_kiosk: MakeKiosk, hub: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hub ends B's connection (pg_terminate_backend) after a few pulled batches: sync says so
+    in one line, B keeps what it stored, and the next round pulls the rest without duplicates."""
+    a, b = make_kiosk("poste-A"), make_kiosk("poste-B")
+    _many_scans(a, 600)
+    sync_once(a, hub)
+    real_pull = replica.pull_scans
+    calls = {"n": 0}
+
+    def dropping_pull(conn: psycopg.Connection[Any], after: int, limit: int) -> replica.Pulled:
+        calls["n"] += 1
+        if calls["n"] == 4:
+            with psycopg.connect(hub, autocommit=True) as admin:
+                admin.execute("SELECT pg_terminate_backend(%s)", (conn.info.backend_pid,))
+        return real_pull(conn, after, limit)
+
+    monkeypatch.setattr(replica, "pull_scans", dropping_pull)
+    with pytest.raises(HubError) as dropped:
+        sync_once(b, hub, batch=50)
+    assert str(dropped.value).startswith("hub connection lost")
+    kept = len(derived(b)[0])
+    assert kept == 150  # three batches of 50 were stored before the drop
+    monkeypatch.setattr(replica, "pull_scans", real_pull)
+    assert sync_once(b, hub).pulled == 450
+    assert derived(a) == derived(b)
