@@ -67,6 +67,7 @@ def sync_once(kiosk: KioskBase, url: str, *, batch: int = BATCH) -> SyncSummary:
     stays done."""
     from kiosk.hub.connection import HubError, connect, describe, redact
 
+    refold_stale_presence(kiosk)  # left over by a round that was killed: fix the door's view first
     conn = connect(url)
     try:
         hub_id = schema_check(conn, redact(url))
@@ -127,19 +128,32 @@ def _round(kiosk: KioskBase, conn: Any, hub_id: str, batch: int) -> SyncSummary:
         with transaction(kiosk.conn):
             applied = sync_store.insert_pulled(kiosk.conn, foreign)
             sync_store.observe(kiosk.conn, (str(r[12]) for r in foreign))
-            for attendee_id in applied.attendee_ids:
-                presence = fold_presence(scan_store.for_attendee(kiosk.conn, attendee_id))
-                attendee_store.set_presence(kiosk.conn, attendee_id, presence)
+            sync_store.mark_presence_stale(kiosk.conn, applied.attendee_ids)
             sync_store.save_cursor(kiosk.conn, hub_id, got.cursor, kiosk.now())
         pulled += applied.inserted
         cursor = got.cursor
         if len(got.rows) < batch:
             break
+    refold_stale_presence(kiosk)
     queued = sync_store.count_unsent(kiosk.conn)
     offset = replica.record_contact(conn, device.id, device.name, machine_id(), kiosk.now(), queued)
     with transaction(kiosk.conn):
         sync_store.save_cursor(kiosk.conn, hub_id, cursor, kiosk.now())
     return SyncSummary(pushed, pulled, queued, offset, cursor)
+
+
+def refold_stale_presence(kiosk: KioskBase) -> int:
+    """Recompute presence of the guests pulled scans touched, once per round rather than per batch
+    (a guest with thousands of scans would be refolded for each). The stale set is in the database,
+    so a kiosk killed between a batch and this step refolds them at its next round."""
+    stale = sync_store.stale_presence(kiosk.conn)
+    if stale:
+        with transaction(kiosk.conn):
+            for attendee_id in stale:
+                presence = fold_presence(scan_store.for_attendee(kiosk.conn, attendee_id))
+                attendee_store.set_presence(kiosk.conn, attendee_id, presence)
+            sync_store.clear_stale_presence(kiosk.conn, stale)
+    return len(stale)
 
 
 def _event_body(event: Event, organiser: str) -> dict[str, object]:
@@ -200,9 +214,11 @@ def _pull_guests(kiosk: KioskBase, conn: Any, hub_id: str, batch: int) -> int:
             return applied
         with transaction(kiosk.conn):
             before = sync_store.max_guest_rowid(kiosk.conn)
-            applied += _insert_new_guests(kiosk, records)
+            inserted = _insert_new_guests(kiosk, records)
+            applied += len(inserted)
             for record in records:
-                applied += apply_guest(kiosk, record)
+                if str(record["id"]) not in inserted:
+                    applied += apply_guest(kiosk, record)
             sync_store.follow_mark(kiosk.conn, before)
             sync_store.save_cursors(kiosk.conn, hub_id, guests=cursor)
         after = cursor
@@ -227,7 +243,7 @@ def _stamps(theirs: dict[str, merge.FieldVersion], remote: dict[str, Any]) -> di
     return {f: [v.hlc, v.device] for f, v in theirs.items() if [v.hlc, v.device] != base}
 
 
-def _insert_new_guests(kiosk: KioskBase, records: list[dict[str, Any]]) -> int:
+def _insert_new_guests(kiosk: KioskBase, records: list[dict[str, Any]]) -> set[str]:
     """Guests this kiosk has never seen, inserted in one bulk step (a join of 100,000 guests).
     If one clashes (a local guest holds its code) nothing is inserted here and each goes one by one."""
     from kiosk.store import meta
@@ -238,16 +254,18 @@ def _insert_new_guests(kiosk: KioskBase, records: list[dict[str, Any]]) -> int:
     fresh = [r for r in records if str(r["id"]) not in have]
     by_event: dict[str, list[tuple[Attendee, dict[str, list[str]]]]] = {}
     events: dict[str, Event | None] = {}
+    organisers: dict[str, str | None] = {}
     for r in fresh:
         eid = str(r["event_id"])
         if eid not in events:
             events[eid] = event_store.get(kiosk.conn, eid)
+            organisers[eid] = meta.get(kiosk.conn, f"organiser:{eid}")
         event = events[eid]
         if event is None:
             continue
-        theirs = merge.versions(r["fields"], meta.get(kiosk.conn, f"organiser:{eid}"))
+        theirs = merge.versions(r["fields"], organisers[eid])
         by_event.setdefault(eid, []).append((_new_guest(event, theirs, r), _stamps(theirs, r)))
-    done = 0
+    done: set[str] = set()
     for eid, guests in by_event.items():
         event = events[eid]
         assert event is not None
@@ -264,7 +282,7 @@ def _insert_new_guests(kiosk: KioskBase, records: list[dict[str, Any]]) -> int:
         kiosk.conn.execute("RELEASE new_guests")
         kiosk.conn.executemany("UPDATE attendees SET field_stamps = ? WHERE id = ?",
                                [(json.dumps(st, separators=(",", ":")), g.id) for g, st in guests if st])
-        done += len(guests)
+        done.update(g.id for g, _ in guests)
     return done
 
 

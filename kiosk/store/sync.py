@@ -226,3 +226,15 @@ def save_cursors(conn: sqlite3.Connection, hub_id: str, *, guests: int | None = 
     if events is not None:
         conn.execute("UPDATE sync_state SET event_cursor = max(event_cursor, ?) WHERE hub_id = ?",
                      (events, hub_id))
+
+
+def mark_presence_stale(conn: sqlite3.Connection, attendee_ids: Iterable[str]) -> None:
+    conn.executemany("INSERT OR IGNORE INTO presence_stale(attendee_id) VALUES (?)", [(a,) for a in attendee_ids])
+
+
+def stale_presence(conn: sqlite3.Connection) -> list[str]:
+    return [str(r[0]) for r in conn.execute("SELECT attendee_id FROM presence_stale")]
+
+
+def clear_stale_presence(conn: sqlite3.Connection, attendee_ids: Sequence[str]) -> None:
+    conn.executemany("DELETE FROM presence_stale WHERE attendee_id = ?", [(a,) for a in attendee_ids])

@@ -38,3 +38,6 @@ BEGIN
 END;
 ALTER TABLE sync_state ADD COLUMN attendee_cursor INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE sync_state ADD COLUMN event_cursor INTEGER NOT NULL DEFAULT 0;
+
+-- Guests whose presence must be refolded after pulled scans (once per sync round, not per batch).
+CREATE TABLE presence_stale (attendee_id TEXT PRIMARY KEY) WITHOUT ROWID;
