@@ -226,8 +226,9 @@ def _pull_guests(kiosk: KioskBase, conn: Any, hub_id: str, batch: int) -> int:
             return applied
 
 
-def _new_guest(event: Event, theirs: dict[str, merge.FieldVersion], remote: dict[str, Any]) -> Attendee:
-    values = {f: v.value for f, v in theirs.items()}
+def _new_guest(event: Event, fields: dict[str, list[Any]], remote: dict[str, Any]) -> Attendee:
+    """A guest this kiosk has never seen, from the hub's wire form (no merge needed)."""
+    values = {f: v[0] for f, v in fields.items()}
     return Attendee(
         id=str(remote["id"]), event_id=event.id, first_name=values.get("first_name") or "",
         last_name=values.get("last_name") or "", ticket_code=values.get("ticket_code"),
@@ -238,15 +239,15 @@ def _new_guest(event: Event, theirs: dict[str, merge.FieldVersion], remote: dict
     )
 
 
-def _stamps(theirs: dict[str, merge.FieldVersion], remote: dict[str, Any]) -> dict[str, list[str]]:
+def _stamps(fields: dict[str, list[Any]], remote: dict[str, Any]) -> dict[str, list[str]]:
     base = [str(remote["created_at"]), str(remote["source_device"])]
-    return {f: [v.hlc, v.device] for f, v in theirs.items() if [v.hlc, v.device] != base}
+    return {f: [str(v[1]), str(v[2])] for f, v in fields.items()
+            if f in merge.MERGED_FIELDS and [v[1], v[2]] != base}
 
 
 def _insert_new_guests(kiosk: KioskBase, records: list[dict[str, Any]]) -> set[str]:
     """Guests this kiosk has never seen, inserted in one bulk step (a join of 100,000 guests).
     If one clashes (a local guest holds its code) nothing is inserted here and each goes one by one."""
-    from kiosk.store import meta
 
     ids = [str(r["id"]) for r in records]
     have = {str(r[0]) for r in kiosk.conn.execute(
@@ -254,17 +255,14 @@ def _insert_new_guests(kiosk: KioskBase, records: list[dict[str, Any]]) -> set[s
     fresh = [r for r in records if str(r["id"]) not in have]
     by_event: dict[str, list[tuple[Attendee, dict[str, list[str]]]]] = {}
     events: dict[str, Event | None] = {}
-    organisers: dict[str, str | None] = {}
     for r in fresh:
         eid = str(r["event_id"])
         if eid not in events:
             events[eid] = event_store.get(kiosk.conn, eid)
-            organisers[eid] = meta.get(kiosk.conn, f"organiser:{eid}")
         event = events[eid]
         if event is None:
             continue
-        theirs = merge.versions(r["fields"], organisers[eid])
-        by_event.setdefault(eid, []).append((_new_guest(event, theirs, r), _stamps(theirs, r)))
+        by_event.setdefault(eid, []).append((_new_guest(event, r["fields"], r), _stamps(r["fields"], r)))
     done: set[str] = set()
     for eid, guests in by_event.items():
         event = events[eid]
@@ -298,13 +296,13 @@ def apply_guest(kiosk: KioskBase, remote: dict[str, Any]) -> int:
     theirs = merge.versions(remote["fields"], organiser)
     local = sync_store.local_guest(kiosk.conn, str(remote["id"]))
     if local is None:
-        guest = _new_guest(event, theirs, remote)
+        guest = _new_guest(event, remote["fields"], remote)
         try:
             attendee_store.insert(kiosk.conn, guest, case_sensitive=event.codes_case_sensitive,
                                   now=guest.created_at, device_id=str(remote["source_device"]))
         except sqlite3.IntegrityError:
             return 0  # another local guest holds this ticket code: left for a person to merge
-        sync_store.set_field_stamps(kiosk.conn, guest.id, _stamps(theirs, remote))
+        sync_store.set_field_stamps(kiosk.conn, guest.id, _stamps(remote["fields"], remote))
         return 1
     mine = merge.versions(local.fields, organiser)
     merged = merge.merge_records(mine, theirs)
