@@ -203,27 +203,41 @@ def _pull_events(kiosk: KioskBase, conn: Any, hub_id: str) -> None:
 
 
 def _pull_guests(kiosk: KioskBase, conn: Any, hub_id: str, batch: int) -> int:
+    from concurrent.futures import ThreadPoolExecutor
+
     from kiosk.hub import replica
 
     local_events = [e.id for e in event_store.all_events(kiosk.conn)]
     _scan, after, _event = sync_store.cursors(kiosk.conn, hub_id)
     applied = 0
-    while True:
-        records, cursor = replica.pull_guests(conn, after, batch, local_events)
-        if not records:
-            return applied
-        with transaction(kiosk.conn):
-            before = sync_store.max_guest_rowid(kiosk.conn)
-            inserted = _insert_new_guests(kiosk, records)
-            applied += len(inserted)
-            for record in records:
-                if str(record["id"]) not in inserted:
-                    applied += apply_guest(kiosk, record)
-            sync_store.follow_mark(kiosk.conn, before)
-            sync_store.save_cursors(kiosk.conn, hub_id, guests=cursor)
-        after = cursor
-        if len(records) < batch:
-            return applied
+    # The next page is fetched (network, JSON) while this one is written to SQLite (which releases
+    # the GIL): a join of 100,000 guests overlaps the two instead of waiting for each in turn.
+    with ThreadPoolExecutor(max_workers=1) as fetcher:
+        page = fetcher.submit(replica.pull_guests, conn, after, batch, local_events)
+        while True:
+            records, cursor = page.result()
+            if not records:
+                return applied
+            if len(records) == batch:
+                page = fetcher.submit(replica.pull_guests, conn, cursor, batch, local_events)
+            applied += _apply_guest_page(kiosk, hub_id, records, cursor)
+            if len(records) < batch:
+                return applied
+
+
+def _apply_guest_page(kiosk: KioskBase, hub_id: str, records: list[dict[str, Any]], cursor: int) -> int:
+    """One pulled page of guests, in one transaction with the cursor that covers it."""
+    applied = 0
+    with transaction(kiosk.conn):
+        before = sync_store.max_guest_rowid(kiosk.conn)
+        inserted = _insert_new_guests(kiosk, records)
+        applied += len(inserted)
+        for record in records:
+            if str(record["id"]) not in inserted:
+                applied += apply_guest(kiosk, record)
+        sync_store.follow_mark(kiosk.conn, before)
+        sync_store.save_cursors(kiosk.conn, hub_id, guests=cursor)
+    return applied
 
 
 def _new_guest(event: Event, fields: dict[str, list[Any]], remote: dict[str, Any]) -> Attendee:
