@@ -36,6 +36,9 @@ def register(sub: Any) -> None:
     join.add_argument("--event", help="event id (needed when the hub holds several)")
     join.add_argument("--json", action="store_true")
     join.set_defaults(handler=_join)
+    dup = sub.add_parser("duplicates", help="guests admitted at two kiosks while offline (Entrées en double)")
+    dup.add_argument("--json", action="store_true")
+    dup.set_defaults(handler=_duplicates)
 
 
 def _init(ctx: Context) -> int:
@@ -121,6 +124,25 @@ def _join(ctx: Context) -> int:
         return _offline(ctx, str(exc))
     ctx.emit(joined.__dict__, f"Joined {joined.event_name} ({joined.event_id}): {joined.guests} guests,"
                               f" {joined.scans} scans. Ticket keys: public only.")
+    return 0
+
+
+def _duplicates(ctx: Context) -> int:
+    from kiosk.domain.merge import duplicate_entries
+    from kiosk.store import sync as sync_store
+
+    k = ctx.kiosk()
+    found = duplicate_entries(sync_store.scans_of_guests_entered_twice(k.conn, k.event.id))
+    rows = []
+    for d in found:
+        guest = k.attendee(d.attendee_id)
+        rows.append({"attendee_id": guest.id, "name": guest.full_name, "ticket_code": guest.ticket_code,
+                     "first": {"device": d.first.device_name, "at": d.first.device_time, "scan_id": d.first.id},
+                     "duplicate": {"device": d.duplicate.device_name, "at": d.duplicate.device_time,
+                                   "scan_id": d.duplicate.id}})
+    human = "\n".join(f"{r['name']} ({r['ticket_code'] or '-'}): {r['first']['device']} {r['first']['at']}"  # type: ignore[index]
+                      f" then {r['duplicate']['device']} {r['duplicate']['at']}" for r in rows)  # type: ignore[index]
+    ctx.emit(rows, human or "No duplicate entry.")
     return 0
 
 

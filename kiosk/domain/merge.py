@@ -97,3 +97,41 @@ def versions(fields: Mapping[str, Sequence[str | None]], organiser_device: str |
 
 def wire(record: Mapping[str, FieldVersion]) -> dict[str, list[str | None]]:
     return {f: [v.value, v.hlc, v.device] for f, v in sorted(record.items())}
+
+
+# --- duplicate entries ------------------------------------------------------------------
+@dataclass(frozen=True)
+class DuplicateEntry:
+    """A guest admitted at two kiosks that could not see each other: both scans stay (a physical
+    scan is never thrown away); the later one is the duplicate, and the guest counts once."""
+
+    attendee_id: str
+    first: Scan
+    duplicate: Scan
+
+
+def duplicate_entries(scans: Iterable[Scan]) -> list[DuplicateEntry]:
+    """Entries recorded while the guest was already inside through another kiosk's entry, replayed
+    in HLC order like presence (undone scans and refused attempts ignored)."""
+    from kiosk.domain.model import ScanKind
+
+    by_guest: dict[str, list[Scan]] = {}
+    for s in scans:
+        if s.attendee_id is not None:
+            by_guest.setdefault(s.attendee_id, []).append(s)
+    found: list[DuplicateEntry] = []
+    for guest, log in by_guest.items():
+        log.sort(key=lambda s: (s.hlc or s.device_time, s.id))
+        undone = {s.target_id for s in log if s.kind is ScanKind.UNDO and s.target_id}
+        inside_by: Scan | None = None
+        for s in log:
+            if s.id in undone:
+                continue
+            if s.kind in (ScanKind.ENTRY, ScanKind.OVERRIDE):
+                if inside_by is not None and inside_by.device_id != s.device_id:
+                    found.append(DuplicateEntry(guest, inside_by, s))
+                    continue
+                inside_by = s
+            elif s.kind is ScanKind.EXIT:
+                inside_by = None
+    return sorted(found, key=lambda d: (d.duplicate.hlc or d.duplicate.device_time, d.duplicate.id))

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from kiosk.domain import hlc
+from kiosk.domain.model import Scan
 from kiosk.store import meta
 
 _HLC_KEY = "hlc"
@@ -238,3 +239,15 @@ def stale_presence(conn: sqlite3.Connection) -> list[str]:
 
 def clear_stale_presence(conn: sqlite3.Connection, attendee_ids: Sequence[str]) -> None:
     conn.executemany("DELETE FROM presence_stale WHERE attendee_id = ?", [(a,) for a in attendee_ids])
+
+
+def scans_of_guests_entered_twice(conn: sqlite3.Connection, event_id: str) -> list[Scan]:
+    """Every scan of the guests with entries from two devices or more (the candidates for a
+    duplicate entry), so the pure rule (kiosk.domain.merge.duplicate_entries) sees whole logs."""
+    from kiosk.store import scans as scan_store
+
+    ids = [str(r[0]) for r in conn.execute(
+        "SELECT attendee_id FROM scans WHERE event_id = ? AND attendee_id IS NOT NULL"
+        " AND kind IN ('entry', 'override') GROUP BY attendee_id HAVING count(DISTINCT device_id) > 1",
+        (event_id,))]
+    return [s for a in ids for s in scan_store.for_attendee(conn, a)]

@@ -70,6 +70,8 @@ def test_sync_status_and_passwords_never_shown(tmp_path: Path, pg_server: PgServ
     assert wrong.returncode == 3
     assert wrong.stderr.count("\n") == 1 and "hub refused the credentials" in wrong.stderr
     assert kiosk(data, "checkin", "PLUS20-0002").returncode == 0  # still works offline
+    none = kiosk(data, "duplicates")
+    assert (none.returncode, none.stdout) == (0, "No duplicate entry.\n")
     for out in [*outputs, synced, again, status, wrong]:
         assert "s3cret" not in out.stdout + out.stderr and "not-the-password" not in out.stdout + out.stderr
     assert "s3cret" not in (data / "kiosk.db").read_bytes().decode("latin-1")

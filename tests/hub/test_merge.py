@@ -63,3 +63,21 @@ def test_scan_union_is_a_set_union(xs: list[int], ys: list[int]) -> None:
     a, b = [_scan(i) for i in xs], [_scan(i) for i in ys]
     assert set(union_scans(a, b)) == set(union_scans(b, a)) == {f"s{i}" for i in set(xs) | set(ys)}
     assert union_scans(a, a, b) == union_scans(a, b)
+
+
+def _at(sid: str, kind: ScanKind, device: str, t: str, target: str | None = None) -> Scan:
+    return Scan(id=sid, event_id="e", attendee_id="a", code="X", kind=kind, verdict=Verdict.ACCEPTED,
+                device_id=device, device_name=device, device_time=f"2026-11-30T18:{t}.000Z", target_id=target)
+
+
+def test_duplicate_entry_is_the_later_entry_from_another_kiosk_while_inside() -> None:
+    from kiosk.domain.merge import duplicate_entries
+
+    a1, b1 = _at("1", ScanKind.ENTRY, "A", "00:00"), _at("2", ScanKind.ENTRY, "B", "00:30")
+    assert [(d.first.id, d.duplicate.id) for d in duplicate_entries([b1, a1])] == [("1", "2")]
+    out = _at("3", ScanKind.EXIT, "A", "00:10")
+    assert duplicate_entries([a1, out, b1]) == []  # left, then came back at the other door
+    undo = _at("4", ScanKind.UNDO, "A", "00:05", target="1")
+    assert duplicate_entries([a1, undo, b1]) == []  # the first entry was undone
+    again = _at("5", ScanKind.OVERRIDE, "A", "00:40")
+    assert duplicate_entries([a1, again]) == []  # same kiosk: staff's own decision, not a sync artefact

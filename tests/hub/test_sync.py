@@ -13,6 +13,7 @@ from typing import Any
 import psycopg
 import pytest
 
+from kiosk.domain.merge import duplicate_entries
 from kiosk.domain.model import Direction, Verdict
 from kiosk.hub import replica, schema
 from kiosk.hub.connection import HubError
@@ -66,6 +67,9 @@ def test_both_admitted_offline_both_scans_stay_and_the_guest_counts_once(make_ki
     assert derived(a) == derived(b)
     assert len(derived(a)[0]) == 2 and len(hub_scan_ids(hub)) == 2
     assert a.stats().checked_in == b.stats().checked_in == 1
+    for k in (a, b):  # the later one is the duplicate, on both kiosks
+        dups = duplicate_entries(sync_store.scans_of_guests_entered_twice(k.conn, k.event.id))
+        assert [(d.first.device_name, d.duplicate.device_name) for d in dups] == [("poste-A", "poste-B")]
 
 
 def test_sync_is_idempotent_and_a_second_round_moves_nothing(make_kiosk: MakeKiosk, hub: str) -> None:
