@@ -29,6 +29,8 @@ def register(sub: Any) -> None:
     status.set_defaults(handler=_status)
     sync = sub.add_parser("sync", help="one round with the hub: push this kiosk's scans, pull the others'")
     sync.add_argument("--hub", help=f"libpq connection string (default: ${HUB_ENV}, then the last one used)")
+    sync.add_argument("--watch", action="store_true",
+                      help="keep syncing: at once when another kiosk pushes (LISTEN/NOTIFY), else every 5 s")
     sync.add_argument("--json", action="store_true")
     sync.set_defaults(handler=_sync)
     join = sub.add_parser("join", help="make this fresh data dir a replica of an event on the hub")
@@ -103,6 +105,14 @@ def _sync(ctx: Context) -> int:
     if not url:
         return ctx.fail(f"no hub: give --hub URL or set ${HUB_ENV}")
     k = ctx.kiosk()
+    if ctx.args.watch:
+        import sys
+
+        from kiosk.service.sync import watch
+
+        watch(k, url, report=lambda line: print(line, file=sys.stderr if line.startswith("hub") else sys.stdout,
+                                                flush=True))
+        return 0
     try:
         summary = sync_once(k, url)
     except HubError as exc:

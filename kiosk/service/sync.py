@@ -8,10 +8,13 @@ the transaction that stored the rows it covers.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
+import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -403,3 +406,48 @@ def _int(value: object) -> int | None:
 
 def _rows(value: object) -> list[list[Any]]:
     return [list(v) for v in value] if isinstance(value, list) else []
+
+
+def watch(kiosk: KioskBase, url: str, *, poll_s: float = 5.0, stop: Callable[[], bool] = lambda: False,
+          report: Callable[[str], None] = lambda line: None) -> None:
+    """Sync, then wait for the hub's NOTIFY (another kiosk pushed) or ``poll_s``, and again, until
+    ``stop()``: a check-in on kiosk A is known to kiosk B about one round-trip after A pushed it.
+    When the hub is away the kiosk keeps working; each change of state is reported once."""
+    from kiosk.hub.connection import HubError, connect
+    from kiosk.hub.replica import CHANNEL
+
+    listener = None
+    last = ""
+    while not stop():
+        try:
+            if listener is None:
+                listener = connect(url, autocommit=True)
+                listener.execute(f"LISTEN {CHANNEL}")
+            summary = sync_once(kiosk, url)
+            line = summary.line() if summary.pushed or summary.pulled or last.startswith("hub") else last
+            for _ in listener.notifies(timeout=poll_s, stop_after=1):
+                pass
+        except HubError as exc:
+            line = str(exc)
+            _closed(listener)
+            listener = None
+            time.sleep(min(poll_s, 2.0))
+        except Exception as exc:
+            import psycopg
+
+            if not isinstance(exc, psycopg.Error):
+                raise
+            line = "hub connection lost: retrying"
+            _closed(listener)
+            listener = None
+            time.sleep(min(poll_s, 2.0))
+        if line != last:
+            report(line)
+            last = line
+    _closed(listener)
+
+
+def _closed(conn: Any) -> None:
+    if conn is not None:
+        with contextlib.suppress(Exception):
+            conn.close()

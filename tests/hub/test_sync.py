@@ -225,3 +225,36 @@ def test_connection_dropped_mid_pull_resumes_where_it_stopped(
     monkeypatch.setattr(replica, "pull_scans", real_pull)
     assert sync_once(b, hub).pulled == 450
     assert derived(a) == derived(b)
+
+
+def test_online_a_check_in_on_a_is_known_to_b_within_two_seconds(make_kiosk: MakeKiosk, hub: str) -> None:
+    """B runs the watch loop (LISTEN/NOTIFY plus a 5 s poll): A's check-in, once A pushed it, reaches
+    B well before the poll would have."""
+    from kiosk.service.sync import watch
+
+    a, b = make_kiosk("poste-A"), make_kiosk("poste-B")
+    sync_once(a, hub)
+    stop = threading.Event()
+    lines: list[str] = []
+    worker = threading.Thread(target=watch, args=(b, hub),
+                              kwargs={"poll_s": 5.0, "stop": stop.is_set, "report": lines.append})
+    worker.start()
+    try:
+        time.sleep(1.0)  # B is listening
+        delays = []
+        for i in range(1, 4):
+            code = f"PLUS20-{i:04d}"
+            start = time.monotonic()
+            a.check_in(code)
+            sync_once(a, hub)
+            guest = a.find(code).id
+            while not b.presence(guest).checked_in and time.monotonic() - start < 6:
+                time.sleep(0.02)
+            delays.append(time.monotonic() - start)
+        assert max(delays) < 2.0, delays
+    finally:
+        stop.set()
+        worker.join(timeout=10)
+    assert not worker.is_alive()
+    assert b.check_in("PLUS20-0001").first_entry_device == "poste-A"  # "(poste A, 18:42)" at B's door
+    assert any("pulled" in line for line in lines)
