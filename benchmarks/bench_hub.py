@@ -7,8 +7,7 @@ Steps: start PostgreSQL (tests/hub/pg.py: own data dir and port); `hub init`;
 2. converge: 10 kiosks (data dirs) each holding its own 10,000 scans sync until every one holds all
    100,000 (wall time; each kiosk syncs once to push, then once more to pull what came later);
 3. join: an organiser imports 100,000 guests and syncs; a fresh kiosk runs `join` (target < 10 s);
-4. A→B: a check-in on A followed by A's sync and B's sync, 20 times (p95): what B knows after one
-   round each. LISTEN/NOTIFY-driven visibility (target < 2 s) needs the background worker (not built).
+4. A→B: B runs the `sync --watch` loop; a check-in on A and A's sync, until B knows, 20 times (p95).
 Prints one table; exit status 1 when a target is missed.
 """
 
@@ -111,18 +110,33 @@ def join_time(url: str, root: Path, guests: int) -> tuple[float, int]:
 
 
 def a_to_b(url: str, root: Path, rounds: int = 20) -> float:
+    """B runs `sync --watch` (LISTEN/NOTIFY + 5 s poll) on a thread; A checks a guest in and syncs;
+    the time until B's database knows the guest is in."""
+    from kiosk.service.sync import watch
+
     a = Kiosk.open(root / "a", device_name="A")
     b = Kiosk.open(root / "b", device_name="B")
     for k in (a, b):
         k.create_demo(force=True)
+    sync_once(a, url)
+    stop = threading.Event()
+    worker = threading.Thread(target=watch, args=(b, url), kwargs={"stop": stop.is_set})
+    worker.start()
+    time.sleep(1.0)
     times = []
-    for i in range(rounds):
-        start = time.perf_counter()
-        a.check_in(f"PLUS20-{i + 1:04d}")
-        sync_once(a, url)
-        sync_once(b, url)
-        assert b.presence(a.find(f"PLUS20-{i + 1:04d}").id).checked_in
-        times.append(time.perf_counter() - start)
+    try:
+        for i in range(rounds):
+            code = f"PLUS20-{i + 1:04d}"
+            start = time.perf_counter()
+            a.check_in(code)
+            sync_once(a, url)
+            guest = a.find(code).id
+            while not b.presence(guest).checked_in and time.perf_counter() - start < 10:
+                time.sleep(0.005)
+            times.append(time.perf_counter() - start)
+    finally:
+        stop.set()
+        worker.join()
     a.close()
     b.close()
     return sorted(times)[int(0.95 * (len(times) - 1))]
@@ -160,7 +174,7 @@ def main() -> int:
          ">= 5,000 scans/s", rate >= 5000),
         (f"all {args.kiosks} kiosks converged on {args.scans:,} scans", f"{conv:.1f} s", "(figure)", True),
         (f"fresh kiosk joins {n:,} guests", f"{joined:.1f} s", "< 10 s", joined < 10),
-        ("A check-in known to B after one sync round each, p95", f"{p95 * 1000:.0f} ms", "< 2 s", p95 < 2),
+        ("A check-in known to B (B watching, A synced), p95", f"{p95 * 1000:.0f} ms", "< 2 s", p95 < 2),
     ]
     for what, value, target, ok in rows:
         print(f"{what:<58} {value:>16}  target {target:<18} {'ok' if ok else 'MISSED'}")
