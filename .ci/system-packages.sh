@@ -10,7 +10,7 @@ run_pkgs=(libegl1 libgl1 libglib2.0-0 libfontconfig1 libdbus-1-3 libxkbcommon0 l
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xkb1 libxcb-xinerama0 libpulse0 libzbar0 fonts-dejavu-core)
 test_pkgs=(xvfb xauth cups cups-client cups-bsd printer-driver-cups-pdf poppler-utils imagemagick
-  fonts-noto-core fonts-droid-fallback xdotool x11-xkb-utils)
+  fonts-noto-core fonts-droid-fallback xdotool x11-xkb-utils postgresql-15 faketime)
 pkgs=("${run_pkgs[@]}")
 # Debian's own python3 needs python3-venv for `python3 -m venv` (pyenv/python.org builds have it).
 if command -v python3 >/dev/null 2>&1 && ! python3 -c 'import ensurepip' >/dev/null 2>&1; then

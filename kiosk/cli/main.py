@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "kiosk.cli.cmd_walk_ins",
     "kiosk.cli.cmd_gui",
     "kiosk.cli.cmd_occupancy",
+    "kiosk.cli.cmd_hub",
 )
 
 

@@ -131,6 +131,7 @@ class Scan:
     staff: str | None = None
     reason: str | None = None
     received_at: str | None = None
+    hlc: str | None = None  # hybrid logical clock stamp (kiosk.domain.hlc); None before it is stamped
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ _ENTRY_KINDS = (ScanKind.ENTRY, ScanKind.OVERRIDE)
 def fold_presence(scans: Iterable[Scan]) -> Presence:
     """Presence of one attendee from all of their scans, in any order.
 
-    Scans are replayed by device time (id breaks ties) so that logs merged from several kiosks
+    Scans are replayed by HLC stamp, else device time (id breaks ties), so that logs merged from several kiosks
     give the same answer whatever order they arrived in. An ``undo`` cancels its target.
     """
-    log = sorted(scans, key=lambda s: (s.device_time, s.id))
+    log = sorted(scans, key=lambda s: (s.hlc or s.device_time, s.id))
     undone = {s.target_id for s in log if s.kind is ScanKind.UNDO and s.target_id}
     first_at: str | None = None
     first_device: str | None = None

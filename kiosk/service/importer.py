@@ -14,7 +14,6 @@ matching is done again inside the transaction.
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kiosk.domain.codes import code_key
+from kiosk.domain.merge import guest_id
 from kiosk.domain.model import Attendee, Status
 from kiosk.domain.text import email_key, fold
 from kiosk.importing import ImportFileError, ImportRecord, ParsedFile, SkippedRow, parse_registration_file
@@ -172,6 +172,7 @@ def _plan(kiosk: Kiosk, parsed: ParsedFile, source: str, now: str, name: str,
     index = _Index(attendee_store.import_index(kiosk.conn, event.id))
     plan = _Plan()
     taken: set[str] = set()
+    minted = {a.id for a in index.all}  # stable ids (kiosk.domain.merge.guest_id) not to reuse
     lines_by_code: dict[str, int] = {}
     mails = [email_key(r.email) for r in parsed.records]
     file_emails: Counter[str] = Counter(k for k in mails if k)
@@ -190,7 +191,8 @@ def _plan(kiosk: Kiosk, parsed: ParsedFile, source: str, now: str, name: str,
         key = _import_key(rec)
         if found is None:
             attendee = Attendee(
-                id=str(uuid.uuid4()), event_id=event.id, first_name=rec.first_name, last_name=rec.last_name,
+                id=guest_id(event.id, code, key, minted), event_id=event.id, first_name=rec.first_name,
+                last_name=rec.last_name,
                 ticket_code=rec.ticket_code, email=rec.email, organisation=rec.organisation,
                 category=rec.category, workshop=rec.workshop,
                 status=Status.CANCELLED if rec.cancelled else Status.VALID, source=source,

@@ -51,6 +51,7 @@ class Session:
         self.db_path = paths.database(data_dir) if data_dir else None
         # Read first: a read-only command must not wait for the write lock a long import holds.
         self._install_id = meta.get(conn, "install_id") or self._mint_install_id()
+        self._device_id: str | None = None
         self._event: Event | None = None
 
     @storage_guard
@@ -108,10 +109,21 @@ class Session:
 
     # --- identity and time -------------------------------------------------------------
     def device(self, name: str | None = None) -> Device:
-        """Device ids are derived from this database's install id and the device name, so two
-        kiosks never mint the same id and one kiosk keeps its id across restarts."""
+        """Device ids are derived from a root minted once per data dir *and machine*
+        (kiosk.store.sync.device_id) and the device name: a data dir copied to another laptop gets
+        new ids instead of colliding with the original; one kiosk keeps its id across restarts."""
         label = (name or self.device_name).strip() or "kiosk"
-        return Device(str(uuid.uuid5(uuid.UUID(self._install_id), label)), label)
+        if self._device_id is None:
+            self._device_id = self._mint_device_id()
+        return Device(str(uuid.uuid5(uuid.UUID(self._device_id), label)), label)
+
+    @storage_guard
+    def _mint_device_id(self) -> str:
+        from kiosk.service.sync import machine_id
+        from kiosk.store import sync as sync_store
+
+        with transaction(self.conn):
+            return sync_store.device_id(self.conn, machine_id())
 
     def now(self) -> str:
         return rules.format_time(self.clock())

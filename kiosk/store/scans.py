@@ -6,12 +6,13 @@ import sqlite3
 
 from kiosk.domain.model import Scan, ScanKind, Verdict
 from kiosk.domain.rules import UNDOABLE
+from kiosk.store import sync as sync_store
 
 _UNDOABLE_SQL = ", ".join(f"'{kind.value}'" for kind in sorted(UNDOABLE))  # the rule is kiosk.domain.rules
 
 _COLUMNS = (
     "id, event_id, attendee_id, code, kind, verdict, target_id, device_id, device_name, staff, reason,"
-    " device_time, received_at"
+    " device_time, received_at, hlc"
 )
 
 
@@ -21,14 +22,17 @@ def from_row(row: sqlite3.Row) -> Scan:
         kind=ScanKind(row["kind"]), verdict=Verdict(row["verdict"]), device_id=row["device_id"],
         device_name=row["device_name"], device_time=row["device_time"], target_id=row["target_id"],
         staff=row["staff"], reason=row["reason"], received_at=row["received_at"],
+        hlc=row["hlc"],
     )
 
 
 def append(conn: sqlite3.Connection, s: Scan) -> None:
+    """Append a scan; one made here gets this kiosk's next HLC stamp in the same transaction."""
+    hlc = s.hlc or sync_store.tick(conn, s.device_time)
     conn.execute(
-        f"INSERT INTO scans({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        f"INSERT INTO scans({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (s.id, s.event_id, s.attendee_id, s.code, s.kind.value, s.verdict.value, s.target_id, s.device_id,
-         s.device_name, s.staff, s.reason, s.device_time, s.received_at),
+         s.device_name, s.staff, s.reason, s.device_time, s.received_at, hlc),
     )
 
 

@@ -1,0 +1,161 @@
+"""`kiosk hub init|status URL`, `kiosk sync [--hub URL]` and `kiosk join URL`: several kiosks through a PostgreSQL hub.
+
+URL is a libpq connection string (``postgresql://kiosk@10.0.0.2/door?sslmode=require`` or
+``host=... dbname=...``). Put the password in ``~/.pgpass`` or ``PGPASSWORD`` rather than in the URL:
+kiosk never prints it, and remembers a URL only without it.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from kiosk.cli.context import Context
+
+HUB_ENV = "KIOSK_HUB"
+EXIT_OFFLINE = 3  # the hub could not be used; the kiosk keeps working and keeps its queue
+
+
+def register(sub: Any) -> None:
+    hub = sub.add_parser("hub", help="the PostgreSQL hub several kiosks replicate through")
+    actions = hub.add_subparsers(dest="action", metavar="ACTION", required=True)
+    init = actions.add_parser("init", help="create or upgrade the hub's schema (safe to run again)")
+    init.add_argument("url", help="libpq connection string (password: ~/.pgpass or PGPASSWORD)")
+    init.add_argument("--json", action="store_true")
+    init.set_defaults(handler=_init)
+    status = actions.add_parser("status", help="kiosks seen, last contact, queued scans, clock offset")
+    status.add_argument("url", help="libpq connection string")
+    status.add_argument("--json", action="store_true")
+    status.set_defaults(handler=_status)
+    sync = sub.add_parser("sync", help="one round with the hub: push this kiosk's scans, pull the others'")
+    sync.add_argument("--hub", help=f"libpq connection string (default: ${HUB_ENV}, then the last one used)")
+    sync.add_argument("--watch", action="store_true",
+                      help="keep syncing: at once when another kiosk pushes (LISTEN/NOTIFY), else every 5 s")
+    sync.add_argument("--json", action="store_true")
+    sync.set_defaults(handler=_sync)
+    join = sub.add_parser("join", help="make this fresh data dir a replica of an event on the hub")
+    join.add_argument("url", help="libpq connection string (password: ~/.pgpass or PGPASSWORD)")
+    join.add_argument("--event", help="event id (needed when the hub holds several)")
+    join.add_argument("--json", action="store_true")
+    join.set_defaults(handler=_join)
+    dup = sub.add_parser("duplicates", help="guests admitted at two kiosks while offline (Entrées en double)")
+    dup.add_argument("--json", action="store_true")
+    dup.set_defaults(handler=_duplicates)
+
+
+def _init(ctx: Context) -> int:
+    from kiosk.hub import schema
+    from kiosk.hub.connection import HubError, connect, describe, redact
+
+    try:
+        conn = connect(ctx.args.url)
+        try:
+            before, after = schema.upgrade(conn)
+        finally:
+            conn.close()
+    except HubError as exc:
+        return _offline(ctx, str(exc))
+    except Exception as exc:
+        if type(exc).__module__.startswith("psycopg"):
+            return _offline(ctx, describe(exc, ctx.args.url))
+        raise
+    where = redact(ctx.args.url)
+    human = (f"Hub schema v{after} at {where} (already up to date)" if before == after
+             else f"Hub schema v{before} → v{after} at {where}")
+    ctx.emit({"hub": where, "schema_before": before, "schema": after}, human)
+    return 0
+
+
+def _status(ctx: Context) -> int:
+    from kiosk.hub import replica
+    from kiosk.hub.connection import HubError, connect, redact
+
+    try:
+        conn = connect(ctx.args.url)
+        try:
+            found = replica.status(conn)
+        finally:
+            conn.close()
+    except HubError as exc:
+        return _offline(ctx, str(exc))
+    where = redact(ctx.args.url)
+    lines = [f"Hub {where}: schema v{found.schema_version}, {found.scans} scans, {len(found.devices)} kiosks"]
+    for d in found.devices:
+        offset = "?" if d.offset_ms is None else f"{d.offset_ms / 1000:+.1f} s"
+        lines.append(f"  {d.name:<16} last contact {d.last_contact} UTC  {d.scans:>7} scans"
+                     f"  {d.queued} queued  clock {offset}  ({d.id[:8]})")
+    payload = {"hub": where, "schema": found.schema_version, "scans": found.scans,
+               "kiosks": [d.__dict__ for d in found.devices]}
+    ctx.emit(payload, "\n".join(lines))
+    return 0
+
+
+def _hub_url(ctx: Context) -> str | None:
+    from kiosk.store import meta
+
+    return ctx.args.hub or os.environ.get(HUB_ENV) or meta.get(ctx.kiosk().conn, "hub_url")
+
+
+def _sync(ctx: Context) -> int:
+    from kiosk.hub.connection import HubError, strip_password
+    from kiosk.service.sync import sync_once
+    from kiosk.store import meta, transaction
+
+    url = _hub_url(ctx)
+    if not url:
+        return ctx.fail(f"no hub: give --hub URL or set ${HUB_ENV}")
+    k = ctx.kiosk()
+    if ctx.args.watch:
+        import sys
+
+        from kiosk.service.sync import watch
+
+        watch(k, url, report=lambda line: print(line, file=sys.stderr if line.startswith("hub") else sys.stdout,
+                                                flush=True))
+        return 0
+    try:
+        summary = sync_once(k, url)
+    except HubError as exc:
+        return _offline(ctx, str(exc))
+    if ctx.args.hub:
+        with transaction(k.conn):
+            meta.put(k.conn, "hub_url", strip_password(url))
+    ctx.emit(summary.__dict__, summary.line())
+    return 0
+
+
+def _join(ctx: Context) -> int:
+    from kiosk.hub.connection import HubError
+    from kiosk.service.sync import join
+
+    try:
+        joined = join(ctx.kiosk(), ctx.args.url, ctx.args.event)
+    except HubError as exc:
+        return _offline(ctx, str(exc))
+    ctx.emit(joined.__dict__, f"Joined {joined.event_name} ({joined.event_id}): {joined.guests} guests,"
+                              f" {joined.scans} scans. Ticket keys: public only.")
+    return 0
+
+
+def _duplicates(ctx: Context) -> int:
+    from kiosk.domain.merge import duplicate_entries
+    from kiosk.store import sync as sync_store
+
+    k = ctx.kiosk()
+    found = duplicate_entries(sync_store.scans_of_guests_entered_twice(k.conn, k.event.id))
+    rows = []
+    for d in found:
+        guest = k.attendee(d.attendee_id)
+        rows.append({"attendee_id": guest.id, "name": guest.full_name, "ticket_code": guest.ticket_code,
+                     "first": {"device": d.first.device_name, "at": d.first.device_time, "scan_id": d.first.id},
+                     "duplicate": {"device": d.duplicate.device_name, "at": d.duplicate.device_time,
+                                   "scan_id": d.duplicate.id}})
+    human = "\n".join(f"{r['name']} ({r['ticket_code'] or '-'}): {r['first']['device']} {r['first']['at']}"  # type: ignore[index]
+                      f" then {r['duplicate']['device']} {r['duplicate']['at']}" for r in rows)  # type: ignore[index]
+    ctx.emit(rows, human or "No duplicate entry.")
+    return 0
+
+
+def _offline(ctx: Context, message: str) -> int:
+    ctx.fail(message)
+    return EXIT_OFFLINE

@@ -1,0 +1,137 @@
+"""Pure merge rules for what several kiosks wrote offline (no I/O: tested with Hypothesis).
+
+Scans are immutable and named by UUID, so merging logs is a set union. An attendee record is a
+map of field -> version; each field merges latest-write-wins by hybrid logical clock, the device
+id breaking ties. On ``status`` the organiser's word outranks any kiosk's: an organiser's
+cancellation wins over a later edit made at the door. Every rule is "keep the greater version"
+under a total order, which makes the merge commutative, associative and idempotent: kiosks that
+have seen the same writes agree, whatever order they saw them in.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from kiosk.domain.model import Scan
+
+
+@dataclass(frozen=True)
+class FieldVersion:
+    """One field's value as last written: when (encoded HLC), by which device, with what authority."""
+
+    value: str | None
+    hlc: str
+    device: str
+    organiser: bool = False  # written by the organiser (import, organiser's screen), not a door kiosk
+
+    def rank(self, field: str) -> tuple[bool, str, str, bool, bool, str]:
+        # The tail (organiser flag, value) only separates versions that should never differ (same
+        # stamp, same device): a total order over every attribute keeps the merge commutative anyway.
+        authority = self.organiser if field == "status" else False
+        return (authority, self.hlc, self.device, self.organiser, self.value is not None, self.value or "")
+
+
+Record = Mapping[str, FieldVersion]
+
+
+def merge_field(field: str, a: FieldVersion | None, b: FieldVersion | None) -> FieldVersion | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a if a.rank(field) >= b.rank(field) else b
+
+
+def merge_records(a: Record, b: Record) -> dict[str, FieldVersion]:
+    """Field-by-field merge of two versions of one attendee."""
+    merged: dict[str, FieldVersion] = {}
+    for field in a.keys() | b.keys():
+        version = merge_field(field, a.get(field), b.get(field))
+        if version is not None:
+            merged[field] = version
+    return merged
+
+
+def changed_fields(local: Record, merged: Record) -> dict[str, FieldVersion]:
+    """The fields a kiosk must write to turn ``local`` into ``merged``."""
+    return {f: v for f, v in merged.items() if local.get(f) != v}
+
+
+def union_scans(*logs: Iterable[Scan]) -> dict[str, Scan]:
+    """Scan logs merged: every scan once, by id (the first copy of an id wins; copies are equal)."""
+    merged: dict[str, Scan] = {}
+    for log in logs:
+        for scan in log:
+            merged.setdefault(scan.id, scan)
+    return merged
+
+
+GUEST_NAMESPACE = uuid.UUID("0b6c2f6e-5d0a-4a59-8c57-3c1f5e0f7a21")
+
+
+def guest_id(event_id: str, code_key: str | None, import_key: str | None, taken: set[str]) -> str:
+    """The id of a guest imported from an export: the same on every kiosk that imports the same
+    file (UUIDv5 of the event id and the normalised ticket code, else the platform's own row id),
+    so their scans and edits merge. Random when the row has neither, or the derived id is taken."""
+    name = f"code:{code_key}" if code_key else f"key:{import_key}" if import_key else None
+    if name is not None:
+        derived = str(uuid.uuid5(GUEST_NAMESPACE, f"{event_id}\n{name}"))
+        if derived not in taken:
+            taken.add(derived)
+            return derived
+    return str(uuid.uuid4())
+
+
+# --- an attendee as the hub stores it --------------------------------------------------
+MERGED_FIELDS = ("ticket_code", "first_name", "last_name", "email", "organisation", "category", "workshop",
+                 "status")
+
+
+def versions(fields: Mapping[str, Sequence[str | None]], organiser_device: str | None) -> dict[str, FieldVersion]:
+    """{field: [value, hlc, device]} (the wire form) as FieldVersions; the organiser is a device."""
+    return {f: FieldVersion(v[0], str(v[1]), str(v[2]), organiser=v[2] == organiser_device)
+            for f, v in fields.items() if f in MERGED_FIELDS}
+
+
+def wire(record: Mapping[str, FieldVersion]) -> dict[str, list[str | None]]:
+    return {f: [v.value, v.hlc, v.device] for f, v in sorted(record.items())}
+
+
+# --- duplicate entries ------------------------------------------------------------------
+@dataclass(frozen=True)
+class DuplicateEntry:
+    """A guest admitted at two kiosks that could not see each other: both scans stay (a physical
+    scan is never thrown away); the later one is the duplicate, and the guest counts once."""
+
+    attendee_id: str
+    first: Scan
+    duplicate: Scan
+
+
+def duplicate_entries(scans: Iterable[Scan]) -> list[DuplicateEntry]:
+    """Entries recorded while the guest was already inside through another kiosk's entry, replayed
+    in HLC order like presence (undone scans and refused attempts ignored)."""
+    from kiosk.domain.model import ScanKind
+
+    by_guest: dict[str, list[Scan]] = {}
+    for s in scans:
+        if s.attendee_id is not None:
+            by_guest.setdefault(s.attendee_id, []).append(s)
+    found: list[DuplicateEntry] = []
+    for guest, log in by_guest.items():
+        log.sort(key=lambda s: (s.hlc or s.device_time, s.id))
+        undone = {s.target_id for s in log if s.kind is ScanKind.UNDO and s.target_id}
+        inside_by: Scan | None = None
+        for s in log:
+            if s.id in undone:
+                continue
+            if s.kind in (ScanKind.ENTRY, ScanKind.OVERRIDE):
+                if inside_by is not None and inside_by.device_id != s.device_id:
+                    found.append(DuplicateEntry(guest, inside_by, s))
+                    continue
+                inside_by = s
+            elif s.kind is ScanKind.EXIT:
+                inside_by = None
+    return sorted(found, key=lambda d: (d.duplicate.hlc or d.duplicate.device_time, d.duplicate.id))

@@ -1,0 +1,211 @@
+"""Pushing to and pulling from the hub: plain rows in, plain rows out (no kiosk objects).
+
+Scans are immutable and named by UUID: a push is ``INSERT ... ON CONFLICT DO NOTHING``, so pushing
+the same batch twice (a retry after the hub went away mid-push) adds nothing, and the receipt times
+returned are those of the first arrival. A pull reads rows in ``seq`` order (see kiosk.hub.schema).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from kiosk.hub.schema import WRITE_LOCK
+
+if TYPE_CHECKING:
+    import psycopg
+
+CHANNEL = "kiosk_hub"  # NOTIFY channel: payload is the event id of what changed
+_UTC_TEXT = """to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')"""
+SCAN_FIELDS = (
+    "id", "event_id", "attendee_id", "code", "kind", "verdict", "target_id", "device_id", "device_name",
+    "staff", "reason", "device_time", "hlc",
+)
+_UUID_FIELDS = {"id", "event_id", "attendee_id", "target_id", "device_id"}
+
+
+def push_scans(conn: psycopg.Connection[tuple[object, ...]], rows: Sequence[Sequence[object]]) -> list[tuple[str, str]]:
+    """Store scans (SCAN_FIELDS tuples) once; return (id, hub receipt time) for each of them."""
+    if not rows:
+        return []
+    with conn.transaction():
+        conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS incoming_scans ("
+            + ", ".join(f"{f} text" for f in SCAN_FIELDS) + ", n serial) ON COMMIT DELETE ROWS"
+        )
+        with conn.cursor().copy(f"COPY incoming_scans ({', '.join(SCAN_FIELDS)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        # The lock is held to COMMIT: seq order is commit order, so no pull cursor skips these rows.
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        cast = ", ".join(f"{f}::uuid" if f in _UUID_FIELDS else f for f in SCAN_FIELDS)
+        conn.execute(
+            f"INSERT INTO scans(seq, {', '.join(SCAN_FIELDS)}) SELECT nextval('hub_seq'), {cast}"
+            " FROM (SELECT DISTINCT ON (id) * FROM incoming_scans ORDER BY id, n) i ORDER BY n"
+            " ON CONFLICT (id) DO NOTHING"
+        )
+        receipts = conn.execute(
+            f"SELECT s.id::text, {_UTC_TEXT} FROM scans s JOIN incoming_scans i ON s.id = i.id::uuid"
+        ).fetchall()
+        conn.execute("SELECT pg_notify(%s, 'scans')", (CHANNEL,))
+    return [(str(a), str(b)) for a, b in receipts]
+
+
+@dataclass(frozen=True)
+class Pulled:
+    rows: list[tuple[object, ...]]  # SCAN_FIELDS + received_at
+    cursor: int  # the highest seq read (the next pull starts after it)
+
+
+def pull_scans(conn: psycopg.Connection[tuple[object, ...]], after: int, limit: int) -> Pulled:
+    """Up to ``limit`` scans committed after seq ``after``, in seq (= commit) order."""
+    cols = ", ".join(f"{f}::text" if f in _UUID_FIELDS else f for f in SCAN_FIELDS)
+    found = conn.execute(
+        f"SELECT {cols}, {_UTC_TEXT}, seq FROM scans WHERE seq > %s ORDER BY seq LIMIT %s", (after, limit)
+    ).fetchall()
+    conn.rollback()  # end the read transaction: a long-lived idle one would hold back VACUUM
+    if not found:
+        return Pulled([], after)
+    return Pulled([tuple(r[:-1]) for r in found], int(str(found[-1][-1])))
+
+
+def record_contact(
+    conn: psycopg.Connection[tuple[object, ...]], device_id: str, name: str, machine_id: str,
+    device_now: str, queued: int,
+) -> int:
+    """Note that a kiosk talked to the hub; return its clock offset from the hub's in ms."""
+    with conn.transaction():
+        row = conn.execute(
+            "INSERT INTO devices(id, name, machine_id, offset_ms, queued) VALUES (%s::uuid, %s, %s,"
+            " (extract(epoch from %s::timestamptz - clock_timestamp()) * 1000)::bigint, %s)"
+            " ON CONFLICT (id) DO UPDATE SET name = excluded.name, machine_id = excluded.machine_id,"
+            " last_contact = now(), offset_ms = excluded.offset_ms, queued = excluded.queued"
+            " RETURNING offset_ms",
+            (device_id, name, machine_id, device_now, queued),
+        ).fetchone()
+    return int(str(row[0])) if row and row[0] is not None else 0
+
+
+@dataclass(frozen=True)
+class DeviceSeen:
+    id: str
+    name: str
+    last_contact: str
+    offset_ms: int | None
+    queued: int
+    scans: int
+
+
+@dataclass(frozen=True)
+class HubStatus:
+    schema_version: int
+    hub_id: str
+    scans: int
+    devices: list[DeviceSeen]
+
+
+def status(conn: psycopg.Connection[tuple[object, ...]]) -> HubStatus:
+    from kiosk.hub import schema
+
+    version = schema.version(conn)
+    hub_id_row = conn.execute("SELECT value FROM hub_meta WHERE key = 'hub_id'").fetchone()
+    total = conn.execute("SELECT count(*) FROM scans").fetchone()
+    rows = conn.execute(
+        "SELECT d.id::text, d.name, to_char(d.last_contact AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'),"
+        " d.offset_ms, d.queued, (SELECT count(*) FROM scans s WHERE s.device_id = d.id)"
+        " FROM devices d ORDER BY d.last_contact DESC"
+    ).fetchall()
+    conn.rollback()
+    return HubStatus(
+        version, str(hub_id_row[0]) if hub_id_row else "", int(str(total[0])) if total else 0,
+        [DeviceSeen(str(r[0]), str(r[1]), str(r[2]), None if r[3] is None else int(str(r[3])),
+                    int(str(r[4])), int(str(r[5]))) for r in rows],
+    )
+
+
+# --- guests and events -----------------------------------------------------------------
+def push_guests(conn: psycopg.Connection[tuple[object, ...]], records: Sequence[dict[str, object]]) -> int:
+    """Merge guests (wire dicts: id, event_id, fields, source, source_device, created_at) into the hub's
+    copies, field by field (kiosk.domain.merge); a guest whose merge changes nothing keeps its seq.
+    Returns how many changed."""
+    from psycopg.types.json import Jsonb
+
+    from kiosk.domain.merge import merge_records, versions, wire
+
+    if not records:
+        return 0
+    ids = [str(r["id"]) for r in records]
+    changed: list[tuple[str, str, Jsonb]] = []
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        organisers: dict[str, Any] = dict(conn.execute(  # type: ignore[arg-type]
+            "SELECT id::text, body->>'organiser_device' FROM events WHERE id = ANY(%s::uuid[])",
+            (sorted({str(r["event_id"]) for r in records}),)).fetchall())
+        existing: dict[str, Any] = dict(conn.execute(  # type: ignore[arg-type]
+            "SELECT id::text, fields FROM attendees WHERE id = ANY(%s::uuid[])", (ids,)).fetchall())
+        for r in records:
+            organiser = organisers.get(str(r["event_id"]))
+            incoming: dict[str, Any] = dict(r)
+            old = existing.get(str(r["id"]))
+            if old is not None:
+                merged = wire(merge_records(versions(old["fields"], organiser),
+                                            versions(incoming["fields"], organiser)))
+                if merged == old["fields"]:
+                    continue
+                incoming = {**old, "fields": merged}
+            changed.append((str(r["id"]), str(r["event_id"]), Jsonb(incoming)))
+            existing[str(r["id"])] = incoming
+        if changed:
+            with conn.cursor() as cur:
+                cur.executemany(
+                    "INSERT INTO attendees(id, event_id, seq, fields)"
+                    " VALUES (%s::uuid, %s::uuid, nextval('hub_seq'), %s)"
+                    " ON CONFLICT (id) DO UPDATE SET fields = excluded.fields, seq = excluded.seq",
+                    changed,
+                )
+            conn.execute("SELECT pg_notify(%s, 'guests')", (CHANNEL,))
+    return len(changed)
+
+
+def pull_guests(conn: psycopg.Connection[tuple[object, ...]], after: int, limit: int,
+                event_ids: Sequence[str]) -> tuple[list[dict[str, object]], int]:
+    found = conn.execute(
+        "SELECT fields, seq FROM attendees WHERE seq > %s AND event_id = ANY(%s::uuid[]) ORDER BY seq LIMIT %s",
+        (after, list(event_ids), limit),
+    ).fetchall()
+    conn.rollback()
+    if not found:
+        return [], after
+    return [dict(r[0]) for r in found], int(str(found[-1][1]))  # type: ignore[call-overload]
+
+
+def push_event(conn: psycopg.Connection[tuple[object, ...]], body: dict[str, object], public_keys: str) -> str:
+    """Publish an event; the first device to push it is its organiser (their status writes
+    outrank the door's). Later pushes by the organiser update it. Returns the organiser device."""
+    from psycopg.types.json import Jsonb
+
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        row = conn.execute("SELECT body FROM events WHERE id = %s::uuid", (body["id"],)).fetchone()
+        if row is None:
+            conn.execute("INSERT INTO events(id, seq, body, public_keys) VALUES (%s::uuid, nextval('hub_seq'), %s, %s)",
+                         (body["id"], Jsonb(body), public_keys))
+            return str(body["organiser_device"])
+        old = dict(row[0])  # type: ignore[call-overload]
+        organiser = str(old.get("organiser_device"))
+        if organiser == body["organiser_device"] and ({**body} != old):
+            conn.execute("UPDATE events SET body = %s, public_keys = %s, seq = nextval('hub_seq') WHERE id = %s::uuid",
+                         (Jsonb(body), public_keys, body["id"]))
+        return organiser
+
+
+def events(
+    conn: psycopg.Connection[tuple[object, ...]], after: int = 0
+) -> tuple[list[tuple[dict[str, object], str]], int]:
+    """(event body, public keys PEM) of events changed after ``after``, and the new cursor."""
+    found = conn.execute("SELECT body, public_keys, seq FROM events WHERE seq > %s ORDER BY seq", (after,)).fetchall()
+    conn.rollback()
+    if not found:
+        return [], after
+    return [(dict(r[0]), str(r[1])) for r in found], int(str(found[-1][2]))  # type: ignore[call-overload]

@@ -1,0 +1,120 @@
+"""The hub's schema: versioned, each version applied once in its own transaction.
+
+``hub init`` brings a database up to ``LATEST`` (idempotent); kiosks refuse a hub that is older
+(with the command that upgrades it) or newer (upgrade kiosk) than they speak.
+
+Pull order. Every row a kiosk can pull carries ``seq``, taken from one sequence by a transaction
+that holds the hub's write lock (``pg_advisory_xact_lock``) until it commits. So seq order is commit
+order: a reader that sees seq N has seen every committed row below N, and its cursor (the highest
+seq pulled) never passes a row still to commit. A plain sequence without the lock would let a
+slower transaction commit seq 5 after a reader took 6 and moved past it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING
+
+from kiosk.hub.connection import HubError
+
+if TYPE_CHECKING:
+    import psycopg
+
+WRITE_LOCK = 0x6B696F736B  # "kiosk": the advisory lock every writer of pullable rows takes
+
+MIGRATIONS: tuple[str, ...] = (
+    # v1: the scan log and the kiosks seen
+    """
+    CREATE TABLE hub_meta (key text PRIMARY KEY, value text NOT NULL);
+    CREATE SEQUENCE hub_seq;
+    CREATE TABLE scans (
+        id           uuid PRIMARY KEY,
+        seq          bigint NOT NULL UNIQUE,
+        event_id     uuid NOT NULL,
+        attendee_id  uuid,
+        code         text NOT NULL,
+        kind         text NOT NULL,
+        verdict      text NOT NULL,
+        target_id    uuid,
+        device_id    uuid NOT NULL,
+        device_name  text NOT NULL,
+        staff        text,
+        reason       text,
+        device_time  text NOT NULL,
+        hlc          text NOT NULL,
+        received_at  timestamptz NOT NULL DEFAULT clock_timestamp()
+    );
+    CREATE INDEX scans_event_seq ON scans(event_id, seq);
+    CREATE TABLE devices (
+        id            uuid PRIMARY KEY,
+        name          text NOT NULL,
+        machine_id    text,
+        first_seen    timestamptz NOT NULL DEFAULT now(),
+        last_contact  timestamptz NOT NULL DEFAULT now(),
+        offset_ms     bigint,          -- device clock minus hub clock at the last contact
+        queued        integer NOT NULL DEFAULT 0   -- what it still had to push then
+    );
+    """,
+    # v2: events and guests, merged field by field (kiosk.domain.merge)
+    """
+    CREATE TABLE events (
+        id           uuid PRIMARY KEY,
+        seq          bigint NOT NULL,
+        body         jsonb NOT NULL,     -- the event row, workshops and categories
+        public_keys  text NOT NULL DEFAULT ''   -- PEM public keys only: kiosks verify, never sign
+    );
+    CREATE TABLE attendees (
+        id        uuid PRIMARY KEY,
+        event_id  uuid NOT NULL,
+        seq       bigint NOT NULL UNIQUE,
+        fields    jsonb NOT NULL         -- {field: [value, hlc, device, organiser]}
+    );
+    CREATE INDEX attendees_event_seq ON attendees(event_id, seq);
+    """,
+)
+LATEST = len(MIGRATIONS)
+
+
+def version(conn: psycopg.Connection[tuple[object, ...]]) -> int:
+    """The hub's schema version; 0 for an empty database."""
+    row = conn.execute("SELECT to_regclass('hub_meta') IS NOT NULL").fetchone()
+    if not row or not row[0]:
+        return 0
+    found = conn.execute("SELECT value FROM hub_meta WHERE key = 'schema_version'").fetchone()
+    return int(str(found[0])) if found else 0
+
+
+def upgrade(conn: psycopg.Connection[tuple[object, ...]], target: int = LATEST) -> tuple[int, int]:
+    """Apply the missing versions up to ``target``; return (before, after). Safe to run twice, and
+    by two organisers at once (the write lock serialises them)."""
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        before = version(conn)
+        if before > LATEST:
+            raise HubError(f"hub schema v{before} is newer than this kiosk (v{LATEST}): upgrade kiosk")
+        for number in range(before + 1, target + 1):
+            conn.execute(MIGRATIONS[number - 1].encode())
+            conn.execute(
+                "INSERT INTO hub_meta(key, value) VALUES ('schema_version', %s)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(number),),
+            )
+        conn.execute(
+            "INSERT INTO hub_meta(key, value) VALUES ('hub_id', %s) ON CONFLICT (key) DO NOTHING",
+            (str(uuid.uuid4()),),
+        )
+    return before, max(before, target)
+
+
+def check(conn: psycopg.Connection[tuple[object, ...]], url_shown: str) -> str:
+    """The hub's id if its schema is the one this kiosk speaks, else HubError saying what to run."""
+    current = version(conn)
+    conn.rollback()
+    if current == 0:
+        raise HubError(f"no kiosk hub at {url_shown}: run `kiosk hub init URL` on the organiser's machine")
+    if current < LATEST:
+        raise HubError(f"hub schema v{current} is older than this kiosk (v{LATEST}): run `kiosk hub init URL`")
+    if current > LATEST:
+        raise HubError(f"hub schema v{current} is newer than this kiosk (v{LATEST}): upgrade kiosk")
+    row = conn.execute("SELECT value FROM hub_meta WHERE key = 'hub_id'").fetchone()
+    conn.rollback()
+    return str(row[0]) if row else ""

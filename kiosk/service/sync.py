@@ -1,0 +1,453 @@
+"""One round of replication with the hub: push what this kiosk made, pull what others made.
+
+Each step is its own SQLite transaction after the hub has answered, so a kiosk killed (or a hub
+stopped) at any point loses nothing: unacknowledged scans stay queued (``received_at`` NULL) and
+are pushed again, which the hub ignores if it already has them; the pull cursor only moves in
+the transaction that stored the rows it covers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kiosk import paths
+from kiosk.domain import merge
+from kiosk.domain.model import Attendee, Category, Event, Status, Workshop
+from kiosk.domain.presence import fold_presence
+from kiosk.store import attendees as attendee_store
+from kiosk.store import events as event_store
+from kiosk.store import scans as scan_store
+from kiosk.store import sync as sync_store
+from kiosk.store import transaction
+
+if TYPE_CHECKING:
+    from kiosk.service.kiosk import Kiosk
+
+BATCH = 5000
+
+
+def machine_id() -> str:
+    """This computer's id (``/etc/machine-id`` and kin), so a data dir copied to another machine is
+    told apart from the original and gets a device id of its own. ``KIOSK_MACHINE_ID`` overrides."""
+    forced = os.environ.get("KIOSK_MACHINE_ID")
+    if forced:
+        return forced
+    for path in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
+        try:
+            text = Path(path).read_text(encoding="ascii").strip()
+        except OSError:
+            continue
+        if text:
+            return text
+    return f"node-{uuid.getnode():012x}"
+
+
+@dataclass(frozen=True)
+class SyncSummary:
+    pushed: int  # scans the hub acknowledged in this round
+    pulled: int  # scans from other kiosks stored here
+    queued: int  # scans still to push (0 after a complete round)
+    offset_ms: int  # this kiosk's clock minus the hub's
+    cursor: int
+
+    def line(self) -> str:
+        skew = f", clock {self.offset_ms / 1000:+.1f} s from the hub" if abs(self.offset_ms) >= 2000 else ""
+        return f"sync: {self.pushed} scans pushed, {self.pulled} pulled, {self.queued} queued{skew}"
+
+
+def sync_once(kiosk: Kiosk, url: str, *, batch: int = BATCH) -> SyncSummary:
+    """Publish the events, push guests and scans, then pull guests and scans until drained. Raises
+    kiosk.hub.connection.HubError (one line) when the hub cannot be used; what was done before that
+    stays done."""
+    from kiosk.hub.connection import HubError, connect, describe, redact
+
+    refold_stale_presence(kiosk)  # left over by a round that was killed: fix the door's view first
+    conn = connect(url)
+    try:
+        hub_id = schema_check(conn, redact(url))
+        return _round(kiosk, conn, hub_id, batch)
+    except HubError:
+        raise
+    except Exception as exc:
+        import psycopg
+
+        if isinstance(exc, psycopg.Error):
+            raise HubError(describe(exc, url)) from None
+        raise
+    finally:
+        conn.close()
+
+
+def schema_check(conn: Any, shown: str) -> str:
+    from kiosk.hub import schema
+
+    return schema.check(conn, shown)
+
+
+def _round(kiosk: Kiosk, conn: Any, hub_id: str, batch: int) -> SyncSummary:
+    from kiosk.hub import replica
+
+    device = kiosk.device()
+    _publish_events(kiosk, conn, device.id)
+    while True:  # guests first: a scan pulled elsewhere needs its guest there
+        records, reached = sync_store.unsent_guests(kiosk.conn, batch)
+        if not records:
+            with transaction(kiosk.conn):
+                sync_store.mark_guests_sent(kiosk.conn, [], reached)
+            break
+        replica.push_guests(conn, [r.__dict__ for r in records])
+        with transaction(kiosk.conn):
+            sync_store.mark_guests_sent(kiosk.conn, records, reached)
+        if len(records) < batch:
+            break
+    pushed = pulled = 0
+    while True:
+        rows = sync_store.unsent_scans(kiosk.conn, batch)
+        if not rows:
+            break
+        receipts = replica.push_scans(conn, rows)
+        with transaction(kiosk.conn):
+            sync_store.mark_received(kiosk.conn, receipts)
+        pushed += len(receipts)
+        if len(rows) < batch:
+            break
+    _pull_events(kiosk, conn, hub_id)
+    _pull_guests(kiosk, conn, hub_id, batch)
+    cursor = sync_store.cursor(kiosk.conn, hub_id)
+    while True:
+        got = replica.pull_scans(conn, cursor, batch)
+        if not got.rows:
+            break
+        foreign = [r for r in got.rows if r[7] != device.id]
+        with transaction(kiosk.conn):
+            applied = sync_store.insert_pulled(kiosk.conn, foreign)
+            sync_store.observe(kiosk.conn, (str(r[12]) for r in foreign))
+            sync_store.mark_presence_stale(kiosk.conn, applied.attendee_ids)
+            sync_store.save_cursor(kiosk.conn, hub_id, got.cursor, kiosk.now())
+        pulled += applied.inserted
+        cursor = got.cursor
+        if len(got.rows) < batch:
+            break
+    refold_stale_presence(kiosk)
+    queued = sync_store.count_unsent(kiosk.conn)
+    offset = replica.record_contact(conn, device.id, device.name, machine_id(), kiosk.now(), queued)
+    with transaction(kiosk.conn):
+        sync_store.save_cursor(kiosk.conn, hub_id, cursor, kiosk.now())
+    return SyncSummary(pushed, pulled, queued, offset, cursor)
+
+
+def refold_stale_presence(kiosk: Kiosk) -> int:
+    """Recompute presence of the guests pulled scans touched, once per round rather than per batch
+    (a guest with thousands of scans would be refolded for each). The stale set is in the database,
+    so a kiosk killed between a batch and this step refolds them at its next round."""
+    stale = sync_store.stale_presence(kiosk.conn)
+    if stale:
+        with transaction(kiosk.conn):
+            for attendee_id in stale:
+                presence = fold_presence(scan_store.for_attendee(kiosk.conn, attendee_id))
+                attendee_store.set_presence(kiosk.conn, attendee_id, presence)
+            sync_store.clear_stale_presence(kiosk.conn, stale)
+    return len(stale)
+
+
+def _event_body(event: Event, organiser: str) -> dict[str, object]:
+    return {
+        "id": event.id, "name": event.name, "starts_at": event.starts_at, "venue": event.venue,
+        "capacity": event.capacity, "tagline": event.tagline, "codes_case_sensitive": event.codes_case_sensitive,
+        "privacy_notice": event.privacy_notice, "workshops": [[w.name, w.capacity] for w in event.workshops],
+        "categories": [[c.name, c.color] for c in event.categories], "organiser_device": organiser,
+    }
+
+
+def _public_keys(kiosk: Kiosk) -> str:
+    """The PEM public keys this kiosk trusts; only files named *public*: the private key never goes."""
+    if kiosk.data_dir is None:
+        return ""
+    folder = paths.keys_dir(kiosk.data_dir)
+    return "".join(p.read_text(encoding="ascii") for p in sorted(folder.glob("*public*.pem")))
+
+
+def _publish_events(kiosk: Kiosk, conn: Any, device_id: str) -> None:
+    """Events this kiosk created (not ones it joined) go to the hub, with their public keys."""
+    from kiosk.hub import replica
+    from kiosk.store import meta
+
+    for event in event_store.all_events(kiosk.conn):
+        known = meta.get(kiosk.conn, f"organiser:{event.id}")
+        if known is not None and known != device_id:
+            continue
+        organiser = replica.push_event(conn, _event_body(event, device_id), _public_keys(kiosk))
+        if organiser != known:
+            with transaction(kiosk.conn):
+                meta.put(kiosk.conn, f"organiser:{event.id}", organiser)
+
+
+def _pull_events(kiosk: Kiosk, conn: Any, hub_id: str) -> None:
+    """Learn each local event's organiser (whose status writes outrank the door's)."""
+    from kiosk.hub import replica
+    from kiosk.store import meta
+
+    _scan, _guest, after = sync_store.cursors(kiosk.conn, hub_id)
+    found, cursor = replica.events(conn, after)
+    with transaction(kiosk.conn):
+        for body, _keys in found:
+            if event_store.get(kiosk.conn, str(body["id"])) is not None:
+                meta.put(kiosk.conn, f"organiser:{body['id']}", str(body["organiser_device"]))
+        sync_store.save_cursors(kiosk.conn, hub_id, events=cursor)
+
+
+def _pull_guests(kiosk: Kiosk, conn: Any, hub_id: str, batch: int) -> int:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from kiosk.hub import replica
+
+    local_events = [e.id for e in event_store.all_events(kiosk.conn)]
+    _scan, after, _event = sync_store.cursors(kiosk.conn, hub_id)
+    applied = 0
+    # The next page is fetched (network, JSON) while this one is written to SQLite (which releases
+    # the GIL): a join of 100,000 guests overlaps the two instead of waiting for each in turn.
+    with ThreadPoolExecutor(max_workers=1) as fetcher:
+        page = fetcher.submit(replica.pull_guests, conn, after, batch, local_events)
+        while True:
+            records, cursor = page.result()
+            if not records:
+                return applied
+            if len(records) == batch:
+                page = fetcher.submit(replica.pull_guests, conn, cursor, batch, local_events)
+            applied += _apply_guest_page(kiosk, hub_id, records, cursor)
+            if len(records) < batch:
+                return applied
+
+
+def _apply_guest_page(kiosk: Kiosk, hub_id: str, records: list[dict[str, Any]], cursor: int) -> int:
+    """One pulled page of guests, in one transaction with the cursor that covers it."""
+    applied = 0
+    with transaction(kiosk.conn):
+        before = sync_store.max_guest_rowid(kiosk.conn)
+        inserted = _insert_new_guests(kiosk, records)
+        applied += len(inserted)
+        for record in records:
+            if str(record["id"]) not in inserted:
+                applied += apply_guest(kiosk, record)
+        sync_store.follow_mark(kiosk.conn, before)
+        sync_store.save_cursors(kiosk.conn, hub_id, guests=cursor)
+    return applied
+
+
+def _new_guest(event: Event, fields: dict[str, list[Any]], remote: dict[str, Any]) -> Attendee:
+    """A guest this kiosk has never seen, from the hub's wire form (no merge needed)."""
+    values = {f: v[0] for f, v in fields.items()}
+    return Attendee(
+        id=str(remote["id"]), event_id=event.id, first_name=values.get("first_name") or "",
+        last_name=values.get("last_name") or "", ticket_code=values.get("ticket_code"),
+        email=values.get("email"), organisation=values.get("organisation"), category=values.get("category"),
+        workshop=values.get("workshop"), status=Status(values.get("status") or "valid"),
+        source=str(remote["source"]), source_device=str(remote["source_device"]) or None,
+        created_at=str(remote["created_at"]), updated_at=str(remote["created_at"]),
+    )
+
+
+def _stamps(fields: dict[str, list[Any]], remote: dict[str, Any]) -> dict[str, list[str]]:
+    base = [str(remote["created_at"]), str(remote["source_device"])]
+    return {f: [str(v[1]), str(v[2])] for f, v in fields.items()
+            if f in merge.MERGED_FIELDS and [v[1], v[2]] != base}
+
+
+def _insert_new_guests(kiosk: Kiosk, records: list[dict[str, Any]]) -> set[str]:
+    """Guests this kiosk has never seen, inserted in one bulk step (a join of 100,000 guests).
+    If one clashes (a local guest holds its code) nothing is inserted here and each goes one by one."""
+
+    ids = [str(r["id"]) for r in records]
+    have = {str(r[0]) for r in kiosk.conn.execute(
+        f"SELECT id FROM attendees WHERE id IN ({','.join('?' * len(ids))})", ids)}
+    fresh = [r for r in records if str(r["id"]) not in have]
+    by_event: dict[str, list[tuple[Attendee, dict[str, list[str]]]]] = {}
+    events: dict[str, Event | None] = {}
+    for r in fresh:
+        eid = str(r["event_id"])
+        if eid not in events:
+            events[eid] = event_store.get(kiosk.conn, eid)
+        event = events[eid]
+        if event is None:
+            continue
+        by_event.setdefault(eid, []).append((_new_guest(event, r["fields"], r), _stamps(r["fields"], r)))
+    done: set[str] = set()
+    for eid, guests in by_event.items():
+        event = events[eid]
+        assert event is not None
+        kiosk.conn.execute("SAVEPOINT new_guests")
+        try:
+            values = [v for g, _ in guests for v in attendee_store.prepared_values(
+                [g], case_sensitive=event.codes_case_sensitive, now=g.created_at,
+                device_id=g.source_device or "")]
+            attendee_store.insert_values(kiosk.conn, values)
+        except sqlite3.IntegrityError:
+            kiosk.conn.execute("ROLLBACK TO new_guests")
+            kiosk.conn.execute("RELEASE new_guests")
+            continue
+        kiosk.conn.execute("RELEASE new_guests")
+        kiosk.conn.executemany("UPDATE attendees SET field_stamps = ? WHERE id = ?",
+                               [(json.dumps(st, separators=(",", ":")), g.id) for g, st in guests if st])
+        done.update(g.id for g, _ in guests)
+    return done
+
+
+def apply_guest(kiosk: Kiosk, remote: dict[str, Any]) -> int:
+    """Merge a guest pulled from the hub into this kiosk through the attendee store's write path
+    (search index and door counts kept right). Returns 1 if anything changed. In a transaction."""
+    from kiosk.store import meta
+
+    event = event_store.get(kiosk.conn, str(remote["event_id"]))
+    if event is None:
+        return 0
+    organiser = meta.get(kiosk.conn, f"organiser:{event.id}")
+    theirs = merge.versions(remote["fields"], organiser)
+    local = sync_store.local_guest(kiosk.conn, str(remote["id"]))
+    if local is None:
+        guest = _new_guest(event, remote["fields"], remote)
+        try:
+            attendee_store.insert(kiosk.conn, guest, case_sensitive=event.codes_case_sensitive,
+                                  now=guest.created_at, device_id=str(remote["source_device"]))
+        except sqlite3.IntegrityError:
+            return 0  # another local guest holds this ticket code: left for a person to merge
+        sync_store.set_field_stamps(kiosk.conn, guest.id, _stamps(remote["fields"], remote))
+        return 1
+    mine = merge.versions(local.fields, organiser)
+    merged = merge.merge_records(mine, theirs)
+    changes = merge.changed_fields(mine, merged)
+    if not changes:
+        if merged == theirs:
+            sync_store.unqueue_guest(kiosk.conn, local.id)
+        return 0
+    by_stamp: dict[tuple[str, str], dict[str, object]] = {}
+    for f, v in changes.items():
+        by_stamp.setdefault((v.hlc, v.device), {})[f] = v.value
+    for (stamp, device), fields in sorted(by_stamp.items()):
+        current = attendee_store.get(kiosk.conn, local.id)
+        assert current is not None
+        attendee_store.update(kiosk.conn, current, fields, case_sensitive=event.codes_case_sensitive,
+                              now=stamp, device_id=device)
+    if merged == theirs:
+        sync_store.unqueue_guest(kiosk.conn, local.id)
+    return 1
+
+
+@dataclass(frozen=True)
+class Joined:
+    event_id: str
+    event_name: str
+    guests: int
+    scans: int
+
+
+def join(kiosk: Kiosk, url: str, event_id: str | None = None) -> Joined:
+    """Make this fresh data dir a replica of one event on the hub: the event, its public keys (never
+    a private key: the hub has none), its guests and scans. Raises HubError or KioskError (one line)."""
+    from kiosk.hub import replica
+    from kiosk.hub.connection import HubError, connect, redact, strip_password
+    from kiosk.service.errors import KioskError
+    from kiosk.store import meta
+
+    if event_store.all_events(kiosk.conn):
+        raise KioskError("join needs a fresh data dir: this one already holds an event (use --data-dir)")
+    conn = connect(url)
+    try:
+        schema_check(conn, redact(url))
+        found, _cursor = replica.events(conn)
+    finally:
+        conn.close()
+    if event_id is not None:
+        found = [(b, k) for b, k in found if b["id"] == event_id]
+    if not found:
+        raise HubError(f"no event {event_id} on the hub" if event_id else "the hub holds no event yet: "
+                       "sync the organiser's kiosk first")
+    if len(found) > 1:
+        listed = ", ".join(f"{b['id']} ({b['name']})" for b, _ in found)
+        raise KioskError(f"the hub holds several events: give --event ID, one of {listed}")
+    body, public_pem = found[0]
+    event = Event(
+        id=str(body["id"]), name=str(body["name"]), starts_at=_opt(body.get("starts_at")),
+        venue=_opt(body.get("venue")), capacity=_int(body.get("capacity")), tagline=_opt(body.get("tagline")),
+        codes_case_sensitive=bool(body.get("codes_case_sensitive")), privacy_notice=_opt(body.get("privacy_notice")),
+        workshops=tuple(Workshop(str(w[0]), _int(w[1])) for w in _rows(body.get("workshops"))),
+        categories=tuple(Category(str(c[0]), str(c[1])) for c in _rows(body.get("categories"))),
+    )
+    if public_pem and kiosk.data_dir is not None:
+        folder = paths.keys_dir(kiosk.data_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "ticket-public.pem").write_text(public_pem, encoding="ascii")
+        kiosk.reload_keys()
+    with transaction(kiosk.conn):
+        event_store.insert(kiosk.conn, event, now=kiosk.now(), device_id=str(body["organiser_device"]))
+        event_store.set_active(kiosk.conn, event.id)
+        meta.put(kiosk.conn, f"organiser:{event.id}", str(body["organiser_device"]))
+        meta.put(kiosk.conn, "hub_url", strip_password(url))
+    summary = sync_once(kiosk, url)
+    guests = attendee_store.count(kiosk.conn, event.id)
+    return Joined(event.id, event.name, guests, summary.pulled)
+
+
+def _opt(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _int(value: object) -> int | None:
+    return None if value is None else int(str(value))
+
+
+def _rows(value: object) -> list[list[Any]]:
+    return [list(v) for v in value] if isinstance(value, list) else []
+
+
+def watch(kiosk: Kiosk, url: str, *, poll_s: float = 5.0, stop: Callable[[], bool] = lambda: False,
+          report: Callable[[str], None] = lambda _line: None) -> None:
+    """Sync, then wait for the hub's NOTIFY (another kiosk pushed) or ``poll_s``, and again, until
+    ``stop()``: a check-in on kiosk A is known to kiosk B about one round-trip after A pushed it.
+    When the hub is away the kiosk keeps working; each change of state is reported once."""
+    from kiosk.hub.connection import HubError, connect
+    from kiosk.hub.replica import CHANNEL
+
+    listener = None
+    last = ""
+    while not stop():
+        try:
+            if listener is None:
+                listener = connect(url, autocommit=True)
+                listener.execute(f"LISTEN {CHANNEL}")
+            summary = sync_once(kiosk, url)
+            line = summary.line() if summary.pushed or summary.pulled or last.startswith("hub") else last
+            for _ in listener.notifies(timeout=poll_s, stop_after=1):
+                pass
+        except HubError as exc:
+            line = str(exc)
+            _closed(listener)
+            listener = None
+            time.sleep(min(poll_s, 2.0))
+        except Exception as exc:
+            import psycopg
+
+            if not isinstance(exc, psycopg.Error):
+                raise
+            line = "hub connection lost: retrying"
+            _closed(listener)
+            listener = None
+            time.sleep(min(poll_s, 2.0))
+        if line != last:
+            report(line)
+            last = line
+    _closed(listener)
+
+
+def _closed(conn: Any) -> None:
+    if conn is not None:
+        with contextlib.suppress(Exception):
+            conn.close()

@@ -1,0 +1,253 @@
+"""What replication keeps in the kiosk's SQLite: the HLC, the push queue, the pull cursor.
+
+The push queue is not a table: a scan the hub has not acknowledged has ``received_at`` NULL (the
+one column the immutability trigger lets us set, once). Scans pulled from the hub arrive with it.
+Must not import kiosk.store.scans at module level (scans imports this module for ``tick``).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from kiosk.domain import hlc
+from kiosk.domain.model import Scan
+from kiosk.store import meta
+
+_HLC_KEY = "hlc"
+
+
+def clock(conn: sqlite3.Connection) -> hlc.Stamp:
+    """The latest stamp this kiosk issued or saw."""
+    text = meta.get(conn, _HLC_KEY)
+    return hlc.decode(text) if text else hlc.ZERO
+
+
+def tick(conn: sqlite3.Connection, device_time: str) -> str:
+    """The next stamp for a local event at ``device_time``; call inside the write transaction."""
+    stamp = hlc.tick(clock(conn), hlc.to_ms(device_time))
+    meta.put(conn, _HLC_KEY, stamp.encode())
+    return stamp.encode()
+
+
+def observe(conn: sqlite3.Connection, seen: Iterable[str]) -> None:
+    """Move the clock past stamps pulled from the hub (encoded stamps sort as stamps: one decode)."""
+    top = max(seen, default=None)
+    if top is not None:
+        meta.put(conn, _HLC_KEY, hlc.observe(clock(conn), hlc.decode(top)).encode())
+
+
+# --- device identity ------------------------------------------------------------------
+def device_id(conn: sqlite3.Connection, machine_id: str) -> str:
+    """The root of this data dir's device ids, minted once; minted anew when the data dir was copied
+    to another machine (``machine_id`` differs from the one recorded beside it). The first time, the
+    install id is adopted, so a data dir from before v8 keeps its device ids. Call in a transaction."""
+    current, machine = meta.get(conn, "device_id"), meta.get(conn, "device_machine")
+    if current and machine == machine_id:
+        return current
+    fresh = str(uuid.uuid4()) if current else meta.install_id(conn)
+    meta.put(conn, "device_id", fresh)
+    meta.put(conn, "device_machine", machine_id)
+    return fresh
+
+
+# --- push queue -----------------------------------------------------------------------
+SCAN_COLUMNS = (
+    "id", "event_id", "attendee_id", "code", "kind", "verdict", "target_id", "device_id", "device_name",
+    "staff", "reason", "device_time", "hlc",
+)
+
+
+def unsent_scans(conn: sqlite3.Connection, limit: int) -> list[tuple[object, ...]]:
+    """Up to ``limit`` scans the hub has not acknowledged, oldest first, as SCAN_COLUMNS tuples.
+    A scan from before v8 has no stamp: its device time stands in (same encoding, counter 0)."""
+    rows = conn.execute(
+        "SELECT id, event_id, attendee_id, code, kind, verdict, target_id, device_id, device_name, staff,"
+        " reason, device_time, coalesce(hlc, device_time) FROM scans WHERE received_at IS NULL"
+        " ORDER BY rowid LIMIT ?", (limit,),
+    )
+    return [tuple(r) for r in rows]
+
+
+def count_unsent(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM scans WHERE received_at IS NULL").fetchone()[0])
+
+
+def mark_received(conn: sqlite3.Connection, receipts: Iterable[tuple[str, str]]) -> None:
+    """Record the hub's receipt time of pushed scans (scan id, received_at)."""
+    conn.executemany(
+        "UPDATE scans SET received_at = ? WHERE id = ? AND received_at IS NULL",
+        [(at, scan_id) for scan_id, at in receipts],
+    )
+
+
+@dataclass(frozen=True)
+class Applied:
+    inserted: int
+    attendee_ids: set[str]
+
+
+def insert_pulled(conn: sqlite3.Connection, rows: Sequence[Sequence[object]]) -> Applied:
+    """Insert scans pulled from the hub (SCAN_COLUMNS + received_at); ones already here are skipped
+    (set union). Scans of an event or guest this kiosk does not hold are skipped too: the hub keeps
+    them, and a later join brings them with their guests."""
+    before = conn.total_changes
+    conn.executemany(
+            "INSERT INTO scans(id, event_id, attendee_id, code, kind, verdict, target_id, device_id,"
+            " device_name, staff, reason, device_time, hlc, received_at)"
+            " SELECT ?,?,?,?,?,?,?,?,?,?,?,?,?,? WHERE EXISTS (SELECT 1 FROM events WHERE id = ?2)"
+            " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM attendees WHERE id = ?3))"
+            " AND (?7 IS NULL OR EXISTS (SELECT 1 FROM scans WHERE id = ?7))"
+            " ON CONFLICT(id) DO NOTHING",
+        [tuple(r) for r in rows],
+    )
+    inserted = conn.total_changes - before
+    # Every guest named by the batch is refolded (a few more than needed when some rows were known).
+    touched = {str(r[2]) for r in rows if r[2] is not None} if inserted else set()
+    return Applied(inserted, touched)
+
+
+# --- cursor ---------------------------------------------------------------------------
+def cursor(conn: sqlite3.Connection, hub_id: str) -> int:
+    row = conn.execute("SELECT pull_cursor FROM sync_state WHERE hub_id = ?", (hub_id,)).fetchone()
+    return 0 if row is None else int(row[0])
+
+
+def save_cursor(conn: sqlite3.Connection, hub_id: str, value: int, contact: str) -> None:
+    conn.execute(
+        "INSERT INTO sync_state(hub_id, pull_cursor, last_contact) VALUES (?,?,?) ON CONFLICT(hub_id)"
+        " DO UPDATE SET pull_cursor = max(pull_cursor, excluded.pull_cursor), last_contact = excluded.last_contact",
+        (hub_id, value, contact),
+    )
+
+
+def last_contact(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("SELECT max(last_contact) FROM sync_state").fetchone()
+    return None if row is None or row[0] is None else str(row[0])
+
+
+# --- guests ---------------------------------------------------------------------------
+_FIELDS = ("ticket_code", "first_name", "last_name", "email", "organisation", "category", "workshop", "status")
+
+
+@dataclass(frozen=True)
+class GuestRecord:
+    """One guest in the wire form: {field: [value, stamp, device]} plus what never changes."""
+
+    id: str
+    event_id: str
+    fields: dict[str, list[str | None]]
+    source: str
+    source_device: str
+    created_at: str
+
+
+def _record(row: sqlite3.Row) -> GuestRecord:
+    stamps: dict[str, list[str]] = json.loads(row["field_stamps"])
+    base = [row["created_at"], row["source_device"] or ""]
+    fields = {f: [row[f], *stamps.get(f, base)] for f in _FIELDS}
+    return GuestRecord(row["id"], row["event_id"], fields, row["source"], row["source_device"] or "",
+                       row["created_at"])
+
+
+_SELECT = ("SELECT rowid, id, event_id, ticket_code, first_name, last_name, email, organisation, category,"
+           " workshop, status, source, source_device, created_at, field_stamps FROM attendees")
+
+
+def unsent_guests(conn: sqlite3.Connection, limit: int) -> tuple[list[GuestRecord], int]:
+    """Up to ``limit`` guests to push (new above the mark, or edited), and the rowid mark they reach."""
+    mark = int(meta.get(conn, "attendees_pushed_rowid") or 0)
+    rows = conn.execute(
+        f"{_SELECT} WHERE rowid > ? OR id IN (SELECT attendee_id FROM attendee_outbox) ORDER BY rowid LIMIT ?",
+        (mark, limit),
+    ).fetchall()
+    reached = max([mark, *(int(r["rowid"]) for r in rows)])
+    return [_record(r) for r in rows], reached
+
+
+def count_unsent_guests(conn: sqlite3.Connection) -> int:
+    mark = int(meta.get(conn, "attendees_pushed_rowid") or 0)
+    return int(conn.execute(
+        "SELECT count(*) FROM attendees WHERE rowid > ? OR id IN (SELECT attendee_id FROM attendee_outbox)",
+        (mark,)).fetchone()[0])
+
+
+def mark_guests_sent(conn: sqlite3.Connection, records: Sequence[GuestRecord], reached: int) -> None:
+    """Called after the hub stored ``records``: unqueue them, unless edited again meanwhile."""
+    for r in records:
+        current = conn.execute(f"{_SELECT} WHERE id = ?", (r.id,)).fetchone()
+        if current is not None and _record(current).fields == r.fields:
+            conn.execute("DELETE FROM attendee_outbox WHERE attendee_id = ?", (r.id,))
+    meta.put(conn, "attendees_pushed_rowid", str(reached))
+
+
+def local_guest(conn: sqlite3.Connection, attendee_id: str) -> GuestRecord | None:
+    row = conn.execute(f"{_SELECT} WHERE id = ?", (attendee_id,)).fetchone()
+    return None if row is None else _record(row)
+
+
+def set_field_stamps(conn: sqlite3.Connection, attendee_id: str, stamps: dict[str, list[str]]) -> None:
+    conn.execute("UPDATE attendees SET field_stamps = ? WHERE id = ?",
+                 (json.dumps(stamps, separators=(",", ":")), attendee_id))
+
+
+def unqueue_guest(conn: sqlite3.Connection, attendee_id: str) -> None:
+    conn.execute("DELETE FROM attendee_outbox WHERE attendee_id = ?", (attendee_id,))
+
+
+def follow_mark(conn: sqlite3.Connection, before_max: int) -> None:
+    """Rows inserted by a pull came from the hub: move the push mark past them if nothing local
+    was waiting below (``before_max``: max rowid before the pull, equal to the mark then)."""
+    mark = int(meta.get(conn, "attendees_pushed_rowid") or 0)
+    if mark >= before_max:
+        top = int(conn.execute("SELECT coalesce(max(rowid), 0) FROM attendees").fetchone()[0])
+        meta.put(conn, "attendees_pushed_rowid", str(top))
+
+
+def max_guest_rowid(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT coalesce(max(rowid), 0) FROM attendees").fetchone()[0])
+
+
+def cursors(conn: sqlite3.Connection, hub_id: str) -> tuple[int, int, int]:
+    """(scan, guest, event) pull cursors for this hub."""
+    row = conn.execute("SELECT pull_cursor, attendee_cursor, event_cursor FROM sync_state WHERE hub_id = ?",
+                       (hub_id,)).fetchone()
+    return (0, 0, 0) if row is None else (int(row[0]), int(row[1]), int(row[2]))
+
+
+def save_cursors(conn: sqlite3.Connection, hub_id: str, *, guests: int | None = None,
+                 events: int | None = None) -> None:
+    conn.execute("INSERT OR IGNORE INTO sync_state(hub_id) VALUES (?)", (hub_id,))
+    if guests is not None:
+        conn.execute("UPDATE sync_state SET attendee_cursor = max(attendee_cursor, ?) WHERE hub_id = ?",
+                     (guests, hub_id))
+    if events is not None:
+        conn.execute("UPDATE sync_state SET event_cursor = max(event_cursor, ?) WHERE hub_id = ?",
+                     (events, hub_id))
+
+
+def mark_presence_stale(conn: sqlite3.Connection, attendee_ids: Iterable[str]) -> None:
+    conn.executemany("INSERT OR IGNORE INTO presence_stale(attendee_id) VALUES (?)", [(a,) for a in attendee_ids])
+
+
+def stale_presence(conn: sqlite3.Connection) -> list[str]:
+    return [str(r[0]) for r in conn.execute("SELECT attendee_id FROM presence_stale")]
+
+
+def clear_stale_presence(conn: sqlite3.Connection, attendee_ids: Sequence[str]) -> None:
+    conn.executemany("DELETE FROM presence_stale WHERE attendee_id = ?", [(a,) for a in attendee_ids])
+
+
+def scans_of_guests_entered_twice(conn: sqlite3.Connection, event_id: str) -> list[Scan]:
+    """Every scan of the guests with entries from two devices or more (the candidates for a
+    duplicate entry), so the pure rule (kiosk.domain.merge.duplicate_entries) sees whole logs."""
+    from kiosk.store import scans as scan_store
+
+    ids = [str(r[0]) for r in conn.execute(
+        "SELECT attendee_id FROM scans WHERE event_id = ? AND attendee_id IS NOT NULL"
+        " AND kind IN ('entry', 'override') GROUP BY attendee_id HAVING count(DISTINCT device_id) > 1",
+        (event_id,))]
+    return [s for a in ids for s in scan_store.for_attendee(conn, a)]

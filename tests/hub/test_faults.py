@@ -1,0 +1,128 @@
+"""Faults with real processes: a kiosk killed mid-sync, clocks skewed by ±10 minutes (faketime)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from kiosk.hub import schema
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def hub(hub_url: str) -> str:
+    with psycopg.connect(hub_url) as conn:
+        schema.upgrade(conn)
+    return hub_url
+
+
+def _env(device: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("KIOSK_DATA_DIR", "PGPASSWORD")}
+    env["KIOSK_DEVICE"] = device
+    return env
+
+
+def kiosk(data: Path, *args: str, device: str = "poste-A", skew: str | None = None) -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, "main.py", "--data-dir", str(data), *args]
+    if skew:
+        cmd = ["faketime", "-f", skew, *cmd]
+    return subprocess.run(cmd, cwd=ROOT, env=_env(device), capture_output=True, text=True, timeout=120)
+
+
+def _faketime() -> None:
+    if shutil.which("faketime") is None:
+        if os.environ.get("CI"):
+            pytest.fail("faketime is needed under CI (apt-get install faketime)")
+        pytest.skip("no faketime")
+
+
+@pytest.mark.parametrize("late", ["-10m", "+10m"])
+def test_entry_then_exit_across_kiosks_ten_minutes_apart(tmp_path: Path, hub: str, late: str) -> None:
+    """A (on time) admits the guest; B, whose clock is 10 min off, records the exit a moment
+    later. Every kiosk must end with the guest checked in and outside, never "inside"."""
+    _faketime()
+    a, b = tmp_path / "a", tmp_path / "b"
+    for data, device in ((a, "poste-A"), (b, "poste-B")):
+        assert kiosk(data, "demo", device=device).returncode == 0
+    assert kiosk(a, "checkin", "PLUS20-0007").returncode == 0
+    assert kiosk(a, "sync", "--hub", hub).returncode == 0
+    pulled = kiosk(b, "sync", "--hub", hub, device="poste-B", skew=late)
+    assert pulled.returncode == 0 and "1 pulled" in pulled.stdout, pulled.stderr
+    out = kiosk(b, "checkin", "PLUS20-0007", "--exit", "--json", device="poste-B", skew=late)
+    assert json.loads(out.stdout)["verdict"] == "exit_recorded"
+    assert kiosk(b, "sync", "--hub", hub, device="poste-B", skew=late).returncode == 0
+    assert kiosk(a, "sync", "--hub", hub).returncode == 0
+    for data in (a, b):
+        row = _presence(data, "PLUS20-0007")
+        assert row[0] is not None and row[1] == 0, (data.name, row)
+    status = kiosk(a, "hub", "status", hub, "--json")
+    offsets = {d["name"]: d["offset_ms"] for d in json.loads(status.stdout)["kiosks"]}
+    assert abs(offsets["poste-B"] - (-600_000 if late == "-10m" else 600_000)) < 5000, offsets
+    assert abs(offsets["poste-A"]) < 5000
+
+
+def _presence(data: Path, code: str) -> tuple[object, ...]:
+    import sqlite3
+
+    conn = sqlite3.connect(data / "kiosk.db")
+    try:
+        return tuple(conn.execute("SELECT first_entry_at, inside FROM attendees WHERE ticket_code = ?",
+                                  (code,)).fetchone())
+    finally:
+        conn.close()
+
+
+def test_kiosk_killed_mid_sync_loses_and_doubles_nothing(tmp_path: Path, hub: str) -> None:
+    data = tmp_path / "a"
+    assert kiosk(data, "demo").returncode == 0
+    script = (
+        "import sys; from datetime import timedelta; from kiosk.service import Kiosk\n"
+        "from kiosk.domain.model import Direction\n"
+        "k = Kiosk.open(__import__('pathlib').Path(sys.argv[1]), device_name='poste-A')\n"
+        "for i in range(20000):\n"
+        "    k.check_in(f'PLUS20-{i % 150 + 1:04d}', direction=Direction.EXIT if (i // 150) % 2 else Direction.ENTRY)\n"
+    )
+    made = subprocess.run([sys.executable, "-c", script, str(data)], cwd=ROOT, env=_env("poste-A"), timeout=300)
+    assert made.returncode == 0
+    local = _count(data)
+    proc = subprocess.Popen([sys.executable, "-c",
+                             "import sys; from kiosk.service.sync import sync_once; from kiosk.service import Kiosk\n"
+                             "k = Kiosk.open(__import__('pathlib').Path(sys.argv[1]), device_name='poste-A')\n"
+                             "sync_once(k, sys.argv[2], batch=500)\n", str(data), hub],
+                            cwd=ROOT, env=_env("poste-A"))
+    with psycopg.connect(hub, autocommit=True) as watch:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            n = watch.execute("SELECT count(*) FROM scans").fetchone()[0]  # type: ignore[index]
+            if n >= 2000 or proc.poll() is not None:
+                break
+            time.sleep(0.005)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL, "sync finished before it could be killed"
+    again = kiosk(data, "sync", "--hub", hub)
+    assert again.returncode == 0, again.stderr
+    assert "0 queued" in again.stdout
+    with psycopg.connect(hub) as conn:
+        total, distinct = conn.execute("SELECT count(*), count(DISTINCT id) FROM scans").fetchone()  # type: ignore[misc]
+    assert total == distinct == local
+
+
+def _count(data: Path) -> int:
+    import sqlite3
+
+    conn = sqlite3.connect(data / "kiosk.db")
+    try:
+        return int(conn.execute("SELECT count(*) FROM scans").fetchone()[0])
+    finally:
+        conn.close()

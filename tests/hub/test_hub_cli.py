@@ -1,0 +1,90 @@
+"""`kiosk hub init|status` and `kiosk sync` as real processes against a real PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import psycopg
+
+from kiosk.hub import schema
+from tests.hub.pg import PgServer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def kiosk(data_dir: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full = {k: v for k, v in os.environ.items() if k not in ("KIOSK_DATA_DIR", "PGPASSWORD")}
+    full.update({"KIOSK_DEVICE": "door-a", **(env or {})})
+    return subprocess.run([sys.executable, "main.py", "--data-dir", str(data_dir), *args], cwd=ROOT, env=full,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_hub_init_is_versioned_and_idempotent(tmp_path: Path, hub_url: str) -> None:
+    first = kiosk(tmp_path / "d", "hub", "init", hub_url, "--json")
+    assert first.returncode == 0, first.stderr
+    assert json.loads(first.stdout) | {"hub": ""} == {"hub": "", "schema_before": 0, "schema": schema.LATEST}
+    again = kiosk(tmp_path / "d", "hub", "init", hub_url)
+    assert again.returncode == 0 and "already up to date" in again.stdout
+    with psycopg.connect(hub_url) as conn:
+        assert schema.version(conn) == schema.LATEST
+        assert conn.execute("SELECT count(*) FROM hub_meta WHERE key = 'hub_id'").fetchone() == (1,)
+
+
+def test_an_older_hub_is_refused_with_the_command_that_upgrades_it(tmp_path: Path, hub_url: str) -> None:
+    with psycopg.connect(hub_url) as conn:
+        schema.upgrade(conn, target=1)
+    data = tmp_path / "d"
+    assert kiosk(data, "demo").returncode == 0
+    old = kiosk(data, "sync", "--hub", hub_url)
+    assert old.returncode == 3
+    assert old.stderr.strip() == (f"kiosk: hub schema v1 is older than this kiosk (v{schema.LATEST}):"
+                                  " run `kiosk hub init URL`")
+    up = kiosk(data, "hub", "init", hub_url)
+    assert up.returncode == 0 and f"v1 → v{schema.LATEST}" in up.stdout
+    assert kiosk(data, "sync", "--hub", hub_url).returncode == 0
+
+
+def test_sync_status_and_passwords_never_shown(tmp_path: Path, pg_server: PgServer, hub_url: str) -> None:
+    pg_server.psql("DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='door') THEN"
+                   " CREATE ROLE door LOGIN PASSWORD 's3cret-Pw'; END IF; END$$")
+    db = hub_url.rsplit("/", 1)[1]
+    pg_server.psql(f'GRANT ALL ON DATABASE "{db}" TO door; ALTER DATABASE "{db}" OWNER TO door')
+    secret_url = pg_server.url(db, "door", "s3cret-Pw")
+    data = tmp_path / "d"
+    outputs = [kiosk(data, "hub", "init", secret_url), kiosk(data, "demo"),
+               kiosk(data, "checkin", "PLUS20-0001")]
+    synced = kiosk(data, "sync", "--hub", secret_url)
+    assert synced.returncode == 0, synced.stderr
+    assert synced.stdout.strip() == "sync: 1 scans pushed, 0 pulled, 0 queued"
+    # Remembered without its password: the next sync takes it from PGPASSWORD (or ~/.pgpass).
+    again = kiosk(data, "sync", env={"PGPASSWORD": "s3cret-Pw"})
+    assert again.returncode == 0 and again.stdout.strip() == "sync: 0 scans pushed, 0 pulled, 0 queued"
+    status = kiosk(data, "hub", "status", secret_url)
+    assert status.returncode == 0, status.stderr
+    assert "1 scans, 1 kiosks" in status.stdout and "door-a" in status.stdout and "0 queued" in status.stdout
+    wrong = kiosk(data, "sync", "--hub", pg_server.url(db, "door", "not-the-password"))
+    assert wrong.returncode == 3
+    assert wrong.stderr.count("\n") == 1 and "hub refused the credentials" in wrong.stderr
+    assert kiosk(data, "checkin", "PLUS20-0002").returncode == 0  # still works offline
+    none = kiosk(data, "duplicates")
+    assert (none.returncode, none.stdout) == (0, "No duplicate entry.\n")
+    for out in [*outputs, synced, again, status, wrong]:
+        assert "s3cret" not in out.stdout + out.stderr and "not-the-password" not in out.stdout + out.stderr
+    assert "s3cret" not in (data / "kiosk.db").read_bytes().decode("latin-1")
+
+
+def test_hub_down_at_start_is_one_line_and_the_kiosk_works_offline(tmp_path: Path) -> None:
+    from tests.hub.pg import free_port
+
+    data = tmp_path / "d"
+    assert kiosk(data, "demo").returncode == 0
+    assert kiosk(data, "checkin", "PLUS20-0001").returncode == 0
+    down = kiosk(data, "sync", "--hub", f"postgresql://kiosk:pw@127.0.0.1:{free_port()}/hub")
+    assert down.returncode == 3
+    assert down.stderr.startswith("kiosk: hub unreachable (postgresql://kiosk:***@127.0.0.1:")
+    assert down.stderr.count("\n") == 1
+    assert kiosk(data, "checkin", "PLUS20-0002").returncode == 0

@@ -1,0 +1,115 @@
+"""`kiosk join` (public key only) and guests merged field by field through the hub."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from kiosk.domain.model import Verdict
+from kiosk.hub import schema
+from kiosk.service import Kiosk
+from kiosk.service.sync import sync_once
+from kiosk.store import attendees as attendee_store
+from kiosk.store import transaction
+from tests.conftest import FakeClock
+
+ROOT = Path(__file__).resolve().parents[2]
+CSV = ("Ticket code,First name,Last name,Email,Company\n"
+       "GALA-001,Ana,Lima,ana@example.org,Acme\nGALA-002,Bo,Chen,bo@example.org,\nGALA-003,Cy,Diaz,,\n")
+
+
+@pytest.fixture
+def hub(hub_url: str) -> str:
+    with psycopg.connect(hub_url) as conn:
+        schema.upgrade(conn)
+    return hub_url
+
+
+def kiosk(data: Path, *args: str, device: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("KIOSK_DATA_DIR", "PGPASSWORD")}
+    env["KIOSK_DEVICE"] = device
+    return subprocess.run([sys.executable, "main.py", "--data-dir", str(data), *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_join_makes_a_replica_with_the_public_key_only(tmp_path: Path, hub: str) -> None:
+    org, door = tmp_path / "organiser", tmp_path / "door"
+    (tmp_path / "guests.csv").write_text(CSV, encoding="utf-8")
+    assert kiosk(org, "event", "create", "--name", "Gala", device="organiser").returncode == 0
+    assert kiosk(org, "import", str(tmp_path / "guests.csv"), device="organiser").returncode == 0
+    assert kiosk(org, "keys", "init", device="organiser").returncode == 0
+    assert kiosk(org, "checkin", "GALA-001", device="organiser").returncode == 0
+    assert kiosk(org, "sync", "--hub", hub, device="organiser").returncode == 0
+    joined = kiosk(door, "join", hub, "--json", device="door-1")
+    assert joined.returncode == 0, joined.stderr
+    result = json.loads(joined.stdout)
+    assert (result["event_name"], result["guests"], result["scans"]) == ("Gala", 3, 1)
+    assert [p.name for p in (door / "keys").iterdir()] == ["ticket-public.pem"]
+    private = (org / "keys" / "ticket-private.pem").read_text()
+    with psycopg.connect(hub) as conn:
+        dump = " ".join(str(r) for r in conn.execute("SELECT public_keys, body FROM events"))
+    assert "PRIVATE" not in dump and private.strip().splitlines()[1] not in dump
+    again = kiosk(door, "checkin", "GALA-001", "--json", device="door-1")
+    assert json.loads(again.stdout)["verdict"] == Verdict.ALREADY_CHECKED_IN.value
+    ticket = kiosk(org, "ticket-code", "GALA-002", device="organiser").stdout.strip()
+    signed = kiosk(door, "checkin", ticket, "--json", device="door-1")
+    assert json.loads(signed.stdout)["verdict"] == "accepted"  # verified with the public key
+    twice = kiosk(door, "join", hub, device="door-1")
+    assert twice.returncode != 0 and "fresh data dir" in twice.stderr
+
+
+def _edit(k: Kiosk, code: str, **changes: object) -> None:
+    current = k.find(code)
+    with transaction(k.conn):
+        attendee_store.update(k.conn, current, changes, case_sensitive=False, now=k.now(), device_id=k.device().id)
+
+
+def test_offline_edits_merge_field_by_field_and_the_organisers_cancellation_wins(
+        tmp_path: Path, hub: str) -> None:
+    (tmp_path / "guests.csv").write_text(CSV, encoding="utf-8")
+    from kiosk.domain.model import Event
+    from kiosk.service.importer import import_registrations
+    from kiosk.service.sync import join
+
+    org = Kiosk.open(tmp_path / "org", device_name="organiser", clock=FakeClock())
+    org.create_event(Event(id="5f0c1d2e-3a4b-4c5d-8e6f-708192a3b4c5", name="Gala"))
+    import_registrations(org, tmp_path / "guests.csv")
+    sync_once(org, hub)
+    a = Kiosk.open(tmp_path / "a", device_name="poste-A", clock=FakeClock())
+    b = Kiosk.open(tmp_path / "b", device_name="poste-B", clock=FakeClock())
+    for k in (a, b):
+        assert join(k, hub).guests == 3
+    for k in (org, a, b):
+        k.clock.advance(60)  # type: ignore[attr-defined]
+    _edit(a, "GALA-002", email="bo.chen@example.org")  # offline, on A
+    _edit(b, "GALA-002", organisation="Chen & Co")  # offline, on B
+    _edit(org, "GALA-003", status="cancelled")  # the organiser cancels...
+    sync_once(org, hub)
+    sync_once(b, hub)
+    assert b.find("GALA-003").cancelled
+    b.clock.advance(120)  # type: ignore[attr-defined]
+    _edit(b, "GALA-003", status="valid", organisation="Late Ltd")  # ...a door re-validates it later
+    for k in (a, b, org, a, b):
+        sync_once(k, hub)
+    for k in (org, a, b):
+        bo, cy = k.find("GALA-002"), k.find("GALA-003")
+        assert (bo.email, bo.organisation) == ("bo.chen@example.org", "Chen & Co"), k.device_name
+        assert cy.cancelled and cy.organisation == "Late Ltd", k.device_name
+        assert [x.full_name for x in attendee_store.search(k.conn, bo.event_id, "chen co")] == ["Bo Chen"]
+    assert a.check_in("GALA-003").verdict is Verdict.CANCELLED  # a refused attempt: logged, pushed
+    assert (sync_once(a, hub).pushed, sync_once(a, hub).pushed) == (1, 0)
+    quiet = [sync_once(k, hub) for k in (org, b)]
+    assert [(q.pushed, q.pulled) for q in quiet] == [(0, 1), (0, 1)]
+    with psycopg.connect(hub) as conn:  # converged: nothing bounces between kiosks and hub
+        seq = conn.execute("SELECT max(seq) FROM attendees").fetchone()
+        for k in (org, a, b):
+            sync_once(k, hub)
+        assert conn.execute("SELECT max(seq) FROM attendees").fetchone() == seq
+    for k in (org, a, b):
+        k.close()
