@@ -1,0 +1,59 @@
+"""The organisers' screen on kiosk B shows a scan made on kiosk A within 2 s, through the hub.
+
+A and B have data dirs of their own; B runs `kiosk sync --watch` as a real process (LISTEN/NOTIFY),
+B's occupancy screen watches B's SQLite file (data_version). A checks a guest in and pushes.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import psycopg
+from pytestqt.qtbot import QtBot
+
+from kiosk.hub import schema
+from kiosk.service import Kiosk
+from kiosk.service.sync import sync_once
+from kiosk.ui.occupancy.screen import OccupancyScreen
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_a_scan_on_another_kiosk_reaches_the_occupancy_screen_within_two_seconds(
+        make_kiosk: Callable[..., Kiosk], hub_url: str, tmp_path: Path, qtbot: QtBot) -> None:
+    with psycopg.connect(hub_url) as conn:
+        schema.upgrade(conn)
+    a, b = make_kiosk("poste-A"), make_kiosk("poste-B")
+    sync_once(a, hub_url)
+    sync_once(b, hub_url)
+    screen = OccupancyScreen(b)
+    qtbot.addWidget(screen)
+    screen.resize(1366, 768)
+    screen.show()
+    before = int(screen.inside.text())
+    env = {**os.environ}
+    env.pop("KIOSK_DATA_DIR", None)
+    log = (tmp_path / "watch.log").open("w")
+    watcher = subprocess.Popen([sys.executable, "main.py", "--data-dir", str(b.data_dir), "sync", "--hub", hub_url,
+                                "--watch"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        time.sleep(2.0)  # B's watcher has done its first round and listens
+        delays = []
+        for i in range(1, 4):
+            started = time.monotonic()
+            a.check_in(f"PLUS20-{i:04d}")
+            sync_once(a, hub_url)
+            qtbot.waitUntil(lambda i=i: screen.inside.text() == str(before + i), timeout=5000)  # type: ignore[misc]
+            delays.append(time.monotonic() - started)
+        assert max(delays) < 2.0, delays
+        assert "poste-A" in screen.kiosks.text()  # each kiosk with its last scan
+    finally:
+        watcher.terminate()
+        watcher.wait(10)
+        log.close()
+        screen.close()
