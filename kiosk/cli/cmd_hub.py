@@ -7,7 +7,6 @@ kiosk never prints it, and remembers a URL only without it.
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from kiosk.cli.context import Context
@@ -91,9 +90,9 @@ def _status(ctx: Context) -> int:
 
 
 def _hub_url(ctx: Context) -> str | None:
-    from kiosk.store import meta
+    from kiosk.service.sync import hub_url
 
-    return ctx.args.hub or os.environ.get(HUB_ENV) or meta.get(ctx.kiosk().conn, "hub_url")
+    return ctx.args.hub or hub_url(ctx.kiosk())
 
 
 def _sync(ctx: Context) -> int:

@@ -25,9 +25,9 @@ from kiosk.domain.model import Attendee, Category, Event, Status, Workshop
 from kiosk.domain.presence import fold_presence
 from kiosk.store import attendees as attendee_store
 from kiosk.store import events as event_store
+from kiosk.store import meta, transaction
 from kiosk.store import scans as scan_store
 from kiosk.store import sync as sync_store
-from kiosk.store import transaction
 
 if TYPE_CHECKING:
     from kiosk.service.kiosk import Kiosk
@@ -62,6 +62,25 @@ class SyncSummary:
     def line(self) -> str:
         skew = f", clock {self.offset_ms / 1000:+.1f} s from the hub" if abs(self.offset_ms) >= 2000 else ""
         return f"sync: {self.pushed} scans pushed, {self.pulled} pulled, {self.queued} queued{skew}"
+
+
+HUB_ENV = "KIOSK_HUB"
+
+
+def hub_url(kiosk: Kiosk) -> str | None:
+    """The hub this kiosk syncs with: $KIOSK_HUB, else the one remembered (never with a password)."""
+    return os.environ.get(HUB_ENV) or meta.get(kiosk.conn, "hub_url")
+
+
+def sync_round(data_dir: Path, device_name: str, url: str) -> SyncSummary:
+    """One round on a connection of its own: what the window runs on a worker thread."""
+    from kiosk.service.kiosk import Kiosk as _Kiosk
+
+    kiosk = _Kiosk.open(data_dir, device_name=device_name, check=False)
+    try:
+        return sync_once(kiosk, url)
+    finally:
+        kiosk.close()
 
 
 def sync_once(kiosk: Kiosk, url: str, *, batch: int = BATCH) -> SyncSummary:

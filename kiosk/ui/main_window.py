@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain.rules import local_clock
 from kiosk.service import Kiosk, KioskError
 from kiosk.service.errors import StorageKind
+from kiosk.service.sync import hub_url, sync_round
 from kiosk.settings import Settings
 from kiosk.ui import camera_status
 from kiosk.ui.background import TaskRunner
@@ -45,6 +47,7 @@ from kiosk.ui.widgets.nav_bar import NavBar
 
 log = logging.getLogger(__name__)
 STATS_REFRESH_MS = 5000
+SYNC_EVERY_MS = 5000  # with a hub: a round this often (kiosk sync --watch is the faster companion)
 # The UI thread's longest wait for the database's write lock (a long import, another kiosk process):
 # past it the scan shows "not recorded" instead of a frozen window.
 UI_BUSY_TIMEOUT_MS = 200
@@ -135,6 +138,15 @@ class MainWindow(QMainWindow):
         self.stats_timer = QTimer(self)
         self.stats_timer.timeout.connect(self.refresh_stats)
         self.stats_timer.start(STATS_REFRESH_MS)
+        self._syncing = False
+        self.last_sync: object | None = None
+        self.hub_url = hub_url(kiosk)
+        self.sync_timer = QTimer(self)
+        self.sync_timer.timeout.connect(self.sync_now)
+        self.sync_action.setEnabled(self.hub_url is not None)
+        if self.hub_url is not None:
+            self.header.sync.set_state(Light.WARN, self.tr("starting"))
+            self.sync_timer.start(SYNC_EVERY_MS)
         self.refresh_stats()
         self.printer.start()
         self.show_page(self.PAGE_CHECKIN)
@@ -146,6 +158,8 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(lambda: self.long_work.import_registrations())
         self.badges_action = kiosk_menu.addAction(self.tr("Badges PDF for everyone…"))
         self.badges_action.triggered.connect(lambda: self.long_work.badges_pdf())
+        self.sync_action = kiosk_menu.addAction(self.tr("Sync with the hub now"))
+        self.sync_action.triggered.connect(self.sync_now)
         kiosk_menu.addSeparator()
         quit_action = kiosk_menu.addAction(self.tr("Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -257,6 +271,36 @@ class MainWindow(QMainWindow):
         task.succeeded.connect(section.set_printers)
         task.finished.connect(lambda: section.refresh_button.setEnabled(True))
 
+    # --- the hub -------------------------------------------------------------------------
+    def sync_now(self) -> None:
+        """One round with the hub on a worker, on a connection of its own; the door never waits."""
+        if self.hub_url is None or self._syncing or self.kiosk.data_dir is None:
+            return
+        self._syncing = True
+        data_dir, device, url = self.kiosk.data_dir, self.kiosk.device_name, self.hub_url
+        task = self.runner.start(lambda _progress: sync_round(data_dir, device, url), "sync")
+        task.succeeded.connect(self._synced)
+        task.failed.connect(self._sync_failed)
+        task.finished.connect(self._sync_finished)
+
+    def _sync_finished(self) -> None:
+        self._syncing = False
+
+    def _synced(self, summary: object) -> None:
+        self.last_sync = summary
+        queued, pulled = int(getattr(summary, "queued", 0)), int(getattr(summary, "pulled", 0))
+        when = local_clock(self.kiosk.now()) or ""
+        if queued:
+            self.header.sync.set_state(Light.WARN, self.tr("%n scan(s) waiting", "", queued))
+        else:
+            self.header.sync.set_state(Light.OK, self.tr("up to date · %1").replace("%1", when))
+        if pulled:
+            self._on_data_changed()  # other kiosks' scans: the figures, the list, "already checked in"
+
+    def _sync_failed(self, error: object) -> None:
+        log.warning("sync failed: %s", error)
+        self.header.sync.set_state(Light.ERROR, self.tr("offline — check-ins go on, queued"))
+
     def check_database(self) -> None:
         """Is the database file sound? Asked on a worker (a large file takes a moment); a damaged
         file is said at once, on the panel and in a dialog, with what to do."""
@@ -353,6 +397,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop threads and timers; safe to call twice."""
         self.stats_timer.stop()
+        self.sync_timer.stop()
         self.checkin_page.timer.stop()  # a verdict timeout must not fire after the kiosk is closed
         self.attendees_page.debounce.stop()  # nor a search typed just before
         self.stop_camera()

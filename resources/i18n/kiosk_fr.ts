@@ -120,32 +120,32 @@
         <translation>attendu·e</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="59" />
+        <location filename="../../kiosk/ui/models/attendees.py" line="55" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="59" />
+        <location filename="../../kiosk/ui/models/attendees.py" line="56" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="59" />
+        <location filename="../../kiosk/ui/models/attendees.py" line="57" />
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="60" />
+        <location filename="../../kiosk/ui/models/attendees.py" line="58" />
         <source>Workshop</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="60" />
+        <location filename="../../kiosk/ui/models/attendees.py" line="59" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="61" />
+        <location filename="../../kiosk/ui/models/attendees.py" line="60" />
         <source>Arrived at</source>
         <translation>Arrivé·e à</translation>
     </message>
@@ -227,37 +227,37 @@
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/camera_status.py" line="34" />
+        <location filename="../../kiosk/ui/camera_status.py" line="35" />
         <source>Starting camera…</source>
         <translation>Démarrage de la caméra…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/camera_status.py" line="36" />
+        <location filename="../../kiosk/ui/camera_status.py" line="37" />
         <source>lost — reconnecting</source>
         <translation>perdue — reconnexion</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/camera_status.py" line="37" />
+        <location filename="../../kiosk/ui/camera_status.py" line="38" />
         <source>Camera lost — reconnecting…</source>
         <translation>Caméra perdue — reconnexion…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/camera_status.py" line="39" />
+        <location filename="../../kiosk/ui/camera_status.py" line="40" />
         <source>video ended</source>
         <translation>vidéo terminée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/camera_status.py" line="39" />
+        <location filename="../../kiosk/ui/camera_status.py" line="41" />
         <source>Video ended</source>
         <translation>Vidéo terminée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/camera_status.py" line="41" />
+        <location filename="../../kiosk/ui/camera_status.py" line="43" />
         <source>stopped</source>
         <translation>arrêtée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/camera_status.py" line="41" />
+        <location filename="../../kiosk/ui/camera_status.py" line="44" />
         <source>Camera stopped</source>
         <translation>Caméra arrêtée</translation>
     </message>
@@ -361,7 +361,7 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="101" />
+        <location filename="../../kiosk/ui/dialogs.py" line="102" />
         <source>Kiosk</source>
         <translation>Poste</translation>
     </message>
@@ -538,89 +538,110 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="81" />
+        <location filename="../../kiosk/ui/main_window.py" line="84" />
         <source>Kiosk — %1</source>
         <translation>Kiosk — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="99" />
+        <location filename="../../kiosk/ui/main_window.py" line="102" />
         <source>Check-in</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="99" />
+        <location filename="../../kiosk/ui/main_window.py" line="102" />
         <source>Attendees</source>
         <translation>Participant·es</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="100" />
+        <location filename="../../kiosk/ui/main_window.py" line="103" />
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="144" />
+        <location filename="../../kiosk/ui/main_window.py" line="156" />
         <source>&amp;Kiosk</source>
         <translation>&amp;Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="145" />
+        <location filename="../../kiosk/ui/main_window.py" line="157" />
         <source>Import registrations…</source>
         <translation>Importer les inscriptions…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="147" />
+        <location filename="../../kiosk/ui/main_window.py" line="159" />
         <source>Badges PDF for everyone…</source>
         <translation>PDF des badges de tous les invités…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="150" />
+        <location filename="../../kiosk/ui/main_window.py" line="161" />
+        <source>Sync with the hub now</source>
+        <translation>Synchroniser avec le hub maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="164" />
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="153" />
+        <location filename="../../kiosk/ui/main_window.py" line="167" />
         <source>&amp;Screens</source>
         <translation>É&amp;crans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="159" />
-        <location filename="../../kiosk/ui/main_window.py" line="160" />
+        <location filename="../../kiosk/ui/main_window.py" line="173" />
+        <location filename="../../kiosk/ui/main_window.py" line="174" />
         <source>Coming in a later version</source>
         <translation>Disponible dans une prochaine version</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="231" />
-        <location filename="../../kiosk/ui/main_window.py" line="281" />
+        <location filename="../../kiosk/ui/main_window.py" line="245" />
+        <location filename="../../kiosk/ui/main_window.py" line="325" />
         <source>not configured</source>
         <translation>non configurée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="234" />
+        <location filename="../../kiosk/ui/main_window.py" line="248" />
         <source>ready</source>
         <translation>prête</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/main_window.py" line="294" />
+        <source>%n scan(s) waiting</source>
+        <translation><numerusform>%n passage en attente</numerusform><numerusform>%n passages en attente</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="273" />
+        <location filename="../../kiosk/ui/main_window.py" line="296" />
+        <source>up to date · %1</source>
+        <translation>à jour · %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="302" />
+        <source>offline — check-ins go on, queued</source>
+        <translation>hors ligne — les entrées continuent, en attente</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="317" />
         <source>The database file is damaged (%1). Stop using this kiosk for check-ins, keep a copy of kiosk.db, and follow 'Recovery' in the README.</source>
         <translation>Le fichier de la base est endommagé (%1). N’enregistrez plus d’entrées sur ce poste, gardez une copie de kiosk.db et suivez « Recovery » dans le README.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="282" />
+        <location filename="../../kiosk/ui/main_window.py" line="326" />
         <source>No camera: use the handheld scanner</source>
         <translation>Pas de caméra : utilisez la douchette</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="291" />
+        <location filename="../../kiosk/ui/main_window.py" line="148" />
+        <location filename="../../kiosk/ui/main_window.py" line="335" />
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="296" />
+        <location filename="../../kiosk/ui/main_window.py" line="340" />
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="297" />
+        <location filename="../../kiosk/ui/main_window.py" line="341" />
         <source>Camera unavailable: %1</source>
         <translation>Caméra indisponible : %1</translation>
     </message>
@@ -701,22 +722,22 @@
         <translation>Laisser entrer %1 quand même ? Votre nom et la raison sont enregistrés.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="41" />
+        <location filename="../../kiosk/ui/dialogs.py" line="42" />
         <source>e.g. lost phone, checked ID</source>
         <translation>ex. : téléphone perdu, pièce d'identité vérifiée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="45" />
+        <location filename="../../kiosk/ui/dialogs.py" line="46" />
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="46" />
+        <location filename="../../kiosk/ui/dialogs.py" line="47" />
         <source>Staff</source>
         <translation>Membre de l'équipe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="49" />
+        <location filename="../../kiosk/ui/dialogs.py" line="50" />
         <source>Let in</source>
         <translation>Laisser entrer</translation>
     </message>
@@ -724,17 +745,17 @@
 <context>
     <name>PinPage</name>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="125" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="120" />
         <source>Staff only: enter the PIN to leave the self-service mode</source>
         <translation>Réservé à l’équipe : entrez le code PIN pour quitter le mode libre-service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="139" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="134" />
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="142" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="137" />
         <source>Back to the form</source>
         <translation>Retour au formulaire</translation>
     </message>
@@ -760,27 +781,27 @@
 <context>
     <name>PrinterController</name>
     <message>
-        <location filename="../../kiosk/ui/presenters/printing.py" line="90" />
+        <location filename="../../kiosk/ui/presenters/printing.py" line="133" />
         <source>Printing is not set up: check the printer settings.</source>
         <translation>L’impression n’est pas configurée : vérifiez les réglages de l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/printing.py" line="93" />
+        <location filename="../../kiosk/ui/presenters/printing.py" line="136" />
         <source>No guest to print a test badge for: import registrations first.</source>
         <translation>Aucun invité pour un badge de test : importez d’abord les inscriptions.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/printing.py" line="99" />
+        <location filename="../../kiosk/ui/presenters/printing.py" line="142" />
         <source>the default printer</source>
         <translation>l’imprimante par défaut</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/printing.py" line="101" />
+        <location filename="../../kiosk/ui/presenters/printing.py" line="144" />
         <source>Test badge for %1 queued: the PDF goes to the folder %2</source>
         <translation>Badge de test de %1 en file : le PDF arrive dans le dossier %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/printing.py" line="103" />
+        <location filename="../../kiosk/ui/presenters/printing.py" line="146" />
         <source>Test badge for %1 sent to %2</source>
         <translation>Badge de test de %1 envoyé à %2</translation>
     </message>
@@ -889,22 +910,22 @@
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/recent.py" line="43" />
+        <location filename="../../kiosk/ui/models/recent.py" line="44" />
         <source>Guest</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/recent.py" line="44" />
+        <location filename="../../kiosk/ui/models/recent.py" line="45" />
         <source>Verdict</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/recent.py" line="61" />
+        <location filename="../../kiosk/ui/models/recent.py" line="62" />
         <source>exit (undone)</source>
         <translation>sortie (annulée)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/recent.py" line="62" />
+        <location filename="../../kiosk/ui/models/recent.py" line="63" />
         <source>%1 (undone)</source>
         <translation>%1 (annulé)</translation>
     </message>
@@ -925,138 +946,138 @@
 <context>
     <name>SelfServiceWindow</name>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="206" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="201" />
         <source>Welcome! Register here, or scan your ticket.</source>
         <translation>Bienvenue ! Inscrivez-vous ici, ou scannez votre billet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="215" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="210" />
         <source>Staff</source>
         <translation>Équipe</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="279" />
         <location filename="../../kiosk/ui/self_service/window.py" line="284" />
-        <location filename="../../kiosk/ui/self_service/window.py" line="289" />
-        <location filename="../../kiosk/ui/self_service/window.py" line="338" />
-        <location filename="../../kiosk/ui/self_service/window.py" line="363" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="333" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="358" />
         <source>Sorry, this did not work</source>
         <translation>Désolé, cela n’a pas marché</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="285" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="280" />
         <source>Nothing was recorded. Please ask a member of staff.</source>
         <translation>Rien n’a été enregistré. Demandez à un membre de l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="289" />
-        <location filename="../../kiosk/ui/self_service/window.py" line="338" />
-        <location filename="../../kiosk/ui/self_service/window.py" line="363" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="284" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="333" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="358" />
         <source>Please ask a member of staff.</source>
         <translation>Demandez à un membre de l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="301" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="296" />
         <source>Workshop: %1</source>
         <translation>Atelier : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="303" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="298" />
         <source>Your badge is printing.</source>
         <translation>Votre badge s’imprime.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="305" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="300" />
         <source>You are already checked in.</source>
         <translation>Votre entrée est déjà enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="306" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="301" />
         <source>Welcome, %1!</source>
         <translation>Bienvenue, %1 !</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="308" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="303" />
         <source>You are already registered</source>
         <translation>Vous êtes déjà inscrit·e</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="309" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="304" />
         <source>Is this you: %1?</source>
         <translation>Est-ce bien vous : %1 ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="310" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="305" />
         <source>Yes, it is me</source>
         <translation>Oui, c’est moi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="311" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="306" />
         <source>No</source>
         <translation>Non</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="315" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="310" />
         <source>Sorry, the venue is full</source>
         <translation>Désolé, c’est complet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="316" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="311" />
         <source>Leave your contact on the waiting list: the team will come and get you as soon as a place is free.</source>
         <translation>Laissez votre contact sur la liste d’attente : l’équipe viendra vous chercher dès qu’une place se libère.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="318" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="313" />
         <source>Join the waiting list</source>
         <translation>M’inscrire sur la liste d’attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="319" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="314" />
         <source>No thanks</source>
         <translation>Non merci</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="329" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="324" />
         <source>A member of staff will help you</source>
         <translation>Un membre de l’équipe va vous aider</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="330" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="325" />
         <source>Please go to the welcome desk: we will finish your registration there.</source>
         <translation>Rendez-vous à l’accueil : nous y terminerons votre inscription.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="341" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="336" />
         <source>You are on the waiting list</source>
         <translation>Vous êtes sur la liste d’attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="341" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="336" />
         <source>The team will come and get you.</source>
         <translation>L’équipe viendra vous chercher.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="368" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="363" />
         <source>This ticket does not let you in here</source>
         <translation>Ce billet ne permet pas d’entrer ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="369" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="364" />
         <source>Please go to the welcome desk with your ticket.</source>
         <translation>Présentez votre billet à l’accueil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="401" />
-        <location filename="../../kiosk/ui/self_service/window.py" line="411" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="396" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="406" />
         <source>Too many wrong PINs: wait %1 s.</source>
         <translation>Trop de codes erronés : attendez %1 s.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="402" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="397" />
         <source>No staff PIN is set on this kiosk: run “kiosk pin set”.</source>
         <translation>Aucun code PIN d’équipe sur ce poste : lancez « kiosk pin set ».</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="412" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="407" />
         <source>Wrong PIN.</source>
         <translation>Code PIN erroné.</translation>
     </message>
@@ -1247,189 +1268,189 @@
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="60" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="54" />
         <source>Let in anyway</source>
         <translation>Laisser entrer quand même</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="61" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="55" />
         <source>Search by name</source>
         <translation>Chercher par nom</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="62" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="56" />
         <source>Print badge</source>
         <translation>Imprimer le badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="145" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="139" />
         <source>EXIT — ready to scan</source>
         <translation>SORTIE — prêt à scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="146" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="140" />
         <source>Scan guests who are leaving</source>
         <translation>Scannez les départs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="148" />
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="151" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="142" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="145" />
         <source>Ready to scan</source>
         <translation>Prêt à scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="149" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="143" />
         <source>Show your QR code to the camera</source>
         <translation>Présentez votre QR code à la caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="152" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="146" />
         <source>Scan your QR code with the scanner</source>
         <translation>Scannez votre QR code avec la douchette</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="153" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="147" />
         <source>Or use the handheld scanner, or type the code below.</source>
         <translation>Ou utilisez la douchette, ou tapez le code ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="154" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="148" />
         <source>Or type the code below, or search the guest by name (Ctrl+F).</source>
         <translation>Ou tapez le code ci-dessous, ou cherchez la personne par son nom (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="164" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="158" />
         <source>Let in by staff</source>
         <translation>Entrée autorisée par l'équipe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="169" />
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="198" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="163" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="192" />
         <source>Code: %1</source>
         <translation>Code : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="185" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="179" />
         <source>the database is busy (an import is running?)</source>
         <translation>la base est occupée (un import en cours ?)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="186" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="180" />
         <source>the disk is full</source>
         <translation>le disque est plein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="187" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="181" />
         <source>the database cannot be written (read-only)</source>
         <translation>la base ne peut pas être écrite (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="188" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="182" />
         <source>the database file is damaged</source>
         <translation>le fichier de la base est endommagé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="189" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="183" />
         <source>the database cannot be written</source>
         <translation>la base ne peut pas être écrite</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="191" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="185" />
         <source>Not recorded — %1</source>
         <translation>Non enregistré — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="193" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="187" />
         <source>Call the organiser</source>
         <translation>Appelez l’organisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="195" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="189" />
         <source>Keep a copy of kiosk.db and follow “Recovery” in the README.</source>
         <translation>Gardez une copie de kiosk.db et suivez « Recovery » dans le README.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="197" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="191" />
         <source>Scan again</source>
         <translation>Scannez à nouveau</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="199" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="193" />
         <source>Nothing was written for this guest. If it happens again, call the organiser (details in kiosk.log).</source>
         <translation>Rien n’a été enregistré pour cette personne. Si cela se répète, appelez l’organisation (détails dans kiosk.log).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="208" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="202" />
         <source>Welcome</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="209" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="203" />
         <source>Exit recorded</source>
         <translation>Sortie enregistrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="210" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="204" />
         <source>Already checked in</source>
         <translation>Déjà entré·e</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="211" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="205" />
         <source>Not inside</source>
         <translation>Pas sur place</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="212" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="206" />
         <source>Unknown ticket</source>
         <translation>Billet inconnu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="213" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="207" />
         <source>Cancelled ticket</source>
         <translation>Billet annulé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="214" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="208" />
         <source>Unreadable or forged code</source>
         <translation>Code illisible ou falsifié</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="215" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="209" />
         <source>Ticket for another event</source>
         <translation>Billet d'un autre événement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="221" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="215" />
         <source>Entry recorded with your reason.</source>
         <translation>Entrée enregistrée avec votre raison.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="223" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="217" />
         <source>First entry at %1 at kiosk “%2”.</source>
         <translation>Première entrée à %1 au poste « %2 ».</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="226" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="220" />
         <source>No entry recorded for this guest: nothing to record.</source>
         <translation>Aucune entrée enregistrée pour cette personne : rien à enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="227" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="221" />
         <source>No guest with this code. Search the guest by name.</source>
         <translation>Aucune personne avec ce code. Cherchez-la par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="228" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="222" />
         <source>This registration was cancelled. Send the guest to the welcome desk.</source>
         <translation>Cette inscription a été annulée. Orientez la personne vers l'accueil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="229" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="223" />
         <source>Ask for another ticket, or search the guest by name.</source>
         <translation>Demandez un autre billet, ou cherchez la personne par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="230" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="224" />
         <source>Ask for the right ticket, or search the guest by name.</source>
         <translation>Demandez le bon billet, ou cherchez la personne par son nom.</translation>
     </message>
@@ -1437,62 +1458,62 @@
 <context>
     <name>WalkInFormWidget</name>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="46" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="41" />
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="47" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="42" />
         <source>Last name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="48" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="43" />
         <source>E-mail (optional)</source>
         <translation>E-mail (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="50" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="45" />
         <source>Organisation (optional)</source>
         <translation>Structure (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="51" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="46" />
         <source>— Who are you? (optional) —</source>
         <translation>— Vous êtes… (facultatif) —</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="53" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="48" />
         <source>— Workshop (optional) —</source>
         <translation>— Atelier (facultatif) —</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="55" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="50" />
         <source>I agree that my data is processed for this event (required)</source>
         <translation>J’accepte le traitement de mes données pour cet événement (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="58" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="53" />
         <source>Your data is used for this event only.</source>
         <translation>Vos données ne servent qu’à cet événement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="62" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="57" />
         <source>I agree to be contacted after the event (optional)</source>
         <translation>J’accepte d’être contacté·e après l’événement (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="67" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="62" />
         <source>Register and print my badge</source>
         <translation>M’inscrire et imprimer mon badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="106" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="101" />
         <source>%1 — full</source>
         <translation>%1 — complet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/self_service/form.py" line="107" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="102" />
         <source>%1 — %n place(s) left</source>
         <translation>
             <numerusform>%1 — %n place restante</numerusform>
@@ -1500,37 +1521,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="176" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="171" />
         <source>Please tick this box: we cannot register you without it.</source>
         <translation>Cochez cette case : sans elle, nous ne pouvons pas vous inscrire.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="178" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="173" />
         <source>Please fill this in.</source>
         <translation>Merci de remplir ce champ.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="179" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="174" />
         <source>This is too long (%1 characters at most).</source>
         <translation>C’est trop long (%1 caractères au plus).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="180" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="175" />
         <source>Please use letters, digits and punctuation only.</source>
         <translation>Utilisez seulement des lettres, des chiffres et de la ponctuation.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="181" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="176" />
         <source>This is not an e-mail address (name@example.org).</source>
         <translation>Ce n’est pas une adresse e-mail (nom@exemple.org).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="182" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="177" />
         <source>Please choose from the list.</source>
         <translation>Choisissez dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="183" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="178" />
         <source>This workshop just filled up: please choose another one.</source>
         <translation>Cet atelier vient d’être complet : choisissez-en un autre.</translation>
     </message>
