@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from kiosk.domain import codes
 from kiosk.domain.model import SORT_KEYS, Attendee, Presence, Scan
 from kiosk.service.errors import KioskError, NoSuchAttendeeError, storage_guard
-from kiosk.service.session import Session
+from kiosk.service.session import OnSession, Session
 from kiosk.store import attendees as attendee_store
 from kiosk.store import scans as scan_store
 from kiosk.store import walk_ins as walk_in_store
 from kiosk.store.walk_ins import WaitlistEntry
 
 
-class Attendees:
+class Attendees(OnSession):
     """What staff look up; the self-service and occupancy screens do not get this service."""
 
     def __init__(self, session: Session) -> None:
-        self._session = session
-
-    @property
-    def db_path(self) -> Path | None:  # for storage_guard
-        return self._session.db_path
+        super().__init__(session)
 
     @storage_guard
     def attendee(self, attendee_id: str) -> Attendee:

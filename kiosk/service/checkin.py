@@ -6,7 +6,6 @@ import sqlite3
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
-from pathlib import Path
 
 from kiosk.domain import codes, rules, tickets
 from kiosk.domain.model import (
@@ -24,7 +23,7 @@ from kiosk.domain.presence import fold_presence
 from kiosk.service.attendees import Attendees
 from kiosk.service.errors import Refused, storage_guard
 from kiosk.service.keys import Keys
-from kiosk.service.session import Session
+from kiosk.service.session import OnSession, Session
 from kiosk.store import attendees as attendee_store
 from kiosk.store import scans as scan_store
 from kiosk.store import transaction
@@ -37,21 +36,13 @@ def refresh_presence(conn: sqlite3.Connection, attendee_id: str) -> Presence:
     return presence
 
 
-class CheckIn:
+class CheckIn(OnSession):
     """Every way a guest passes the door; presence is refreshed from the log in the same transaction."""
 
     def __init__(self, session: Session, keys: Keys, attendees: Attendees) -> None:
-        self._session = session
+        super().__init__(session)
         self._keys = keys
         self._attendees = attendees
-
-    @property
-    def db_path(self) -> Path | None:  # for storage_guard
-        return self._session.db_path
-
-    @property
-    def conn(self) -> sqlite3.Connection:
-        return self._session.conn
 
     @storage_guard
     def check_in(

@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from kiosk.domain.model import Event
 from kiosk.service.errors import KioskError, NoSuchEventError, OtherEventActiveError, Refused, storage_guard
-from kiosk.service.session import Session
+from kiosk.service.session import OnSession, Session
 from kiosk.store import attendees as attendee_store
 from kiosk.store import events as event_store
 from kiosk.store import transaction
 
 
-class Events:
+class Events(OnSession):
     """Organiser work on events (the CLI's `event` family, the window's first run)."""
 
     def __init__(self, session: Session) -> None:
-        self._session = session
-
-    @property
-    def db_path(self) -> Path | None:  # for storage_guard
-        return self._session.db_path
+        super().__init__(session)
 
     @storage_guard
     def create_event(self, event: Event) -> Event:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import secrets
-import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from kiosk.domain import codes
 from kiosk.domain.model import (
@@ -22,7 +20,7 @@ from kiosk.domain.text import email_key, search_text
 from kiosk.service.attendees import Attendees
 from kiosk.service.checkin import CheckIn
 from kiosk.service.errors import Refused, VenueFull, WorkshopFull, storage_guard
-from kiosk.service.session import Session
+from kiosk.service.session import OnSession, Session
 from kiosk.service.stats import Figures, WorkshopFigures
 from kiosk.store import attendees as attendee_store
 from kiosk.store import transaction
@@ -48,22 +46,14 @@ class RegisterResult:
 
 
 
-class Registration:
+class Registration(OnSession):
     """Walk-in registration; it checks walk-ins in, so it is composed on the check-in service."""
 
     def __init__(self, session: Session, checkin: CheckIn, attendees: Attendees, figures: Figures) -> None:
-        self._session = session
+        super().__init__(session)
         self._checkin = checkin
         self._attendees = attendees
         self._figures = figures
-
-    @property
-    def db_path(self) -> Path | None:  # for storage_guard
-        return self._session.db_path
-
-    @property
-    def conn(self) -> sqlite3.Connection:
-        return self._session.conn
 
     @storage_guard
     def register(

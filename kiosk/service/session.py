@@ -151,3 +151,19 @@ class Session:
             return bool(self.event.id)
         except NoEventError:
             return False
+
+
+class OnSession:
+    """A service composed on a session: its connection, and the database path ``storage_guard``
+    names in its errors."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    @property
+    def db_path(self) -> Path | None:
+        return self._session.db_path
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self._session.conn

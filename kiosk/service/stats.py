@@ -8,12 +8,11 @@ from typing import TYPE_CHECKING
 
 from kiosk.domain.model import Event
 from kiosk.service.errors import storage_guard
+from kiosk.service.session import OnSession
 from kiosk.store import attendees as attendee_store
 from kiosk.store.attendees import StatsRow
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from kiosk.service.session import Session
 
 
@@ -71,15 +70,11 @@ def compute_stats(event: Event, rows: Iterable[StatsRow]) -> Stats:
     return stats
 
 
-class Figures:
+class Figures(OnSession):
     """Door figures of the active event (read-only: what the occupancy screen may have)."""
 
     def __init__(self, session: Session) -> None:
-        self._session = session
-
-    @property
-    def db_path(self) -> Path | None:  # for storage_guard
-        return self._session.db_path
+        super().__init__(session)
 
     @storage_guard
     def stats(self) -> Stats:
