@@ -139,8 +139,10 @@ def configure_logging(data_dir: Path) -> None:
 
 
 def build_self_service(kiosk: Kiosk, data_dir: Path, settings: settings_mod.Settings, lang: str,
-                       translators: list[QTranslator], printing: PrintSeam | None = None) -> SelfServiceWindow:
-    """The walk-in screen: only the self-service facade, the real print queue, the staff PIN."""
+                       translators: list[QTranslator] | None, printing: PrintSeam | None = None) -> SelfServiceWindow:
+    """The walk-in screen: only the self-service facade, the print queue, the staff PIN. Without a
+    given seam it opens (and stops with the window) a print queue of its own; ``translators`` None:
+    the window installs its own for ``lang``."""
     from kiosk.service.pin import StaffPin
     from kiosk.service.self_service import SelfService
     from kiosk.ui.self_service.window import SelfServiceWindow

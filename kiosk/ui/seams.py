@@ -99,21 +99,18 @@ def _self_service_screen(kiosk: Kiosk, parent: QWidget | None) -> QWidget:
     """The walk-in screen over the staff window, full screen; its badges go to the window's printer."""
     from kiosk.service.errors import KioskError
     from kiosk.service.pin import StaffPin
-    from kiosk.service.self_service import SelfService
-    from kiosk.ui.app import show_full_screen
-    from kiosk.ui.self_service.window import SelfServiceWindow
+    from kiosk.settings import Settings
+    from kiosk.ui.app import build_self_service, show_full_screen
 
     if kiosk.data_dir is None:
         raise KioskError("the self-service mode needs a data dir")
-    pin = StaffPin(kiosk.data_dir)
-    if not pin.is_set:  # there would be no way back to the staff window
+    if not StaffPin(kiosk.data_dir).is_set:  # there would be no way back to the staff window
         raise KioskError("set a staff PIN first (kiosk pin set): leaving the self-service mode needs it")
     printing = getattr(parent, "printing", None)
     settings = getattr(parent, "settings", None)
-    queue_badge = printing.print_badge if isinstance(printing, PrintSeam) and printing.available else None
-    window = SelfServiceWindow(SelfService(kiosk, queue_badge=queue_badge), pin,
-                               lang=getattr(settings, "language", "fr"),
-                               idle_s=getattr(settings, "self_service_idle_s", 60.0))
+    settings = settings if isinstance(settings, Settings) else Settings()
+    window = build_self_service(kiosk, kiosk.data_dir, settings, settings.language, None,
+                                printing if isinstance(printing, PrintSeam) else PrintSeam())
     show_full_screen(window)
     return window
 

@@ -607,7 +607,10 @@
     <message numerus="yes">
         <location filename="../../kiosk/ui/main_window.py" line="294" />
         <source>%n scan(s) waiting</source>
-        <translation><numerusform>%n passage en attente</numerusform><numerusform>%n passages en attente</numerusform></translation>
+        <translation>
+            <numerusform>%n passage en attente</numerusform>
+            <numerusform>%n passages en attente</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="296" />
@@ -933,12 +936,12 @@
 <context>
     <name>Screens</name>
     <message>
-        <location filename="../../kiosk/ui/seams.py" line="130" />
+        <location filename="../../kiosk/ui/seams.py" line="127" />
         <source>Occupancy screen</source>
         <translation>Écran d'occupation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/seams.py" line="131" />
+        <location filename="../../kiosk/ui/seams.py" line="128" />
         <source>Self-service mode</source>
         <translation>Mode libre-service</translation>
     </message>
@@ -958,8 +961,8 @@
     <message>
         <location filename="../../kiosk/ui/self_service/window.py" line="279" />
         <location filename="../../kiosk/ui/self_service/window.py" line="284" />
-        <location filename="../../kiosk/ui/self_service/window.py" line="333" />
-        <location filename="../../kiosk/ui/self_service/window.py" line="358" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="328" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="353" />
         <source>Sorry, this did not work</source>
         <translation>Désolé, cela n’a pas marché</translation>
     </message>
@@ -970,8 +973,8 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/self_service/window.py" line="284" />
-        <location filename="../../kiosk/ui/self_service/window.py" line="333" />
-        <location filename="../../kiosk/ui/self_service/window.py" line="358" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="328" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="353" />
         <source>Please ask a member of staff.</source>
         <translation>Demandez à un membre de l’équipe.</translation>
     </message>
@@ -1036,48 +1039,48 @@
         <translation>Non merci</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="324" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="319" />
         <source>A member of staff will help you</source>
         <translation>Un membre de l’équipe va vous aider</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="325" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="320" />
         <source>Please go to the welcome desk: we will finish your registration there.</source>
         <translation>Rendez-vous à l’accueil : nous y terminerons votre inscription.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="336" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="331" />
         <source>You are on the waiting list</source>
         <translation>Vous êtes sur la liste d’attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="336" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="331" />
         <source>The team will come and get you.</source>
         <translation>L’équipe viendra vous chercher.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="363" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="358" />
         <source>This ticket does not let you in here</source>
         <translation>Ce billet ne permet pas d’entrer ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="364" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="359" />
         <source>Please go to the welcome desk with your ticket.</source>
         <translation>Présentez votre billet à l’accueil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="396" />
-        <location filename="../../kiosk/ui/self_service/window.py" line="406" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="391" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="401" />
         <source>Too many wrong PINs: wait %1 s.</source>
         <translation>Trop de codes erronés : attendez %1 s.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="397" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="392" />
         <source>No staff PIN is set on this kiosk: run “kiosk pin set”.</source>
         <translation>Aucun code PIN d’équipe sur ce poste : lancez « kiosk pin set ».</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="407" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="402" />
         <source>Wrong PIN.</source>
         <translation>Code PIN erroné.</translation>
     </message>
@@ -1376,81 +1379,81 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="193" />
-        <source>Nothing was written for this guest. If it happens again, call the organiser (details in kiosk.log).</source>
-        <translation>Rien n’a été enregistré pour cette personne. Si cela se répète, appelez l’organisation (détails dans kiosk.log).</translation>
+        <source>Nothing was written. If it happens again, call the organiser.</source>
+        <translation>Rien n’a été enregistré. Si cela se répète, appelez l’organisation.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="202" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="201" />
         <source>Welcome</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="203" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="202" />
         <source>Exit recorded</source>
         <translation>Sortie enregistrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="204" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="203" />
         <source>Already checked in</source>
         <translation>Déjà entré·e</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="205" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="204" />
         <source>Not inside</source>
         <translation>Pas sur place</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="206" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="205" />
         <source>Unknown ticket</source>
         <translation>Billet inconnu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="207" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="206" />
         <source>Cancelled ticket</source>
         <translation>Billet annulé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="208" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="207" />
         <source>Unreadable or forged code</source>
         <translation>Code illisible ou falsifié</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="209" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="208" />
         <source>Ticket for another event</source>
         <translation>Billet d'un autre événement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="215" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="214" />
         <source>Entry recorded with your reason.</source>
         <translation>Entrée enregistrée avec votre raison.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="217" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="216" />
         <source>First entry at %1 at kiosk “%2”.</source>
         <translation>Première entrée à %1 au poste « %2 ».</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="220" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="219" />
         <source>No entry recorded for this guest: nothing to record.</source>
         <translation>Aucune entrée enregistrée pour cette personne : rien à enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="221" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="220" />
         <source>No guest with this code. Search the guest by name.</source>
         <translation>Aucune personne avec ce code. Cherchez-la par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="222" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="221" />
         <source>This registration was cancelled. Send the guest to the welcome desk.</source>
         <translation>Cette inscription a été annulée. Orientez la personne vers l'accueil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="223" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="222" />
         <source>Ask for another ticket, or search the guest by name.</source>
         <translation>Demandez un autre billet, ou cherchez la personne par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="224" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="223" />
         <source>Ask for the right ticket, or search the guest by name.</source>
         <translation>Demandez le bon billet, ou cherchez la personne par son nom.</translation>
     </message>

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from kiosk.domain import rules
 from kiosk.domain.model import Attendee, CheckinResult, Direction, Scan, ScanKind, Verdict
@@ -29,6 +29,13 @@ RECENT_LIMIT = 20
 CAMERA_HOLD_S = 1.5
 # A fault stays on screen at least this long: staff must read it, and scan again.
 FAILURE_MIN_S = 8.0
+
+
+T = TypeVar("T")
+
+
+class _Failed:
+    """What ``CheckinPresenter._write`` returns when the write did not happen (already shown)."""
 
 
 class Source(StrEnum):
@@ -165,19 +172,23 @@ class CheckinPresenter:
             return False
         if source is Source.CAMERA and self._camera_holds(text):
             return False
-        try:
-            result = self.kiosk.check_in(text, direction=self.direction, alternatives=tuple(alternatives))
-        except StorageError as exc:  # before KioskError: a fault of this kiosk, shown on the panel
-            self._not_recorded(text, exc)
-            return False
-        except KioskError as exc:
-            self.view.show_error(str(exc))
-            return False
-        except (sqlite3.Error, OSError) as exc:
-            self._not_recorded(text, exc)
+        result = self._write(text, lambda: self.kiosk.check_in(text, direction=self.direction,
+                                                              alternatives=tuple(alternatives)))
+        if isinstance(result, _Failed):
             return False
         self._show(result, text)
         return True
+
+    def _write(self, code: str, operation: Callable[[], T]) -> T | _Failed:
+        """One write through the service: a refusal goes to a dialog, a fault of the storage to the
+        panel ("not recorded"); either way the caller gets _Failed and shows nothing else."""
+        try:
+            return operation()
+        except (StorageError, sqlite3.Error, OSError) as exc:  # before KioskError: StorageError is one
+            self._not_recorded(code, exc)
+        except KioskError as exc:
+            self.view.show_error(str(exc))
+        return _Failed()
 
     def _not_recorded(self, code: str, exc: BaseException) -> None:
         """The write failed: say so on the panel (the last guest's green must not stay there)."""
@@ -199,16 +210,8 @@ class CheckinPresenter:
 
     def check_in_attendee(self, attendee_id: str) -> bool:
         """A guest picked from the name search (after the page's confirmation)."""
-        try:
-            result = self.kiosk.check_in_attendee(attendee_id, direction=self.direction)
-        except StorageError as exc:  # before KioskError: a fault of this kiosk, shown on the panel
-            self._not_recorded(attendee_id, exc)
-            return False
-        except KioskError as exc:
-            self.view.show_error(str(exc))
-            return False
-        except (sqlite3.Error, OSError) as exc:
-            self._not_recorded(attendee_id, exc)
+        result = self._write(attendee_id, lambda: self.kiosk.check_in_attendee(attendee_id, direction=self.direction))
+        if isinstance(result, _Failed):
             return False
         self._show(result, result.scan.code if result.scan else "")
         return True
@@ -218,16 +221,9 @@ class CheckinPresenter:
         state = self.current
         if state is None or not state.can_override or state.attendee is None:
             return False
-        try:
-            result = self.kiosk.override(state.attendee.id, reason=reason, staff=staff or self.staff)
-        except StorageError as exc:  # before KioskError: a fault of this kiosk, shown on the panel
-            self._not_recorded(state.code, exc)
-            return False
-        except KioskError as exc:
-            self.view.show_error(str(exc))
-            return False
-        except (sqlite3.Error, OSError) as exc:
-            self._not_recorded(state.code, exc)
+        guest, who = state.attendee, staff or self.staff
+        result = self._write(state.code, lambda: self.kiosk.override(guest.id, reason=reason, staff=who))
+        if isinstance(result, _Failed):
             return False
         self._show(result, state.code, overridden=True)
         return True
@@ -273,16 +269,7 @@ class CheckinPresenter:
 
     def undo(self, scan_id: str) -> bool:
         """Revert one entry/exit/override (the page asked for confirmation first)."""
-        try:
-            self.kiosk.undo(scan_id=scan_id, staff=self.staff)
-        except StorageError as exc:  # before KioskError: a fault of this kiosk, shown on the panel
-            self._not_recorded("undo", exc)
-            return False
-        except KioskError as exc:
-            self.view.show_error(str(exc))
-            return False
-        except (sqlite3.Error, OSError) as exc:
-            self._not_recorded("undo", exc)
+        if isinstance(self._write("undo", lambda: self.kiosk.undo(scan_id=scan_id, staff=self.staff)), _Failed):
             return False
         if self.current is not None and self.current.attendee is not None:
             self.back_to_ready()

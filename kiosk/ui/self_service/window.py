@@ -302,7 +302,7 @@ class SelfServiceWindow(QWidget):
         elif answer.outcome is Outcome.CONFIRM:
             self._show(self.tr("You are already registered"),
                        self.tr("Is this you: %1?").replace("%1", answer.name), buttons=[
-                           (self.tr("Yes, it is me"), "yes it is me", lambda: self._confirmed(form)),
+                           (self.tr("Yes, it is me"), "yes it is me", lambda: self.submit(confirmed=True)),
                            (self.tr("No"), "no it is not me", self._ask_staff)])
         elif answer.outcome is Outcome.ASK_STAFF:
             self._ask_staff()
@@ -314,11 +314,6 @@ class SelfServiceWindow(QWidget):
                            (self.tr("No thanks"), "no thanks", self.reset)])
         elif answer.outcome is Outcome.WORKSHOP_FULL:
             self._refresh_workshops(form)
-
-    def _confirmed(self, form: WalkInForm) -> None:
-        assert self.form is not None
-        self.form.fill(form)
-        self.submit(confirmed=True)
 
     def _ask_staff(self) -> None:
         self._show(self.tr("A member of staff will help you"),

@@ -190,8 +190,7 @@ class VerdictPanel(QFrame):
         else:
             self.name.setText(self.tr("Scan again"))
             self.details.setText(self.tr("Code: %1").replace("%1", state.code[:60]))
-            self.hint.setText(self.tr("Nothing was written for this guest. If it happens again, call the "
-                                      "organiser (details in kiosk.log)."))
+            self.hint.setText(self.tr("Nothing was written. If it happens again, call the organiser."))
         for button in (self.override_button, self.search_button, self.print_button):
             button.hide()
         self.search_button.show()
