@@ -139,19 +139,23 @@ def configure_logging(data_dir: Path) -> None:
 
 
 def build_self_service(kiosk: Kiosk, data_dir: Path, settings: settings_mod.Settings, lang: str,
-                       translators: list[QTranslator] | None, printing: PrintSeam | None = None) -> SelfServiceWindow:
-    """The walk-in screen: only the self-service facade, the print queue, the staff PIN. Without a
-    given seam it opens (and stops with the window) a print queue of its own; ``translators`` None:
-    the window installs its own for ``lang``."""
+                       translators: list[QTranslator] | None, printing: PrintSeam | None = None, *,
+                       camera: str | None = None, loop_camera_file: bool = False) -> SelfServiceWindow:
+    """The walk-in screen: only the self-service facade, the print queue, the staff PIN, and the
+    camera (``camera`` overrides the setting; "" for none). Without a given seam it opens (and stops
+    with the window) a print queue of its own; ``translators`` None: the window installs its own."""
     from kiosk.service.pin import StaffPin
     from kiosk.service.self_service import SelfService
+    from kiosk.ui.self_service.camera_strip import CameraStrip
     from kiosk.ui.self_service.window import SelfServiceWindow
 
     seam = printing if printing is not None else open_print_seam(kiosk, settings)
     service = SelfService(kiosk, queue_badge=seam.print_badge if seam.available else None)
     stop = seam.queue.stop if seam.queue is not None and printing is None else None
+    source = settings.camera if camera is None else camera
+    strip = CameraStrip(source, settings.decoder, loop_file=loop_camera_file) if source else None
     return SelfServiceWindow(service, StaffPin(data_dir), lang=lang, idle_s=settings.self_service_idle_s,
-                             translators=translators, on_shutdown=stop)
+                             translators=translators, on_shutdown=stop, camera=strip)
 
 
 def run(options: GuiOptions, printing: PrintSeam | None = None, screens: ScreenRegistry | None = None) -> int:
@@ -173,13 +177,16 @@ def run(options: GuiOptions, printing: PrintSeam | None = None, screens: ScreenR
     try:
         window: QWidget
         if options.mode == "self-service":
-            window = build_self_service(kiosk, data_dir, settings, lang, translators, printing)
+            walk_in = build_self_service(kiosk, data_dir, settings, lang, translators, printing,
+                                         camera=options.camera, loop_camera_file=options.loop_camera_file)
             translators = []  # the self-service window owns them now (it switches language)
-            window.left.connect(loop.quit)
+            walk_in.left.connect(loop.quit)
             if options.size is not None:
-                show_on_screen(window, options.size)
+                show_on_screen(walk_in, options.size)
             else:
-                show_full_screen(window)
+                show_full_screen(walk_in)
+            walk_in.start_camera()
+            window = walk_in
         else:
             staff = build_window(kiosk, data_dir, settings, camera=options.camera, printing=printing,
                                  screens=screens, loop_camera_file=options.loop_camera_file)

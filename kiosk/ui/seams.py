@@ -109,9 +109,18 @@ def _self_service_screen(kiosk: Kiosk, parent: QWidget | None) -> QWidget:
     printing = getattr(parent, "printing", None)
     settings = getattr(parent, "settings", None)
     settings = settings if isinstance(settings, Settings) else Settings()
+    # One webcam, one reader: the walk-in screen takes the staff window's camera and gives it back.
+    source = getattr(parent, "camera_source", "") or ""
+    stop, start = getattr(parent, "stop_camera", None), getattr(parent, "start_camera", None)
+    if callable(stop):
+        stop()
     window = build_self_service(kiosk, kiosk.data_dir, settings, settings.language, None,
-                                printing if isinstance(printing, PrintSeam) else PrintSeam())
+                                printing if isinstance(printing, PrintSeam) else PrintSeam(), camera=str(source),
+                                loop_camera_file=bool(getattr(parent, "loop_camera_file", False)))
+    if callable(start):
+        window.left.connect(start)
     show_full_screen(window)
+    window.start_camera()
     return window
 
 

@@ -155,11 +155,15 @@ def test_screenshots_of_the_self_service_screen(qtbot: QtBot, kiosk: Kiosk, data
     from kiosk.domain.model import Event
     from kiosk.service.pin import StaffPin
     from kiosk.service.self_service import SelfService
+    from kiosk.ui.self_service.camera_strip import CameraStrip
     from kiosk.ui.self_service.window import SelfServiceWindow
 
     suffix = "" if lang == "fr" else f"-{lang}"
+    strip = CameraStrip("0")  # not started: a still frame of what the webcam sees
     window = SelfServiceWindow(SelfService(kiosk, queue_badge=lambda _a: None), StaffPin(data_dir), lang=lang,
-                               translators=[])
+                               translators=[], camera=strip)
+    strip.view.set_message("")
+    strip.view.set_frame(fake_camera_frame("PLUS20-0001"))
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()

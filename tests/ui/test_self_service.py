@@ -16,12 +16,13 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, 
 from pytestqt.qtbot import QtBot
 
 from kiosk.adapters.printing import make_printer
-from kiosk.domain.model import Attendee
+from kiosk.domain.model import Attendee, ScanKind
 from kiosk.domain.walkin import Field
 from kiosk.service import Kiosk
 from kiosk.service.pin import StaffPin
 from kiosk.service.printing import PrintQueue
 from kiosk.service.self_service import Outcome, SelfService
+from kiosk.ui.self_service.camera_strip import CameraStrip
 from kiosk.ui.self_service.window import SelfServiceWindow
 from tests.ui.conftest import MakeWindow, ScriptedDialogs
 
@@ -296,3 +297,87 @@ def test_from_the_staff_window_menu_only_once_a_pin_is_set(make_window: MakeWind
     assert screen.service.event_name == window.kiosk.event.name
     screen.try_pin(PIN)
     assert not screen.isVisible() and window.isVisible()
+
+
+# --- the camera: a guest holds up their ticket's QR code -----------------------------------------
+@pytest.fixture(scope="module")
+def ticket_video(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.helpers import video
+
+    path = tmp_path_factory.mktemp("ss-video") / "ticket.avi"
+    video.write_qr_video(path, "PLUS20-0014", appear_at=5, frames=60)  # held up for 55 frames
+    return path
+
+
+def test_a_guest_checks_in_by_holding_up_their_ticket_to_the_camera(qtbot: QtBot, kiosk: Kiosk, queue: PrintQueue,
+                                                                    pin: StaffPin, ticket_video: Path) -> None:
+    service = SelfService(kiosk, queue_badge=lambda a: queue.enqueue(a.id))
+    strip = CameraStrip(str(ticket_video))
+    window = SelfServiceWindow(service, pin, lang="en", camera=strip)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.start_camera()
+    try:
+        qtbot.waitUntil(lambda: window.last_answer is not None, timeout=10_000)
+        guest = kiosk.find("PLUS20-0014")
+        assert outcome(window) is Outcome.WELCOME and kiosk.presence(guest.id).inside
+        assert window.stack.currentWidget() is window.message and not strip.accepting
+        qtbot.waitUntil(lambda: strip.worker is not None and strip.worker.last_status is not None
+                        and "ended" in str(strip.worker.last_status).lower(), timeout=10_000)
+        entries = [s for s in kiosk.history(guest.id) if s.kind is ScanKind.ENTRY]
+        assert len(entries) == 1  # read on dozens of frames, one entry
+        assert [j.attendee_id for j in queue.jobs()] == [guest.id]
+        assert strip.view.frames_shown > 0
+        assert window.minimumSizeHint().height() <= 720  # the strip still lets the form fit a 720p screen
+    finally:
+        window._leaving = True
+        window.close()
+    assert strip.worker is None  # closing the screen releases the webcam
+
+
+def test_the_camera_hands_in_each_ticket_once_and_only_over_the_form(qtbot: QtBot) -> None:
+    clock = Clock()
+    strip = CameraStrip("0", clock=clock)
+    qtbot.addWidget(strip)
+    seen: list[str] = []
+    strip.ticket.connect(seen.append)
+    for _ in range(30):  # the phone stays up for a second: thirty frames, one ticket
+        strip._on_codes(["PLUS20-0001"], 0, 0.0)
+    strip._on_codes(["PLUS20-0002"], 0, 0.0)  # the next guest's phone
+    clock.t += 16
+    strip._on_codes(["PLUS20-0001"], 0, 0.0)  # the first guest again, long after: asked again
+    strip.accepting = False
+    strip._on_codes(["PLUS20-0003"], 0, 0.0)  # over the thank-you message: ignored
+    assert seen == ["PLUS20-0001", "PLUS20-0002", "PLUS20-0001"]
+
+
+def test_a_broken_camera_leaves_the_form_and_the_scanner_working(screen: SelfServiceWindow, qtbot: QtBot,
+                                                                 tmp_path: Path, kiosk: Kiosk,
+                                                                 queue: PrintQueue, pin: StaffPin) -> None:
+    strip = CameraStrip(str(tmp_path / "no-such-camera.avi"))
+    window = SelfServiceWindow(SelfService(kiosk, queue_badge=lambda a: queue.enqueue(a.id)), pin, lang="en",
+                               camera=strip)
+    qtbot.addWidget(window)
+    window.show()
+    window.start_camera()
+    try:
+        qtbot.waitUntil(lambda: "lost" in strip.view.message.lower(), timeout=10_000)
+        window._on_ticket("PLUS20-0012", [])
+        assert outcome(window) is Outcome.WELCOME
+    finally:
+        window._leaving = True
+        window.close()
+
+
+def test_the_menu_route_borrows_the_staff_windows_camera(make_window: MakeWindow, data_dir: Path,
+                                                         qtbot: QtBot, ticket_video: Path) -> None:
+    window = make_window()
+    window.camera_source = str(ticket_video)
+    window.start_camera()
+    StaffPin(data_dir).set(PIN)
+    screen = window.open_screen("self_service")
+    assert isinstance(screen, SelfServiceWindow) and screen.camera is not None
+    assert window.camera is None and screen.camera.worker is not None  # one webcam, one reader
+    screen.try_pin(PIN)
+    assert window.camera is not None and screen.camera.worker is None  # given back on leaving

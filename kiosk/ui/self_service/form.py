@@ -84,7 +84,8 @@ class WalkInFormWidget(QWidget):
         consent_row.addWidget(self.contact)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
-        bottom.addWidget(self.submit_button)
+        bottom.addWidget(self.submit_button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.bottom = bottom  # the window puts the camera strip at its left
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addLayout(grid)

@@ -31,6 +31,7 @@ from kiosk.service.errors import KioskError, StorageError
 from kiosk.service.self_service import Answer, Outcome, SelfService
 from kiosk.ui import i18n
 from kiosk.ui.fonts import font
+from kiosk.ui.self_service.camera_strip import CameraStrip
 from kiosk.ui.self_service.form import WalkInFormWidget
 from kiosk.ui.wedge_filter import WedgeFilter
 from kiosk.ui.widgets.elided_label import ElidedLabel
@@ -44,6 +45,7 @@ STYLE = """
 QWidget#selfService { background: #fafafa; }
 QFrame#ssHeader { background: #1b5e20; }
 QFrame#ssHeader QLabel { color: white; }
+QFrame#ssCamera { background: #e8f5e9; border: 1px solid #c8e6c9; border-radius: 8px; }
 QFrame#ssHeader QPushButton { background: rgba(255,255,255,0.2); color: white; border: none; min-height: 48px;
                               padding: 4px 18px; border-radius: 6px; }
 QPushButton#primary { background: #1b7f3a; color: white; border: none; padding: 8px 28px; border-radius: 8px; }
@@ -155,11 +157,15 @@ class SelfServiceWindow(QWidget):
 
     def __init__(self, service: SelfService, lock: StaffLock, *, lang: str = "fr", idle_s: float = 60.0,
                  translators: list[QTranslator] | None = None, on_shutdown: Callable[[], object] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 camera: CameraStrip | None = None, parent: QWidget | None = None) -> None:
         """``translators``: those already installed for ``lang`` (the window takes them over to
         switch language); None installs its own. ``on_shutdown``: stops what the caller started
-        for it (the print queue)."""
+        for it (the print queue). ``camera``: guests may hold up their ticket's QR code (None: the
+        handheld scanner only); the window starts and stops it."""
         super().__init__(parent)
+        self.camera = camera
+        if camera is not None:
+            camera.ticket.connect(lambda code: self._on_ticket(code, []))
         self.service, self.lock, self.lang = service, lock, lang
         self.setObjectName("selfService")
         self.setAccessibleName("self-service window")
@@ -192,6 +198,7 @@ class SelfServiceWindow(QWidget):
         kept = self.form.value() if self.form is not None else None
         old = self.layout()
         if old is not None:
+            self._keep_camera()
             QWidget().setLayout(old)  # reparent the old widgets to a throw-away parent: deleted
         header = QFrame()
         header.setObjectName("ssHeader")
@@ -229,12 +236,33 @@ class SelfServiceWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(header)
         layout.addWidget(self.stack, 1)
+        if self.camera is not None:
+            self.camera.retranslate()
         self.stack.setCurrentWidget(self.form)
+        self.stack.currentChanged.connect(self._page_changed)
+
+    def _page_changed(self, _index: int) -> None:
+        """The camera hands in tickets only while the form shows: not over a message, nor the PIN."""
+        if self.camera is not None:
+            self.camera.accepting = self.stack.currentWidget() is self.form
+
+    def _keep_camera(self) -> None:
+        """Take the camera strip out of a form about to be destroyed: the webcam keeps running."""
+        if self.camera is not None:
+            self.camera.setParent(self)
+            self.camera.hide()
+
+    def start_camera(self) -> None:
+        if self.camera is not None:
+            self.camera.start()
 
     def _new_form(self, values: WalkInForm | None = None) -> WalkInFormWidget:
         form = WalkInFormWidget(self.service.categories, self.service.workshops(), self.service.privacy_notice)
         form.setContentsMargins(40, 16, 40, 16)
         form.submitted.connect(self.submit)
+        if self.camera is not None:  # beside the button: the form still fits a 720p screen
+            form.bottom.insertWidget(0, self.camera, 3, Qt.AlignmentFlag.AlignBottom)
+            self.camera.show()
         if values is not None:
             form.fill(values)
         return form
@@ -421,6 +449,8 @@ class SelfServiceWindow(QWidget):
         super().closeEvent(event)
 
     def shutdown(self) -> None:
+        if self.camera is not None:
+            self.camera.stop()
         self.idle.stop()
         self.back_timer.stop()
         app = QApplication.instance()
