@@ -191,3 +191,26 @@ def sync_and_count(data_dir: Path, device_name: str, url: str) -> SyncOutcome:
         return SyncOutcome(summary, entries, pairs)
     finally:
         kiosk.close()
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What the window's "Duplicates" view lists, read on a worker."""
+
+    entries: list[DuplicateEntryView]
+    pairs: list[WalkInPairView]
+
+    @property
+    def total(self) -> int:
+        return len(self.entries) + len(self.pairs)
+
+
+def read_snapshot(data_dir: Path, device_name: str) -> Snapshot:
+    """The duplicates of the active event, on a connection of its own (a worker thread's)."""
+    from kiosk.service.kiosk import Kiosk
+
+    kiosk = Kiosk.open(data_dir, device_name=device_name, check=False)
+    try:
+        return Snapshot(kiosk.duplicates.entries(), kiosk.duplicates.walk_in_pairs())
+    finally:
+        kiosk.close()

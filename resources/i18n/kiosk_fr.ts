@@ -4,17 +4,17 @@
 <context>
     <name>ArrivalsChart</name>
     <message>
-        <location filename="../../kiosk/ui/occupancy/chart.py" line="42" />
+        <location filename="../../kiosk/ui/occupancy/chart.py" line="42"/>
         <source>No arrivals yet</source>
         <translation>Pas encore d'arrivées</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/chart.py" line="75" />
+        <location filename="../../kiosk/ui/occupancy/chart.py" line="75"/>
         <source>Arrivals per 5 min</source>
         <translation>Arrivées par 5 min</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/chart.py" line="76" />
+        <location filename="../../kiosk/ui/occupancy/chart.py" line="76"/>
         <source>Departures</source>
         <translation>Départs</translation>
     </message>
@@ -22,77 +22,77 @@
 <context>
     <name>AttendeeDetailDialog</name>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="35" />
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="35"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="36" />
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="36"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="37" />
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="37"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="38" />
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="38"/>
         <source>Workshop</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="39" />
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="39"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="40" />
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="40"/>
         <source>Ticket code</source>
         <translation>Code du billet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="41" />
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="41"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="42" />
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="42"/>
         <source>First entry</source>
         <translation>Première entrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="54" />
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="54"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="54" />
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="54"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="54" />
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="54"/>
         <source>Kiosk</source>
         <translation>Poste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="54" />
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="54"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="57" />
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="57"/>
         <source>undo</source>
         <translation>annulation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="67" />
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="67"/>
         <source>Reprint badge</source>
         <translation>Réimprimer le badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="72" />
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="72"/>
         <source>Scan history</source>
         <translation>Historique des passages</translation>
     </message>
@@ -100,52 +100,52 @@
 <context>
     <name>AttendeeModel</name>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="28" />
+        <location filename="../../kiosk/ui/models/attendees.py" line="28"/>
         <source>cancelled</source>
         <translation>annulé·e</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="30" />
+        <location filename="../../kiosk/ui/models/attendees.py" line="30"/>
         <source>inside</source>
         <translation>sur place</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="32" />
+        <location filename="../../kiosk/ui/models/attendees.py" line="32"/>
         <source>left</source>
         <translation>sorti·e</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="33" />
+        <location filename="../../kiosk/ui/models/attendees.py" line="33"/>
         <source>expected</source>
         <translation>attendu·e</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="55" />
+        <location filename="../../kiosk/ui/models/attendees.py" line="55"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="56" />
+        <location filename="../../kiosk/ui/models/attendees.py" line="56"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="57" />
+        <location filename="../../kiosk/ui/models/attendees.py" line="57"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="58" />
+        <location filename="../../kiosk/ui/models/attendees.py" line="58"/>
         <source>Workshop</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="59" />
+        <location filename="../../kiosk/ui/models/attendees.py" line="59"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="60" />
+        <location filename="../../kiosk/ui/models/attendees.py" line="60"/>
         <source>Arrived at</source>
         <translation>Arrivé·e à</translation>
     </message>
@@ -153,27 +153,27 @@
 <context>
     <name>AttendeesPage</name>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="44" />
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="44"/>
         <source>Name, organisation, e-mail or ticket code…</source>
         <translation>Nom, organisation, e-mail ou code du billet…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="78" />
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="78"/>
         <source>Check in…</source>
         <translation>Enregistrer l'entrée…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="81" />
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="81"/>
         <source>Details…</source>
         <translation>Détails…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="112" />
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="112"/>
         <source>First %1 guests by last name: type to search.</source>
         <translation>Les %1 premiers invités par nom : tapez pour chercher.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="115" />
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="115"/>
         <source>%n guest(s) registered. Type a name to search.</source>
         <translation>
             <numerusform>%n invité inscrit. Tapez un nom pour chercher.</numerusform>
@@ -181,12 +181,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="117" />
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="117"/>
         <source>No guest found.</source>
         <translation>Aucune personne trouvée.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="119" />
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="119"/>
         <source>%n guest(s) found</source>
         <translation>
             <numerusform>%n personne trouvée</numerusform>
@@ -194,12 +194,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="137" />
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="137"/>
         <source>Check in %1?</source>
         <translation>Enregistrer l'entrée de %1 ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="141" />
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="141"/>
         <source>Check in</source>
         <translation>Enregistrer l'entrée</translation>
     </message>
@@ -207,57 +207,57 @@
 <context>
     <name>Camera</name>
     <message>
-        <location filename="../../kiosk/ui/camera_status.py" line="29" />
+        <location filename="../../kiosk/ui/camera_status.py" line="29"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/camera_status.py" line="31" />
+        <location filename="../../kiosk/ui/camera_status.py" line="31"/>
         <source>not found</source>
         <translation>introuvable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/camera_status.py" line="32" />
+        <location filename="../../kiosk/ui/camera_status.py" line="32"/>
         <source>No camera found: use the handheld scanner</source>
         <translation>Aucune caméra trouvée : utilisez la douchette</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/camera_status.py" line="34" />
+        <location filename="../../kiosk/ui/camera_status.py" line="34"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/camera_status.py" line="35" />
+        <location filename="../../kiosk/ui/camera_status.py" line="35"/>
         <source>Starting camera…</source>
         <translation>Démarrage de la caméra…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/camera_status.py" line="37" />
+        <location filename="../../kiosk/ui/camera_status.py" line="37"/>
         <source>lost — reconnecting</source>
         <translation>perdue — reconnexion</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/camera_status.py" line="38" />
+        <location filename="../../kiosk/ui/camera_status.py" line="38"/>
         <source>Camera lost — reconnecting…</source>
         <translation>Caméra perdue — reconnexion…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/camera_status.py" line="40" />
+        <location filename="../../kiosk/ui/camera_status.py" line="40"/>
         <source>video ended</source>
         <translation>vidéo terminée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/camera_status.py" line="41" />
+        <location filename="../../kiosk/ui/camera_status.py" line="41"/>
         <source>Video ended</source>
         <translation>Vidéo terminée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/camera_status.py" line="43" />
+        <location filename="../../kiosk/ui/camera_status.py" line="43"/>
         <source>stopped</source>
         <translation>arrêtée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/camera_status.py" line="44" />
+        <location filename="../../kiosk/ui/camera_status.py" line="44"/>
         <source>Camera stopped</source>
         <translation>Caméra arrêtée</translation>
     </message>
@@ -265,7 +265,7 @@
 <context>
     <name>CameraView</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/camera_view.py" line="23" />
+        <location filename="../../kiosk/ui/widgets/camera_view.py" line="23"/>
         <source>Starting camera…</source>
         <translation>Démarrage de la caméra…</translation>
     </message>
@@ -273,87 +273,87 @@
 <context>
     <name>CheckinPage</name>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="64" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="64"/>
         <source>Entry</source>
         <translation>Entrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="65" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="65"/>
         <source>Exit</source>
         <translation>Sortie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="72" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="72"/>
         <source>F2 switches</source>
         <translation>F2 pour basculer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="94" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="94"/>
         <source>Undo selected scan…</source>
         <translation>Annuler le passage choisi…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="96" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="96"/>
         <source>Ctrl+Z undoes the latest entry or exit</source>
         <translation>Ctrl+Z annule la dernière entrée ou sortie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="99" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="99"/>
         <source>Last scans at this kiosk</source>
         <translation>Derniers passages à ce poste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="107" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="107"/>
         <source>Type a ticket code and press Enter</source>
         <translation>Tapez un code de billet puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="109" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="109"/>
         <source>Check code</source>
         <translation>Vérifier le code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="172" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="172"/>
         <source>EXIT mode — scans record guests leaving</source>
         <translation>Mode SORTIE — les scans enregistrent les départs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="173" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="173"/>
         <source>ENTRY mode — scans let guests in</source>
         <translation>Mode ENTRÉE — les scans font entrer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="244" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="244"/>
         <source>Undo the exit of %1 at %2?</source>
         <translation>Annuler la sortie de %1 à %2 ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="246" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="246"/>
         <source>Undo the staff-approved entry of %1 at %2?</source>
         <translation>Annuler l'entrée autorisée de %1 à %2 ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="248" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="248"/>
         <source>Undo the entry of %1 at %2?</source>
         <translation>Annuler l'entrée de %1 à %2 ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="250" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="250"/>
         <source>Undo scan</source>
         <translation>Annuler un passage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="250" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="250"/>
         <source>Undo the scan</source>
         <translation>Annuler le passage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="250" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="250"/>
         <source>Keep</source>
         <translation>Garder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="259" />
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="259"/>
         <source>Undo this scan…</source>
         <translation>Annuler ce passage…</translation>
     </message>
@@ -361,20 +361,124 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="102" />
+        <location filename="../../kiosk/ui/dialogs.py" line="102"/>
         <source>Kiosk</source>
         <translation>Poste</translation>
     </message>
 </context>
 <context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="54"/>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="60"/>
+        <source>Duplicate entries</source>
+        <translation>Entrées en double</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="63"/>
+        <source>Admitted at two kiosks that could not see each other: both scans are kept, the guest counts once.</source>
+        <translation>Admis·e à deux postes qui ne se voyaient pas : les deux passages sont gardés, la personne compte une fois.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="65"/>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="74"/>
+        <source>Guest</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="65"/>
+        <source>Ticket code</source>
+        <translation>Code du billet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="65"/>
+        <source>First entry</source>
+        <translation>Première entrée</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="66"/>
+        <source>Duplicate entry</source>
+        <translation>Entrée en double</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="67"/>
+        <source>No duplicate entry.</source>
+        <translation>Aucune entrée en double.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="68"/>
+        <source>Walk-ins registered twice</source>
+        <translation>Inscriptions sur place en double</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="71"/>
+        <source>Same name and the same e-mail or organisation, registered at two kiosks. Nothing is merged until you decide.</source>
+        <translation>Même nom et même e-mail ou structure, inscrit·e à deux postes. Rien n'est fusionné sans votre décision.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="74"/>
+        <source>Registered at</source>
+        <translation>Inscrit·e à</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="74"/>
+        <source>Also registered at</source>
+        <translation>Aussi inscrit·e à</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="76"/>
+        <source>No walk-in registered twice.</source>
+        <translation>Aucune inscription sur place en double.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="77"/>
+        <source>Same person: merge</source>
+        <translation>Même personne : fusionner</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="79"/>
+        <source>Not the same person</source>
+        <translation>Pas la même personne</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="93"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="106"/>
+        <source>Looking for duplicates…</source>
+        <translation>Recherche des doublons…</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPresenter</name>
+    <message>
+        <location filename="../../kiosk/ui/presenters/duplicates.py" line="73"/>
+        <location filename="../../kiosk/ui/presenters/duplicates.py" line="76"/>
+        <source>Merge</source>
+        <translation>Fusionner</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/duplicates.py" line="74"/>
+        <source>%1 and %2 are the same person? The second record is cancelled, its scans and badges count for the first, on every kiosk.</source>
+        <translation>%1 et %2 sont la même personne ? La seconde fiche est annulée, ses passages et badges comptent pour la première, sur tous les postes.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/duplicates.py" line="76"/>
+        <source>Keep both</source>
+        <translation>Garder les deux</translation>
+    </message>
+</context>
+<context>
     <name>GroupRow</name>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="59" />
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="59"/>
         <source>%1 / %2 arrived</source>
         <translation>%1 / %2 arrivés</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="61" />
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="61"/>
         <source>%1 places</source>
         <translation>%1 places</translation>
     </message>
@@ -382,43 +486,43 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="89" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="94"/>
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="90" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="95"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="91" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="96"/>
         <source>Sync</source>
         <translation>Synchro</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="92" />
-        <location filename="../../kiosk/ui/widgets/header.py" line="94" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="97"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="99"/>
         <source>not configured</source>
         <translation>non configurée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="93" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="98"/>
         <source>not started</source>
         <translation>non démarrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="116" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="126"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="118" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="128"/>
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/header.py" line="120" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="130"/>
         <source>%n badge(s) failed</source>
         <translation>
             <numerusform>%n badge en échec</numerusform>
@@ -426,22 +530,30 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="122" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="132"/>
         <source>ready</source>
         <translation>prête</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/header.py" line="136"/>
+        <source>▲ %n duplicate(s) to check</source>
+        <translation>
+            <numerusform>▲ %n doublon à vérifier</numerusform>
+            <numerusform>▲ %n doublons à vérifier</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="126" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="141"/>
         <source>Kiosk: %1</source>
         <translation>Poste : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="129" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="144"/>
         <source>Arrived %1 / %2</source>
         <translation>Arrivé·es %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="130" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="145"/>
         <source>Inside now %1</source>
         <translation>Sur place %1</translation>
     </message>
@@ -449,85 +561,85 @@
 <context>
     <name>LongWork</name>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="58" />
+        <location filename="../../kiosk/ui/long_work.py" line="58"/>
         <source>Added: %1</source>
         <translation>Ajoutés : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="59" />
+        <location filename="../../kiosk/ui/long_work.py" line="59"/>
         <source>Updated: %1</source>
         <translation>Mis à jour : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="60" />
+        <location filename="../../kiosk/ui/long_work.py" line="60"/>
         <source>Unchanged: %1</source>
         <translation>Inchangés : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="61" />
+        <location filename="../../kiosk/ui/long_work.py" line="61"/>
         <source>Cancelled: %1</source>
         <translation>Annulés : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="62" />
+        <location filename="../../kiosk/ui/long_work.py" line="62"/>
         <source>Skipped: %1</source>
         <translation>Ignorés : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="64" />
+        <location filename="../../kiosk/ui/long_work.py" line="64"/>
         <source>line %1: %2</source>
         <translation>ligne %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="68" />
+        <location filename="../../kiosk/ui/long_work.py" line="68"/>
         <source>…and %n more</source>
         <translation>… et %n de plus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="80" />
+        <location filename="../../kiosk/ui/long_work.py" line="80"/>
         <source>unexpected error (%1)</source>
         <translation>erreur inattendue (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="109" />
-        <location filename="../../kiosk/ui/long_work.py" line="115" />
+        <location filename="../../kiosk/ui/long_work.py" line="109"/>
+        <location filename="../../kiosk/ui/long_work.py" line="115"/>
         <source>Import registrations</source>
         <translation>Importer les inscriptions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="115" />
+        <location filename="../../kiosk/ui/long_work.py" line="115"/>
         <source>Importing %1…</source>
         <translation>Import de %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="117" />
+        <location filename="../../kiosk/ui/long_work.py" line="117"/>
         <source>Import of %1 stopped, nothing was changed: %2</source>
         <translation>Import de %1 arrêté, rien n’a été modifié : %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="126" />
-        <location filename="../../kiosk/ui/long_work.py" line="133" />
-        <location filename="../../kiosk/ui/long_work.py" line="176" />
+        <location filename="../../kiosk/ui/long_work.py" line="126"/>
+        <location filename="../../kiosk/ui/long_work.py" line="133"/>
+        <location filename="../../kiosk/ui/long_work.py" line="176"/>
         <source>Badges PDF for everyone</source>
         <translation>PDF des badges de tous les invités</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="133" />
+        <location filename="../../kiosk/ui/long_work.py" line="133"/>
         <source>Drawing the badges…</source>
         <translation>Dessin des badges…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="135" />
+        <location filename="../../kiosk/ui/long_work.py" line="135"/>
         <source>Could not write the badges PDF: %1</source>
         <translation>Impossible d’écrire le PDF des badges : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="171" />
+        <location filename="../../kiosk/ui/long_work.py" line="171"/>
         <source>Imported %1</source>
         <translation>%1 importé</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/long_work.py" line="174" />
+        <location filename="../../kiosk/ui/long_work.py" line="174"/>
         <source>%n badge(s) on %1 page(s): %2</source>
         <translation>
             <numerusform>%n badge sur %1 page(s) : %2</numerusform>
@@ -538,113 +650,158 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="84" />
+        <location filename="../../kiosk/ui/main_window.py" line="87"/>
         <source>Kiosk — %1</source>
         <translation>Kiosk — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="102" />
+        <location filename="../../kiosk/ui/main_window.py" line="105"/>
         <source>Check-in</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="102" />
+        <location filename="../../kiosk/ui/main_window.py" line="105"/>
         <source>Attendees</source>
         <translation>Participant·es</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="103" />
+        <location filename="../../kiosk/ui/main_window.py" line="106"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="156" />
+        <location filename="../../kiosk/ui/main_window.py" line="164"/>
         <source>&amp;Kiosk</source>
         <translation>&amp;Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="157" />
+        <location filename="../../kiosk/ui/main_window.py" line="165"/>
         <source>Import registrations…</source>
         <translation>Importer les inscriptions…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="159" />
+        <location filename="../../kiosk/ui/main_window.py" line="167"/>
         <source>Badges PDF for everyone…</source>
         <translation>PDF des badges de tous les invités…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="161" />
+        <location filename="../../kiosk/ui/main_window.py" line="169"/>
         <source>Sync with the hub now</source>
         <translation>Synchroniser avec le hub maintenant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="164" />
+        <location filename="../../kiosk/ui/main_window.py" line="171"/>
+        <location filename="../../kiosk/ui/main_window.py" line="344"/>
+        <source>Duplicate entries…</source>
+        <translation>Entrées en double…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="174"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="167" />
+        <location filename="../../kiosk/ui/main_window.py" line="177"/>
         <source>&amp;Screens</source>
         <translation>É&amp;crans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="173" />
-        <location filename="../../kiosk/ui/main_window.py" line="174" />
+        <location filename="../../kiosk/ui/main_window.py" line="183"/>
+        <location filename="../../kiosk/ui/main_window.py" line="184"/>
         <source>Coming in a later version</source>
         <translation>Disponible dans une prochaine version</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="245" />
-        <location filename="../../kiosk/ui/main_window.py" line="325" />
+        <location filename="../../kiosk/ui/main_window.py" line="255"/>
+        <location filename="../../kiosk/ui/main_window.py" line="367"/>
         <source>not configured</source>
         <translation>non configurée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="248" />
+        <location filename="../../kiosk/ui/main_window.py" line="258"/>
         <source>ready</source>
         <translation>prête</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="294" />
-        <source>%n scan(s) waiting</source>
-        <translation>
-            <numerusform>%n passage en attente</numerusform>
-            <numerusform>%n passages en attente</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="296" />
+        <location filename="../../kiosk/ui/main_window.py" line="310"/>
         <source>up to date · %1</source>
         <translation>à jour · %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/main_window.py" line="318"/>
+        <source>%n scan(s)</source>
+        <translation>
+            <numerusform>%n passage</numerusform>
+            <numerusform>%n passages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/main_window.py" line="319"/>
+        <source>%n guest(s)</source>
+        <translation>
+            <numerusform>%n fiche</numerusform>
+            <numerusform>%n fiches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/main_window.py" line="320"/>
+        <source>%n badge(s) printed</source>
+        <translation>
+            <numerusform>%n badge imprimé</numerusform>
+            <numerusform>%n badges imprimés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/main_window.py" line="321"/>
+        <source>%n decision(s)</source>
+        <translation>
+            <numerusform>%n décision</numerusform>
+            <numerusform>%n décisions</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="302" />
+        <location filename="../../kiosk/ui/main_window.py" line="331"/>
         <source>offline — check-ins go on, queued</source>
         <translation>hors ligne — les entrées continuent, en attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="317" />
+        <location filename="../../kiosk/ui/main_window.py" line="333"/>
+        <source>last sync %1</source>
+        <translation>dernière synchro %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="343"/>
+        <source>Duplicate entries (%1)…</source>
+        <translation>Entrées en double (%1)…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="359"/>
         <source>The database file is damaged (%1). Stop using this kiosk for check-ins, keep a copy of kiosk.db, and follow 'Recovery' in the README.</source>
         <translation>Le fichier de la base est endommagé (%1). N’enregistrez plus d’entrées sur ce poste, gardez une copie de kiosk.db et suivez « Recovery » dans le README.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="326" />
+        <location filename="../../kiosk/ui/main_window.py" line="368"/>
         <source>No camera: use the handheld scanner</source>
         <translation>Pas de caméra : utilisez la douchette</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="148" />
-        <location filename="../../kiosk/ui/main_window.py" line="335" />
+        <location filename="../../kiosk/ui/main_window.py" line="156"/>
+        <location filename="../../kiosk/ui/main_window.py" line="377"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="340" />
+        <location filename="../../kiosk/ui/main_window.py" line="307"/>
+        <source>last sync %1 · waiting: %2</source>
+        <translation>dernière synchro %1 · en attente : %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="382"/>
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="341" />
+        <location filename="../../kiosk/ui/main_window.py" line="383"/>
         <source>Camera unavailable: %1</source>
         <translation>Caméra indisponible : %1</translation>
     </message>
@@ -652,62 +809,62 @@
 <context>
     <name>OccupancyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="94" />
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="94"/>
         <source>Occupancy</source>
         <translation>Fréquentation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="128" />
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="128"/>
         <source>Inside now</source>
         <translation>Présents</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="152" />
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="152"/>
         <source>Workshops</source>
         <translation>Ateliers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="158" />
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="158"/>
         <source>Categories</source>
         <translation>Catégories</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="179" />
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="179"/>
         <source>Evacuation list (staff)…</source>
         <translation>Liste d'évacuation (équipe)…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="181" />
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="181"/>
         <source>Check everyone out (staff)…</source>
         <translation>Sortie de tout le monde (équipe)…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="254" />
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="254"/>
         <source>Nearly full</source>
         <translation>Presque plein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="254" />
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="254"/>
         <source>Full: hold the door</source>
         <translation>Complet : on retient l'entrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="259" />
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="259"/>
         <source>Arrived %1 / %2 registered · %3</source>
         <translation>Arrivés %1 / %2 inscrits · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="261" />
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="261"/>
         <source>Walk-ins %1 · Not yet arrived %2</source>
         <translation>Inscrits sur place %1 · Pas encore arrivés %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="286" />
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="286"/>
         <source>%1: last scan %2</source>
         <translation>%1 : dernier scan %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="288" />
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="288"/>
         <source>No scan yet on this kiosk</source>
         <translation>Aucun scan sur ce poste pour l'instant</translation>
     </message>
@@ -715,32 +872,32 @@
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="35" />
+        <location filename="../../kiosk/ui/dialogs.py" line="35"/>
         <source>Let in anyway</source>
         <translation>Laisser entrer quand même</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="37" />
+        <location filename="../../kiosk/ui/dialogs.py" line="37"/>
         <source>Let %1 in anyway? This is recorded with your name and reason.</source>
         <translation>Laisser entrer %1 quand même ? Votre nom et la raison sont enregistrés.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="42" />
+        <location filename="../../kiosk/ui/dialogs.py" line="42"/>
         <source>e.g. lost phone, checked ID</source>
         <translation>ex. : téléphone perdu, pièce d'identité vérifiée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="46" />
+        <location filename="../../kiosk/ui/dialogs.py" line="46"/>
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="47" />
+        <location filename="../../kiosk/ui/dialogs.py" line="47"/>
         <source>Staff</source>
         <translation>Membre de l'équipe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="50" />
+        <location filename="../../kiosk/ui/dialogs.py" line="50"/>
         <source>Let in</source>
         <translation>Laisser entrer</translation>
     </message>
@@ -748,17 +905,17 @@
 <context>
     <name>PinPage</name>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="120" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="120"/>
         <source>Staff only: enter the PIN to leave the self-service mode</source>
         <translation>Réservé à l’équipe : entrez le code PIN pour quitter le mode libre-service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="134" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="134"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="137" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="137"/>
         <source>Back to the form</source>
         <translation>Retour au formulaire</translation>
     </message>
@@ -766,17 +923,17 @@
 <context>
     <name>PrinterBanner</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/printer_banner.py" line="42" />
+        <location filename="../../kiosk/ui/widgets/printer_banner.py" line="42"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/printer_banner.py" line="44" />
+        <location filename="../../kiosk/ui/widgets/printer_banner.py" line="44"/>
         <source>Send the failed badges to the printer again</source>
         <translation>Renvoyer les badges en échec à l’imprimante</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/printer_banner.py" line="68" />
+        <location filename="../../kiosk/ui/widgets/printer_banner.py" line="68"/>
         <source>Printer unavailable — badges will wait until it is back</source>
         <translation>Imprimante indisponible — les badges attendront son retour</translation>
     </message>
@@ -784,27 +941,27 @@
 <context>
     <name>PrinterController</name>
     <message>
-        <location filename="../../kiosk/ui/presenters/printing.py" line="133" />
+        <location filename="../../kiosk/ui/presenters/printing.py" line="133"/>
         <source>Printing is not set up: check the printer settings.</source>
         <translation>L’impression n’est pas configurée : vérifiez les réglages de l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/printing.py" line="136" />
+        <location filename="../../kiosk/ui/presenters/printing.py" line="136"/>
         <source>No guest to print a test badge for: import registrations first.</source>
         <translation>Aucun invité pour un badge de test : importez d’abord les inscriptions.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/printing.py" line="142" />
+        <location filename="../../kiosk/ui/presenters/printing.py" line="142"/>
         <source>the default printer</source>
         <translation>l’imprimante par défaut</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/printing.py" line="144" />
+        <location filename="../../kiosk/ui/presenters/printing.py" line="144"/>
         <source>Test badge for %1 queued: the PDF goes to the folder %2</source>
         <translation>Badge de test de %1 en file : le PDF arrive dans le dossier %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/printing.py" line="146" />
+        <location filename="../../kiosk/ui/presenters/printing.py" line="146"/>
         <source>Test badge for %1 sent to %2</source>
         <translation>Badge de test de %1 envoyé à %2</translation>
     </message>
@@ -812,72 +969,72 @@
 <context>
     <name>PrintingSection</name>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="38" />
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="38"/>
         <source>Badge printing</source>
         <translation>Impression des badges</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="43" />
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="43"/>
         <source>PDF files in a folder</source>
         <translation>Fichiers PDF dans un dossier</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="44" />
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="44"/>
         <source>CUPS printer</source>
         <translation>Imprimante CUPS</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="45" />
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="45"/>
         <source>System printer (Qt)</source>
         <translation>Imprimante du système (Qt)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="50" />
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="50"/>
         <source>Find printers</source>
         <translation>Chercher les imprimantes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="63" />
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="63"/>
         <source>Print a badge automatically at each entry</source>
         <translation>Imprimer un badge automatiquement à chaque entrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="65" />
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="65"/>
         <source>Print a test badge</source>
         <translation>Imprimer un badge de test</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="67" />
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="67"/>
         <source>Saves these settings, then prints the first guest's badge</source>
         <translation>Enregistre ces réglages, puis imprime le badge du premier invité</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="84" />
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="84"/>
         <source>Send badges to</source>
         <translation>Envoyer les badges vers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="85" />
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="85"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="86" />
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="86"/>
         <source>Badge format</source>
         <translation>Format de badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="88" />
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="88"/>
         <source>Now printing to</source>
         <translation>Impression actuelle vers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="118" />
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="118"/>
         <source>(default)</source>
         <translation>(par défaut)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="124" />
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="124"/>
         <source>%n printer(s) found</source>
         <translation>
             <numerusform>%n imprimante trouvée</numerusform>
@@ -885,22 +1042,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="125" />
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="125"/>
         <source>No printer found on this computer.</source>
         <translation>Aucune imprimante trouvée sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="128" />
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="128"/>
         <source>printing is not set up</source>
         <translation>impression non configurée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="138" />
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="138"/>
         <source>Folder; empty: %1</source>
         <translation>Dossier ; vide : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="140" />
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="140"/>
         <source>Empty: the system's default printer</source>
         <translation>Vide : l’imprimante par défaut du système</translation>
     </message>
@@ -908,27 +1065,27 @@
 <context>
     <name>RecentScansModel</name>
     <message>
-        <location filename="../../kiosk/ui/models/recent.py" line="43" />
+        <location filename="../../kiosk/ui/models/recent.py" line="43"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/recent.py" line="44" />
+        <location filename="../../kiosk/ui/models/recent.py" line="44"/>
         <source>Guest</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/recent.py" line="45" />
+        <location filename="../../kiosk/ui/models/recent.py" line="45"/>
         <source>Verdict</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/recent.py" line="62" />
+        <location filename="../../kiosk/ui/models/recent.py" line="62"/>
         <source>exit (undone)</source>
         <translation>sortie (annulée)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/recent.py" line="63" />
+        <location filename="../../kiosk/ui/models/recent.py" line="63"/>
         <source>%1 (undone)</source>
         <translation>%1 (annulé)</translation>
     </message>
@@ -936,12 +1093,12 @@
 <context>
     <name>Screens</name>
     <message>
-        <location filename="../../kiosk/ui/seams.py" line="127" />
+        <location filename="../../kiosk/ui/seams.py" line="127"/>
         <source>Occupancy screen</source>
         <translation>Écran d'occupation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/seams.py" line="128" />
+        <location filename="../../kiosk/ui/seams.py" line="128"/>
         <source>Self-service mode</source>
         <translation>Mode libre-service</translation>
     </message>
@@ -949,138 +1106,138 @@
 <context>
     <name>SelfServiceWindow</name>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="201" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="201"/>
         <source>Welcome! Register here, or scan your ticket.</source>
         <translation>Bienvenue ! Inscrivez-vous ici, ou scannez votre billet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="210" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="210"/>
         <source>Staff</source>
         <translation>Équipe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="279" />
-        <location filename="../../kiosk/ui/self_service/window.py" line="284" />
-        <location filename="../../kiosk/ui/self_service/window.py" line="328" />
-        <location filename="../../kiosk/ui/self_service/window.py" line="353" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="279"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="284"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="328"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="353"/>
         <source>Sorry, this did not work</source>
         <translation>Désolé, cela n’a pas marché</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="280" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="280"/>
         <source>Nothing was recorded. Please ask a member of staff.</source>
         <translation>Rien n’a été enregistré. Demandez à un membre de l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="284" />
-        <location filename="../../kiosk/ui/self_service/window.py" line="328" />
-        <location filename="../../kiosk/ui/self_service/window.py" line="353" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="284"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="328"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="353"/>
         <source>Please ask a member of staff.</source>
         <translation>Demandez à un membre de l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="296" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="296"/>
         <source>Workshop: %1</source>
         <translation>Atelier : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="298" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="298"/>
         <source>Your badge is printing.</source>
         <translation>Votre badge s’imprime.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="300" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="300"/>
         <source>You are already checked in.</source>
         <translation>Votre entrée est déjà enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="301" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="301"/>
         <source>Welcome, %1!</source>
         <translation>Bienvenue, %1 !</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="303" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="303"/>
         <source>You are already registered</source>
         <translation>Vous êtes déjà inscrit·e</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="304" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="304"/>
         <source>Is this you: %1?</source>
         <translation>Est-ce bien vous : %1 ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="305" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="305"/>
         <source>Yes, it is me</source>
         <translation>Oui, c’est moi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="306" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="306"/>
         <source>No</source>
         <translation>Non</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="310" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="310"/>
         <source>Sorry, the venue is full</source>
         <translation>Désolé, c’est complet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="311" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="311"/>
         <source>Leave your contact on the waiting list: the team will come and get you as soon as a place is free.</source>
         <translation>Laissez votre contact sur la liste d’attente : l’équipe viendra vous chercher dès qu’une place se libère.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="313" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="313"/>
         <source>Join the waiting list</source>
         <translation>M’inscrire sur la liste d’attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="314" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="314"/>
         <source>No thanks</source>
         <translation>Non merci</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="319" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="319"/>
         <source>A member of staff will help you</source>
         <translation>Un membre de l’équipe va vous aider</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="320" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="320"/>
         <source>Please go to the welcome desk: we will finish your registration there.</source>
         <translation>Rendez-vous à l’accueil : nous y terminerons votre inscription.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="331" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="331"/>
         <source>You are on the waiting list</source>
         <translation>Vous êtes sur la liste d’attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="331" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="331"/>
         <source>The team will come and get you.</source>
         <translation>L’équipe viendra vous chercher.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="358" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="358"/>
         <source>This ticket does not let you in here</source>
         <translation>Ce billet ne permet pas d’entrer ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="359" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="359"/>
         <source>Please go to the welcome desk with your ticket.</source>
         <translation>Présentez votre billet à l’accueil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="391" />
-        <location filename="../../kiosk/ui/self_service/window.py" line="401" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="391"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="401"/>
         <source>Too many wrong PINs: wait %1 s.</source>
         <translation>Trop de codes erronés : attendez %1 s.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="392" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="392"/>
         <source>No staff PIN is set on this kiosk: run “kiosk pin set”.</source>
         <translation>Aucun code PIN d’équipe sur ce poste : lancez « kiosk pin set ».</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="402" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="402"/>
         <source>Wrong PIN.</source>
         <translation>Code PIN erroné.</translation>
     </message>
@@ -1088,72 +1245,72 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_page.py" line="71" />
+        <location filename="../../kiosk/ui/pages/settings_page.py" line="71"/>
         <source>No camera: handheld scanner and typing only</source>
         <translation>Pas de caméra : douchette et saisie seulement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_page.py" line="72" />
+        <location filename="../../kiosk/ui/pages/settings_page.py" line="72"/>
         <source>A camera number, a video file path or a stream URL</source>
         <translation>Un numéro de caméra, le chemin d'un fichier vidéo ou l'URL d'un flux</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_page.py" line="73" />
+        <location filename="../../kiosk/ui/pages/settings_page.py" line="73"/>
         <source>Find cameras</source>
         <translation>Chercher les caméras</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_page.py" line="83" />
+        <location filename="../../kiosk/ui/pages/settings_page.py" line="83"/>
         <source>Play a sound for each verdict</source>
         <translation>Jouer un son à chaque résultat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_page.py" line="97" />
+        <location filename="../../kiosk/ui/pages/settings_page.py" line="97"/>
         <source>This kiosk</source>
         <translation>Ce poste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_page.py" line="100" />
+        <location filename="../../kiosk/ui/pages/settings_page.py" line="100"/>
         <source>Kiosk name</source>
         <translation>Nom du poste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_page.py" line="101" />
+        <location filename="../../kiosk/ui/pages/settings_page.py" line="101"/>
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_page.py" line="102" />
+        <location filename="../../kiosk/ui/pages/settings_page.py" line="102"/>
         <source>QR decoder</source>
         <translation>Décodeur QR</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_page.py" line="103" />
+        <location filename="../../kiosk/ui/pages/settings_page.py" line="103"/>
         <source>Sounds</source>
         <translation>Sons</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_page.py" line="104" />
+        <location filename="../../kiosk/ui/pages/settings_page.py" line="104"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_page.py" line="105" />
+        <location filename="../../kiosk/ui/pages/settings_page.py" line="105"/>
         <source>Back to “ready” after</source>
         <translation>Retour à « prêt » après</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_page.py" line="107" />
+        <location filename="../../kiosk/ui/pages/settings_page.py" line="107"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_page.py" line="115" />
+        <location filename="../../kiosk/ui/pages/settings_page.py" line="115"/>
         <source>The language applies at the next start; the other settings apply when saved.</source>
         <translation>La langue s'applique au prochain démarrage ; les autres réglages dès l'enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_page.py" line="168" />
+        <location filename="../../kiosk/ui/pages/settings_page.py" line="168"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
@@ -1161,53 +1318,53 @@
 <context>
     <name>StaffActions</name>
     <message>
-        <location filename="../../kiosk/ui/occupancy/staff.py" line="36" />
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="36"/>
         <source>Staff PIN</source>
         <translation>Code équipe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/staff.py" line="36" />
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="36"/>
         <source>Staff PIN:</source>
         <translation>Code équipe :</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/staff.py" line="42" />
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="42"/>
         <source>No staff PIN is set. Set one with: kiosk pin set</source>
         <translation>Aucun code équipe n'est défini. Définissez-le avec : kiosk pin set</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/staff.py" line="53" />
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="53"/>
         <source>Wrong PIN.</source>
         <translation>Code PIN erroné.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/staff.py" line="63" />
-        <location filename="../../kiosk/ui/occupancy/staff.py" line="71" />
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="63"/>
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="71"/>
         <source>Evacuation list</source>
         <translation>Liste d'évacuation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/staff.py" line="72" />
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="72"/>
         <source>%1 people inside. List written to %2</source>
         <translation>%1 personnes présentes. Liste enregistrée dans %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/staff.py" line="80" />
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="80"/>
         <source>Record an exit for the %1 people still inside?</source>
         <translation>Enregistrer la sortie des %1 personnes encore présentes ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/staff.py" line="81" />
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="81"/>
         <source>Check everyone out</source>
         <translation>Sortie de tout le monde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/staff.py" line="82" />
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="82"/>
         <source>Keep</source>
         <translation>Garder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/staff.py" line="84" />
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="84"/>
         <source>staff (occupancy screen)</source>
         <translation>équipe (écran de fréquentation)</translation>
     </message>
@@ -1215,7 +1372,7 @@
 <context>
     <name>StatusLight</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="65" />
+        <location filename="../../kiosk/ui/widgets/header.py" line="65"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
@@ -1223,47 +1380,47 @@
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../kiosk/ui/models/recent.py" line="22" />
+        <location filename="../../kiosk/ui/models/recent.py" line="22"/>
         <source>let in by staff</source>
         <translation>entrée autorisée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/recent.py" line="24" />
+        <location filename="../../kiosk/ui/models/recent.py" line="24"/>
         <source>accepted</source>
         <translation>accepté</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/recent.py" line="25" />
+        <location filename="../../kiosk/ui/models/recent.py" line="25"/>
         <source>already checked in</source>
         <translation>déjà entré·e</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/recent.py" line="26" />
+        <location filename="../../kiosk/ui/models/recent.py" line="26"/>
         <source>unknown ticket</source>
         <translation>billet inconnu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/recent.py" line="27" />
+        <location filename="../../kiosk/ui/models/recent.py" line="27"/>
         <source>cancelled ticket</source>
         <translation>billet annulé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/recent.py" line="28" />
+        <location filename="../../kiosk/ui/models/recent.py" line="28"/>
         <source>invalid code</source>
         <translation>code invalide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/recent.py" line="29" />
+        <location filename="../../kiosk/ui/models/recent.py" line="29"/>
         <source>other event</source>
         <translation>autre événement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/recent.py" line="30" />
+        <location filename="../../kiosk/ui/models/recent.py" line="30"/>
         <source>exit</source>
         <translation>sortie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/recent.py" line="31" />
+        <location filename="../../kiosk/ui/models/recent.py" line="31"/>
         <source>not inside</source>
         <translation>pas sur place</translation>
     </message>
@@ -1271,189 +1428,189 @@
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="54" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="54"/>
         <source>Let in anyway</source>
         <translation>Laisser entrer quand même</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="55" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="55"/>
         <source>Search by name</source>
         <translation>Chercher par nom</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="56" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="56"/>
         <source>Print badge</source>
         <translation>Imprimer le badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="139" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="139"/>
         <source>EXIT — ready to scan</source>
         <translation>SORTIE — prêt à scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="140" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="140"/>
         <source>Scan guests who are leaving</source>
         <translation>Scannez les départs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="142" />
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="145" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="142"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="145"/>
         <source>Ready to scan</source>
         <translation>Prêt à scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="143" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="143"/>
         <source>Show your QR code to the camera</source>
         <translation>Présentez votre QR code à la caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="146" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="146"/>
         <source>Scan your QR code with the scanner</source>
         <translation>Scannez votre QR code avec la douchette</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="147" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="147"/>
         <source>Or use the handheld scanner, or type the code below.</source>
         <translation>Ou utilisez la douchette, ou tapez le code ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="148" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="148"/>
         <source>Or type the code below, or search the guest by name (Ctrl+F).</source>
         <translation>Ou tapez le code ci-dessous, ou cherchez la personne par son nom (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="158" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="158"/>
         <source>Let in by staff</source>
         <translation>Entrée autorisée par l'équipe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="163" />
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="192" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="163"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="192"/>
         <source>Code: %1</source>
         <translation>Code : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="179" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="179"/>
         <source>the database is busy (an import is running?)</source>
         <translation>la base est occupée (un import en cours ?)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="180" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="180"/>
         <source>the disk is full</source>
         <translation>le disque est plein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="181" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="181"/>
         <source>the database cannot be written (read-only)</source>
         <translation>la base ne peut pas être écrite (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="182" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="182"/>
         <source>the database file is damaged</source>
         <translation>le fichier de la base est endommagé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="183" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="183"/>
         <source>the database cannot be written</source>
         <translation>la base ne peut pas être écrite</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="185" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="185"/>
         <source>Not recorded — %1</source>
         <translation>Non enregistré — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="187" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="187"/>
         <source>Call the organiser</source>
         <translation>Appelez l’organisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="189" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="189"/>
         <source>Keep a copy of kiosk.db and follow “Recovery” in the README.</source>
         <translation>Gardez une copie de kiosk.db et suivez « Recovery » dans le README.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="191" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="191"/>
         <source>Scan again</source>
         <translation>Scannez à nouveau</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="193" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="193"/>
         <source>Nothing was written. If it happens again, call the organiser.</source>
         <translation>Rien n’a été enregistré. Si cela se répète, appelez l’organisation.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="201" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="201"/>
         <source>Welcome</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="202" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="202"/>
         <source>Exit recorded</source>
         <translation>Sortie enregistrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="203" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="203"/>
         <source>Already checked in</source>
         <translation>Déjà entré·e</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="204" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="204"/>
         <source>Not inside</source>
         <translation>Pas sur place</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="205" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="205"/>
         <source>Unknown ticket</source>
         <translation>Billet inconnu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="206" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="206"/>
         <source>Cancelled ticket</source>
         <translation>Billet annulé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="207" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="207"/>
         <source>Unreadable or forged code</source>
         <translation>Code illisible ou falsifié</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="208" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="208"/>
         <source>Ticket for another event</source>
         <translation>Billet d'un autre événement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="214" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="214"/>
         <source>Entry recorded with your reason.</source>
         <translation>Entrée enregistrée avec votre raison.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="216" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="216"/>
         <source>First entry at %1 at kiosk “%2”.</source>
         <translation>Première entrée à %1 au poste « %2 ».</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="219" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="219"/>
         <source>No entry recorded for this guest: nothing to record.</source>
         <translation>Aucune entrée enregistrée pour cette personne : rien à enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="220" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="220"/>
         <source>No guest with this code. Search the guest by name.</source>
         <translation>Aucune personne avec ce code. Cherchez-la par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="221" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="221"/>
         <source>This registration was cancelled. Send the guest to the welcome desk.</source>
         <translation>Cette inscription a été annulée. Orientez la personne vers l'accueil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="222" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="222"/>
         <source>Ask for another ticket, or search the guest by name.</source>
         <translation>Demandez un autre billet, ou cherchez la personne par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="223" />
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="223"/>
         <source>Ask for the right ticket, or search the guest by name.</source>
         <translation>Demandez le bon billet, ou cherchez la personne par son nom.</translation>
     </message>
@@ -1461,62 +1618,62 @@
 <context>
     <name>WalkInFormWidget</name>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="41" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="41"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="42" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="42"/>
         <source>Last name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="43" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="43"/>
         <source>E-mail (optional)</source>
         <translation>E-mail (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="45" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="45"/>
         <source>Organisation (optional)</source>
         <translation>Structure (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="46" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="46"/>
         <source>— Who are you? (optional) —</source>
         <translation>— Vous êtes… (facultatif) —</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="48" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="48"/>
         <source>— Workshop (optional) —</source>
         <translation>— Atelier (facultatif) —</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="50" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="50"/>
         <source>I agree that my data is processed for this event (required)</source>
         <translation>J’accepte le traitement de mes données pour cet événement (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="53" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="53"/>
         <source>Your data is used for this event only.</source>
         <translation>Vos données ne servent qu’à cet événement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="57" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="57"/>
         <source>I agree to be contacted after the event (optional)</source>
         <translation>J’accepte d’être contacté·e après l’événement (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="62" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="62"/>
         <source>Register and print my badge</source>
         <translation>M’inscrire et imprimer mon badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="101" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="101"/>
         <source>%1 — full</source>
         <translation>%1 — complet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/self_service/form.py" line="102" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="102"/>
         <source>%1 — %n place(s) left</source>
         <translation>
             <numerusform>%1 — %n place restante</numerusform>
@@ -1524,37 +1681,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="171" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="171"/>
         <source>Please tick this box: we cannot register you without it.</source>
         <translation>Cochez cette case : sans elle, nous ne pouvons pas vous inscrire.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="173" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="173"/>
         <source>Please fill this in.</source>
         <translation>Merci de remplir ce champ.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="174" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="174"/>
         <source>This is too long (%1 characters at most).</source>
         <translation>C’est trop long (%1 caractères au plus).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="175" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="175"/>
         <source>Please use letters, digits and punctuation only.</source>
         <translation>Utilisez seulement des lettres, des chiffres et de la ponctuation.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="176" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="176"/>
         <source>This is not an e-mail address (name@example.org).</source>
         <translation>Ce n’est pas une adresse e-mail (nom@exemple.org).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="177" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="177"/>
         <source>Please choose from the list.</source>
         <translation>Choisissez dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/form.py" line="178" />
+        <location filename="../../kiosk/ui/self_service/form.py" line="178"/>
         <source>This workshop just filled up: please choose another one.</source>
         <translation>Cet atelier vient d’être complet : choisissez-en un autre.</translation>
     </message>
