@@ -38,6 +38,8 @@ def register(sub: Any) -> None:
     join.add_argument("--json", action="store_true")
     join.set_defaults(handler=_join)
     dup = sub.add_parser("duplicates", help="guests admitted at two kiosks while offline (Entrées en double)")
+    dup.add_argument("--walk-ins", action="store_true",
+                     help="walk-ins registered for one person at two kiosks, to merge or dismiss")
     dup.add_argument("--json", action="store_true")
     dup.set_defaults(handler=_duplicates)
 
@@ -137,22 +139,9 @@ def _join(ctx: Context) -> int:
 
 
 def _duplicates(ctx: Context) -> int:
-    from kiosk.domain.merge import duplicate_entries
-    from kiosk.store import sync as sync_store
+    from kiosk.cli.cmd_duplicates import duplicate_entries
 
-    k = ctx.kiosk()
-    found = duplicate_entries(sync_store.scans_of_guests_entered_twice(k.conn, k.event.id))
-    rows = []
-    for d in found:
-        guest = k.attendee(d.attendee_id)
-        rows.append({"attendee_id": guest.id, "name": guest.full_name, "ticket_code": guest.ticket_code,
-                     "first": {"device": d.first.device_name, "at": d.first.device_time, "scan_id": d.first.id},
-                     "duplicate": {"device": d.duplicate.device_name, "at": d.duplicate.device_time,
-                                   "scan_id": d.duplicate.id}})
-    human = "\n".join(f"{r['name']} ({r['ticket_code'] or '-'}): {r['first']['device']} {r['first']['at']}"  # type: ignore[index]
-                      f" then {r['duplicate']['device']} {r['duplicate']['at']}" for r in rows)  # type: ignore[index]
-    ctx.emit(rows, human or "No duplicate entry.")
-    return 0
+    return duplicate_entries(ctx)
 
 
 def _offline(ctx: Context, message: str) -> int:

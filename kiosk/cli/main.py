@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "kiosk.cli.cmd_gui",
     "kiosk.cli.cmd_occupancy",
     "kiosk.cli.cmd_hub",
+    "kiosk.cli.cmd_duplicates",
 )
 
 

@@ -84,6 +84,8 @@ _REFUSALS: dict[str, dict[str, str]] = {
         "keys_exist": "une paire de clés existe déjà dans {directory} (--force pour la remplacer)",
         "no_private_key": "pas de clé privée dans {directory} : lancez « kiosk keys init » (organisation seulement)",
         "not_a_private_key": "{path} n'est pas une clé privée Ed25519",
+        "merge_same_guest": "on ne fusionne pas un·e invité·e avec lui-même ou elle-même",
+        "merge_already_merged": "{name} a déjà été fusionné·e avec une autre fiche",
     },
     "en": {
         "names_required": "first and last name are required",
@@ -101,6 +103,8 @@ _REFUSALS: dict[str, dict[str, str]] = {
         "keys_exist": "a key pair already exists in {directory} (use --force to replace it)",
         "no_private_key": "no private key in {directory}: run 'kiosk keys init' (organiser only)",
         "not_a_private_key": "{path} is not an Ed25519 private key",
+        "merge_same_guest": "a guest cannot be merged with themselves",
+        "merge_already_merged": "{name} was already merged into another record",
     },
 }
 

@@ -72,17 +72,20 @@ def pull_scans(conn: psycopg.Connection[tuple[object, ...]], after: int, limit: 
 
 def record_contact(
     conn: psycopg.Connection[tuple[object, ...]], device_id: str, name: str, machine_id: str,
-    device_now: str, queued: int,
+    device_now: str, queued: int, *, queued_guests: int = 0, queued_prints: int = 0, queued_links: int = 0,
 ) -> int:
-    """Note that a kiosk talked to the hub; return its clock offset from the hub's in ms."""
+    """Note that a kiosk talked to the hub and what it still had queued (scans, guests, badges printed,
+    merge decisions); return its clock offset from the hub's in ms."""
     with conn.transaction():
         row = conn.execute(
-            "INSERT INTO devices(id, name, machine_id, offset_ms, queued) VALUES (%s::uuid, %s, %s,"
-            " (extract(epoch from %s::timestamptz - clock_timestamp()) * 1000)::bigint, %s)"
+            "INSERT INTO devices(id, name, machine_id, offset_ms, queued, queued_guests, queued_prints,"
+            " queued_links) VALUES (%s::uuid, %s, %s,"
+            " (extract(epoch from %s::timestamptz - clock_timestamp()) * 1000)::bigint, %s, %s, %s, %s)"
             " ON CONFLICT (id) DO UPDATE SET name = excluded.name, machine_id = excluded.machine_id,"
-            " last_contact = now(), offset_ms = excluded.offset_ms, queued = excluded.queued"
-            " RETURNING offset_ms",
-            (device_id, name, machine_id, device_now, queued),
+            " last_contact = now(), offset_ms = excluded.offset_ms, queued = excluded.queued,"
+            " queued_guests = excluded.queued_guests, queued_prints = excluded.queued_prints,"
+            " queued_links = excluded.queued_links RETURNING offset_ms",
+            (device_id, name, machine_id, device_now, queued, queued_guests, queued_prints, queued_links),
         ).fetchone()
     return int(str(row[0])) if row and row[0] is not None else 0
 
@@ -95,6 +98,9 @@ class DeviceSeen:
     offset_ms: int | None
     queued: int
     scans: int
+    queued_guests: int = 0
+    queued_prints: int = 0
+    queued_links: int = 0
 
 
 @dataclass(frozen=True)
@@ -113,15 +119,81 @@ def status(conn: psycopg.Connection[tuple[object, ...]]) -> HubStatus:
     total = conn.execute("SELECT count(*) FROM scans").fetchone()
     rows = conn.execute(
         "SELECT d.id::text, d.name, to_char(d.last_contact AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'),"
-        " d.offset_ms, d.queued, (SELECT count(*) FROM scans s WHERE s.device_id = d.id)"
+        " d.offset_ms, d.queued, (SELECT count(*) FROM scans s WHERE s.device_id = d.id),"
+        " d.queued_guests, d.queued_prints, d.queued_links"
         " FROM devices d ORDER BY d.last_contact DESC"
     ).fetchall()
     conn.rollback()
     return HubStatus(
         version, str(hub_id_row[0]) if hub_id_row else "", int(str(total[0])) if total else 0,
         [DeviceSeen(str(r[0]), str(r[1]), str(r[2]), None if r[3] is None else int(str(r[3])),
-                    int(str(r[4])), int(str(r[5]))) for r in rows],
+                    int(str(r[4])), int(str(r[5])), *(int(str(v)) for v in r[6:9])) for r in rows],
     )
+
+
+def last_contacts(conn: psycopg.Connection[tuple[object, ...]]) -> list[tuple[str, str, str]]:
+    """(device id, name, last contact UTC ISO-8601) of every kiosk that ever synced (the heartbeat)."""
+    rows = conn.execute(
+        "SELECT id::text, name, to_char(last_contact AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"
+        " FROM devices ORDER BY name").fetchall()
+    conn.rollback()
+    return [(str(a), str(b), str(c)) for a, b, c in rows]
+
+
+# --- guest links (merge decisions) and badges printed: immutable rows, pushed once, pulled by seq ----
+LINK_FIELDS = ("id", "event_id", "kind", "keep_id", "other_id", "device_id", "device_name", "made_at", "hlc")
+PRINT_FIELDS = ("id", "event_id", "attendee_id", "device_id", "device_name", "printed_at")
+_ROW_UUIDS = {"id", "event_id", "keep_id", "other_id", "device_id", "attendee_id"}
+
+
+def _push_facts(conn: psycopg.Connection[tuple[object, ...]], table: str, fields: Sequence[str],
+                rows: Sequence[Sequence[object]]) -> list[tuple[str, str]]:
+    """Store immutable rows once (``table`` is one of this module's, never input); (id, receipt) each."""
+    if not rows:
+        return []
+    cols = ", ".join(fields)
+    marks = ", ".join("%s::uuid" if f in _ROW_UUIDS else "%s" for f in fields)
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        with conn.cursor() as cur:
+            cur.executemany(f"INSERT INTO {table}(seq, {cols}) VALUES (nextval('hub_seq'), {marks})"
+                            " ON CONFLICT (id) DO NOTHING", [tuple(r) for r in rows])
+        receipts = conn.execute(f"SELECT id::text, {_UTC_TEXT} FROM {table} WHERE id = ANY(%s::uuid[])",
+                                ([str(r[0]) for r in rows],)).fetchall()
+        conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, table))
+    return [(str(a), str(b)) for a, b in receipts]
+
+
+def _pull_facts(conn: psycopg.Connection[tuple[object, ...]], table: str, fields: Sequence[str], after: int,
+                limit: int, event_ids: Sequence[str]) -> Pulled:
+    cols = ", ".join(f"{f}::text" if f in _ROW_UUIDS else f for f in fields)
+    found = conn.execute(
+        f"SELECT {cols}, {_UTC_TEXT}, seq FROM {table} WHERE seq > %s AND event_id = ANY(%s::uuid[])"
+        " ORDER BY seq LIMIT %s", (after, list(event_ids), limit)).fetchall()
+    conn.rollback()
+    if not found:
+        return Pulled([], after)
+    return Pulled([tuple(r[:-1]) for r in found], int(str(found[-1][-1])))
+
+
+def push_links(conn: psycopg.Connection[tuple[object, ...]],
+               rows: Sequence[Sequence[object]]) -> list[tuple[str, str]]:
+    return _push_facts(conn, "guest_links", LINK_FIELDS, rows)
+
+
+def pull_links(conn: psycopg.Connection[tuple[object, ...]], after: int, limit: int,
+               event_ids: Sequence[str]) -> Pulled:
+    return _pull_facts(conn, "guest_links", LINK_FIELDS, after, limit, event_ids)
+
+
+def push_prints(conn: psycopg.Connection[tuple[object, ...]],
+                rows: Sequence[Sequence[object]]) -> list[tuple[str, str]]:
+    return _push_facts(conn, "badge_prints", PRINT_FIELDS, rows)
+
+
+def pull_prints(conn: psycopg.Connection[tuple[object, ...]], after: int, limit: int,
+                event_ids: Sequence[str]) -> Pulled:
+    return _pull_facts(conn, "badge_prints", PRINT_FIELDS, after, limit, event_ids)
 
 
 # --- guests and events -----------------------------------------------------------------

@@ -71,6 +71,38 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX attendees_event_seq ON attendees(event_id, seq);
     """,
+    # v3 (self-contained: safe whatever step comes before it): staff decisions about two guest records
+    # (merge / distinct), badges printed at each kiosk, and what each kiosk still had queued by kind
+    """
+    CREATE TABLE IF NOT EXISTS guest_links (
+        id           uuid PRIMARY KEY,
+        seq          bigint NOT NULL UNIQUE,
+        event_id     uuid NOT NULL,
+        kind         text NOT NULL,
+        keep_id      uuid NOT NULL,
+        other_id     uuid NOT NULL,
+        device_id    uuid NOT NULL,
+        device_name  text NOT NULL,
+        made_at      text NOT NULL,
+        hlc          text NOT NULL,
+        received_at  timestamptz NOT NULL DEFAULT clock_timestamp()
+    );
+    CREATE INDEX IF NOT EXISTS guest_links_event_seq ON guest_links(event_id, seq);
+    CREATE TABLE IF NOT EXISTS badge_prints (
+        id           uuid PRIMARY KEY,
+        seq          bigint NOT NULL UNIQUE,
+        event_id     uuid NOT NULL,
+        attendee_id  uuid NOT NULL,
+        device_id    uuid NOT NULL,
+        device_name  text NOT NULL,
+        printed_at   text NOT NULL,
+        received_at  timestamptz NOT NULL DEFAULT clock_timestamp()
+    );
+    CREATE INDEX IF NOT EXISTS badge_prints_event_seq ON badge_prints(event_id, seq);
+    ALTER TABLE devices ADD COLUMN IF NOT EXISTS queued_guests integer NOT NULL DEFAULT 0;
+    ALTER TABLE devices ADD COLUMN IF NOT EXISTS queued_prints integer NOT NULL DEFAULT 0;
+    ALTER TABLE devices ADD COLUMN IF NOT EXISTS queued_links integer NOT NULL DEFAULT 0;
+    """,
 )
 LATEST = len(MIGRATIONS)
 

@@ -25,15 +25,28 @@ from kiosk.service.errors import Refused, storage_guard
 from kiosk.service.keys import Keys
 from kiosk.service.session import OnSession, Session
 from kiosk.store import attendees as attendee_store
+from kiosk.store import guest_links as link_store
 from kiosk.store import scans as scan_store
 from kiosk.store import transaction
 
 
 def refresh_presence(conn: sqlite3.Connection, attendee_id: str) -> Presence:
-    """Fold the guest's log again and store the result (inside the caller's transaction)."""
-    presence = fold_presence(scan_store.for_attendee(conn, attendee_id))
-    attendee_store.set_presence(conn, attendee_id, presence)
+    """Fold the guest's log again and store the result (inside the caller's transaction). A guest
+    merged into another (kiosk.domain.duplicates) counts as that one: the kept guest's log holds both."""
+    keep = link_store.counts_as(conn, attendee_id)
+    if keep != attendee_id:
+        attendee_store.set_presence(conn, attendee_id, Presence())
+    presence = fold_presence(link_store.presence_log(conn, keep))
+    attendee_store.set_presence(conn, keep, presence)
     return presence
+
+
+def counted_person(conn: sqlite3.Connection, attendee: Attendee | None) -> Attendee | None:
+    """The guest a scan of ``attendee`` is for: the kept record when it was merged away."""
+    if attendee is None:
+        return None
+    keep = link_store.counts_as(conn, attendee.id)
+    return attendee if keep == attendee.id else (attendee_store.get(conn, keep) or attendee)
 
 
 class CheckIn(OnSession):
@@ -63,6 +76,7 @@ class CheckIn(OnSession):
             if rules.is_repeat(previous, code, direction, now) and previous is not None:
                 return self._replay(previous)
             attendee, verdict = self._identify(event, code, alternatives, now, device)
+            attendee = counted_person(self.conn, attendee)
             if verdict is None:
                 presence = attendee_store.presence(self.conn, attendee.id) if attendee else Presence()
                 verdict = rules.decide(direction, attendee, presence)
@@ -76,6 +90,7 @@ class CheckIn(OnSession):
         attendee = self._attendees.attendee(attendee_id)
         event, device, now = self._session.event, self._session.device(device_name), self._session.clock()
         with transaction(self.conn):
+            attendee = counted_person(self.conn, attendee) or attendee
             verdict = rules.decide(direction, attendee, attendee_store.presence(self.conn, attendee.id))
             return self._record(event, device, now, attendee.ticket_code or f"id:{attendee.id}", attendee,
                                 verdict)

@@ -26,6 +26,7 @@ from kiosk.store.walk_ins import WaitlistEntry
 
 if TYPE_CHECKING:
     from kiosk.service.badges import Badges
+    from kiosk.service.duplicates import Duplicates
 
 __all__ = ["Clock", "Kiosk", "RegisterResult", "Services", "utc_now"]
 
@@ -68,6 +69,13 @@ class Kiosk(Session):
 
             self._badges = Badges(self, self.services.keys)
         return self._badges
+
+    @property
+    def duplicates(self) -> Duplicates:
+        """Duplicate entries and walk-ins registered twice, merge and dismiss (kiosk.service.duplicates)."""
+        from kiosk.service.duplicates import Duplicates
+
+        return Duplicates(self)
 
     # --- check-in ------------------------------------------------------------------------
     def check_in(self, raw: str, *, direction: Direction = Direction.ENTRY, device_name: str | None = None,

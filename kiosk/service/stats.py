@@ -10,6 +10,7 @@ from kiosk.domain.model import Event
 from kiosk.service.errors import storage_guard
 from kiosk.service.session import OnSession
 from kiosk.store import attendees as attendee_store
+from kiosk.store import guest_links as link_store
 from kiosk.store.attendees import StatsRow
 
 if TYPE_CHECKING:
@@ -79,4 +80,6 @@ class Figures(OnSession):
     @storage_guard
     def stats(self) -> Stats:
         session = self._session
-        return compute_stats(session.event, attendee_store.stats_rows(session.conn, session.event.id))
+        stats = compute_stats(session.event, attendee_store.stats_rows(session.conn, session.event.id))
+        stats.cancelled -= link_store.merged_away_cancelled(session.conn, session.event.id)  # merged: not cancelled
+        return stats

@@ -22,11 +22,11 @@ from typing import TYPE_CHECKING, Any
 from kiosk import paths
 from kiosk.domain import merge
 from kiosk.domain.model import Attendee, Category, Event, Status, Workshop
-from kiosk.domain.presence import fold_presence
+from kiosk.service import sync_facts
+from kiosk.service.checkin import refresh_presence
 from kiosk.store import attendees as attendee_store
 from kiosk.store import events as event_store
 from kiosk.store import meta, transaction
-from kiosk.store import scans as scan_store
 from kiosk.store import sync as sync_store
 
 if TYPE_CHECKING:
@@ -58,6 +58,10 @@ class SyncSummary:
     queued: int  # scans still to push (0 after a complete round)
     offset_ms: int  # this kiosk's clock minus the hub's
     cursor: int
+    queued_guests: int = 0  # guests (walk-ins, edits) still to push
+    queued_prints: int = 0  # badges printed here, still to push
+    queued_links: int = 0  # merge decisions still to push
+    facts_pulled: int = 0  # decisions and badge prints from other kiosks stored here
 
     def line(self) -> str:
         skew = f", clock {self.offset_ms / 1000:+.1f} s from the hub" if abs(self.offset_ms) >= 2000 else ""
@@ -156,12 +160,14 @@ def _round(kiosk: Kiosk, conn: Any, hub_id: str, batch: int) -> SyncSummary:
         cursor = got.cursor
         if len(got.rows) < batch:
             break
+    facts = sync_facts.exchange(kiosk, conn, hub_id, batch)  # merge decisions, badges printed
     refold_stale_presence(kiosk)
-    queued = sync_store.count_unsent(kiosk.conn)
-    offset = replica.record_contact(conn, device.id, device.name, machine_id(), kiosk.now(), queued)
+    left = sync_facts.queued(kiosk)
+    offset = replica.record_contact(conn, device.id, device.name, machine_id(), kiosk.now(), left.scans,
+                                    queued_guests=left.guests, queued_prints=left.prints, queued_links=left.links)
     with transaction(kiosk.conn):
         sync_store.save_cursor(kiosk.conn, hub_id, cursor, kiosk.now())
-    return SyncSummary(pushed, pulled, queued, offset, cursor)
+    return SyncSummary(pushed, pulled, left.scans, offset, cursor, left.guests, left.prints, left.links, facts)
 
 
 def refold_stale_presence(kiosk: Kiosk) -> int:
@@ -172,8 +178,7 @@ def refold_stale_presence(kiosk: Kiosk) -> int:
     if stale:
         with transaction(kiosk.conn):
             for attendee_id in stale:
-                presence = fold_presence(scan_store.for_attendee(kiosk.conn, attendee_id))
-                attendee_store.set_presence(kiosk.conn, attendee_id, presence)
+                refresh_presence(kiosk.conn, attendee_id)  # merged guests count as the kept one
             sync_store.clear_stale_presence(kiosk.conn, stale)
     return len(stale)
 

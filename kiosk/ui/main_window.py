@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.rules import local_clock
 from kiosk.service import Kiosk, KioskError
+from kiosk.service.duplicates import SyncOutcome, sync_and_count
 from kiosk.service.errors import StorageKind
-from kiosk.service.sync import hub_url, sync_round
+from kiosk.service.sync import hub_url
+from kiosk.service.sync_facts import queued
 from kiosk.settings import Settings
 from kiosk.ui import camera_status
 from kiosk.ui.background import TaskRunner
@@ -36,6 +38,7 @@ from kiosk.ui.pages.attendees_page import AttendeesPage
 from kiosk.ui.pages.checkin_page import CheckinPage
 from kiosk.ui.pages.settings_page import SettingsPage
 from kiosk.ui.presenters.checkin import CheckinPresenter, FailureState
+from kiosk.ui.presenters.duplicates import DuplicatesPresenter
 from kiosk.ui.presenters.printing import PrinterController, PrintFactory
 from kiosk.ui.printing import PrinterSnapshot, printer_names, printing_changed
 from kiosk.ui.seams import PrintSeam, ScreenRegistry, default_screens
@@ -126,6 +129,10 @@ class MainWindow(QMainWindow):
         self.checkin_page.printer_banner.retryRequested.connect(self.printer.retry)
         self.long_work = LongWork(kiosk, data_dir, self.runner, self.dialogs, self, lambda: self.settings.badge_format)
         self.long_work.dataChanged.connect(self._on_data_changed)
+        self.duplicates = DuplicatesPresenter(kiosk, self.runner, self.dialogs, self)
+        self.duplicates.counted.connect(self._show_duplicates_count)
+        self.duplicates.changed.connect(self._on_data_changed)
+        self.header.duplicates.clicked.connect(self.open_duplicates)
         self._set_auto_print(settings.auto_print)
         self.checkin_page.attach(self.presenter)
 
@@ -140,6 +147,7 @@ class MainWindow(QMainWindow):
         self.stats_timer.start(STATS_REFRESH_MS)
         self._syncing = False
         self.last_sync: object | None = None
+        self.last_sync_at = ""
         self.hub_url = hub_url(kiosk)
         self.sync_timer = QTimer(self)
         self.sync_timer.timeout.connect(self.sync_now)
@@ -160,6 +168,8 @@ class MainWindow(QMainWindow):
         self.badges_action.triggered.connect(lambda: self.long_work.badges_pdf())
         self.sync_action = kiosk_menu.addAction(self.tr("Sync with the hub now"))
         self.sync_action.triggered.connect(self.sync_now)
+        self.duplicates_action = kiosk_menu.addAction(self.tr("Duplicate entries…"))
+        self.duplicates_action.triggered.connect(self.open_duplicates)
         kiosk_menu.addSeparator()
         quit_action = kiosk_menu.addAction(self.tr("Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -278,7 +288,7 @@ class MainWindow(QMainWindow):
             return
         self._syncing = True
         data_dir, device, url = self.kiosk.data_dir, self.kiosk.device_name, self.hub_url
-        task = self.runner.start(lambda _progress: sync_round(data_dir, device, url), "sync")
+        task = self.runner.start(lambda _progress: sync_and_count(data_dir, device, url), "sync")
         task.succeeded.connect(self._synced)
         task.failed.connect(self._sync_failed)
         task.finished.connect(self._sync_finished)
@@ -286,20 +296,52 @@ class MainWindow(QMainWindow):
     def _sync_finished(self) -> None:
         self._syncing = False
 
-    def _synced(self, summary: object) -> None:
-        self.last_sync = summary
-        queued, pulled = int(getattr(summary, "queued", 0)), int(getattr(summary, "pulled", 0))
-        when = local_clock(self.kiosk.now()) or ""
-        if queued:
-            self.header.sync.set_state(Light.WARN, self.tr("%n scan(s) waiting", "", queued))
+    def _synced(self, outcome: object) -> None:
+        if not isinstance(outcome, SyncOutcome):
+            return
+        summary = self.last_sync = outcome.summary
+        self.last_sync_at = local_clock(self.kiosk.now()) or ""
+        waiting = self._queued_text(summary.queued, summary.queued_guests, summary.queued_prints,
+                                    summary.queued_links)
+        if waiting:
+            self.header.sync.set_state(Light.WARN, self.tr("last sync %1 · waiting: %2")
+                                       .replace("%1", self.last_sync_at).replace("%2", waiting))
         else:
-            self.header.sync.set_state(Light.OK, self.tr("up to date · %1").replace("%1", when))
-        if pulled:
+            self.header.sync.set_state(Light.OK, self.tr("up to date · %1").replace("%1", self.last_sync_at))
+        self._show_duplicates_count(outcome.duplicate_entries + outcome.walk_in_pairs)
+        if summary.pulled or summary.facts_pulled:
             self._on_data_changed()  # other kiosks' scans: the figures, the list, "already checked in"
+            if self.duplicates.view is not None and self.duplicates.view.isVisible():
+                self.duplicates.reload()
+
+    def _queued_text(self, scans: int, guests: int, prints: int, links: int) -> str:
+        parts = [self.tr("%n scan(s)", "", scans) if scans else "",
+                 self.tr("%n guest(s)", "", guests) if guests else "",
+                 self.tr("%n badge(s) printed", "", prints) if prints else "",
+                 self.tr("%n decision(s)", "", links) if links else ""]
+        return ", ".join(p for p in parts if p)
 
     def _sync_failed(self, error: object) -> None:
         log.warning("sync failed: %s", error)
-        self.header.sync.set_state(Light.ERROR, self.tr("offline — check-ins go on, queued"))
+        try:
+            left = queued(self.kiosk)
+            waiting = self._queued_text(left.scans, left.guests, left.prints, left.links)
+        except KioskError:
+            waiting = ""
+        detail = self.tr("offline — check-ins go on, queued")
+        if self.last_sync_at:
+            detail += " · " + self.tr("last sync %1").replace("%1", self.last_sync_at)
+        if waiting:
+            detail += " · " + waiting
+        self.header.sync.set_state(Light.ERROR, detail)
+
+    def open_duplicates(self) -> None:
+        self.duplicates.open()
+
+    def _show_duplicates_count(self, count: int) -> None:
+        self.header.set_duplicates(count)
+        self.duplicates_action.setText(self.tr("Duplicate entries (%1)…").replace("%1", str(count)) if count
+                                       else self.tr("Duplicate entries…"))
 
     def check_database(self) -> None:
         """Is the database file sound? Asked on a worker (a large file takes a moment); a damaged

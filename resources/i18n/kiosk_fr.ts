@@ -380,6 +380,110 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="54"/>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="60"/>
+        <source>Duplicate entries</source>
+        <translation>Entrées en double</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="63"/>
+        <source>Admitted at two kiosks that could not see each other: both scans are kept, the guest counts once.</source>
+        <translation>Admis·e à deux postes qui ne se voyaient pas : les deux passages sont gardés, la personne compte une fois.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="65"/>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="74"/>
+        <source>Guest</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="65"/>
+        <source>Ticket code</source>
+        <translation>Code du billet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="65"/>
+        <source>First entry</source>
+        <translation>Première entrée</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="66"/>
+        <source>Duplicate entry</source>
+        <translation>Entrée en double</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="67"/>
+        <source>No duplicate entry.</source>
+        <translation>Aucune entrée en double.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="68"/>
+        <source>Walk-ins registered twice</source>
+        <translation>Inscriptions sur place en double</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="71"/>
+        <source>Same name and the same e-mail or organisation, registered at two kiosks. Nothing is merged until you decide.</source>
+        <translation>Même nom et même e-mail ou structure, inscrit·e à deux postes. Rien n&apos;est fusionné sans votre décision.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="74"/>
+        <source>Registered at</source>
+        <translation>Inscrit·e à</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="74"/>
+        <source>Also registered at</source>
+        <translation>Aussi inscrit·e à</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="76"/>
+        <source>No walk-in registered twice.</source>
+        <translation>Aucune inscription sur place en double.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="77"/>
+        <source>Same person: merge</source>
+        <translation>Même personne : fusionner</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="79"/>
+        <source>Not the same person</source>
+        <translation>Pas la même personne</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="93"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/duplicates_dialog.py" line="106"/>
+        <source>Looking for duplicates…</source>
+        <translation>Recherche des doublons…</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPresenter</name>
+    <message>
+        <location filename="../../kiosk/ui/presenters/duplicates.py" line="73"/>
+        <location filename="../../kiosk/ui/presenters/duplicates.py" line="76"/>
+        <source>Merge</source>
+        <translation>Fusionner</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/duplicates.py" line="74"/>
+        <source>%1 and %2 are the same person? The second record is cancelled, its scans and badges count for the first, on every kiosk.</source>
+        <translation>%1 et %2 sont la même personne ? La seconde fiche est annulée, ses passages et badges comptent pour la première, sur tous les postes.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/presenters/duplicates.py" line="76"/>
+        <source>Keep both</source>
+        <translation>Garder les deux</translation>
+    </message>
+</context>
+<context>
     <name>GroupRow</name>
     <message>
         <location filename="../../kiosk/ui/occupancy/screen.py" line="59"/>
@@ -395,43 +499,43 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="89"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="94"/>
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="90"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="95"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="91"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="96"/>
         <source>Sync</source>
         <translation>Synchro</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="92"/>
-        <location filename="../../kiosk/ui/widgets/header.py" line="94"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="97"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="99"/>
         <source>not configured</source>
         <translation>non configurée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="93"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="98"/>
         <source>not started</source>
         <translation>non démarrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="116"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="126"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="118"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="128"/>
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/header.py" line="120"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="130"/>
         <source>%n badge(s) failed</source>
         <translation>
             <numerusform>%n badge en échec</numerusform>
@@ -439,22 +543,30 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="122"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="132"/>
         <source>ready</source>
         <translation>prête</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/header.py" line="136"/>
+        <source>▲ %n duplicate(s) to check</source>
+        <translation>
+            <numerusform>▲ %n doublon à vérifier</numerusform>
+            <numerusform>▲ %n doublons à vérifier</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="126"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="141"/>
         <source>Kiosk: %1</source>
         <translation>Poste : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="129"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="144"/>
         <source>Arrived %1 / %2</source>
         <translation>Arrivé·es %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="130"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="145"/>
         <source>Inside now %1</source>
         <translation>Sur place %1</translation>
     </message>
@@ -551,113 +663,158 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="84"/>
+        <location filename="../../kiosk/ui/main_window.py" line="87"/>
         <source>Kiosk — %1</source>
         <translation>Kiosk — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="102"/>
+        <location filename="../../kiosk/ui/main_window.py" line="105"/>
         <source>Check-in</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="102"/>
+        <location filename="../../kiosk/ui/main_window.py" line="105"/>
         <source>Attendees</source>
         <translation>Participant·es</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="103"/>
+        <location filename="../../kiosk/ui/main_window.py" line="106"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="156"/>
+        <location filename="../../kiosk/ui/main_window.py" line="164"/>
         <source>&amp;Kiosk</source>
         <translation>&amp;Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="157"/>
+        <location filename="../../kiosk/ui/main_window.py" line="165"/>
         <source>Import registrations…</source>
         <translation>Importer les inscriptions…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="159"/>
+        <location filename="../../kiosk/ui/main_window.py" line="167"/>
         <source>Badges PDF for everyone…</source>
         <translation>PDF des badges de tous les invités…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="161"/>
+        <location filename="../../kiosk/ui/main_window.py" line="169"/>
         <source>Sync with the hub now</source>
         <translation>Synchroniser avec le hub maintenant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="164"/>
+        <location filename="../../kiosk/ui/main_window.py" line="171"/>
+        <location filename="../../kiosk/ui/main_window.py" line="344"/>
+        <source>Duplicate entries…</source>
+        <translation>Entrées en double…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="174"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="167"/>
+        <location filename="../../kiosk/ui/main_window.py" line="177"/>
         <source>&amp;Screens</source>
         <translation>É&amp;crans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="173"/>
-        <location filename="../../kiosk/ui/main_window.py" line="174"/>
+        <location filename="../../kiosk/ui/main_window.py" line="183"/>
+        <location filename="../../kiosk/ui/main_window.py" line="184"/>
         <source>Coming in a later version</source>
         <translation>Disponible dans une prochaine version</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="245"/>
-        <location filename="../../kiosk/ui/main_window.py" line="325"/>
+        <location filename="../../kiosk/ui/main_window.py" line="255"/>
+        <location filename="../../kiosk/ui/main_window.py" line="367"/>
         <source>not configured</source>
         <translation>non configurée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="248"/>
+        <location filename="../../kiosk/ui/main_window.py" line="258"/>
         <source>ready</source>
         <translation>prête</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="294"/>
-        <source>%n scan(s) waiting</source>
-        <translation>
-            <numerusform>%n passage en attente</numerusform>
-            <numerusform>%n passages en attente</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="296"/>
+        <location filename="../../kiosk/ui/main_window.py" line="310"/>
         <source>up to date · %1</source>
         <translation>à jour · %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/main_window.py" line="318"/>
+        <source>%n scan(s)</source>
+        <translation>
+            <numerusform>%n passage</numerusform>
+            <numerusform>%n passages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/main_window.py" line="319"/>
+        <source>%n guest(s)</source>
+        <translation>
+            <numerusform>%n fiche</numerusform>
+            <numerusform>%n fiches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/main_window.py" line="320"/>
+        <source>%n badge(s) printed</source>
+        <translation>
+            <numerusform>%n badge imprimé</numerusform>
+            <numerusform>%n badges imprimés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/main_window.py" line="321"/>
+        <source>%n decision(s)</source>
+        <translation>
+            <numerusform>%n décision</numerusform>
+            <numerusform>%n décisions</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="302"/>
+        <location filename="../../kiosk/ui/main_window.py" line="331"/>
         <source>offline — check-ins go on, queued</source>
         <translation>hors ligne — les entrées continuent, en attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="317"/>
+        <location filename="../../kiosk/ui/main_window.py" line="333"/>
+        <source>last sync %1</source>
+        <translation>dernière synchro %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="343"/>
+        <source>Duplicate entries (%1)…</source>
+        <translation>Entrées en double (%1)…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="359"/>
         <source>The database file is damaged (%1). Stop using this kiosk for check-ins, keep a copy of kiosk.db, and follow &apos;Recovery&apos; in the README.</source>
         <translation>Le fichier de la base est endommagé (%1). N’enregistrez plus d’entrées sur ce poste, gardez une copie de kiosk.db et suivez « Recovery » dans le README.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="326"/>
+        <location filename="../../kiosk/ui/main_window.py" line="368"/>
         <source>No camera: use the handheld scanner</source>
         <translation>Pas de caméra : utilisez la douchette</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="148"/>
-        <location filename="../../kiosk/ui/main_window.py" line="335"/>
+        <location filename="../../kiosk/ui/main_window.py" line="156"/>
+        <location filename="../../kiosk/ui/main_window.py" line="377"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="340"/>
+        <location filename="../../kiosk/ui/main_window.py" line="307"/>
+        <source>last sync %1 · waiting: %2</source>
+        <translation>dernière synchro %1 · en attente : %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="382"/>
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="341"/>
+        <location filename="../../kiosk/ui/main_window.py" line="383"/>
         <source>Camera unavailable: %1</source>
         <translation>Caméra indisponible : %1</translation>
     </message>

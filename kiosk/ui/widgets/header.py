@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.service import Stats
 from kiosk.ui.printing import PrinterSnapshot
@@ -86,6 +86,11 @@ class Header(QFrame):
         self.figures.setAccessibleName("door figures")
         self.device = ElidedLabel()
         self.device.setAccessibleName("device name")
+        self.duplicates = QPushButton()  # shown when other kiosks' sync brought duplicates to look at
+        self.duplicates.setAccessibleName("duplicates to check")
+        self.duplicates.setStyleSheet("QPushButton { background: #fff3e0; color: #8a4b00; border: 1px solid #f9a825;"
+                                      " border-radius: 4px; padding: 2px 10px; font-weight: bold; }")
+        self.duplicates.hide()
         self.camera = StatusLight(self.tr("Camera"), "camera status")
         self.printer = StatusLight(self.tr("Printer"), "printer status")
         self.sync = StatusLight(self.tr("Sync"), "sync status")
@@ -99,7 +104,12 @@ class Header(QFrame):
         left.addWidget(self.figures)
         right = QVBoxLayout()
         right.setSpacing(2)
-        right.addWidget(self.device, 0, Qt.AlignmentFlag.AlignRight)
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        top.addStretch(1)
+        top.addWidget(self.duplicates)
+        top.addWidget(self.device)
+        right.addLayout(top)
         lights = QHBoxLayout()
         lights.setSpacing(18)
         for light in (self.camera, self.printer, self.sync):
@@ -120,6 +130,11 @@ class Header(QFrame):
             self.printer.set_state(Light.ERROR, self.tr("%n badge(s) failed", "", state.failed))
         else:
             self.printer.set_state(Light.OK, self.tr("ready"))
+
+    def set_duplicates(self, count: int) -> None:
+        """'▲ 2 duplicates to check' (a shape, not colour alone); hidden when there are none."""
+        self.duplicates.setText(self.tr("▲ %n duplicate(s) to check", "", count))
+        self.duplicates.setVisible(count > 0)
 
     def set_event(self, name: str, device: str) -> None:
         self.event_name.setText(name)

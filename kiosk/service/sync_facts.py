@@ -1,0 +1,103 @@
+"""The immutable facts a sync round carries besides scans and guests: staff decisions about two guest
+records (merge / not the same person, kiosk.domain.duplicates) and badges printed at each kiosk.
+
+Like scans, each is named by UUID and stored once by the hub; a kiosk's row leaves its queue
+(``received_at`` NULL) only once the hub acknowledged it, and the pull cursors (one per hub, in meta)
+move in the transaction that stored what they cover.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from kiosk.domain.duplicates import LinkKind
+from kiosk.service.checkin import refresh_presence
+from kiosk.store import events as event_store
+from kiosk.store import guest_links as link_store
+from kiosk.store import meta, transaction
+from kiosk.store import sync as sync_store
+
+if TYPE_CHECKING:
+    from kiosk.service.kiosk import Kiosk
+
+
+@dataclass(frozen=True)
+class Queued:
+    """What this kiosk still has to push, by kind (the Sync light and `kiosk hub status` show it)."""
+
+    scans: int
+    guests: int
+    prints: int
+    links: int
+
+    @property
+    def total(self) -> int:
+        return self.scans + self.guests + self.prints + self.links
+
+
+def queued(kiosk: Kiosk) -> Queued:
+    conn = kiosk.conn
+    return Queued(sync_store.count_unsent(conn), sync_store.count_unsent_guests(conn),
+                  link_store.count_unsent_prints(conn), link_store.count_unsent_links(conn))
+
+
+def exchange(kiosk: Kiosk, conn: Any, hub_id: str, batch: int) -> int:
+    """Push this kiosk's links and badge prints, pull the others'; returns how many were pulled."""
+    from kiosk.hub import replica
+
+    _push(kiosk, conn, lambda: link_store.unsent_links(kiosk.conn, batch), replica.push_links,
+          link_store.mark_links_received, batch)
+    _push(kiosk, conn, lambda: _named(kiosk, link_store.unsent_prints(kiosk.conn, batch)), replica.push_prints,
+          link_store.mark_prints_received, batch)
+    events = [e.id for e in event_store.all_events(kiosk.conn)]
+    device = kiosk.device().id
+    pulled = 0
+    for key, pull in (("links", replica.pull_links), ("prints", replica.pull_prints)):
+        cursor_key = f"{key}_cursor:{hub_id}"
+        after = int(meta.get(kiosk.conn, cursor_key) or 0)
+        while True:
+            got = pull(conn, after, batch, events)
+            if not got.rows:
+                break
+            foreign = [r for r in got.rows if r[5 if key == "links" else 3] != device]
+            with transaction(kiosk.conn):
+                pulled += _store_links(kiosk, foreign) if key == "links" else \
+                    link_store.insert_pulled_prints(kiosk.conn, foreign)
+                meta.put(kiosk.conn, cursor_key, str(got.cursor))
+            after = got.cursor
+            if len(got.rows) < batch:
+                break
+    return pulled
+
+
+def _named(kiosk: Kiosk, rows: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
+    """This kiosk's own badge prints carry no device name in SQLite: the hub's copy gets it."""
+    return [(*r[:4], r[4] if r[4] is not None else kiosk.device_name, *r[5:]) for r in rows]
+
+
+def _push(kiosk: Kiosk, conn: Any, unsent: Callable[[], list[tuple[object, ...]]],
+          push: Callable[[Any, list[tuple[object, ...]]], list[tuple[str, str]]],
+          mark: Callable[[Any, list[tuple[str, str]]], None], batch: int) -> None:
+    while True:
+        rows = unsent()
+        if not rows:
+            return
+        receipts = push(conn, rows)
+        with transaction(kiosk.conn):
+            mark(kiosk.conn, receipts)
+        if len(rows) < batch:
+            return
+
+
+def _store_links(kiosk: Kiosk, rows: list[tuple[object, ...]]) -> int:
+    """Pulled decisions: a merge moves this kiosk's print records and refolds the kept guest."""
+    fresh = link_store.insert_pulled_links(kiosk.conn, rows)
+    for link in fresh:
+        if link.kind is LinkKind.MERGE:
+            keep = link_store.counts_as(kiosk.conn, link.other_id)
+            link_store.repoint_print_jobs(kiosk.conn, link.other_id, keep)
+            refresh_presence(kiosk.conn, link.other_id)
+            refresh_presence(kiosk.conn, link.keep_id)
+    return len(fresh)
