@@ -21,7 +21,7 @@ def register(sub: Any) -> None:
     reg.add_argument("--category")
     reg.add_argument("--workshop")
     reg.add_argument("--checkin", action="store_true", help="check the guest in at once")
-    reg.add_argument("--device")
+    reg.add_argument("--device", metavar="NAME", help="this kiosk's display name")
     reg.add_argument("--json", action="store_true")
     reg.set_defaults(handler=_register)
     stats = sub.add_parser("stats", help="registered, arrived, inside now, per workshop and category")

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
-from kiosk.domain import codes, rules, tickets
+from kiosk.domain import codes, merge, rules, tickets
 from kiosk.domain.model import (
     Attendee,
     CheckinResult,
@@ -26,14 +26,15 @@ from kiosk.service.keys import Keys
 from kiosk.service.session import OnSession, Session
 from kiosk.store import attendees as attendee_store
 from kiosk.store import scans as scan_store
+from kiosk.store import sync as sync_store
 from kiosk.store import transaction
 
 
 def refresh_presence(conn: sqlite3.Connection, attendee_id: str) -> Presence:
-    """Fold the guest's log again and store the result (inside the caller's transaction)."""
-    presence = fold_presence(scan_store.for_attendee(conn, attendee_id))
-    attendee_store.set_presence(conn, attendee_id, presence)
-    return presence
+    """Fold the guest's log again and store the result (inside the caller's transaction). Read back,
+    so the first entry's device is shown under its current name, not the one it had then."""
+    attendee_store.set_presence(conn, attendee_id, fold_presence(scan_store.for_attendee(conn, attendee_id)))
+    return attendee_store.presence(conn, attendee_id)
 
 
 class CheckIn(OnSession):
@@ -142,11 +143,12 @@ class CheckIn(OnSession):
             if claims.event_id != event.id:
                 return None, Verdict.WRONG_EVENT
             found = attendee_store.get(self.conn, claims.attendee_id)
-            if found is None:  # registered after this kiosk's last sync: the ticket vouches for them
+            if found is None:  # registered after this kiosk's last sync: the ticket vouches for them, provisionally
                 found = Attendee(id=claims.attendee_id, event_id=event.id, first_name=claims.first_name,
                                  last_name=claims.last_name, source="ticket", source_device=device.id)
                 attendee_store.insert(self.conn, found, case_sensitive=event.codes_case_sensitive,
                                       now=rules.format_time(now), device_id=device.id)
+                sync_store.set_field_stamps(self.conn, found.id, merge.provisional_stamps(device.id))
             return found, None
         for candidate in (code, *codes.url_candidates(code), *alternatives):
             key = codes.code_key(candidate, case_sensitive=event.codes_case_sensitive)

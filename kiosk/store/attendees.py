@@ -244,9 +244,12 @@ EXPORT_COLUMNS = (
 
 def export_rows(conn: sqlite3.Connection, event_id: str) -> Iterator[tuple[object, ...]]:
     """The event's attendees as raw tuples in ``EXPORT_COLUMNS`` order, by name (no Attendee built)."""
+    columns = ", ".join("coalesce(d.name, a.first_entry_device)" if c == "first_entry_device" else f"a.{c}"
+                        for c in EXPORT_COLUMNS)
     yield from conn.execute(
-        f"SELECT {', '.join(EXPORT_COLUMNS)} FROM attendees WHERE event_id = ?"
-        " ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE",
+        f"SELECT {columns} FROM attendees a LEFT JOIN device_names d ON d.device_id = a.first_entry_device"
+        " WHERE a.event_id = ?"
+        " ORDER BY a.last_name COLLATE NOCASE, a.first_name COLLATE NOCASE",
         (event_id,),
     )
 
@@ -274,19 +277,24 @@ def count(conn: sqlite3.Connection, event_id: str) -> int:
 
 
 def presence(conn: sqlite3.Connection, attendee_id: str) -> Presence:
+    """The stored presence, with the first entry's device under its current name (device_names)."""
     row = conn.execute(
-        "SELECT first_entry_at, first_entry_device, last_scan_at, inside FROM attendees WHERE id = ?",
+        "SELECT a.first_entry_at, coalesce(d.name, a.first_entry_device), a.last_scan_at, a.inside,"
+        " a.first_entry_device FROM attendees a LEFT JOIN device_names d ON d.device_id = a.first_entry_device"
+        " WHERE a.id = ?",
         (attendee_id,),
     ).fetchone()
     if row is None:
         return Presence()
-    return Presence(row[0], row[1], row[2], bool(row[3]))
+    return Presence(row[0], row[1], row[2], bool(row[3]), row[4])
 
 
 def set_presence(conn: sqlite3.Connection, attendee_id: str, p: Presence) -> None:
+    """Store a folded presence: the first entry's device by id (its name is looked up when read)."""
     conn.execute(
         "UPDATE attendees SET first_entry_at=?, first_entry_device=?, last_scan_at=?, inside=? WHERE id=?",
-        (p.first_entry_at, p.first_entry_device, p.last_scan_at, int(p.inside), attendee_id),
+        (p.first_entry_at, p.first_entry_device_id or p.first_entry_device, p.last_scan_at, int(p.inside),
+         attendee_id),
     )
 
 
