@@ -225,6 +225,23 @@ def test_register(demo: Cli) -> None:
     one_line_error(*demo("register", "--first-name", "X", "--last-name", "Y", "--workshop", "Unknown"))
 
 
+def test_edit(demo: Cli) -> None:
+    done = demo.json("edit", "PLUS20-0002", "--email", "hugo@example.org", "--organisation", "Coop Nord")
+    assert done["changed"] == ["email", "organisation"]
+    assert (done["attendee"]["email"], done["attendee"]["organisation"]) == ("hugo@example.org", "Coop Nord")
+    assert demo.json("search", "coop nord")[0]["ticket_code"] == "PLUS20-0002"
+    code, out, err = demo("edit", "PLUS20-0002", "--last-name", "Thomas-Durand", "--lang", "en")
+    assert (code, out, err) == (0, "Edited: Hugo Thomas-Durand (PLUS20-0002) — last_name\n", "")
+    for args, fr in [(("PLUS20-0002", "--email", "hugo@example.org"), "rien à modifier"),
+                     (("PLUS20-0002",), "rien à modifier"),
+                     (("PLUS20-0002", "--first-name", " "), "le prénom et le nom sont obligatoires"),
+                     (("PLUS20-0002", "--workshop", "Jonglage"), "inconnu·e « Jonglage »"),
+                     (("PLUS20-0002", "--category", "Nope"), "inconnu·e « Nope »"),
+                     (("NOBODY-9", "--first-name", "X"), "aucun·e invité·e")]:
+        assert fr in one_line_error(*demo("edit", *args)), args
+    assert "nothing to change" in one_line_error(*demo("edit", "PLUS20-0002", "--lang", "en"))
+
+
 def test_register_full_workshop(cli: Cli) -> None:
     cli.json("event", "create", "--name", "Tiny", "--workshop", "Atelier:1")
     assert cli.json("register", "--first-name", "A", "--last-name", "B", "--workshop", "atelier")["created"]
