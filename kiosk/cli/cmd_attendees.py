@@ -1,4 +1,4 @@
-"""`kiosk search`, `kiosk register`, `kiosk stats`, `kiosk history`."""
+"""`kiosk search`, `kiosk register`, `kiosk edit`, `kiosk stats`, `kiosk history`."""
 
 from __future__ import annotations
 
@@ -21,9 +21,15 @@ def register(sub: Any) -> None:
     reg.add_argument("--category")
     reg.add_argument("--workshop")
     reg.add_argument("--checkin", action="store_true", help="check the guest in at once")
-    reg.add_argument("--device")
+    reg.add_argument("--device", metavar="NAME", help="this kiosk's display name")
     reg.add_argument("--json", action="store_true")
     reg.set_defaults(handler=_register)
+    edit = sub.add_parser("edit", help="correct a guest's name, e-mail, organisation, category or workshop")
+    edit.add_argument("attendee", help="attendee id or ticket code")
+    for option in ("--first-name", "--last-name", "--email", "--organisation", "--category", "--workshop"):
+        edit.add_argument(option, metavar="TEXT", help="new value ('' clears it, names excepted)")
+    edit.add_argument("--json", action="store_true")
+    edit.set_defaults(handler=_edit)
     stats = sub.add_parser("stats", help="registered, arrived, inside now, per workshop and category")
     stats.add_argument("--json", action="store_true")
     stats.set_defaults(handler=_stats)
@@ -66,6 +72,17 @@ def _register(ctx: Context) -> int:
         human += "\n" + verdict_line(ctx, result.checkin)
     ctx.emit(payload, human)
     return exit_status(result.checkin) if result.checkin else EXIT_OK
+
+
+def _edit(ctx: Context) -> int:
+    from kiosk.service.editing import FIELDS
+
+    k = ctx.kiosk()
+    done = k.edit(ctx.args.attendee, **{f: getattr(ctx.args, f) for f in FIELDS})
+    payload = {"changed": list(done.changed), "attendee": attendee_json(k, done.attendee)}
+    ctx.emit(payload, ctx.text("edited", name=done.attendee.full_name, code=done.attendee.ticket_code or "-",
+                               fields=", ".join(done.changed)))
+    return EXIT_OK
 
 
 def _stats(ctx: Context) -> int:

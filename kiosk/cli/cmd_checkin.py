@@ -11,11 +11,12 @@ def register(sub: Any) -> None:
     checkin = sub.add_parser("checkin", help="check a ticket code (or signed payload) in or out")
     checkin.add_argument("code")
     checkin.add_argument("--exit", action="store_true", help="record an exit instead of an entry")
-    checkin.add_argument("--device", help="device name (default: settings, $KIOSK_DEVICE or host name)")
+    checkin.add_argument("--device", metavar="NAME", help="this kiosk's display name (default: settings,"
+                         " $KIOSK_DEVICE or host name); the device id stays the data dir's")
     checkin.add_argument("--json", action="store_true")
     checkin.set_defaults(handler=_checkin)
     undo = sub.add_parser("undo", help="revert the last scan of this device")
-    undo.add_argument("--device")
+    undo.add_argument("--device", metavar="NAME", help="this kiosk's display name")
     undo.add_argument("--staff", help="who undid it (recorded in the log)")
     undo.add_argument("--reason", help="why (recorded in the log)")
     undo.add_argument("--json", action="store_true")
@@ -24,7 +25,7 @@ def register(sub: Any) -> None:
     override.add_argument("attendee", help="attendee id or ticket code")
     override.add_argument("--reason", required=True)
     override.add_argument("--staff", required=True, help="who decided")
-    override.add_argument("--device")
+    override.add_argument("--device", metavar="NAME", help="this kiosk's display name")
     override.add_argument("--json", action="store_true")
     override.set_defaults(handler=_override)
 

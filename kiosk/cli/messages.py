@@ -20,6 +20,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "checked_in": "entré·e",
         "registered": "Inscrit·e : {name} ({code})",
         "already_registered": "Déjà inscrit·e : {name} ({code})",
+        "edited": "Modifié : {name} ({code}) — {fields}",
         "stats": "inscrits {registered}  entrés {checked_in}  présents {inside}{cap}  "
                  "sur place {walk_ins}  annulés {cancelled}",
         "stats_row": "  {title} {name} : {checked_in}/{registered} arrivés, {inside} présents",
@@ -59,6 +60,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "checked_in": "checked in",
         "registered": "Registered: {name} ({code})",
         "already_registered": "Already registered: {name} ({code})",
+        "edited": "Edited: {name} ({code}) — {fields}",
         "stats": "registered {registered}  checked in {checked_in}  inside {inside}{cap}  "
                  "walk-ins {walk_ins}  cancelled {cancelled}",
         "stats_row": "  {title} {name}: {checked_in}/{registered} arrived, {inside} inside",

@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from kiosk.domain import hlc
 from kiosk.domain.model import Scan
 
 
@@ -87,6 +88,23 @@ def guest_id(event_id: str, code_key: str | None, import_key: str | None, taken:
 # --- an attendee as the hub stores it --------------------------------------------------
 MERGED_FIELDS = ("ticket_code", "first_name", "last_name", "email", "organisation", "category", "workshop",
                  "status")
+
+# A guest a door created from a signed ticket before it had the organiser's record (placeholder
+# names, no e-mail, no organisation) is provisional: its fields are stamped at the clock's origin,
+# older than any real write, so the organiser's record wins over every one of them wherever the two
+# meet (kiosk or hub), with no special case in the merge. Its scans name the same guest id (the
+# ticket's), so they stay attached.
+PROVISIONAL = hlc.ZERO.encode()
+
+
+def provisional_stamps(device: str) -> dict[str, list[str]]:
+    """The field stamps of a guest created from a ticket alone (see PROVISIONAL)."""
+    return {f: [PROVISIONAL, device] for f in MERGED_FIELDS}
+
+
+def is_provisional(fields: Mapping[str, Sequence[str | None]]) -> bool:
+    """True when no field of a wire record was written for real yet."""
+    return bool(fields) and all(v[1] == PROVISIONAL for f, v in fields.items() if f in MERGED_FIELDS)
 
 
 def versions(fields: Mapping[str, Sequence[str | None]], organiser_device: str | None) -> dict[str, FieldVersion]:

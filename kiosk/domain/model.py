@@ -136,12 +136,15 @@ class Scan:
 
 @dataclass(frozen=True)
 class Presence:
-    """What the scan log says about one attendee."""
+    """What the scan log says about one attendee. The device of the first entry is kept by id (a
+    renamed kiosk stays the same device); ``first_entry_device`` is its name, for display: the one on
+    that scan from the fold, the device's current name when read back from the store."""
 
     first_entry_at: str | None = None
     first_entry_device: str | None = None
     last_scan_at: str | None = None
     inside: bool = False
+    first_entry_device_id: str | None = None
 
     @property
     def checked_in(self) -> bool:

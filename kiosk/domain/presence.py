@@ -19,6 +19,7 @@ def fold_presence(scans: Iterable[Scan]) -> Presence:
     undone = {s.target_id for s in log if s.kind is ScanKind.UNDO and s.target_id}
     first_at: str | None = None
     first_device: str | None = None
+    first_device_id: str | None = None
     last_at: str | None = None
     inside = False
     for scan in log:
@@ -28,7 +29,7 @@ def fold_presence(scans: Iterable[Scan]) -> Presence:
         if scan.kind in _ENTRY_KINDS:
             inside = True
             if first_at is None:
-                first_at, first_device = scan.device_time, scan.device_name
+                first_at, first_device, first_device_id = scan.device_time, scan.device_name, scan.device_id
         else:
             inside = False
-    return Presence(first_at, first_device, last_at, inside)
+    return Presence(first_at, first_device, last_at, inside, first_device_id)

@@ -203,7 +203,7 @@ def push_guests(conn: psycopg.Connection[tuple[object, ...]], records: Sequence[
     Returns how many changed."""
     from psycopg.types.json import Jsonb
 
-    from kiosk.domain.merge import merge_records, versions, wire
+    from kiosk.domain.merge import is_provisional, merge_records, versions, wire
 
     if not records:
         return 0
@@ -225,7 +225,9 @@ def push_guests(conn: psycopg.Connection[tuple[object, ...]], records: Sequence[
                                             versions(incoming["fields"], organiser)))
                 if merged == old["fields"]:
                     continue
-                incoming = {**old, "fields": merged}
+                # A door's provisional guest (from a ticket) takes the organiser's source and dates.
+                keep = incoming if is_provisional(old["fields"]) and not is_provisional(incoming["fields"]) else old
+                incoming = {**keep, "fields": merged}
             changed.append((str(r["id"]), str(r["event_id"]), Jsonb(incoming)))
             existing[str(r["id"])] = incoming
         if changed:

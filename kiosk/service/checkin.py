@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
-from kiosk.domain import codes, rules, tickets
+from kiosk.domain import codes, merge, rules, tickets
 from kiosk.domain.model import (
     Attendee,
     CheckinResult,
@@ -27,18 +27,19 @@ from kiosk.service.session import OnSession, Session
 from kiosk.store import attendees as attendee_store
 from kiosk.store import guest_links as link_store
 from kiosk.store import scans as scan_store
+from kiosk.store import sync as sync_store
 from kiosk.store import transaction
 
 
 def refresh_presence(conn: sqlite3.Connection, attendee_id: str) -> Presence:
     """Fold the guest's log again and store the result (inside the caller's transaction). A guest
-    merged into another (kiosk.domain.duplicates) counts as that one: the kept guest's log holds both."""
+    merged into another (kiosk.domain.duplicates) counts as that one: the kept guest's log holds both.
+    Read back, so the first entry's device is shown under its current name, not the one it had then."""
     keep = link_store.counts_as(conn, attendee_id)
     if keep != attendee_id:
         attendee_store.set_presence(conn, attendee_id, Presence())
-    presence = fold_presence(link_store.presence_log(conn, keep))
-    attendee_store.set_presence(conn, keep, presence)
-    return presence
+    attendee_store.set_presence(conn, keep, fold_presence(link_store.presence_log(conn, keep)))
+    return attendee_store.presence(conn, keep)
 
 
 def counted_person(conn: sqlite3.Connection, attendee: Attendee | None) -> Attendee | None:
@@ -157,11 +158,12 @@ class CheckIn(OnSession):
             if claims.event_id != event.id:
                 return None, Verdict.WRONG_EVENT
             found = attendee_store.get(self.conn, claims.attendee_id)
-            if found is None:  # registered after this kiosk's last sync: the ticket vouches for them
+            if found is None:  # registered after this kiosk's last sync: the ticket vouches for them, provisionally
                 found = Attendee(id=claims.attendee_id, event_id=event.id, first_name=claims.first_name,
                                  last_name=claims.last_name, source="ticket", source_device=device.id)
                 attendee_store.insert(self.conn, found, case_sensitive=event.codes_case_sensitive,
                                       now=rules.format_time(now), device_id=device.id)
+                sync_store.set_field_stamps(self.conn, found.id, merge.provisional_stamps(device.id))
             return found, None
         for candidate in (code, *codes.url_candidates(code), *alternatives):
             key = codes.code_key(candidate, case_sensitive=event.codes_case_sensitive)

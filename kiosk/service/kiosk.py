@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from kiosk.domain.model import Attendee, CheckinResult, Direction, Event, Presence, Scan
 from kiosk.service.attendees import Attendees
 from kiosk.service.checkin import CheckIn
+from kiosk.service.editing import Edited, Editing
 from kiosk.service.events import Events
 from kiosk.service.keys import Keys
 from kiosk.service.registration import Consent, RegisterResult, Registration
@@ -41,13 +42,14 @@ class Services:
     checkin: CheckIn
     registration: Registration
     events: Events
+    editing: Editing
 
     @classmethod
     def compose(cls, session: Session) -> Services:
         keys, attendees, figures = Keys(session), Attendees(session), Figures(session)
         checkin = CheckIn(session, keys, attendees)
         return cls(keys, attendees, figures, checkin, Registration(session, checkin, attendees, figures),
-                   Events(session))
+                   Events(session), Editing(session, attendees, figures))
 
 
 class Kiosk(Session):
@@ -111,6 +113,9 @@ class Kiosk(Session):
             on_admitted=on_admitted)
 
     # --- attendees -----------------------------------------------------------------------
+    def edit(self, code_or_id: str, **fields: str | None) -> Edited:
+        return self.services.editing.edit(code_or_id, **fields)
+
     def attendee(self, attendee_id: str) -> Attendee:
         return self.services.attendees.attendee(attendee_id)
 

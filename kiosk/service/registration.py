@@ -46,6 +46,18 @@ class RegisterResult:
 
 
 
+def choice(value: str | None, allowed: list[str], what: str) -> str | None:
+    """``value`` as the event spells it (case folded), None when blank; Refused when the event lists
+    its choices and this is none of them (an event without a list takes any value)."""
+    value = (value or "").strip() or None
+    if value is None or not allowed:
+        return value
+    for name in allowed:
+        if name.casefold() == value.casefold():
+            return name
+    raise Refused("unknown_choice", what=what, value=value, allowed=", ".join(allowed))
+
+
 class Registration(OnSession):
     """Walk-in registration; it checks walk-ins in, so it is composed on the check-in service."""
 
@@ -79,8 +91,8 @@ class Registration(OnSession):
             raise Refused("field_too_long", limit=MAX_NAME)
         if mail and email_key(mail) is None:
             raise Refused("not_an_email", email=mail)
-        category = self._choice(category, [c.name for c in event.categories], "category")
-        workshop = self._choice(workshop, [w.name for w in event.workshops], "workshop")
+        category = choice(category, [c.name for c in event.categories], "category")
+        workshop = choice(workshop, [w.name for w in event.workshops], "workshop")
         with transaction(self.conn):
             existing = self._existing_registration(event, first, last, mail, org)
             created = existing is None
@@ -127,16 +139,6 @@ class Registration(OnSession):
                 taken = stats.by_workshop.get(w.name, WorkshopFigures()).registered
                 if taken >= w.capacity:
                     raise WorkshopFull(w.name, taken, w.capacity)
-
-    @staticmethod
-    def _choice(value: str | None, allowed: list[str], what: str) -> str | None:
-        value = (value or "").strip() or None
-        if value is None or not allowed:
-            return value
-        for name in allowed:
-            if name.casefold() == value.casefold():
-                return name
-        raise Refused("unknown_choice", what=what, value=value, allowed=", ".join(allowed))
 
     def _new_code(self, event: Event) -> str:
         """Random walk-in codes: 50 bits, so kiosks minting offline never collide in practice."""

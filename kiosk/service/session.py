@@ -7,7 +7,6 @@ attendees, events, stats, keys, badges; see ``kiosk.service.kiosk.Kiosk`` for th
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -109,21 +108,25 @@ class Session:
 
     # --- identity and time -------------------------------------------------------------
     def device(self, name: str | None = None) -> Device:
-        """Device ids are derived from a root minted once per data dir *and machine*
-        (kiosk.store.sync.device_id) and the device name: a data dir copied to another laptop gets
-        new ids instead of colliding with the original; one kiosk keeps its id across restarts."""
+        """This kiosk: its id, minted once per data dir *and machine* (kiosk.store.sync.device_id), and
+        ``name`` (else the session's name) for display. The name is not part of the identity: a renamed
+        kiosk is the same device, two kiosks called alike are two devices, and a data dir copied to
+        another laptop becomes a new device instead of colliding with the original."""
         label = (name or self.device_name).strip() or "kiosk"
         if self._device_id is None:
-            self._device_id = self._mint_device_id()
-        return Device(str(uuid.uuid5(uuid.UUID(self._device_id), label)), label)
+            self._device_id = self._mint_device_id(label)
+        return Device(self._device_id, label)
 
     @storage_guard
-    def _mint_device_id(self) -> str:
+    def _mint_device_id(self, label: str) -> str:
         from kiosk.service.sync import machine_id
         from kiosk.store import sync as sync_store
 
+        mine = sync_store.known_device_id(self.conn, machine_id())  # read first: no write lock needed
+        if mine is not None:
+            return mine
         with transaction(self.conn):
-            return sync_store.device_id(self.conn, machine_id())
+            return sync_store.device_id(self.conn, machine_id(), label)
 
     def now(self) -> str:
         return rules.format_time(self.clock())

@@ -257,6 +257,8 @@ def _apply_guest_page(kiosk: Kiosk, hub_id: str, records: list[dict[str, Any]], 
     applied = 0
     with transaction(kiosk.conn):
         before = sync_store.max_guest_rowid(kiosk.conn)
+        # The clock moves past the edits pulled, so an edit made here next is stamped after them.
+        sync_store.observe(kiosk.conn, (str(v[1]) for r in records for v in r["fields"].values()))
         inserted = _insert_new_guests(kiosk, records)
         applied += len(inserted)
         for record in records:
@@ -359,7 +361,7 @@ def apply_guest(kiosk: Kiosk, remote: dict[str, Any]) -> int:
         current = attendee_store.get(kiosk.conn, local.id)
         assert current is not None
         attendee_store.update(kiosk.conn, current, fields, case_sensitive=event.codes_case_sensitive,
-                              now=stamp, device_id=device)
+                              now=stamp, device_id=device, stamp=stamp)
     if merged == theirs:
         sync_store.unqueue_guest(kiosk.conn, local.id)
     return 1

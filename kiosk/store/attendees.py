@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from kiosk.domain.codes import code_key as make_code_key
 from kiosk.domain.model import SORT_KEYS, WALK_IN, Attendee, Presence, Status
 from kiosk.domain.text import email_key, search_text, tokens
+from kiosk.store import sync as sync_store
 
 EDITABLE = ("ticket_code", "first_name", "last_name", "email", "organisation", "category", "workshop", "status")
 _COLUMNS = (
@@ -150,18 +151,23 @@ _COUNT_NEW = (
 
 def update(
     conn: sqlite3.Connection, current: Attendee, changes: Mapping[str, object], *,
-    case_sensitive: bool, now: str, device_id: str,
+    case_sensitive: bool, now: str, device_id: str, stamp: str | None = None,
 ) -> Attendee:
-    """Apply field changes (names from EDITABLE), keeping derived keys and the index in step."""
+    """Apply field changes (names from EDITABLE), keeping derived keys and the index in step.
+
+    Each changed field is stamped (``stamp``, device) for the field-by-field merge. A local edit
+    passes no stamp and gets this kiosk's next HLC tick (not its bare clock: a kiosk ten minutes
+    behind still stamps after what it has seen); a merge passes the stamp the write came with."""
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
+    stamp = stamp or sync_store.tick(conn, now)
     fields = {k: (Status(str(v)) if k == "status" else v) for k, v in changes.items()}
     merged = Attendee(**{**current.__dict__, **fields, "updated_at": now})
     key = make_code_key(merged.ticket_code, case_sensitive=case_sensitive) if merged.ticket_code else None
     changed = [k for k in EDITABLE if k in fields and getattr(current, k) != getattr(merged, k)]
     # Field names come from EDITABLE, never from input: safe to splice into the JSON paths.
-    stamps = "field_stamps" + "".join(f", '$.{k}', json_array(:now, :device)" for k in changed)
+    stamps = "field_stamps" + "".join(f", '$.{k}', json_array(:stamp, :device)" for k in changed)
     conn.execute(
         "UPDATE attendees SET ticket_code=:code, code_key=:key, first_name=:first, last_name=:last, email=:email,"
         " email_key=:email_key, organisation=:org, category=:cat, workshop=:workshop, status=:status,"
@@ -170,13 +176,13 @@ def update(
         {"code": merged.ticket_code, "key": key or None, "first": merged.first_name, "last": merged.last_name,
          "email": merged.email, "email_key": email_key(merged.email), "org": merged.organisation,
          "cat": merged.category, "workshop": merged.workshop, "status": merged.status.value, "now": now,
-         "device": device_id, "search": _index_text(merged), "id": merged.id},
+         "device": device_id, "search": _index_text(merged), "id": merged.id, "stamp": stamp},
     )
     return merged
 
 
 def field_stamps(conn: sqlite3.Connection, attendee_id: str) -> dict[str, tuple[str, str]]:
-    """(time, device id) of the last write of each edited field, for field-by-field merges."""
+    """(HLC stamp, device id) of the last write of each edited field, for field-by-field merges."""
     row = conn.execute("SELECT field_stamps FROM attendees WHERE id = ?", (attendee_id,)).fetchone()
     if row is None:
         return {}
@@ -244,9 +250,12 @@ EXPORT_COLUMNS = (
 
 def export_rows(conn: sqlite3.Connection, event_id: str) -> Iterator[tuple[object, ...]]:
     """The event's attendees as raw tuples in ``EXPORT_COLUMNS`` order, by name (no Attendee built)."""
+    columns = ", ".join("coalesce(d.name, a.first_entry_device)" if c == "first_entry_device" else f"a.{c}"
+                        for c in EXPORT_COLUMNS)
     yield from conn.execute(
-        f"SELECT {', '.join(EXPORT_COLUMNS)} FROM attendees WHERE event_id = ?"
-        " ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE",
+        f"SELECT {columns} FROM attendees a LEFT JOIN device_names d ON d.device_id = a.first_entry_device"
+        " WHERE a.event_id = ?"
+        " ORDER BY a.last_name COLLATE NOCASE, a.first_name COLLATE NOCASE",
         (event_id,),
     )
 
@@ -274,19 +283,24 @@ def count(conn: sqlite3.Connection, event_id: str) -> int:
 
 
 def presence(conn: sqlite3.Connection, attendee_id: str) -> Presence:
+    """The stored presence, with the first entry's device under its current name (device_names)."""
     row = conn.execute(
-        "SELECT first_entry_at, first_entry_device, last_scan_at, inside FROM attendees WHERE id = ?",
+        "SELECT a.first_entry_at, coalesce(d.name, a.first_entry_device), a.last_scan_at, a.inside,"
+        " a.first_entry_device FROM attendees a LEFT JOIN device_names d ON d.device_id = a.first_entry_device"
+        " WHERE a.id = ?",
         (attendee_id,),
     ).fetchone()
     if row is None:
         return Presence()
-    return Presence(row[0], row[1], row[2], bool(row[3]))
+    return Presence(row[0], row[1], row[2], bool(row[3]), row[4])
 
 
 def set_presence(conn: sqlite3.Connection, attendee_id: str, p: Presence) -> None:
+    """Store a folded presence: the first entry's device by id (its name is looked up when read)."""
     conn.execute(
         "UPDATE attendees SET first_entry_at=?, first_entry_device=?, last_scan_at=?, inside=? WHERE id=?",
-        (p.first_entry_at, p.first_entry_device, p.last_scan_at, int(p.inside), attendee_id),
+        (p.first_entry_at, p.first_entry_device_id or p.first_entry_device, p.last_scan_at, int(p.inside),
+         attendee_id),
     )
 
 

@@ -41,15 +41,27 @@ def observe(conn: sqlite3.Connection, seen: Iterable[str]) -> None:
 
 
 # --- device identity ------------------------------------------------------------------
-def device_id(conn: sqlite3.Connection, machine_id: str) -> str:
-    """The root of this data dir's device ids, minted once; minted anew when the data dir was copied
-    to another machine (``machine_id`` differs from the one recorded beside it). The first time, the
-    install id is adopted, so a data dir from before v8 keeps its device ids. Call in a transaction."""
-    current, machine = meta.get(conn, "device_id"), meta.get(conn, "device_machine")
-    if current and machine == machine_id:
-        return current
-    fresh = str(uuid.uuid4()) if current else meta.install_id(conn)
-    meta.put(conn, "device_id", fresh)
+def known_device_id(conn: sqlite3.Connection, machine_id: str) -> str | None:
+    """This data dir's device id if it was minted on this machine, else None (mint it: device_id)."""
+    current, machine = meta.get(conn, "device"), meta.get(conn, "device_machine")
+    return current if current and machine == machine_id else None
+
+
+def device_id(conn: sqlite3.Connection, machine_id: str, name: str) -> str:
+    """This data dir's device id, minted once; minted anew when the data dir was copied to another
+    machine (``machine_id`` differs from the one recorded beside it). A v8 data dir derived its ids
+    from a root and the device name: on its own machine it keeps the id its scans carry under
+    ``name`` (if any), so its own scans stay its own. Call in a transaction."""
+    known = known_device_id(conn, machine_id)
+    if known is not None:
+        return known
+    root, machine = meta.get(conn, "device_id"), meta.get(conn, "device_machine")
+    fresh = str(uuid.uuid4())
+    if root and machine == machine_id:
+        legacy = str(uuid.uuid5(uuid.UUID(root), name))
+        if conn.execute("SELECT 1 FROM scans WHERE device_id = ? LIMIT 1", (legacy,)).fetchone():
+            fresh = legacy
+    meta.put(conn, "device", fresh)
     meta.put(conn, "device_machine", machine_id)
     return fresh
 
@@ -94,7 +106,8 @@ def insert_pulled(conn: sqlite3.Connection, rows: Sequence[Sequence[object]]) ->
     """Insert scans pulled from the hub (SCAN_COLUMNS + received_at); ones already here are skipped
     (set union). Scans of an event or guest this kiosk does not hold are skipped too: the hub keeps
     them, and a later join brings them with their guests."""
-    before = conn.total_changes
+    # Counted by rowid, not total_changes: the device_names trigger writes too.
+    before = int(conn.execute("SELECT coalesce(max(rowid), 0) FROM scans").fetchone()[0])
     conn.executemany(
             "INSERT INTO scans(id, event_id, attendee_id, code, kind, verdict, target_id, device_id,"
             " device_name, staff, reason, device_time, hlc, received_at)"
@@ -104,7 +117,7 @@ def insert_pulled(conn: sqlite3.Connection, rows: Sequence[Sequence[object]]) ->
             " ON CONFLICT(id) DO NOTHING",
         [tuple(r) for r in rows],
     )
-    inserted = conn.total_changes - before
+    inserted = int(conn.execute("SELECT count(*) FROM scans WHERE rowid > ?", (before,)).fetchone()[0])
     # Every guest named by the batch is refolded (a few more than needed when some rows were known).
     touched = {str(r[2]) for r in rows if r[2] is not None} if inserted else set()
     return Applied(inserted, touched)

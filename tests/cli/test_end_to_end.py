@@ -27,8 +27,10 @@ def test_door_session(tmp_path: Path) -> None:
     assert (ok.returncode, ok.stderr) == (0, "")
     accepted = json.loads(ok.stdout)
     assert accepted["verdict"] == "accepted" and accepted["first_entry_device"] == "door-e2e"
-    again = kiosk(data, "checkin", "PLUS20-0002", "--device", "door-2", "--json")
+    assert kiosk(data, "checkin", "NOBODY-1").returncode == 1  # another code: the next is no replay
+    again = kiosk(data, "checkin", "PLUS20-0002", "--device", "door-2", "--json")  # renamed: same device
     assert again.returncode == 1 and json.loads(again.stdout)["verdict"] == "already_checked_in"
+    assert json.loads(again.stdout)["first_entry_device"] == "door-2"
     # Undecodable bytes from the shell: a refusal, not a crash.
     garbage = kiosk(data, "checkin", b"\xff\xfe\xc3(", "--json")
     assert garbage.returncode == 1 and json.loads(garbage.stdout)["verdict"] == "invalid"

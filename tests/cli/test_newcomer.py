@@ -63,6 +63,7 @@ def test_messages_follow_lang_option_then_settings_then_locale(cli: Cli, data_di
     monkeypatch.setenv("LANG", "en_GB.UTF-8")
     assert cli("undo")[1] == "Nothing to undo on this device.\n"
     assert cli("checkin", "PLUS20-0002")[1] == "Welcome Hugo Thomas!\n"  # the verdict too
+    assert cli("undo")[0] == 0  # --device below only renames this kiosk: leave it nothing to undo
     settings.save(data_dir, settings.Settings(language="fr"))  # the window's Settings win over the locale
     assert cli("undo", "--device", "door-9")[1] == "Rien à annuler sur ce poste.\n"
     assert cli("--lang", "en", "undo", "--device", "door-9")[1] == "Nothing to undo on this device.\n"
@@ -96,7 +97,8 @@ def test_history_and_human_output_show_local_time_with_offset(tmp_path: Path) ->
     local = utc.astimezone(__import__("zoneinfo").ZoneInfo("Europe/Paris"))
     offset = local.strftime("%z")
     stamp = local.strftime("%Y-%m-%d %H:%M:%S") + f"{offset[:3]}:{offset[3:]}"
-    again = kiosk("checkin", "PLUS20-0002", "--device", "door-2", "--lang", "en")
+    assert kiosk("checkin", "NOBODY-1").returncode == 1  # another code between: the next is no replay
+    again = kiosk("checkin", "PLUS20-0002", "--lang", "en")
     assert again.returncode == 1 and f"({stamp}, door-1)" in again.stdout
     history = kiosk("history", "PLUS20-0002").stdout.splitlines()
     assert history[1].startswith(f"{stamp}  entry")

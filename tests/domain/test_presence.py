@@ -40,19 +40,19 @@ def test_entry_exit_reentry() -> None:
 
 def test_refused_scans_change_nothing() -> None:
     p = fold_presence([ev("1", ScanKind.ENTRY, 0), ev("2", ScanKind.REFUSED, 5)])
-    assert p == Presence(at(0), "door-1", at(0), True)
+    assert p == Presence(at(0), "door-1", at(0), True, "id-door-1")
     assert fold_presence([ev("1", ScanKind.REFUSED, 0)]) == Presence()
 
 
 def test_override_counts_as_entry() -> None:
     p = fold_presence([ev("1", ScanKind.OVERRIDE, 3, "desk")])
-    assert p == Presence(at(3), "desk", at(3), True)
+    assert p == Presence(at(3), "desk", at(3), True, "id-desk")
 
 
 def test_undo_cancels_its_target_only() -> None:
     entry, exit_ = ev("1", ScanKind.ENTRY, 0), ev("2", ScanKind.EXIT, 10)
     undo_exit = ev("3", ScanKind.UNDO, 11, target="2")
-    assert fold_presence([entry, exit_, undo_exit]) == Presence(at(0), "door-1", at(0), True)
+    assert fold_presence([entry, exit_, undo_exit]) == Presence(at(0), "door-1", at(0), True, "id-door-1")
     undo_entry = ev("4", ScanKind.UNDO, 1, target="1")
     assert fold_presence([entry, undo_entry]) == Presence()
     # The undo is itself not an entry or exit: last_scan_at ignores it.
@@ -67,7 +67,7 @@ def test_same_answer_whatever_the_arrival_order() -> None:
         ev("c", ScanKind.EXIT, 30, "door-2"), ev("d", ScanKind.ENTRY, 40, "door-3"),
         ev("e", ScanKind.EXIT, 50, "door-1"), ev("f", ScanKind.UNDO, 51, "door-1", target="e"),
     ]
-    expected = Presence(at(0), "door-1", at(40), True)
+    expected = Presence(at(0), "door-1", at(40), True, "id-door-1")
     rng = random.Random(7)
     for _ in range(50):
         shuffled = log[:]

@@ -126,3 +126,36 @@ def _count(data: Path) -> int:
         return int(conn.execute("SELECT count(*) FROM scans").fetchone()[0])
     finally:
         conn.close()
+
+
+@pytest.mark.parametrize(("skew_a", "skew_b"), [("+10m", None), (None, "-10m")])
+def test_an_edit_made_after_seeing_another_wins_whatever_the_clocks(
+        tmp_path: Path, hub: str, skew_a: str | None, skew_b: str | None) -> None:
+    """A edits a guest's e-mail (A's clock 10 min ahead, or on time); B syncs, sees it, and corrects
+    it a moment later (on time, or 10 min behind). By device time A's edit is the later one; by the
+    HLC stamps `kiosk edit` writes, B's is, and that is what every kiosk ends with."""
+    _faketime()
+    a, b = tmp_path / "a", tmp_path / "b"
+    for data, device in ((a, "poste-A"), (b, "poste-B")):
+        assert kiosk(data, "demo", device=device).returncode == 0
+    first = kiosk(a, "edit", "PLUS20-0007", "--email", "first@example.org", "--json", skew=skew_a)
+    assert first.returncode == 0 and json.loads(first.stdout)["changed"] == ["email"], first.stderr
+    assert kiosk(a, "sync", "--hub", hub, skew=skew_a).returncode == 0
+    assert kiosk(b, "sync", "--hub", hub, device="poste-B", skew=skew_b).returncode == 0
+    assert _email(b, "PLUS20-0007") == "first@example.org"
+    second = kiosk(b, "edit", "PLUS20-0007", "--email", "second@example.org", device="poste-B", skew=skew_b)
+    assert second.returncode == 0, second.stderr
+    for data, device, skew in ((b, "poste-B", skew_b), (a, "poste-A", skew_a), (b, "poste-B", skew_b)):
+        assert kiosk(data, "sync", "--hub", hub, device=device, skew=skew).returncode == 0
+    assert [_email(d, "PLUS20-0007") for d in (a, b)] == ["second@example.org"] * 2
+
+
+def _email(data: Path, code: str) -> str | None:
+    import sqlite3
+
+    conn = sqlite3.connect(data / "kiosk.db")
+    try:
+        row = conn.execute("SELECT email FROM attendees WHERE ticket_code = ?", (code,)).fetchone()
+        return None if row is None or row[0] is None else str(row[0])
+    finally:
+        conn.close()

@@ -9,7 +9,7 @@ import psycopg
 import pytest
 
 from kiosk.domain.model import Event, Verdict
-from kiosk.hub import schema
+from kiosk.hub import replica, schema
 from kiosk.service import Kiosk
 from kiosk.service.importer import import_registrations
 from kiosk.service.sync import sync_once
@@ -69,3 +69,52 @@ def test_device_ids_stay_put_on_one_machine_and_a_copy_to_another_machine_gets_n
     reopened = Kiosk.open(tmp_path / "copy", device_name="poste-A")
     assert reopened.device().id == again
     reopened.close()
+
+
+def test_a_renamed_kiosk_stays_one_device_and_is_shown_by_its_latest_name(
+        tmp_path: Path, hub_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """poste-A is renamed "Entrée nord" between two syncs: one device on the hub (under the new
+    name), its old scans keep their id and old name, and kiosk B says "already checked in (Entrée
+    nord, …)". Two data dirs both called poste-B are two devices, told apart on every screen."""
+    from kiosk.service.occupancy import Occupancy
+
+    monkeypatch.setenv("KIOSK_MACHINE_ID", "machine-1")
+    with psycopg.connect(hub_url) as conn:
+        schema.upgrade(conn)
+    clock = FakeClock()
+    a = Kiosk.open(tmp_path / "a", device_name="poste-A", clock=clock)
+    a.create_demo()
+    first = a.check_in("PLUS20-0001").scan
+    assert first is not None
+    sync_once(a, hub_url)
+    a.close()
+    a = Kiosk.open(tmp_path / "a", device_name="Entrée nord", clock=clock)
+    assert a.device().id == first.device_id
+    clock.advance(60)
+    second = a.check_in("PLUS20-0002").scan
+    assert second is not None and (second.device_id, second.device_name) == (first.device_id, "Entrée nord")
+    sync_once(a, hub_url)
+    b = Kiosk.open(tmp_path / "b", device_name="poste-B", clock=clock)
+    b.create_demo()
+    twin = Kiosk.open(tmp_path / "b-twin", device_name="poste-B", clock=clock)
+    twin.create_demo()
+    assert len({a.device().id, b.device().id, twin.device().id}) == 3
+    sync_once(b, hub_url)
+    again = b.check_in("PLUS20-0001")
+    assert again.verdict is Verdict.ALREADY_CHECKED_IN and again.first_entry_device == "Entrée nord"
+    assert b.presence(again.attendee.id if again.attendee else "").first_entry_device_id == first.device_id
+    history = b.history(again.attendee.id if again.attendee else "")
+    assert [s.device_name for s in history][:1] == ["poste-A"]  # a scan keeps the name it was made under
+    clock.advance(60)
+    assert twin.check_in("PLUS20-0003").verdict is Verdict.ACCEPTED
+    sync_once(twin, hub_url)
+    sync_once(b, hub_url)
+    with psycopg.connect(hub_url) as conn:
+        status = replica.status(conn)
+    by_id = {d.id: (d.name, d.scans) for d in status.devices}
+    assert by_id[first.device_id] == ("Entrée nord", 2)
+    assert by_id[twin.device().id] == ("poste-B", 1) and by_id[b.device().id] == ("poste-B", 1)
+    occupancy = Occupancy(b.conn, event=b.event, clock=clock)  # the door's view: one line per device id
+    assert sorted(s.device_name for s in occupancy.statuses()) == ["Entrée nord", "poste-B", "poste-B"]
+    for k in (a, b, twin):
+        k.close()

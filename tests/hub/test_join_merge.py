@@ -113,3 +113,52 @@ def test_offline_edits_merge_field_by_field_and_the_organisers_cancellation_wins
         assert conn.execute("SELECT max(seq) FROM attendees").fetchone() == seq
     for k in (org, a, b):
         k.close()
+
+
+def test_a_guest_admitted_from_a_ticket_offline_takes_the_organisers_record(tmp_path: Path, hub: str) -> None:
+    """Kiosk B admits a late registrant's signed ticket before it ever saw the guest: it creates a
+    provisional guest (the ticket's names, nothing else). Once both have synced, both kiosks (and
+    the hub) hold the organiser's record: one guest, the organiser's name, e-mail and organisation,
+    B's scan attached, the guest counted once."""
+    from kiosk import paths
+    from kiosk.domain import tickets
+    from kiosk.domain.model import Event
+    from kiosk.service import keys as key_store
+    from kiosk.service.importer import import_registrations
+    from kiosk.service.sync import join
+
+    (tmp_path / "guests.csv").write_text(CSV, encoding="utf-8")
+    org = Kiosk.open(tmp_path / "org", device_name="organiser", clock=FakeClock())
+    org.create_event(Event(id="5f0c1d2e-3a4b-4c5d-8e6f-708192a3b4c5", name="Gala"))
+    import_registrations(org, tmp_path / "guests.csv")
+    key_store.init_keys(paths.keys_dir(tmp_path / "org"))
+    org.reload_keys()
+    sync_once(org, hub)
+    b = Kiosk.open(tmp_path / "b", device_name="poste-B", clock=FakeClock())
+    assert join(b, hub).guests == 3
+    late = tmp_path / "late.csv"  # registered after B joined; B is offline from now on
+    late.write_text(CSV + "GALA-004,Zoé,Nguyễn-Lefèvre,zoe@example.org,Lumen\n", encoding="utf-8")
+    import_registrations(org, late)
+    zoe = org.find("GALA-004")
+    key = key_store.load_private(paths.keys_dir(tmp_path / "org"))
+    ticket = tickets.sign_ticket(tickets.TicketClaims(org.event.id, zoe.id, "Zoe", "Nguyen"), key)  # short form
+    b.clock.advance(3600)  # type: ignore[attr-defined]  # admitted long after the organiser's import
+    admitted = b.check_in(ticket)
+    assert admitted.verdict is Verdict.ACCEPTED and admitted.attendee is not None
+    assert (admitted.attendee.id, admitted.attendee.email) == (zoe.id, None)
+    for k in (b, org, b):  # the provisional guest reaches the hub first
+        sync_once(k, hub)
+    for k in (org, b):
+        got = k.find("GALA-004")
+        assert (got.id, got.first_name, got.last_name, got.email, got.organisation) == (
+            zoe.id, "Zoé", "Nguyễn-Lefèvre", "zoe@example.org", "Lumen"), k.device_name
+        assert attendee_store.count(k.conn, k.event.id) == 4
+        assert [s.id for s in k.history(zoe.id)] == [admitted.scan.id if admitted.scan else ""]
+        assert (k.stats().registered, k.stats().checked_in) == (4, 1)
+        assert [a.id for a in k.search("zoe nguyen lefevre")] == [zoe.id]
+    with psycopg.connect(hub) as conn:
+        row = conn.execute("SELECT fields->>'source', fields->'fields'->'email'->>0 FROM attendees"
+                           " WHERE id = %s::uuid", (zoe.id,)).fetchone()
+    assert row is not None and row[0] != "ticket" and row[1] == "zoe@example.org"  # the organiser's source
+    for k in (org, b):
+        k.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, cast
 
@@ -15,6 +16,7 @@ from kiosk.service import Kiosk, KioskError
 from kiosk.store import attendees as attendee_store
 from kiosk.store import transaction
 from tests.conftest import FakeClock
+from tests.helpers.doors import hand_over
 
 CODE = "PLUS20-0001"
 
@@ -37,21 +39,47 @@ def valid_code(k: Kiosk, n: int = 0) -> str:
 # --------------------------------------------------------------------------- verdicts
 
 
-def test_accepted_then_already_checked_in_with_time_and_device(kiosk: Kiosk, clock: FakeClock) -> None:
+@pytest.fixture
+def door2(tmp_path: Path, clock: FakeClock) -> Iterator[Kiosk]:
+    """Another door: a data dir of its own (the same demo event), reached through ``hand_over``."""
+    k = Kiosk.open(tmp_path / "door-2", device_name="door-2", clock=clock)
+    k.create_demo()
+    yield k
+    k.close()
+
+
+def test_accepted_then_already_checked_in_with_time_and_device(kiosk: Kiosk, door2: Kiosk, clock: FakeClock) -> None:
     code = valid_code(kiosk)
-    first = kiosk.check_in(code, device_name="door-1")
+    first = kiosk.check_in(code)
     assert first.verdict is Verdict.ACCEPTED and first.attendee is not None
     assert first.attendee.ticket_code == code
     assert first.first_entry_at == format_time(clock.now)
     entered_at = first.first_entry_at
     clock.advance(600)
-    again = kiosk.check_in(code, device_name="door-2")
+    hand_over(kiosk, door2)
+    again = door2.check_in(code)
     assert again.verdict is Verdict.ALREADY_CHECKED_IN and not again.verdict.admits
     assert (again.first_entry_at, again.first_entry_device) == (entered_at, "door-1")
     assert "door-1" in again.message("fr") and "door-1" in again.message("en")
     assert again.to_json()["first_entry_device"] == "door-1"
-    assert scans(kiosk) == [("entry", "accepted", first.attendee.id),
+    assert scans(door2) == [("entry", "accepted", first.attendee.id),
                             ("refused", "already_checked_in", first.attendee.id)]
+
+
+def test_a_renamed_door_is_the_same_device_and_shown_by_its_new_name(kiosk: Kiosk, clock: FakeClock) -> None:
+    """Renaming changes what is shown, not who: the repeat window and undo still see one device,
+    new scans carry the new name, and "already checked in" names the door as it is called now."""
+    code = valid_code(kiosk)
+    first = kiosk.check_in(code)
+    assert first.scan is not None and first.scan.device_name == "door-1"
+    clock.advance(1)
+    renamed = kiosk.check_in(code, device_name="main door")
+    assert renamed.repeated  # the same device's last scan: a replay
+    clock.advance(60)
+    again = kiosk.check_in(code, device_name="main door")
+    assert again.scan is not None and again.scan.device_id == first.scan.device_id
+    assert again.scan.device_name == "main door" and again.first_entry_device == "main door"
+    assert kiosk.presence(first.scan.attendee_id or "").first_entry_device_id == first.scan.device_id
 
 
 def test_unknown_code(kiosk: Kiosk) -> None:
@@ -109,14 +137,15 @@ def test_same_code_within_three_seconds_on_same_device_is_one_scan(kiosk: Kiosk,
     assert len(scans(kiosk)) == 2
 
 
-def test_repeat_window_is_per_device(kiosk: Kiosk, clock: FakeClock) -> None:
+def test_repeat_window_is_per_device(kiosk: Kiosk, door2: Kiosk, clock: FakeClock) -> None:
     code = valid_code(kiosk)
-    kiosk.check_in(code, device_name="door-1")
+    kiosk.check_in(code)
     clock.advance(1)
-    other = kiosk.check_in(code, device_name="door-2")
+    hand_over(kiosk, door2)
+    other = door2.check_in(code)
     assert other.verdict is Verdict.ALREADY_CHECKED_IN and not other.repeated
     assert other.first_entry_device == "door-1"
-    assert len(scans(kiosk)) == 2
+    assert len(scans(door2)) == 2
 
 
 def test_repeat_window_is_per_code(kiosk: Kiosk, clock: FakeClock) -> None:
@@ -280,11 +309,13 @@ def test_undo_of_an_exit_puts_the_guest_back_inside(kiosk: Kiosk, clock: FakeClo
     assert kiosk.stats().inside == 1
 
 
-def test_undo_only_for_this_device_and_only_entries_exits_overrides(kiosk: Kiosk, clock: FakeClock) -> None:
-    kiosk.check_in(valid_code(kiosk), device_name="door-2")
-    assert kiosk.undo(device_name="door-1") is None
+def test_undo_only_for_this_device_and_only_entries_exits_overrides(
+        kiosk: Kiosk, door2: Kiosk, clock: FakeClock) -> None:
+    door2.check_in(valid_code(kiosk))
+    hand_over(door2, kiosk)
+    assert kiosk.undo() is None
     clock.advance(5)
-    refused = kiosk.check_in("NOBODY", device_name="door-1").scan
+    refused = kiosk.check_in("NOBODY").scan
     assert refused is not None
     with pytest.raises(KioskError, match="only entries"):
         kiosk.undo(scan_id=refused.id)

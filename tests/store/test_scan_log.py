@@ -21,14 +21,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_scans_carry_uuids_and_device_ids(kiosk: Kiosk) -> None:
     a = kiosk.check_in("PLUS20-0001", device_name="door-1").scan
-    b = kiosk.check_in("PLUS20-0002", device_name="door-2").scan
+    b = kiosk.check_in("PLUS20-0002", device_name="door-2").scan  # the kiosk renamed: same device
     assert a is not None and b is not None
     assert uuid.UUID(a.id).version == 4 and uuid.UUID(b.id).version == 4 and a.id != b.id
     assert (a.device_name, b.device_name) == ("door-1", "door-2")
-    assert a.device_id != b.device_id
-    assert kiosk.device("door-1").id == a.device_id  # stable across calls (and restarts: derived)
+    assert a.device_id == b.device_id == kiosk.device("anything").id
     rows = kiosk.conn.execute("SELECT id, device_id, device_name FROM scans ORDER BY device_name").fetchall()
     assert [tuple(r) for r in rows] == [(a.id, a.device_id, "door-1"), (b.id, b.device_id, "door-2")]
+    names = kiosk.conn.execute("SELECT device_id, name FROM device_names").fetchall()
+    assert [tuple(r) for r in names] == [(a.device_id, "door-2")]  # the latest name seen
 
 
 def test_device_ids_differ_between_databases(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from kiosk.domain.model import ScanKind, Verdict
 from kiosk.service import Kiosk
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.widgets.header import Light
+from tests.helpers.doors import hand_over
 from tests.ui.conftest import panel_verdict
 
 if TYPE_CHECKING:
@@ -57,9 +58,12 @@ def test_qr_in_video_checks_the_guest_in(make_window: MakeWindow, kiosk: Kiosk, 
 
 
 def test_duplicate_from_camera_shows_when_and_where(make_window: MakeWindow, kiosk: Kiosk, clock: FakeClock,
-                                                    qtbot: QtBot, videos: dict[str, Path]) -> None:
-    guest = kiosk.find("PLUS20-0009")
-    kiosk.check_in_attendee(guest.id, device_name="door-2")
+                                                    qtbot: QtBot, videos: dict[str, Path], tmp_path: Path) -> None:
+    door2 = Kiosk.open(tmp_path / "door-2", device_name="door-2", clock=clock)  # another door: its own data dir
+    door2.create_demo()
+    door2.check_in_attendee(door2.find("PLUS20-0009").id)
+    hand_over(door2, kiosk)
+    door2.close()
     clock.advance(300)
     window = make_window()
     run_camera(window, qtbot, videos["other"])
