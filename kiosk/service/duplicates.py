@@ -134,7 +134,8 @@ class Duplicates(OnSession):
             link_store.add(self.conn, link)
             if other.status is not Status.CANCELLED:
                 other = attendee_store.update(
-                    self.conn, other, {"status": Status.CANCELLED}, now=link.hlc, device_id=device.id,
+                    self.conn, other, {"status": Status.CANCELLED}, now=self._session.now(), stamp=link.hlc,
+                    device_id=device.id,
                     case_sensitive=self._session.event.codes_case_sensitive)
             link_store.repoint_print_jobs(self.conn, other.id, keep.id)
             refresh_presence(self.conn, other.id)
