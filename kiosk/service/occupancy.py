@@ -25,6 +25,7 @@ from kiosk.service.checkin import refresh_presence
 from kiosk.service.stats import Stats, WorkshopFigures
 from kiosk.store import connect, transaction
 from kiosk.store import events as event_store
+from kiosk.store import guest_links as link_store
 from kiosk.store import occupancy as occupancy_store
 from kiosk.store import scans as scan_store
 
@@ -74,14 +75,18 @@ class Occupancy:
 
             raise NoEventError()
         self.event = found
-        self._fold = OccupancyFold(capacity=found.capacity,
-                                   workshops=[(w.name, w.capacity) for w in found.workshops],
-                                   categories=[c.name for c in found.categories])
+        self._fold = self._new_fold()
+        self._merged: dict[str, str] = {}  # merged-away guest → the one it counts as (kiosk.domain.duplicates)
         self._rowid = 0
         self._version: int | None = None
         self._signature: tuple[object, ...] | None = None
         self._devices: dict[str, tuple[str, str]] = {}
         self.refresh(force=True)
+
+    def _new_fold(self) -> OccupancyFold:
+        return OccupancyFold(capacity=self.event.capacity,
+                             workshops=[(w.name, w.capacity) for w in self.event.workshops],
+                             categories=[c.name for c in self.event.categories])
 
     @classmethod
     def for_kiosk(cls, kiosk: Kiosk) -> Occupancy:
@@ -108,11 +113,15 @@ class Occupancy:
         if not force and not reload_people and version == self._version:
             return False
         self._version = version
-        signature = occupancy_store.people_signature(self.conn, self.event.id)
+        signature = (*occupancy_store.people_signature(self.conn, self.event.id), link_store.link_count(self.conn))
         if signature != self._signature or reload_people:
             self._signature = signature
-            self._fold.set_people(occupancy_store.people(self.conn, self.event.id))
-        tail = occupancy_store.log_tail(self.conn, self.event.id, self._rowid)
+            merged = link_store.merged_map(self.conn, self.event.id)
+            if merged != self._merged:  # two records became one person: replay the log under that person
+                self._merged, self._fold, self._rowid = merged, self._new_fold(), 0
+            self._fold.set_people([p for p in occupancy_store.people(self.conn, self.event.id)
+                                   if p.id not in merged])
+        tail = occupancy_store.log_tail(self.conn, self.event.id, self._rowid, self._merged)
         self._rowid = tail.last_rowid
         self._fold.add(tail.moves)
         for device_id, (name, at) in tail.devices.items():

@@ -69,6 +69,9 @@ def exchange(kiosk: Kiosk, conn: Any, hub_id: str, batch: int) -> int:
             after = got.cursor
             if len(got.rows) < batch:
                 break
+    contacts = replica.last_contacts(conn)  # the heartbeat: every kiosk's name and last contact
+    with transaction(kiosk.conn):
+        link_store.save_hub_devices(kiosk.conn, contacts)
     return pulled
 
 

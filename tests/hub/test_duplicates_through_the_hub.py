@@ -14,6 +14,7 @@ from kiosk.adapters.printing.pdf_folder import PdfFolderPrinter
 from kiosk.domain.model import Status, Verdict
 from kiosk.hub import replica, schema
 from kiosk.service import Kiosk, sync_facts
+from kiosk.service.occupancy import Occupancy, to_stats
 from kiosk.service.printing import PrintQueue
 from kiosk.service.sync import sync_once
 
@@ -80,6 +81,9 @@ def test_walk_ins_registered_twice_are_offered_then_merged_on_every_kiosk(make_k
         assert k.duplicates.walk_in_pairs() == []
         assert k.presence(first).inside and not k.presence(second).inside
         assert k.attendee(zoe_elsewhere).status is Status.VALID
+        folded = to_stats(Occupancy(k.conn, event=k.event, clock=k.clock).figures())  # `kiosk stats`, the screen
+        assert (folded.registered, folded.checked_in, folded.inside, folded.walk_ins, folded.cancelled) == (
+            stats.registered, stats.checked_in, stats.inside, stats.walk_ins, stats.cancelled)
     # B's badge was made for the merged-away record: its scan is the kept guest's now, everywhere.
     assert len(b.history(second)) == 1
     assert b.check_in_attendee(second).verdict is Verdict.ALREADY_CHECKED_IN
