@@ -22,77 +22,100 @@
 <context>
     <name>AttendeeDetailDialog</name>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="35"/>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="30"/>
+        <source>not printed</source>
+        <translation>pas imprimé</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="32"/>
+        <source>printed (%1, %2)</source>
+        <translation>imprimé (%1, %2)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="34"/>
+        <source>· %n time(s) in all</source>
+        <translation>
+            <numerusform>· %n fois en tout</numerusform>
+            <numerusform>· %n fois en tout</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="45"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="36"/>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="46"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="37"/>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="47"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="38"/>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="48"/>
         <source>Workshop</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="39"/>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="49"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="40"/>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="50"/>
         <source>Ticket code</source>
         <translation>Code du billet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="41"/>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="51"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="42"/>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="52"/>
         <source>First entry</source>
         <translation>Première entrée</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/pages/attendee_detail.py" line="54"/>
+        <source>Badge</source>
+        <translation>Badge</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="65"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="54"/>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="65"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="54"/>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="65"/>
         <source>Kiosk</source>
         <translation>Poste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="54"/>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="65"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="57"/>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="68"/>
         <source>undo</source>
         <translation>annulation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="67"/>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="78"/>
         <source>Reprint badge</source>
         <translation>Réimprimer le badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="72"/>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="83"/>
         <source>Scan history</source>
         <translation>Historique des passages</translation>
     </message>
