@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from kiosk.service.kiosk import Kiosk
 
 CHECKOUT_ALL_REASON = "checkout-all"
+SILENT_AFTER_S = 60  # a kiosk syncs every 5 s: a minute without it while others synced is a silent door
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,8 @@ class KioskStatus:
 
     device_name: str
     last_contact: str | None  # UTC ISO-8601 (its latest scan)
-    online: bool = True
+    online: bool = True  # False: the hub has not heard from it for SILENT_AFTER_S while others synced
+    hub_contact: str | None = None  # UTC ISO-8601 (hub clock): its last sync, as of this kiosk's last sync
 
 
 class KioskStatuses(Protocol):
@@ -138,9 +140,19 @@ class Occupancy:
         return self._fold.figures(now=now, with_peak=with_peak)
 
     def statuses(self) -> list[KioskStatus]:
-        """Kiosks seen in this machine's log (no hub yet), latest contact first."""
-        found = [KioskStatus(name, at) for name, at in self._devices.values()]
-        return sorted(found, key=lambda s: s.last_contact or "", reverse=True)
+        """Kiosks seen in this machine's log and by the hub (its heartbeat, as of this kiosk's last sync),
+        latest scan first. A kiosk the hub has not heard from for SILENT_AFTER_S while the others
+        synced is not ``online``: the organisers see a door that went silent."""
+        heard = {d: (name, at) for d, name, at in link_store.hub_devices(self.conn)}
+        newest = max((at for _n, at in heard.values()), default=None)
+        found = []
+        for device_id in self._devices.keys() | heard.keys():
+            name, scanned = self._devices.get(device_id, (heard.get(device_id, ("?", ""))[0], None))
+            contact = heard[device_id][1] if device_id in heard else None
+            silent = contact is not None and newest is not None and (
+                rules.parse_time(newest) - rules.parse_time(contact)).total_seconds() > SILENT_AFTER_S
+            found.append(KioskStatus(name, scanned, not silent, contact))
+        return sorted(found, key=lambda s: (s.last_contact or "", s.hub_contact or ""), reverse=True)
 
     def track_of(self, attendee_id: str) -> Track:
         return self._fold.track_of(attendee_id)

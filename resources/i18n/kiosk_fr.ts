@@ -882,12 +882,17 @@
         <translation>Inscrits sur place %1 · Pas encore arrivés %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="286"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="288"/>
+        <source>▲ %1: silent since %2 (last scan %3)</source>
+        <translation>▲ %1 : muet depuis %2 (dernier scan %3)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="291"/>
         <source>%1: last scan %2</source>
         <translation>%1 : dernier scan %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="288"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="292"/>
         <source>No scan yet on this kiosk</source>
         <translation>Aucun scan sur ce poste pour l'instant</translation>
     </message>
