@@ -47,6 +47,7 @@ class DuplicateEntryView:
     first: Admission
     duplicate: Admission
     duplicate_scan_id: str
+    first_scan_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ class Duplicates(OnSession):
             views.append(DuplicateEntryView(
                 d.attendee_id, guest.full_name if guest else d.attendee_id, guest.ticket_code if guest else None,
                 Admission(d.first.device_name, d.first.device_time),
-                Admission(d.duplicate.device_name, d.duplicate.device_time), d.duplicate.id))
+                Admission(d.duplicate.device_name, d.duplicate.device_time), d.duplicate.id, d.first.id))
         return views
 
     @storage_guard

@@ -49,6 +49,7 @@ def test_both_doors_admitted_one_guest_offline_the_later_entry_is_listed(make_ki
         [entry] = k.duplicates.entries()
         assert (entry.first.device_name, entry.duplicate.device_name) == ("poste-A", "poste-B")
         assert entry.duplicate.at > entry.first.at and entry.ticket_code == "PLUS20-0007"
+        assert entry.first_scan_id and entry.duplicate_scan_id and entry.first_scan_id != entry.duplicate_scan_id
         assert k.stats().checked_in == 1
 
 
