@@ -103,4 +103,6 @@ def _store_links(kiosk: Kiosk, rows: list[tuple[object, ...]]) -> int:
             link_store.repoint_print_jobs(kiosk.conn, link.other_id, keep)
             refresh_presence(kiosk.conn, link.other_id)
             refresh_presence(kiosk.conn, link.keep_id)
+    if any(link.kind is LinkKind.MERGE for link in fresh) and kiosk.has_event():
+        kiosk.duplicates.restore_overruled()  # two doors merged a pair both ways round: one person stays
     return len(fresh)

@@ -110,6 +110,7 @@ def test_merges_of_each_other_at_two_doors_converge(make_kiosk: MakeKiosk, hub: 
     a, b = make_kiosk("poste-A"), make_kiosk("poste-B")
     first, second = zoe(a), zoe(b)
     rounds(hub, a, b)
+    before = a.stats()
     a.duplicates.merge(first, second)
     b.clock.advance(5)  # type: ignore[attr-defined]
     b.duplicates.merge(second, first)  # offline, the other way round
@@ -117,6 +118,11 @@ def test_merges_of_each_other_at_two_doors_converge(make_kiosk: MakeKiosk, hub: 
     maps = [dict(k.conn.execute("SELECT id, inside FROM attendees WHERE id IN (?, ?)", (first, second)).fetchall())
             for k in (a, b)]
     assert maps[0] == maps[1] and sum(maps[0].values()) == 1  # one person inside, on both kiosks
+    for k in (a, b):  # the earlier decision stands: the first record is kept, and still valid
+        assert (k.attendee(first).status, k.attendee(second).status) == (Status.VALID, Status.CANCELLED)
+        stats = k.stats()
+        assert (stats.registered, stats.cancelled, stats.checked_in) == (
+            before.registered - 1, before.cancelled, before.checked_in - 1)
 
 
 def test_a_badge_printed_at_one_door_is_known_at_the_other(make_kiosk: MakeKiosk, hub: str, tmp_path: Path) -> None:
