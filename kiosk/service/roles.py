@@ -37,6 +37,8 @@ class DoorOperations(Protocol):
 
     def checkpoint(self) -> tuple[int, int]: ...
 
+    def badges_printed(self, attendee_id: str) -> list[Admission]: ...
+
 
 class AttendeeDirectory(Protocol):
     """The staff attendee list and detail: browse, search, presence and history (read-only)."""

@@ -1513,132 +1513,137 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="163"/>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="192"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="195"/>
         <source>Code: %1</source>
         <translation>Code : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="179"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="165"/>
+        <source>Badge printed (%1, %2)</source>
+        <translation>Badge imprimé (%1, %2)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="182"/>
         <source>the database is busy (an import is running?)</source>
         <translation>la base est occupée (un import en cours ?)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="180"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="183"/>
         <source>the disk is full</source>
         <translation>le disque est plein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="181"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="184"/>
         <source>the database cannot be written (read-only)</source>
         <translation>la base ne peut pas être écrite (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="182"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="185"/>
         <source>the database file is damaged</source>
         <translation>le fichier de la base est endommagé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="183"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="186"/>
         <source>the database cannot be written</source>
         <translation>la base ne peut pas être écrite</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="185"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="188"/>
         <source>Not recorded — %1</source>
         <translation>Non enregistré — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="187"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="190"/>
         <source>Call the organiser</source>
         <translation>Appelez l’organisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="189"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="192"/>
         <source>Keep a copy of kiosk.db and follow “Recovery” in the README.</source>
         <translation>Gardez une copie de kiosk.db et suivez « Recovery » dans le README.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="191"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="194"/>
         <source>Scan again</source>
         <translation>Scannez à nouveau</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="193"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="196"/>
         <source>Nothing was written. If it happens again, call the organiser.</source>
         <translation>Rien n’a été enregistré. Si cela se répète, appelez l’organisation.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="201"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="204"/>
         <source>Welcome</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="202"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="205"/>
         <source>Exit recorded</source>
         <translation>Sortie enregistrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="203"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="206"/>
         <source>Already checked in</source>
         <translation>Déjà entré·e</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="204"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="207"/>
         <source>Not inside</source>
         <translation>Pas sur place</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="205"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="208"/>
         <source>Unknown ticket</source>
         <translation>Billet inconnu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="206"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="209"/>
         <source>Cancelled ticket</source>
         <translation>Billet annulé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="207"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="210"/>
         <source>Unreadable or forged code</source>
         <translation>Code illisible ou falsifié</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="208"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="211"/>
         <source>Ticket for another event</source>
         <translation>Billet d'un autre événement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="214"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="217"/>
         <source>Entry recorded with your reason.</source>
         <translation>Entrée enregistrée avec votre raison.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="216"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="219"/>
         <source>First entry at %1 at kiosk “%2”.</source>
         <translation>Première entrée à %1 au poste « %2 ».</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="219"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="222"/>
         <source>No entry recorded for this guest: nothing to record.</source>
         <translation>Aucune entrée enregistrée pour cette personne : rien à enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="220"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="223"/>
         <source>No guest with this code. Search the guest by name.</source>
         <translation>Aucune personne avec ce code. Cherchez-la par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="221"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="224"/>
         <source>This registration was cancelled. Send the guest to the welcome desk.</source>
         <translation>Cette inscription a été annulée. Orientez la personne vers l'accueil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="222"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="225"/>
         <source>Ask for another ticket, or search the guest by name.</source>
         <translation>Demandez un autre billet, ou cherchez la personne par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="223"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="226"/>
         <source>Ask for the right ticket, or search the guest by name.</source>
         <translation>Demandez le bon billet, ou cherchez la personne par son nom.</translation>
     </message>

@@ -160,3 +160,32 @@ def test_offline_the_sync_light_says_what_is_waiting_and_when_it_last_synced(
         assert "1 scan" in full and "1 guest" in full
     finally:
         window.shutdown()
+
+
+def test_the_door_says_a_badge_was_printed_at_another_kiosk(
+        make_kiosk: Callable[..., Kiosk], hub_url: str, qtbot: QtBot, tmp_path: Path, french: None) -> None:
+    with psycopg.connect(hub_url) as conn:
+        schema.upgrade(conn)
+    a, b = make_kiosk("poste-A"), make_kiosk("poste-B")
+    a.check_in("PLUS20-0014")
+    queue = PrintQueue(a, PdfFolderPrinter(tmp_path / "printed"))
+    queue.enqueue(a.find("PLUS20-0014").id)
+    assert queue.process_once() is not None
+    sync_once(a, hub_url)
+    sync_once(b, hub_url)
+    assert b.data_dir is not None
+    window = MainWindow(b, Settings(camera="", sounds=False), b.data_dir, camera_source="",
+                        dialogs=ScriptedDialogs(), sounds=SoundPlayer(False, backend=lambda _p: None))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    try:
+        window.presenter.scan("PLUS20-0014")
+        panel = window.checkin_page.panel
+        assert "Première entrée" in panel.hint.text() and "Badge imprimé (poste-A, " in panel.details.text()
+        shot = DOCS if os.environ.get("KIOSK_UPDATE_SCREENSHOTS") == "1" else tmp_path
+        assert window.grab().save(str(shot / "badge-printed-elsewhere-fr.png"))
+        window.presenter.scan("PLUS20-0015")  # no badge yet: nothing said
+        assert "Badge" not in panel.details.text()
+    finally:
+        window.shutdown()
