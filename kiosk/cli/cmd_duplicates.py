@@ -31,7 +31,7 @@ def duplicate_entries(ctx: Context) -> int:
         return _walk_in_pairs(ctx)
     found = k.duplicates.entries()
     rows = [{"attendee_id": d.attendee_id, "name": d.name, "ticket_code": d.ticket_code,
-             "first": {"device": d.first.device_name, "at": d.first.at},
+             "first": {"device": d.first.device_name, "at": d.first.at, "scan_id": d.first_scan_id},
              "duplicate": {"device": d.duplicate.device_name, "at": d.duplicate.at, "scan_id": d.duplicate_scan_id}}
             for d in found]
     human = "\n".join(

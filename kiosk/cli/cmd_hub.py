@@ -22,7 +22,7 @@ def register(sub: Any) -> None:
     init.add_argument("url", help="libpq connection string (password: ~/.pgpass or PGPASSWORD)")
     init.add_argument("--json", action="store_true")
     init.set_defaults(handler=_init)
-    status = actions.add_parser("status", help="kiosks seen, last contact, queued scans, clock offset")
+    status = actions.add_parser("status", help="kiosks seen, last contact, what each had queued, clock offset")
     status.add_argument("url", help="libpq connection string")
     status.add_argument("--json", action="store_true")
     status.set_defaults(handler=_status)
@@ -83,8 +83,11 @@ def _status(ctx: Context) -> int:
     lines = [f"Hub {where}: schema v{found.schema_version}, {found.scans} scans, {len(found.devices)} kiosks"]
     for d in found.devices:
         offset = "?" if d.offset_ms is None else f"{d.offset_ms / 1000:+.1f} s"
+        waiting = d.queued + d.queued_guests + d.queued_prints + d.queued_links
+        detail = (f" (scans {d.queued}, guests {d.queued_guests}, badges {d.queued_prints},"
+                  f" decisions {d.queued_links})") if waiting != d.queued else ""
         lines.append(f"  {d.name:<16} last contact {d.last_contact} UTC  {d.scans:>7} scans"
-                     f"  {d.queued} queued  clock {offset}  ({d.id[:8]})")
+                     f"  {waiting} queued{detail}  clock {offset}  ({d.id[:8]})")
     payload = {"hub": where, "schema": found.schema_version, "scans": found.scans,
                "kiosks": [d.__dict__ for d in found.devices]}
     ctx.emit(payload, "\n".join(lines))

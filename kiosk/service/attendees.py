@@ -7,6 +7,7 @@ from kiosk.domain.model import SORT_KEYS, Attendee, Presence, Scan
 from kiosk.service.errors import KioskError, NoSuchAttendeeError, storage_guard
 from kiosk.service.session import OnSession, Session
 from kiosk.store import attendees as attendee_store
+from kiosk.store import guest_links as link_store
 from kiosk.store import scans as scan_store
 from kiosk.store import walk_ins as walk_in_store
 from kiosk.store.walk_ins import WaitlistEntry
@@ -44,7 +45,7 @@ class Attendees(OnSession):
 
     @storage_guard
     def history(self, attendee_id: str) -> list[Scan]:
-        return scan_store.for_attendee(self._session.conn, attendee_id)
+        return link_store.presence_log(self._session.conn, attendee_id)  # with the records merged into it
 
     @storage_guard
     def recent_scans(self, limit: int = 20, *, device_name: str | None = None) -> list[Scan]:

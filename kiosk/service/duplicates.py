@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.domain import rules
-from kiosk.domain.duplicates import GuestLink, LinkKind, settled_pairs, walk_in_pairs
+from kiosk.domain.duplicates import GuestLink, LinkKind, resolve, settled_pairs, walk_in_pairs
 from kiosk.domain.merge import duplicate_entries, union_scans
 from kiosk.domain.model import Attendee, Scan, Status
 from kiosk.service.checkin import refresh_presence
@@ -47,6 +47,7 @@ class DuplicateEntryView:
     first: Admission
     duplicate: Admission
     duplicate_scan_id: str
+    first_scan_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ class Duplicates(OnSession):
             views.append(DuplicateEntryView(
                 d.attendee_id, guest.full_name if guest else d.attendee_id, guest.ticket_code if guest else None,
                 Admission(d.first.device_name, d.first.device_time),
-                Admission(d.duplicate.device_name, d.duplicate.device_time), d.duplicate.id))
+                Admission(d.duplicate.device_name, d.duplicate.device_time), d.duplicate.id, d.first.id))
         return views
 
     @storage_guard
@@ -140,6 +141,28 @@ class Duplicates(OnSession):
             link_store.repoint_print_jobs(self.conn, other.id, keep.id)
             refresh_presence(self.conn, other.id)
         return Merged(keep, other, link.id)
+
+    def restore_overruled(self) -> int:
+        """A merge that ``resolve`` overrules (B into A made offline after A into B) must not leave its
+        other record cancelled: the kept person would vanish. Its cancellation — only if it is still the
+        merge's own write, not a later one — is reverted with a fresh edit (which replicates like any
+        edit; every kiosk that sees both merges writes the same value). Call inside a transaction."""
+        conn, event = self.conn, self._session.event
+        found = link_store.links(conn, event.id)
+        merged = resolve(found)
+        restored = 0
+        for link in found:
+            if link.kind is not LinkKind.MERGE or link.other_id in merged:
+                continue
+            guest = attendee_store.get(conn, link.other_id)
+            stamp = attendee_store.field_stamps(conn, link.other_id).get("status")
+            if guest is None or guest.status is not Status.CANCELLED or stamp != (link.hlc, link.device_id):
+                continue
+            device = self._session.device()
+            attendee_store.update(conn, guest, {"status": Status.VALID}, now=sync_store.tick(conn, self._session.now()),
+                                  device_id=device.id, case_sensitive=event.codes_case_sensitive)
+            restored += 1
+        return restored
 
     @storage_guard
     def dismiss(self, first_id: str, second_id: str, *, device_name: str | None = None) -> str:

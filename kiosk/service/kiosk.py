@@ -27,7 +27,7 @@ from kiosk.store.walk_ins import WaitlistEntry
 
 if TYPE_CHECKING:
     from kiosk.service.badges import Badges
-    from kiosk.service.duplicates import Duplicates
+    from kiosk.service.duplicates import Admission, Duplicates
 
 __all__ = ["Clock", "Kiosk", "RegisterResult", "Services", "utc_now"]
 
@@ -127,6 +127,9 @@ class Kiosk(Session):
 
     def history(self, attendee_id: str) -> list[Scan]:
         return self.services.attendees.history(attendee_id)
+
+    def badges_printed(self, attendee_id: str) -> list[Admission]:
+        return self.duplicates.badges_printed(attendee_id)
 
     def recent_scans(self, limit: int = 20, *, device_name: str | None = None) -> list[Scan]:
         return self.services.attendees.recent_scans(limit, device_name=device_name)

@@ -25,6 +25,7 @@ from kiosk.service.checkin import refresh_presence
 from kiosk.service.stats import Stats, WorkshopFigures
 from kiosk.store import connect, transaction
 from kiosk.store import events as event_store
+from kiosk.store import guest_links as link_store
 from kiosk.store import occupancy as occupancy_store
 from kiosk.store import scans as scan_store
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from kiosk.service.kiosk import Kiosk
 
 CHECKOUT_ALL_REASON = "checkout-all"
+SILENT_AFTER_S = 60  # a kiosk syncs every 5 s: a minute without it while others synced is a silent door
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,8 @@ class KioskStatus:
 
     device_name: str
     last_contact: str | None  # UTC ISO-8601 (its latest scan)
-    online: bool = True
+    online: bool = True  # False: the hub has not heard from it for SILENT_AFTER_S while others synced
+    hub_contact: str | None = None  # UTC ISO-8601 (hub clock): its last sync, as of this kiosk's last sync
 
 
 class KioskStatuses(Protocol):
@@ -74,14 +77,18 @@ class Occupancy:
 
             raise NoEventError()
         self.event = found
-        self._fold = OccupancyFold(capacity=found.capacity,
-                                   workshops=[(w.name, w.capacity) for w in found.workshops],
-                                   categories=[c.name for c in found.categories])
+        self._fold = self._new_fold()
+        self._merged: dict[str, str] = {}  # merged-away guest → the one it counts as (kiosk.domain.duplicates)
         self._rowid = 0
         self._version: int | None = None
         self._signature: tuple[object, ...] | None = None
         self._devices: dict[str, tuple[str, str]] = {}
         self.refresh(force=True)
+
+    def _new_fold(self) -> OccupancyFold:
+        return OccupancyFold(capacity=self.event.capacity,
+                             workshops=[(w.name, w.capacity) for w in self.event.workshops],
+                             categories=[c.name for c in self.event.categories])
 
     @classmethod
     def for_kiosk(cls, kiosk: Kiosk) -> Occupancy:
@@ -108,11 +115,15 @@ class Occupancy:
         if not force and not reload_people and version == self._version:
             return False
         self._version = version
-        signature = occupancy_store.people_signature(self.conn, self.event.id)
+        signature = (*occupancy_store.people_signature(self.conn, self.event.id), link_store.link_count(self.conn))
         if signature != self._signature or reload_people:
             self._signature = signature
-            self._fold.set_people(occupancy_store.people(self.conn, self.event.id))
-        tail = occupancy_store.log_tail(self.conn, self.event.id, self._rowid)
+            merged = link_store.merged_map(self.conn, self.event.id)
+            if merged != self._merged:  # two records became one person: replay the log under that person
+                self._merged, self._fold, self._rowid = merged, self._new_fold(), 0
+            self._fold.set_people([p for p in occupancy_store.people(self.conn, self.event.id)
+                                   if p.id not in merged])
+        tail = occupancy_store.log_tail(self.conn, self.event.id, self._rowid, self._merged)
         self._rowid = tail.last_rowid
         self._fold.add(tail.moves)
         for device_id, (name, at) in tail.devices.items():
@@ -129,9 +140,19 @@ class Occupancy:
         return self._fold.figures(now=now, with_peak=with_peak)
 
     def statuses(self) -> list[KioskStatus]:
-        """Kiosks seen in this machine's log (no hub yet), latest contact first."""
-        found = [KioskStatus(name, at) for name, at in self._devices.values()]
-        return sorted(found, key=lambda s: s.last_contact or "", reverse=True)
+        """Kiosks seen in this machine's log and by the hub (its heartbeat, as of this kiosk's last sync),
+        latest scan first. A kiosk the hub has not heard from for SILENT_AFTER_S while the others
+        synced is not ``online``: the organisers see a door that went silent."""
+        heard = {d: (name, at) for d, name, at in link_store.hub_devices(self.conn)}
+        newest = max((at for _n, at in heard.values()), default=None)
+        found = []
+        for device_id in self._devices.keys() | heard.keys():
+            name, scanned = self._devices.get(device_id, (heard.get(device_id, ("?", ""))[0], None))
+            contact = heard[device_id][1] if device_id in heard else None
+            silent = contact is not None and newest is not None and (
+                rules.parse_time(newest) - rules.parse_time(contact)).total_seconds() > SILENT_AFTER_S
+            found.append(KioskStatus(name, scanned, not silent, contact))
+        return sorted(found, key=lambda s: (s.last_contact or "", s.hub_contact or ""), reverse=True)
 
     def track_of(self, attendee_id: str) -> Track:
         return self._fold.track_of(attendee_id)

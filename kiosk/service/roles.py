@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from kiosk.domain.model import Attendee, CheckinResult, Direction, Event, Presence, Scan
+from kiosk.service.duplicates import Admission
 from kiosk.service.stats import Stats
 
 
@@ -36,6 +37,8 @@ class DoorOperations(Protocol):
 
     def checkpoint(self) -> tuple[int, int]: ...
 
+    def badges_printed(self, attendee_id: str) -> list[Admission]: ...
+
 
 class AttendeeDirectory(Protocol):
     """The staff attendee list and detail: browse, search, presence and history (read-only)."""
@@ -47,6 +50,8 @@ class AttendeeDirectory(Protocol):
     def presence(self, attendee_id: str) -> Presence: ...
 
     def history(self, attendee_id: str) -> list[Scan]: ...
+
+    def badges_printed(self, attendee_id: str) -> list[Admission]: ...
 
 
 class OccupancyFigures(Protocol):

@@ -69,6 +69,9 @@ def exchange(kiosk: Kiosk, conn: Any, hub_id: str, batch: int) -> int:
             after = got.cursor
             if len(got.rows) < batch:
                 break
+    contacts = replica.last_contacts(conn)  # the heartbeat: every kiosk's name and last contact
+    with transaction(kiosk.conn):
+        link_store.save_hub_devices(kiosk.conn, contacts)
     return pulled
 
 
@@ -100,4 +103,6 @@ def _store_links(kiosk: Kiosk, rows: list[tuple[object, ...]]) -> int:
             link_store.repoint_print_jobs(kiosk.conn, link.other_id, keep)
             refresh_presence(kiosk.conn, link.other_id)
             refresh_presence(kiosk.conn, link.keep_id)
+    if any(link.kind is LinkKind.MERGE for link in fresh) and kiosk.has_event():
+        kiosk.duplicates.restore_overruled()  # two doors merged a pair both ways round: one person stays
     return len(fresh)

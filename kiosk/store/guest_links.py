@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -40,6 +41,11 @@ def merged_map(conn: sqlite3.Connection, event_id: str) -> dict[str, str]:
 def _event_of(conn: sqlite3.Connection, attendee_id: str) -> str | None:
     row = conn.execute("SELECT event_id FROM attendees WHERE id = ?", (attendee_id,)).fetchone()
     return None if row is None else str(row[0])
+
+
+def link_count(conn: sqlite3.Connection) -> int:
+    """Changes when a decision is recorded here or pulled (the occupancy fold's change signal)."""
+    return int(conn.execute("SELECT count(*) FROM guest_links").fetchone()[0])
 
 
 def has_merges(conn: sqlite3.Connection) -> bool:
@@ -91,18 +97,36 @@ def walk_ins(conn: sqlite3.Connection, event_id: str) -> list[Attendee]:
         (event_id,))]
 
 
+_HUB_DEVICES = "hub_devices"
+
+
+def save_hub_devices(conn: sqlite3.Connection, devices: Sequence[tuple[str, str, str]]) -> None:
+    """The kiosks the hub has heard from: (device id, name, last contact UTC ISO-8601), at the last sync."""
+    from kiosk.store import meta
+
+    meta.put(conn, _HUB_DEVICES, json.dumps([list(d) for d in devices], separators=(",", ":")))
+
+
+def hub_devices(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    from kiosk.store import meta
+
+    raw = meta.get(conn, _HUB_DEVICES)
+    return [(str(d[0]), str(d[1]), str(d[2])) for d in json.loads(raw)] if raw else []
+
+
 def device_names(conn: sqlite3.Connection, device_ids: Iterable[str]) -> dict[str, str]:
-    """Names of devices as their scans, links and badges carry them (the latest one seen)."""
+    """Names of devices as the hub, their scans, links and badges carry them (the latest one seen)."""
     ids = sorted(set(device_ids))
     if not ids:
         return {}
+    known = {d: n for d, n, _ in hub_devices(conn) if d in ids}
     marks = ",".join("?" * len(ids))
     rows = conn.execute(
         f"SELECT device_id, device_name FROM (SELECT device_id, device_name, device_time AS t FROM scans"
         f" WHERE device_id IN ({marks}) UNION ALL SELECT device_id, device_name, made_at FROM guest_links"
         f" WHERE device_id IN ({marks}) UNION ALL SELECT device_id, device_name, printed_at FROM badge_prints"
         f" WHERE device_name IS NOT NULL AND device_id IN ({marks})) ORDER BY t", ids * 3)
-    return {str(d): str(n) for d, n in rows}
+    return known | {str(d): str(n) for d, n in rows}
 
 
 def repoint_print_jobs(conn: sqlite3.Connection, other_id: str, keep_id: str) -> None:

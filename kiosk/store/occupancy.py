@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kiosk.domain.occupancy import Move, Person
@@ -24,8 +25,11 @@ def data_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA data_version").fetchone()[0])
 
 
-def log_tail(conn: sqlite3.Connection, event_id: str, after_rowid: int = 0) -> LogTail:
-    """Rows appended since ``after_rowid``: the log is append-only, so this is all that changed."""
+def log_tail(conn: sqlite3.Connection, event_id: str, after_rowid: int = 0,
+             merged: Mapping[str, str] | None = None) -> LogTail:
+    """Rows appended since ``after_rowid``: the log is append-only, so this is all that changed.
+    ``merged``: guests merged into another (kiosk.domain.duplicates), whose moves are that one's."""
+    merged = merged or {}
     rows = conn.execute(
         "SELECT rowid, id, attendee_id, kind, device_time, target_id, device_id, device_name FROM scans"
         " WHERE rowid > ? AND +event_id = ? ORDER BY rowid", (after_rowid, event_id))  # +: walk the rowid
@@ -35,7 +39,7 @@ def log_tail(conn: sqlite3.Connection, event_id: str, after_rowid: int = 0) -> L
     for rowid, scan_id, attendee_id, kind, device_time, target_id, device_id, device_name in rows:
         last = rowid
         if attendee_id is not None and kind != "refused":
-            moves.append(Move(scan_id, attendee_id, kind, device_time, target_id))
+            moves.append(Move(scan_id, merged.get(attendee_id, attendee_id), kind, device_time, target_id))
         seen = devices.get(device_id)
         if seen is None or device_time > seen[1]:
             devices[device_id] = (device_name, device_time)

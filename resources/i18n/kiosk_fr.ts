@@ -22,77 +22,100 @@
 <context>
     <name>AttendeeDetailDialog</name>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="35"/>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="30"/>
+        <source>not printed</source>
+        <translation>pas imprimé</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="32"/>
+        <source>printed (%1, %2)</source>
+        <translation>imprimé (%1, %2)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="34"/>
+        <source>· %n time(s) in all</source>
+        <translation>
+            <numerusform>· %n fois en tout</numerusform>
+            <numerusform>· %n fois en tout</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="45"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="36"/>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="46"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="37"/>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="47"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="38"/>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="48"/>
         <source>Workshop</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="39"/>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="49"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="40"/>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="50"/>
         <source>Ticket code</source>
         <translation>Code du billet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="41"/>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="51"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="42"/>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="52"/>
         <source>First entry</source>
         <translation>Première entrée</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/pages/attendee_detail.py" line="54"/>
+        <source>Badge</source>
+        <translation>Badge</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="65"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="54"/>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="65"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="54"/>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="65"/>
         <source>Kiosk</source>
         <translation>Poste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="54"/>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="65"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="57"/>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="68"/>
         <source>undo</source>
         <translation>annulation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="67"/>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="78"/>
         <source>Reprint badge</source>
         <translation>Réimprimer le badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="72"/>
+        <location filename="../../kiosk/ui/pages/attendee_detail.py" line="83"/>
         <source>Scan history</source>
         <translation>Historique des passages</translation>
     </message>
@@ -872,12 +895,17 @@
         <translation>Inscrits sur place %1 · Pas encore arrivés %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="286"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="288"/>
+        <source>▲ %1: silent since %2 (last scan %3)</source>
+        <translation>▲ %1 : muet depuis %2 (dernier scan %3)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="291"/>
         <source>%1: last scan %2</source>
         <translation>%1 : dernier scan %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="288"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="292"/>
         <source>No scan yet on this kiosk</source>
         <translation>Aucun scan sur ce poste pour l&apos;instant</translation>
     </message>
@@ -1498,132 +1526,137 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="163"/>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="192"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="195"/>
         <source>Code: %1</source>
         <translation>Code : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="179"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="165"/>
+        <source>Badge printed (%1, %2)</source>
+        <translation>Badge imprimé (%1, %2)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="182"/>
         <source>the database is busy (an import is running?)</source>
         <translation>la base est occupée (un import en cours ?)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="180"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="183"/>
         <source>the disk is full</source>
         <translation>le disque est plein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="181"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="184"/>
         <source>the database cannot be written (read-only)</source>
         <translation>la base ne peut pas être écrite (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="182"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="185"/>
         <source>the database file is damaged</source>
         <translation>le fichier de la base est endommagé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="183"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="186"/>
         <source>the database cannot be written</source>
         <translation>la base ne peut pas être écrite</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="185"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="188"/>
         <source>Not recorded — %1</source>
         <translation>Non enregistré — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="187"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="190"/>
         <source>Call the organiser</source>
         <translation>Appelez l’organisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="189"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="192"/>
         <source>Keep a copy of kiosk.db and follow “Recovery” in the README.</source>
         <translation>Gardez une copie de kiosk.db et suivez « Recovery » dans le README.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="191"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="194"/>
         <source>Scan again</source>
         <translation>Scannez à nouveau</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="193"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="196"/>
         <source>Nothing was written. If it happens again, call the organiser.</source>
         <translation>Rien n’a été enregistré. Si cela se répète, appelez l’organisation.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="201"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="204"/>
         <source>Welcome</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="202"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="205"/>
         <source>Exit recorded</source>
         <translation>Sortie enregistrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="203"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="206"/>
         <source>Already checked in</source>
         <translation>Déjà entré·e</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="204"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="207"/>
         <source>Not inside</source>
         <translation>Pas sur place</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="205"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="208"/>
         <source>Unknown ticket</source>
         <translation>Billet inconnu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="206"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="209"/>
         <source>Cancelled ticket</source>
         <translation>Billet annulé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="207"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="210"/>
         <source>Unreadable or forged code</source>
         <translation>Code illisible ou falsifié</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="208"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="211"/>
         <source>Ticket for another event</source>
         <translation>Billet d&apos;un autre événement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="214"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="217"/>
         <source>Entry recorded with your reason.</source>
         <translation>Entrée enregistrée avec votre raison.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="216"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="219"/>
         <source>First entry at %1 at kiosk “%2”.</source>
         <translation>Première entrée à %1 au poste « %2 ».</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="219"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="222"/>
         <source>No entry recorded for this guest: nothing to record.</source>
         <translation>Aucune entrée enregistrée pour cette personne : rien à enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="220"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="223"/>
         <source>No guest with this code. Search the guest by name.</source>
         <translation>Aucune personne avec ce code. Cherchez-la par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="221"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="224"/>
         <source>This registration was cancelled. Send the guest to the welcome desk.</source>
         <translation>Cette inscription a été annulée. Orientez la personne vers l&apos;accueil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="222"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="225"/>
         <source>Ask for another ticket, or search the guest by name.</source>
         <translation>Demandez un autre billet, ou cherchez la personne par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="223"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="226"/>
         <source>Ask for the right ticket, or search the guest by name.</source>
         <translation>Demandez le bon billet, ou cherchez la personne par son nom.</translation>
     </message>

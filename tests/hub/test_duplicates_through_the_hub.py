@@ -14,6 +14,7 @@ from kiosk.adapters.printing.pdf_folder import PdfFolderPrinter
 from kiosk.domain.model import Status, Verdict
 from kiosk.hub import replica, schema
 from kiosk.service import Kiosk, sync_facts
+from kiosk.service.occupancy import Occupancy, to_stats
 from kiosk.service.printing import PrintQueue
 from kiosk.service.sync import sync_once
 
@@ -48,6 +49,7 @@ def test_both_doors_admitted_one_guest_offline_the_later_entry_is_listed(make_ki
         [entry] = k.duplicates.entries()
         assert (entry.first.device_name, entry.duplicate.device_name) == ("poste-A", "poste-B")
         assert entry.duplicate.at > entry.first.at and entry.ticket_code == "PLUS20-0007"
+        assert entry.first_scan_id and entry.duplicate_scan_id and entry.first_scan_id != entry.duplicate_scan_id
         assert k.stats().checked_in == 1
 
 
@@ -80,6 +82,9 @@ def test_walk_ins_registered_twice_are_offered_then_merged_on_every_kiosk(make_k
         assert k.duplicates.walk_in_pairs() == []
         assert k.presence(first).inside and not k.presence(second).inside
         assert k.attendee(zoe_elsewhere).status is Status.VALID
+        folded = to_stats(Occupancy(k.conn, event=k.event, clock=k.clock).figures())  # `kiosk stats`, the screen
+        assert (folded.registered, folded.checked_in, folded.inside, folded.walk_ins, folded.cancelled) == (
+            stats.registered, stats.checked_in, stats.inside, stats.walk_ins, stats.cancelled)
     # B's badge was made for the merged-away record: its scan is the kept guest's now, everywhere.
     assert len(b.history(second)) == 1
     assert b.check_in_attendee(second).verdict is Verdict.ALREADY_CHECKED_IN
@@ -105,6 +110,7 @@ def test_merges_of_each_other_at_two_doors_converge(make_kiosk: MakeKiosk, hub: 
     a, b = make_kiosk("poste-A"), make_kiosk("poste-B")
     first, second = zoe(a), zoe(b)
     rounds(hub, a, b)
+    before = a.stats()
     a.duplicates.merge(first, second)
     b.clock.advance(5)  # type: ignore[attr-defined]
     b.duplicates.merge(second, first)  # offline, the other way round
@@ -112,6 +118,11 @@ def test_merges_of_each_other_at_two_doors_converge(make_kiosk: MakeKiosk, hub: 
     maps = [dict(k.conn.execute("SELECT id, inside FROM attendees WHERE id IN (?, ?)", (first, second)).fetchall())
             for k in (a, b)]
     assert maps[0] == maps[1] and sum(maps[0].values()) == 1  # one person inside, on both kiosks
+    for k in (a, b):  # the earlier decision stands: the first record is kept, and still valid
+        assert (k.attendee(first).status, k.attendee(second).status) == (Status.VALID, Status.CANCELLED)
+        stats = k.stats()
+        assert (stats.registered, stats.cancelled, stats.checked_in) == (
+            before.registered - 1, before.cancelled, before.checked_in - 1)
 
 
 def test_a_badge_printed_at_one_door_is_known_at_the_other(make_kiosk: MakeKiosk, hub: str, tmp_path: Path) -> None:

@@ -88,3 +88,39 @@ def test_hub_down_at_start_is_one_line_and_the_kiosk_works_offline(tmp_path: Pat
     assert down.stderr.startswith("kiosk: hub unreachable (postgresql://kiosk:***@127.0.0.1:")
     assert down.stderr.count("\n") == 1
     assert kiosk(data, "checkin", "PLUS20-0002").returncode == 0
+
+
+def test_walk_ins_registered_twice_merge_and_dismiss_from_the_command_line(tmp_path: Path, hub_url: str) -> None:
+    with psycopg.connect(hub_url) as conn:
+        schema.upgrade(conn)
+    a, b = tmp_path / "a", tmp_path / "b"
+    for data, door in ((a, "door-a"), (b, "door-b")):
+        assert kiosk(data, "demo", env={"KIOSK_DEVICE": door}).returncode == 0
+        for org in ("La Ruche", "Inter-Made"):
+            made = kiosk(data, "register", "--first-name", "Zoé", "--last-name", "Martin", "--organisation", org,
+                         env={"KIOSK_DEVICE": door})
+            assert made.returncode == 0, made.stderr
+    for data, door in ((a, "door-a"), (b, "door-b"), (a, "door-a")):
+        assert kiosk(data, "sync", "--hub", hub_url, env={"KIOSK_DEVICE": door}).returncode == 0
+    listed = kiosk(a, "duplicates", "--walk-ins", "--json")
+    pairs = json.loads(listed.stdout)
+    assert listed.returncode == 0 and len(pairs) == 2
+    assert {(p["keep"]["device"], p["other"]["device"]) for p in pairs} == {("door-a", "door-b")}
+    human = kiosk(a, "duplicates", "--walk-ins")
+    assert "kiosk merge " in human.stdout and "kiosk not-same " in human.stdout
+    ruche = next(p for p in pairs if p["keep"]["organisation"] == "La Ruche")
+    other = next(p for p in pairs if p is not ruche)
+    before = json.loads(kiosk(a, "stats", "--json").stdout)
+    merged = kiosk(a, "merge", ruche["keep"]["id"], ruche["other"]["id"])
+    assert merged.returncode == 0 and "Merged Zoé Martin" in merged.stdout
+    again = kiosk(a, "merge", ruche["keep"]["id"], ruche["other"]["id"], "--lang", "en")
+    assert again.returncode == 2 and "already merged" in again.stderr
+    assert kiosk(a, "not-same", other["keep"]["id"], other["other"]["id"]).returncode == 0
+    after = json.loads(kiosk(a, "stats", "--json").stdout)
+    assert (after["registered"], after["cancelled"]) == (before["registered"] - 1, before["cancelled"])
+    status = kiosk(a, "hub", "status", hub_url)
+    assert "door-a" in status.stdout and "0 queued" in status.stdout
+    for data, door in ((a, "door-a"), (b, "door-b")):
+        assert kiosk(data, "sync", "--hub", hub_url, env={"KIOSK_DEVICE": door}).returncode == 0
+    assert kiosk(b, "duplicates", "--walk-ins", "--json").stdout.strip() == "[]"
+    assert json.loads(kiosk(b, "stats", "--json").stdout)["registered"] == after["registered"]

@@ -57,3 +57,31 @@ def test_a_scan_on_another_kiosk_reaches_the_occupancy_screen_within_two_seconds
         watcher.wait(10)
         log.close()
         screen.close()
+
+
+def test_the_occupancy_screen_shows_a_kiosk_that_went_silent(
+        make_kiosk: Callable[..., Kiosk], hub_url: str, qtbot: QtBot) -> None:
+    with psycopg.connect(hub_url) as conn:
+        schema.upgrade(conn)
+    a, b, c = make_kiosk("poste-A"), make_kiosk("poste-B"), make_kiosk("poste-C")
+    b.check_in("PLUS20-0009")
+    for k in (a, b, c, a):
+        sync_once(k, hub_url)
+    screen = OccupancyScreen(a)
+    qtbot.addWidget(screen)
+    screen.resize(1366, 768)
+    screen.show()
+    try:
+        assert "silent" not in screen.kiosks.text()
+        assert "poste-B: last scan" in screen.kiosks.text()  # its scan, pulled from the hub
+        with psycopg.connect(hub_url) as conn:  # poste-B's network cable is pulled five minutes ago
+            conn.execute("UPDATE devices SET last_contact = now() - interval '5 minutes' WHERE name = 'poste-B'")
+        sync_once(c, hub_url)
+        sync_once(a, hub_url)
+        qtbot.waitUntil(lambda: "▲ poste-B: silent since" in screen.kiosks.toolTip() + screen.kiosks.text(),
+                        timeout=5000)
+        statuses = {s.device_name: s for s in screen.occupancy.statuses()}
+        assert not statuses["poste-B"].online and statuses["poste-C"].online
+        assert statuses["poste-C"].last_contact is None and statuses["poste-C"].hub_contact is not None
+    finally:
+        screen.close()

@@ -14,12 +14,16 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication, QLabel, QTableWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.adapters.printing.pdf_folder import PdfFolderPrinter
 from kiosk.hub import schema
 from kiosk.service import Kiosk
+from kiosk.service.printing import PrintQueue
 from kiosk.service.sync import sync_once
 from kiosk.settings import Settings
 from kiosk.ui import i18n
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.pages.attendee_detail import AttendeeDetailDialog
+from kiosk.ui.seams import PrintSeam
 from kiosk.ui.sounds import SoundPlayer
 from kiosk.ui.widgets.header import Light
 from tests.ui.conftest import ScriptedDialogs
@@ -108,5 +112,80 @@ def test_the_window_lists_duplicates_from_two_kiosks_and_merges_only_when_asked(
         assert sorted(cell(view.entries, r, 0) for r in range(view.entries.rowCount())) == sorted(
             [lucas.full_name, "Zoé Martin"])
         assert window.header.duplicates.text() == "▲ 2 doublons à vérifier"
+    finally:
+        window.shutdown()
+
+
+def test_a_badge_printed_at_another_door_shows_in_the_guest_detail(
+        make_kiosk: Callable[..., Kiosk], hub_url: str, qtbot: QtBot, tmp_path: Path) -> None:
+    with psycopg.connect(hub_url) as conn:
+        schema.upgrade(conn)
+    a, b = make_kiosk("poste-A"), make_kiosk("poste-B")
+    guest = a.find("PLUS20-0012")
+    queue = PrintQueue(a, PdfFolderPrinter(tmp_path / "printed"))  # the real queue, printing to a folder
+    queue.enqueue(guest.id)
+    assert queue.process_once() is not None
+    sync_once(a, hub_url)
+    dialog = AttendeeDetailDialog(b, b.find("PLUS20-0012"), PrintSeam())
+    qtbot.addWidget(dialog)
+    assert [lbl.text() for lbl in dialog.findChildren(QLabel) if lbl.accessibleName() == "Badge"] == ["not printed"]
+    sync_once(b, hub_url)
+    dialog = AttendeeDetailDialog(b, b.find("PLUS20-0012"), PrintSeam())
+    qtbot.addWidget(dialog)
+    [shown] = [lbl.text() for lbl in dialog.findChildren(QLabel) if lbl.accessibleName() == "Badge"]
+    assert shown.startswith("printed (poste-A, ") and shown.endswith(")")
+
+
+def test_offline_the_sync_light_says_what_is_waiting_and_when_it_last_synced(
+        make_kiosk: Callable[..., Kiosk], hub_url: str, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    with psycopg.connect(hub_url) as conn:
+        schema.upgrade(conn)
+    b = make_kiosk("poste-B")
+    monkeypatch.setenv("KIOSK_HUB", hub_url)
+    assert b.data_dir is not None
+    window = MainWindow(b, Settings(camera="", sounds=False), b.data_dir, camera_source="",
+                        dialogs=ScriptedDialogs(), sounds=SoundPlayer(False, backend=lambda _p: None))
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.sync_now()
+        qtbot.waitUntil(lambda: window.header.sync.state is Light.OK, timeout=20_000)
+        window.hub_url = "postgresql://kiosk@127.0.0.1:1/nowhere"  # the network goes down
+        window.presenter.scan("PLUS20-0005")
+        b.register(first_name="Ana", last_name="López")
+        window.sync_now()
+        qtbot.waitUntil(lambda: window.header.sync.state is Light.ERROR, timeout=20_000)
+        full = window.header.sync.toolTip()
+        assert "offline" in full and f"last sync {window.last_sync_at}" in full
+        assert "1 scan" in full and "1 guest" in full
+    finally:
+        window.shutdown()
+
+
+def test_the_door_says_a_badge_was_printed_at_another_kiosk(
+        make_kiosk: Callable[..., Kiosk], hub_url: str, qtbot: QtBot, tmp_path: Path, french: None) -> None:
+    with psycopg.connect(hub_url) as conn:
+        schema.upgrade(conn)
+    a, b = make_kiosk("poste-A"), make_kiosk("poste-B")
+    a.check_in("PLUS20-0014")
+    queue = PrintQueue(a, PdfFolderPrinter(tmp_path / "printed"))
+    queue.enqueue(a.find("PLUS20-0014").id)
+    assert queue.process_once() is not None
+    sync_once(a, hub_url)
+    sync_once(b, hub_url)
+    assert b.data_dir is not None
+    window = MainWindow(b, Settings(camera="", sounds=False), b.data_dir, camera_source="",
+                        dialogs=ScriptedDialogs(), sounds=SoundPlayer(False, backend=lambda _p: None))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    try:
+        window.presenter.scan("PLUS20-0014")
+        panel = window.checkin_page.panel
+        assert "Première entrée" in panel.hint.text() and "Badge imprimé (poste-A, " in panel.details.text()
+        shot = DOCS if os.environ.get("KIOSK_UPDATE_SCREENSHOTS") == "1" else tmp_path
+        assert window.grab().save(str(shot / "badge-printed-elsewhere-fr.png"))
+        window.presenter.scan("PLUS20-0015")  # no badge yet: nothing said
+        assert "Badge" not in panel.details.text()
     finally:
         window.shutdown()

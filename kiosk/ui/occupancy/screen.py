@@ -283,8 +283,12 @@ class OccupancyScreen(QWidget):
         parts = []
         for status in self.status_source.statuses()[:6]:
             when = rules.local_clock(status.last_contact) or "—"
-            parts.append(self.tr("%1: last scan %2").replace("%1", " ".join(status.device_name.split()))
-                         .replace("%2", when))
+            name = " ".join(status.device_name.split())
+            if not status.online:  # a shape and words, not colour alone
+                parts.append(self.tr("▲ %1: silent since %2 (last scan %3)").replace("%1", name)
+                             .replace("%2", rules.local_clock(status.hub_contact) or "—").replace("%3", when))
+                continue
+            parts.append(self.tr("%1: last scan %2").replace("%1", name).replace("%2", when))
         self.kiosks.setText("   ·   ".join(parts) if parts else self.tr("No scan yet on this kiosk"))
 
     def _check_everyone_out(self) -> None:

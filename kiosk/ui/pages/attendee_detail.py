@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.model import Attendee
 from kiosk.domain.rules import local_clock
+from kiosk.service.duplicates import Admission
 from kiosk.service.roles import AttendeeDirectory
 from kiosk.ui.models.attendees import AttendeeRow, status_text
 from kiosk.ui.models.recent import verdict_label
@@ -23,6 +24,15 @@ from kiosk.ui.widgets.plain_label import PlainLabel
 
 
 class AttendeeDetailDialog(QDialog):
+    def _badges(self, printed: list[Admission]) -> str:
+        """'printed (poste-B, 18:42)', here or at another kiosk (pulled from the hub)."""
+        if not printed:
+            return self.tr("not printed")
+        latest = printed[0]
+        text = self.tr("printed (%1, %2)").replace("%1", latest.device_name).replace(
+            "%2", local_clock(latest.at) or latest.at)
+        return text if len(printed) == 1 else text + " " + self.tr("· %n time(s) in all", "", len(printed))
+
     def __init__(self, kiosk: AttendeeDirectory, attendee: Attendee, printing: PrintSeam,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +51,7 @@ class AttendeeDetailDialog(QDialog):
             (self.tr("Status"), status_text(AttendeeRow(attendee, presence))),
             (self.tr("First entry"), " · ".join(p for p in (local_clock(presence.first_entry_at),
                                                              presence.first_entry_device) if p) or "—"),
+            (self.tr("Badge"), self._badges(kiosk.badges_printed(attendee.id))),
         )
         for label, value in fields:
             shown = PlainLabel(value)

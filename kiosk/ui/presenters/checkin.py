@@ -58,6 +58,7 @@ class VerdictState:
     can_override: bool = False
     repeated: bool = False
     overridden: bool = False
+    badge_printed: tuple[str, str] | None = None  # (kiosk, "18:42") of the latest badge, here or elsewhere
 
 
 @dataclass(frozen=True)
@@ -228,12 +229,22 @@ class CheckinPresenter:
         self._show(result, state.code, overridden=True)
         return True
 
+    def _badge(self, result: CheckinResult) -> tuple[str, str] | None:
+        """Where and when this guest's badge was last printed (another door's, pulled from the hub, too)."""
+        if result.attendee is None or result.verdict not in (Verdict.ACCEPTED, Verdict.ALREADY_CHECKED_IN):
+            return None
+        try:
+            printed = self.kiosk.badges_printed(result.attendee.id)
+        except KioskError:
+            return None
+        return (printed[0].device_name, rules.local_clock(printed[0].at) or "?") if printed else None
+
     def _show(self, result: CheckinResult, code: str, *, overridden: bool = False) -> None:
         state = VerdictState(
             verdict=result.verdict, attendee=result.attendee, code=code, direction=self.direction,
             first_entry_local=rules.local_clock(result.first_entry_at), first_entry_device=result.first_entry_device,
             can_override=rules.can_override(result.verdict) and result.attendee is not None,
-            repeated=result.repeated, overridden=overridden,
+            repeated=result.repeated, overridden=overridden, badge_printed=self._badge(result),
         )
         self.current = state
         self.view.show_verdict(state)

@@ -161,6 +161,9 @@ class VerdictPanel(QFrame):
         parts = [p for p in (attendee.organisation, attendee.category, attendee.workshop) if p] if attendee else []
         if attendee is None and state.verdict in (Verdict.UNKNOWN, Verdict.INVALID, Verdict.WRONG_EVENT):
             parts = [self.tr("Code: %1").replace("%1", state.code[:60])]
+        if state.badge_printed is not None:  # here or at another door (pulled from the hub)
+            parts.append(self.tr("Badge printed (%1, %2)").replace("%1", state.badge_printed[0])
+                         .replace("%2", state.badge_printed[1]))
         self.details.setText("  ·  ".join(parts))
         self.hint.setText(self._hint(state))
         self.override_button.setVisible(state.can_override and not state.overridden)
