@@ -84,7 +84,7 @@ _REFUSALS: dict[str, dict[str, str]] = {
         "keys_exist": "une paire de clés existe déjà dans {directory} (--force pour la remplacer)",
         "no_private_key": "pas de clé privée dans {directory} : lancez « kiosk keys init » (organisation seulement)",
         "not_a_private_key": "{path} n'est pas une clé privée Ed25519",
-        "nothing_to_change": "rien à modifier : {name} a déjà ces valeurs (--first-name, --email, … pour changer)",
+        "nothing_to_change": "rien à modifier : {name} a déjà ces valeurs",
     },
     "en": {
         "names_required": "first and last name are required",
@@ -102,7 +102,7 @@ _REFUSALS: dict[str, dict[str, str]] = {
         "keys_exist": "a key pair already exists in {directory} (use --force to replace it)",
         "no_private_key": "no private key in {directory}: run 'kiosk keys init' (organiser only)",
         "not_a_private_key": "{path} is not an Ed25519 private key",
-        "nothing_to_change": "nothing to change: {name} already has these values (--first-name, --email, ...)",
+        "nothing_to_change": "nothing to change: {name} already has these values",
     },
 }
 
