@@ -138,16 +138,19 @@ def _join(ctx: Context) -> int:
 
 def _duplicates(ctx: Context) -> int:
     from kiosk.domain.merge import duplicate_entries
+    from kiosk.store import scans as scan_store
     from kiosk.store import sync as sync_store
 
     k = ctx.kiosk()
     found = duplicate_entries(sync_store.scans_of_guests_entered_twice(k.conn, k.event.id))
+    names = scan_store.device_names(k.conn)  # a renamed kiosk is shown by its current name
     rows = []
     for d in found:
         guest = k.attendee(d.attendee_id)
+        first, dup = (names.get(s.device_id, s.device_name) for s in (d.first, d.duplicate))
         rows.append({"attendee_id": guest.id, "name": guest.full_name, "ticket_code": guest.ticket_code,
-                     "first": {"device": d.first.device_name, "at": d.first.device_time, "scan_id": d.first.id},
-                     "duplicate": {"device": d.duplicate.device_name, "at": d.duplicate.device_time,
+                     "first": {"device": first, "at": d.first.device_time, "scan_id": d.first.id},
+                     "duplicate": {"device": dup, "at": d.duplicate.device_time,
                                    "scan_id": d.duplicate.id}})
     human = "\n".join(f"{r['name']} ({r['ticket_code'] or '-'}): {r['first']['device']} {r['first']['at']}"  # type: ignore[index]
                       f" then {r['duplicate']['device']} {r['duplicate']['at']}" for r in rows)  # type: ignore[index]

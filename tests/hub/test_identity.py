@@ -118,3 +118,31 @@ def test_a_renamed_kiosk_stays_one_device_and_is_shown_by_its_latest_name(
     assert sorted(s.device_name for s in occupancy.statuses()) == ["Entrée nord", "poste-B", "poste-B"]
     for k in (a, b, twin):
         k.close()
+
+
+def test_duplicates_name_each_door_as_it_is_called_now(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two doors admit one guest while apart; door A is renamed afterwards: `kiosk duplicates`
+    shows it under its new name (its scans keep the old one)."""
+    import json
+
+    from kiosk.cli.main import main
+    from tests.helpers.doors import hand_over
+
+    clock = FakeClock()
+    a = Kiosk.open(tmp_path / "a", device_name="poste-A", clock=clock)
+    b = Kiosk.open(tmp_path / "b", device_name="poste-B", clock=clock)
+    for k in (a, b):
+        k.create_demo()
+    assert a.check_in("PLUS20-0004").verdict is Verdict.ACCEPTED
+    clock.advance(60)
+    assert b.check_in("PLUS20-0004").verdict is Verdict.ACCEPTED  # apart: B has not seen A's entry
+    clock.advance(60)
+    assert a.check_in("PLUS20-0005", device_name="Entrée nord").scan is not None  # A renamed
+    hand_over(a, b)
+    capsys.readouterr()
+    assert main(["--data-dir", str(tmp_path / "b"), "duplicates", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["first"]["device"], r["duplicate"]["device"]) for r in rows] == [("Entrée nord", "poste-B")]
+    assert {s.device_name for s in b.history(rows[0]["attendee_id"])} == {"poste-A", "poste-B"}
+    for k in (a, b):
+        k.close()
