@@ -146,3 +146,27 @@ def test_duplicates_name_each_door_as_it_is_called_now(tmp_path: Path, capsys: p
     assert {s.device_name for s in b.history(rows[0]["attendee_id"])} == {"poste-A", "poste-B"}
     for k in (a, b):
         k.close()
+
+
+def test_a_v8_data_dir_keeps_the_device_id_its_scans_carry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before v9 a device id was UUIDv5(root, name): a data dir upgraded on its own machine goes on
+    as the device its scans name, so its own scans stay its own (undo, repeat window)."""
+    import uuid
+
+    from kiosk.store import meta, transaction
+    from kiosk.store import sync as sync_store
+
+    monkeypatch.setenv("KIOSK_MACHINE_ID", "machine-1")
+    k = Kiosk.open(tmp_path / "d", device_name="poste-A", clock=FakeClock())
+    k.create_demo()
+    root = str(uuid.uuid4())
+    legacy = str(uuid.uuid5(uuid.UUID(root), "poste-A"))
+    with transaction(k.conn):  # the data dir as v8 left it: a root, and a scan made under the old id
+        k.conn.execute("DELETE FROM meta WHERE key = 'device'")
+        meta.put(k.conn, "device_id", root)
+        sync_store.insert_pulled(k.conn, [(str(uuid.uuid4()), k.event.id, None, "X", "refused", "unknown", None,
+                                           legacy, "poste-A", None, None, k.now(), k.now(), None)])
+    k.close()
+    again = Kiosk.open(tmp_path / "d", device_name="poste-A", clock=FakeClock())
+    assert again.device().id == legacy
+    again.close()
