@@ -1,4 +1,4 @@
-"""`kiosk event create|show|list|use` and `kiosk demo`."""
+"""`kiosk event create|edit|show|list|use` and `kiosk demo`."""
 
 from __future__ import annotations
 
@@ -24,6 +24,14 @@ def register(sub: Any) -> None:
                         help="ticket codes differ by case (default: matched case-insensitively)")
     create.add_argument("--json", action="store_true")
     create.set_defaults(handler=_create)
+    edit = actions.add_parser("edit", help="change the active event (each field stamped, merged through the hub)")
+    for option in ("--name", "--starts", "--venue", "--capacity", "--tagline", "--privacy-notice"):
+        edit.add_argument(option, metavar="TEXT", help="new value ('' clears it, the name excepted)")
+    edit.add_argument("--workshop", action="append", default=[], metavar="NAME[:CAPACITY]", help="add or change")
+    edit.add_argument("--category", action="append", default=[], metavar="NAME[:#COLOUR]", help="add or change")
+    edit.add_argument("--remove", action="append", default=[], metavar="NAME", help="drop a workshop or category")
+    edit.add_argument("--json", action="store_true")
+    edit.set_defaults(handler=_edit)
     show = actions.add_parser("show", help="show the active event")
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=_show)
@@ -89,6 +97,28 @@ def _create(ctx: Context) -> int:
     )
     created = ctx.kiosk().create_event(event)
     ctx.emit(event_json(created), ctx.text("event_created", name=created.name, id=created.id))
+    return 0
+
+
+def _edit(ctx: Context) -> int:
+    from datetime import datetime
+
+    a = ctx.args
+    if a.starts:
+        try:
+            datetime.fromisoformat(a.starts)
+        except ValueError as exc:
+            raise UsageError(f"--starts {a.starts!r} is not an ISO 8601 date-time") from exc
+    if a.capacity and not a.capacity.strip().isdigit():
+        raise UsageError("--capacity must be a whole number (or '' for none)")
+    given = {"name": a.name, "starts_at": a.starts, "venue": a.venue, "capacity": a.capacity, "tagline": a.tagline,
+             "privacy_notice": a.privacy_notice}
+    k = ctx.kiosk()
+    known = len(k.event.categories)
+    edited = k.edit_event(workshops=[_parse_workshop(w) for w in a.workshop],
+                          categories=[_parse_category(c, known + i) for i, c in enumerate(a.category)],
+                          remove=a.remove, **{f: v for f, v in given.items() if v is not None})
+    ctx.emit(event_json(edited), ctx.text("event_edited", name=edited.name, id=edited.id))
     return 0
 
 

@@ -10,12 +10,13 @@ have seen the same writes agree, whatever order they saw them in.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from kiosk.domain import hlc
-from kiosk.domain.model import Scan
+from kiosk.domain.model import Category, Event, Scan, Workshop
 
 
 @dataclass(frozen=True)
@@ -153,3 +154,96 @@ def duplicate_entries(scans: Iterable[Scan]) -> list[DuplicateEntry]:
             elif s.kind is ScanKind.EXIT:
                 inside_by = None
     return sorted(found, key=lambda d: (d.duplicate.hlc or d.duplicate.device_time, d.duplicate.id))
+
+
+# --- events, workshops and categories ---------------------------------------------------
+# An event merges like an attendee: a map of field -> version, latest write (HLC) wins, device
+# breaking ties. Its workshops and categories are fields too ("workshop:<name>" holding capacity and
+# position, "category:<name>" colour and position); a removed one keeps its field with the value
+# None (a tombstone), so a removal and an edit made elsewhere resolve by the same rule.
+EVENT_SCALARS = ("name", "starts_at", "venue", "capacity", "tagline", "codes_case_sensitive", "privacy_notice")
+WORKSHOP, CATEGORY = "workshop:", "category:"
+
+
+def event_values(event: Event) -> dict[str, str | None]:
+    """An event as merge fields (every value text or None)."""
+    values: dict[str, str | None] = {
+        "name": event.name, "starts_at": event.starts_at, "venue": event.venue,
+        "capacity": None if event.capacity is None else str(event.capacity), "tagline": event.tagline,
+        "codes_case_sensitive": "1" if event.codes_case_sensitive else "0", "privacy_notice": event.privacy_notice,
+    }
+    values.update(workshop_value(w, i) for i, w in enumerate(event.workshops))
+    values.update(category_value(c, i) for i, c in enumerate(event.categories))
+    return values
+
+
+def workshop_value(w: Workshop, position: int) -> tuple[str, str]:
+    """A workshop's merge field and value: its capacity and where it is listed."""
+    return WORKSHOP + w.name, json.dumps([w.capacity, position])
+
+
+def category_value(c: Category, position: int) -> tuple[str, str]:
+    return CATEGORY + c.name, json.dumps([c.color, position])
+
+
+def event_from_values(event_id: str, values: Mapping[str, str | None]) -> Event:
+    """The event that merge fields describe (tombstoned workshops and categories left out); a
+    workshop or category field that is not a [value, position] pair is ignored."""
+    workshops: list[tuple[int, str, Workshop]] = []
+    categories: list[tuple[int, str, Category]] = []
+    for field, text in values.items():
+        parsed = _pair(text)
+        if parsed is None:
+            continue
+        value, position = parsed
+        if field.startswith(WORKSHOP):
+            name = field[len(WORKSHOP):]
+            workshops.append((position, name, Workshop(name, value if isinstance(value, int) else None)))
+        elif field.startswith(CATEGORY) and isinstance(value, str):
+            name = field[len(CATEGORY):]
+            categories.append((position, name, Category(name, value)))
+    capacity = values.get("capacity")
+    return Event(
+        id=event_id, name=values.get("name") or "", starts_at=values.get("starts_at"), venue=values.get("venue"),
+        capacity=int(capacity) if capacity and capacity.isdigit() else None, tagline=values.get("tagline"),
+        codes_case_sensitive=values.get("codes_case_sensitive") == "1", privacy_notice=values.get("privacy_notice"),
+        workshops=tuple(w for _, _, w in sorted(workshops, key=lambda t: (t[0], t[1]))),
+        categories=tuple(c for _, _, c in sorted(categories, key=lambda t: (t[0], t[1]))),
+    )
+
+
+def event_body(event: Event, organiser: str, fields: Mapping[str, Sequence[str | None]]) -> dict[str, object]:
+    """What the hub keeps of an event: its plain form (what `join` reads), the merge fields with
+    their stamps, and the organiser (the first device that published it)."""
+    return {
+        "id": event.id, "name": event.name, "starts_at": event.starts_at, "venue": event.venue,
+        "capacity": event.capacity, "tagline": event.tagline, "codes_case_sensitive": event.codes_case_sensitive,
+        "privacy_notice": event.privacy_notice, "workshops": [[w.name, w.capacity] for w in event.workshops],
+        "categories": [[c.name, c.color] for c in event.categories], "organiser_device": organiser,
+        "fields": {f: list(v) for f, v in sorted(fields.items())},
+    }
+
+
+def _pair(text: str | None) -> tuple[object, int] | None:
+    if text is None:
+        return None
+    try:
+        found = json.loads(text)
+    except ValueError:
+        return None
+    if isinstance(found, list) and len(found) == 2 and isinstance(found[1], int):
+        return found[0], found[1]
+    return None
+
+
+def event_versions(fields: Mapping[str, Sequence[str | None]]) -> dict[str, FieldVersion]:
+    """An event's wire form {field: [value, hlc, device]} as FieldVersions (no organiser rank:
+    organiser-only writes in practice, and plain latest-write-wins converges whoever writes)."""
+    return {f: FieldVersion(v[0], str(v[1]), str(v[2])) for f, v in fields.items()
+            if f in EVENT_SCALARS or f.startswith((WORKSHOP, CATEGORY))}
+
+
+def merge_event_wires(a: Mapping[str, Sequence[str | None]],
+                      b: Mapping[str, Sequence[str | None]]) -> dict[str, list[str | None]]:
+    """Two wire forms of one event merged field by field (what the hub and every kiosk compute)."""
+    return wire(merge_records(event_versions(a), event_versions(b)))

@@ -86,7 +86,7 @@ _REFUSALS: dict[str, dict[str, str]] = {
         "not_a_private_key": "{path} n'est pas une clé privée Ed25519",
         "merge_same_guest": "on ne fusionne pas un·e invité·e avec lui-même ou elle-même",
         "merge_already_merged": "{name} a déjà été fusionné·e avec une autre fiche",
-        "nothing_to_change": "rien à modifier : {name} a déjà ces valeurs (--first-name, --email, … pour changer)",
+        "nothing_to_change": "rien à modifier : {name} a déjà ces valeurs",
     },
     "en": {
         "names_required": "first and last name are required",
@@ -106,7 +106,7 @@ _REFUSALS: dict[str, dict[str, str]] = {
         "not_a_private_key": "{path} is not an Ed25519 private key",
         "merge_same_guest": "a guest cannot be merged with themselves",
         "merge_already_merged": "{name} was already merged into another record",
-        "nothing_to_change": "nothing to change: {name} already has these values (--first-name, --email, ...)",
+        "nothing_to_change": "nothing to change: {name} already has these values",
     },
 }
 

@@ -255,22 +255,33 @@ def pull_guests(conn: psycopg.Connection[tuple[object, ...]], after: int, limit:
 
 
 def push_event(conn: psycopg.Connection[tuple[object, ...]], body: dict[str, object], public_keys: str) -> str:
-    """Publish an event; the first device to push it is its organiser (their status writes
-    outrank the door's). Later pushes by the organiser update it. Returns the organiser device."""
+    """Publish an event; the first device to push it is its organiser (their status writes outrank
+    the door's, and only their public keys are kept). Later pushes merge their fields into the hub's
+    copy field by field (kiosk.domain.merge.merge_event_wires): the hub's row changes, and gets a new
+    seq, only when the merge changes something. Returns the organiser device."""
     from psycopg.types.json import Jsonb
+
+    from kiosk.domain.merge import event_body, event_from_values, merge_event_wires
 
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-        row = conn.execute("SELECT body FROM events WHERE id = %s::uuid", (body["id"],)).fetchone()
+        row = conn.execute("SELECT body, public_keys FROM events WHERE id = %s::uuid", (body["id"],)).fetchone()
         if row is None:
             conn.execute("INSERT INTO events(id, seq, body, public_keys) VALUES (%s::uuid, nextval('hub_seq'), %s, %s)",
                          (body["id"], Jsonb(body), public_keys))
+            conn.execute("SELECT pg_notify(%s, 'events')", (CHANNEL,))
             return str(body["organiser_device"])
-        old = dict(row[0])  # type: ignore[call-overload]
+        old: dict[str, Any] = dict(row[0])  # type: ignore[call-overload]
         organiser = str(old.get("organiser_device"))
-        if organiser == body["organiser_device"] and ({**body} != old):
+        incoming: Any = body.get("fields") or {}
+        merged = merge_event_wires(old.get("fields") or {}, incoming)
+        event = event_from_values(str(body["id"]), {f: v[0] for f, v in merged.items()})
+        new = event_body(event, organiser, merged) if merged else old
+        keys = public_keys if str(body["organiser_device"]) == organiser and public_keys else str(row[1])
+        if new != old or keys != row[1]:
             conn.execute("UPDATE events SET body = %s, public_keys = %s, seq = nextval('hub_seq') WHERE id = %s::uuid",
-                         (Jsonb(body), public_keys, body["id"]))
+                         (Jsonb(new), keys, body["id"]))
+            conn.execute("SELECT pg_notify(%s, 'events')", (CHANNEL,))
         return organiser
 
 

@@ -24,6 +24,7 @@ from kiosk.service.errors import Refused, storage_guard
 from kiosk.service.session import OnSession, Session
 from kiosk.store import attendees as attendee_store
 from kiosk.store import guest_links as link_store
+from kiosk.store import scans as scan_store
 from kiosk.store import sync as sync_store
 from kiosk.store import transaction
 
@@ -82,13 +83,15 @@ class Duplicates(OnSession):
         logs += [link_store.presence_log(conn, keep) for keep in set(merged.values())]
         scans = [replace(s, attendee_id=merged.get(s.attendee_id, s.attendee_id)) if s.attendee_id else s
                  for s in union_scans(*logs).values()]
+        names = scan_store.device_names(conn)  # a renamed kiosk is shown by its current name
         views: list[DuplicateEntryView] = []
         for d in duplicate_entries(scans):
             guest = attendee_store.get(conn, d.attendee_id)
             views.append(DuplicateEntryView(
                 d.attendee_id, guest.full_name if guest else d.attendee_id, guest.ticket_code if guest else None,
-                Admission(d.first.device_name, d.first.device_time),
-                Admission(d.duplicate.device_name, d.duplicate.device_time), d.duplicate.id, d.first.id))
+                Admission(names.get(d.first.device_id, d.first.device_name), d.first.device_time),
+                Admission(names.get(d.duplicate.device_id, d.duplicate.device_name), d.duplicate.device_time),
+                d.duplicate.id, d.first.id))
         return views
 
     @storage_guard

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from kiosk.domain.model import Event
+from collections.abc import Sequence
+
+from kiosk.domain import merge
+from kiosk.domain.model import Category, Event, Workshop
 from kiosk.service.errors import KioskError, NoSuchEventError, OtherEventActiveError, Refused, storage_guard
 from kiosk.service.session import OnSession, Session
 from kiosk.store import attendees as attendee_store
@@ -53,6 +56,37 @@ class Events(OnSession):
         return self._session.event
 
     @storage_guard
+    def edit_event(
+        self, /, *, workshops: Sequence[Workshop] = (), categories: Sequence[Category] = (),
+        remove: Sequence[str] = (), **fields: str | None,
+    ) -> Event:
+        """Change the active event: scalar ``fields`` (kiosk.domain.merge.EVENT_SCALARS as text; "" or
+        None clears an optional one), workshops and categories added or changed, ``remove`` names
+        workshops or categories to drop. Each changed field is stamped with this kiosk's HLC, so edits
+        converge through the hub like guests'. Refused: event_needs_name, nothing_to_change."""
+        unknown = set(fields) - set(merge.EVENT_SCALARS)
+        if unknown:
+            raise ValueError(f"not an event field: {sorted(unknown)}")
+        if "name" in fields and not (fields["name"] or "").strip():
+            raise Refused("event_needs_name")
+        current = self._session.event
+        values: dict[str, str | None] = {f: (v or "").strip() or None for f, v in fields.items()}
+        listed = [w.name for w in current.workshops]
+        values.update(merge.workshop_value(w, _position(listed, w.name, i)) for i, w in enumerate(workshops))
+        listed = [c.name for c in current.categories]
+        values.update(merge.category_value(c, _position(listed, c.name, i)) for i, c in enumerate(categories))
+        known = {w.name: merge.WORKSHOP for w in current.workshops} | {c.name: merge.CATEGORY
+                                                                       for c in current.categories}
+        values.update((known[name] + name, None) for name in remove if name in known)
+        with transaction(self._session.conn):
+            done = event_store.edit(self._session.conn, current.id, values, now=self._session.now(),
+                                    device_id=self._session.device().id)
+        if done is None:
+            raise Refused("nothing_to_change", name=current.name)
+        self._session.forget_event()
+        return self._session.event
+
+    @storage_guard
     def events(self) -> list[Event]:
         """Every event this data dir holds, oldest first (one of them is active)."""
         return event_store.all_events(self._session.conn)
@@ -76,3 +110,8 @@ class Events(OnSession):
             event_store.set_active(self._session.conn, found[0].id)
         self._session.forget_event()
         return self._session.event
+
+
+def _position(listed: list[str], name: str, i: int) -> int:
+    """Where a workshop or category is listed: its place if known, else after the others."""
+    return listed.index(name) if name in listed else len(listed) + i

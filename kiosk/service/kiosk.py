@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk.domain.model import Attendee, CheckinResult, Direction, Event, Presence, Scan
+from kiosk.domain.model import Attendee, Category, CheckinResult, Direction, Event, Presence, Scan, Workshop
 from kiosk.service.attendees import Attendees
 from kiosk.service.checkin import CheckIn
 from kiosk.service.editing import Edited, Editing
@@ -152,6 +152,10 @@ class Kiosk(Session):
 
     def create_demo(self, *, force: bool = False) -> Event:
         return self.services.events.create_demo(force=force)
+
+    def edit_event(self, *, workshops: Sequence[Workshop] = (), categories: Sequence[Category] = (),
+                   remove: Sequence[str] = (), **fields: str | None) -> Event:
+        return self.services.events.edit_event(workshops=workshops, categories=categories, remove=remove, **fields)
 
     def events(self) -> list[Event]:
         return self.services.events.events()

@@ -183,15 +183,6 @@ def refold_stale_presence(kiosk: Kiosk) -> int:
     return len(stale)
 
 
-def _event_body(event: Event, organiser: str) -> dict[str, object]:
-    return {
-        "id": event.id, "name": event.name, "starts_at": event.starts_at, "venue": event.venue,
-        "capacity": event.capacity, "tagline": event.tagline, "codes_case_sensitive": event.codes_case_sensitive,
-        "privacy_notice": event.privacy_notice, "workshops": [[w.name, w.capacity] for w in event.workshops],
-        "categories": [[c.name, c.color] for c in event.categories], "organiser_device": organiser,
-    }
-
-
 def _public_keys(kiosk: Kiosk) -> str:
     """The PEM public keys this kiosk trusts; only files named *public*: the private key never goes."""
     if kiosk.data_dir is None:
@@ -200,33 +191,53 @@ def _public_keys(kiosk: Kiosk) -> str:
     return "".join(p.read_text(encoding="ascii") for p in sorted(folder.glob("*public*.pem")))
 
 
+def _digest(wire: dict[str, list[str | None]], keys: str) -> str:
+    """What was last published of an event (fields and public keys): unchanged means no push."""
+    import hashlib
+
+    return hashlib.sha256((json.dumps(wire, sort_keys=True) + keys).encode()).hexdigest()
+
+
 def _publish_events(kiosk: Kiosk, conn: Any, device_id: str) -> None:
-    """Events this kiosk created (not ones it joined) go to the hub, with their public keys."""
+    """Events whose fields (or, for their organiser, public keys) changed since this kiosk last
+    published them go to the hub, which merges them field by field. The organiser is the first
+    device that published the event; only its public keys are kept."""
     from kiosk.hub import replica
-    from kiosk.store import meta
 
     for event in event_store.all_events(kiosk.conn):
+        wire = event_store.record(kiosk.conn, event.id) or {}
         known = meta.get(kiosk.conn, f"organiser:{event.id}")
-        if known is not None and known != device_id:
+        keys = _public_keys(kiosk) if known in (None, device_id) else ""
+        digest = _digest(wire, keys)
+        if meta.get(kiosk.conn, f"event_sent:{event.id}") == digest:
             continue
-        organiser = replica.push_event(conn, _event_body(event, device_id), _public_keys(kiosk))
-        if organiser != known:
-            with transaction(kiosk.conn):
-                meta.put(kiosk.conn, f"organiser:{event.id}", organiser)
+        organiser = replica.push_event(conn, merge.event_body(event, device_id, wire), keys)
+        with transaction(kiosk.conn):
+            meta.put(kiosk.conn, f"organiser:{event.id}", organiser)
+            meta.put(kiosk.conn, f"event_sent:{event.id}", digest)
 
 
 def _pull_events(kiosk: Kiosk, conn: Any, hub_id: str) -> None:
-    """Learn each local event's organiser (whose status writes outrank the door's)."""
+    """Each local event's organiser (whose status writes outrank the door's), and the hub's edits of
+    the event merged field by field into the local copy."""
     from kiosk.hub import replica
-    from kiosk.store import meta
 
     _scan, _guest, after = sync_store.cursors(kiosk.conn, hub_id)
     found, cursor = replica.events(conn, after)
     with transaction(kiosk.conn):
         for body, _keys in found:
-            if event_store.get(kiosk.conn, str(body["id"])) is not None:
-                meta.put(kiosk.conn, f"organiser:{body['id']}", str(body["organiser_device"]))
+            event_id = str(body["id"])
+            local = event_store.record(kiosk.conn, event_id)
+            if local is None:
+                continue
+            meta.put(kiosk.conn, f"organiser:{event_id}", str(body["organiser_device"]))
+            theirs: Any = body.get("fields") or {}
+            sync_store.observe(kiosk.conn, (str(v[1]) for v in theirs.values()))
+            merged = merge.merge_event_wires(local, theirs)
+            if merged != local:
+                event_store.replace(kiosk.conn, event_id, merged, now=kiosk.now())
         sync_store.save_cursors(kiosk.conn, hub_id, events=cursor)
+    kiosk.forget_event()
 
 
 def _pull_guests(kiosk: Kiosk, conn: Any, hub_id: str, batch: int) -> int:
@@ -412,8 +423,10 @@ def join(kiosk: Kiosk, url: str, event_id: str | None = None) -> Joined:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "ticket-public.pem").write_text(public_pem, encoding="ascii")
         kiosk.reload_keys()
+    fields: Any = body.get("fields")
     with transaction(kiosk.conn):
-        event_store.insert(kiosk.conn, event, now=kiosk.now(), device_id=str(body["organiser_device"]))
+        event_store.insert(kiosk.conn, event, now=kiosk.now(), device_id=str(body["organiser_device"]),
+                           wire=fields or None)
         event_store.set_active(kiosk.conn, event.id)
         meta.put(kiosk.conn, f"organiser:{event.id}", str(body["organiser_device"]))
         meta.put(kiosk.conn, "hub_url", strip_password(url))

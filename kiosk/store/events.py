@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Mapping, Sequence
 
+from kiosk.domain import merge
 from kiosk.domain.model import Category, Event, Workshop
 from kiosk.store import meta
+from kiosk.store import sync as sync_store
+
+Wire = dict[str, list[str | None]]  # {field: [value, HLC stamp, device id]} (kiosk.domain.merge)
 
 
-def insert(conn: sqlite3.Connection, event: Event, *, now: str, device_id: str) -> None:
+def insert(conn: sqlite3.Connection, event: Event, *, now: str, device_id: str, wire: Wire | None = None) -> None:
+    """Store a new event. Each field is stamped with this kiosk's next HLC tick, or with the stamps
+    of ``wire`` (an event joined from the hub keeps the stamps it has there)."""
+    _insert_rows(conn, event, now=now, device_id=device_id)
+    if wire is None:
+        stamp = sync_store.tick(conn, now)
+        stamps = {f: [stamp, device_id] for f in merge.event_values(event)}
+    else:
+        stamps = {f: [str(v[1]), str(v[2])] for f, v in wire.items()}
+    _set_stamps(conn, event.id, stamps)
+
+
+def _insert_rows(conn: sqlite3.Connection, event: Event, *, now: str, device_id: str) -> None:
     conn.execute(
         "INSERT INTO events(id, name, starts_at, venue, capacity, tagline, codes_case_sensitive,"
         " privacy_notice, created_at, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -59,3 +77,54 @@ def all_events(conn: sqlite3.Connection) -> list[Event]:
     """Every event in the database, oldest first."""
     ids = [str(r[0]) for r in conn.execute("SELECT id FROM events ORDER BY created_at, rowid")]
     return [e for e in (get(conn, i) for i in ids) if e is not None]
+
+
+def _set_stamps(conn: sqlite3.Connection, event_id: str, stamps: Mapping[str, Sequence[str]]) -> None:
+    conn.execute("UPDATE events SET field_stamps = ? WHERE id = ?",
+                 (json.dumps(dict(sorted(stamps.items())), separators=(",", ":")), event_id))
+
+
+def record(conn: sqlite3.Connection, event_id: str) -> Wire | None:
+    """The event in the wire form: every field's value and stamp, tombstones included."""
+    row = conn.execute("SELECT created_at, updated_by, field_stamps FROM events WHERE id = ?", (event_id,)).fetchone()
+    event = get(conn, event_id)
+    if row is None or event is None:
+        return None
+    stamps: dict[str, list[str]] = json.loads(row["field_stamps"])
+    values: dict[str, str | None] = {f: None for f in stamps}  # stamped but absent: removed
+    values.update(merge.event_values(event))
+    base = [row["created_at"], row["updated_by"]]
+    return {f: [v, *stamps.get(f, base)] for f, v in sorted(values.items())}
+
+
+def replace(conn: sqlite3.Connection, event_id: str, wire: Mapping[str, Sequence[str | None]], *, now: str) -> Event:
+    """Make the stored event what ``wire`` (a merged record) says: its fields, workshops,
+    categories and stamps. Guests keep their workshop and category text whatever happens here."""
+    event = merge.event_from_values(event_id, {f: v[0] for f, v in wire.items()})
+    conn.execute(
+        "UPDATE events SET name=?, starts_at=?, venue=?, capacity=?, tagline=?, codes_case_sensitive=?,"
+        " privacy_notice=?, updated_at=? WHERE id=?",
+        (event.name, event.starts_at, event.venue, event.capacity, event.tagline, int(event.codes_case_sensitive),
+         event.privacy_notice, now, event_id))
+    conn.execute("DELETE FROM workshops WHERE event_id = ?", (event_id,))
+    conn.execute("DELETE FROM categories WHERE event_id = ?", (event_id,))
+    conn.executemany("INSERT INTO workshops(event_id, name, capacity, position) VALUES (?,?,?,?)",
+                     [(event_id, w.name, w.capacity, i) for i, w in enumerate(event.workshops)])
+    conn.executemany("INSERT INTO categories(event_id, name, color, position) VALUES (?,?,?,?)",
+                     [(event_id, c.name, c.color, i) for i, c in enumerate(event.categories)])
+    _set_stamps(conn, event_id, {f: [str(v[1]), str(v[2])] for f, v in wire.items()})
+    return event
+
+
+def edit(conn: sqlite3.Connection, event_id: str, values: Mapping[str, str | None], *, now: str,
+         device_id: str) -> Event | None:
+    """A local edit: the fields in ``values`` that change get this kiosk's next HLC tick. None when
+    nothing changes (or there is no such event)."""
+    current = record(conn, event_id)
+    if current is None:
+        return None
+    changed = {f: v for f, v in values.items() if f not in current or current[f][0] != v}
+    if not changed:
+        return None
+    stamp = sync_store.tick(conn, now)
+    return replace(conn, event_id, {**current, **{f: [v, stamp, device_id] for f, v in changed.items()}}, now=now)

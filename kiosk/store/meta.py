@@ -19,7 +19,8 @@ def put(conn: sqlite3.Connection, key: str, value: str) -> None:
 
 
 def install_id(conn: sqlite3.Connection) -> str:
-    """A UUID minted once per database: the root of this kiosk's device ids."""
+    """A UUID minted once per database (before v8 the root of its device ids; see
+    kiosk.store.sync.device_id for the device identity now)."""
     existing = get(conn, "install_id")
     if existing:
         return existing

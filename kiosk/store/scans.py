@@ -96,3 +96,9 @@ def attendee_ids_with_scans(conn: sqlite3.Connection, event_id: str) -> list[str
 
 def count(conn: sqlite3.Connection, event_id: str) -> int:
     return int(conn.execute("SELECT count(*) FROM scans WHERE event_id = ?", (event_id,)).fetchone()[0])
+
+
+def device_names(conn: sqlite3.Connection) -> dict[str, str]:
+    """Each device's current name: the one on its latest scan by HLC (table device_names, kept by
+    trigger). A scan keeps the name it was made under; screens that name a device use this."""
+    return {str(r[0]): str(r[1]) for r in conn.execute("SELECT device_id, name FROM device_names")}

@@ -242,6 +242,20 @@ def test_edit(demo: Cli) -> None:
     assert "nothing to change" in one_line_error(*demo("edit", "PLUS20-0002", "--lang", "en"))
 
 
+def test_event_edit(demo: Cli) -> None:
+    edited = demo.json("event", "edit", "--venue", "Salle B", "--capacity", "200", "--workshop", "Se loger:60",
+                       "--workshop", "Jonglage:10", "--remove", "Se vêtir")
+    assert (edited["venue"], edited["capacity"]) == ("Salle B", 200)
+    assert edited["workshops"] == [{"name": "Se loger", "capacity": 60}, {"name": "Se nourrir", "capacity": 50},
+                                   {"name": "Jonglage", "capacity": 10}]
+    assert demo.json("event", "show")["venue"] == "Salle B"
+    assert "rien à modifier" in one_line_error(*demo("event", "edit", "--venue", "Salle B"))
+    assert "un événement a besoin d'un nom" in one_line_error(*demo("event", "edit", "--name", " "))
+    assert "--capacity" in one_line_error(*demo("event", "edit", "--capacity", "many"))
+    assert demo.json("event", "edit", "--capacity", "")["capacity"] is None
+    assert demo.json("event", "edit", "--starts", "2026-12-01T19:00+01:00")["starts_at"] == "2026-12-01T19:00+01:00"
+
+
 def test_register_full_workshop(cli: Cli) -> None:
     cli.json("event", "create", "--name", "Tiny", "--workshop", "Atelier:1")
     assert cli.json("register", "--first-name", "A", "--last-name", "B", "--workshop", "atelier")["created"]

@@ -118,3 +118,55 @@ def test_a_renamed_kiosk_stays_one_device_and_is_shown_by_its_latest_name(
     assert sorted(s.device_name for s in occupancy.statuses()) == ["Entrée nord", "poste-B", "poste-B"]
     for k in (a, b, twin):
         k.close()
+
+
+def test_duplicates_name_each_door_as_it_is_called_now(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two doors admit one guest while apart; door A is renamed afterwards: `kiosk duplicates`
+    shows it under its new name (its scans keep the old one)."""
+    import json
+
+    from kiosk.cli.main import main
+    from tests.helpers.doors import hand_over
+
+    clock = FakeClock()
+    a = Kiosk.open(tmp_path / "a", device_name="poste-A", clock=clock)
+    b = Kiosk.open(tmp_path / "b", device_name="poste-B", clock=clock)
+    for k in (a, b):
+        k.create_demo()
+    assert a.check_in("PLUS20-0004").verdict is Verdict.ACCEPTED
+    clock.advance(60)
+    assert b.check_in("PLUS20-0004").verdict is Verdict.ACCEPTED  # apart: B has not seen A's entry
+    clock.advance(60)
+    assert a.check_in("PLUS20-0005", device_name="Entrée nord").scan is not None  # A renamed
+    hand_over(a, b)
+    capsys.readouterr()
+    assert main(["--data-dir", str(tmp_path / "b"), "duplicates", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["first"]["device"], r["duplicate"]["device"]) for r in rows] == [("Entrée nord", "poste-B")]
+    assert {s.device_name for s in b.history(rows[0]["attendee_id"])} == {"poste-A", "poste-B"}
+    for k in (a, b):
+        k.close()
+
+
+def test_a_v8_data_dir_keeps_the_device_id_its_scans_carry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before v9 a device id was UUIDv5(root, name): a data dir upgraded on its own machine goes on
+    as the device its scans name, so its own scans stay its own (undo, repeat window)."""
+    import uuid
+
+    from kiosk.store import meta, transaction
+    from kiosk.store import sync as sync_store
+
+    monkeypatch.setenv("KIOSK_MACHINE_ID", "machine-1")
+    k = Kiosk.open(tmp_path / "d", device_name="poste-A", clock=FakeClock())
+    k.create_demo()
+    root = str(uuid.uuid4())
+    legacy = str(uuid.uuid5(uuid.UUID(root), "poste-A"))
+    with transaction(k.conn):  # the data dir as v8 left it: a root, and a scan made under the old id
+        k.conn.execute("DELETE FROM meta WHERE key = 'device'")
+        meta.put(k.conn, "device_id", root)
+        sync_store.insert_pulled(k.conn, [(str(uuid.uuid4()), k.event.id, None, "X", "refused", "unknown", None,
+                                           legacy, "poste-A", None, None, k.now(), k.now(), None)])
+    k.close()
+    again = Kiosk.open(tmp_path / "d", device_name="poste-A", clock=FakeClock())
+    assert again.device().id == legacy
+    again.close()

@@ -162,3 +162,42 @@ def test_a_guest_admitted_from_a_ticket_offline_takes_the_organisers_record(tmp_
     assert row is not None and row[0] != "ticket" and row[1] == "zoe@example.org"  # the organiser's source
     for k in (org, b):
         k.close()
+
+
+def test_event_edits_merge_field_by_field_and_converge_everywhere(tmp_path: Path, hub: str) -> None:
+    """The organiser changes the venue, a workshop's capacity and the venue's capacity; a door,
+    offline, changes the tagline and the capacity too, earlier by its clock's causal order. After
+    syncing, the hub, both kiosks and a kiosk that joins later hold the very same event, stamps and
+    all; a workshop the organiser removed stays removed; another round changes nothing."""
+    from kiosk.domain.model import Event, Workshop
+    from kiosk.service.sync import join
+    from kiosk.store import events as event_store
+
+    org = Kiosk.open(tmp_path / "org", device_name="organiser", clock=FakeClock())
+    org.create_event(Event(id="5f0c1d2e-3a4b-4c5d-8e6f-708192a3b4c5", name="Gala", venue="Hall A", capacity=100,
+                           workshops=(Workshop("Se loger", 50), Workshop("Se vêtir", 20))))
+    sync_once(org, hub)
+    door = Kiosk.open(tmp_path / "door", device_name="poste-B", clock=FakeClock())
+    join(door, hub)
+    door.clock.advance(30)  # type: ignore[attr-defined]
+    door.edit_event(tagline="Ensemble", capacity="90")  # offline, at the door
+    org.clock.advance(60)  # type: ignore[attr-defined]
+    org.edit_event(venue="Hall B", capacity="120", workshops=[Workshop("Se loger", 60)], remove=["Se vêtir"])
+    for k in (door, org, door):
+        sync_once(k, hub)
+    late = Kiosk.open(tmp_path / "late", device_name="poste-C", clock=FakeClock())
+    join(late, hub)
+    wires = [event_store.record(k.conn, org.event.id) for k in (org, door, late)]
+    with psycopg.connect(hub) as conn:
+        row = conn.execute("SELECT body, seq FROM events").fetchone()
+    assert row is not None
+    assert wires[0] == wires[1] == wires[2] == row[0]["fields"]
+    for k in (org, door, late):
+        e = k.event
+        assert (e.venue, e.capacity, e.tagline, e.workshops) == ("Hall B", 120, "Ensemble", (Workshop("Se loger", 60),))
+    for k in (org, door, late):
+        sync_once(k, hub)
+    with psycopg.connect(hub) as conn:
+        assert conn.execute("SELECT seq FROM events").fetchone() == (row[1],)  # nothing bounces
+    for k in (org, door, late):
+        k.close()

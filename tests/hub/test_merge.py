@@ -5,8 +5,15 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.domain.merge import FieldVersion, merge_records, union_scans
-from kiosk.domain.model import Scan, ScanKind, Verdict
+from kiosk.domain.merge import (
+    FieldVersion,
+    event_from_values,
+    event_values,
+    merge_event_wires,
+    merge_records,
+    union_scans,
+)
+from kiosk.domain.model import Category, Event, Scan, ScanKind, Verdict, Workshop
 
 FIELDS = ("first_name", "email", "organisation", "status")
 versions = st.builds(
@@ -81,3 +88,52 @@ def test_duplicate_entry_is_the_later_entry_from_another_kiosk_while_inside() ->
     assert duplicate_entries([a1, undo, b1]) == []  # the first entry was undone
     again = _at("5", ScanKind.OVERRIDE, "A", "00:40")
     assert duplicate_entries([a1, again]) == []  # same kiosk: staff's own decision, not a sync artefact
+
+
+# --- events, workshops and categories -------------------------------------------------
+_STAMPS = ["2026-11-30T18:00:00.000Z", "2026-11-30T18:00:00.000Z#0001", "2026-11-30T18:05:00.000Z"]
+_EVENT_FIELDS = ("name", "venue", "capacity", "workshop:Se loger", "workshop:Se vêtir", "category:Presse")
+_EVENT_VALUES: dict[str, list[str | None]] = {
+                 "name": ["Gala", "Gala d'hiver"], "venue": ["Hall A", None], "capacity": ["120", "80", None],
+                 "workshop:Se loger": ["[50, 0]", "[40, 0]", None], "workshop:Se vêtir": ["[null, 1]", None],
+                 "category:Presse": ['["#1565c0", 0]', None]}
+
+
+@st.composite
+def event_wires(draw: st.DrawFn) -> dict[str, list[str | None]]:
+    fields = draw(st.lists(st.sampled_from(_EVENT_FIELDS), unique=True, max_size=len(_EVENT_FIELDS)))
+    return {f: [draw(st.sampled_from(_EVENT_VALUES[f])), draw(st.sampled_from(_STAMPS)),
+                draw(st.sampled_from(["d1", "d2", "d3"]))] for f in fields}
+
+
+@given(event_wires(), event_wires(), event_wires())
+def test_event_merge_is_commutative_associative_idempotent(
+        a: dict[str, list[str | None]], b: dict[str, list[str | None]], c: dict[str, list[str | None]]) -> None:
+    """Kiosks and the hub merge event edits in whatever order they meet them: they must agree."""
+    assert merge_event_wires(a, b) == merge_event_wires(b, a)
+    assert merge_event_wires(merge_event_wires(a, b), c) == merge_event_wires(a, merge_event_wires(b, c))
+    ab = merge_event_wires(a, b)
+    assert merge_event_wires(ab, b) == ab and merge_event_wires(a, a) == {f: list(v) for f, v in sorted(a.items())}
+    one = event_from_values("e", {f: v[0] for f, v in merge_event_wires(a, b).items()})
+    other = event_from_values("e", {f: v[0] for f, v in merge_event_wires(b, a).items()})
+    assert one == other
+
+
+@given(st.lists(st.tuples(st.sampled_from(["Se loger", "Se nourrir", "Se vêtir"]),
+                          st.one_of(st.none(), st.integers(0, 500))), unique_by=lambda t: t[0]),
+       st.lists(st.sampled_from(["Presse", "Bénévole"]), unique=True), st.one_of(st.none(), st.integers(0, 999)))
+def test_an_event_survives_its_merge_fields(workshops: list[tuple[str, int | None]], categories: list[str],
+                                            capacity: int | None) -> None:
+    event = Event(id="e", name="Gala", venue="Hall", capacity=capacity, codes_case_sensitive=True,
+                  workshops=tuple(Workshop(n, c) for n, c in workshops),
+                  categories=tuple(Category(n, "#2e7d32") for n in categories))
+    assert event_from_values("e", event_values(event)) == event
+
+
+def test_a_removed_workshop_is_a_tombstone_that_a_later_edit_can_bring_back() -> None:
+    added = {"workshop:Se loger": ["[50, 0]", _STAMPS[0], "d1"]}
+    removed = {"workshop:Se loger": [None, _STAMPS[1], "d2"]}
+    assert event_from_values("e", {f: v[0] for f, v in merge_event_wires(added, removed).items()}).workshops == ()
+    back = {"workshop:Se loger": ["[60, 0]", _STAMPS[2], "d1"]}
+    merged = merge_event_wires(merge_event_wires(added, removed), back)
+    assert event_from_values("e", {f: v[0] for f, v in merged.items()}).workshops == (Workshop("Se loger", 60),)

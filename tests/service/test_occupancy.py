@@ -16,6 +16,7 @@ from kiosk.service.occupancy import CHECKOUT_ALL_REASON, Occupancy, checkout_all
 from kiosk.service.pin import FILE_NAME, PinError, StaffPin
 from kiosk.store import attendees as attendee_store
 from tests.conftest import FakeClock
+from tests.helpers.doors import hand_over
 
 
 def codes(kiosk: Kiosk, n: int) -> list[str]:
@@ -24,13 +25,15 @@ def codes(kiosk: Kiosk, n: int) -> list[str]:
 
 
 def test_two_kiosks_undo_override_and_a_late_clock_count_people_once(
-    kiosk: Kiosk, data_dir: Path, clock: FakeClock
+    kiosk: Kiosk, tmp_path: Path, clock: FakeClock
 ) -> None:
     late = FakeClock(clock.now - timedelta(minutes=10))  # door 2's clock is ten minutes late
-    door2 = Kiosk.open(data_dir, device_name="door-2", clock=late)
+    door2 = Kiosk.open(tmp_path / "door-2", device_name="door-2", clock=late)  # another door: its own data dir
+    door2.create_demo()
     occupancy = Occupancy.for_kiosk(kiosk)
     ann, bob, cy, dee = codes(kiosk, 4)
     kiosk.check_in(ann)
+    hand_over(kiosk, door2)
     door2.check_in(ann)  # "already checked in" at door 2: refused, not a second person
     kiosk.check_in(bob)
     clock.advance(60)
@@ -44,6 +47,7 @@ def test_two_kiosks_undo_override_and_a_late_clock_count_people_once(
     kiosk.check_in(dee, direction=Direction.EXIT)
     clock.advance(5)
     kiosk.check_in(dee, direction=Direction.EXIT)  # "not inside": refused, never negative
+    assert hand_over(door2, kiosk) == 3  # door 2's refusal, entry and override reach this door
     assert occupancy.changed() and occupancy.refresh()
     f = occupancy.figures(with_peak=True)
     assert (f.arrived, f.inside, f.in_room) == (3, 2, 2)  # ann, cy (inside) and dee (left)
@@ -81,11 +85,13 @@ def test_present_is_sorted_by_last_name_with_arrival_and_organisation(kiosk: Kio
     assert people[1].arrived_at.startswith("2026-11-30T17:00:00")
 
 
-def test_checkout_all_empties_the_room_and_says_who(kiosk: Kiosk, data_dir: Path, clock: FakeClock) -> None:
+def test_checkout_all_empties_the_room_and_says_who(kiosk: Kiosk, tmp_path: Path, clock: FakeClock) -> None:
     for code in codes(kiosk, 4):
         kiosk.check_in(code)  # at the same millisecond as the checkout: still an exit after the entry
-    ahead = Kiosk.open(data_dir, device_name="door-2", clock=FakeClock(clock.now + timedelta(minutes=5)))
+    ahead = Kiosk.open(tmp_path / "door-2", device_name="door-2", clock=FakeClock(clock.now + timedelta(minutes=5)))
+    ahead.create_demo()
     ahead.check_in(codes(kiosk, 5)[4])  # a door whose clock is five minutes ahead
+    hand_over(ahead, kiosk)
     assert checkout_all(kiosk, staff="Chloé") == 5
     assert Occupancy(kiosk.conn).figures().inside == 0 and kiosk.stats().inside == 0
     last = kiosk.recent_scans(1)[0]

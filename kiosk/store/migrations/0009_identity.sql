@@ -24,3 +24,9 @@ UPDATE attendees SET first_entry_device = coalesce((
       AND s.device_name = attendees.first_entry_device AND s.kind IN ('entry', 'override')
     LIMIT 1), first_entry_device)
 WHERE first_entry_device IS NOT NULL;
+
+-- Events, their workshops and categories carry field stamps like attendees (kiosk.domain.merge:
+-- "name", "venue", ..., "workshop:<name>", "category:<name>" -> [HLC stamp, device id]); a field
+-- without one was written when the event was created (created_at, updated_by). A removed workshop
+-- or category keeps its stamp here (its row is gone): the removal merges like any other write.
+ALTER TABLE events ADD COLUMN field_stamps TEXT NOT NULL DEFAULT '{}';
