@@ -40,21 +40,23 @@ def _index_text(a: Attendee) -> str:
 
 
 def _values(
-    a: Attendee, case_sensitive: bool, now: str, device_id: str, import_key: str | None = None
+    a: Attendee, case_sensitive: bool, now: str, device_id: str, import_key: str | None = None,
+    stamps: str = "{}",
 ) -> tuple[object, ...]:
     key = make_code_key(a.ticket_code, case_sensitive=case_sensitive) if a.ticket_code else None
     return (
         a.id, a.event_id, a.ticket_code, key or None, a.first_name, a.last_name, a.email, email_key(a.email),
         a.organisation, a.category, a.workshop, a.status.value, a.source, a.source_device or device_id,
-        a.created_at or now, a.updated_at or now, device_id, _index_text(a), import_key,
+        a.created_at or now, a.updated_at or now, device_id, _index_text(a), import_key, stamps,
     )
 
 
-_INSERT = (
-    "INSERT INTO attendees(id, event_id, ticket_code, code_key, first_name, last_name, email, email_key,"
-    " organisation, category, workshop, status, source, source_device, created_at, updated_at, updated_by,"
-    " search_text, import_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+_STAGED_COLUMNS = (
+    "id, event_id, ticket_code, code_key, first_name, last_name, email, email_key, organisation, category,"
+    " workshop, status, source, source_device, created_at, updated_at, updated_by, search_text, import_key,"
+    " field_stamps"
 )
+_INSERT = f"INSERT INTO attendees({_STAGED_COLUMNS}) VALUES ({','.join('?' * 20)})"
 
 
 def insert(conn: sqlite3.Connection, a: Attendee, *, case_sensitive: bool, now: str, device_id: str) -> None:
@@ -75,18 +77,15 @@ def insert_many(
 
 def prepared_values(
     rows: Iterable[Attendee], *, case_sensitive: bool, now: str, device_id: str,
-    import_keys: Mapping[str, str] | None = None,
+    import_keys: Mapping[str, str] | None = None, stamps: Mapping[str, str] | None = None,
 ) -> list[tuple[object, ...]]:
     """Everything :func:`insert_values` writes, computed up front: a large import prepares its rows
-    outside the write transaction so the door is kept waiting only for the writes themselves."""
-    keys = import_keys or {}
-    return [_values(a, case_sensitive, now, device_id, keys.get(a.id)) for a in rows]
+    outside the write transaction so the door is kept waiting only for the writes themselves.
+    ``stamps`` (attendee id -> field_stamps JSON): what a guest pulled from the hub brings."""
+    keys, stamped = import_keys or {}, stamps or {}
+    return [_values(a, case_sensitive, now, device_id, keys.get(a.id), stamped.get(a.id, "{}")) for a in rows]
 
 
-_STAGED_COLUMNS = (
-    "id, event_id, ticket_code, code_key, first_name, last_name, email, email_key, organisation, category,"
-    " workshop, status, source, source_device, created_at, updated_at, updated_by, search_text, import_key"
-)
 
 
 def stage_values(conn: sqlite3.Connection, values: Sequence[tuple[object, ...]]) -> None:
@@ -97,7 +96,7 @@ def stage_values(conn: sqlite3.Connection, values: Sequence[tuple[object, ...]])
     own = not conn.in_transaction
     if own:
         conn.execute("BEGIN")  # deferred: the first write goes to the temp database only
-    conn.executemany(f"INSERT INTO temp.import_staged VALUES ({','.join('?' * 19)})", values)
+    conn.executemany(f"INSERT INTO temp.import_staged VALUES ({','.join('?' * 20)})", values)
     if own:
         conn.execute("COMMIT")
 
