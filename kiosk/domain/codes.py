@@ -28,7 +28,8 @@ def clean_scanned(raw: str) -> str:
 
 def code_key(code: str, *, case_sensitive: bool = False) -> str:
     """The key a ticket code is stored and looked up under."""
-    text = unicodedata.normalize("NFKC", code).strip()
+    # NFKC leaves ASCII as it is: skipping the call for the usual codes halves an import's key work.
+    text = (code if code.isascii() else unicodedata.normalize("NFKC", code)).strip()
     return text if case_sensitive else text.upper()
 
 

@@ -41,9 +41,17 @@ def tokens(text: str) -> list[str]:
     return [tok for tok in _TOKEN.findall(fold(text)) if tok != "_"]
 
 
+@functools.lru_cache(maxsize=65_536)
+def _words(part: str) -> str:
+    return " ".join(tokens(part))  # names and organisations repeat a lot across 100,000 rows: folded once
+
+
 def search_text(*parts: str | None) -> str:
-    """The text indexed for an attendee: every searchable field, folded, space-separated."""
-    return " ".join(tokens(" ".join(part for part in parts if part)))
+    """The text indexed for an attendee: every searchable field, folded, space-separated.
+
+    Folded part by part (each part's words cached): the same as folding the parts joined by spaces,
+    since no step of ``fold`` or ``tokens`` looks across a space."""
+    return " ".join(w for w in map(_words, filter(None, parts)) if w)
 
 
 # The one e-mail rule (import, walk-in form, duplicate matching): one @, a dotted domain, no spaces,

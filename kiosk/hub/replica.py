@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
+from kiosk.domain.merge import MERGED_FIELDS
 from kiosk.hub.schema import WRITE_LOCK
 
 if TYPE_CHECKING:
@@ -242,16 +243,42 @@ def push_guests(conn: psycopg.Connection[tuple[object, ...]], records: Sequence[
     return len(changed)
 
 
-def pull_guests(conn: psycopg.Connection[tuple[object, ...]], after: int, limit: int,
-                event_ids: Sequence[str]) -> tuple[list[dict[str, object]], int]:
+_GUEST_COLUMNS = ", ".join(
+    [f"fields->>'{k}'" for k in ("id", "event_id", "source", "source_device", "created_at")]
+    + [f"fields#>>'{{fields,{f},{i}}}'" for f in MERGED_FIELDS for i in range(3)])
+
+
+def pull_guest_rows(conn: psycopg.Connection[tuple[object, ...]], after: int, limit: int,
+                    event_ids: Sequence[str]) -> tuple[list[tuple[str | None, ...]], int]:
+    """Up to ``limit`` guests changed after seq ``after`` as flat text rows: id, event_id, source,
+    source_device, created_at, then value, stamp, device of each of MERGED_FIELDS (NULLs for a field the
+    document lacks). Taken apart by the hub: decoding 100,000 JSON documents in Python took 3x longer.
+    The page's seqs are chosen first, so the hub sorts numbers, not documents."""
     found = conn.execute(
-        "SELECT fields, seq FROM attendees WHERE seq > %s AND event_id = ANY(%s::uuid[]) ORDER BY seq LIMIT %s",
+        f"SELECT {_GUEST_COLUMNS}, seq FROM attendees WHERE seq IN (SELECT seq FROM attendees WHERE seq > %s"
+        " AND event_id = ANY(%s::uuid[]) ORDER BY seq LIMIT %s) ORDER BY seq",
         (after, list(event_ids), limit),
     ).fetchall()
     conn.rollback()
     if not found:
         return [], after
-    return [dict(r[0]) for r in found], int(str(found[-1][1]))  # type: ignore[call-overload]
+    rows = cast(list[tuple[str | None, ...]], [r[:-1] for r in found])  # ->> gives text or NULL
+    return rows, int(str(found[-1][-1]))
+
+
+def guest_record(row: Sequence[str | None]) -> dict[str, object]:
+    """A row of :func:`pull_guest_rows` in the wire form (id, event_id, fields, source, source_device,
+    created_at) that merges take."""
+    fields = {f: [row[5 + 3 * i], row[6 + 3 * i], row[7 + 3 * i]] for i, f in enumerate(MERGED_FIELDS)
+              if row[6 + 3 * i] is not None}
+    return {"id": row[0], "event_id": row[1], "fields": fields, "source": row[2], "source_device": row[3],
+            "created_at": row[4]}
+
+
+def pull_guests(conn: psycopg.Connection[tuple[object, ...]], after: int, limit: int,
+                event_ids: Sequence[str]) -> tuple[list[dict[str, object]], int]:
+    rows, cursor = pull_guest_rows(conn, after, limit, event_ids)
+    return [guest_record(r) for r in rows], cursor
 
 
 def push_event(conn: psycopg.Connection[tuple[object, ...]], body: dict[str, object], public_keys: str) -> str:

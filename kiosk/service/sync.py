@@ -241,6 +241,14 @@ def _pull_events(kiosk: Kiosk, conn: Any, hub_id: str) -> None:
 
 
 def _pull_guests(kiosk: Kiosk, conn: Any, hub_id: str, batch: int) -> int:
+    applied = _pull_guest_pages(kiosk, conn, hub_id, batch * 4)  # 20,000 a page: a join takes 5 round trips
+    # Pages of new guests joined the search backlog (found by search already): indexed now, in short
+    # transactions. A kiosk killed before this finishes indexes the rest when it next opens.
+    attendee_store.catch_up_search(kiosk.conn)
+    return applied
+
+
+def _pull_guest_pages(kiosk: Kiosk, conn: Any, hub_id: str, page_size: int) -> int:
     from concurrent.futures import ThreadPoolExecutor
 
     from kiosk.hub import replica
@@ -248,33 +256,39 @@ def _pull_guests(kiosk: Kiosk, conn: Any, hub_id: str, batch: int) -> int:
     local_events = [e.id for e in event_store.all_events(kiosk.conn)]
     _scan, after, _event = sync_store.cursors(kiosk.conn, hub_id)
     applied = 0
-    # The next page is fetched (network, JSON) while this one is written to SQLite (which releases
-    # the GIL): a join of 100,000 guests overlaps the two instead of waiting for each in turn.
+    # The next page is fetched (network) while this one is written to SQLite (which releases the GIL):
+    # a join of 100,000 guests overlaps the two instead of waiting for each in turn.
     with ThreadPoolExecutor(max_workers=1) as fetcher:
-        page = fetcher.submit(replica.pull_guests, conn, after, batch, local_events)
+        page = fetcher.submit(replica.pull_guest_rows, conn, after, page_size, local_events)
         while True:
-            records, cursor = page.result()
-            if not records:
+            rows, cursor = page.result()
+            if not rows:
                 return applied
-            if len(records) == batch:
-                page = fetcher.submit(replica.pull_guests, conn, cursor, batch, local_events)
-            applied += _apply_guest_page(kiosk, hub_id, records, cursor)
-            if len(records) < batch:
+            if len(rows) == page_size:
+                page = fetcher.submit(replica.pull_guest_rows, conn, cursor, page_size, local_events)
+            applied += _apply_guest_page(kiosk, hub_id, rows, cursor)
+            if len(rows) < page_size:
                 return applied
 
 
-def _apply_guest_page(kiosk: Kiosk, hub_id: str, records: list[dict[str, Any]], cursor: int) -> int:
+GuestRow = tuple[str | None, ...]  # a row of kiosk.hub.replica.pull_guest_rows
+
+
+def _apply_guest_page(kiosk: Kiosk, hub_id: str, rows: list[GuestRow], cursor: int) -> int:
     """One pulled page of guests, in one transaction with the cursor that covers it."""
+    from kiosk.hub.replica import guest_record
+
     applied = 0
     with transaction(kiosk.conn):
         before = sync_store.max_guest_rowid(kiosk.conn)
         # The clock moves past the edits pulled, so an edit made here next is stamped after them.
-        sync_store.observe(kiosk.conn, (str(v[1]) for r in records for v in r["fields"].values()))
-        inserted = _insert_new_guests(kiosk, records)
+        sync_store.observe(kiosk.conn, (str(r[6 + 3 * i]) for r in rows for i in range(len(merge.MERGED_FIELDS))
+                                        if r[6 + 3 * i] is not None))
+        inserted = _insert_new_guests(kiosk, rows)
         applied += len(inserted)
-        for record in records:
-            if str(record["id"]) not in inserted:
-                applied += apply_guest(kiosk, record)
+        for row in rows:
+            if str(row[0]) not in inserted:
+                applied += apply_guest(kiosk, guest_record(row))
         sync_store.follow_mark(kiosk.conn, before)
         sync_store.save_cursors(kiosk.conn, hub_id, guests=cursor)
     return applied
@@ -299,43 +313,70 @@ def _stamps(fields: dict[str, list[Any]], remote: dict[str, Any]) -> dict[str, l
             if f in merge.MERGED_FIELDS and [v[1], v[2]] != base}
 
 
-def _insert_new_guests(kiosk: Kiosk, records: list[dict[str, Any]]) -> set[str]:
-    """Guests this kiosk has never seen, inserted in one bulk step (a join of 100,000 guests).
-    If one clashes (a local guest holds its code) nothing is inserted here and each goes one by one."""
+_AT = {f: 5 + 3 * i for i, f in enumerate(merge.MERGED_FIELDS)}  # a field's value in a GuestRow
 
-    ids = [str(r["id"]) for r in records]
+
+def _row_guest(event_id: str, row: GuestRow) -> tuple[Attendee, str]:
+    """A guest this kiosk has never seen straight from its pulled row (no wire dict on the way: a join
+    makes 100,000), and its field stamps as stored: those differing from its creation's."""
+    created, device = str(row[4]), str(row[3])
+    guest = Attendee(
+        id=str(row[0]), event_id=event_id, first_name=row[_AT["first_name"]] or "",
+        last_name=row[_AT["last_name"]] or "", ticket_code=row[_AT["ticket_code"]], email=row[_AT["email"]],
+        organisation=row[_AT["organisation"]], category=row[_AT["category"]], workshop=row[_AT["workshop"]],
+        status=Status(row[_AT["status"]] or "valid"), source=str(row[2]), source_device=device or None,
+        created_at=created, updated_at=created,
+    )
+    stamps = {f: [row[i + 1], row[i + 2]] for f, i in _AT.items()
+              if row[i + 1] is not None and (row[i + 1] != created or row[i + 2] != device)}
+    return guest, json.dumps(stamps, separators=(",", ":")) if stamps else "{}"
+
+
+def _insert_new_guests(kiosk: Kiosk, rows: list[GuestRow]) -> set[str]:
+    """Guests this kiosk has never seen, inserted in one bulk step per event through the import's path
+    (staged, then one INSERT ... SELECT; search indexing follows the page). If one clashes (a local
+    guest holds its code) nothing of that event is inserted here and each goes one by one."""
+    ids = [str(r[0]) for r in rows]
     have = {str(r[0]) for r in kiosk.conn.execute(
-        f"SELECT id FROM attendees WHERE id IN ({','.join('?' * len(ids))})", ids)}
-    fresh = [r for r in records if str(r["id"]) not in have]
-    by_event: dict[str, list[tuple[Attendee, dict[str, list[str]]]]] = {}
+        "SELECT id FROM attendees WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(ids),))}
+    by_event: dict[str, list[tuple[Attendee, str]]] = {}
     events: dict[str, Event | None] = {}
-    for r in fresh:
-        eid = str(r["event_id"])
+    for r in rows:
+        eid = str(r[1])
         if eid not in events:
             events[eid] = event_store.get(kiosk.conn, eid)
-        event = events[eid]
-        if event is None:
-            continue
-        by_event.setdefault(eid, []).append((_new_guest(event, r["fields"], r), _stamps(r["fields"], r)))
+        if events[eid] is not None and str(r[0]) not in have:
+            by_event.setdefault(eid, []).append(_row_guest(eid, r))
     done: set[str] = set()
     for eid, guests in by_event.items():
         event = events[eid]
         assert event is not None
-        kiosk.conn.execute("SAVEPOINT new_guests")
-        try:
-            values = [v for g, _ in guests for v in attendee_store.prepared_values(
-                [g], case_sensitive=event.codes_case_sensitive, now=g.created_at,
-                device_id=g.source_device or "")]
-            attendee_store.insert_values(kiosk.conn, values)
-        except sqlite3.IntegrityError:
-            kiosk.conn.execute("ROLLBACK TO new_guests")
-            kiosk.conn.execute("RELEASE new_guests")
-            continue
-        kiosk.conn.execute("RELEASE new_guests")
-        kiosk.conn.executemany("UPDATE attendees SET field_stamps = ? WHERE id = ?",
-                               [(json.dumps(st, separators=(",", ":")), g.id) for g, st in guests if st])
-        done.update(g.id for g, _ in guests)
+        if _insert_event_guests(kiosk, event, guests):
+            done.update(g.id for g, _ in guests)
     return done
+
+
+def _insert_event_guests(kiosk: Kiosk, event: Event, guests: list[tuple[Attendee, str]]) -> bool:
+    """Stage and insert one event's new guests (each written as by its own creating device); False
+    and nothing written when one clashes with a local guest."""
+    by_device: dict[str, list[Attendee]] = {}
+    for g, _ in guests:
+        by_device.setdefault(g.source_device or "", []).append(g)
+    stamps = {g.id: st for g, st in guests if st != "{}"}
+    values = [v for device, group in by_device.items() for v in attendee_store.prepared_values(
+        group, case_sensitive=event.codes_case_sensitive, now="", device_id=device, stamps=stamps)]
+    conn = kiosk.conn
+    conn.execute("SAVEPOINT new_guests")
+    try:
+        attendee_store.stage_values(conn, values)
+        attendee_store.insert_staged(conn)
+    except sqlite3.IntegrityError:
+        conn.execute("ROLLBACK TO new_guests")
+        return False
+    finally:
+        conn.execute("RELEASE new_guests")
+        attendee_store.drop_staged(conn)
+    return True
 
 
 def apply_guest(kiosk: Kiosk, remote: dict[str, Any]) -> int:
@@ -378,6 +419,9 @@ def apply_guest(kiosk: Kiosk, remote: dict[str, Any]) -> int:
     return 1
 
 
+_JOINING = "joining_event"  # meta: the event a join has created but not finished pulling
+
+
 @dataclass(frozen=True)
 class Joined:
     event_id: str
@@ -394,8 +438,15 @@ def join(kiosk: Kiosk, url: str, event_id: str | None = None) -> Joined:
     from kiosk.service.errors import KioskError
     from kiosk.store import meta
 
-    if event_store.all_events(kiosk.conn):
+    # A join killed half-way leaves the event marked as joining: running join again carries on.
+    held = [e.id for e in event_store.all_events(kiosk.conn)]
+    resumed = meta.get(kiosk.conn, _JOINING) or None
+    if held and held != [resumed]:
         raise KioskError("join needs a fresh data dir: this one already holds an event (use --data-dir)")
+    if resumed and event_id not in (None, resumed):
+        raise KioskError(f"this data dir is joining event {resumed}: run join again without --event, "
+                         "or use another --data-dir")
+    event_id = resumed or event_id
     conn = connect(url)
     try:
         schema_check(conn, redact(url))
@@ -424,13 +475,17 @@ def join(kiosk: Kiosk, url: str, event_id: str | None = None) -> Joined:
         (folder / "ticket-public.pem").write_text(public_pem, encoding="ascii")
         kiosk.reload_keys()
     fields: Any = body.get("fields")
-    with transaction(kiosk.conn):
-        event_store.insert(kiosk.conn, event, now=kiosk.now(), device_id=str(body["organiser_device"]),
-                           wire=fields or None)
-        event_store.set_active(kiosk.conn, event.id)
-        meta.put(kiosk.conn, f"organiser:{event.id}", str(body["organiser_device"]))
-        meta.put(kiosk.conn, "hub_url", strip_password(url))
+    if not resumed:
+        with transaction(kiosk.conn):
+            event_store.insert(kiosk.conn, event, now=kiosk.now(), device_id=str(body["organiser_device"]),
+                               wire=fields or None)
+            event_store.set_active(kiosk.conn, event.id)
+            meta.put(kiosk.conn, f"organiser:{event.id}", str(body["organiser_device"]))
+            meta.put(kiosk.conn, "hub_url", strip_password(url))
+            meta.put(kiosk.conn, _JOINING, event.id)
     summary = sync_once(kiosk, url)
+    with transaction(kiosk.conn):
+        meta.put(kiosk.conn, _JOINING, "")
     guests = attendee_store.count(kiosk.conn, event.id)
     return Joined(event.id, event.name, guests, summary.pulled)
 
