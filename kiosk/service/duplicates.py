@@ -162,7 +162,7 @@ class Duplicates(OnSession):
             if guest is None or guest.status is not Status.CANCELLED or stamp != (link.hlc, link.device_id):
                 continue
             device = self._session.device()
-            attendee_store.update(conn, guest, {"status": Status.VALID}, now=sync_store.tick(conn, self._session.now()),
+            attendee_store.update(conn, guest, {"status": Status.VALID}, now=self._session.now(),
                                   device_id=device.id, case_sensitive=event.codes_case_sensitive)
             restored += 1
         return restored
