@@ -309,10 +309,27 @@ class MainWindow(QMainWindow):
         else:
             self.header.sync.set_state(Light.OK, self.tr("up to date · %1").replace("%1", self.last_sync_at))
         self._show_duplicates_count(outcome.duplicate_entries + outcome.walk_in_pairs)
-        if summary.pulled or summary.facts_pulled:
+        event_changed = self._reread_event()
+        if summary.pulled or summary.facts_pulled or event_changed:
             self._on_data_changed()  # other kiosks' scans: the figures, the list, "already checked in"
             if self.duplicates.view is not None and self.duplicates.view.isVisible():
                 self.duplicates.reload()
+
+    def _reread_event(self) -> bool:
+        """The organiser may have edited the event on another kiosk (name, capacity, workshops): the
+        sync wrote it on the worker's connection, so this one reads it again. True when it changed."""
+        try:
+            before = self.kiosk.event
+            self.kiosk.forget_event()
+            after = self.kiosk.event
+        except KioskError as exc:
+            log.warning("event not re-read after sync: %s", exc)
+            return False
+        if after == before:
+            return False
+        self.setWindowTitle(self.tr("Kiosk — %1").replace("%1", after.name))
+        self.header.set_event(after.name, self.kiosk.device_name)
+        return True
 
     def _queued_text(self, scans: int, guests: int, prints: int, links: int) -> str:
         parts = [self.tr("%n scan(s)", "", scans) if scans else "",

@@ -76,3 +76,25 @@ def test_without_a_hub_the_light_says_not_configured(make_kiosk: Callable[..., K
         assert window.header.sync.state is Light.OFF and not window.sync_action.isEnabled()
     finally:
         window.shutdown()
+
+
+def test_an_event_edited_on_the_organisers_kiosk_reaches_the_open_window(
+        make_kiosk: Callable[..., Kiosk], hub_url: str, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The background sync writes on its own connection: the window reads the event again after it."""
+    with psycopg.connect(hub_url) as conn:
+        schema.upgrade(conn)
+    organiser, door = make_kiosk("orga"), make_kiosk("poste-B")
+    sync_once(organiser, hub_url)
+    monkeypatch.setenv("KIOSK_HUB", hub_url)
+    window = window_on(door, qtbot)
+    try:
+        window.sync_now()
+        qtbot.waitUntil(lambda: window.header.sync.state is Light.OK, timeout=15_000)
+        organiser.edit_event(name="#Plus20 — la fête", capacity="120")
+        sync_once(organiser, hub_url)
+        window.sync_now()
+        qtbot.waitUntil(lambda: window.header.event_name.text() == "#Plus20 — la fête", timeout=15_000)
+        assert door.event.capacity == 120 and "la fête" in window.windowTitle()
+        assert "/ 120" in window.header.figures.text()
+    finally:
+        window.shutdown()
