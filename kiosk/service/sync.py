@@ -336,9 +336,7 @@ def _insert_new_guests(kiosk: Kiosk, rows: list[GuestRow]) -> set[str]:
     """Guests this kiosk has never seen, inserted in one bulk step per event through the import's path
     (staged, then one INSERT ... SELECT; search indexing follows the page). If one clashes (a local
     guest holds its code) nothing of that event is inserted here and each goes one by one."""
-    ids = [str(r[0]) for r in rows]
-    have = {str(r[0]) for r in kiosk.conn.execute(
-        "SELECT id FROM attendees WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(ids),))}
+    have = attendee_store.existing_ids(kiosk.conn, [str(r[0]) for r in rows])
     by_event: dict[str, list[tuple[Attendee, str]]] = {}
     events: dict[str, Event | None] = {}
     for r in rows:
@@ -365,18 +363,7 @@ def _insert_event_guests(kiosk: Kiosk, event: Event, guests: list[tuple[Attendee
     stamps = {g.id: st for g, st in guests if st != "{}"}
     values = [v for device, group in by_device.items() for v in attendee_store.prepared_values(
         group, case_sensitive=event.codes_case_sensitive, now="", device_id=device, stamps=stamps)]
-    conn = kiosk.conn
-    conn.execute("SAVEPOINT new_guests")
-    try:
-        attendee_store.stage_values(conn, values)
-        attendee_store.insert_staged(conn)
-    except sqlite3.IntegrityError:
-        conn.execute("ROLLBACK TO new_guests")
-        return False
-    finally:
-        conn.execute("RELEASE new_guests")
-        attendee_store.drop_staged(conn)
-    return True
+    return attendee_store.insert_all_or_none(kiosk.conn, values)
 
 
 def apply_guest(kiosk: Kiosk, remote: dict[str, Any]) -> int:

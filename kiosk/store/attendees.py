@@ -133,6 +133,29 @@ def drop_staged(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE IF EXISTS temp.import_staged")
 
 
+def insert_all_or_none(conn: sqlite3.Connection, values: Sequence[tuple[object, ...]]) -> bool:
+    """Insert prepared rows (see prepared_values) through the staged path, all of them or, when one
+    clashes with a guest already here (its code), none: False then, and the caller goes one by one.
+    Inside the caller's transaction (a savepoint)."""
+    conn.execute("SAVEPOINT all_or_none")
+    try:
+        stage_values(conn, values)
+        insert_staged(conn)
+    except sqlite3.IntegrityError:
+        conn.execute("ROLLBACK TO all_or_none")
+        return False
+    finally:
+        conn.execute("RELEASE all_or_none")
+        drop_staged(conn)
+    return True
+
+
+def existing_ids(conn: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
+    """Which of these guest ids this kiosk already holds (one query for a page of 20,000)."""
+    return {str(r[0]) for r in conn.execute(
+        "SELECT id FROM attendees WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),))}
+
+
 # New rows have no entry yet: their door figures are counted from the (small, unlocked) staging table.
 _COUNT_STAGED = (
     "INSERT INTO attendee_counts(event_id, status, workshop, category, walk_in, registered, checked_in, inside)"
