@@ -180,7 +180,7 @@ def index_backlog(conn: sqlite3.Connection, limit: int | None = None) -> int:
     return top - end
 
 
-SEARCH_CHUNK = 25_000  # rows indexed per transaction: ~0.1 s of the write lock each
+SEARCH_CHUNK = 10_000  # rows indexed per transaction: ~50 ms of the write lock each
 
 
 def catch_up_search(conn: sqlite3.Connection, chunk: int = SEARCH_CHUNK) -> int:
