@@ -41,9 +41,17 @@ def tokens(text: str) -> list[str]:
     return [tok for tok in _TOKEN.findall(fold(text)) if tok != "_"]
 
 
-@functools.lru_cache(maxsize=65_536)
+_WORDS: dict[str, str] = {}  # a plain dict of strings: the cyclic GC never scans it (lru_cache's nodes it does)
+
+
 def _words(part: str) -> str:
-    return " ".join(tokens(part))  # names and organisations repeat a lot across 100,000 rows: folded once
+    """One part's folded words, cached: names and organisations repeat a lot across 100,000 rows."""
+    found = _WORDS.get(part)
+    if found is None:
+        if len(_WORDS) >= 65_536:
+            _WORDS.clear()
+        found = _WORDS[part] = " ".join(tokens(part))
+    return found
 
 
 def search_text(*parts: str | None) -> str:

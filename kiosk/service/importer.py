@@ -312,13 +312,16 @@ def _apply(kiosk: Kiosk, parsed: ParsedFile, plan: _Plan, fingerprint: tuple[obj
     finally:
         if not conn.in_transaction:
             attendee_store.drop_staged(conn)
+    # Fold the import's pages into the database now, and again after its search index: otherwise the door's
+    # next check-in would pay for SQLite's automatic checkpoint of the whole import (seconds for 100,000 rows).
+    large = len(plan.new_rows) + len(plan.updates) > 1000
+    if large:
+        kiosk.checkpoint()
     # The new guests are committed (and found by search already); index them in short transactions. If that
     # fails (disk full...) the import still stands: the backlog is indexed at the next open.
     with contextlib.suppress(sqlite3.Error):
         attendee_store.catch_up_search(conn)
-    # Fold the import's pages into the database now: otherwise the door's next check-in would pay for
-    # SQLite's automatic checkpoint of the whole import (seconds for 100,000 rows).
-    if len(plan.new_rows) + len(plan.updates) > 1000:
+    if large:
         kiosk.checkpoint()
 
 

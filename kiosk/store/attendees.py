@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -204,12 +205,14 @@ def index_backlog(conn: sqlite3.Connection, limit: int | None = None) -> int:
     return top - end
 
 
-SEARCH_CHUNK = 25_000  # rows indexed per transaction: ~0.1 s of the write lock each
+SEARCH_CHUNK = 20_000  # rows indexed per transaction: ~0.1 s of the write lock each
+_YIELD_S = 0.03  # pause between two: a waiting writer's busy handler (sleeps of 25-100 ms) gets its turn
 
 
 def catch_up_search(conn: sqlite3.Connection, chunk: int = SEARCH_CHUNK) -> int:
-    """Index the whole search backlog, one short transaction per ``chunk`` rows (a check-in waits for one
-    chunk at most). Run after a bulk insert, and at open in case one was killed before it finished."""
+    """Index the whole search backlog, one short transaction per ``chunk`` rows with a pause between them:
+    back to back, a check-in retrying the lock kept landing inside one (waits of 0.4-0.6 s). Run after a
+    bulk insert, and at open in case one was killed before it finished."""
     done = 0
     while True:
         with transaction(conn):
@@ -218,6 +221,7 @@ def catch_up_search(conn: sqlite3.Connection, chunk: int = SEARCH_CHUNK) -> int:
             done += max(0, _indexed_upto(conn) - before)
         if not left:
             return done
+        time.sleep(_YIELD_S)
 
 
 def search_backlog(conn: sqlite3.Connection) -> int:
