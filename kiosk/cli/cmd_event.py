@@ -75,18 +75,23 @@ def _parse_category(text: str, position: int) -> Any:
     return Category(name.strip(), f"#{colour}" if colour else _PALETTE[position % len(_PALETTE)])
 
 
+def _check_starts(starts: str | None) -> None:
+    from datetime import datetime
+
+    if starts:
+        try:
+            datetime.fromisoformat(starts)
+        except ValueError as exc:
+            raise UsageError(f"--starts {starts!r} is not an ISO 8601 date-time") from exc
+
+
 def _create(ctx: Context) -> int:
     import uuid
-    from datetime import datetime
 
     from kiosk.domain.model import Event
 
     a = ctx.args
-    if a.starts:
-        try:
-            datetime.fromisoformat(a.starts)
-        except ValueError as exc:
-            raise UsageError(f"--starts {a.starts!r} is not an ISO 8601 date-time") from exc
+    _check_starts(a.starts)
     if a.capacity is not None and a.capacity < 0:
         raise UsageError("--capacity must be positive")
     event = Event(
@@ -101,14 +106,8 @@ def _create(ctx: Context) -> int:
 
 
 def _edit(ctx: Context) -> int:
-    from datetime import datetime
-
     a = ctx.args
-    if a.starts:
-        try:
-            datetime.fromisoformat(a.starts)
-        except ValueError as exc:
-            raise UsageError(f"--starts {a.starts!r} is not an ISO 8601 date-time") from exc
+    _check_starts(a.starts)
     if a.capacity and not a.capacity.strip().isdigit():
         raise UsageError("--capacity must be a whole number (or '' for none)")
     given = {"name": a.name, "starts_at": a.starts, "venue": a.venue, "capacity": a.capacity, "tagline": a.tagline,
