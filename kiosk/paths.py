@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+HUB_ENV = "KIOSK_HUB"  # the hub's libpq connection string, when not the one a kiosk remembers
+
 DB_NAME = "kiosk.db"
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from kiosk.cli.context import Context
+from kiosk.paths import HUB_ENV
 
-HUB_ENV = "KIOSK_HUB"
 EXIT_OFFLINE = 3  # the hub could not be used; the kiosk keeps working and keeps its queue
 
 

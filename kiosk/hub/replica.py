@@ -321,3 +321,24 @@ def events(
     if not found:
         return [], after
     return [(dict(r[0]), str(r[1])) for r in found], int(str(found[-1][2]))  # type: ignore[call-overload]
+
+
+class Listener:
+    """A connection of its own that LISTENs on CHANNEL: ``wait`` returns when another kiosk pushed
+    something, or after ``timeout`` seconds. psycopg errors (the hub went away) propagate."""
+
+    def __init__(self, url: str) -> None:
+        from kiosk.hub.connection import connect
+
+        self.conn = connect(url, autocommit=True)
+        self.conn.execute(f"LISTEN {CHANNEL}")
+
+    def wait(self, timeout: float) -> None:
+        for _ in self.conn.notifies(timeout=timeout, stop_after=1):
+            pass
+
+    def close(self) -> None:
+        import contextlib
+
+        with contextlib.suppress(Exception):
+            self.conn.close()

@@ -68,12 +68,11 @@ class SyncSummary:
         return f"sync: {self.pushed} scans pushed, {self.pulled} pulled, {self.queued} queued{skew}"
 
 
-HUB_ENV = "KIOSK_HUB"
 
 
 def hub_url(kiosk: Kiosk) -> str | None:
     """The hub this kiosk syncs with: $KIOSK_HUB, else the one remembered (never with a password)."""
-    return os.environ.get(HUB_ENV) or meta.get(kiosk.conn, "hub_url")
+    return os.environ.get(paths.HUB_ENV) or meta.get(kiosk.conn, "hub_url")
 
 
 def sync_round(data_dir: Path, device_name: str, url: str) -> SyncSummary:
@@ -494,20 +493,18 @@ def watch(kiosk: Kiosk, url: str, *, poll_s: float = 5.0, stop: Callable[[], boo
     """Sync, then wait for the hub's NOTIFY (another kiosk pushed) or ``poll_s``, and again, until
     ``stop()``: a check-in on kiosk A is known to kiosk B about one round-trip after A pushed it.
     When the hub is away the kiosk keeps working; each change of state is reported once."""
-    from kiosk.hub.connection import HubError, connect
-    from kiosk.hub.replica import CHANNEL
+    from kiosk.hub.connection import HubError
+    from kiosk.hub.replica import Listener
 
-    listener = None
+    listener: Listener | None = None
     last = ""
     while not stop():
         try:
             if listener is None:
-                listener = connect(url, autocommit=True)
-                listener.execute(f"LISTEN {CHANNEL}")
+                listener = Listener(url)
             summary = sync_once(kiosk, url)
             line = summary.line() if summary.pushed or summary.pulled or last.startswith("hub") else last
-            for _ in listener.notifies(timeout=poll_s, stop_after=1):
-                pass
+            listener.wait(poll_s)
         except HubError as exc:
             line = str(exc)
             _closed(listener)
