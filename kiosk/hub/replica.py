@@ -275,12 +275,6 @@ def guest_record(row: Sequence[str | None]) -> dict[str, object]:
             "created_at": row[4]}
 
 
-def pull_guests(conn: psycopg.Connection[tuple[object, ...]], after: int, limit: int,
-                event_ids: Sequence[str]) -> tuple[list[dict[str, object]], int]:
-    rows, cursor = pull_guest_rows(conn, after, limit, event_ids)
-    return [guest_record(r) for r in rows], cursor
-
-
 def push_event(conn: psycopg.Connection[tuple[object, ...]], body: dict[str, object], public_keys: str) -> str:
     """Publish an event; the first device to push it is its organiser (their status writes outrank
     the door's, and only their public keys are kept). Later pushes merge their fields into the hub's

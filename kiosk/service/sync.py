@@ -281,8 +281,7 @@ def _apply_guest_page(kiosk: Kiosk, hub_id: str, rows: list[GuestRow], cursor: i
     with transaction(kiosk.conn):
         before = sync_store.max_guest_rowid(kiosk.conn)
         # The clock moves past the edits pulled, so an edit made here next is stamped after them.
-        sync_store.observe(kiosk.conn, (str(r[6 + 3 * i]) for r in rows for i in range(len(merge.MERGED_FIELDS))
-                                        if r[6 + 3 * i] is not None))
+        sync_store.observe(kiosk.conn, (str(r[i + 1]) for r in rows for i in _AT.values() if r[i + 1] is not None))
         inserted = _insert_new_guests(kiosk, rows)
         applied += len(inserted)
         for row in rows:
