@@ -13,7 +13,7 @@ matching is done again inside the transaction.
 
 from __future__ import annotations
 
-import contextlib
+import logging
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -34,6 +34,8 @@ from kiosk.store import transaction
 from kiosk.store.db import snapshot
 
 Progress = Callable[[int, int], None]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -312,18 +314,22 @@ def _apply(kiosk: Kiosk, parsed: ParsedFile, plan: _Plan, fingerprint: tuple[obj
     finally:
         if not conn.in_transaction:
             attendee_store.drop_staged(conn)
-    # Fold the import's pages into the database now, and again after its search index: otherwise the door's
-    # next check-in would pay for SQLite's automatic checkpoint of the whole import (seconds for 100,000 rows).
-    large = len(plan.new_rows) + len(plan.updates) > 1000
-    if large:
-        kiosk.checkpoint()
-    # The new guests are committed (and found by search already); index them in short transactions. If that
-    # fails (disk full...) the import still stands: the backlog is indexed at the next open.
-    with contextlib.suppress(sqlite3.Error):
-        attendee_store.catch_up_search(conn)
-    if large:
-        kiosk.checkpoint()
+    _after_commit(kiosk, name, large=len(plan.new_rows) + len(plan.updates) > 1000)
 
+
+def _after_commit(kiosk: Kiosk, name: str, *, large: bool) -> None:
+    """The committed import's search index, in short transactions (the new guests are found by search
+    already); if that fails (disk full...) the import still stands and the backlog is indexed at the next
+    open. A large import's pages are folded into the database before and after: otherwise the door's next
+    check-in would pay for SQLite's automatic checkpoint of the whole import (seconds for 100,000 rows)."""
+    if large:
+        kiosk.checkpoint()
+    try:
+        attendee_store.catch_up_search(kiosk.conn)
+    except sqlite3.Error as exc:
+        log.warning("%s: imported; search index left to finish at the next open (%s)", name, exc)
+    if large:
+        kiosk.checkpoint()
 
 def _check_prune(plan: _Plan, kiosk: Kiosk, prune: bool, force: bool, name: str) -> None:
     """--prune never empties an event by mistake (a truncated export, the wrong event's file)."""
