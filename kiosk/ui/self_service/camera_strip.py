@@ -52,12 +52,14 @@ class CameraStrip(QFrame):
         self.worker: CameraWorker | None = None
         self.accepting = True  # the window turns it off while a message or the PIN page shows
         self._last: tuple[str, float] | None = None
+        self._was_live = False
 
     def retranslate(self) -> None:
         self.caption.setText(self.tr("You have a ticket? Show its QR code to the camera."))
 
     def start(self) -> None:
         self.stop()
+        self._was_live = False
         worker = CameraWorker(self.source, self.decoder, loop_file=self.loop_file, preview_fps=15.0, parent=self)
         worker.frameReady.connect(self._on_frame)
         worker.codesDecoded.connect(self._on_codes)
@@ -79,7 +81,9 @@ class CameraStrip(QFrame):
         self.view.set_frame(image)
 
     def _on_status(self, status: object) -> None:
-        absent = not camera_status.is_live(status) and self.source.strip().isdigit()
+        # As at the door: a webcam number that never gave a frame is absent; one that did is lost.
+        self._was_live = self._was_live or camera_status.is_live(status)
+        absent = not self._was_live and self.source.strip().isdigit()
         _light, _text, overlay = camera_status.describe(status, absent=absent)
         self.view.set_message(overlay)
 
