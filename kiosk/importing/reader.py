@@ -398,7 +398,8 @@ def _sheet_rows(wb: Any, name: str, kind: str) -> Iterator[tuple[int, list[str]]
                 raise ImportFileError(f"line {line}: too many rows (the limit is {MAX_ROWS:,})")
             if len(cells) > MAX_COLUMNS:
                 raise ImportFileError(f"line {line}: too many columns ({len(cells)}, the limit is {MAX_COLUMNS})")
-            yield line, [_cell_text(v) for v in cells]
+            # Most cells of an export are text already: converted only when they are not (1.5 million cells).
+            yield line, [v if v.__class__ is str else _cell_text(v) for v in cells]
     except ImportFileError:
         raise
     except Exception as exc:

@@ -24,7 +24,7 @@ from pathlib import Path
 from kiosk.domain.codes import code_key
 from kiosk.domain.merge import guest_id
 from kiosk.domain.model import Attendee, Status
-from kiosk.domain.text import email_key, fold
+from kiosk.domain.text import email_key, fold, search_text
 from kiosk.importing import ImportFileError, ImportRecord, ParsedFile, SkippedRow, parse_registration_file
 from kiosk.importing.records import paused_gc
 from kiosk.service.errors import KioskError
@@ -165,8 +165,7 @@ def _changes(current: Attendee, rec: ImportRecord) -> dict[str, object]:
 class _Plan:
     """What applying the file would write: computed without the write lock."""
 
-    new_rows: list[Attendee] = field(default_factory=list)
-    new_keys: dict[str, str] = field(default_factory=dict)
+    new_rows: list[tuple[object, ...]] = field(default_factory=list)  # in attendee_store.NEW_GUEST_COLUMNS order
     updates: list[tuple[Attendee, dict[str, object]]] = field(default_factory=list)
     key_updates: list[tuple[str, str | None]] = field(default_factory=list)
     unchanged: int = 0
@@ -174,42 +173,41 @@ class _Plan:
     matches: Counter[str] = field(default_factory=Counter)
 
 
-def _plan(kiosk: Kiosk, parsed: ParsedFile, source: str, now: str, name: str,
-          progress: Progress | None) -> _Plan:
-    event, device = kiosk.event, kiosk.device()
+def _plan(kiosk: Kiosk, parsed: ParsedFile, name: str, progress: Progress | None) -> _Plan:
+    event = kiosk.event
     case_sensitive = event.codes_case_sensitive
     index = _Index(attendee_store.import_index(kiosk.conn, event.id))
     plan = _Plan()
     taken: set[str] = set()
     minted = {a.id for a in index.all}  # stable ids (kiosk.domain.merge.guest_id) not to reuse
     lines_by_code: dict[str, int] = {}
-    mails = [email_key(r.email) for r in parsed.records]
+    mails = [email_key(r.email) if r.email else None for r in parsed.records]
     file_emails: Counter[str] = Counter(k for k in mails if k)
     total = len(parsed.records)
+    add_new = plan.new_rows.append
+    valid, cancelled = Status.VALID.value, Status.CANCELLED.value
+    matching = bool(index.all)  # a first import has nobody to match: every row is new
     for i, rec in enumerate(parsed.records):
         if progress and i % 2000 == 0:
             progress(i, total)
-        code = code_key(rec.ticket_code, case_sensitive=case_sensitive) if rec.ticket_code else None
+        ticket = rec.ticket_code
+        code = code_key(ticket, case_sensitive=case_sensitive) if ticket else None
         if code is not None:
             # Codes the parser saw as different can be one code once normalised ("A１" and "A1").
             first_line = lines_by_code.setdefault(code, rec.line)
             if first_line != rec.line:
-                raise KioskError(f"{name}: duplicate ticket code {rec.ticket_code!r} "
+                raise KioskError(f"{name}: duplicate ticket code {ticket!r} "
                                  f"on lines {first_line} and {rec.line}")
-        found, how = index.match(rec, code, mails[i], file_emails, taken)
         key = _import_key(rec)
+        if matching:
+            found, how = index.match(rec, code, mails[i], file_emails, taken)
+        else:
+            found = None
         if found is None:
-            attendee = Attendee(
-                id=guest_id(event.id, code, key, minted), event_id=event.id, first_name=rec.first_name,
-                last_name=rec.last_name,
-                ticket_code=rec.ticket_code, email=rec.email, organisation=rec.organisation,
-                category=rec.category, workshop=rec.workshop,
-                status=Status.CANCELLED if rec.cancelled else Status.VALID, source=source,
-                source_device=device.id, created_at=now, updated_at=now,
-            )
-            plan.new_rows.append(attendee)
-            if key is not None:
-                plan.new_keys[attendee.id] = key
+            first, last, email, org = rec.first_name, rec.last_name, rec.email, rec.organisation
+            add_new((guest_id(event.id, code, key, minted), ticket, code, first, last, email, mails[i], org,
+                     rec.category, rec.workshop, cancelled if rec.cancelled else valid,
+                     search_text(first, last, org, email, ticket), key))
             continue
         plan.matches[how] += 1
         taken.add(found.id)
@@ -258,7 +256,7 @@ def _import(
     # Match and diff on a consistent snapshot, without the write lock.
     with snapshot(conn):
         fingerprint = attendee_store.import_fingerprint(conn, event.id)
-        plan = _plan(kiosk, parsed, source, now, path.name, progress)
+        plan = _plan(kiosk, parsed, path.name, progress)
     _check_prune(plan, kiosk, prune, force, path.name)
     if not dry_run:
         _apply(kiosk, parsed, plan, fingerprint, prune=prune, force=force, source=source, now=now,
@@ -283,20 +281,21 @@ def _apply(kiosk: Kiosk, parsed: ParsedFile, plan: _Plan, fingerprint: tuple[obj
     conn, event, device = kiosk.conn, kiosk.event, kiosk.device()
     case_sensitive = event.codes_case_sensitive
 
-    def stage(plan: _Plan) -> None:
-        attendee_store.stage_values(conn, attendee_store.prepared_values(
-            plan.new_rows, case_sensitive=case_sensitive, now=now, device_id=device.id,
-            import_keys=plan.new_keys))
+    shared = attendee_store.NewGuests(event.id, source, device.id, now)
 
+    def stage(plan: _Plan) -> None:
+        attendee_store.stage_new(conn, plan.new_rows, shared)
+
+    committed = False
     try:
         stage(plan)
         with transaction(conn):
             if attendee_store.import_fingerprint(conn, event.id) != fingerprint:
                 # Someone registered or edited a guest meanwhile: match again, under the lock this time.
-                plan = _plan(kiosk, parsed, source, now, name, None)
+                plan = _plan(kiosk, parsed, name, None)
                 _check_prune(plan, kiosk, prune, force, name)
                 stage(plan)
-            attendee_store.insert_staged(conn)
+            attendee_store.insert_staged(conn, shared)
             for current, changes in plan.updates:
                 attendee_store.update(conn, current, changes, case_sensitive=case_sensitive, now=now,
                                       device_id=device.id)
@@ -305,6 +304,7 @@ def _apply(kiosk: Kiosk, parsed: ParsedFile, plan: _Plan, fingerprint: tuple[obj
                 for gone in plan.missing:
                     attendee_store.update(conn, gone, {"status": Status.CANCELLED},
                                           case_sensitive=case_sensitive, now=now, device_id=device.id)
+        committed = True
     except sqlite3.OperationalError as exc:
         raise _storage_error(exc, name) from exc
     except sqlite3.DatabaseError as exc:
@@ -312,7 +312,7 @@ def _apply(kiosk: Kiosk, parsed: ParsedFile, plan: _Plan, fingerprint: tuple[obj
             raise _storage_error(exc, name) from exc
         raise
     finally:
-        if not conn.in_transaction:
+        if not committed and not conn.in_transaction:
             attendee_store.drop_staged(conn)
     _after_commit(kiosk, name, large=len(plan.new_rows) + len(plan.updates) > 1000)
 
@@ -320,16 +320,28 @@ def _apply(kiosk: Kiosk, parsed: ParsedFile, plan: _Plan, fingerprint: tuple[obj
 def _after_commit(kiosk: Kiosk, name: str, *, large: bool) -> None:
     """The committed import's search index, in short transactions (the new guests are found by search
     already); if that fails (disk full...) the import still stands and the backlog is indexed at the next
-    open. A large import's pages are folded into the database before and after: otherwise the door's next
-    check-in would pay for SQLite's automatic checkpoint of the whole import (seconds for 100,000 rows)."""
-    if large:
-        kiosk.checkpoint()
+    open. A large import is indexed on a second connection while this one drops the staged rows and folds
+    the import's pages into the database (SQLite does all three without the GIL: on two cores they overlap).
+    Folded before and after: otherwise the door's next check-in would pay for SQLite's automatic
+    checkpoint of the whole import (seconds for 100,000 rows)."""
+    conn = kiosk.conn
+    catch_up = attendee_store.SearchCatchUp(kiosk.db_path) if large and kiosk.db_path is not None else None
     try:
-        attendee_store.catch_up_search(kiosk.conn)
+        attendee_store.drop_staged(conn)
+        if large:
+            kiosk.checkpoint()
+        if catch_up is not None:
+            catch_up.join()
+        else:
+            attendee_store.catch_up_search(conn)
     except sqlite3.Error as exc:
         log.warning("%s: imported; search index left to finish at the next open (%s)", name, exc)
+    finally:
+        if catch_up is not None:
+            catch_up.join(raise_error=False)
     if large:
         kiosk.checkpoint()
+
 
 def _check_prune(plan: _Plan, kiosk: Kiosk, prune: bool, force: bool, name: str) -> None:
     """--prune never empties an event by mistake (a truncated export, the wrong event's file)."""

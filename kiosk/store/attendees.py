@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from kiosk.domain.codes import code_key as make_code_key
 from kiosk.domain.model import SORT_KEYS, WALK_IN, Attendee, Presence, Status
 from kiosk.domain.text import email_key, search_text, tokens
+from kiosk.store import db
 from kiosk.store import sync as sync_store
 from kiosk.store.db import transaction
 
@@ -90,21 +94,73 @@ def prepared_values(
 
 
 
+NEW_GUEST_COLUMNS = (
+    "id", "ticket_code", "code_key", "first_name", "last_name", "email", "email_key", "organisation", "category",
+    "workshop", "status", "search_text", "import_key",
+)
+
+
+@dataclass(frozen=True)
+class NewGuests:
+    """What every new guest of one import shares. Staged once, not in each of 100,000 rows: a third less
+    to bind, stage and copy (the ids and times are the longest values of a row)."""
+
+    event_id: str
+    source: str
+    device_id: str
+    now: str
+
+
+_STAGED_NEW = ", ".join(NEW_GUEST_COLUMNS)
+_FROM_NEW = (
+    "SELECT id, :event, ticket_code, code_key, first_name, last_name, email, email_key, organisation, category,"
+    " workshop, status, :source, :device, :now, :now, :device, search_text, import_key, '{}'"
+    " FROM temp.import_staged"
+)
+
+
+def stage_new(conn: sqlite3.Connection, rows: Sequence[tuple[object, ...]], shared: NewGuests) -> None:
+    """Stage an import's new guests, rows of NEW_GUEST_COLUMNS (positional), like :func:`stage_values`;
+    :func:`insert_staged` given the same ``shared`` copies them in."""
+    groups = Counter((r[10], r[9] or "", r[8] or "") for r in rows)  # status, workshop, category
+    _stage(conn, _STAGED_NEW, rows, [(shared.event_id, status, workshop, category, shared.source == WALK_IN, n)
+                                      for (status, workshop, category), n in groups.items()])
+
+
 def stage_values(conn: sqlite3.Connection, values: Sequence[tuple[object, ...]]) -> None:
     """Copy prepared rows into a TEMP table (this connection's own temp database): no lock on the event's
-    database is taken, so the door keeps checking in while a large import is staged."""
+    database is taken, so the door keeps checking in while a large import is staged. Their door figures
+    are counted here too (in Python: 10x faster than SQLite grouping the staged rows under the lock)."""
+    groups = Counter(map(_count_group, values))
+    _stage(conn, _STAGED_COLUMNS, values, [(*group, n) for group, n in groups.items()])
+
+
+def _stage(conn: sqlite3.Connection, columns: str, rows: Sequence[tuple[object, ...]],
+           counts: list[tuple[object, ...]]) -> None:
     conn.execute("DROP TABLE IF EXISTS temp.import_staged")
-    conn.execute(f"CREATE TEMP TABLE import_staged AS SELECT {_STAGED_COLUMNS} FROM main.attendees WHERE 0")
+    conn.execute("DROP TABLE IF EXISTS temp.import_staged_counts")
+    conn.execute(f"CREATE TEMP TABLE import_staged AS SELECT {columns} FROM main.attendees WHERE 0")
+    conn.execute("CREATE TEMP TABLE import_staged_counts(event_id, status, workshop, category, walk_in, registered)")
     own = not conn.in_transaction
     if own:
         conn.execute("BEGIN")  # deferred: the first write goes to the temp database only
-    conn.executemany(f"INSERT INTO temp.import_staged VALUES ({','.join('?' * 20)})", values)
+    conn.executemany(f"INSERT INTO temp.import_staged VALUES ({','.join('?' * columns.count(','))}, ?)", rows)
+    conn.executemany("INSERT INTO temp.import_staged_counts VALUES (?, ?, ?, ?, ?, ?)", counts)
     if own:
         conn.execute("COMMIT")
 
 
-def insert_staged(conn: sqlite3.Connection) -> int:
-    """Insert the rows :func:`stage_values` staged and count them (inside a transaction): the part of a
+# Positions in a full staged row (see _STAGED_COLUMNS) of what the door figures count.
+_EVENT, _CATEGORY, _WORKSHOP, _STATUS_AT, _SOURCE = 1, 9, 10, 11, 12
+
+
+def _count_group(v: tuple[object, ...]) -> tuple[object, ...]:
+    return v[_EVENT], v[_STATUS_AT], v[_WORKSHOP] or "", v[_CATEGORY] or "", v[_SOURCE] == WALK_IN
+
+
+def insert_staged(conn: sqlite3.Connection, shared: NewGuests | None = None) -> int:
+    """Insert the rows :func:`stage_values` (or :func:`stage_new`, given its ``shared``) staged and count
+    them (inside a transaction): the part of a
     large import that must hold the write lock, all in SQLite's C loops. They join the search backlog
     (migration 0011): search finds them at once, and :func:`catch_up_search`, run after the commit,
     indexes them in short transactions. Returns the rows inserted."""
@@ -116,7 +172,9 @@ def insert_staged(conn: sqlite3.Connection) -> int:
     rebuilt = _secondary_indexes(conn) if staged > 10_000 and staged >= _top_rowid(conn) else []
     for name, _sql in rebuilt:
         conn.execute(f'DROP INDEX main."{name}"')
-    cursor = conn.execute(f"INSERT INTO main.attendees({_STAGED_COLUMNS}) SELECT * FROM temp.import_staged")
+    cursor = conn.execute(f"INSERT INTO main.attendees({_STAGED_COLUMNS}) SELECT * FROM temp.import_staged") \
+        if shared is None else conn.execute(f"INSERT INTO main.attendees({_STAGED_COLUMNS}) {_FROM_NEW}", {
+            "event": shared.event_id, "source": shared.source, "device": shared.device_id, "now": shared.now})
     for _name, sql in rebuilt:
         conn.execute(sql)
     conn.execute(_COUNT_STAGED)
@@ -132,6 +190,7 @@ def _secondary_indexes(conn: sqlite3.Connection) -> list[tuple[str, str]]:
 
 def drop_staged(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE IF EXISTS temp.import_staged")
+    conn.execute("DROP TABLE IF EXISTS temp.import_staged_counts")
 
 
 def insert_all_or_none(conn: sqlite3.Connection, values: Sequence[tuple[object, ...]]) -> bool:
@@ -157,12 +216,11 @@ def existing_ids(conn: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
         "SELECT id FROM attendees WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),))}
 
 
-# New rows have no entry yet: their door figures are counted from the (small, unlocked) staging table.
+# New rows have no entry yet: their door figures were counted when they were staged.
 _COUNT_STAGED = (
     "INSERT INTO attendee_counts(event_id, status, workshop, category, walk_in, registered, checked_in, inside)"
-    f" SELECT event_id, status, coalesce(workshop, ''), coalesce(category, ''), source = '{WALK_IN}', count(*), 0, 0"
-    " FROM temp.import_staged GROUP BY 1, 2, 3, 4, 5"
-    " ON CONFLICT DO UPDATE SET registered = registered + excluded.registered"
+    " SELECT event_id, status, workshop, category, walk_in, registered, 0, 0 FROM temp.import_staged_counts"
+    " WHERE true ON CONFLICT DO UPDATE SET registered = registered + excluded.registered"
 )
 
 
@@ -222,6 +280,34 @@ def catch_up_search(conn: sqlite3.Connection, chunk: int = SEARCH_CHUNK) -> int:
         if not left:
             return done
         time.sleep(_YIELD_S)
+
+
+class SearchCatchUp:
+    """:func:`catch_up_search` on its own connection and thread, started at once: SQLite indexes without
+    the GIL, so what the caller does meanwhile on its own connection runs on the other core. ``join``
+    waits and re-raises the thread's sqlite3.Error."""
+
+    def __init__(self, path: Path) -> None:
+        self.indexed = 0
+        self._error: sqlite3.Error | None = None
+        self._thread = threading.Thread(target=self._run, args=(path,), name="search-catch-up", daemon=True)
+        self._thread.start()
+
+    def _run(self, path: Path) -> None:
+        try:
+            conn = db.connect(path, migrate_schema=False)
+            try:
+                self.indexed = catch_up_search(conn)
+            finally:
+                conn.close()
+        except sqlite3.Error as exc:
+            self._error = exc
+
+    def join(self, *, raise_error: bool = True) -> None:
+        self._thread.join()
+        error, self._error = self._error, None
+        if error is not None and raise_error:
+            raise error
 
 
 def search_backlog(conn: sqlite3.Connection) -> int:
