@@ -48,13 +48,13 @@ _ASCII_TOKEN = re.compile(r"[a-z0-9_]+")
 
 
 def _words(part: str) -> str:
-    """One part's folded words. Plain ASCII without "_" (most e-mails and codes, unique to each guest)
-    is cut directly; the rest is folded once and cached: names and organisations repeat a lot across
-    100,000 rows."""
-    if part.isascii() and "_" not in part:
-        return " ".join(_ASCII_TOKEN.findall(part.lower()))  # what fold + tokens give for such text
+    """One part's folded words. Folding is cached (names and organisations repeat a lot across 100,000
+    rows); plain ASCII without "_" (most e-mails and codes, unique to each guest) is cut directly,
+    uncached: that is what fold + tokens give for such text, 3x faster."""
     found = _WORDS.get(part)
     if found is None:
+        if part.isascii() and "_" not in part:
+            return " ".join(_ASCII_TOKEN.findall(part.lower()))
         if len(_WORDS) >= 65_536:
             _WORDS.clear()
         found = _WORDS[part] = " ".join(tokens(part))
@@ -65,8 +65,14 @@ def search_text(*parts: str | None) -> str:
     """The text indexed for an attendee: every searchable field, folded, space-separated.
 
     Folded part by part: the same as folding the parts joined by spaces, since no step of ``fold`` or
-    ``tokens`` looks across a space."""
-    return " ".join(w for w in map(_words, filter(None, parts)) if w)
+    ``tokens`` looks across a space. A plain loop: called once per guest of a 100,000-row import."""
+    words = []
+    for part in parts:
+        if part:
+            found = _words(part)
+            if found:
+                words.append(found)
+    return " ".join(words)
 
 
 # The one e-mail rule (import, walk-in form, duplicate matching): one @, a dotted domain, no spaces,
