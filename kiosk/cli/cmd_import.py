@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kiosk.cli import messages
 from kiosk.cli.context import Context, UsageError
 
 
@@ -36,35 +37,38 @@ def _progress(done: int, total: int) -> None:
 
 
 def _import(ctx: Context) -> int:
-    from kiosk.importing import ImportFileError, parse_map_option
+    from kiosk.importing import ImportFileError, identity_words, parse_map_option, worded
     from kiosk.service.importer import import_registrations
 
     try:
         overrides = parse_map_option(ctx.args.map)
     except ImportFileError as exc:
-        raise UsageError(str(exc)) from exc
+        raise UsageError(exc.message(ctx.lang)) from exc
     report = import_registrations(ctx.kiosk(), ctx.args.file, overrides=overrides, dry_run=ctx.args.dry_run,
                                   prune=ctx.args.prune, force=ctx.args.force, sheet=ctx.args.sheet,
                                   progress=_progress)
-    head = "Dry run — nothing written. " if report.dry_run else ""
-    pruned = f", pruned {report.pruned}" if ctx.args.prune else ""
-    lines = [f"{head}{ctx.args.file.name}: added {report.added}, updated {report.updated}, "
-             f"unchanged {report.unchanged}, cancelled {report.cancelled}{pruned}, skipped {len(report.skipped)}"]
-    sheet = f"sheet {report.sheet!r}; " if report.sheet else ""
-    matched = ", ".join(f"{n} on {how}" for how, n in report.matches.items())
-    lines.append(f"  {sheet}rows matched by {report.matched_by}" + (f" ({matched})" if matched else ""))
-    lines += [f"  line {s.line}: skipped — {s.reason}" for s in report.skipped]
+    lang, name = ctx.lang, ctx.args.file.name  # ctx.lang reads settings.json: once, not once a line
+
+    def t(key: str, **values: object) -> str:
+        return messages.text(key, lang, **values)
+
+    lines = [t("import_summary", dry_run=t("import_dry_run") if report.dry_run else "", file=name,
+               added=report.added, updated=report.updated, unchanged=report.unchanged, cancelled=report.cancelled,
+               skipped=len(report.skipped), pruned=t("import_pruned", pruned=report.pruned) if ctx.args.prune else "")]
+    matched = ", ".join(t("import_match", count=n, how=identity_words(how, lang)) for how, n in report.matches.items())
+    lines.append(t("import_matched", sheet=t("import_sheet", sheet=report.sheet) if report.sheet else "",
+                   matched_by=identity_words(report.matched_by, lang), matches=f" ({matched})" if matched else ""))
+    lines += [t("import_skipped", line=s.line, reason=worded(s.reason, lang)) for s in report.skipped]
     # Encoding repairs go to stderr too: stdout may be JSON, and a person should see them either way.
     for line, message in report.warnings[:50]:
-        ctx.say(f"kiosk: {ctx.args.file.name} line {line}: {message}")
+        ctx.say(t("import_warning", file=name, line=line, message=worded(message, lang)))
     if len(report.warnings) > 50:
-        ctx.say(f"kiosk: {ctx.args.file.name}: … and {len(report.warnings) - 50} more lines with encoding warnings")
+        ctx.say(t("import_more_warnings", file=name, count=len(report.warnings) - 50))
     if report.missing:
-        lines.append(f"  {len(report.missing)} imported attendee(s) are not in this file "
-                     "(kept; use --prune to cancel them):")
+        lines.append(t("import_missing", count=len(report.missing)))
         lines += [f"    {a.ticket_code or a.id}  {a.full_name}" for a in report.missing[:50]]
         if len(report.missing) > 50:
-            lines.append(f"    … and {len(report.missing) - 50} more")
+            lines.append(t("import_more", count=len(report.missing) - 50))
     ctx.emit(report.to_json(), "\n".join(lines))
     return 0
 

@@ -53,6 +53,19 @@ _TEXT: dict[str, dict[str, str]] = {
         "io_error": "{what} : {why}",
         "no_code_found": "aucun code trouvé",
         "frame": "image {frame}",
+        "import_summary": "{dry_run}{file} : ajoutés {added}, mis à jour {updated}, inchangés {unchanged}, "
+                          "annulés {cancelled}{pruned}, ignorés {skipped}",
+        "import_dry_run": "Essai — rien n'a été écrit. ",
+        "import_pruned": ", annulés par --prune {pruned}",
+        "import_sheet": "feuille « {sheet} » ; ",
+        "import_matched": "  {sheet}lignes reconnues par {matched_by}{matches}",
+        "import_match": "{count} par {how}",
+        "import_skipped": "  ligne {line} : ignorée — {reason}",
+        "import_warning": "kiosk: {file}, ligne {line} : {message}",
+        "import_more_warnings": "kiosk: {file} : … et {count} autres lignes avec des avertissements d'encodage",
+        "import_missing": "  {count} invité·e(s) importé·e(s) absent·e(s) de ce fichier (gardé·e(s) ; "
+                          "--prune pour les annuler) :",
+        "import_more": "    … et {count} de plus",
     },
     "en": {
         "no_match": "No match.",
@@ -89,6 +102,18 @@ _TEXT: dict[str, dict[str, str]] = {
         "io_error": "{what}: {why}",
         "no_code_found": "no code found",
         "frame": "frame {frame}",
+        "import_summary": "{dry_run}{file}: added {added}, updated {updated}, unchanged {unchanged}, "
+                          "cancelled {cancelled}{pruned}, skipped {skipped}",
+        "import_dry_run": "Dry run — nothing written. ",
+        "import_pruned": ", pruned {pruned}",
+        "import_sheet": "sheet {sheet!r}; ",
+        "import_matched": "  {sheet}rows matched by {matched_by}{matches}",
+        "import_match": "{count} on {how}",
+        "import_skipped": "  line {line}: skipped — {reason}",
+        "import_warning": "kiosk: {file} line {line}: {message}",
+        "import_more_warnings": "kiosk: {file}: … and {count} more lines with encoding warnings",
+        "import_missing": "  {count} imported attendee(s) are not in this file (kept; use --prune to cancel them):",
+        "import_more": "    … and {count} more",
     },
 }
 

@@ -336,17 +336,15 @@ def resolve_overrides(overrides: Mapping[str, str] | None) -> dict[str, tuple[st
     for header, raw_field in overrides.items():
         field = _clean_field(raw_field)
         if field is None:
-            raise ImportFileError(
-                f"invalid field {raw_field!r} for column {header!r}; valid fields are: {', '.join(FIELDS)}"
-            )
+            raise ImportFileError("invalid_field", field=raw_field, column=header, fields=", ".join(FIELDS))
         key = compact(header)
         if not key:
-            raise ImportFileError(f"invalid column name {header!r} in column mapping")
+            raise ImportFileError("invalid_column_name", column=header)
         if key in result and result[key][1] != field:
-            raise ImportFileError(f"column {header!r} is mapped twice")
+            raise ImportFileError("column_mapped_twice", column=header)
         if field != "ignore":
             if field in seen_fields and seen_fields[field] != key:
-                raise ImportFileError(f"field {field!r} is mapped to two columns")
+                raise ImportFileError("field_mapped_twice", field=field)
             seen_fields[field] = key
         result[key] = (header.strip(), field)
     return result
@@ -428,14 +426,12 @@ def parse_map_option(items: Sequence[str]) -> dict[str, str]:
         header = header.strip()
         field = _clean_field(raw_field) if sep else None
         if not sep or not header or field is None:
-            raise ImportFileError(
-                f"invalid --map item {item!r}: expected HEADER=FIELD with FIELD one of {', '.join(FIELDS)}"
-            )
+            raise ImportFileError("invalid_map_item", item=item, fields=", ".join(FIELDS))
         key = compact(header)
         if not key:
-            raise ImportFileError(f"invalid --map item {item!r}: the column name is empty")
+            raise ImportFileError("map_item_no_column", item=item)
         if key in seen:
-            raise ImportFileError(f"column {header!r} is given twice in --map")
+            raise ImportFileError("map_column_twice", column=header)
         seen[key] = header
         result[header] = field
     return result

@@ -5,7 +5,8 @@ ending, files mixing UTF-8 and Windows-1252 lines (repaired line by line, report
 ``.xls`` and ``.ods`` workbooks (detected by content, read with calamine), every sheet of them.
 Only regular files are read (a FIFO or a device never is), and a workbook whose parts would inflate
 past :data:`MAX_INFLATED_BYTES` is refused before parsing. Everything else is rejected with an
-:class:`ImportFileError` carrying one human-readable line.
+:class:`ImportFileError`: a message key and its values (kiosk/importing/messages.py), one line in French
+or English.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import Any
+
+from kiosk.importing.messages import Sentence, import_message
 
 __all__ = [
     "MAX_COLUMNS",
@@ -51,7 +54,23 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
 class ImportFileError(ValueError):
-    """A file-level problem; ``str(error)`` is one clear line meant for the organiser."""
+    """A file-level problem as data: ``key`` and ``values`` (kiosk/importing/messages.py), so the CLI and
+    the window word it in their language; ``str(error)`` is the English line, for logs."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key, self.values = key, values
+        super().__init__(import_message(key, "en", **values))
+
+    def message(self, lang: str) -> str:
+        """The line in ``lang`` (English when the language is unknown)."""
+        return import_message(self.key, lang, **self.values)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # the default would rebuild it from the English text
+        return _import_file_error, (self.key, self.values)
+
+
+def _import_file_error(key: str, values: dict[str, object]) -> ImportFileError:
+    return ImportFileError(key, **values)
 
 
 @dataclass(frozen=True)
@@ -60,7 +79,8 @@ class RawTable:
     encoding: str
     delimiter: str | None
     sheet: str | None = None  # the workbook sheet these rows come from
-    # (line, message): text repaired or left doubtful by the decoder, for the import summary.
+    # (line, message): text repaired or left doubtful by the decoder, for the import summary; each message
+    # is a Sentence (its English text, with a key the edges word in their language).
     warnings: tuple[tuple[int, str], ...] = ()
 
 
@@ -82,7 +102,7 @@ def read_tables(path: Path) -> list[RawTable]:
     text, encoding, warnings_ = _decode(data)
     del data
     if not text.strip():
-        raise ImportFileError("empty file")
+        raise ImportFileError("empty_file")
     delimiter = _sniff_delimiter(text)
     return [RawTable(_read_csv(text, delimiter), encoding, delimiter, warnings=tuple(warnings_))]
 
@@ -94,40 +114,40 @@ def _read_bytes(path: Path) -> bytes:
     """The file's bytes; only a regular file is opened (a FIFO would block, /dev/zero never ends)."""
     try:
         if not path.exists():
-            raise ImportFileError(f"file not found: {path}")
+            raise ImportFileError("file_not_found", path=path)
         if path.is_dir():
-            raise ImportFileError(f"{path} is a folder, not a file")
+            raise ImportFileError("is_a_folder", path=path)
         # O_NONBLOCK: opening a FIFO with no writer returns at once instead of hanging; then fstat decides.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         with os.fdopen(fd, "rb") as fh:
             info = os.fstat(fh.fileno())
             if not stat.S_ISREG(info.st_mode):
-                raise ImportFileError(f"{path} is not a regular file (a pipe or a device?); export to a file first")
+                raise ImportFileError("not_a_regular_file", path=path)
             if info.st_size > MAX_FILE_BYTES:
-                raise ImportFileError(
-                    f"file is too large ({info.st_size / 1024 / 1024:.0f} MB, the limit is 200 MB)")
+                raise ImportFileError("file_too_large", size_mb=info.st_size / 1024 / 1024,
+                                      limit_mb=MAX_FILE_BYTES // 1024 // 1024)
             data = fh.read(MAX_FILE_BYTES + 1)  # bounded even if the file grows while it is read
     except OSError as exc:
-        raise ImportFileError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise ImportFileError("cannot_read", path=path, reason=exc.strerror or str(exc)) from None
     if len(data) > MAX_FILE_BYTES:
-        raise ImportFileError("file is too large (the limit is 200 MB)")
+        raise ImportFileError("file_too_large_limit", limit_mb=MAX_FILE_BYTES // 1024 // 1024)
     if not data.strip():
-        raise ImportFileError("empty file")
+        raise ImportFileError("empty_file")
     return data
 
 
-_SAVE_AS = "save it as .xlsx or CSV"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, and also password-protected (encrypted) .xlsx
-_MAGICS: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF", "PDF files cannot be imported; export the registrations as CSV or .xlsx"),
-    (b"\x89PNG", "images cannot be imported; export the registrations as CSV or .xlsx"),
-    (b"\xff\xd8\xff", "images cannot be imported; export the registrations as CSV or .xlsx"),
-    (b"GIF8", "images cannot be imported; export the registrations as CSV or .xlsx"),
-    (b"RIFF", "unsupported binary file; export the registrations as CSV or .xlsx"),
-    (b"\x1f\x8b", "compressed (gzip) file; extract it first"),
-    (b"Rar!", "compressed (rar) file; extract it first"),
-    (b"7z\xbc\xaf", "compressed (7z) file; extract it first"),
-    (b"SQLite format 3", "database files cannot be imported; export the registrations as CSV or .xlsx"),
+# (magic, message key, values)
+_MAGICS: tuple[tuple[bytes, str, dict[str, object]], ...] = (
+    (b"%PDF", "pdf_file", {}),
+    (b"\x89PNG", "image_file", {}),
+    (b"\xff\xd8\xff", "image_file", {}),
+    (b"GIF8", "image_file", {}),
+    (b"RIFF", "binary_file", {}),
+    (b"\x1f\x8b", "compressed_file", {"kind": "gzip"}),
+    (b"Rar!", "compressed_file", {"kind": "rar"}),
+    (b"7z\xbc\xaf", "compressed_file", {"kind": "7z"}),
+    (b"SQLite format 3", "database_file", {}),
 )
 
 
@@ -137,21 +157,20 @@ def _sniff_binary(data: bytes) -> str:
         return _zip_kind(data)
     if data.startswith(_OLE):
         if "EncryptedPackage".encode("utf-16-le") in data[:65536]:
-            raise ImportFileError(
-                f"password-protected Excel files are not supported; remove the password or {_SAVE_AS}")
+            raise ImportFileError("encrypted_excel")
         return "xls"
-    for magic, message in _MAGICS:
+    for magic, key, values in _MAGICS:
         if data.startswith(magic):
-            raise ImportFileError(message)
+            raise ImportFileError(key, **values)
     head = data[:2048].lstrip(b"\xef\xbb\xbf").lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html", b"<table")):
-        raise ImportFileError(f"this is an HTML page, not a spreadsheet; open it in Excel and {_SAVE_AS}")
+        raise ImportFileError("html_page")
     if head.startswith(b"<?xml"):
         if b"urn:schemas-microsoft-com:office:spreadsheet" in data[:4096]:
-            raise ImportFileError(f"Excel 2003 XML spreadsheets are not supported; {_SAVE_AS}")
-        raise ImportFileError(f"XML files are not supported; {_SAVE_AS}")
+            raise ImportFileError("excel_2003_xml")
+        raise ImportFileError("xml_file")
     if head.startswith(b"{\\rtf"):
-        raise ImportFileError(f"RTF documents cannot be imported; {_SAVE_AS}")
+        raise ImportFileError("rtf_file")
     return "text"
 
 
@@ -162,22 +181,21 @@ def _zip_kind(data: bytes) -> str:
             names = {i.filename for i in infos}
             mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""
     except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, ValueError):
-        raise ImportFileError("damaged or unsupported zip file; export the registrations as CSV or .xlsx") from None
+        raise ImportFileError("bad_zip") from None
     # The sizes the archive declares are what the parser would inflate: refuse a bomb before touching it.
     inflated = sum(i.file_size for i in infos)
     if inflated > MAX_INFLATED_BYTES:
-        raise ImportFileError(
-            f"the workbook would inflate to {inflated / 1024 / 1024:,.0f} MB (the limit is "
-            f"{MAX_INFLATED_BYTES // 1024 // 1024} MB): damaged or malicious file; {_SAVE_AS}")
+        raise ImportFileError("zip_bomb", inflated_mb=inflated / 1024 / 1024,
+                              limit_mb=MAX_INFLATED_BYTES // 1024 // 1024)
     if "xl/workbook.xml" in names:
         return "xlsx"
     if "xl/workbook.bin" in names:
-        raise ImportFileError(f"Excel binary workbooks (.xlsb) are not supported; {_SAVE_AS}")
+        raise ImportFileError("xlsb")
     if b"opendocument.spreadsheet" in mimetype:
         return "ods"
     if "word/document.xml" in names or b"opendocument.text" in mimetype:
-        raise ImportFileError(f"word-processor documents cannot be imported; {_SAVE_AS}")
-    raise ImportFileError("zip archives cannot be imported; extract the CSV or .xlsx file first")
+        raise ImportFileError("word_document")
+    raise ImportFileError("zip_archive")
 
 
 def _decode(data: bytes) -> tuple[str, str, list[tuple[int, str]]]:
@@ -194,7 +212,7 @@ def _decode(data: bytes) -> tuple[str, str, list[tuple[int, str]]]:
         if bom_less:
             text, encoding = _strict(data, bom_less), bom_less
         elif b"\x00" in data:
-            raise ImportFileError("unsupported binary file; export the registrations as CSV or .xlsx")
+            raise ImportFileError("binary_file")
         else:
             text, encoding, warnings_ = _utf8_or_cp1252(data)
     _check_text(text)
@@ -240,20 +258,19 @@ def _utf8_or_cp1252(data: bytes) -> tuple[str, str, list[tuple[int, str]]]:
     warnings_: list[tuple[int, str]] = []
     for number, kind in enumerate(kinds, start=1):
         if kind == "neither":
-            warnings_.append((number,
-                              "bytes that are neither UTF-8 nor Windows-1252, replaced by \"\ufffd\"; check it"))
+            warnings_.append((number, Sentence("undecodable_bytes")))
         elif kind == "cp1252" and mostly_utf8:
-            warnings_.append((number, "Windows-1252 text in a UTF-8 file, read as Windows-1252"))
+            warnings_.append((number, Sentence("cp1252_in_utf8")))
         elif kind == "utf-8" and not mostly_utf8:
-            warnings_.append((number, "UTF-8 text in a Windows-1252 file, read as UTF-8"))
+            warnings_.append((number, Sentence("utf8_in_cp1252")))
     for i, line in enumerate(decoded):
         if kinds[i] == "cp1252" and _MOJIBAKE.search(line):
             fixed = _fix_mojibake(line)
             if fixed != line:
                 decoded[i] = fixed
-                warnings_.append((i + 1, "UTF-8 pieces in a Windows-1252 line (\"Ã©\"), repaired"))
+                warnings_.append((i + 1, Sentence("mojibake_repaired")))
             else:
-                warnings_.append((i + 1, "looks garbled (\"Ã©\") but cannot be repaired safely; check it"))
+                warnings_.append((i + 1, Sentence("mojibake_left")))
     warnings_.sort()
     return "\n".join(decoded), encoding, warnings_
 
@@ -270,7 +287,7 @@ def _strict(data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
-        raise ImportFileError(f"the file claims to be {encoding.upper()} but cannot be decoded") from None
+        raise ImportFileError("bad_encoding", encoding=encoding.upper()) from None
 
 
 def _bomless_utf16(data: bytes) -> str | None:
@@ -291,7 +308,7 @@ def _bomless_utf16(data: bytes) -> str | None:
 def _check_text(text: str) -> None:
     bad = len(_CONTROL.findall(text, 0, 1_000_000))
     if "\x00" in text or bad > 8 + min(len(text), 1_000_000) // 200:
-        raise ImportFileError("unsupported binary file or unknown text encoding; export as CSV (UTF-8) or .xlsx")
+        raise ImportFileError("unknown_encoding")
 
 
 # --------------------------------------------------------------------------- CSV
@@ -343,21 +360,14 @@ def _read_csv(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
                 continue
             count += 1
             if count > MAX_ROWS:
-                raise ImportFileError(f"line {start}: too many rows (the limit is {MAX_ROWS:,})")
+                raise ImportFileError("too_many_rows", line=start, limit=MAX_ROWS)
             if len(row) > MAX_COLUMNS:
                 row = _trimmed(row)
                 if len(row) > MAX_COLUMNS:
-                    raise ImportFileError(f"line {start}: too many columns ({len(row)}, the limit is {MAX_COLUMNS})")
+                    raise ImportFileError("too_many_columns", line=start, count=len(row), limit=MAX_COLUMNS)
             yield start, row
     except csv.Error:  # the only error with strict=False: a field over csv.field_size_limit() (128 KiB)
-        raise ImportFileError(_too_long(prev_line + 1)) from None
-
-
-def _too_long(line: int) -> str:
-    return (
-        f"line {line}: a value is longer than {csv.field_size_limit():,} characters "
-        "(unbalanced quote \" in the file?)"
-    )
+        raise ImportFileError("value_too_long_csv", line=prev_line + 1, limit=csv.field_size_limit()) from None
 
 
 # --------------------------------------------------------------------------- xlsx
@@ -368,14 +378,14 @@ def _read_workbook(data: bytes, kind: str) -> list[RawTable]:
     try:
         import python_calamine
     except ImportError:  # pragma: no cover - python-calamine is a declared dependency
-        raise ImportFileError("reading spreadsheets needs the python-calamine package") from None
+        raise ImportFileError("needs_calamine") from None
     try:
         wb = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         names = list(wb.sheet_names)
     except Exception as exc:  # calamine raises its own error types on damaged files
-        raise ImportFileError(f"cannot read the {_KIND_NAMES[kind]} file: {_one_line(exc)}") from None
+        raise ImportFileError("cannot_read_workbook", kind=_KIND_NAMES[kind], detail=_one_line(exc)) from None
     if not names:
-        raise ImportFileError("the workbook has no sheet")
+        raise ImportFileError("no_sheet")
     return [RawTable(_sheet_rows(wb, name, kind), kind, None, sheet=name) for name in names]
 
 
@@ -395,15 +405,15 @@ def _sheet_rows(wb: Any, name: str, kind: str) -> Iterator[tuple[int, list[str]]
                 continue
             count += 1
             if count > MAX_ROWS:
-                raise ImportFileError(f"line {line}: too many rows (the limit is {MAX_ROWS:,})")
+                raise ImportFileError("too_many_rows", line=line, limit=MAX_ROWS)
             if len(cells) > MAX_COLUMNS:
-                raise ImportFileError(f"line {line}: too many columns ({len(cells)}, the limit is {MAX_COLUMNS})")
+                raise ImportFileError("too_many_columns", line=line, count=len(cells), limit=MAX_COLUMNS)
             # Most cells of an export are text already: converted only when they are not (1.5 million cells).
             yield line, [v if v.__class__ is str else _cell_text(v) for v in cells]
     except ImportFileError:
         raise
     except Exception as exc:
-        raise ImportFileError(f"cannot read the {_KIND_NAMES[kind]} file: {_one_line(exc)}") from None
+        raise ImportFileError("cannot_read_workbook", kind=_KIND_NAMES[kind], detail=_one_line(exc)) from None
 
 
 def _cell_text(value: object) -> str:

@@ -31,6 +31,7 @@ from kiosk.importing.columns import (
     normalize,
     resolve_overrides,
 )
+from kiosk.importing.messages import Sentence
 from kiosk.importing.reader import ImportFileError, RawTable, read_tables
 from kiosk.importing.statuses import is_cancelled_status, status_meaning
 
@@ -46,7 +47,6 @@ __all__ = [
 
 MAX_FIELD_CHARS = 1_000
 _HEADER_SEARCH_ROWS = 10
-_MAX_LISTED_HEADERS = 25
 
 _VALUE_FIELDS = (
     "ticket_code", "first_name", "last_name", "full_name", "email", "organisation", "category", "workshop",
@@ -76,7 +76,7 @@ class ImportRecord(NamedTuple):
 @dataclass(frozen=True)
 class SkippedRow:
     line: int
-    reason: str
+    reason: str  # a Sentence: the English reason, with the key and values the edges word in their language
 
 
 @dataclass(frozen=True)
@@ -144,14 +144,6 @@ def split_full_name(name: str) -> tuple[str, str]:
 # --------------------------------------------------------------------------- header detection
 
 
-def _format_headers(cells: list[str]) -> str:
-    names = [c.strip() for c in cells if c.strip()]
-    listed = ", ".join(repr(n) if len(n) <= 60 else repr(n[:57] + "...") for n in names[:_MAX_LISTED_HEADERS])
-    if len(names) > _MAX_LISTED_HEADERS:
-        listed += f", ... ({len(names)} columns)"
-    return listed or "(none)"
-
-
 def _find_header(
     rows: Iterator[tuple[int, list[str]]], overrides: dict[str, tuple[str, str]]
 ) -> tuple[list[str], ColumnMapping]:
@@ -170,20 +162,16 @@ def _find_header(
         examined += 1
         if examined >= _HEADER_SEARCH_ROWS:
             break
-    headers = _format_headers(first_cells or [])
     if overrides and first_cells is not None:
         _check_overrides_present(map_columns(first_cells, overrides), overrides)
-    raise ImportFileError(f"no first/last/full name column found; headers are: {headers}")
+    raise ImportFileError("no_name_column", headers=tuple(first_cells or ()))
 
 
 def _check_overrides_present(mapping: ColumnMapping, overrides: dict[str, tuple[str, str]]) -> None:
     present = {compact(h) for h in mapping.headers}
     missing = [key for key in overrides if key not in present]
     if missing:
-        raise ImportFileError(
-            f"column {overrides[missing[0]][0]!r} given in the column mapping is not in the file; "
-            f"headers are: {_format_headers(mapping.headers)}"
-        )
+        raise ImportFileError("mapped_column_missing", column=overrides[missing[0]][0], headers=tuple(mapping.headers))
 
 
 # --------------------------------------------------------------------------- main entry point
@@ -224,8 +212,7 @@ def parse_registration_file(
         mapping = judge.full_name_fix(map_columns(header_cells, resolved, judge.accept), resolved)
         records, skipped, code_source = _build_records(rows, header_cells, mapping, case_sensitive)
     if not records:
-        where = f" (sheet {table.sheet!r})" if table.sheet else ""
-        raise ImportFileError(f"the file has a header row but no registrations{where}: nothing to import")
+        raise ImportFileError("no_registrations_in_sheet" if table.sheet else "no_registrations", sheet=table.sheet)
     return ParsedFile(
         records=records,
         skipped=skipped,
@@ -259,9 +246,9 @@ def _choose_table(
         names = [t.sheet for t in tables if t.sheet is not None]
         chosen = [t for t in tables if t.sheet is not None and compact(t.sheet) == compact(sheet)]
         if not names:
-            raise ImportFileError("--sheet is only for workbooks (xlsx, xls, ods); this file is CSV")
+            raise ImportFileError("sheet_option_for_csv")
         if not chosen:
-            raise ImportFileError(f"no sheet {sheet!r} in the workbook; sheets are: {_listed(names)}")
+            raise ImportFileError("no_such_sheet", sheet=sheet, sheets=tuple(names))
         tables = chosen[:1]
     if len(tables) == 1:
         table = tables[0]
@@ -277,8 +264,7 @@ def _choose_table(
             continue  # a sheet of fees or totals, without names
         found.append((table, header_cells, mapping, list(rows)))
     if not found:
-        raise ImportFileError(f"no sheet has a first/last/full name column; sheets are: "
-                              f"{_listed([t.sheet or '' for t in tables])}")
+        raise ImportFileError("no_sheet_with_names", sheets=tuple(t.sheet or "" for t in tables))
     if len(found) > 1:
         # pretix's "Orders" sheet names buyers, "Order positions" attendees: per-attendee headers decide.
         attendees = [f for f in found if f[2].attendee_level]
@@ -287,14 +273,9 @@ def _choose_table(
         elif len([f for f in found if f[3]]) == 1:
             found = [f for f in found if f[3]]
         else:
-            raise ImportFileError(f"several sheets hold names ({_listed([f[0].sheet or '' for f in found])}): "
-                                  "choose one with --sheet NAME")
+            raise ImportFileError("several_sheets", sheets=tuple(f[0].sheet or "" for f in found))
     table, header_cells, _mapping, data = found[0]
     return table, header_cells, data
-
-
-def _listed(names: list[str]) -> str:
-    return ", ".join(repr(n) for n in names)
 
 
 class _Judge:
@@ -392,10 +373,10 @@ def _build_records(  # noqa: C901 (the per-row hot loop, inlined for the import 
                 first, last = split_full_name(full)
             if not first and not last:
                 if any(c.strip() for c in row):
-                    skipped.append(SkippedRow(line, "no name"))
+                    skipped.append(SkippedRow(line, Sentence("no_name")))
                 continue
         if row[0] == header_first and row[:header_width] == header_cells:
-            skipped.append(SkippedRow(line, "repeated header row"))
+            skipped.append(SkippedRow(line, Sentence("repeated_header")))
             continue
         if composite and ticket and position:
             ticket = f"{ticket}-{position}"
@@ -403,7 +384,7 @@ def _build_records(  # noqa: C901 (the per-row hot loop, inlined for the import 
             key = code_key(ticket, case_sensitive=case_sensitive)  # the store's own duplicate rule
             previous = seen_codes.get(key)
             if previous is not None:
-                raise ImportFileError(f"duplicate ticket code {ticket!r} on lines {previous} and {line}")
+                raise ImportFileError("duplicate_ticket_code", code=ticket, first=previous, line=line)
             seen_codes[key] = line
         cancelled = False
         if status:
@@ -421,8 +402,7 @@ def _build_records(  # noqa: C901 (the per-row hot loop, inlined for the import 
             earlier = seen_people.get(person)
             if earlier is not None:
                 old = records[earlier]
-                skipped.append(SkippedRow(old.line, f"same person as line {line} (name and e-mail): "
-                                                    "the later answer is kept"))
+                skipped.append(SkippedRow(old.line, Sentence("same_person", line=line)))
                 records[earlier] = rec
                 replaced = True
                 continue
@@ -450,6 +430,4 @@ def _too_long(line: int, values: list[str], mapping: ColumnMapping) -> None:
     for field, value in zip(_VALUE_FIELDS, values, strict=True):
         if len(value) > MAX_FIELD_CHARS and field in mapping.indexes:
             header = mapping.headers[mapping.indexes[field]]
-            raise ImportFileError(
-                f"line {line}: the value in column {header!r} is longer than {MAX_FIELD_CHARS:,} characters"
-            )
+            raise ImportFileError("value_too_long", line=line, column=header, limit=MAX_FIELD_CHARS)

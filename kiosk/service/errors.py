@@ -41,6 +41,21 @@ class Refused(KioskError):
         return refusal_message(self.key, lang, **self.values)
 
 
+class ImportRefused(Refused):
+    """An import refused, as data: the file's name, then a sentence of kiosk/importing/messages.py (the
+    parser's ImportFileError keeps its key and values through here) worded "{file}: …" by each edge."""
+
+    def __init__(self, file: str, key: str, **values: object) -> None:
+        self.file, self.key, self.values = file, key, values
+        KioskError.__init__(self, self.message("en"))
+
+    def message(self, lang: str) -> str:
+        from kiosk.importing.messages import import_message
+
+        sentence = import_message(self.key, lang, **self.values)
+        return import_message("in_file", lang, file=self.file, sentence=sentence)
+
+
 class VenueFull(Refused):
     """The venue holds as many people as its capacity: nobody more is checked in."""
 

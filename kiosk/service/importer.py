@@ -27,7 +27,7 @@ from kiosk.domain.model import Attendee, Status
 from kiosk.domain.text import email_key, fold, search_text
 from kiosk.importing import ImportFileError, ImportRecord, ParsedFile, SkippedRow, parse_registration_file
 from kiosk.importing.records import paused_gc
-from kiosk.service.errors import KioskError
+from kiosk.service.errors import ImportRefused, KioskError
 from kiosk.service.kiosk import Kiosk
 from kiosk.store import attendees as attendee_store
 from kiosk.store import transaction
@@ -60,11 +60,13 @@ class ImportReport:
         return {
             "file": self.file, "dry_run": self.dry_run, "added": self.added, "updated": self.updated,
             "unchanged": self.unchanged, "cancelled": self.cancelled, "pruned": self.pruned,
-            "skipped": [{"line": s.line, "reason": s.reason} for s in self.skipped],
+            "skipped": [{"line": s.line, "reason": s.reason, "key": getattr(s.reason, "key", None)}
+                        for s in self.skipped],
             "missing": [{"id": a.id, "ticket_code": a.ticket_code, "name": a.full_name} for a in self.missing],
             "encoding": self.encoding, "mapping": self.mapping, "sheet": self.sheet,
             "matched_by": self.matched_by, "matches": self.matches,
-            "warnings": [{"line": line, "message": message} for line, message in self.warnings],
+            "warnings": [{"line": line, "message": message, "key": getattr(message, "key", None)}
+                         for line, message in self.warnings],
         }
 
 
@@ -196,8 +198,8 @@ def _plan(kiosk: Kiosk, parsed: ParsedFile, name: str, progress: Progress | None
             # Codes the parser saw as different can be one code once normalised ("A１" and "A1").
             first_line = lines_by_code.setdefault(code, rec.line)
             if first_line != rec.line:
-                raise KioskError(f"{name}: duplicate ticket code {ticket!r} "
-                                 f"on lines {first_line} and {rec.line}")
+                raise ImportRefused(name, "duplicate_ticket_code", code=ticket, first=first_line,
+                                    line=rec.line)
         key = _import_key(rec)
         if matching:
             found, how = index.match(rec, code, mails[i], file_emails, taken)
@@ -244,7 +246,7 @@ def _import(
         parsed = parse_registration_file(path, overrides, sheet=sheet,
                                          case_sensitive=kiosk.has_event() and kiosk.event.codes_case_sensitive)
     except ImportFileError as exc:
-        raise KioskError(f"{path.name}: {exc}") from exc
+        raise ImportRefused(path.name, exc.key, **exc.values) from exc
     event = kiosk.event
     report = ImportReport(file=str(path), skipped=list(parsed.skipped), dry_run=dry_run,
                           encoding=parsed.encoding, mapping=dict(parsed.mapping), sheet=parsed.sheet,
@@ -349,14 +351,13 @@ def _check_prune(plan: _Plan, kiosk: Kiosk, prune: bool, force: bool, name: str)
         return
     valid = attendee_store.count_valid(kiosk.conn, kiosk.event.id)
     if len(plan.missing) * 2 > valid:
-        raise KioskError(f"{name}: --prune would cancel {len(plan.missing):,} of the event's {valid:,} valid "
-                         "guests (more than half); check the file, or add --force")
+        raise ImportRefused(name, "prune_too_many", missing=len(plan.missing), valid=valid)
 
 
 def _storage_error(exc: sqlite3.DatabaseError, name: str) -> KioskError:
     text = str(exc).lower()
     if "full" in text:
-        return KioskError(f"{name}: the disk is full; nothing was imported (free some space and import again)")
+        return ImportRefused(name, "disk_full")
     if "locked" in text or "busy" in text:
-        return KioskError(f"{name}: the database stayed busy (another import running?); nothing was imported")
-    return KioskError(f"{name}: cannot write the database ({exc}); nothing was imported")
+        return ImportRefused(name, "database_busy")
+    return ImportRefused(name, "cannot_write", detail=str(exc))

@@ -14,7 +14,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from kiosk.badges.batch import BatchResult
+from kiosk.importing import worded
 from kiosk.service import Kiosk, KioskError
+from kiosk.service.errors import Refused, StorageError
 from kiosk.service.importer import ImportReport
 from kiosk.ui.background import ProgressFn, Task, TaskRunner
 from kiosk.ui.dialogs import Dialogs
@@ -50,8 +52,9 @@ def badges_in_thread(data_dir: Path, device: str, lang: str, fmt: str, output: P
         kiosk.close()
 
 
-def import_summary(report: ImportReport) -> str:
-    """The summary staff read after an import: counts, then skipped rows with their line numbers."""
+def import_summary(report: ImportReport, lang: str) -> str:
+    """The summary staff read after an import: counts, then skipped rows and encoding warnings with their
+    line numbers, the parser's reasons worded in the window's language ``lang``."""
     def t(text: str, value: object) -> str:
         return text.replace("%1", str(value))
 
@@ -60,12 +63,10 @@ def import_summary(report: ImportReport) -> str:
              t(QCoreApplication.translate("LongWork", "Unchanged: %1"), report.unchanged),
              t(QCoreApplication.translate("LongWork", "Cancelled: %1"), report.cancelled),
              t(QCoreApplication.translate("LongWork", "Skipped: %1"), len(report.skipped))]
-    for row in report.skipped[:MAX_SKIPPED_LINES]:
-        line = t(QCoreApplication.translate("LongWork", "line %1: %2"), row.line)
-        lines.append("  " + line.replace("%2", row.reason))
-    more = len(report.skipped) - MAX_SKIPPED_LINES
-    if more > 0:
-        lines.append("  " + QCoreApplication.translate("LongWork", "…and %n more", None, more))
+    lines += _numbered([(row.line, row.reason) for row in report.skipped], lang)
+    if report.warnings:
+        lines.append(t(QCoreApplication.translate("LongWork", "Encoding warnings: %1"), len(report.warnings)))
+        lines += _numbered(report.warnings, lang)
     if report.missing:
         lines.append(QCoreApplication.translate(
             "LongWork", "%n guest(s) from an earlier import are not in this file (left as they are).", None,
@@ -73,8 +74,26 @@ def import_summary(report: ImportReport) -> str:
     return "\n".join(lines)
 
 
-def error_sentence(error: object) -> str:
-    """One sentence for staff: the service's own words for a KioskError, the kind of failure otherwise."""
+def _numbered(entries: list[tuple[int, str]], lang: str) -> list[str]:
+    """The first MAX_SKIPPED_LINES entries as "line 12: reason", then how many more are left out."""
+    lines = []
+    for number, text in entries[:MAX_SKIPPED_LINES]:
+        line = QCoreApplication.translate("LongWork", "line %1: %2").replace("%1", str(number))
+        lines.append("  " + line.replace("%2", worded(text, lang)))
+    more = len(entries) - MAX_SKIPPED_LINES
+    if more > 0:
+        lines.append("  " + QCoreApplication.translate("LongWork", "…and %n more", None, more))
+    return lines
+
+
+def error_sentence(error: object, lang: str) -> str:
+    """One sentence for staff, in the window's language ``lang``: a refusal (an import's among them)
+    worded from its key, the storage's reason, the service's own words for another KioskError, the kind
+    of failure otherwise."""
+    if isinstance(error, Refused):
+        return error.message(lang)
+    if isinstance(error, StorageError):
+        return error.reason(lang)
     if isinstance(error, KioskError | OSError):
         return str(error)
     return QCoreApplication.translate("LongWork", "unexpected error (%1)").replace("%1", type(error).__name__)
@@ -115,7 +134,7 @@ class LongWork(QObject):
         self._track(task, self.tr("Importing %1…").replace("%1", path.name), self.tr("Import registrations"))
         task.succeeded.connect(lambda report: self._imported(path, report))
         stopped = self.tr("Import of %1 stopped, nothing was changed: %2").replace("%1", path.name)
-        task.failed.connect(lambda error: self._failed(stopped.replace("%2", error_sentence(error))))
+        task.failed.connect(lambda error: self._failed(stopped.replace("%2", error_sentence(error, k.lang))))
         return task
 
     def badges_pdf(self, output: Path | None = None) -> Task | None:
@@ -133,7 +152,7 @@ class LongWork(QObject):
         self._track(task, self.tr("Drawing the badges…"), self.tr("Badges PDF for everyone"))
         task.succeeded.connect(self._rendered)
         task.failed.connect(lambda error: self._failed(self.tr("Could not write the badges PDF: %1").replace(
-            "%1", error_sentence(error))))
+            "%1", error_sentence(error, k.lang))))
         return task
 
     # --- progress and results ------------------------------------------------------------
@@ -167,7 +186,7 @@ class LongWork(QObject):
 
     def _imported(self, path: Path, report: ImportReport) -> None:
         self.dataChanged.emit()
-        self.last_message = import_summary(report)
+        self.last_message = import_summary(report, self.kiosk.lang)
         self.dialogs.info(self.window, self.tr("Imported %1").replace("%1", path.name), self.last_message)
 
     def _rendered(self, result: BatchResult) -> None:

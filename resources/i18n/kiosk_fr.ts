@@ -288,12 +288,12 @@
 <context>
     <name>CameraStrip</name>
     <message>
-        <location filename="../../kiosk/ui/self_service/camera_strip.py" line="57"/>
+        <location filename="../../kiosk/ui/self_service/camera_strip.py" line="58"/>
         <source>You have a ticket? Show its QR code to the camera.</source>
         <translation>Vous avez un billet ? Montrez son QR code à la caméra.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/camera_strip.py" line="70"/>
+        <location filename="../../kiosk/ui/self_service/camera_strip.py" line="72"/>
         <source>Camera unavailable: %1</source>
         <translation>Caméra indisponible : %1</translation>
     </message>
@@ -597,85 +597,90 @@
 <context>
     <name>LongWork</name>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="58"/>
+        <location filename="../../kiosk/ui/long_work.py" line="61"/>
         <source>Added: %1</source>
         <translation>Ajoutés : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="59"/>
+        <location filename="../../kiosk/ui/long_work.py" line="62"/>
         <source>Updated: %1</source>
         <translation>Mis à jour : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="60"/>
+        <location filename="../../kiosk/ui/long_work.py" line="63"/>
         <source>Unchanged: %1</source>
         <translation>Inchangés : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="61"/>
+        <location filename="../../kiosk/ui/long_work.py" line="64"/>
         <source>Cancelled: %1</source>
         <translation>Annulés : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="62"/>
+        <location filename="../../kiosk/ui/long_work.py" line="65"/>
         <source>Skipped: %1</source>
         <translation>Ignorés : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="64"/>
+        <location filename="../../kiosk/ui/long_work.py" line="68"/>
+        <source>Encoding warnings: %1</source>
+        <translation>Avertissements d’encodage : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="81"/>
         <source>line %1: %2</source>
         <translation>ligne %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="68"/>
+        <location filename="../../kiosk/ui/long_work.py" line="85"/>
         <source>…and %n more</source>
         <translation>… et %n de plus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="80"/>
+        <location filename="../../kiosk/ui/long_work.py" line="99"/>
         <source>unexpected error (%1)</source>
         <translation>erreur inattendue (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="109"/>
-        <location filename="../../kiosk/ui/long_work.py" line="115"/>
+        <location filename="../../kiosk/ui/long_work.py" line="128"/>
+        <location filename="../../kiosk/ui/long_work.py" line="134"/>
         <source>Import registrations</source>
         <translation>Importer les inscriptions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="115"/>
+        <location filename="../../kiosk/ui/long_work.py" line="134"/>
         <source>Importing %1…</source>
         <translation>Import de %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="117"/>
+        <location filename="../../kiosk/ui/long_work.py" line="136"/>
         <source>Import of %1 stopped, nothing was changed: %2</source>
         <translation>Import de %1 arrêté, rien n’a été modifié : %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="126"/>
-        <location filename="../../kiosk/ui/long_work.py" line="133"/>
-        <location filename="../../kiosk/ui/long_work.py" line="176"/>
+        <location filename="../../kiosk/ui/long_work.py" line="145"/>
+        <location filename="../../kiosk/ui/long_work.py" line="152"/>
+        <location filename="../../kiosk/ui/long_work.py" line="195"/>
         <source>Badges PDF for everyone</source>
         <translation>PDF des badges de tous les invités</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="133"/>
+        <location filename="../../kiosk/ui/long_work.py" line="152"/>
         <source>Drawing the badges…</source>
         <translation>Dessin des badges…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="135"/>
+        <location filename="../../kiosk/ui/long_work.py" line="154"/>
         <source>Could not write the badges PDF: %1</source>
         <translation>Impossible d’écrire le PDF des badges : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="171"/>
+        <location filename="../../kiosk/ui/long_work.py" line="190"/>
         <source>Imported %1</source>
         <translation>%1 importé</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/long_work.py" line="174"/>
+        <location filename="../../kiosk/ui/long_work.py" line="193"/>
         <source>%n badge(s) on %1 page(s): %2</source>
         <translation>
             <numerusform>%n badge sur %1 page(s) : %2</numerusform>
@@ -687,6 +692,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="87"/>
+        <location filename="../../kiosk/ui/main_window.py" line="330"/>
         <source>Kiosk — %1</source>
         <translation>Kiosk — %1</translation>
     </message>
@@ -727,7 +733,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="171"/>
-        <location filename="../../kiosk/ui/main_window.py" line="344"/>
+        <location filename="../../kiosk/ui/main_window.py" line="361"/>
         <source>Duplicate entries…</source>
         <translation>Entrées en double…</translation>
     </message>
@@ -749,7 +755,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="255"/>
-        <location filename="../../kiosk/ui/main_window.py" line="367"/>
+        <location filename="../../kiosk/ui/main_window.py" line="384"/>
         <source>not configured</source>
         <translation>non configurée</translation>
     </message>
@@ -764,7 +770,7 @@
         <translation>à jour · %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="318"/>
+        <location filename="../../kiosk/ui/main_window.py" line="335"/>
         <source>%n scan(s)</source>
         <translation>
             <numerusform>%n passage</numerusform>
@@ -772,7 +778,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="319"/>
+        <location filename="../../kiosk/ui/main_window.py" line="336"/>
         <source>%n guest(s)</source>
         <translation>
             <numerusform>%n fiche</numerusform>
@@ -780,7 +786,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="320"/>
+        <location filename="../../kiosk/ui/main_window.py" line="337"/>
         <source>%n badge(s) printed</source>
         <translation>
             <numerusform>%n badge imprimé</numerusform>
@@ -788,7 +794,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="321"/>
+        <location filename="../../kiosk/ui/main_window.py" line="338"/>
         <source>%n decision(s)</source>
         <translation>
             <numerusform>%n décision</numerusform>
@@ -796,33 +802,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="331"/>
+        <location filename="../../kiosk/ui/main_window.py" line="348"/>
         <source>offline — check-ins go on, queued</source>
         <translation>hors ligne — les entrées continuent, en attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="333"/>
+        <location filename="../../kiosk/ui/main_window.py" line="350"/>
         <source>last sync %1</source>
         <translation>dernière synchro %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="343"/>
+        <location filename="../../kiosk/ui/main_window.py" line="360"/>
         <source>Duplicate entries (%1)…</source>
         <translation>Entrées en double (%1)…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="359"/>
+        <location filename="../../kiosk/ui/main_window.py" line="376"/>
         <source>The database file is damaged (%1). Stop using this kiosk for check-ins, keep a copy of kiosk.db, and follow &apos;Recovery&apos; in the README.</source>
         <translation>Le fichier de la base est endommagé (%1). N’enregistrez plus d’entrées sur ce poste, gardez une copie de kiosk.db et suivez « Recovery » dans le README.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="368"/>
+        <location filename="../../kiosk/ui/main_window.py" line="385"/>
         <source>No camera: use the handheld scanner</source>
         <translation>Pas de caméra : utilisez la douchette</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="156"/>
-        <location filename="../../kiosk/ui/main_window.py" line="377"/>
+        <location filename="../../kiosk/ui/main_window.py" line="394"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
@@ -832,12 +838,12 @@
         <translation>dernière synchro %1 · en attente : %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="382"/>
+        <location filename="../../kiosk/ui/main_window.py" line="399"/>
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="383"/>
+        <location filename="../../kiosk/ui/main_window.py" line="400"/>
         <source>Camera unavailable: %1</source>
         <translation>Caméra indisponible : %1</translation>
     </message>

@@ -28,10 +28,12 @@ def write(path: Path, lines: list[str], header: str = HEADER) -> Path:
     return path
 
 
-def run(capsys: pytest.CaptureFixture[str], data_dir: Path, *args: str) -> tuple[int, str, str]:
+def run(capsys: pytest.CaptureFixture[str], data_dir: Path, *args: str, lang: str = "en") -> tuple[int, str, str]:
+    """`kiosk ARGS` in ``lang``: this file checks the English wording (tests/cli/test_import_messages.py
+    checks the French one)."""
     capsys.readouterr()
     try:
-        code = main(["--data-dir", str(data_dir), *args])
+        code = main(["--data-dir", str(data_dir), "--lang", lang, *args])
     except SystemExit as exc:
         code = int(exc.code or 0)
     out, err = capsys.readouterr()
@@ -65,7 +67,7 @@ def test_import_summary_and_reimport(capsys: pytest.CaptureFixture[str], event: 
     first = imported(capsys, event, path)
     assert {k: first[k] for k in ("added", "updated", "unchanged", "cancelled")} == {
         "added": 4, "updated": 0, "unchanged": 0, "cancelled": 1}  # Zoé's "Remboursé"
-    assert first["skipped"] == [{"line": 5, "reason": "no name"}] and first["missing"] == []
+    assert first["skipped"] == [{"line": 5, "reason": "no name", "key": "no_name"}] and first["missing"] == []
     assert first["dry_run"] is False and first["mapping"]["ticket_code"] == "Billet"  # type: ignore[index]
     # Check someone in, then import the same file again: nothing changes, the check-in stays.
     code, _, _ = run(capsys, event, "checkin", "T-001")
@@ -127,7 +129,7 @@ def test_xlsx_import(capsys: pytest.CaptureFixture[str], event: Path, tmp_path: 
         sheet.append(line.split(";"))
     book.save(tmp_path / "export.xlsx")
     report = imported(capsys, event, tmp_path / "export.xlsx")
-    assert report["added"] == 4 and report["skipped"] == [{"line": 5, "reason": "no name"}]
+    assert report["added"] == 4 and report["skipped"] == [{"line": 5, "reason": "no name", "key": "no_name"}]
 
 
 def test_map_option(capsys: pytest.CaptureFixture[str], event: Path, tmp_path: Path) -> None:
@@ -178,7 +180,7 @@ def test_encoding_warnings_on_stderr_and_in_json(capsys: pytest.CaptureFixture[s
     code, out, err = run(capsys, event, "import", str(path), "--json")
     assert code == 0
     assert json.loads(out)["warnings"] == [
-        {"line": 12, "message": "Windows-1252 text in a UTF-8 file, read as Windows-1252"}]
+        {"line": 12, "message": "Windows-1252 text in a UTF-8 file, read as Windows-1252", "key": "cp1252_in_utf8"}]
     assert err == "kiosk: pasted.csv line 12: Windows-1252 text in a UTF-8 file, read as Windows-1252\n"
     code, out, _ = run(capsys, event, "search", "zoe", "--json")
     assert json.loads(out)[0]["first_name"] == "Zoé"

@@ -75,7 +75,7 @@ def test_first_import_summary(forum: Kiosk, tmp_path: Path) -> None:
     assert (stats.registered, stats.cancelled, stats.by_workshop["Se loger"].registered) == (4, 1, 1)
     assert forum.find("T-001").source == "import:export.csv"
     json = report.to_json()
-    assert json["skipped"] == [{"line": 5, "reason": "no name"}] and json["added"] == 5
+    assert json["skipped"] == [{"line": 5, "reason": "no name", "key": "no_name"}] and json["added"] == 5
 
 
 def test_reimport_is_idempotent_and_keeps_checkins(forum: Kiosk, tmp_path: Path, clock: FakeClock) -> None:

@@ -14,15 +14,14 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from kiosk.domain.model import Event, Verdict
 from kiosk.importing import ImportFileError, parse_registration_file
-from kiosk.importing.reader import MAX_INFLATED_BYTES
 from kiosk.service import Kiosk, KioskError
 from kiosk.service.importer import import_registrations
 from tests.conftest import FakeClock
+from tests.helpers.bad_files import zip_bomb_xlsx
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -72,21 +71,7 @@ def test_a_device_is_refused() -> None:
 @pytest.mark.timeout(60)
 def test_zip_bomb_xlsx_refused_before_parsing(tmp_path: Path) -> None:
     """A real xlsx whose sheet part inflates past the limit (a few hundred kB on disk)."""
-    good = tmp_path / "good.xlsx"
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(["Prénom", "Nom"])
-    sheet.append(["Ann", "Lee"])
-    book.save(good)
-    bomb = tmp_path / "bomb.xlsx"
-    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:
-        for item in src.infolist():
-            out.writestr(item, src.read(item.filename))
-        chunk = b" " * (1 << 20)
-        with out.open("xl/worksheets/padding.xml", "w") as part:
-            for _ in range(MAX_INFLATED_BYTES // len(chunk) + 8):
-                part.write(chunk)
+    bomb = zip_bomb_xlsx(tmp_path)
     assert bomb.stat().st_size < 2_000_000
     start = time.monotonic()
     with pytest.raises(ImportFileError, match=r"would inflate to 408 MB \(the limit is 400 MB\)"):

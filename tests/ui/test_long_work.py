@@ -9,9 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 from kiosk.service import Kiosk
+from kiosk.service.errors import StorageError, StorageKind, WorkshopFull
+from kiosk.ui import i18n
 from kiosk.ui.background import TaskRunner
+from kiosk.ui.long_work import error_sentence
 from kiosk.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -64,6 +68,7 @@ def test_import_from_the_menu_runs_off_the_ui_thread(make_window: MakeWindow, ki
 
 def test_bad_file_says_why_and_changes_nothing(make_window: MakeWindow, kiosk: Kiosk, dialogs: ScriptedDialogs,
                                                tmp_path: Path, qtbot: QtBot) -> None:
+    kiosk.lang = "en"  # the English window (no translator installed): the import's words in English too
     window = make_window()
     bad = tmp_path / "export.csv"
     bad.write_text("foo;bar\n1;2\n", encoding="utf-8")
@@ -76,6 +81,65 @@ def test_bad_file_says_why_and_changes_nothing(make_window: MakeWindow, kiosk: K
     assert "nothing was changed" in dialogs.errors[0]
     assert not dialogs.infos and window.long_work.progress is None
     assert kiosk.stats().registered == before
+
+
+def write_mixed_export(path: Path) -> Path:
+    """Ten UTF-8 rows, one Windows-1252 row pasted in (line 12), one row without a name (line 13)."""
+    rows = "".join(f"MIX-{i};Hélène{i};Dupont\n" for i in range(10))
+    path.write_bytes(("Billet;Prénom;Nom\n" + rows).encode() + b"MIX-99;Zo\xe9;Martin\n;;\nMIX-100;;\n")
+    return path
+
+
+def test_the_french_window_says_in_french_why_a_file_is_refused_and_what_was_skipped(
+        qapp: QApplication, make_window: MakeWindow, kiosk: Kiosk, dialogs: ScriptedDialogs, tmp_path: Path,
+        qtbot: QtBot) -> None:
+    translators = i18n.install(qapp, "fr")
+    try:
+        assert kiosk.lang == "fr"
+        window = make_window()
+        before = kiosk.stats().registered
+        dialogs.chosen_file = tmp_path / "export.csv"
+        dialogs.chosen_file.write_text("foo;bar\n1;2\n", encoding="utf-8")
+        window.import_action.trigger()
+        qtbot.waitUntil(lambda: bool(dialogs.errors), timeout=10_000)
+        assert dialogs.errors == [
+            "Import de export.csv arrêté, rien n’a été modifié : export.csv : aucune colonne de prénom, de nom ou "
+            "de nom complet ; les en-têtes sont : « foo », « bar »"]
+        assert kiosk.stats().registered == before
+
+        dialogs.chosen_file = write_mixed_export(tmp_path / "collage.csv")
+        window.import_action.trigger()
+        qtbot.waitUntil(lambda: bool(dialogs.infos), timeout=10_000)
+        _title, summary = dialogs.infos[-1]
+        assert summary.splitlines() == [
+            "Ajoutés : 11", "Mis à jour : 0", "Inchangés : 0", "Annulés : 0", "Ignorés : 1",
+            "  ligne 14 : pas de nom",
+            "Avertissements d’encodage : 1",
+            "  ligne 12 : texte Windows-1252 dans un fichier UTF-8, lu comme du Windows-1252"]
+    finally:
+        i18n.remove(qapp, translators)
+
+
+def test_the_english_window_words_the_same_summary_in_english(make_window: MakeWindow, kiosk: Kiosk,
+                                                              dialogs: ScriptedDialogs, tmp_path: Path,
+                                                              qtbot: QtBot) -> None:
+    kiosk.lang = "en"
+    window = make_window()
+    dialogs.chosen_file = write_mixed_export(tmp_path / "collage.csv")
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: bool(dialogs.infos), timeout=10_000)
+    lines = dialogs.infos[-1][1].splitlines()
+    assert lines[4:] == ["Skipped: 1", "  line 14: no name", "Encoding warnings: 1",
+                         "  line 12: Windows-1252 text in a UTF-8 file, read as Windows-1252"]
+
+
+def test_error_sentence_words_refusals_in_the_windows_language() -> None:
+    full = WorkshopFull("Se loger", 40, 40)
+    assert error_sentence(full, "fr") == "l'atelier « Se loger » est complet (40/40)"
+    assert error_sentence(full, "en") == "workshop 'Se loger' is full (40/40)"
+    busy = StorageError(StorageKind.LOCKED)
+    assert error_sentence(busy, "fr").startswith("base de données occupée")
+    assert error_sentence(busy, "en").startswith("database busy")
 
 
 def test_cancelled_file_dialog_does_nothing(make_window: MakeWindow, dialogs: ScriptedDialogs) -> None:
