@@ -105,7 +105,9 @@ def test_file_frames_are_delivered_in_order(qr_video: Path) -> None:
         assert latest is not None and latest[0].shape == (480, 640, 3)
     finally:
         stop_quickly(stream)
-    assert rec.frames == list(range(len(rec.frames)))
+    # In order, each once. A thread that fell behind (a loaded machine) reads the file's overdue frames back
+    # to back, faster than fps_limit: those are skipped, like a camera would, so gaps are allowed.
+    assert rec.frames[0] == 0 and rec.frames == sorted(set(rec.frames))
     assert rec.states()[-1] is CameraState.STOPPED
     assert rec.states().count(CameraState.STOPPED) == 1
     stream.stop()  # idempotent
