@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from dataclasses import field as dc_field
+from itertools import islice
 from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -287,12 +288,15 @@ class _Judge:
         self.verdicts: dict[tuple[str, int], bool] = {}
         self.position = map_columns(header_cells).indexes.get("position_id")
 
-    def values(self, col: int, extra: int | None = None) -> list[str]:
-        out = [cells[col].strip() for _line, cells in self.rows if col < len(cells) and cells[col].strip()]
+    def values(self, col: int, extra: int | None = None, limit: int | None = None) -> list[str]:
+        """The column's non-empty values (the first ``limit``), stripped."""
+        rows = self.rows
         if extra is not None:  # an order code is only as unique as the order code + position id
-            out = [f"{cells[col].strip()}-{cells[extra].strip() if extra < len(cells) else ''}"
-                   for _line, cells in self.rows if col < len(cells) and cells[col].strip()]
-        return out
+            found: Iterator[str] = (f"{v}-{cells[extra].strip() if extra < len(cells) else ''}"
+                                    for _line, cells in rows if col < len(cells) and (v := cells[col].strip()))
+        else:
+            found = (v for _line, cells in rows if col < len(cells) and (v := cells[col].strip()))
+        return list(found if limit is None else islice(found, limit))
 
     def accept(self, field: str, col: int) -> bool:
         key = (field, col)
@@ -306,7 +310,7 @@ class _Judge:
         col = idx.get("last_name")
         if col is None or "first_name" in idx or "full_name" in idx or compact(mapping.headers[col]) in overrides:
             return mapping
-        values = self.values(col)[:_SAMPLE_ROWS]
+        values = self.values(col, limit=_SAMPLE_ROWS)
         if not values or sum(1 for v in values if " " in v) * 10 < len(values) * 7:
             return mapping
         indexes = {("full_name" if f == "last_name" else f): c for f, c in idx.items()}
@@ -323,7 +327,7 @@ class _Judge:
             # column where many values repeat holds per-order references, never the QR of one ticket.
             return repeats <= max(1, len(values) // 100)
         if field == "status":
-            distinct_values = set(self.values(col)[:_SAMPLE_ROWS])
+            distinct_values = set(self.values(col, limit=_SAMPLE_ROWS))
             if not distinct_values:  # an empty "Statut" says nothing; an empty "État" is an address field
                 return compact(self.headers[col]) not in _AMBIGUOUS_STATUS_HEADERS
             known = sum(1 for v in distinct_values if status_meaning(v) is not None)

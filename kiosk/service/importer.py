@@ -13,6 +13,7 @@ matching is done again inside the transaction.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 from collections import Counter
@@ -31,7 +32,7 @@ from kiosk.service.errors import ImportRefused, KioskError
 from kiosk.service.kiosk import Kiosk
 from kiosk.store import attendees as attendee_store
 from kiosk.store import transaction
-from kiosk.store.db import snapshot
+from kiosk.store.db import bulk_commit, snapshot, sync_wal
 
 Progress = Callable[[int, int], None]
 
@@ -289,9 +290,10 @@ def _apply(kiosk: Kiosk, parsed: ParsedFile, plan: _Plan, fingerprint: tuple[obj
         attendee_store.stage_new(conn, plan.new_rows, shared)
 
     committed = False
+    deferred = bulk_commit(conn) if kiosk.db_path is not None else contextlib.nullcontext()
     try:
         stage(plan)
-        with transaction(conn):
+        with deferred, transaction(conn):
             if attendee_store.import_fingerprint(conn, event.id) != fingerprint:
                 # Someone registered or edited a guest meanwhile: match again, under the lock this time.
                 plan = _plan(kiosk, parsed, name, None)
@@ -322,13 +324,15 @@ def _apply(kiosk: Kiosk, parsed: ParsedFile, plan: _Plan, fingerprint: tuple[obj
 def _after_commit(kiosk: Kiosk, name: str, *, large: bool) -> None:
     """The committed import's search index, in short transactions (the new guests are found by search
     already); if that fails (disk full...) the import still stands and the backlog is indexed at the next
-    open. A large import is indexed on a second connection while this one drops the staged rows and folds
-    the import's pages into the database (SQLite does all three without the GIL: on two cores they overlap).
-    Folded before and after: otherwise the door's next check-in would pay for SQLite's automatic
-    checkpoint of the whole import (seconds for 100,000 rows)."""
-    conn = kiosk.conn
-    catch_up = attendee_store.SearchCatchUp(kiosk.db_path) if large and kiosk.db_path is not None else None
+    open. A large import is indexed on a second connection while this one syncs the WAL, drops the staged
+    rows and folds the import's pages into the database (the COMMIT left the sync and the fold out; all of
+    it runs without the GIL: on two cores they overlap). Folded before and after the index: otherwise the door's next
+    check-in would pay for SQLite's automatic checkpoint of the whole import (seconds for 100,000 rows)."""
+    conn, path = kiosk.conn, kiosk.db_path
+    catch_up = attendee_store.SearchCatchUp(path) if large and path is not None else None
     try:
+        if path is not None:
+            sync_wal(path)  # the COMMIT did not (bulk_commit): durable before the import says it is done
         attendee_store.drop_staged(conn)
         if large:
             kiosk.checkpoint()

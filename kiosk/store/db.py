@@ -8,6 +8,7 @@ makes the boundaries of durable work explicit.
 from __future__ import annotations
 
 import errno
+import os
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 BUSY_TIMEOUT_MS = 5000
+WAL_AUTOCHECKPOINT = 4000  # pages (see connect)
 
 
 class StoreError(Exception):
@@ -89,7 +91,7 @@ def connect(path: Path, *, migrate_schema: bool = True) -> sqlite3.Connection:
     # check-in writes ~10 pages: at the default 1000 that is a 5-25 ms stall every ~100 check-ins
     # (exactly the p99); at 4000, a 4x rarer one with less total I/O (pages rewritten between
     # checkpoints are copied once). The WAL file then peaks at ~16 MB.
-    conn.execute("PRAGMA wal_autocheckpoint = 4000")
+    conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.row_factory = sqlite3.Row
     if migrate_schema:
@@ -105,6 +107,31 @@ def checkpoint(conn: sqlite3.Connection) -> tuple[int, int]:
     """PASSIVE WAL checkpoint (never waits for readers): (frames in the WAL, frames checkpointed)."""
     _busy, log, done = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
     return int(log), int(done)
+
+
+@contextmanager
+def bulk_commit(conn: sqlite3.Connection) -> Iterator[None]:
+    """A bulk write's COMMIT neither checkpoints nor syncs (``synchronous=NORMAL``, no automatic
+    checkpoint meanwhile): the writer makes it durable itself with :func:`sync_wal` and folds it into the
+    database with :func:`checkpoint` afterwards, beside its other clean-up, before it reports success."""
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    try:
+        yield
+    finally:
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT}")
+
+
+def sync_wal(path: Path) -> None:
+    """fsync the database's WAL: what a ``synchronous=FULL`` COMMIT would have done (see bulk_commit).
+    Any descriptor of a file flushes all of its written pages."""
+    wal = path.with_name(path.name + "-wal")
+    fd = os.open(wal, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def set_busy_timeout(conn: sqlite3.Connection, ms: int) -> None:
