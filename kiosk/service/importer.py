@@ -190,26 +190,25 @@ def _plan(kiosk: Kiosk, parsed: ParsedFile, name: str, progress: Progress | None
     add_new = plan.new_rows.append
     valid, cancelled = Status.VALID.value, Status.CANCELLED.value
     matching = bool(index.all)  # a first import has nobody to match: every row is new
+    event_id = event.id
     for i, rec in enumerate(parsed.records):
         if progress and i % 2000 == 0:
             progress(i, total)
-        ticket = rec.ticket_code
+        line, ticket, first, last, email, org, category, workshop, is_cancelled, row_id, submitted = rec
         code = code_key(ticket, case_sensitive=case_sensitive) if ticket else None
         if code is not None:
             # Codes the parser saw as different can be one code once normalised ("A１" and "A1").
-            first_line = lines_by_code.setdefault(code, rec.line)
-            if first_line != rec.line:
-                raise ImportRefused(name, "duplicate_ticket_code", code=ticket, first=first_line,
-                                    line=rec.line)
-        key = _import_key(rec)
+            first_line = lines_by_code.setdefault(code, line)
+            if first_line != line:
+                raise ImportRefused(name, "duplicate_ticket_code", code=ticket, first=first_line, line=line)
+        key = f"id:{row_id}" if row_id else f"ts:{submitted}" if submitted else None  # as _import_key
         if matching:
             found, how = index.match(rec, code, mails[i], file_emails, taken)
         else:
             found = None
         if found is None:
-            first, last, email, org = rec.first_name, rec.last_name, rec.email, rec.organisation
-            add_new((guest_id(event.id, code, key, minted), ticket, code, first, last, email, mails[i], org,
-                     rec.category, rec.workshop, cancelled if rec.cancelled else valid,
+            add_new((guest_id(event_id, code, key, minted), ticket, code, first, last, email, mails[i], org,
+                     category, workshop, cancelled if is_cancelled else valid,
                      search_text(first, last, org, email, ticket), key))
             continue
         plan.matches[how] += 1
