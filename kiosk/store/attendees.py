@@ -264,14 +264,21 @@ def index_backlog(conn: sqlite3.Connection, limit: int | None = None) -> int:
 
 
 SEARCH_CHUNK = 50_000  # rows indexed per transaction: ~0.2 s of the write lock each, under the import's own
-_YIELD_S = 0.03  # pause between two: a waiting writer's busy handler (sleeps of 25-100 ms) gets its turn
+# SQLite's busy handler retries a waiting writer after sleeps growing to 100 ms: a check-in that waited
+# through a large import's transaction retries every 100 ms, one that waited through a chunk every 50 ms.
+# The catch-up pauses that long before each chunk, so such a check-in gets the lock before the next one.
+_FIRST_PAUSE_S = 0.1
+_PAUSE_S = 0.05
 
 
-def catch_up_search(conn: sqlite3.Connection, chunk: int = SEARCH_CHUNK) -> int:
+def catch_up_search(conn: sqlite3.Connection, chunk: int = SEARCH_CHUNK, *, after_bulk: bool = False) -> int:
     """Index the whole search backlog, one short transaction per ``chunk`` rows with a pause between them:
     back to back, a check-in retrying the lock kept landing inside one (waits of 0.4-0.6 s). Run after a
-    bulk insert, and at open in case one was killed before it finished."""
+    bulk insert (``after_bulk``: first a pause for the check-ins it kept waiting), and at open in case one
+    was killed before it finished."""
     done = 0
+    if after_bulk:
+        time.sleep(_FIRST_PAUSE_S)
     while True:
         with transaction(conn):
             before = _indexed_upto(conn)
@@ -279,7 +286,7 @@ def catch_up_search(conn: sqlite3.Connection, chunk: int = SEARCH_CHUNK) -> int:
             done += max(0, _indexed_upto(conn) - before)
         if not left:
             return done
-        time.sleep(_YIELD_S)
+        time.sleep(_PAUSE_S)
 
 
 class SearchCatchUp:
@@ -297,7 +304,7 @@ class SearchCatchUp:
         try:
             conn = db.connect(path, migrate_schema=False)
             try:
-                self.indexed = catch_up_search(conn)
+                self.indexed = catch_up_search(conn, after_bulk=True)
             finally:
                 conn.close()
         except sqlite3.Error as exc:
