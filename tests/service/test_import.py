@@ -152,20 +152,19 @@ def test_a_file_is_one_transaction(forum: Kiosk, data_dir: Path, tmp_path: Path,
                                    monkeypatch: pytest.MonkeyPatch) -> None:
     import_registrations(forum, write_csv(tmp_path / "a.csv", ROWS[:2]))
     before = checksum(data_dir / "kiosk.db")
-    real_update = attendee_store.update
+    real_apply = attendee_store.apply_staged_updates
     calls = {"n": 0}
 
-    def failing_update(*args: object, **kwargs: object) -> object:
+    def failing_apply(*args: object, **kwargs: object) -> None:
         calls["n"] += 1
-        if calls["n"] == 2:
-            raise sqlite3.OperationalError("disk I/O error")  # the machine fails half-way
-        return real_update(*args, **kwargs)  # type: ignore[arg-type]
+        real_apply(*args, **kwargs)  # type: ignore[arg-type]
+        raise sqlite3.OperationalError("disk I/O error")  # the machine fails half-way: rows in, changes made
 
-    monkeypatch.setattr(attendee_store, "update", failing_update)
+    monkeypatch.setattr(attendee_store, "apply_staged_updates", failing_apply)
     rows = [("T-001", "Hélène", "Martin", *ROWS[0][3:]), ("T-002", "JB", "Fontaine", *ROWS[1][3:]), *ROWS[2:]]
     with pytest.raises(KioskError, match=r"^b\.csv: cannot write the database \(disk I/O error\); nothing"):
         import_registrations(forum, write_csv(tmp_path / "b.csv", rows))
-    assert calls["n"] == 2
+    assert calls["n"] == 1
     assert checksum(data_dir / "kiosk.db") == before  # 3 inserts and 1 update rolled back
     assert not forum.conn.in_transaction
 
@@ -212,3 +211,66 @@ def test_bad_files_change_nothing(forum: Kiosk, data_dir: Path, tmp_path: Path, 
     assert "\n" not in str(caught.value) and str(caught.value).startswith("bad.csv: ")
     assert checksum(data_dir / "kiosk.db") == before
     assert not forum.conn.in_transaction
+
+
+def test_a_second_export_is_written_in_one_statement_per_kind_of_change(forum: Kiosk, tmp_path: Path) -> None:
+    """A re-import's changes are staged and written together: each changed field carries the import's one
+    HLC stamp and the others keep theirs; the door figures, the search index and the sync outbox follow."""
+    from tests.store.test_counts import assert_counts_fresh
+
+    import_registrations(forum, write_csv(tmp_path / "v1.csv", ROWS))
+    conn = forum.conn
+    ids = {str(a.ticket_code): a.id for a in attendee_store.iterate(conn, forum.event.id)}
+    forum.check_in("T-002")
+    forum.edit(ids["T-005"], organisation="Coop")  # a local edit before the second export: its stamp stays
+    before = {code: attendee_store.field_stamps(conn, i) for code, i in ids.items()}
+    conn.execute("DELETE FROM attendee_outbox")
+    v2 = [
+        ("T-001", "Hélène", "Martin", *ROWS[0][3:]),  # renamed
+        ("T-002", *ROWS[1][1:6], "Se nourrir", "Validé"),  # moved to a workshop (and checked in)
+        ("T-003", *ROWS[2][1:7], "Annulé"),  # cancelled
+        ROWS[3], (*ROWS[4][:4], "Coop", *ROWS[4][5:]),
+    ]
+    report = import_registrations(forum, write_csv(tmp_path / "v2.csv", v2))
+    assert (report.updated, report.unchanged) == (3, 2)
+
+    changed = {"T-001": {"last_name"}, "T-002": {"workshop"}, "T-003": {"status"}}
+    after = {code: attendee_store.field_stamps(conn, i) for code, i in ids.items()}
+    stamps = {after[code][f] for code, fields in changed.items() for f in fields}
+    assert len(stamps) == 1  # one write, one tick
+    stamp = stamps.pop()
+    assert stamp[1] == forum.device().id and stamp > before["T-005"]["organisation"]
+    for code in ids:
+        assert after[code] == {**before[code], **{f: stamp for f in changed.get(code, ())}}
+    assert people(forum)["T-001"][1] == "Martin" and people(forum)["T-003"][3] == "cancelled"
+    assert attendee_store.get(conn, ids["T-002"]).workshop == "Se nourrir"  # type: ignore[union-attr]
+    assert_counts_fresh(conn)
+    assert [a.ticket_code for a in attendee_store.search(conn, forum.event.id, "martin")] == ["T-001"]
+    conn.execute("INSERT INTO attendees_fts(attendees_fts, rank) VALUES ('integrity-check', 1)")
+    assert {r[0] for r in conn.execute("SELECT attendee_id FROM attendee_outbox")} == {ids[c] for c in changed}
+
+
+def test_a_guest_registered_while_the_file_is_matched_is_matched_again_under_the_lock(
+        forum: Kiosk, data_dir: Path, tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file is matched without the write lock; a walk-in registered at the door meanwhile (another
+    connection) is seen under the lock, and the file's row for that person matches it: one guest, not two."""
+    door = Kiosk.open(data_dir, device_name="door-2", clock=clock)
+    real_stage = attendee_store.stage_new
+    calls = {"n": 0}
+
+    def stage_and_register(*args: object, **kwargs: object) -> None:
+        calls["n"] += 1
+        if calls["n"] == 1:  # between the matching and the write transaction
+            door.register(first_name="Łukasz", last_name="Kowalski", email="lukasz@example.org")
+        real_stage(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(attendee_store, "stage_new", stage_and_register)
+    try:
+        rows = [*ROWS[:4], ("", *ROWS[4][1:])]  # Łukasz's row has no ticket code
+        report = import_registrations(forum, write_csv(tmp_path / "a.csv", rows))
+    finally:
+        door.close()
+    assert calls["n"] == 2  # staged again after matching again
+    assert (report.added, report.matches) == (4, {"name + e-mail": 1})
+    assert [a.source for a in attendee_store.iterate(forum.conn, forum.event.id)
+            if a.last_name == "Kowalski"] == ["walk-in"]
