@@ -256,7 +256,7 @@ def _import(
     conn = kiosk.conn
     # Match and diff on a consistent snapshot, without the write lock.
     with snapshot(conn):
-        fingerprint = attendee_store.import_fingerprint(conn)
+        fingerprint = attendee_store.change_mark(conn)
         plan = _plan(kiosk, parsed, path.name, progress)
     _check_prune(plan, kiosk, prune, force, path.name)
     if not dry_run:
@@ -296,7 +296,7 @@ def _apply(kiosk: Kiosk, parsed: ParsedFile, plan: _Plan, fingerprint: tuple[obj
     try:
         stage(plan)
         with deferred, transaction(conn):
-            if attendee_store.import_fingerprint(conn) != fingerprint:
+            if attendee_store.change_mark(conn) != fingerprint:
                 # Someone registered or edited a guest meanwhile: match again, under the lock this time.
                 plan = _plan(kiosk, parsed, name, None)
                 _check_prune(plan, kiosk, prune, force, name)

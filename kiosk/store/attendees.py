@@ -581,9 +581,10 @@ def import_index(conn: sqlite3.Connection, event_id: str) -> list[IndexEntry]:
                                 r[12], r[13]), r[14], r[15], r[16]) for r in rows]
 
 
-def import_fingerprint(conn: sqlite3.Connection) -> tuple[object, ...]:
-    """Changes when an attendee is added, edited or removed (check-ins leave it alone; migration 0013):
-    an import matched outside the write lock checks it inside before applying. O(1): two lookups."""
+def change_mark(conn: sqlite3.Connection) -> tuple[object, ...]:
+    """Changes when an attendee is added, edited or removed (check-ins leave it alone; migration 0013).
+    An import matched outside the write lock checks it inside before applying; the occupancy screen
+    re-reads the registrations when it moves. O(1): two lookups."""
     row = conn.execute("SELECT (SELECT coalesce(max(rowid), 0) FROM attendees), (SELECT n FROM attendee_edits)"
                        ).fetchone()
     return tuple(row)

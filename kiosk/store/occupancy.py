@@ -53,18 +53,6 @@ def people(conn: sqlite3.Connection, event_id: str) -> list[Person]:
     return [Person(r[0], bool(r[1]), bool(r[2]), r[3], r[4]) for r in rows]
 
 
-def people_signature(conn: sqlite3.Connection, event_id: str) -> tuple[object, ...]:
-    """Changes when a registration is added, removed, cancelled or moved to another group: the per-group
-    counts kept by triggers (a few dozen rows) and the newest rowid, both without reading the attendees.
-    (Two guests swapping groups between two refreshes leave the counts equal: callers also reload the
-    people now and then.)"""
-    groups = conn.execute(
-        "SELECT status, workshop, category, walk_in, registered FROM attendee_counts WHERE event_id = ?"
-        " ORDER BY 1, 2, 3, 4", (event_id,)).fetchall()
-    newest = conn.execute("SELECT max(rowid) FROM attendees").fetchone()[0]
-    return (tuple(tuple(g) for g in groups), newest)
-
-
 @dataclass(frozen=True)
 class PresentRow:
     id: str

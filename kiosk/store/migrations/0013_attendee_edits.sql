@@ -1,5 +1,5 @@
 -- kiosk schema v13: a counter of the edits and removals of attendees, so that an import can tell in
--- O(1) whether anyone changed the guests it matched against (kiosk.store.attendees.import_fingerprint).
+-- O(1) whether anyone changed the guests it matched against (kiosk.store.attendees.change_mark).
 -- It used to read max(updated_at) over the event's guests: 0.22 s for 100,000, twice per import, once
 -- under the write lock. New guests move max(rowid) instead (rowids only grow unless the top row is
 -- removed, which this counts). Check-ins change none of these columns, so they leave it alone.
