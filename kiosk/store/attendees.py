@@ -92,8 +92,6 @@ def prepared_values(
     return [_values(a, case_sensitive, now, device_id, keys.get(a.id), stamped.get(a.id, "{}")) for a in rows]
 
 
-
-
 NEW_GUEST_COLUMNS = (
     "id", "ticket_code", "code_key", "first_name", "last_name", "email", "email_key", "organisation", "category",
     "workshop", "status", "search_text", "import_key",
@@ -112,6 +110,7 @@ class NewGuests:
 
 
 _STAGED_NEW = ", ".join(NEW_GUEST_COLUMNS)
+_NEW_STATUS, _NEW_WORKSHOP, _NEW_CATEGORY = (NEW_GUEST_COLUMNS.index(c) for c in ("status", "workshop", "category"))
 _FROM_NEW = (
     "SELECT id, :event, ticket_code, code_key, first_name, last_name, email, email_key, organisation, category,"
     " workshop, status, :source, :device, :now, :now, :device, search_text, import_key, '{}'"
@@ -122,7 +121,7 @@ _FROM_NEW = (
 def stage_new(conn: sqlite3.Connection, rows: Sequence[tuple[object, ...]], shared: NewGuests) -> None:
     """Stage an import's new guests, rows of NEW_GUEST_COLUMNS (positional), like :func:`stage_values`;
     :func:`insert_staged` given the same ``shared`` copies them in."""
-    groups = Counter((r[10], r[9] or "", r[8] or "") for r in rows)  # status, workshop, category
+    groups = Counter((r[_NEW_STATUS], r[_NEW_WORKSHOP] or "", r[_NEW_CATEGORY] or "") for r in rows)
     _stage(conn, _STAGED_NEW, rows, [(shared.event_id, status, workshop, category, shared.source == WALK_IN, n)
                                       for (status, workshop, category), n in groups.items()])
 
@@ -144,7 +143,8 @@ def _stage(conn: sqlite3.Connection, columns: str, rows: Sequence[tuple[object, 
     own = not conn.in_transaction
     if own:
         conn.execute("BEGIN")  # deferred: the first write goes to the temp database only
-    conn.executemany(f"INSERT INTO temp.import_staged VALUES ({','.join('?' * columns.count(','))}, ?)", rows)
+    marks = ", ".join("?" * len(columns.split(",")))
+    conn.executemany(f"INSERT INTO temp.import_staged VALUES ({marks})", rows)
     conn.executemany("INSERT INTO temp.import_staged_counts VALUES (?, ?, ?, ?, ?, ?)", counts)
     if own:
         conn.execute("COMMIT")
@@ -160,10 +160,10 @@ def _count_group(v: tuple[object, ...]) -> tuple[object, ...]:
 
 def insert_staged(conn: sqlite3.Connection, shared: NewGuests | None = None) -> int:
     """Insert the rows :func:`stage_values` (or :func:`stage_new`, given its ``shared``) staged and count
-    them (inside a transaction): the part of a
-    large import that must hold the write lock, all in SQLite's C loops. They join the search backlog
-    (migration 0011): search finds them at once, and :func:`catch_up_search`, run after the commit,
-    indexes them in short transactions. Returns the rows inserted."""
+    them (inside a transaction): the part of a large import that must hold the write lock, all in
+    SQLite's C loops. They join the search backlog (migration 0011): search finds them at once, and
+    :func:`catch_up_search`, run after the commit, indexes them in short transactions. Returns the rows
+    inserted."""
     _open_backlog(conn, _top_rowid(conn))
     staged = int(conn.execute("SELECT count(*) FROM temp.import_staged").fetchone()[0])
     # Into a table smaller than the import (a first import, a join), dropping the secondary indexes and
@@ -172,8 +172,10 @@ def insert_staged(conn: sqlite3.Connection, shared: NewGuests | None = None) -> 
     rebuilt = _secondary_indexes(conn) if staged > 10_000 and staged >= _top_rowid(conn) else []
     for name, _sql in rebuilt:
         conn.execute(f'DROP INDEX main."{name}"')
-    cursor = conn.execute(f"INSERT INTO main.attendees({_STAGED_COLUMNS}) SELECT * FROM temp.import_staged") \
-        if shared is None else conn.execute(f"INSERT INTO main.attendees({_STAGED_COLUMNS}) {_FROM_NEW}", {
+    if shared is None:
+        cursor = conn.execute(f"INSERT INTO main.attendees({_STAGED_COLUMNS}) SELECT * FROM temp.import_staged")
+    else:
+        cursor = conn.execute(f"INSERT INTO main.attendees({_STAGED_COLUMNS}) {_FROM_NEW}", {
             "event": shared.event_id, "source": shared.source, "device": shared.device_id, "now": shared.now})
     for _name, sql in rebuilt:
         conn.execute(sql)
