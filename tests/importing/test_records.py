@@ -361,3 +361,35 @@ def test_initials_are_a_first_name_but_short_surnames_stay_surnames() -> None:
     assert split_full_name("JB Martin") == ("JB", "Martin")
     assert split_full_name("LI Wei") == ("Wei", "LI")
     assert split_full_name("DUPONT Hélène") == ("Hélène", "DUPONT")
+
+
+def test_a_worker_thread_import_defers_only_the_full_collections() -> None:
+    """On the window's worker thread the GC keeps collecting young garbage (the switch is process-wide);
+    only its full collections wait, and the thresholds come back when the last import ends."""
+    import gc
+    import threading
+
+    from kiosk.importing.records import paused_gc
+
+    before = gc.get_threshold()
+    seen: list[tuple[bool, tuple[int, ...]]] = []
+    inside, release = threading.Barrier(3), threading.Event()
+
+    def work() -> None:
+        with paused_gc():
+            inside.wait()
+            release.wait()
+            seen.append((gc.isenabled(), gc.get_threshold()))
+
+    workers = [threading.Thread(target=work) for _ in range(2)]
+    for w in workers:
+        w.start()
+    inside.wait()  # both imports running at once
+    release.set()
+    for w in workers:
+        w.join()
+    assert seen == [(True, (before[0], before[1], 1_000_000))] * 2
+    assert gc.get_threshold() == before and gc.isenabled()
+    with paused_gc():  # the main thread (a CLI run): paused altogether
+        assert not gc.isenabled()
+    assert gc.isenabled()
