@@ -3,7 +3,8 @@
 Usage: .venv/bin/python benchmarks/bench_import.py [--rows 100000] [--seed 42]
 
 Steps, each in a fresh temporary data dir: generate the export (benchmarks/gen_registrations.py) and an
-xlsx copy; import the CSV (rows/s), re-import it unchanged (rows/s); import the xlsx in a child process
+xlsx copy; import the CSV (rows/s), again on a worker thread as the window does, re-import it unchanged
+(rows/s); import the xlsx in a child process
 (rows/s and the child's peak memory); import the CSV in a child process while this process checks guests
 in on the same data dir every 20 ms (latency p50/p99/max, and every reader sees all or nothing).
 Prints one table with the targets; exit status 1 when a target is missed.
@@ -18,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -117,6 +119,20 @@ def main() -> int:
         assert report.added == n, report.added
         table.append((f"import {n:,} rows, CSV", f"{n / seconds:,.0f} rows/s ({seconds:.2f} s)", "≥ 50,000 rows/s",
                       n / seconds >= 50_000))
+        worker = fresh(base, "worker")  # as the window imports: on a worker thread, the GC not paused
+        timing: dict[str, float] = {}
+
+        def on_worker() -> None:
+            t0 = time.perf_counter()
+            import_registrations(worker, export)
+            timing["seconds"] = time.perf_counter() - t0
+
+        thread = threading.Thread(target=on_worker)
+        thread.start()
+        thread.join()
+        worker.close()
+        table.append((f"import {n:,} rows, CSV, on a worker thread (the window)",
+                      f"{n / timing['seconds']:,.0f} rows/s ({timing['seconds']:.2f} s)", "", None))
         start = time.perf_counter()
         again = import_registrations(k, export)
         seconds = time.perf_counter() - start
