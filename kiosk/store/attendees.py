@@ -266,12 +266,12 @@ def index_backlog(conn: sqlite3.Connection, limit: int | None = None) -> int:
     return top - end
 
 
-SEARCH_CHUNK = 50_000  # rows indexed per transaction: ~0.2 s of the write lock each, under the import's own
+SEARCH_CHUNK = 20_000  # rows indexed per transaction: ~0.08 s of the write lock each, under the window's 200 ms
 # SQLite's busy handler retries a waiting writer after sleeps growing to 100 ms: a check-in that waited
-# through a large import's transaction retries every 100 ms, one that waited through a chunk every 50 ms.
-# The catch-up pauses that long before each chunk, so such a check-in gets the lock before the next one.
+# through a large import's transaction retries every 100 ms, so the catch-up first pauses that long;
+# one that waited through a chunk is at its 25 ms sleeps, so between chunks a shorter pause does.
 _FIRST_PAUSE_S = 0.1
-_PAUSE_S = 0.05
+_PAUSE_S = 0.03
 
 
 def catch_up_search(conn: sqlite3.Connection, chunk: int = SEARCH_CHUNK, *, after_bulk: bool = False) -> int:
