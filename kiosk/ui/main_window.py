@@ -118,7 +118,8 @@ class MainWindow(QMainWindow):
         self._build_shortcuts()
 
         self.presenter = CheckinPresenter(kiosk, self.checkin_page, self.checkin_page.timer,
-                                          timeout_s=settings.verdict_timeout_s, monotonic=clock)
+                                          timeout_s=settings.verdict_timeout_s, monotonic=clock,
+                                          retry_timer=self.checkin_page.retry_timer)
         self.checkin_page.statsChanged.connect(self.refresh_stats)
         self.checkin_page.searchRequested.connect(self.open_search)
         self.settings_page.saved.connect(self.apply_settings)

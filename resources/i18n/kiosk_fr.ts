@@ -309,87 +309,87 @@
 <context>
     <name>CheckinPage</name>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="64"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="66"/>
         <source>Entry</source>
         <translation>Entrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="65"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="67"/>
         <source>Exit</source>
         <translation>Sortie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="72"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="74"/>
         <source>F2 switches</source>
         <translation>F2 pour basculer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="94"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="96"/>
         <source>Undo selected scan…</source>
         <translation>Annuler le passage choisi…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="96"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="98"/>
         <source>Ctrl+Z undoes the latest entry or exit</source>
         <translation>Ctrl+Z annule la dernière entrée ou sortie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="99"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="101"/>
         <source>Last scans at this kiosk</source>
         <translation>Derniers passages à ce poste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="107"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="109"/>
         <source>Type a ticket code and press Enter</source>
         <translation>Tapez un code de billet puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="109"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="111"/>
         <source>Check code</source>
         <translation>Vérifier le code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="172"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="175"/>
         <source>EXIT mode — scans record guests leaving</source>
         <translation>Mode SORTIE — les scans enregistrent les départs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="173"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="176"/>
         <source>ENTRY mode — scans let guests in</source>
         <translation>Mode ENTRÉE — les scans font entrer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="244"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="247"/>
         <source>Undo the exit of %1 at %2?</source>
         <translation>Annuler la sortie de %1 à %2 ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="246"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="249"/>
         <source>Undo the staff-approved entry of %1 at %2?</source>
         <translation>Annuler l&apos;entrée autorisée de %1 à %2 ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="248"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="251"/>
         <source>Undo the entry of %1 at %2?</source>
         <translation>Annuler l&apos;entrée de %1 à %2 ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="250"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="253"/>
         <source>Undo scan</source>
         <translation>Annuler un passage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="250"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="253"/>
         <source>Undo the scan</source>
         <translation>Annuler le passage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="250"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="253"/>
         <source>Keep</source>
         <translation>Garder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="259"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="262"/>
         <source>Undo this scan…</source>
         <translation>Annuler ce passage…</translation>
     </message>
@@ -692,7 +692,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="87"/>
-        <location filename="../../kiosk/ui/main_window.py" line="330"/>
+        <location filename="../../kiosk/ui/main_window.py" line="331"/>
         <source>Kiosk — %1</source>
         <translation>Kiosk — %1</translation>
     </message>
@@ -712,65 +712,65 @@
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="164"/>
+        <location filename="../../kiosk/ui/main_window.py" line="165"/>
         <source>&amp;Kiosk</source>
         <translation>&amp;Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="165"/>
+        <location filename="../../kiosk/ui/main_window.py" line="166"/>
         <source>Import registrations…</source>
         <translation>Importer les inscriptions…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="167"/>
+        <location filename="../../kiosk/ui/main_window.py" line="168"/>
         <source>Badges PDF for everyone…</source>
         <translation>PDF des badges de tous les invités…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="169"/>
+        <location filename="../../kiosk/ui/main_window.py" line="170"/>
         <source>Sync with the hub now</source>
         <translation>Synchroniser avec le hub maintenant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="171"/>
-        <location filename="../../kiosk/ui/main_window.py" line="361"/>
+        <location filename="../../kiosk/ui/main_window.py" line="172"/>
+        <location filename="../../kiosk/ui/main_window.py" line="362"/>
         <source>Duplicate entries…</source>
         <translation>Entrées en double…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="174"/>
+        <location filename="../../kiosk/ui/main_window.py" line="175"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="177"/>
+        <location filename="../../kiosk/ui/main_window.py" line="178"/>
         <source>&amp;Screens</source>
         <translation>É&amp;crans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="183"/>
         <location filename="../../kiosk/ui/main_window.py" line="184"/>
+        <location filename="../../kiosk/ui/main_window.py" line="185"/>
         <source>Coming in a later version</source>
         <translation>Disponible dans une prochaine version</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="255"/>
-        <location filename="../../kiosk/ui/main_window.py" line="384"/>
+        <location filename="../../kiosk/ui/main_window.py" line="256"/>
+        <location filename="../../kiosk/ui/main_window.py" line="385"/>
         <source>not configured</source>
         <translation>non configurée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="258"/>
+        <location filename="../../kiosk/ui/main_window.py" line="259"/>
         <source>ready</source>
         <translation>prête</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="310"/>
+        <location filename="../../kiosk/ui/main_window.py" line="311"/>
         <source>up to date · %1</source>
         <translation>à jour · %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="335"/>
+        <location filename="../../kiosk/ui/main_window.py" line="336"/>
         <source>%n scan(s)</source>
         <translation>
             <numerusform>%n passage</numerusform>
@@ -778,7 +778,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="336"/>
+        <location filename="../../kiosk/ui/main_window.py" line="337"/>
         <source>%n guest(s)</source>
         <translation>
             <numerusform>%n fiche</numerusform>
@@ -786,7 +786,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="337"/>
+        <location filename="../../kiosk/ui/main_window.py" line="338"/>
         <source>%n badge(s) printed</source>
         <translation>
             <numerusform>%n badge imprimé</numerusform>
@@ -794,7 +794,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="338"/>
+        <location filename="../../kiosk/ui/main_window.py" line="339"/>
         <source>%n decision(s)</source>
         <translation>
             <numerusform>%n décision</numerusform>
@@ -802,48 +802,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="348"/>
+        <location filename="../../kiosk/ui/main_window.py" line="349"/>
         <source>offline — check-ins go on, queued</source>
         <translation>hors ligne — les entrées continuent, en attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="350"/>
+        <location filename="../../kiosk/ui/main_window.py" line="351"/>
         <source>last sync %1</source>
         <translation>dernière synchro %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="360"/>
+        <location filename="../../kiosk/ui/main_window.py" line="361"/>
         <source>Duplicate entries (%1)…</source>
         <translation>Entrées en double (%1)…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="376"/>
+        <location filename="../../kiosk/ui/main_window.py" line="377"/>
         <source>The database file is damaged (%1). Stop using this kiosk for check-ins, keep a copy of kiosk.db, and follow &apos;Recovery&apos; in the README.</source>
         <translation>Le fichier de la base est endommagé (%1). N’enregistrez plus d’entrées sur ce poste, gardez une copie de kiosk.db et suivez « Recovery » dans le README.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="385"/>
+        <location filename="../../kiosk/ui/main_window.py" line="386"/>
         <source>No camera: use the handheld scanner</source>
         <translation>Pas de caméra : utilisez la douchette</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="156"/>
-        <location filename="../../kiosk/ui/main_window.py" line="394"/>
+        <location filename="../../kiosk/ui/main_window.py" line="157"/>
+        <location filename="../../kiosk/ui/main_window.py" line="395"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="307"/>
+        <location filename="../../kiosk/ui/main_window.py" line="308"/>
         <source>last sync %1 · waiting: %2</source>
         <translation>dernière synchro %1 · en attente : %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="399"/>
+        <location filename="../../kiosk/ui/main_window.py" line="400"/>
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="400"/>
+        <location filename="../../kiosk/ui/main_window.py" line="401"/>
         <source>Camera unavailable: %1</source>
         <translation>Caméra indisponible : %1</translation>
     </message>
@@ -881,37 +881,37 @@
         <translation>Sortie de tout le monde (équipe)…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="254"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="253"/>
         <source>Nearly full</source>
         <translation>Presque plein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="254"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="253"/>
         <source>Full: hold the door</source>
         <translation>Complet : on retient l&apos;entrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="259"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="258"/>
         <source>Arrived %1 / %2 registered · %3</source>
         <translation>Arrivés %1 / %2 inscrits · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="261"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="260"/>
         <source>Walk-ins %1 · Not yet arrived %2</source>
         <translation>Inscrits sur place %1 · Pas encore arrivés %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="288"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="287"/>
         <source>▲ %1: silent since %2 (last scan %3)</source>
         <translation>▲ %1 : muet depuis %2 (dernier scan %3)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="291"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="290"/>
         <source>%1: last scan %2</source>
         <translation>%1 : dernier scan %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="292"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="291"/>
         <source>No scan yet on this kiosk</source>
         <translation>Aucun scan sur ce poste pour l&apos;instant</translation>
     </message>
@@ -1532,7 +1532,8 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="163"/>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="195"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="191"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="204"/>
         <source>Code: %1</source>
         <translation>Code : %1</translation>
     </message>
@@ -1567,102 +1568,112 @@
         <translation>la base ne peut pas être écrite</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="188"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="189"/>
+        <source>One moment — %1</source>
+        <translation>Un instant — %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="190"/>
+        <source>Do not scan again: recorded as soon as it is free</source>
+        <translation>Ne rescannez pas : enregistré dès qu’elle se libère</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="197"/>
         <source>Not recorded — %1</source>
         <translation>Non enregistré — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="190"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="199"/>
         <source>Call the organiser</source>
         <translation>Appelez l’organisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="192"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="201"/>
         <source>Keep a copy of kiosk.db and follow “Recovery” in the README.</source>
         <translation>Gardez une copie de kiosk.db et suivez « Recovery » dans le README.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="194"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="203"/>
         <source>Scan again</source>
         <translation>Scannez à nouveau</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="196"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="205"/>
         <source>Nothing was written. If it happens again, call the organiser.</source>
         <translation>Rien n’a été enregistré. Si cela se répète, appelez l’organisation.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="204"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="213"/>
         <source>Welcome</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="205"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="214"/>
         <source>Exit recorded</source>
         <translation>Sortie enregistrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="206"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="215"/>
         <source>Already checked in</source>
         <translation>Déjà entré·e</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="207"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="216"/>
         <source>Not inside</source>
         <translation>Pas sur place</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="208"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="217"/>
         <source>Unknown ticket</source>
         <translation>Billet inconnu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="209"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="218"/>
         <source>Cancelled ticket</source>
         <translation>Billet annulé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="210"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="219"/>
         <source>Unreadable or forged code</source>
         <translation>Code illisible ou falsifié</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="211"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="220"/>
         <source>Ticket for another event</source>
         <translation>Billet d&apos;un autre événement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="217"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="226"/>
         <source>Entry recorded with your reason.</source>
         <translation>Entrée enregistrée avec votre raison.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="219"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="228"/>
         <source>First entry at %1 at kiosk “%2”.</source>
         <translation>Première entrée à %1 au poste « %2 ».</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="222"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="231"/>
         <source>No entry recorded for this guest: nothing to record.</source>
         <translation>Aucune entrée enregistrée pour cette personne : rien à enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="223"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="232"/>
         <source>No guest with this code. Search the guest by name.</source>
         <translation>Aucune personne avec ce code. Cherchez-la par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="224"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="233"/>
         <source>This registration was cancelled. Send the guest to the welcome desk.</source>
         <translation>Cette inscription a été annulée. Orientez la personne vers l&apos;accueil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="225"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="234"/>
         <source>Ask for another ticket, or search the guest by name.</source>
         <translation>Demandez un autre billet, ou cherchez la personne par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="226"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="235"/>
         <source>Ask for the right ticket, or search the guest by name.</source>
         <translation>Demandez le bon billet, ou cherchez la personne par son nom.</translation>
     </message>

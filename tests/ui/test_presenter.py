@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
 from kiosk.domain.model import Direction, ScanKind, Verdict
 from kiosk.service import Kiosk
+from kiosk.service.errors import StorageKind
 from kiosk.ui.presenters.checkin import (
     CAMERA_HOLD_S,
+    RETRY_FOR_S,
+    RETRY_MS,
     CheckinPresenter,
     FailureState,
     RecentScan,
@@ -193,3 +198,74 @@ def test_timeout_checkpoints_the_wal_while_the_door_is_idle(setup: Setup, monkey
     assert done == []  # never on the scan path
     presenter.on_timeout()
     assert len(done) == 1 and done[0][0] > 0 and done[0][0] == done[0][1]
+
+
+# --- a busy database (an import's write transaction, another process) ---------------------------
+
+def _busy_setup(kiosk: Kiosk) -> tuple[CheckinPresenter, RecordingView, FakeTimer, Mono]:
+    kiosk.wait_for_writers(50)  # the window waits 200 ms; shorter here
+    view, timer, retry, mono = RecordingView(), FakeTimer(), FakeTimer(), Mono()
+    presenter = CheckinPresenter(kiosk, view, timer, timeout_s=4.0, monotonic=mono, retry_timer=retry)
+    presenter.start()
+    return presenter, view, retry, mono
+
+
+def _hold_the_lock(data_dir: Path) -> sqlite3.Connection:
+    other = sqlite3.connect(str(data_dir / "kiosk.db"), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    return other
+
+
+def test_a_scan_on_a_busy_database_waits_and_is_recorded_once_it_is_free(kiosk: Kiosk, data_dir: Path) -> None:
+    presenter, view, retry, mono = _busy_setup(kiosk)
+    other = _hold_the_lock(data_dir)
+    try:
+        assert presenter.scan("PLUS20-0001")  # taken in hand, not refused
+        assert view.failures[-1].retrying and view.failures[-1].code == "PLUS20-0001"
+        assert retry.running_ms == RETRY_MS and view.sounds == [] and view.verdicts == []
+        assert not presenter.scan("PLUS20-0001")  # scanned again meanwhile: already on its way
+        assert presenter.scan("PLUS20-0002")  # the next guest queues behind
+        mono.t += 0.25
+        presenter.on_retry()  # still busy: waits on
+        assert retry.running_ms == RETRY_MS and view.verdicts == []
+    finally:
+        other.rollback()
+        other.close()
+    mono.t += 0.25
+    presenter.on_retry()
+    assert [v.code for v in view.verdicts] == ["PLUS20-0001", "PLUS20-0002"]  # in the order they came
+    assert all(v.verdict is Verdict.ACCEPTED for v in view.verdicts)
+    assert view.sounds == [Verdict.ACCEPTED, Verdict.ACCEPTED]
+    assert kiosk.presence(kiosk.find("PLUS20-0001").id).inside
+    assert kiosk.presence(kiosk.find("PLUS20-0002").id).inside
+
+
+def test_a_database_busy_for_too_long_says_not_recorded(kiosk: Kiosk, data_dir: Path) -> None:
+    presenter, view, _retry, mono = _busy_setup(kiosk)
+    other = _hold_the_lock(data_dir)
+    try:
+        presenter.scan("PLUS20-0003")
+        mono.t += RETRY_FOR_S + 0.1
+        presenter.on_retry()
+    finally:
+        other.rollback()
+        other.close()
+    final = view.failures[-1]
+    assert not final.retrying and final.kind is StorageKind.LOCKED and final.code == "PLUS20-0003"
+    assert view.sounds == [Verdict.INVALID]
+    assert not kiosk.presence(kiosk.find("PLUS20-0003").id).inside
+    assert presenter.scan("PLUS20-0003")  # the staff scan again once it is free: recorded
+    assert view.verdicts[-1].verdict is Verdict.ACCEPTED
+
+
+def test_without_a_retry_timer_a_busy_database_is_not_recorded_at_once(setup: Setup, kiosk: Kiosk,
+                                                                      data_dir: Path) -> None:
+    presenter, view, _, _ = setup
+    kiosk.wait_for_writers(50)
+    other = _hold_the_lock(data_dir)
+    try:
+        assert not presenter.scan("PLUS20-0004")
+    finally:
+        other.rollback()
+        other.close()
+    assert view.failures[-1].kind is StorageKind.LOCKED and not view.failures[-1].retrying

@@ -8,6 +8,7 @@ Look at them: a guest at the door reads them in one second or not at all.
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
@@ -94,6 +95,17 @@ def test_screenshots_of_every_state(make_window: MakeWindow, kiosk: Kiosk, clock
     assert window.checkin_page.panel.verdict is Verdict.EXIT_RECORDED  # type: ignore[comparison-overlap]
     grab(window, shots / f"exit{suffix}.png")
     presenter.toggle_direction()
+    other = sqlite3.connect(str(kiosk.db_path))  # an import in another process holds the write lock
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        presenter.scan("PLUS20-0005")
+        assert window.checkin_page.panel.failure is not None and window.checkin_page.panel.failure.retrying
+        grab(window, shots / f"busy-one-moment{suffix}.png")
+    finally:
+        other.rollback()
+        other.close()
+    presenter.on_retry()
+    assert window.checkin_page.panel.verdict is Verdict.ACCEPTED
 
     window.open_search("dupont")
     window.attendees_page.run_search()

@@ -52,6 +52,8 @@ class CheckinPage(QWidget):
         self.direction = Direction.ENTRY
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
+        self.retry_timer = QTimer(self)  # a scan waiting for a busy database (CheckinPresenter.on_retry)
+        self.retry_timer.setSingleShot(True)
 
         self.mode_bar = QFrame()
         self.mode_bar.setObjectName("modeBar")
@@ -151,6 +153,7 @@ class CheckinPage(QWidget):
     def attach(self, presenter: CheckinPresenter) -> None:
         self.presenter = presenter
         self.timer.timeout.connect(presenter.on_timeout)
+        self.retry_timer.timeout.connect(presenter.on_retry)
         presenter.start()
 
     # --- CheckinView -------------------------------------------------------------------

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from kiosk.domain import rules
 from kiosk.domain.model import Attendee, CheckinResult, Direction, Scan, ScanKind, Verdict
@@ -32,10 +32,6 @@ FAILURE_MIN_S = 8.0
 
 
 T = TypeVar("T")
-
-
-class _Failed:
-    """What ``CheckinPresenter._write`` returns when the write did not happen (already shown)."""
 
 
 class Source(StrEnum):
@@ -63,11 +59,30 @@ class VerdictState:
 
 @dataclass(frozen=True)
 class FailureState:
-    """A scan that could not be written: shown instead of a verdict, never over an old one."""
+    """A scan that could not be written: shown instead of a verdict, never over an old one. ``retrying``:
+    the database is busy (an import holds it) and the presenter tries again by itself for RETRY_FOR_S."""
 
     code: str
     kind: StorageKind
     detail: str
+    retrying: bool = False
+
+
+# A scan that finds the database busy (the window waits only 200 ms for the lock, then would say "not
+# recorded") is tried again every RETRY_MS for RETRY_FOR_S: an import's write transaction (~1 s for
+# 100,000 new guests) then costs the guest a moment's wait, not a second scan.
+RETRY_MS = 250
+RETRY_FOR_S = 3.0
+
+
+@dataclass
+class _Pending:
+    """A write waiting for the lock, and what to do with its result."""
+
+    code: str
+    operation: Callable[[], object]
+    then: Callable[[Any], None]
+    until: float  # monotonic time past which it is "not recorded"
 
 
 @dataclass(frozen=True)
@@ -109,11 +124,13 @@ class CheckinPresenter:
 
     def __init__(
         self, kiosk: DoorOperations, view: CheckinView, timer: Timer, *, timeout_s: float = 4.0,
-        staff: str = "", monotonic: Callable[[], float] = time.monotonic,
+        staff: str = "", monotonic: Callable[[], float] = time.monotonic, retry_timer: Timer | None = None,
     ) -> None:
         self.kiosk = kiosk
         self.view = view
         self.timer = timer
+        self.retry_timer = retry_timer  # None: a busy database is "not recorded" at once
+        self._pending: list[_Pending] = []
         self.timeout_s = timeout_s
         self.staff = staff or kiosk.device_name
         self._monotonic = monotonic
@@ -173,23 +190,67 @@ class CheckinPresenter:
             return False
         if source is Source.CAMERA and self._camera_holds(text):
             return False
-        result = self._write(text, lambda: self.kiosk.check_in(text, direction=self.direction,
-                                                              alternatives=tuple(alternatives)))
-        if isinstance(result, _Failed):
-            return False
-        self._show(result, text)
-        return True
+        if any(p.code == text for p in self._pending):
+            return False  # scanned again while it waits for the lock: it is already on its way
+        direction = self.direction
+        return self._write(text, lambda: self.kiosk.check_in(text, direction=direction,
+                                                            alternatives=tuple(alternatives)),
+                           lambda result: self._show(result, text))
 
-    def _write(self, code: str, operation: Callable[[], T]) -> T | _Failed:
-        """One write through the service: a refusal goes to a dialog, a fault of the storage to the
-        panel ("not recorded"); either way the caller gets _Failed and shows nothing else."""
+    def _write(self, code: str, operation: Callable[[], T], then: Callable[[T], None]) -> bool:
+        """One write through the service, then ``then`` with its result. A refusal goes to a dialog, a
+        fault of the storage to the panel ("not recorded"): False, nothing else shown. A busy database
+        (an import's transaction) is tried again by itself (on_retry), behind any write already
+        waiting: True, and the panel says to wait."""
+        if self._pending:
+            self._wait_for_lock(code, operation, then)
+            return True
         try:
-            return operation()
+            result = operation()
         except (StorageError, sqlite3.Error, OSError) as exc:  # before KioskError: StorageError is one
+            if self._retryable(exc):
+                self._wait_for_lock(code, operation, then)
+                return True
             self._not_recorded(code, exc)
+            return False
         except KioskError as exc:
             self.view.show_error(str(exc))
-        return _Failed()
+            return False
+        then(result)
+        return True
+
+    def _retryable(self, exc: BaseException) -> bool:
+        storage = StorageError.from_exception(exc)
+        return self.retry_timer is not None and storage is not None and storage.kind is StorageKind.LOCKED
+
+    def _wait_for_lock(self, code: str, operation: Callable[[], T], then: Callable[[T], None]) -> None:
+        self._pending.append(_Pending(code, operation, then, self._monotonic() + RETRY_FOR_S))
+        self.current = None
+        self.timer.stop()
+        self.view.show_failure(FailureState(code=code, kind=StorageKind.LOCKED, detail="", retrying=True))
+        if self.retry_timer is not None:
+            self.retry_timer.start(RETRY_MS)
+
+    def on_retry(self) -> None:
+        """The retry timer: the waiting writes in order, until one still finds the database busy."""
+        while self._pending:
+            item = self._pending[0]
+            try:
+                result = item.operation()
+            except (StorageError, sqlite3.Error, OSError) as exc:
+                if self._retryable(exc) and self._monotonic() < item.until:
+                    if self.retry_timer is not None:
+                        self.retry_timer.start(RETRY_MS)
+                    return
+                self._pending.pop(0)
+                self._not_recorded(item.code, exc)
+                continue
+            except KioskError as exc:
+                self._pending.pop(0)
+                self.view.show_error(str(exc))
+                continue
+            self._pending.pop(0)
+            item.then(result)
 
     def _not_recorded(self, code: str, exc: BaseException) -> None:
         """The write failed: say so on the panel (the last guest's green must not stay there)."""
@@ -211,11 +272,9 @@ class CheckinPresenter:
 
     def check_in_attendee(self, attendee_id: str) -> bool:
         """A guest picked from the name search (after the page's confirmation)."""
-        result = self._write(attendee_id, lambda: self.kiosk.check_in_attendee(attendee_id, direction=self.direction))
-        if isinstance(result, _Failed):
-            return False
-        self._show(result, result.scan.code if result.scan else "")
-        return True
+        direction = self.direction
+        return self._write(attendee_id, lambda: self.kiosk.check_in_attendee(attendee_id, direction=direction),
+                           lambda result: self._show(result, result.scan.code if result.scan else ""))
 
     def override(self, reason: str, staff: str | None = None) -> bool:
         """'Let in anyway' for the guest on screen (already inside, or cancelled ticket)."""
@@ -223,11 +282,8 @@ class CheckinPresenter:
         if state is None or not state.can_override or state.attendee is None:
             return False
         guest, who = state.attendee, staff or self.staff
-        result = self._write(state.code, lambda: self.kiosk.override(guest.id, reason=reason, staff=who))
-        if isinstance(result, _Failed):
-            return False
-        self._show(result, state.code, overridden=True)
-        return True
+        return self._write(state.code, lambda: self.kiosk.override(guest.id, reason=reason, staff=who),
+                           lambda result: self._show(result, state.code, overridden=True))
 
     def _badge(self, result: CheckinResult) -> tuple[str, str] | None:
         """Where and when this guest's badge was last printed (another door's, pulled from the hub, too)."""
@@ -280,10 +336,11 @@ class CheckinPresenter:
 
     def undo(self, scan_id: str) -> bool:
         """Revert one entry/exit/override (the page asked for confirmation first)."""
-        if isinstance(self._write("undo", lambda: self.kiosk.undo(scan_id=scan_id, staff=self.staff)), _Failed):
-            return False
+        return self._write("undo", lambda: self.kiosk.undo(scan_id=scan_id, staff=self.staff),
+                           lambda _undone: self._undone())
+
+    def _undone(self) -> None:
         if self.current is not None and self.current.attendee is not None:
             self.back_to_ready()
         self.refresh_recent()
         self.view.stats_changed()
-        return True

@@ -185,6 +185,15 @@ class VerdictPanel(QFrame):
             StorageKind.CORRUPT: self.tr("the database file is damaged"),
             StorageKind.UNAVAILABLE: self.tr("the database cannot be written"),
         }
+        if state.retrying:  # the presenter tries again by itself: the guest waits a moment, nobody rescans
+            self.title.setText(self.tr("One moment — %1").replace("%1", reasons[state.kind]))
+            self.name.setText(self.tr("Do not scan again: recorded as soon as it is free"))
+            self.details.setText(self.tr("Code: %1").replace("%1", state.code[:60]))
+            self.hint.setText("")
+            for button in (self.override_button, self.search_button, self.print_button):
+                button.hide()
+            self._fit()
+            return
         self.title.setText(self.tr("Not recorded — %1").replace("%1", reasons[state.kind]))
         if state.kind is StorageKind.CORRUPT:
             self.name.setText(self.tr("Call the organiser"))
