@@ -85,9 +85,10 @@ def prepared_values(
     rows: Iterable[Attendee], *, case_sensitive: bool, now: str, device_id: str,
     import_keys: Mapping[str, str] | None = None, stamps: Mapping[str, str] | None = None,
 ) -> list[tuple[object, ...]]:
-    """Everything :func:`insert_values` writes, computed up front: a large import prepares its rows
-    outside the write transaction so the door is kept waiting only for the writes themselves.
-    ``stamps`` (attendee id -> field_stamps JSON): what a guest pulled from the hub brings."""
+    """Everything :func:`insert_values` writes, computed up front: a join of the hub's guests prepares
+    its rows outside the write transaction so the door is kept waiting only for the writes themselves
+    (an import builds its own, lighter rows: :func:`stage_new`). ``stamps`` (attendee id ->
+    field_stamps JSON): what a guest pulled from the hub brings."""
     keys, stamped = import_keys or {}, stamps or {}
     return [_values(a, case_sensitive, now, device_id, keys.get(a.id), stamped.get(a.id, "{}")) for a in rows]
 
