@@ -952,17 +952,17 @@
 <context>
     <name>PinPage</name>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="122"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="124"/>
         <source>Staff only: enter the PIN to leave the self-service mode</source>
         <translation>Réservé à l’équipe : entrez le code PIN pour quitter le mode libre-service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="136"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="138"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="139"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="141"/>
         <source>Back to the form</source>
         <translation>Retour au formulaire</translation>
     </message>
@@ -1153,138 +1153,148 @@
 <context>
     <name>SelfServiceWindow</name>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="208"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="216"/>
         <source>Welcome! Register here, or scan your ticket.</source>
         <translation>Bienvenue ! Inscrivez-vous ici, ou scannez votre billet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="217"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="225"/>
         <source>Staff</source>
         <translation>Équipe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="307"/>
-        <location filename="../../kiosk/ui/self_service/window.py" line="312"/>
-        <location filename="../../kiosk/ui/self_service/window.py" line="356"/>
-        <location filename="../../kiosk/ui/self_service/window.py" line="381"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="328"/>
+        <source>One moment…</source>
+        <translation>Un instant…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="328"/>
+        <source>Your registration is being saved.</source>
+        <translation>Votre inscription est en cours d’enregistrement.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="333"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="338"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="385"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="410"/>
         <source>Sorry, this did not work</source>
         <translation>Désolé, cela n’a pas marché</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="308"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="334"/>
         <source>Nothing was recorded. Please ask a member of staff.</source>
         <translation>Rien n’a été enregistré. Demandez à un membre de l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="312"/>
-        <location filename="../../kiosk/ui/self_service/window.py" line="356"/>
-        <location filename="../../kiosk/ui/self_service/window.py" line="381"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="338"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="385"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="410"/>
         <source>Please ask a member of staff.</source>
         <translation>Demandez à un membre de l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="324"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="353"/>
         <source>Workshop: %1</source>
         <translation>Atelier : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="326"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="355"/>
         <source>Your badge is printing.</source>
         <translation>Votre badge s’imprime.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="328"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="357"/>
         <source>You are already checked in.</source>
         <translation>Votre entrée est déjà enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="329"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="358"/>
         <source>Welcome, %1!</source>
         <translation>Bienvenue, %1 !</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="331"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="360"/>
         <source>You are already registered</source>
         <translation>Vous êtes déjà inscrit·e</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="332"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="361"/>
         <source>Is this you: %1?</source>
         <translation>Est-ce bien vous : %1 ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="333"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="362"/>
         <source>Yes, it is me</source>
         <translation>Oui, c’est moi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="334"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="363"/>
         <source>No</source>
         <translation>Non</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="338"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="367"/>
         <source>Sorry, the venue is full</source>
         <translation>Désolé, c’est complet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="339"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="368"/>
         <source>Leave your contact on the waiting list: the team will come and get you as soon as a place is free.</source>
         <translation>Laissez votre contact sur la liste d’attente : l’équipe viendra vous chercher dès qu’une place se libère.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="341"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="370"/>
         <source>Join the waiting list</source>
         <translation>M’inscrire sur la liste d’attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="342"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="371"/>
         <source>No thanks</source>
         <translation>Non merci</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="347"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="376"/>
         <source>A member of staff will help you</source>
         <translation>Un membre de l’équipe va vous aider</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="348"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="377"/>
         <source>Please go to the welcome desk: we will finish your registration there.</source>
         <translation>Rendez-vous à l’accueil : nous y terminerons votre inscription.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="359"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="388"/>
         <source>You are on the waiting list</source>
         <translation>Vous êtes sur la liste d’attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="359"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="388"/>
         <source>The team will come and get you.</source>
         <translation>L’équipe viendra vous chercher.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="386"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="415"/>
         <source>This ticket does not let you in here</source>
         <translation>Ce billet ne permet pas d’entrer ici</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="387"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="416"/>
         <source>Please go to the welcome desk with your ticket.</source>
         <translation>Présentez votre billet à l’accueil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="419"/>
-        <location filename="../../kiosk/ui/self_service/window.py" line="429"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="448"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="458"/>
         <source>Too many wrong PINs: wait %1 s.</source>
         <translation>Trop de codes erronés : attendez %1 s.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="420"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="449"/>
         <source>No staff PIN is set on this kiosk: run “kiosk pin set”.</source>
         <translation>Aucun code PIN d’équipe sur ce poste : lancez « kiosk pin set ».</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="430"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="459"/>
         <source>Wrong PIN.</source>
         <translation>Code PIN erroné.</translation>
     </message>

@@ -381,3 +381,48 @@ def test_the_menu_route_borrows_the_staff_windows_camera(make_window: MakeWindow
     assert window.camera is None and screen.camera.worker is not None  # one webcam, one reader
     screen.try_pin(PIN)
     assert window.camera is not None and screen.camera.worker is None  # given back on leaving
+
+
+def test_a_walk_in_on_a_busy_database_waits_and_is_recorded_with_what_was_typed(
+        screen: SelfServiceWindow, kiosk: Kiosk, data_dir: Path, qtbot: QtBot) -> None:
+    """Opened from the staff window, the screen shares its 200 ms wait for the write lock: a submit that
+    lands on an import's transaction says "one moment" and goes through when it ends, nothing retyped."""
+    import sqlite3
+
+    kiosk.wait_for_writers(200)
+    other = sqlite3.connect(str(data_dir / "kiosk.db"))
+    other.execute("BEGIN IMMEDIATE")  # an import in another process
+    try:
+        fill(screen, first_name="Inès", last_name="Benali", email="ines@example.org", consent=True)
+        screen.form.submit_button.click()  # type: ignore[union-attr]
+        assert "One moment" in screen.message.title.text() and screen.last_answer is None
+        qtbot.wait(600)  # retries meet the lock still held
+        assert "One moment" in screen.message.title.text() and walk_in(kiosk, "Benali") == []
+    finally:
+        other.rollback()
+        other.close()
+    qtbot.waitUntil(lambda: outcome(screen) is Outcome.WELCOME, timeout=2000)
+    assert "Welcome, Inès Benali" in screen.message.title.text()
+    [guest] = walk_in(kiosk, "Benali")
+    assert guest.email == "ines@example.org" and kiosk.presence(guest.id).inside
+
+
+def test_a_walk_in_on_a_database_busy_for_too_long_is_sent_to_the_staff(
+        screen: SelfServiceWindow, kiosk: Kiosk, data_dir: Path, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from kiosk.ui.self_service import window as self_service_window
+
+    monkeypatch.setattr(self_service_window, "RETRY_FOR_S", 0.6)
+    kiosk.wait_for_writers(200)
+    other = sqlite3.connect(str(data_dir / "kiosk.db"))
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        fill(screen, first_name="Théo", last_name="Marchal", email="theo@example.org", consent=True)
+        screen.form.submit_button.click()  # type: ignore[union-attr]
+        qtbot.waitUntil(lambda: "did not work" in screen.message.title.text(), timeout=3000)
+    finally:
+        other.rollback()
+        other.close()
+    assert "Nothing was recorded" in screen.message.body.text() and walk_in(kiosk, "Marchal") == []

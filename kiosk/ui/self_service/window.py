@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import math
+import time
 from collections.abc import Callable
 from typing import Protocol
 
@@ -27,10 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.walkin import WalkInForm
-from kiosk.service.errors import KioskError, StorageError
+from kiosk.service.errors import KioskError, StorageError, StorageKind
 from kiosk.service.self_service import Answer, Outcome, SelfService
 from kiosk.ui import i18n
 from kiosk.ui.fonts import font
+from kiosk.ui.presenters.checkin import RETRY_FOR_S, RETRY_MS
 from kiosk.ui.self_service.camera_strip import CameraStrip
 from kiosk.ui.self_service.form import WalkInFormWidget
 from kiosk.ui.wedge_filter import WedgeFilter
@@ -183,6 +185,12 @@ class SelfServiceWindow(QWidget):
         self.back_timer = QTimer(self)
         self.back_timer.setSingleShot(True)
         self.back_timer.timeout.connect(self.reset)
+        # A submit that found the database busy (an import's transaction, when the window shares the
+        # staff window's 200 ms wait for the lock): tried again, as at the door, with what was typed.
+        self.busy_timer = QTimer(self)
+        self.busy_timer.setSingleShot(True)
+        self.busy_timer.timeout.connect(self._submit_again)
+        self._waiting: tuple[WalkInForm, bool, float] | None = None
         self.form: WalkInFormWidget | None = None
         self.last_answer: Answer | None = None
         self._build()
@@ -271,6 +279,8 @@ class SelfServiceWindow(QWidget):
         """An empty form for the next guest: the old one is destroyed with everything typed in it."""
         self.back_timer.stop()
         self.idle.stop()
+        self.busy_timer.stop()
+        self._waiting = None
         old = self.form
         self.form = self._new_form()
         self.stack.addWidget(self.form)
@@ -299,10 +309,26 @@ class SelfServiceWindow(QWidget):
     # --- the guest's actions -------------------------------------------------------------
     def submit(self, *, confirmed: bool = False) -> None:
         assert self.form is not None
-        form = self.form.value()
+        self._submit(self.form.value(), confirmed, time.monotonic() + RETRY_FOR_S)
+
+    def _submit_again(self) -> None:
+        if self._waiting is None or self.form is None:
+            return
+        form, confirmed, until = self._waiting
+        self._waiting = None
+        self._submit(form, confirmed, until, again=True)
+
+    def _submit(self, form: WalkInForm, confirmed: bool, until: float, *, again: bool = False) -> None:
         try:
             answer = self.service.submit(form, confirmed=confirmed)
         except StorageError as exc:
+            if exc.kind is StorageKind.LOCKED and time.monotonic() < until:
+                self._waiting = (form, confirmed, until)
+                if not again:
+                    self._show(self.tr("One moment…"), self.tr("Your registration is being saved."))
+                    self.idle.stop()
+                self.busy_timer.start(RETRY_MS)
+                return
             log.error("walk-in not recorded: %s", exc)
             self._show(self.tr("Sorry, this did not work"),
                        self.tr("Nothing was recorded. Please ask a member of staff."), back_in_ms=THANKS_MS)
@@ -312,6 +338,9 @@ class SelfServiceWindow(QWidget):
             self._show(self.tr("Sorry, this did not work"), self.tr("Please ask a member of staff."),
                        back_in_ms=THANKS_MS)
             return
+        if again and self.form is not None:  # back from "one moment": the answer may need the form
+            self.form.setEnabled(True)
+            self.stack.setCurrentWidget(self.form)
         self._answer(answer, form)
 
     def _answer(self, answer: Answer, form: WalkInForm) -> None:
