@@ -190,7 +190,17 @@ def test_screenshots_of_the_self_service_screen(qtbot: QtBot, kiosk: Kiosk, data
     grab_widget(window, shots / f"self-service-form{suffix}.png")
     form.email.setText("ines.benali@example.org")
     form.consent.setChecked(True)
-    form.submit_button.click()
+    kiosk.wait_for_writers(200)  # as when opened from the staff window
+    busy = sqlite3.connect(str(data_dir / "kiosk.db"))  # an import's transaction holds the lock
+    busy.execute("BEGIN IMMEDIATE")
+    try:
+        form.submit_button.click()
+        grab_widget(window, shots / f"self-service-one-moment{suffix}.png")
+    finally:
+        busy.rollback()
+        busy.close()
+    window._submit_again()
+    assert window.last_answer is not None
     grab_widget(window, shots / f"self-service-thanks{suffix}.png")
     window.ask_pin()
     window.try_pin("0000")
