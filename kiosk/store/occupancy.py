@@ -18,6 +18,7 @@ class LogTail:
     moves: list[Move]
     devices: dict[str, tuple[str, str]]  # device id → (device name, latest device time)
     last_rowid: int
+    complete: bool = True  # False: ``limit`` rows were read and more may follow
 
 
 def data_version(conn: sqlite3.Connection) -> int:
@@ -26,24 +27,28 @@ def data_version(conn: sqlite3.Connection) -> int:
 
 
 def log_tail(conn: sqlite3.Connection, event_id: str, after_rowid: int = 0,
-             merged: Mapping[str, str] | None = None) -> LogTail:
+             merged: Mapping[str, str] | None = None, *, limit: int | None = None) -> LogTail:
     """Rows appended since ``after_rowid``: the log is append-only, so this is all that changed.
-    ``merged``: guests merged into another (kiosk.domain.duplicates), whose moves are that one's."""
+    ``merged``: guests merged into another (kiosk.domain.duplicates), whose moves are that one's.
+    ``limit``: read at most that many rows (a long replay, in steps)."""
     merged = merged or {}
     rows = conn.execute(
         "SELECT rowid, id, attendee_id, kind, device_time, target_id, device_id, device_name FROM scans"
-        " WHERE rowid > ? AND +event_id = ? ORDER BY rowid", (after_rowid, event_id))  # +: walk the rowid
+        " WHERE rowid > ? AND +event_id = ? ORDER BY rowid LIMIT ?",  # +: walk the rowid
+        (after_rowid, event_id, -1 if limit is None else limit))
     moves: list[Move] = []
     devices: dict[str, tuple[str, str]] = {}
     last = after_rowid
+    read = 0
     for rowid, scan_id, attendee_id, kind, device_time, target_id, device_id, device_name in rows:
         last = rowid
+        read += 1
         if attendee_id is not None and kind != "refused":
             moves.append(Move(scan_id, merged.get(attendee_id, attendee_id), kind, device_time, target_id))
         seen = devices.get(device_id)
         if seen is None or device_time > seen[1]:
             devices[device_id] = (device_name, device_time)
-    return LogTail(moves, devices, last)
+    return LogTail(moves, devices, last, complete=limit is None or read < limit)
 
 
 def people(conn: sqlite3.Connection, event_id: str) -> list[Person]:

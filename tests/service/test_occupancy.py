@@ -161,3 +161,40 @@ def test_registration_edits_reach_the_figures(kiosk: Kiosk) -> None:
     assert (swapped["Se loger"].arrived, swapped["Se nourrir"].arrived) == (0, 1)
     assert to_stats(occupancy.figures()) == kiosk.stats()
     occupancy.close()
+
+
+def test_a_merge_is_replayed_step_by_step_on_the_screen_and_ends_as_a_full_fold(kiosk: Kiosk,
+                                                                                clock: FakeClock) -> None:
+    """The screen refreshes with a step: after a merge the log is folded again a few scans a call, the
+    figures staying as they were until it has caught up, then equal to a fold done at once."""
+    a = kiosk.register(first_name="Léa", last_name="Roux", email="lea@example.org").attendee
+    b = kiosk.register(first_name="Lea", last_name="Roux", organisation="Coop").attendee  # the same person
+    codes = [f"PLUS20-{i:04d}" for i in range(1, 41)]
+    for code in codes:
+        clock.advance(30)
+        kiosk.check_in(code)
+    kiosk.check_in_attendee(a.id)
+    clock.advance(30)
+    kiosk.check_in_attendee(b.id)  # at the other door: counted twice until merged
+    occupancy = Occupancy.for_kiosk(kiosk)
+    before = occupancy.figures()
+    kiosk.duplicates.merge(a.id, b.id)
+    for code in codes[:5]:  # the door goes on meanwhile
+        clock.advance(30)
+        kiosk.check_in(code, direction=Direction.EXIT)
+
+    steps = 0
+    while True:
+        occupancy.refresh(step=10)
+        steps += 1
+        if not occupancy.replaying:
+            break
+        assert occupancy.figures() == before  # what was shown, until the replay has caught up
+        assert occupancy.changed()  # the screen's tick keeps coming back for the next step
+    assert steps >= 4
+    fresh = Occupancy.for_kiosk(kiosk)
+    assert occupancy.figures() == fresh.figures()
+    assert occupancy.figures().in_room == before.in_room - 1 - 5  # Léa once, five left
+    assert to_stats(occupancy.figures()) == kiosk.stats()
+    occupancy.close()
+    fresh.close()
