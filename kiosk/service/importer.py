@@ -194,14 +194,14 @@ def _plan(kiosk: Kiosk, parsed: ParsedFile, name: str, progress: Progress | None
     for i, rec in enumerate(parsed.records):
         if progress and i % 2000 == 0:
             progress(i, total)
-        line, ticket, first, last, email, org, category, workshop, is_cancelled, row_id, submitted = rec
+        line, ticket, first, last, email, org, category, workshop, is_cancelled, _row_id, _submitted = rec
         code = code_key(ticket, case_sensitive=case_sensitive) if ticket else None
         if code is not None:
             # Codes the parser saw as different can be one code once normalised ("A１" and "A1").
             first_line = lines_by_code.setdefault(code, line)
             if first_line != line:
                 raise ImportRefused(name, "duplicate_ticket_code", code=ticket, first=first_line, line=line)
-        key = f"id:{row_id}" if row_id else f"ts:{submitted}" if submitted else None  # as _import_key
+        key = _import_key(rec)
         if matching:
             found, how = index.match(rec, code, mails[i], file_emails, taken)
         else:

@@ -136,18 +136,15 @@ def repoint_print_jobs(conn: sqlite3.Connection, other_id: str, keep_id: str) ->
 
 # --- replication --------------------------------------------------------------------------
 def unsent_links(conn: sqlite3.Connection, limit: int) -> list[tuple[object, ...]]:
-    return [tuple(r) for r in conn.execute(
-        f"SELECT {', '.join(LINK_COLUMNS)} FROM guest_links WHERE received_at IS NULL ORDER BY rowid LIMIT ?",
-        (limit,))]
+    return _unsent(conn, "guest_links", LINK_COLUMNS, limit)
 
 
 def count_unsent_links(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("SELECT count(*) FROM guest_links WHERE received_at IS NULL").fetchone()[0])
+    return _count_unsent(conn, "guest_links")
 
 
 def mark_links_received(conn: sqlite3.Connection, receipts: Iterable[tuple[str, str]]) -> None:
-    conn.executemany("UPDATE guest_links SET received_at = ? WHERE id = ? AND received_at IS NULL",
-                     [(at, i) for i, at in receipts])
+    _mark_received(conn, "guest_links", receipts)
 
 
 def insert_pulled_links(conn: sqlite3.Connection, rows: Sequence[Sequence[object]]) -> list[GuestLink]:
@@ -163,17 +160,30 @@ def insert_pulled_links(conn: sqlite3.Connection, rows: Sequence[Sequence[object
 
 
 def unsent_prints(conn: sqlite3.Connection, limit: int) -> list[tuple[object, ...]]:
-    return [tuple(r) for r in conn.execute(
-        f"SELECT {', '.join(PRINT_COLUMNS)} FROM badge_prints WHERE received_at IS NULL ORDER BY rowid LIMIT ?",
-        (limit,))]
+    return _unsent(conn, "badge_prints", PRINT_COLUMNS, limit)
 
 
 def count_unsent_prints(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("SELECT count(*) FROM badge_prints WHERE received_at IS NULL").fetchone()[0])
+    return _count_unsent(conn, "badge_prints")
 
 
 def mark_prints_received(conn: sqlite3.Connection, receipts: Iterable[tuple[str, str]]) -> None:
-    conn.executemany("UPDATE badge_prints SET received_at = ? WHERE id = ? AND received_at IS NULL",
+    _mark_received(conn, "badge_prints", receipts)
+
+
+# Both replicated facts (links, prints) wait in their table with received_at NULL until the hub has them.
+# Table and column names are this module's constants, never input: safe to splice.
+def _unsent(conn: sqlite3.Connection, table: str, columns: Sequence[str], limit: int) -> list[tuple[object, ...]]:
+    return [tuple(r) for r in conn.execute(
+        f"SELECT {', '.join(columns)} FROM {table} WHERE received_at IS NULL ORDER BY rowid LIMIT ?", (limit,))]
+
+
+def _count_unsent(conn: sqlite3.Connection, table: str) -> int:
+    return int(conn.execute(f"SELECT count(*) FROM {table} WHERE received_at IS NULL").fetchone()[0])
+
+
+def _mark_received(conn: sqlite3.Connection, table: str, receipts: Iterable[tuple[str, str]]) -> None:
+    conn.executemany(f"UPDATE {table} SET received_at = ? WHERE id = ? AND received_at IS NULL",
                      [(at, i) for i, at in receipts])
 
 

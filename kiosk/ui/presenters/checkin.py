@@ -202,55 +202,45 @@ class CheckinPresenter:
         fault of the storage to the panel ("not recorded"): False, nothing else shown. A busy database
         (an import's transaction) is tried again by itself (on_retry), behind any write already
         waiting: True, and the panel says to wait."""
-        if self._pending:
-            self._wait_for_lock(code, operation, then)
-            return True
-        try:
-            result = operation()
-        except (StorageError, sqlite3.Error, OSError) as exc:  # before KioskError: StorageError is one
-            if self._retryable(exc):
-                self._wait_for_lock(code, operation, then)
-                return True
-            self._not_recorded(code, exc)
-            return False
-        except KioskError as exc:
-            self.view.show_error(str(exc))
-            return False
-        then(result)
-        return True
-
-    def _retryable(self, exc: BaseException) -> bool:
-        storage = StorageError.from_exception(exc)
-        return self.retry_timer is not None and storage is not None and storage.kind is StorageKind.LOCKED
-
-    def _wait_for_lock(self, code: str, operation: Callable[[], T], then: Callable[[T], None]) -> None:
-        self._pending.append(_Pending(code, operation, then, self._monotonic() + RETRY_FOR_S))
+        item = _Pending(code, operation, then, self._monotonic() + RETRY_FOR_S)
+        if not self._pending:
+            written = self._attempt(item)
+            if written is not None:
+                return written
+        self._pending.append(item)
         self.current = None
         self.timer.stop()
         self.view.show_failure(FailureState(code=code, kind=StorageKind.LOCKED, detail="", retrying=True))
         if self.retry_timer is not None:
             self.retry_timer.start(RETRY_MS)
+        return True
+
+    def _attempt(self, item: _Pending) -> bool | None:
+        """Run one write: True once its result is shown, False when refused or not recorded (shown too),
+        None when the database is busy and it may wait on (a retry timer, time left)."""
+        try:
+            result = item.operation()
+        except (StorageError, sqlite3.Error, OSError) as exc:  # before KioskError: StorageError is one
+            storage = StorageError.from_exception(exc)
+            if (self.retry_timer is not None and storage is not None and storage.kind is StorageKind.LOCKED
+                    and self._monotonic() < item.until):
+                return None
+            self._not_recorded(item.code, exc)
+            return False
+        except KioskError as exc:
+            self.view.show_error(str(exc))
+            return False
+        item.then(result)
+        return True
 
     def on_retry(self) -> None:
         """The retry timer: the waiting writes in order, until one still finds the database busy."""
         while self._pending:
-            item = self._pending[0]
-            try:
-                result = item.operation()
-            except (StorageError, sqlite3.Error, OSError) as exc:
-                if self._retryable(exc) and self._monotonic() < item.until:
-                    if self.retry_timer is not None:
-                        self.retry_timer.start(RETRY_MS)
-                    return
-                self._pending.pop(0)
-                self._not_recorded(item.code, exc)
-                continue
-            except KioskError as exc:
-                self._pending.pop(0)
-                self.view.show_error(str(exc))
-                continue
+            if self._attempt(self._pending[0]) is None:
+                if self.retry_timer is not None:
+                    self.retry_timer.start(RETRY_MS)
+                return
             self._pending.pop(0)
-            item.then(result)
 
     def _not_recorded(self, code: str, exc: BaseException) -> None:
         """The write failed: say so on the panel (the last guest's green must not stay there)."""
