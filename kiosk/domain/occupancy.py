@@ -209,6 +209,7 @@ class OccupancyFold:
         self._counts: Counter[tuple[str, str | None]] = Counter()  # (figure, group) → n, from tracks
         self._arrivals: Counter[int] = Counter()  # bin → arrivals
         self._departures: Counter[int] = Counter()
+        self._unsettled: set[str] = set()  # people with moves added but not folded yet (add, settle)
         self.set_people(people)
 
     # --- feeding ---------------------------------------------------------------------
@@ -222,9 +223,11 @@ class OccupancyFold:
         for attendee_id, t in self._tracks.items():
             self._tally(attendee_id, t, +1)
 
-    def add(self, moves: Iterable[Move]) -> int:
-        """Fold new rows of the log (in any order, in any batches); returns how many were taken."""
-        touched: set[str] = set()
+    def add(self, moves: Iterable[Move], *, settle: bool = True) -> int:
+        """Fold new rows of the log (in any order, in any batches); returns how many were taken. With
+        ``settle=False`` the moves are only kept, and :meth:`settle` folds them later: a long log read in
+        steps would otherwise fold every person again at each step (twice the work in all)."""
+        touched = self._unsettled
         n = 0
         for m in moves:
             if not m.attendee_id:
@@ -232,14 +235,27 @@ class OccupancyFold:
             self._moves.setdefault(m.attendee_id, []).append(m)
             touched.add(m.attendee_id)
             n += 1
-        for attendee_id in touched:
+        if settle:
+            self.settle()
+        return n
+
+    @property
+    def unsettled(self) -> int:
+        """People whose moves were added but not folded yet (see :meth:`settle`)."""
+        return len(self._unsettled)
+
+    def settle(self, limit: int | None = None) -> bool:
+        """Fold the moves added unsettled, of at most ``limit`` people; True when none are left."""
+        pending = self._unsettled
+        for _ in range(len(pending) if limit is None else min(limit, len(pending))):
+            attendee_id = pending.pop()
             new = track(self._moves[attendee_id])
             old = self._tracks.get(attendee_id, NO_TRACK)
             if new != old:
                 self._tally(attendee_id, old, -1)
                 self._tally(attendee_id, new, +1)
                 self._tracks[attendee_id] = new
-        return n
+        return not pending
 
     def _person(self, attendee_id: str) -> Person:
         # A scan for someone this kiosk has not heard of yet (merged before their registration): they are

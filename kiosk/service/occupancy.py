@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 
 CHECKOUT_ALL_REASON = "checkout-all"
 SILENT_AFTER_S = 60  # a kiosk syncs every 5 s: a minute without it while others synced is a silent door
+# A replay in steps folds step // SETTLE_RATIO people a call once the log is read (five scans each on a
+# long evening): about as long as reading ``step`` scans.
+SETTLE_RATIO = 4
 
 
 @dataclass(frozen=True)
@@ -71,13 +74,20 @@ class _Replay:
     fold: OccupancyFold
     merged: dict[str, str]
     rowid: int = 0
+    first_load: bool = False  # the screen's first fold of the log: nothing to show until it is done
+    read_all: bool = False  # the log is read: what is left is folding each person's moves
+    to_settle: int = 0  # people to fold once read_all
 
 
 class Occupancy:
     """Figures for the active event of a database, refreshed from the log's new rows only."""
 
     def __init__(self, conn: sqlite3.Connection, *, event: Event | None = None,
-                 clock: Callable[[], datetime] = utc_now, own_connection: bool = False) -> None:
+                 clock: Callable[[], datetime] = utc_now, own_connection: bool = False,
+                 load_step: int | None = None) -> None:
+        """``load_step``: fold the log that many scans a :meth:`refresh` (the screen: 100,000 scans
+        at once held its thread 0.6 s, the door window's too when opened from it); :attr:`loaded` is
+        False until it is all folded. Without it the whole log is folded here."""
         self.conn = conn
         self.clock = clock
         self._own = own_connection
@@ -94,7 +104,11 @@ class Occupancy:
         self._version: int | None = None
         self._signature: tuple[object, ...] | None = None
         self._devices: dict[str, tuple[str, str]] = {}
-        self.refresh(force=True)
+        self._log_top = 0
+        if load_step is not None:
+            self._log_top = occupancy_store.top_rowid(conn)
+            self._replay = _Replay(self._new_fold(), {}, first_load=True)
+        self.refresh(force=True, step=load_step)
 
     def _new_fold(self) -> OccupancyFold:
         return OccupancyFold(capacity=self.event.capacity,
@@ -102,13 +116,13 @@ class Occupancy:
                              categories=[c.name for c in self.event.categories])
 
     @classmethod
-    def for_kiosk(cls, kiosk: Kiosk) -> Occupancy:
+    def for_kiosk(cls, kiosk: Kiosk, *, load_step: int | None = None) -> Occupancy:
         """A second, read-only connection to the kiosk's file (so data_version sees the kiosk's own
         commits too); an in-memory kiosk shares its connection and is refreshed with ``force``."""
         if kiosk.data_dir is None:
-            return cls(kiosk.conn, event=kiosk.event, clock=kiosk.clock)
+            return cls(kiosk.conn, event=kiosk.event, clock=kiosk.clock, load_step=load_step)
         conn = connect(paths.database(kiosk.data_dir), migrate_schema=False)
-        return cls(conn, event=kiosk.event, clock=kiosk.clock, own_connection=True)
+        return cls(conn, event=kiosk.event, clock=kiosk.clock, own_connection=True, load_step=load_step)
 
     def close(self) -> None:
         if self._own:
@@ -139,18 +153,27 @@ class Occupancy:
             merged = link_store.merged_map(self.conn, self.event.id)
             people = [p for p in occupancy_store.people(self.conn, self.event.id) if p.id not in merged]
             if merged != (self._replay.merged if self._replay is not None else self._merged):
-                self._replay = _Replay(self._new_fold(), merged)
+                first = self._replay is not None and self._replay.first_load
+                self._replay = _Replay(self._new_fold(), merged, first_load=first)
             if self._replay is not None:
                 self._replay.fold.set_people(people)
+                if step is not None and occupancy_store.top_rowid(self.conn) - self._replay.rowid > step:
+                    return True  # a long log: reading the registrations was this call's step (20,000: 0.1 s)
             else:
                 self._fold.set_people(people)
         if self._replay is not None:
             replay = self._replay
             while True:
-                tail = self._read(replay.rowid, replay.merged, step)
-                replay.fold.add(tail.moves)
-                replay.rowid = tail.last_rowid
-                if tail.complete:  # caught up: the replayed fold is the one shown from now on
+                per_step = None if step is None else max(1, step // SETTLE_RATIO)
+                if not replay.read_all:  # first the log, ``step`` scans a call...
+                    tail = self._read(replay.rowid, replay.merged, step)
+                    replay.fold.add(tail.moves, settle=False)
+                    replay.rowid = tail.last_rowid
+                    replay.read_all, replay.to_settle = tail.complete, replay.fold.unsettled
+                    if replay.read_all and (per_step is None or replay.to_settle <= per_step):
+                        continue  # a short log: folded in this same call
+                elif replay.fold.settle(per_step):
+                    # ...then each person's moves; caught up: the replayed fold is the one shown from now on
                     self._fold, self._merged, self._rowid, self._replay = (replay.fold, replay.merged,
                                                                            replay.rowid, None)
                     return True
@@ -171,8 +194,23 @@ class Occupancy:
 
     @property
     def replaying(self) -> bool:
-        """A merge's replay is under way (refresh with ``step`` again until it is not)."""
+        """A merge's replay or the first load is under way (refresh with ``step`` again until it is not)."""
         return self._replay is not None
+
+    @property
+    def loaded(self) -> bool:
+        """False while the first load (``load_step``) folds the log: the figures are not there yet."""
+        return self._replay is None or not self._replay.first_load
+
+    def load_progress(self) -> float:
+        """How much of the log the first load has folded, 0 to 1 (1 once :attr:`loaded`)."""
+        if self.loaded or not self._log_top:
+            return 1.0
+        replay = self._replay
+        assert replay is not None
+        if not replay.read_all:  # reading the log: the first half
+            return min(0.5, replay.rowid / self._log_top / 2)
+        return 0.5 + (1 - replay.fold.unsettled / replay.to_settle) / 2 if replay.to_settle else 1.0
 
     # --- reading ---------------------------------------------------------------------------
     def figures(self, *, with_peak: bool = False, until_now: bool = True) -> Figures:

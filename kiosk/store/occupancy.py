@@ -26,6 +26,11 @@ def data_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA data_version").fetchone()[0])
 
 
+def top_rowid(conn: sqlite3.Connection) -> int:
+    """The log's last rowid (every event's): how far a first load has to read."""
+    return int(conn.execute("SELECT coalesce(max(rowid), 0) FROM scans").fetchone()[0])
+
+
 def log_tail(conn: sqlite3.Connection, event_id: str, after_rowid: int = 0,
              merged: Mapping[str, str] | None = None, *, limit: int | None = None) -> LogTail:
     """Rows appended since ``after_rowid``: the log is append-only, so this is all that changed.

@@ -4,17 +4,17 @@
 <context>
     <name>ArrivalsChart</name>
     <message>
-        <location filename="../../kiosk/ui/occupancy/chart.py" line="42"/>
+        <location filename="../../kiosk/ui/occupancy/chart.py" line="44"/>
         <source>No arrivals yet</source>
         <translation>Pas encore d&apos;arrivées</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/chart.py" line="75"/>
+        <location filename="../../kiosk/ui/occupancy/chart.py" line="77"/>
         <source>Arrivals per 5 min</source>
         <translation>Arrivées par 5 min</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/chart.py" line="76"/>
+        <location filename="../../kiosk/ui/occupancy/chart.py" line="78"/>
         <source>Departures</source>
         <translation>Départs</translation>
     </message>
@@ -509,12 +509,12 @@
 <context>
     <name>GroupRow</name>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="59"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="62"/>
         <source>%1 / %2 arrived</source>
         <translation>%1 / %2 arrivés</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="61"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="64"/>
         <source>%1 places</source>
         <translation>%1 places</translation>
     </message>
@@ -851,67 +851,72 @@
 <context>
     <name>OccupancyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="94"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="97"/>
         <source>Occupancy</source>
         <translation>Fréquentation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="128"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="137"/>
         <source>Inside now</source>
         <translation>Présents</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="152"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="161"/>
         <source>Workshops</source>
         <translation>Ateliers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="158"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="167"/>
         <source>Categories</source>
         <translation>Catégories</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="179"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="188"/>
         <source>Evacuation list (staff)…</source>
         <translation>Liste d&apos;évacuation (équipe)…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="181"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="190"/>
         <source>Check everyone out (staff)…</source>
         <translation>Sortie de tout le monde (équipe)…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="253"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="267"/>
         <source>Nearly full</source>
         <translation>Presque plein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="253"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="267"/>
         <source>Full: hold the door</source>
         <translation>Complet : on retient l&apos;entrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="258"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="272"/>
         <source>Arrived %1 / %2 registered · %3</source>
         <translation>Arrivés %1 / %2 inscrits · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="260"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="274"/>
         <source>Walk-ins %1 · Not yet arrived %2</source>
         <translation>Inscrits sur place %1 · Pas encore arrivés %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="287"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="288"/>
+        <source>Reading the log of scans… %1 %</source>
+        <translation>Lecture du journal des passages… %1 %</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="322"/>
         <source>▲ %1: silent since %2 (last scan %3)</source>
         <translation>▲ %1 : muet depuis %2 (dernier scan %3)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="290"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="325"/>
         <source>%1: last scan %2</source>
         <translation>%1 : dernier scan %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="291"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="326"/>
         <source>No scan yet on this kiosk</source>
         <translation>Aucun scan sur ce poste pour l&apos;instant</translation>
     </message>
@@ -1406,22 +1411,22 @@
         <translation>%1 personnes présentes. Liste enregistrée dans %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/staff.py" line="80"/>
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="81"/>
         <source>Record an exit for the %1 people still inside?</source>
         <translation>Enregistrer la sortie des %1 personnes encore présentes ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/staff.py" line="81"/>
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="82"/>
         <source>Check everyone out</source>
         <translation>Sortie de tout le monde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/staff.py" line="82"/>
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="83"/>
         <source>Keep</source>
         <translation>Garder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/staff.py" line="84"/>
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="85"/>
         <source>staff (occupancy screen)</source>
         <translation>équipe (écran de fréquentation)</translation>
     </message>

@@ -227,3 +227,23 @@ def test_property_same_figures_whatever_the_order_and_the_batches(
     assert fold.figures(with_peak=True) == whole
     fold.set_people(PEOPLE)  # a registration change recounts from the tracks to the same figures
     assert fold.figures(with_peak=True) == whole
+
+
+@settings(max_examples=200, deadline=None)
+@given(logs(), st.randoms(use_true_random=False), st.integers(1, 6), st.integers(1, 4))
+def test_property_moves_kept_unsettled_then_settled_in_steps_give_the_same_figures(
+    moves: list[Move], rnd: random.Random, batches: int, per_step: int
+) -> None:
+    """The screen's long read: every batch kept with settle=False, then a few people folded a step."""
+    whole = fold_occupancy(PEOPLE, moves)
+    fold = OccupancyFold(PEOPLE)
+    cuts = sorted(rnd.randint(0, len(moves)) for _ in range(batches))
+    for a, b in zip([0, *cuts], [*cuts, len(moves)], strict=True):
+        fold.add(moves[a:b], settle=False)
+    people = {m.attendee_id for m in moves if m.attendee_id}
+    assert fold.unsettled == len(people)
+    steps = 0
+    while not fold.settle(per_step):
+        steps += 1
+        assert fold.unsettled == max(0, len(people) - steps * per_step)
+    assert fold.unsettled == 0 and fold.figures(with_peak=True) == whole

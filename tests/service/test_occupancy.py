@@ -163,6 +163,44 @@ def test_registration_edits_reach_the_figures(kiosk: Kiosk) -> None:
     occupancy.close()
 
 
+def test_the_screens_first_load_folds_the_log_in_steps_and_ends_as_a_full_fold(kiosk: Kiosk,
+                                                                                 clock: FakeClock) -> None:
+    """With ``load_step`` (the screen) the log is read a few scans a refresh: not ``loaded`` meanwhile, the
+    progress growing, the door's scans meanwhile folded in too, and the end equal to a fold done at once."""
+    door = codes(kiosk, 40)
+    for code in door:
+        clock.advance(30)
+        kiosk.check_in(code)
+    occupancy = Occupancy.for_kiosk(kiosk, load_step=10)
+    assert not occupancy.loaded and occupancy.replaying
+    progress = [occupancy.load_progress()]
+    for code in door[:3]:  # the door goes on meanwhile
+        clock.advance(30)
+        kiosk.check_in(code, direction=Direction.EXIT)
+    while not occupancy.loaded:
+        assert occupancy.changed()  # the screen's tick keeps coming back for the next step
+        occupancy.refresh(step=10)
+        progress.append(occupancy.load_progress())
+    assert len(progress) >= 4 and progress == sorted(progress) and progress[0] < 0.5 and progress[-1] == 1.0
+    at_once = Occupancy.for_kiosk(kiosk)
+    assert at_once.loaded and occupancy.figures() == at_once.figures()
+    assert occupancy.figures().in_room == 40 - 3
+    assert to_stats(occupancy.figures()) == kiosk.stats()
+    occupancy.close()
+    at_once.close()
+
+
+def test_a_forced_refresh_finishes_the_first_load_at_once(kiosk: Kiosk) -> None:
+    """The evacuation list and "check everyone out" refresh with ``force``: never a half-read log."""
+    for code in codes(kiosk, 30):
+        kiosk.check_in(code)
+    occupancy = Occupancy.for_kiosk(kiosk, load_step=10)
+    assert not occupancy.loaded
+    occupancy.refresh(force=True)
+    assert occupancy.loaded and len(occupancy.inside_ids()) == 30
+    occupancy.close()
+
+
 def test_a_merge_is_replayed_step_by_step_on_the_screen_and_ends_as_a_full_fold(kiosk: Kiosk,
                                                                                 clock: FakeClock) -> None:
     """The screen refreshes with a step: after a merge the log is folded again a few scans a call, the

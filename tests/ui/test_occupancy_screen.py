@@ -71,6 +71,48 @@ def test_a_scan_by_another_process_shows_within_a_second(qtbot: QtBot, kiosk: Ki
     assert sum(b.departures for b in screen.chart.bins) == 1
 
 
+def test_a_long_log_is_read_in_steps_saying_so_never_as_an_empty_room(
+    qtbot: QtBot, kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The screen opens at once on a long log and reads it a step per turn of the event loop: meanwhile
+    it says how far it has read, shows no zero that would read as an empty room, and the staff buttons
+    see the whole log; then the figures are those of a fold done at once."""
+    import kiosk.ui.occupancy.screen as screen_module
+
+    codes = valid_codes(kiosk)[:60]
+    for code in codes:
+        kiosk.check_in(code)
+    monkeypatch.setattr(screen_module, "REPLAY_STEP", 10)
+    shown: list[tuple[str, str, bool]] = []
+    screen = OccupancyScreen(kiosk)
+    qtbot.addWidget(screen)
+    screen.refreshed.connect(lambda: shown.append((screen.inside.text(), screen.level_words.text(),
+                                                   screen.occupancy.loaded)))
+    assert not screen.occupancy.loaded
+    assert screen.inside.text() == "…" and screen.level_words.text().startswith("Reading the log of scans")
+    assert screen.arrived.text() == "" and not any(row.isVisible() for row in screen.workshop_rows)
+    screen.resize(1366, 768)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.occupancy.loaded, timeout=3000)
+    loading = [s for s in shown if not s[2]]
+    assert len(loading) >= 3 and all(inside == "…" for inside, _words, _done in loading)
+    percents = [int(words.split()[-2]) for _inside, words, _done in loading]
+    assert percents == sorted(percents) and percents[0] < 100
+    assert screen.inside.text() == "60" and f"60 / {kiosk.stats().registered}" in screen.arrived.text()
+
+    again = OccupancyScreen(kiosk)  # the staff buttons while it still reads: the whole log, never 0
+    qtbot.addWidget(again)
+    dialogs = ScriptedDialogs()
+    StaffPin(kiosk.data_dir or tmp_path).set("2468")
+    again.staff = StaffActions(kiosk, again.occupancy, again, dialogs=dialogs, pin_asker=lambda _p: "2468")
+    assert not again.occupancy.loaded
+    dialogs.confirm_answer = False  # asked, then kept
+    again.checkout_button.click()
+    assert dialogs.questions[-1] == "Record an exit for the 60 people still inside?"
+    screen.close()
+    again.close()
+
+
 def test_the_screen_holds_no_personal_data(qtbot: QtBot, kiosk: Kiosk) -> None:
     guests = [a for a in attendee_store.iterate(kiosk.conn, kiosk.event.id) if not a.cancelled][:10]
     for guest in guests:

@@ -18,11 +18,13 @@ class ArrivalsChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bins: tuple[Bin, ...] = ()
+        self.empty_text: str | None = None  # said instead of "No arrivals yet" (the screen still reading)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(80)
 
-    def set_bins(self, bins: tuple[Bin, ...]) -> None:
+    def set_bins(self, bins: tuple[Bin, ...], *, empty_text: str | None = None) -> None:
         self.bins = bins[-48:]  # the last four hours: bars stay wide enough to read across a room
+        self.empty_text = empty_text
         self.update()
 
     def paintEvent(self, _event: QPaintEvent) -> None:
@@ -39,7 +41,7 @@ class ArrivalsChart(QWidget):
         if not self.bins:
             painter.setPen(QColor(look.MUTED))
             painter.drawText(plot, Qt.AlignmentFlag.AlignCenter,
-                             QCoreApplication.translate("ArrivalsChart", "No arrivals yet"))
+                             self.empty_text or QCoreApplication.translate("ArrivalsChart", "No arrivals yet"))
             painter.end()
             return
         top = max(max(b.arrivals for b in self.bins), 1)

@@ -2,7 +2,9 @@
 categories, the arrivals chart, the time and the kiosks. Read only, and no personal data: it faces the room.
 
 It refreshes from a change signal, not a blind re-query: every 200 ms it asks SQLite's ``data_version``
-(one pragma) and folds only the log's new rows when another connection committed. Type sizes follow the
+(one pragma) and folds only the log's new rows when another connection committed. It opens at once and
+reads a long log (100,000 scans) in steps, saying so, rather than holding its thread (and the door
+window's, when opened from it) until it is all folded. Type sizes follow the
 window's height, so the same screen reads from 5 m on a 1080p monitor and fits a 1366x768 projector.
 """
 
@@ -27,7 +29,7 @@ from kiosk.ui.widgets.elided_label import ElidedLabel
 from kiosk.ui.widgets.plain_label import PlainLabel
 
 POLL_MS = 200
-REPLAY_STEP = 20_000  # scans a tick folds while a merge's replay catches up (~0.1 s of the UI thread)
+REPLAY_STEP = 20_000  # scans a step folds while the first load or a merge's replay catches up (~0.1 s)
 MAX_GROUP_ROWS = 6
 
 
@@ -85,7 +87,7 @@ class OccupancyScreen(QWidget):
                  amber: float | None = None, red: float | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         # Not kept: the screen holds the read-only figures and the PIN-guarded staff actions only.
-        self.occupancy = occupancy or Occupancy.for_kiosk(kiosk)
+        self.occupancy = occupancy or Occupancy.for_kiosk(kiosk, load_step=REPLAY_STEP)
         self.status_source = statuses or LocalStatuses(self.occupancy)
         settings = settings_mod.load(kiosk.data_dir) if kiosk.data_dir else settings_mod.Settings()
         self.gauge = Gauge(amber=amber or settings.occupancy_amber, red=red or settings.occupancy_red)
@@ -102,6 +104,10 @@ class OccupancyScreen(QWidget):
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.poll)
         self._timer.start()
+        self._next_step = QTimer(self)  # the next step of a long read, once the events meanwhile are handled
+        self._next_step.setSingleShot(True)
+        self._next_step.setInterval(0)
+        self._next_step.timeout.connect(self.poll)
         self._ticks = 0
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
@@ -110,6 +116,8 @@ class OccupancyScreen(QWidget):
         self.escape = QShortcut(QKeySequence("Esc"), self)
         self.escape.activated.connect(self.close)
         self.show_figures()
+        if self.occupancy.replaying:  # a long log: its first steps, once the window is up
+            self._next_step.start()
 
     # --- structure ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -237,6 +245,8 @@ class OccupancyScreen(QWidget):
         if self.occupancy.changed():
             self.occupancy.refresh(step=REPLAY_STEP)
             self.show_figures()
+            if self.occupancy.replaying:
+                self._next_step.start()
 
     def _tick(self) -> None:
         self.clock.setText(datetime.now().strftime("%H:%M"))
@@ -245,6 +255,9 @@ class OccupancyScreen(QWidget):
             self.show_figures()  # the chart's time axis moves on even when nobody passes the door
 
     def show_figures(self) -> None:
+        if not self.occupancy.loaded:
+            self._show_loading()
+            return
         f = self.occupancy.figures()
         self.figures_shown = f
         self.clock.setText(datetime.now().strftime("%H:%M"))
@@ -262,6 +275,27 @@ class OccupancyScreen(QWidget):
                             .replace("%2", str(f.not_arrived)))
         self._groups(f)
         self.chart.set_bins(f.timeline)
+        self._statuses()
+        self.refreshed.emit()
+
+    def _show_loading(self) -> None:
+        """The first load's progress, never zeros that would read as an empty room."""
+        self.figures_shown = None
+        self.clock.setText(datetime.now().strftime("%H:%M"))
+        self.inside.setText("…")
+        self.capacity.setText("")
+        self.gauge.set_ratio(None)
+        reading = self.tr("Reading the log of scans… %1 %").replace(
+            "%1", str(round(100 * self.occupancy.load_progress())))
+        self.level_words.setText(reading)
+        self.level_words.setStyleSheet(f"color: {look.MUTED};")
+        self.arrived.setText("")
+        self.others.setText("")
+        for row in (*self.workshop_rows, *self.category_lines):
+            row.setVisible(False)
+        self.workshops_title.setVisible(False)
+        self.categories_title.setVisible(False)
+        self.chart.set_bins((), empty_text=reading)
         self._statuses()
         self.refreshed.emit()
 
@@ -298,6 +332,7 @@ class OccupancyScreen(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._timer.stop()
+        self._next_step.stop()
         self._clock.stop()
         self.occupancy.close()
         super().closeEvent(event)

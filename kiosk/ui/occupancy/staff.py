@@ -76,6 +76,7 @@ class StaffActions(QObject):
     def check_everyone_out(self) -> int | None:
         if not self._authorised():
             return None
+        self.occupancy.refresh(force=True)  # all of the log, even while the screen is still loading it
         inside = len(self.occupancy.inside_ids())
         question = self.tr("Record an exit for the %1 people still inside?").replace("%1", str(inside))
         title = self.tr("Check everyone out")
