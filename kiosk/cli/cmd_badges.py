@@ -13,6 +13,7 @@ from typing import Any
 
 from kiosk.badges import layouts
 from kiosk.cli.context import Context, MessageError, UsageError
+from kiosk.domain.os_errors import os_reason
 from kiosk.settings import PRINTER_BACKENDS, SORT_KEYS
 
 FORMAT_NAMES = tuple(layouts.FORMATS)  # layouts is light (no reportlab): safe at import time
@@ -92,7 +93,7 @@ def _writing(target: Path) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
-        raise UsageError(f"cannot write {exc.filename or target}: {exc.strerror or exc}") from None
+        raise MessageError("cannot_write_file", path=exc.filename or target, why=os_reason(exc)) from None
 
 
 def _badge(ctx: Context) -> int:

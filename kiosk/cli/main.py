@@ -11,6 +11,7 @@ from typing import Any
 
 from kiosk.cli.context import EXIT_USAGE, Context, MessageError, UsageError, data_dir_from
 from kiosk.cli.messages import LANGUAGES
+from kiosk.domain.os_errors import os_reason
 
 # Each module defines ``register(subparsers)``; handlers import heavy things lazily.
 COMMAND_MODULES = (
@@ -137,7 +138,7 @@ def describe(exc: Exception, ctx: Context) -> str | None:
     if isinstance(exc, UsageError | KioskError | StoreError):
         return str(exc)
     if isinstance(exc, OSError):  # a file given on the command line, the data dir...
-        return ctx.text("io_error", what=exc.filename or type(exc).__name__, why=exc.strerror or str(exc))
+        return ctx.text("io_error", what=exc.filename or type(exc).__name__, why=os_reason(exc).message(ctx.lang))
     return None
 
 

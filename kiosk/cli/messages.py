@@ -9,6 +9,7 @@ import os
 from collections.abc import Mapping
 
 from kiosk.domain.messages import LANGUAGES
+from kiosk.domain.os_errors import OsReason
 
 __all__ = ["LANGUAGES"]
 
@@ -51,6 +52,7 @@ _TEXT: dict[str, dict[str, str]] = {
                           "(organisateur seulement)",
         "not_saved": "rien n'a été enregistré : {reason}",
         "io_error": "{what} : {why}",
+        "cannot_write_file": "impossible d'écrire {path} : {why}",
         "no_code_found": "aucun code trouvé",
         "frame": "image {frame}",
         "import_summary": "{dry_run}{file} : ajoutés {added}, mis à jour {updated}, inchangés {unchanged}, "
@@ -100,6 +102,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "no_signing_key": "no ticket-signing private key: run 'kiosk keys init' first (organiser only)",
         "not_saved": "nothing was recorded: {reason}",
         "io_error": "{what}: {why}",
+        "cannot_write_file": "cannot write {path}: {why}",
         "no_code_found": "no code found",
         "frame": "frame {frame}",
         "import_summary": "{dry_run}{file}: added {added}, updated {updated}, unchanged {unchanged}, "
@@ -119,8 +122,12 @@ _TEXT: dict[str, dict[str, str]] = {
 
 
 def text(key: str, lang: str, **values: object) -> str:
-    """The sentence ``key`` in ``lang`` (French when the language is unknown)."""
-    return _TEXT.get(lang, _TEXT["fr"])[key].format(**values)
+    """The sentence ``key`` in ``lang`` (French when the language is unknown); the system's words for an
+    OSError (an OsReason value) in that language too."""
+    table = _TEXT.get(lang, _TEXT["fr"])
+    worded = {k: v.message(lang if lang in _TEXT else "fr") if isinstance(v, OsReason) else v
+              for k, v in values.items()}
+    return table[key].format(**worded)
 
 
 def language(explicit: str | None, saved: str | None, environ: Mapping[str, str] = os.environ) -> str:

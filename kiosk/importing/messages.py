@@ -11,6 +11,8 @@ import string
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from kiosk.domain.os_errors import OsReason
+
 __all__ = ["IMPORT_MESSAGES", "SAMPLE_VALUES", "Sentence", "identity_words", "import_message", "worded"]
 
 _SAVE_AS = {"fr": "enregistrez-le en .xlsx ou en CSV", "en": "save it as .xlsx or CSV"}
@@ -222,6 +224,8 @@ class _Wording(string.Formatter):
         self.lang = lang
 
     def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, OsReason):  # "Permission denied" -> "permission refusée"
+            return value.message(self.lang)
         if isinstance(value, tuple | list):
             return self._names(value, columns=format_spec == "columns")
         text: str = format(value, format_spec)

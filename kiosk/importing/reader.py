@@ -26,6 +26,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from kiosk.domain.os_errors import os_reason
 from kiosk.importing.messages import Sentence, import_message
 
 __all__ = [
@@ -128,7 +129,7 @@ def _read_bytes(path: Path) -> bytes:
                                       limit_mb=MAX_FILE_BYTES // 1024 // 1024)
             data = fh.read(MAX_FILE_BYTES + 1)  # bounded even if the file grows while it is read
     except OSError as exc:
-        raise ImportFileError("cannot_read", path=path, reason=exc.strerror or str(exc)) from None
+        raise ImportFileError("cannot_read", path=path, reason=os_reason(exc)) from None
     if len(data) > MAX_FILE_BYTES:
         raise ImportFileError("file_too_large_limit", limit_mb=MAX_FILE_BYTES // 1024 // 1024)
     if not data.strip():

@@ -15,6 +15,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
+from kiosk.domain.os_errors import OsReason, os_reason
+
 
 class KioskError(Exception):
     """A refusal a person can act on (bad input, missing event, full workshop...)."""
@@ -145,7 +147,8 @@ class StorageError(KioskError):
     def reason(self, lang: str = "fr") -> str:
         """One line: what happened, in ``lang``, then the path and SQLite's words for the curious."""
         text = _REASONS.get(lang, _REASONS["fr"])[self.kind]
-        extra = " — ".join(part for part in (str(self.path) if self.path else "", self.detail) if part)
+        detail = self.detail.message(lang) if isinstance(self.detail, OsReason) else self.detail
+        extra = " — ".join(part for part in (str(self.path) if self.path else "", detail) if part)
         return f"{text} ({extra})" if extra else text
 
     @classmethod
@@ -160,8 +163,7 @@ class StorageError(KioskError):
             return None if kind is None else cls(kind, path, str(cause))
         if isinstance(cause, OSError):
             kind = _BY_ERRNO.get(cause.errno or 0, StorageKind.UNAVAILABLE)
-            where = f"{cause.filename}: " if cause.filename else ""
-            return cls(kind, path, where + (cause.strerror or str(cause)))
+            return cls(kind, path, os_reason(cause, with_file=True))
         return None
 
 

@@ -93,6 +93,19 @@ def test_checkin_on_a_full_disk(mount_point: Path, leave_kib: int) -> None:
     assert integrity_ok(data / "kiosk.db")
 
 
+def test_badges_onto_a_full_stick_say_so_in_the_kiosks_language(mount_point: Path, tmp_path: Path) -> None:
+    """The batch PDF written to a full USB stick (a 1 MB tmpfs, filled): one line, exit 2, the system's
+    words in French too ("No space left on device" is the C library's English)."""
+    mount_tmpfs(mount_point, "size=1m")
+    data = tmp_path / "data"
+    demo(data)
+    fill(mount_point, 0)
+    target = mount_point / "badges.pdf"
+    one_line(kiosk(data, "badges", "--all", "-o", str(target), lang="fr"),
+             f"impossible d'écrire {target} : plus de place sur le disque")
+    one_line(kiosk(data, "badges", "--all", "-o", str(target)), f"cannot write {target}: No space left on device")
+
+
 # --------------------------------------------------------------------------- read-only
 
 

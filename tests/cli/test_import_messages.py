@@ -4,8 +4,10 @@ exit statuses and --json stay the same in both. Real files: a FIFO, a zip bomb, 
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import socket
 from collections.abc import Callable
 from pathlib import Path
 
@@ -110,6 +112,19 @@ def test_a_fifo_in_french_and_in_english(kiosk_cli: Run, tmp_path: Path) -> None
                "exportez d'abord vers un fichier\n")
     assert kiosk_cli("import", str(fifo), "--lang", "en") == (
         2, "", f"kiosk: export.csv: {fifo} is not a regular file (a pipe or a device?); export to a file first\n")
+
+
+@pytest.mark.timeout(20)
+def test_the_systems_own_words_for_a_file_that_cannot_be_opened_in_french(kiosk_cli: Run, tmp_path: Path) -> None:
+    """A Unix socket cannot be opened as a file (ENXIO): the C library says it in English whatever the
+    kiosk speaks; the sentence around it and the system's words are both French with --lang fr."""
+    path = tmp_path / "export.csv"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        assert kiosk_cli("import", str(path), "--lang", "fr") == (
+            2, "", f"kiosk: export.csv : impossible de lire {path} : périphérique absent\n")
+        assert kiosk_cli("import", str(path), "--lang", "en") == (
+            2, "", f"kiosk: export.csv: cannot read {path}: {os.strerror(errno.ENXIO)}\n")
 
 
 def test_french_is_the_default_under_a_french_or_unknown_locale(kiosk_cli: Run, tmp_path: Path,

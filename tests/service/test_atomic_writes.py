@@ -90,7 +90,7 @@ def test_badges_pdf_on_a_full_disk_keeps_the_old_pdf(kiosk: Kiosk, small_disk: P
     out = small_disk / "badges.pdf"
     out.write_bytes(b"%PDF-1.4 the old batch\n")
     _fill(small_disk)
-    assert main(["badges", "--all", "-o", str(out)]) == 2
+    assert main(["--lang", "en", "badges", "--all", "-o", str(out)]) == 2
     assert out.read_bytes() == b"%PDF-1.4 the old batch\n"
     assert sorted(p.name for p in small_disk.iterdir()) == ["badges.pdf", "filler"]
     assert "cannot write" in capsys.readouterr().err
@@ -148,6 +148,6 @@ def test_tickets_on_a_full_disk_keep_the_old_files(kiosk: Kiosk, data_dir: Path,
     assert sorted(p.suffix for p in out.iterdir()) == [".csv", ".pdf", ".png"]
     capsys.readouterr()
     _fill(ticket_disk)
-    assert main(["tickets", "-o", str(out), "--attendee", "PLUS20-0001"]) == 2
+    assert main(["--lang", "en", "tickets", "-o", str(out), "--attendee", "PLUS20-0001"]) == 2
     assert "cannot write" in capsys.readouterr().err
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # whole, and no temp file beside
