@@ -74,6 +74,11 @@ def compiled(lang: str, target_dir: Path | None = None) -> Path | None:
     return target if target.exists() else None
 
 
+def counted(n: int) -> str:
+    """A count as the window's language writes it ("96 663", "96,663"): a large event reads at a glance."""
+    return QLocale().toString(n)
+
+
 def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """Install kiosk's and Qt's own translators (standard buttons: 'Annuler'...) for ``lang``.
 

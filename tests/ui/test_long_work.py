@@ -15,6 +15,7 @@ from kiosk.service import Kiosk
 from kiosk.service.errors import StorageError, StorageKind, WorkshopFull
 from kiosk.ui import i18n
 from kiosk.ui.background import TaskRunner
+from kiosk.ui.i18n import counted
 from kiosk.ui.long_work import error_sentence
 from kiosk.ui.main_window import MainWindow
 
@@ -62,7 +63,7 @@ def test_import_from_the_menu_runs_off_the_ui_thread(make_window: MakeWindow, ki
     assert "inscriptions.csv" in title
     assert "Added: 20000" in summary and "Skipped: 1" in summary and "line 20002" in summary
     assert kiosk.stats().registered == before + 20_000
-    assert str(before + 20_000) in window.header.figures.text()
+    assert counted(before + 20_000) in window.header.figures.text()  # "20 143" in French, "20,143" in English
     assert kiosk.find("IMP-01234").last_name == "Zorglub01234"
 
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.domain.model import Attendee, Verdict
@@ -108,3 +109,23 @@ def test_settings_page_loads_current_values(make_window: MakeWindow) -> None:
     page = window.settings_page
     assert page.device.text() == "x" and page.camera_source() == "/tmp/video.avi"
     assert page.timeout.value() == 7
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("fr", "1\u202f234 / 96\u202f663"), ("en", "1,234 / 96,663")])
+def test_large_counts_are_grouped_as_the_windows_language_writes_them(qtbot: QtBot, lang: str, expected: str) -> None:
+    """A 96,663-guest event reads "96 663" in French (a narrow no-break space), "96,663" in English."""
+    from PySide6.QtCore import QLocale
+
+    from kiosk.service import Stats
+    from kiosk.ui.widgets.header import Header
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(lang))  # what i18n.install does for the window's language
+    try:
+        header = Header()
+        qtbot.addWidget(header)
+        header.set_stats(Stats(registered=96_663, checked_in=1_234, inside=1_001, capacity=2_500))
+        text = header.figures.text()
+        assert expected in text and ("1\u202f001 / 2\u202f500" if lang == "fr" else "1,001 / 2,500") in text
+    finally:
+        QLocale.setDefault(before)

@@ -21,6 +21,7 @@ from kiosk.domain import rules
 from kiosk.domain.occupancy import Figures, GroupFigures
 from kiosk.service import Kiosk
 from kiosk.service.occupancy import KioskStatus, KioskStatuses, Occupancy
+from kiosk.ui.i18n import counted
 from kiosk.ui.occupancy import look
 from kiosk.ui.occupancy.chart import ArrivalsChart
 from kiosk.ui.occupancy.gauge import Gauge
@@ -59,9 +60,9 @@ class GroupRow(QWidget):
 
     def show_group(self, name: str, g: GroupFigures) -> None:
         self.name.setText(name)
-        text = self.tr("%1 / %2 arrived").replace("%1", str(g.arrived)).replace("%2", str(g.registered))
+        text = self.tr("%1 / %2 arrived").replace("%1", counted(g.arrived)).replace("%2", counted(g.registered))
         if g.capacity:
-            text += " · " + self.tr("%1 places").replace("%1", str(g.capacity))
+            text += " · " + self.tr("%1 places").replace("%1", counted(g.capacity))
         self.numbers.setText(text)
         whole = g.capacity or g.registered
         self.bar.set_ratio(g.arrived / whole if whole else None)
@@ -261,18 +262,18 @@ class OccupancyScreen(QWidget):
         f = self.occupancy.figures()
         self.figures_shown = f
         self.clock.setText(datetime.now().strftime("%H:%M"))
-        self.inside.setText(str(f.in_room))
-        self.capacity.setText(f" / {f.capacity}" if f.capacity else "")
+        self.inside.setText(counted(f.in_room))
+        self.capacity.setText(f" / {counted(f.capacity)}" if f.capacity else "")
         self.gauge.set_ratio(f.fill_ratio)
         words = {"ok": "", "amber": self.tr("Nearly full"), "red": self.tr("Full: hold the door")}
         percent = f"{round(100 * f.fill_ratio)} %" if f.fill_ratio is not None else ""
         state = self.gauge.level
         self.level_words.setText("  ".join(part for part in (percent, words[state]) if part))
         self.level_words.setStyleSheet(f"color: {look.GAUGE[state] if state != 'ok' else look.MUTED};")
-        self.arrived.setText(self.tr("Arrived %1 / %2 registered · %3").replace("%1", str(f.arrived))
-                             .replace("%2", str(f.registered)).replace("%3", _percent(f.arrived, f.registered)))
-        self.others.setText(self.tr("Walk-ins %1 · Not yet arrived %2").replace("%1", str(f.walk_ins))
-                            .replace("%2", str(f.not_arrived)))
+        self.arrived.setText(self.tr("Arrived %1 / %2 registered · %3").replace("%1", counted(f.arrived))
+                             .replace("%2", counted(f.registered)).replace("%3", _percent(f.arrived, f.registered)))
+        self.others.setText(self.tr("Walk-ins %1 · Not yet arrived %2").replace("%1", counted(f.walk_ins))
+                            .replace("%2", counted(f.not_arrived)))
         self._groups(f)
         self.chart.set_bins(f.timeline)
         self._statuses()

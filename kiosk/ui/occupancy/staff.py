@@ -15,6 +15,7 @@ from kiosk.service import Kiosk
 from kiosk.service.occupancy import Occupancy, checkout_all
 from kiosk.service.pin import PinError, StaffPin
 from kiosk.ui.dialogs import Dialogs
+from kiosk.ui.i18n import counted
 
 PinAsker = Callable[[QWidget], "str | None"]
 
@@ -69,7 +70,7 @@ class StaffActions(QObject):
         write_evacuation_pdf(target, self.occupancy.event, people, rules.format_time(self.kiosk.clock()),
                              lang=self.kiosk.lang)
         self.dialogs.info(self.parent_widget, self.tr("Evacuation list"),
-                          self.tr("%1 people inside. List written to %2").replace("%1", str(len(people)))
+                          self.tr("%1 people inside. List written to %2").replace("%1", counted(len(people)))
                           .replace("%2", str(target)))
         return target
 
@@ -78,7 +79,7 @@ class StaffActions(QObject):
             return None
         self.occupancy.refresh(force=True)  # all of the log, even while the screen is still loading it
         inside = len(self.occupancy.inside_ids())
-        question = self.tr("Record an exit for the %1 people still inside?").replace("%1", str(inside))
+        question = self.tr("Record an exit for the %1 people still inside?").replace("%1", counted(inside))
         title = self.tr("Check everyone out")
         if not self.dialogs.confirm(self.parent_widget, title, question, title, self.tr("Keep")):
             return None

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.model import Attendee
 from kiosk.service.roles import AttendeeDirectory
 from kiosk.ui.dialogs import Dialogs
+from kiosk.ui.i18n import counted
 from kiosk.ui.models.attendees import ATTENDEE_ROLE, SORT_ROLE, AttendeeRow, AttendeeTableModel
 from kiosk.ui.pages.attendee_detail import AttendeeDetailDialog
 from kiosk.ui.seams import PrintSeam
@@ -110,7 +111,7 @@ class AttendeesPage(QWidget):
         self.model.set_rows([AttendeeRow(a, self.kiosk.presence(a.id)) for a in found])
         if not text and capped:
             self.summary.setText(self.tr("First %1 guests by last name: type to search.").replace(
-                "%1", str(BROWSE_LIMIT)))
+                "%1", counted(BROWSE_LIMIT)))
         elif not text:
             self.summary.setText(self.tr("%n guest(s) registered. Type a name to search.", "", len(found)))
         elif not found:

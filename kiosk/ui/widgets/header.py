@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.service import Stats
+from kiosk.ui.i18n import counted
 from kiosk.ui.printing import PrinterSnapshot
 from kiosk.ui.widgets.elided_label import ElidedLabel
 from kiosk.ui.widgets.plain_label import PlainLabel, plain_tooltip
@@ -141,8 +142,9 @@ class Header(QFrame):
         self.device.setText(self.tr("Kiosk: %1").replace("%1", device))
 
     def set_stats(self, stats: Stats) -> None:
-        arrived = self.tr("Arrived %1 / %2").replace("%1", str(stats.checked_in)).replace("%2", str(stats.registered))
-        inside = self.tr("Inside now %1").replace("%1", str(stats.inside))
+        arrived = self.tr("Arrived %1 / %2").replace("%1", counted(stats.checked_in)).replace(
+            "%2", counted(stats.registered))
+        inside = self.tr("Inside now %1").replace("%1", counted(stats.inside))
         if stats.capacity:
-            inside += " / " + str(stats.capacity)
+            inside += " / " + counted(stats.capacity)
         self.figures.setText(f"{arrived}    ·    {inside}")
