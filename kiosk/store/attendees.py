@@ -472,6 +472,9 @@ def by_name(
     return out
 
 
+SEARCH_POOL = 1_000  # matches looked at for name matches (see search)
+
+
 def search(conn: sqlite3.Connection, event_id: str, text: str, *, limit: int = 50) -> list[Attendee]:
     """Accent-, case- and order-insensitive prefix search over names, organisation, email, code."""
     words = tokens(text)
@@ -484,16 +487,29 @@ def search(conn: sqlite3.Connection, event_id: str, text: str, *, limit: int = 5
     # Rows above the index's mark (a large import being indexed, migration 0011) are read directly:
     # every query word starts one of their words. An empty range when nothing is waiting.
     backlog = " AND ".join(["instr(' ' || search_text, ' ' || ?) > 0"] * len(words))
+    # Of the first POOL matches, those whose first or last name a word starts (ASCII case folded: a
+    # first cut, the sort below is exact) are the candidates first: on a large event "martin" matches
+    # thousands of e-mails, and Ms Martin must not be left out of the candidates by them.
+    named = " AND ".join(["(' ' || a.first_name || ' ' || a.last_name) LIKE ('% ' || ? || '%')"] * len(words))
     rows = conn.execute(
         f"SELECT {_COLUMNS} FROM attendees WHERE rowid IN "
-        "(SELECT f.rowid FROM attendees_fts f CROSS JOIN attendees a ON a.rowid = f.rowid"
-        " WHERE attendees_fts MATCH ? AND a.event_id = ? LIMIT ?)"
+        f"(SELECT rowid FROM (SELECT f.rowid, {named} AS named FROM attendees_fts f"
+        " CROSS JOIN attendees a ON a.rowid = f.rowid WHERE attendees_fts MATCH ? AND a.event_id = ? LIMIT ?)"
+        " ORDER BY named DESC LIMIT ?)"
         " OR rowid IN (SELECT rowid FROM attendees WHERE rowid > (SELECT upto FROM search_indexed)"
         f" AND +event_id = ? AND {backlog} LIMIT ?)"  # + : by rowid range, not the whole event
         " ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE",
-        (query, event_id, limit * 4, event_id, *words, limit * 4),
+        (*words, query, event_id, SEARCH_POOL, limit * 4, event_id, *words, limit * 4),
     ).fetchall()
+    # Guests whose name the words start come first (still by name): "martin" at the door is Ms Martin,
+    # then the guests it finds only in an e-mail or an organisation (francois.martin@...). A stable sort.
+    rows.sort(key=lambda r: not _name_matches(words, r[3], r[4]))
     return [from_row(r) for r in rows[:limit]]
+
+
+def _name_matches(words: list[str], first_name: str, last_name: str) -> bool:
+    names = search_text(first_name, last_name).split()  # folded as the index cuts them (cached)
+    return all(any(name.startswith(word) for name in names) for word in words)
 
 
 EXPORT_COLUMNS = (

@@ -60,6 +60,29 @@ def test_search_typing_keystroke_by_keystroke_narrows(kiosk: Kiosk) -> None:
     assert [a.id for a in kiosk.search("helene dupont")] == [helene.id]
 
 
+def test_search_puts_guests_named_so_before_those_found_in_an_e_mail(kiosk: Kiosk) -> None:
+    """A large event: "martin" finds Ms Martin first even when 300 guests have "martin" only in an
+    e-mail (a parent's, a payer's) and come before her by name; the e-mail matches follow, by name."""
+    with transaction(kiosk.conn):
+        attendee_store.insert_many(kiosk.conn, [
+            Attendee(id=str(uuid.uuid4()), event_id=kiosk.event.id, ticket_code=f"M-{i}", first_name="Anne",
+                     last_name=f"Abel{i:03d}", email=f"famille.martin{i}@example.org", source="import:x.csv")
+            for i in range(300)], case_sensitive=False, now="2026-11-30T17:00:00.000Z", device_id=kiosk.device().id)
+    martin = kiosk.register(first_name="Zoé", last_name="Martin").attendee
+    dupont = kiosk.register(first_name="Martine", last_name="Dupont").attendee  # a first name starts so too
+
+    def named(a: Attendee) -> bool:
+        return any(w.startswith("martin") for w in tokens(f"{a.first_name} {a.last_name}"))
+
+    found = kiosk.search("martin", limit=20)
+    ranks = [named(a) for a in found]
+    assert ranks == sorted(ranks, reverse=True) and ranks.count(False) >= 10  # names first, then e-mails
+    assert {martin.id, dupont.id} <= {a.id for a in found if named(a)}
+    first = [a for a in found if named(a)]
+    assert [a.last_name.casefold() for a in first] == sorted(a.last_name.casefold() for a in first)
+    assert [a.id for a in kiosk.search("martin zoe")] == [martin.id]
+
+
 def test_search_only_sees_the_active_event(data_dir: Path, clock: FakeClock) -> None:
     """A data dir that tried the demo first, then created the real event: the demo's guests must
     neither show up nor crowd out the real event's matches."""
