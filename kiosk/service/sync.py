@@ -14,7 +14,7 @@ import os
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -292,17 +292,22 @@ def _apply_guest_page(kiosk: Kiosk, hub_id: str, rows: list[GuestRow], cursor: i
     return applied
 
 
-def _new_guest(event: Event, fields: dict[str, list[Any]], remote: dict[str, Any]) -> Attendee:
-    """A guest this kiosk has never seen, from the hub's wire form (no merge needed)."""
-    values = {f: v[0] for f, v in fields.items()}
+def _guest(event_id: str, guest_id: str, source: str, device: str, created: str,
+           values: Mapping[str, Any]) -> Attendee:
+    """A guest this kiosk has never seen (no merge needed), as created: the one shape of both wire forms."""
     return Attendee(
-        id=str(remote["id"]), event_id=event.id, first_name=values.get("first_name") or "",
+        id=guest_id, event_id=event_id, first_name=values.get("first_name") or "",
         last_name=values.get("last_name") or "", ticket_code=values.get("ticket_code"),
         email=values.get("email"), organisation=values.get("organisation"), category=values.get("category"),
         workshop=values.get("workshop"), status=Status(values.get("status") or "valid"),
-        source=str(remote["source"]), source_device=str(remote["source_device"]) or None,
-        created_at=str(remote["created_at"]), updated_at=str(remote["created_at"]),
+        source=source, source_device=device or None, created_at=created, updated_at=created,
     )
+
+
+def _new_guest(event: Event, fields: dict[str, list[Any]], remote: dict[str, Any]) -> Attendee:
+    """A guest this kiosk has never seen, from the hub's wire form."""
+    return _guest(event.id, str(remote["id"]), str(remote["source"]), str(remote["source_device"]),
+                  str(remote["created_at"]), {f: v[0] for f, v in fields.items()})
 
 
 def _stamps(fields: dict[str, list[Any]], remote: dict[str, Any]) -> dict[str, list[str]]:
@@ -318,13 +323,7 @@ def _row_guest(event_id: str, row: GuestRow) -> tuple[Attendee, str]:
     """A guest this kiosk has never seen straight from its pulled row (no wire dict on the way: a join
     makes 100,000), and its field stamps as stored: those differing from its creation's."""
     created, device = str(row[4]), str(row[3])
-    guest = Attendee(
-        id=str(row[0]), event_id=event_id, first_name=row[_AT["first_name"]] or "",
-        last_name=row[_AT["last_name"]] or "", ticket_code=row[_AT["ticket_code"]], email=row[_AT["email"]],
-        organisation=row[_AT["organisation"]], category=row[_AT["category"]], workshop=row[_AT["workshop"]],
-        status=Status(row[_AT["status"]] or "valid"), source=str(row[2]), source_device=device or None,
-        created_at=created, updated_at=created,
-    )
+    guest = _guest(event_id, str(row[0]), str(row[2]), device, created, {f: row[i] for f, i in _AT.items()})
     stamps = {f: [row[i + 1], row[i + 2]] for f, i in _AT.items()
               if row[i + 1] is not None and (row[i + 1] != created or row[i + 2] != device)}
     return guest, json.dumps(stamps, separators=(",", ":")) if stamps else "{}"
