@@ -113,6 +113,34 @@ def test_a_long_log_is_read_in_steps_saying_so_never_as_an_empty_room(
     again.close()
 
 
+@pytest.mark.parametrize(("lang", "words"), [("fr", "Lecture du journal des passages… "),
+                                           ("en", "Reading the log of scans… ")])
+def test_the_reading_state_in_both_languages(qtbot: QtBot, qapp: QApplication, kiosk: Kiosk,
+                                             monkeypatch: pytest.MonkeyPatch, tmp_path: Path, lang: str,
+                                             words: str) -> None:
+    """Written to docs/screenshots/ with KIOSK_UPDATE_SCREENSHOTS=1. Look at it."""
+    import kiosk.ui.occupancy.screen as screen_module
+
+    out = DOCS if os.environ.get("KIOSK_UPDATE_SCREENSHOTS") == "1" else tmp_path
+    for code in valid_codes(kiosk)[:40]:
+        kiosk.check_in(code)
+    monkeypatch.setattr(screen_module, "REPLAY_STEP", 10)
+    translators = i18n.install(qapp, lang)
+    try:
+        screen = OccupancyScreen(kiosk)
+        qtbot.addWidget(screen)
+        screen.resize(1366, 768)
+        screen.poll()  # a step or two in: part of the log read
+        screen.poll()
+        assert not screen.occupancy.loaded and screen.level_words.text().startswith(words)
+        assert screen.chart.empty_text == screen.level_words.text()
+        suffix = "" if lang == "fr" else "-en"
+        assert screen.grab().save(str(out / f"occupancy-reading-1366x768{suffix}.png"))
+        screen.close()
+    finally:
+        i18n.remove(qapp, translators)
+
+
 def test_the_screen_holds_no_personal_data(qtbot: QtBot, kiosk: Kiosk) -> None:
     guests = [a for a in attendee_store.iterate(kiosk.conn, kiosk.event.id) if not a.cancelled][:10]
     for guest in guests:
