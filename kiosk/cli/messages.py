@@ -23,7 +23,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "already_registered": "Déjà inscrit·e : {name} ({code})",
         "edited": "Modifié : {name} ({code}) — {fields}",
         "stats": "inscrits {registered}  entrés {checked_in}  présents {inside}{cap}  "
-                 "sur place {walk_ins}  annulés {cancelled}",
+                 "inscrits sur place {walk_ins}  annulés {cancelled}",
         "stats_row": "  {title} {name} : {checked_in}/{registered} arrivés, {inside} présents",
         "workshop": "atelier",
         "category": "catégorie",
