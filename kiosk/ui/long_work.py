@@ -20,6 +20,7 @@ from kiosk.service.errors import Refused, StorageError
 from kiosk.service.importer import ImportReport
 from kiosk.ui.background import ProgressFn, Task, TaskRunner
 from kiosk.ui.dialogs import Dialogs
+from kiosk.ui.i18n import counted
 
 IMPORT_FILTERS = "Registrations (*.csv *.tsv *.txt *.xlsx *.xls *.ods);;All files (*)"
 MAX_SKIPPED_LINES = 15
@@ -55,8 +56,8 @@ def badges_in_thread(data_dir: Path, device: str, lang: str, fmt: str, output: P
 def import_summary(report: ImportReport, lang: str) -> str:
     """The summary staff read after an import: counts, then skipped rows and encoding warnings with their
     line numbers, the parser's reasons worded in the window's language ``lang``."""
-    def t(text: str, value: object) -> str:
-        return text.replace("%1", str(value))
+    def t(text: str, value: int) -> str:
+        return text.replace("%1", counted(value))  # "100 000" (line numbers below stay as an editor shows them)
 
     lines = [t(QCoreApplication.translate("LongWork", "Added: %1"), report.added),
              t(QCoreApplication.translate("LongWork", "Updated: %1"), report.updated),

@@ -61,7 +61,7 @@ def test_import_from_the_menu_runs_off_the_ui_thread(make_window: MakeWindow, ki
     assert window.long_work.progress is None  # closed before the summary
     title, summary = dialogs.infos[-1]
     assert "inscriptions.csv" in title
-    assert "Added: 20000" in summary and "Skipped: 1" in summary and "line 20002" in summary
+    assert f"Added: {counted(20_000)}" in summary and "Skipped: 1" in summary and "line 20002" in summary
     assert kiosk.stats().registered == before + 20_000
     assert counted(before + 20_000) in window.header.figures.text()  # "20 143" in French, "20,143" in English
     assert kiosk.find("IMP-01234").last_name == "Zorglub01234"
