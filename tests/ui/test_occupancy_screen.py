@@ -4,6 +4,7 @@ PIN, opens from the staff window's menu; and screenshots at several fill levels.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import subprocess
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from kiosk.domain.model import Direction, Event, Workshop
+from kiosk.domain.occupancy import Figures
 from kiosk.service import Kiosk
 from kiosk.service.pin import StaffPin
 from kiosk.store import attendees as attendee_store
@@ -139,6 +141,36 @@ def test_the_reading_state_in_both_languages(qtbot: QtBot, qapp: QApplication, k
         screen.close()
     finally:
         i18n.remove(qapp, translators)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_a_large_events_number_shrinks_to_fit_never_cut(qtbot: QtBot, kiosk: Kiosk,
+                                                        monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]) -> None:
+    """"14 115 / 15 000" at the height's type size was cut after "14 11" on a 1366-pixel-wide screen: the
+    number and its capacity shrink together until they fit (here a festival's 1 234 567, too wide in any
+    font at that size); a small number keeps the full size."""
+    screen = make_screen(qtbot, kiosk)
+    screen.resize(*size)
+    qtbot.wait(30)
+    full = screen.inside.font().pixelSize()
+    real = screen.occupancy.figures
+
+    def large(**kwargs: bool) -> Figures:  # the figures of a very large event, for this widget
+        return dataclasses.replace(real(**kwargs), inside=1_234_567, arrived=1_300_000, registered=1_400_000,
+                                   capacity=1_500_000)
+
+    monkeypatch.setattr(screen.occupancy, "figures", large)
+    screen.show_figures()
+    qtbot.wait(30)  # the layout places the longer texts
+    assert screen.inside.text().replace("\u202f", "").replace(",", "") == "1234567"
+    for label in (screen.inside, screen.capacity):
+        assert label.sizeHint().width() <= label.width(), label.text()  # nothing cut
+    assert screen.inside.geometry().right() < screen.capacity.geometry().left()
+    assert screen.capacity.geometry().right() <= screen.gauge.geometry().right() + 1
+    assert screen.inside.font().pixelSize() < full
+    monkeypatch.setattr(screen.occupancy, "figures", real)
+    screen.show_figures()
+    assert screen.inside.font().pixelSize() == full  # back to a short number: the full size again
 
 
 def test_the_screen_holds_no_personal_data(qtbot: QtBot, kiosk: Kiosk) -> None:

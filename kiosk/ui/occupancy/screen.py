@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk import settings as settings_mod
@@ -239,6 +239,32 @@ class OccupancyScreen(QWidget):
             size(button, 1.6)
         self.gauge.setFixedHeight(max(14, round(unit * 3.2)))
         self.chart.setFont(self.font())
+        self._fit_number()
+
+    def _fit_number(self) -> None:
+        """The big number and its capacity shrink together to the panel's width: "14 115 / 15 000" at
+        the height's type size would be cut on a 1366-pixel-wide screen (a large event)."""
+        unit = max(self.height(), 400) / 100
+        room = self.gauge.width() - 12  # the panel's inner width (the gauge spans it), less the row's spacing
+        sizes = {self.inside: unit * 23, self.capacity: unit * 7}
+
+        def need(scale: float) -> int:
+            total = 0
+            for label, px in sizes.items():
+                font = QFont(label.font())
+                font.setPixelSize(max(10, round(px * scale)))
+                total += QFontMetrics(font).horizontalAdvance(label.text())
+            return total
+
+        scale = 1.0
+        if room > 0 and need(1.0) > room:
+            scale = max(0.2, room / need(1.0))
+            while scale > 0.2 and need(scale) > room:  # rounding to whole pixels: step down until it fits
+                scale -= 0.02
+        for label, px in sizes.items():
+            font = QFont(label.font())
+            font.setPixelSize(max(10, round(px * scale)))
+            label.setFont(font)
 
     # --- refreshing --------------------------------------------------------------------
     def poll(self) -> None:
@@ -264,6 +290,7 @@ class OccupancyScreen(QWidget):
         self.clock.setText(datetime.now().strftime("%H:%M"))
         self.inside.setText(counted(f.in_room))
         self.capacity.setText(f" / {counted(f.capacity)}" if f.capacity else "")
+        self._fit_number()
         self.gauge.set_ratio(f.fill_ratio)
         words = {"ok": "", "amber": self.tr("Nearly full"), "red": self.tr("Full: hold the door")}
         percent = f"{round(100 * f.fill_ratio)} %" if f.fill_ratio is not None else ""
