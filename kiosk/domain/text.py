@@ -75,6 +75,13 @@ def search_text(*parts: str | None) -> str:
     return " ".join(words)
 
 
+def names_match(words: list[str], first_name: str, last_name: str) -> bool:
+    """Every searched word (folded, see ``tokens``) starts a word of the name: a search's first results
+    ("martin" is Ms Martin before francois.martin@... guests)."""
+    names = search_text(first_name, last_name).split()  # folded as the index cuts them (cached)
+    return all(any(name.startswith(word) for name in names) for word in words)
+
+
 # The one e-mail rule (import, walk-in form, duplicate matching): one @, a dotted domain, no spaces,
 # brackets or separators. Deliberately loose otherwise: the mail server is the real judge.
 EMAIL = re.compile(r"[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\".]+")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kiosk.domain.codes import code_key as make_code_key
 from kiosk.domain.model import SORT_KEYS, WALK_IN, Attendee, Presence, Status
-from kiosk.domain.text import email_key, search_text, tokens
+from kiosk.domain.text import email_key, names_match, search_text, tokens
 from kiosk.store import db
 from kiosk.store import sync as sync_store
 from kiosk.store.db import transaction
@@ -503,13 +503,8 @@ def search(conn: sqlite3.Connection, event_id: str, text: str, *, limit: int = 5
     ).fetchall()
     # Guests whose name the words start come first (still by name): "martin" at the door is Ms Martin,
     # then the guests it finds only in an e-mail or an organisation (francois.martin@...). A stable sort.
-    rows.sort(key=lambda r: not _name_matches(words, r[3], r[4]))
+    rows.sort(key=lambda r: not names_match(words, r[3], r[4]))
     return [from_row(r) for r in rows[:limit]]
-
-
-def _name_matches(words: list[str], first_name: str, last_name: str) -> bool:
-    names = search_text(first_name, last_name).split()  # folded as the index cuts them (cached)
-    return all(any(name.startswith(word) for name in names) for word in words)
 
 
 EXPORT_COLUMNS = (

@@ -13,7 +13,7 @@ from kiosk.domain.model import Attendee, Verdict
 from kiosk.service import Kiosk
 from kiosk.settings import Settings
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.models.attendees import AttendeeRow, AttendeeTableModel
+from kiosk.ui.models.attendees import ATTENDEE_ROLE, AttendeeRow, AttendeeTableModel
 from kiosk.ui.pages.attendees_page import AttendeesPage
 from kiosk.ui.seams import PrintSeam
 from tests.ui.conftest import FakeBadgePrinter, SteppingClock
@@ -129,3 +129,20 @@ def test_large_counts_are_grouped_as_the_windows_language_writes_them(qtbot: QtB
         assert expected in text and ("1\u202f001 / 2\u202f500" if lang == "fr" else "1,001 / 2,500") in text
     finally:
         QLocale.setDefault(before)
+
+
+def test_a_search_lists_guests_named_so_first_then_e_mail_matches(window: MainWindow, kiosk: Kiosk) -> None:
+    """"roussel" in the guest list: the Roussels by name, then the guest found by a payer's e-mail, though
+    "Abadie" comes first alphabetically; Z→A (the Name header clicked) is the same list upside down."""
+    abadie = kiosk.register(first_name="Anne", last_name="Abadie", email="famille.roussel@example.org").attendee
+    zoe = kiosk.register(first_name="Zoé", last_name="Roussel").attendee
+    luc = kiosk.register(first_name="Luc", last_name="Roussel").attendee
+    window.open_search("roussel")
+    page: AttendeesPage = window.attendees_page
+    page.run_search()
+    shown = [page.proxy.index(r, 0).data(ATTENDEE_ROLE).id for r in range(page.proxy.rowCount())]
+    assert shown == [luc.id, zoe.id, abadie.id]
+    assert page.selected() == luc
+    page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    shown = [page.proxy.index(r, 0).data(ATTENDEE_ROLE).id for r in range(page.proxy.rowCount())]
+    assert shown == [abadie.id, zoe.id, luc.id]

@@ -21,6 +21,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 class AttendeeRow:
     attendee: Attendee
     presence: Presence
+    named: bool = True  # a search result whose name the searched words start: listed before the others
 
 
 def status_text(row: AttendeeRow) -> str:
@@ -35,10 +36,11 @@ def status_text(row: AttendeeRow) -> str:
 
 def sort_key(row: AttendeeRow, column: int) -> str:
     """What the columns sort by: names without case or accents (Élodie beside Elise, like the CLI),
-    then a valid registration before a cancelled one of the same name."""
+    then a valid registration before a cancelled one of the same name; by name, a search's name matches
+    come first (as the search gave them)."""
     a = row.attendee
     if column == 0:
-        return f"{fold(a.last_name)}\x00{fold(a.first_name)}\x00{int(a.cancelled)}"
+        return f"{int(not row.named)}\x00{fold(a.last_name)}\x00{fold(a.first_name)}\x00{int(a.cancelled)}"
     if column == 5:
         return row.presence.first_entry_at or ""
     values = (a.organisation, a.category, a.workshop, status_text(row))
