@@ -73,8 +73,8 @@ def _layout(ctx: Context) -> Any:
 class _Progress:
     """A one-line progress bar on stderr (only when stderr is a terminal, or at the end)."""
 
-    def __init__(self, total: int, label: str) -> None:
-        self.total, self.label = max(total, 1), label
+    def __init__(self, total: int, label: str, ctx: Context) -> None:
+        self.total, self.label, self.ctx = max(total, 1), label, ctx
         self.tty = sys.stderr.isatty()
 
     def __call__(self, done: int) -> None:
@@ -84,7 +84,8 @@ class _Progress:
             sys.stderr.flush()
 
     def finish(self) -> None:
-        sys.stderr.write(("\n" if self.tty else "") + f"{self.label}: {self.total} done\n")
+        sys.stderr.write(("\n" if self.tty else "") + self.ctx.text("progress_done", label=self.label,
+                                                                     total=self.total) + "\n")
 
 
 @contextlib.contextmanager
@@ -103,7 +104,7 @@ def _badge(ctx: Context) -> int:
     with _writing(ctx.args.output):
         pages = k.badges.render_one(attendee, layout, ctx.args.output)
     ctx.emit({"attendee_id": attendee.id, "output": str(ctx.args.output), "format": layout.name, "pages": pages},
-             f"{attendee.full_name}: {ctx.args.output} ({layout.name})")
+             ctx.text("badge_written", name=attendee.full_name, output=ctx.args.output, format=layout.name))
     return 0
 
 
@@ -114,16 +115,17 @@ def _badges(ctx: Context) -> int:
 
     def progress(done: int, total: int) -> None:
         if not bars:
-            bars.append(_Progress(total, "badges"))
+            bars.append(_Progress(total, ctx.text("progress_badges"), ctx))
         bars[0](done)
 
     with _writing(ctx.args.output):
         result = k.badges.render_all(layout, ctx.args.output, sort=ctx.args.sort,
                                   only_not_printed=ctx.args.only_not_printed, progress=progress)
-    (bars[0] if bars else _Progress(result.badges, "badges")).finish()
+    (bars[0] if bars else _Progress(result.badges, ctx.text("progress_badges"), ctx)).finish()
     ctx.emit({"output": str(ctx.args.output), "format": layout.name, "badges": result.badges,
               "pages": result.pages},
-             f"{result.badges} badges, {result.pages} pages: {ctx.args.output} ({layout.name})")
+             ctx.text("badges_written", badges=result.badges, pages=result.pages, output=ctx.args.output,
+                      format=layout.name))
     return 0
 
 
@@ -146,7 +148,7 @@ def _tickets(ctx: Context) -> int:
     if not (paths.keys_dir(ctx.data_dir) / PRIVATE).exists():
         raise MessageError("no_signing_key")
     guests = [k.find(code) for code in ctx.args.attendee] if ctx.args.attendee else k.badges.guests()
-    progress = _Progress(len(guests), "tickets")
+    progress = _Progress(len(guests), ctx.text("progress_tickets"), ctx)
     with _writing(ctx.args.output):
         made = tickets.write_tickets(guests, k.event, k.ticket_payload, ctx.args.output, lang=k.lang,
                                      progress=progress)
@@ -154,7 +156,7 @@ def _tickets(ctx: Context) -> int:
     mailing = ctx.args.output / "mailing.csv"
     ctx.emit({"tickets": len(made), "mailing": str(mailing),
               "files": [{"attendee_id": f.attendee.id, "pdf": str(f.pdf), "png": str(f.png)} for f in made]},
-             f"{len(made)} tickets in {ctx.args.output}; mail merge: {mailing}")
+             ctx.text("tickets_written", count=len(made), folder=ctx.args.output, mailing=mailing))
     return 0
 
 

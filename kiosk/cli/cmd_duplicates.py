@@ -35,9 +35,10 @@ def duplicate_entries(ctx: Context) -> int:
              "duplicate": {"device": d.duplicate.device_name, "at": d.duplicate.at, "scan_id": d.duplicate_scan_id}}
             for d in found]
     human = "\n".join(
-        f"{d.name} ({d.ticket_code or '-'}): {d.first.device_name} {local_timestamp(d.first.at)}"
-        f" then {d.duplicate.device_name} {local_timestamp(d.duplicate.at)}" for d in found)
-    ctx.emit(rows, human or "No duplicate entry.")
+        ctx.text("duplicate_entry", name=d.name, code=d.ticket_code or "-", first_device=d.first.device_name,
+                 first_at=local_timestamp(d.first.at), second_device=d.duplicate.device_name,
+                 second_at=local_timestamp(d.duplicate.at)) for d in found)
+    ctx.emit(rows, human or ctx.text("no_duplicate_entry"))
     return 0
 
 
@@ -50,22 +51,23 @@ def _walk_in_pairs(ctx: Context) -> int:
              "other": {"id": p.other.id, "name": p.other.full_name, "email": p.other.email,
                        "organisation": p.other.organisation, "device": p.other_device,
                        "created_at": p.other.created_at}} for p in pairs]
+    also = ctx.text("walk_in_pair_and")
     human = "\n".join(
         f"{p.keep.full_name} ({p.keep.email or p.keep.organisation or '-'}): {p.keep_device}"
         f" {local_timestamp(p.keep.created_at)} {p.keep.id}\n"
-        f"  and {p.other.full_name} ({p.other.email or p.other.organisation or '-'}): {p.other_device}"
+        f"{also} {p.other.full_name} ({p.other.email or p.other.organisation or '-'}): {p.other_device}"
         f" {local_timestamp(p.other.created_at)} {p.other.id}\n"
         f"  kiosk merge {p.keep.id} {p.other.id}   |   kiosk not-same {p.keep.id} {p.other.id}"
         for p in pairs)
-    ctx.emit(rows, human or "No walk-in registered twice.")
+    ctx.emit(rows, human or ctx.text("no_walk_in_pair"))
     return 0
 
 
 def _merge(ctx: Context) -> int:
     done = ctx.kiosk().duplicates.merge(ctx.args.keep, ctx.args.other)
     ctx.emit({"keep": done.keep.id, "other": done.other.id, "link_id": done.link_id},
-             f"Merged {done.other.full_name} ({done.other.id}) into {done.keep.full_name} ({done.keep.id});"
-             " the other record is cancelled, its scans count for the kept one.")
+             ctx.text("merged", other=done.other.full_name, other_id=done.other.id, keep=done.keep.full_name,
+                      keep_id=done.keep.id))
     return 0
 
 
@@ -73,5 +75,5 @@ def _not_same(ctx: Context) -> int:
     k = ctx.kiosk()
     link = k.duplicates.dismiss(ctx.args.first, ctx.args.second)
     ctx.emit({"first": ctx.args.first, "second": ctx.args.second, "link_id": link},
-             "Recorded: two different people; this pair is not offered again.")
+             ctx.text("not_same"))
     return 0

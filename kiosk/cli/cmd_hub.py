@@ -136,8 +136,8 @@ def _join(ctx: Context) -> int:
         joined = join(ctx.kiosk(), ctx.args.url, ctx.args.event)
     except HubError as exc:
         return _offline(ctx, str(exc))
-    ctx.emit(joined.__dict__, f"Joined {joined.event_name} ({joined.event_id}): {joined.guests} guests,"
-                              f" {joined.scans} scans. Ticket keys: public only.")
+    ctx.emit(joined.__dict__, ctx.text("joined", name=joined.event_name, event_id=joined.event_id,
+                                       guests=joined.guests, scans=joined.scans))
     return 0
 
 

@@ -77,5 +77,5 @@ def _export(ctx: Context) -> int:
     from kiosk.service.export import export_attendees
 
     count = export_attendees(ctx.kiosk(), ctx.args.file)
-    ctx.emit({"file": str(ctx.args.file), "attendees": count}, f"Exported {count} attendees to {ctx.args.file}")
+    ctx.emit({"file": str(ctx.args.file), "attendees": count}, ctx.text("exported", count=count, file=ctx.args.file))
     return 0

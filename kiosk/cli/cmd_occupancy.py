@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kiosk.cli.context import EXIT_REFUSED, Context, UsageError
+from kiosk.cli.context import EXIT_REFUSED, Context, MessageError
 
 
 def register(sub: Any) -> None:
@@ -60,8 +60,8 @@ def _present(ctx: Context) -> int:
 
         write_evacuation_pdf(ctx.args.pdf, occupancy.event, people, made_at,
                              lang=ctx.args.lang or ctx.settings.language)
-        ctx.say(f"evacuation list ({len(people)} people) written to {ctx.args.pdf}")
-    lines = [f"{len(people)} inside at {rules.local_clock(made_at)}"]
+        ctx.say(ctx.text("evacuation_written", count=len(people), file=ctx.args.pdf))
+    lines = [ctx.text("present_head", count=len(people), time=rules.local_clock(made_at))]
     lines += ["  ".join(part for part in (f"{plain(p.last_name.upper())}, {plain(p.first_name)}",
                                          plain(p.organisation or ""), rules.local_clock(p.arrived_at) or "") if part)
               for p in people]
@@ -74,7 +74,7 @@ def _report(ctx: Context) -> int:
     from kiosk.reports.data import report_json
 
     if ctx.args.output is None and not ctx.json:
-        raise UsageError("say where to write the report: -o OUT.pdf (or --json)")
+        raise MessageError("report_where")
     occupancy = _occupancy(ctx)
     figures = occupancy.figures(with_peak=True, until_now=False)
     made_at = rules.format_time(occupancy.clock())
@@ -82,7 +82,7 @@ def _report(ctx: Context) -> int:
         from kiosk.reports.attendance import write_report_pdf
 
         write_report_pdf(ctx.args.output, occupancy.event, figures, made_at, lang=ctx.args.lang)
-        ctx.say(f"report written to {ctx.args.output}")
+        ctx.say(ctx.text("report_written", file=ctx.args.output))
     ctx.emit(report_json(occupancy.event, figures, made_at), None)
     return 0
 
@@ -91,7 +91,7 @@ def _checkout_all(ctx: Context) -> int:
     from kiosk.service.occupancy import checkout_all
 
     count = checkout_all(ctx.kiosk(), staff=ctx.args.staff, device_name=ctx.args.device)
-    ctx.emit({"checked_out": count}, f"checked out {count} people")
+    ctx.emit({"checked_out": count}, ctx.text("checked_out", count=count))
     return 0
 
 
@@ -100,10 +100,10 @@ def _pin_set(ctx: Context) -> int:
 
     pin = ctx.args.pin
     if pin is None:
-        pin = getpass.getpass("New staff PIN: ") if sys.stdin.isatty() else sys.stdin.readline().strip()
+        pin = getpass.getpass(ctx.text("pin_prompt")) if sys.stdin.isatty() else sys.stdin.readline().strip()
     if not valid_pin(pin):
-        ctx.say("kiosk: a staff PIN is 4 to 12 digits")
+        ctx.say(ctx.text("pin_invalid"))
         return EXIT_REFUSED
     StaffPin(ctx.data_dir).set(pin)
-    ctx.say("staff PIN set")
+    ctx.say(ctx.text("pin_set"))
     return 0

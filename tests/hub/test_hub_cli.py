@@ -71,6 +71,8 @@ def test_sync_status_and_passwords_never_shown(tmp_path: Path, pg_server: PgServ
     assert wrong.stderr.count("\n") == 1 and "hub refused the credentials" in wrong.stderr
     assert kiosk(data, "checkin", "PLUS20-0002").returncode == 0  # still works offline
     none = kiosk(data, "duplicates")
+    assert (none.returncode, none.stdout) == (0, "Aucune entrée en double.\n")  # French first
+    none = kiosk(data, "duplicates", "--lang", "en")
     assert (none.returncode, none.stdout) == (0, "No duplicate entry.\n")
     for out in [*outputs, synced, again, status, wrong]:
         assert "s3cret" not in out.stdout + out.stderr and "not-the-password" not in out.stdout + out.stderr
@@ -112,7 +114,8 @@ def test_walk_ins_registered_twice_merge_and_dismiss_from_the_command_line(tmp_p
     other = next(p for p in pairs if p is not ruche)
     before = json.loads(kiosk(a, "stats", "--json").stdout)
     merged = kiosk(a, "merge", ruche["keep"]["id"], ruche["other"]["id"])
-    assert merged.returncode == 0 and "Merged Zoé Martin" in merged.stdout
+    assert merged.returncode == 0 and merged.stdout.startswith("Zoé Martin (")
+    assert " fusionné·e dans Zoé Martin (" in merged.stdout
     again = kiosk(a, "merge", ruche["keep"]["id"], ruche["other"]["id"], "--lang", "en")
     assert again.returncode == 2 and "already merged" in again.stderr
     assert kiosk(a, "not-same", other["keep"]["id"], other["other"]["id"]).returncode == 0
