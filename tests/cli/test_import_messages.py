@@ -13,30 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli.main import main
 from tests.helpers.bad_files import two_sheets_of_names, zip_bomb_xlsx
+from tests.helpers.cli import Run, in_process
 
 HEADER = "Billet;Prénom;Nom;Email"
 
-Run = Callable[..., tuple[int, str, str]]
 
 
 @pytest.fixture
 def kiosk_cli(capsys: pytest.CaptureFixture[str], data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
     """`kiosk ARGS` in-process on an event with three imported guests: (exit status, stdout, stderr)."""
-    for var in ("LC_ALL", "LC_MESSAGES"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("LANG", "C.UTF-8")
-
-    def run(*args: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        try:
-            code = main(["--data-dir", str(data_dir), *args])
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        out, err = capsys.readouterr()
-        return code, out, err
-
+    run = in_process(capsys, data_dir, monkeypatch)
     assert run("event", "create", "--name", "Forum")[0] == 0
     good = data_dir.parent / "good.csv"
     good.write_text(f"{HEADER}\nT-1;Ann;Lee;\nT-2;Bob;Ray;\nT-3;Cy;Doe;\n", encoding="utf-8")

@@ -5,33 +5,18 @@ dir; and the CLI's table of sentences has every sentence in both languages with 
 from __future__ import annotations
 
 import string
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from kiosk.cli import messages
-from kiosk.cli.main import main
-
-Run = Callable[..., tuple[int, str, str]]
+from tests.helpers.cli import Run, in_process
 
 
 @pytest.fixture
 def kiosk_cli(capsys: pytest.CaptureFixture[str], data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
     """`kiosk ARGS` in-process on the demo event, three guests inside: (exit status, stdout, stderr)."""
-    monkeypatch.setenv("LANG", "C.UTF-8")
-    for var in ("LC_ALL", "LC_MESSAGES"):
-        monkeypatch.delenv(var, raising=False)
-
-    def run(*args: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        try:
-            code = main(["--data-dir", str(data_dir), *args])
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        out, err = capsys.readouterr()
-        return code, out, err
-
+    run = in_process(capsys, data_dir, monkeypatch)
     assert run("demo")[0] == 0
     for code in ("PLUS20-0002", "PLUS20-0003", "PLUS20-0004"):
         assert run("checkin", code)[0] == 0
