@@ -6,13 +6,13 @@ reportlab, qrcode and Qt are imported inside the handlers so `kiosk --help` stay
 from __future__ import annotations
 
 import contextlib
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from kiosk.badges import layouts
 from kiosk.cli.context import Context, MessageError, UsageError
+from kiosk.cli.progress import Progress
 from kiosk.domain.os_errors import os_reason
 from kiosk.settings import PRINTER_BACKENDS, SORT_KEYS
 
@@ -70,24 +70,6 @@ def _layout(ctx: Context) -> Any:
         raise UsageError(str(exc.args[0])) from None
 
 
-class _Progress:
-    """A one-line progress bar on stderr (only when stderr is a terminal, or at the end)."""
-
-    def __init__(self, total: int, label: str, ctx: Context) -> None:
-        self.total, self.label, self.ctx = max(total, 1), label, ctx
-        self.tty = sys.stderr.isatty()
-
-    def __call__(self, done: int) -> None:
-        if self.tty and (done == self.total or done % 10 == 0):
-            filled = int(30 * done / self.total)
-            sys.stderr.write(f"\r{self.label} [{'#' * filled}{'.' * (30 - filled)}] {done}/{self.total}")
-            sys.stderr.flush()
-
-    def finish(self) -> None:
-        sys.stderr.write(("\n" if self.tty else "") + self.ctx.text("progress_done", label=self.label,
-                                                                     total=self.total) + "\n")
-
-
 @contextlib.contextmanager
 def _writing(target: Path) -> Iterator[None]:
     """A full disk or a read-only stick is a message and exit 2, not a traceback (the old file stays)."""
@@ -111,17 +93,17 @@ def _badge(ctx: Context) -> int:
 def _badges(ctx: Context) -> int:
     k = ctx.kiosk()
     layout = _layout(ctx)
-    bars: list[_Progress] = []
+    bars: list[Progress] = []
 
     def progress(done: int, total: int) -> None:
         if not bars:
-            bars.append(_Progress(total, ctx.text("progress_badges"), ctx))
+            bars.append(Progress(total, ctx.text("progress_badges"), ctx))
         bars[0](done)
 
     with _writing(ctx.args.output):
         result = k.badges.render_all(layout, ctx.args.output, sort=ctx.args.sort,
                                   only_not_printed=ctx.args.only_not_printed, progress=progress)
-    (bars[0] if bars else _Progress(result.badges, ctx.text("progress_badges"), ctx)).finish()
+    (bars[0] if bars else Progress(result.badges, ctx.text("progress_badges"), ctx)).finish()
     ctx.emit({"output": str(ctx.args.output), "format": layout.name, "badges": result.badges,
               "pages": result.pages},
              ctx.text("badges_written", badges=result.badges, pages=result.pages, output=ctx.args.output,
@@ -148,7 +130,7 @@ def _tickets(ctx: Context) -> int:
     if not (paths.keys_dir(ctx.data_dir) / PRIVATE).exists():
         raise MessageError("no_signing_key")
     guests = [k.find(code) for code in ctx.args.attendee] if ctx.args.attendee else k.badges.guests()
-    progress = _Progress(len(guests), ctx.text("progress_tickets"), ctx)
+    progress = Progress(len(guests), ctx.text("progress_tickets"), ctx)
     with _writing(ctx.args.output):
         made = tickets.write_tickets(guests, k.event, k.ticket_payload, ctx.args.output, lang=k.lang,
                                      progress=progress)

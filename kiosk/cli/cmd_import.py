@@ -74,8 +74,18 @@ def _import(ctx: Context) -> int:
 
 
 def _export(ctx: Context) -> int:
-    from kiosk.service.export import export_attendees
+    from kiosk.cli.progress import Progress
+    from kiosk.service.export import PROGRESS_EVERY, export_attendees
 
-    count = export_attendees(ctx.kiosk(), ctx.args.file)
+    bars: list[Progress] = []
+
+    def progress(done: int, total: int) -> None:
+        if not bars:
+            bars.append(Progress(total, ctx.text("progress_export"), ctx, every=PROGRESS_EVERY))
+        bars[0](done)
+
+    count = export_attendees(ctx.kiosk(), ctx.args.file, progress=progress)
+    for bar in bars:
+        bar.close()
     ctx.emit({"file": str(ctx.args.file), "attendees": count}, ctx.text("exported", count=count, file=ctx.args.file))
     return 0

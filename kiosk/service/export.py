@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from kiosk.domain.spreadsheet import safe_cell
@@ -23,17 +23,33 @@ def rows(kiosk: Kiosk) -> Iterator[list[str]]:
         yield [safe_cell(v) for v in values]
 
 
-def export_attendees(kiosk: Kiosk, path: Path) -> int:
+PROGRESS_EVERY = 1_000  # rows between two progress calls
+
+
+def export_attendees(kiosk: Kiosk, path: Path, progress: Callable[[int, int], None] | None = None) -> int:
+    """Write the file (all or nothing: the old one stays until the new one is complete); ``progress``
+    gets (rows written, rows in all) every PROGRESS_EVERY rows: 100,000 guests take 15 s in xlsx."""
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise Refused("export_format")
+    total = attendee_store.count(kiosk.conn, kiosk.event.id) if progress else 0
+
+    def counted() -> Iterator[list[str]]:
+        done = 0
+        for done, values in enumerate(rows(kiosk), start=1):
+            yield values
+            if progress and done % PROGRESS_EVERY == 0:
+                progress(done, total)
+        if progress and (done % PROGRESS_EVERY or not done):
+            progress(done, total)
+
     count = 0
     with atomic_write(path) as raw:
         if suffix == ".csv":
             out = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")  # BOM: Excel reads UTF-8 right
             writer = csv.writer(out)
             writer.writerow(HEADERS)
-            for count, values in enumerate(rows(kiosk), start=1):  # noqa: B007
+            for count, values in enumerate(counted(), start=1):  # noqa: B007
                 writer.writerow(values)
             out.detach()  # flushed; ``atomic_write`` fsyncs and closes the file
         else:
@@ -42,7 +58,7 @@ def export_attendees(kiosk: Kiosk, path: Path) -> int:
             book = Workbook(write_only=True)
             sheet = book.create_sheet("attendees")
             sheet.append(list(HEADERS))
-            for count, values in enumerate(rows(kiosk), start=1):  # noqa: B007
+            for count, values in enumerate(counted(), start=1):  # noqa: B007
                 sheet.append(values)
             book.save(raw)
     return count

@@ -284,3 +284,48 @@ def test_export_refuses_other_formats(kiosk: Kiosk, tmp_path: Path) -> None:
     with pytest.raises(KioskError, match=r"\.csv or \.xlsx"):
         export_attendees(kiosk, tmp_path / "guests.pdf")
     assert not (tmp_path / "guests.pdf").exists()
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_export_reports_progress_then_the_whole(kiosk: Kiosk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                suffix: str) -> None:
+    import kiosk.service.export as export_module
+
+    monkeypatch.setattr(export_module, "PROGRESS_EVERY", 50)
+    calls: list[tuple[int, int]] = []
+    total = kiosk.stats().registered + kiosk.stats().cancelled
+    count = export_attendees(kiosk, tmp_path / f"out{suffix}", progress=lambda done, of: calls.append((done, of)))
+    assert count == total and calls == [(50, total), (100, total), (150, total), (total, total)]
+
+
+def test_kiosk_export_draws_a_progress_bar_on_a_terminal_only(kiosk: Kiosk, data_dir: Path, tmp_path: Path) -> None:
+    """stderr a real pseudo-terminal: the bar is drawn and its line ended; a pipe gets no bar at all."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "LANG": "C.UTF-8"}
+    env.pop("LC_ALL", None)
+    args = [sys.executable, "main.py", "--data-dir", str(data_dir), "export", str(tmp_path / "out.csv"), "--lang", "en"]
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(args, cwd=root, env=env, stdout=subprocess.PIPE, stderr=follower, timeout=60)
+        os.close(follower)
+        drawn = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the terminal's other side is closed: all read
+                break
+            if not chunk:
+                break
+            drawn += chunk
+    finally:
+        os.close(leader)
+    assert done.returncode == 0 and done.stdout.decode().startswith("Exported ")
+    text = drawn.decode()
+    assert "\rexport [" in text and "] 152/152" in text and text.endswith("\r\n"), text  # the pty's \n
+    piped = subprocess.run(args, cwd=root, env=env, capture_output=True, text=True, timeout=60)
+    assert piped.returncode == 0 and piped.stderr == ""
