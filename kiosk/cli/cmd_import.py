@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -29,14 +28,8 @@ def register(sub: Any) -> None:
     exp.set_defaults(handler=_export)
 
 
-def _progress(done: int, total: int) -> None:
-    if sys.stderr.isatty() and total:
-        sys.stderr.write(f"\r  {done}/{total} rows")
-        if done >= total:
-            sys.stderr.write("\n")
-
-
 def _import(ctx: Context) -> int:
+    from kiosk.cli.progress import Progress
     from kiosk.importing import ImportFileError, identity_words, parse_map_option, worded
     from kiosk.service.importer import import_registrations
 
@@ -44,9 +37,20 @@ def _import(ctx: Context) -> int:
         overrides = parse_map_option(ctx.args.map)
     except ImportFileError as exc:
         raise UsageError(exc.message(ctx.lang)) from exc
-    report = import_registrations(ctx.kiosk(), ctx.args.file, overrides=overrides, dry_run=ctx.args.dry_run,
-                                  prune=ctx.args.prune, force=ctx.args.force, sheet=ctx.args.sheet,
-                                  progress=_progress)
+    bars: list[Progress] = []
+
+    def progress(done: int, total: int) -> None:  # the importer calls it every 2,000 rows
+        if not bars:
+            bars.append(Progress(total, ctx.text("progress_import"), ctx, every=1))
+        bars[0](done)
+
+    try:
+        report = import_registrations(ctx.kiosk(), ctx.args.file, overrides=overrides, dry_run=ctx.args.dry_run,
+                                      prune=ctx.args.prune, force=ctx.args.force, sheet=ctx.args.sheet,
+                                      progress=progress)
+    finally:
+        for bar in bars:
+            bar.close()  # its line ended, before the summary or the one line saying why not
     lang, name = ctx.lang, ctx.args.file.name  # ctx.lang reads settings.json: once, not once a line
 
     def t(key: str, **values: object) -> str:

@@ -29,3 +29,28 @@ def in_process(capsys: pytest.CaptureFixture[str], data_dir: Path, monkeypatch: 
         return code, out, err
 
     return run
+
+
+def on_a_terminal(args: list[str], cwd: Path, env: dict[str, str]) -> tuple[int, str, str]:
+    """Run ``args`` with stderr on a real pseudo-terminal (as at a shell): (exit status, stdout, what the
+    terminal received on stderr)."""
+    import os
+    import pty
+    import subprocess
+
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(args, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=follower, timeout=120)
+        os.close(follower)
+        drawn = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the terminal's other side is closed: all of it read
+                break
+            if not chunk:
+                break
+            drawn += chunk
+    finally:
+        os.close(leader)
+    return done.returncode, done.stdout.decode(), drawn.decode()

@@ -298,34 +298,27 @@ def test_export_reports_progress_then_the_whole(kiosk: Kiosk, tmp_path: Path, mo
     assert count == total and calls == [(50, total), (100, total), (150, total), (total, total)]
 
 
-def test_kiosk_export_draws_a_progress_bar_on_a_terminal_only(kiosk: Kiosk, data_dir: Path, tmp_path: Path) -> None:
+def test_kiosk_export_and_import_draw_a_progress_bar_on_a_terminal_only(kiosk: Kiosk, data_dir: Path,
+                                                                        tmp_path: Path) -> None:
     """stderr a real pseudo-terminal: the bar is drawn and its line ended; a pipe gets no bar at all."""
     import os
-    import pty
     import subprocess
     import sys
+
+    from tests.helpers.cli import on_a_terminal
 
     root = Path(__file__).resolve().parents[2]
     env = {**os.environ, "LANG": "C.UTF-8"}
     env.pop("LC_ALL", None)
-    args = [sys.executable, "main.py", "--data-dir", str(data_dir), "export", str(tmp_path / "out.csv"), "--lang", "en"]
-    leader, follower = pty.openpty()
-    try:
-        done = subprocess.run(args, cwd=root, env=env, stdout=subprocess.PIPE, stderr=follower, timeout=60)
-        os.close(follower)
-        drawn = b""
-        while True:
-            try:
-                chunk = os.read(leader, 4096)
-            except OSError:  # the terminal's other side is closed: all read
-                break
-            if not chunk:
-                break
-            drawn += chunk
-    finally:
-        os.close(leader)
-    assert done.returncode == 0 and done.stdout.decode().startswith("Exported ")
-    text = drawn.decode()
-    assert "\rexport [" in text and "] 152/152" in text and text.endswith("\r\n"), text  # the pty's \n
-    piped = subprocess.run(args, cwd=root, env=env, capture_output=True, text=True, timeout=60)
+    kiosk_cmd = [sys.executable, "main.py", "--data-dir", str(data_dir)]
+    export = [*kiosk_cmd, "export", str(tmp_path / "out.csv"), "--lang", "en"]
+    code, out, drawn = on_a_terminal(export, root, env)
+    assert code == 0 and out.startswith("Exported ")
+    assert "\rexport [" in drawn and "] 152/152" in drawn and drawn.endswith("\r\n"), drawn  # the pty's \n
+    piped = subprocess.run(export, cwd=root, env=env, capture_output=True, text=True, timeout=60)
     assert piped.returncode == 0 and piped.stderr == ""
+    rows = "\n".join(f"T-{i};Guest{i};Lee" for i in range(5_000))
+    (tmp_path / "inscrits.csv").write_text(f"Billet;Prénom;Nom\n{rows}\n", encoding="utf-8")
+    code, out, drawn = on_a_terminal([*kiosk_cmd, "import", str(tmp_path / "inscrits.csv")], root, env)
+    assert code == 0 and out.startswith("inscrits.csv : ajoutés 5000")
+    assert "\rimport (lignes) [" in drawn and "] 5000/5000" in drawn and drawn.endswith("\r\n"), drawn
