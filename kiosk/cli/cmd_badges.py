@@ -93,17 +93,11 @@ def _badge(ctx: Context) -> int:
 def _badges(ctx: Context) -> int:
     k = ctx.kiosk()
     layout = _layout(ctx)
-    bars: list[Progress] = []
-
-    def progress(done: int, total: int) -> None:
-        if not bars:
-            bars.append(Progress(total, ctx.text("progress_badges"), ctx))
-        bars[0](done)
-
+    bar = Progress(ctx.text("progress_badges"), ctx)
     with _writing(ctx.args.output):
         result = k.badges.render_all(layout, ctx.args.output, sort=ctx.args.sort,
-                                  only_not_printed=ctx.args.only_not_printed, progress=progress)
-    (bars[0] if bars else Progress(result.badges, ctx.text("progress_badges"), ctx)).finish()
+                                  only_not_printed=ctx.args.only_not_printed, progress=bar)
+    bar.finish(result.badges)
     ctx.emit({"output": str(ctx.args.output), "format": layout.name, "badges": result.badges,
               "pages": result.pages},
              ctx.text("badges_written", badges=result.badges, pages=result.pages, output=ctx.args.output,
@@ -130,7 +124,7 @@ def _tickets(ctx: Context) -> int:
     if not (paths.keys_dir(ctx.data_dir) / PRIVATE).exists():
         raise MessageError("no_signing_key")
     guests = [k.find(code) for code in ctx.args.attendee] if ctx.args.attendee else k.badges.guests()
-    progress = Progress(len(guests), ctx.text("progress_tickets"), ctx)
+    progress = Progress(ctx.text("progress_tickets"), ctx, total=len(guests))
     with _writing(ctx.args.output):
         made = tickets.write_tickets(guests, k.event, k.ticket_payload, ctx.args.output, lang=k.lang,
                                      progress=progress)

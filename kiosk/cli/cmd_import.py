@@ -37,20 +37,13 @@ def _import(ctx: Context) -> int:
         overrides = parse_map_option(ctx.args.map)
     except ImportFileError as exc:
         raise UsageError(exc.message(ctx.lang)) from exc
-    bars: list[Progress] = []
-
-    def progress(done: int, total: int) -> None:  # the importer calls it every 2,000 rows
-        if not bars:
-            bars.append(Progress(total, ctx.text("progress_import"), ctx, every=1))
-        bars[0](done)
-
+    bar = Progress(ctx.text("progress_import"), ctx, every=1)  # the importer calls it every 2,000 rows
     try:
         report = import_registrations(ctx.kiosk(), ctx.args.file, overrides=overrides, dry_run=ctx.args.dry_run,
                                       prune=ctx.args.prune, force=ctx.args.force, sheet=ctx.args.sheet,
-                                      progress=progress)
+                                      progress=bar)
     finally:
-        for bar in bars:
-            bar.close()  # its line ended, before the summary or the one line saying why not
+        bar.close()  # its line ended, before the summary or the one line saying why not
     lang, name = ctx.lang, ctx.args.file.name  # ctx.lang reads settings.json: once, not once a line
 
     def t(key: str, **values: object) -> str:
@@ -81,15 +74,10 @@ def _export(ctx: Context) -> int:
     from kiosk.cli.progress import Progress
     from kiosk.service.export import PROGRESS_EVERY, export_attendees
 
-    bars: list[Progress] = []
-
-    def progress(done: int, total: int) -> None:
-        if not bars:
-            bars.append(Progress(total, ctx.text("progress_export"), ctx, every=PROGRESS_EVERY))
-        bars[0](done)
-
-    count = export_attendees(ctx.kiosk(), ctx.args.file, progress=progress)
-    for bar in bars:
+    bar = Progress(ctx.text("progress_export"), ctx, every=PROGRESS_EVERY)
+    try:
+        count = export_attendees(ctx.kiosk(), ctx.args.file, progress=bar)
+    finally:
         bar.close()
     ctx.emit({"file": str(ctx.args.file), "attendees": count}, ctx.text("exported", count=count, file=ctx.args.file))
     return 0

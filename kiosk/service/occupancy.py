@@ -163,8 +163,8 @@ class Occupancy:
                 self._fold.set_people(people)
         if self._replay is not None:
             replay = self._replay
+            per_step = None if step is None else max(1, step // SETTLE_RATIO)
             while True:
-                per_step = None if step is None else max(1, step // SETTLE_RATIO)
                 if not replay.read_all:  # first the log, ``step`` scans a call...
                     tail = self._read(replay.rowid, replay.merged, step)
                     replay.fold.add(tail.moves, settle=False)

@@ -32,6 +32,7 @@ from kiosk.ui.widgets.plain_label import PlainLabel
 POLL_MS = 200
 REPLAY_STEP = 20_000  # scans a step folds while the first load or a merge's replay catches up (~0.1 s)
 MAX_GROUP_ROWS = 6
+INSIDE_TYPE, CAPACITY_TYPE = 23, 7  # the big number and its capacity, in hundredths of the height
 
 
 def _percent(part: int, whole: int) -> str:
@@ -219,8 +220,8 @@ class OccupancyScreen(QWidget):
         size(self.title, 3.6, True)
         size(self.clock, 5.2, True)
         size(self.inside_caption, 3.4)
-        size(self.inside, 23, True)
-        size(self.capacity, 7, True)
+        size(self.inside, INSIDE_TYPE, True)
+        size(self.capacity, CAPACITY_TYPE, True)
         size(self.level_words, 3.2, True)
         size(self.arrived, 3.6, True)
         size(self.others, 2.9)
@@ -246,7 +247,7 @@ class OccupancyScreen(QWidget):
         the height's type size would be cut on a 1366-pixel-wide screen (a large event)."""
         unit = max(self.height(), 400) / 100
         room = self.gauge.width() - 12  # the panel's inner width (the gauge spans it), less the row's spacing
-        sizes = {self.inside: unit * 23, self.capacity: unit * 7}
+        sizes = {self.inside: unit * INSIDE_TYPE, self.capacity: unit * CAPACITY_TYPE}
 
         def need(scale: float) -> int:
             total = 0
@@ -262,9 +263,10 @@ class OccupancyScreen(QWidget):
             while scale > 0.2 and need(scale) > room:  # rounding to whole pixels: step down until it fits
                 scale -= 0.02
         for label, px in sizes.items():
-            font = QFont(label.font())
-            font.setPixelSize(max(10, round(px * scale)))
-            label.setFont(font)
+            if label.font().pixelSize() != max(10, round(px * scale)):  # each refresh: no relayout for nothing
+                font = QFont(label.font())
+                font.setPixelSize(max(10, round(px * scale)))
+                label.setFont(font)
 
     # --- refreshing --------------------------------------------------------------------
     def poll(self) -> None:
