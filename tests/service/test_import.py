@@ -76,6 +76,15 @@ def test_first_import_summary(forum: Kiosk, tmp_path: Path) -> None:
     assert forum.find("T-001").source == "import:export.csv"
     json = report.to_json()
     assert json["skipped"] == [{"line": 5, "reason": "no name", "key": "no_name"}] and json["added"] == 5
+    # Where the time went, phase by phase in order; the door waited only for "write".
+    assert list(report.seconds) == ["read", "match", "stage", "write", "index"]
+    assert all(s >= 0 for s in report.seconds.values()) and json["seconds"] == {
+        phase: round(s, 4) for phase, s in report.seconds.items()}
+
+
+def test_a_dry_run_has_no_write_phases(forum: Kiosk, tmp_path: Path) -> None:
+    report = import_registrations(forum, write_csv(tmp_path / "export.csv", ROWS), dry_run=True)
+    assert list(report.seconds) == ["read", "match"] and people(forum) == {}
 
 
 def test_reimport_is_idempotent_and_keeps_checkins(forum: Kiosk, tmp_path: Path, clock: FakeClock) -> None:
