@@ -55,6 +55,8 @@ def _import(ctx: Context) -> int:
     matched = ", ".join(t("import_match", count=n, how=identity_words(how, lang)) for how, n in report.matches.items())
     lines.append(t("import_matched", sheet=t("import_sheet", sheet=report.sheet) if report.sheet else "",
                    matched_by=identity_words(report.matched_by, lang), matches=f" ({matched})" if matched else ""))
+    if report.code_source:  # the column the QR must hold: the organiser checks it before the night
+        lines.append(t("import_code_source", column=report.code_source))
     lines += [t("import_skipped", line=s.line, reason=worded(s.reason, lang)) for s in report.skipped]
     # Encoding repairs go to stderr too: stdout may be JSON, and a person should see them either way.
     for line, message in report.warnings[:50]:

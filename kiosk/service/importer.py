@@ -55,6 +55,7 @@ class ImportReport:
     mapping: dict[str, str] = field(default_factory=dict)
     sheet: str | None = None
     matched_by: str = ""  # how rows were told apart, e.g. "ticket code, then name + e-mail"
+    code_source: str | None = None  # the column(s) ticket codes were read from ("Ticket secret")
     matches: dict[str, int] = field(default_factory=dict)  # key kind -> rows matched on it
     warnings: list[tuple[int, str]] = field(default_factory=list)  # (line, message): encoding repairs...
     seconds: dict[str, float] = field(default_factory=dict)  # phase -> wall time (see _Clock)
@@ -67,7 +68,7 @@ class ImportReport:
                         for s in self.skipped],
             "missing": [{"id": a.id, "ticket_code": a.ticket_code, "name": a.full_name} for a in self.missing],
             "encoding": self.encoding, "mapping": self.mapping, "sheet": self.sheet,
-            "matched_by": self.matched_by, "matches": self.matches,
+            "matched_by": self.matched_by, "matches": self.matches, "code_source": self.code_source,
             "warnings": [{"line": line, "message": message, "key": getattr(message, "key", None)}
                          for line, message in self.warnings],
             "seconds": {phase: round(s, 4) for phase, s in self.seconds.items()},
@@ -271,7 +272,8 @@ def _import(
         raise ImportRefused(path.name, exc.key, **exc.values) from exc
     report = ImportReport(file=str(path), skipped=list(parsed.skipped), dry_run=dry_run,
                           encoding=parsed.encoding, mapping=dict(parsed.mapping), sheet=parsed.sheet,
-                          matched_by=parsed.identity, warnings=list(parsed.warnings), seconds=seconds)
+                          matched_by=parsed.identity, code_source=parsed.code_source,
+                          warnings=list(parsed.warnings), seconds=seconds)
     clock.mark("read")
     source = f"import:{path.name}"
     now = kiosk.now()

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from kiosk.badges.batch import BatchResult
-from kiosk.importing import worded
+from kiosk.importing import identity_words, worded
 from kiosk.service import Kiosk, KioskError
 from kiosk.service.errors import Refused, StorageError
 from kiosk.service.importer import ImportReport
@@ -64,26 +64,51 @@ def import_summary(report: ImportReport, lang: str) -> str:
              t(QCoreApplication.translate("LongWork", "Unchanged: %1"), report.unchanged),
              t(QCoreApplication.translate("LongWork", "Cancelled: %1"), report.cancelled),
              t(QCoreApplication.translate("LongWork", "Skipped: %1"), len(report.skipped))]
+    lines += _identity_lines(report, lang)
     lines += _numbered([(row.line, row.reason) for row in report.skipped], lang)
     if report.warnings:
         lines.append(t(QCoreApplication.translate("LongWork", "Encoding warnings: %1"), len(report.warnings)))
         lines += _numbered(report.warnings, lang)
     if report.missing:
-        lines.append(QCoreApplication.translate(
-            "LongWork", "%n guest(s) from an earlier import are not in this file (left as they are).", None,
-            len(report.missing)))
+        # %1, not %n: lupdate reads QCoreApplication.translate() as singular only, and Qt then finds no French
+        # for a count of 2 or more. Worded so the number needs no plural.
+        n = len(report.missing)
+        lines.append(t(QCoreApplication.translate(
+            "LongWork", "From an earlier import, not in this file (left as they are): %1"), n))
+        lines += _listed([f"{a.ticket_code or ''}  {a.full_name}".strip() for a in report.missing[:MAX_SKIPPED_LINES]],
+                         n)
     return "\n".join(lines)
+
+
+def _identity_lines(report: ImportReport, lang: str) -> list[str]:
+    """Which sheet was read, which column the ticket codes (the QR) come from and how rows were told apart
+    from the guests already here: what staff check before trusting a re-import."""
+    lines = []
+    if report.sheet:
+        lines.append(QCoreApplication.translate("LongWork", "Sheet: “%1”").replace("%1", report.sheet))
+    if report.code_source:
+        lines.append(QCoreApplication.translate("LongWork", "Ticket code read from the column “%1”").replace(
+            "%1", report.code_source))
+    matched = ", ".join(QCoreApplication.translate("LongWork", "%1 on %2").replace("%1", counted(n)).replace(
+        "%2", identity_words(how, lang)) for how, n in report.matches.items())
+    how = identity_words(report.matched_by, lang) + (f" ({matched})" if matched else "")
+    lines.append(QCoreApplication.translate("LongWork", "Rows matched by %1").replace("%1", how))
+    return lines
 
 
 def _numbered(entries: list[tuple[int, str]], lang: str) -> list[str]:
     """The first MAX_SKIPPED_LINES entries as "line 12: reason", then how many more are left out."""
-    lines = []
-    for number, text in entries[:MAX_SKIPPED_LINES]:
-        line = QCoreApplication.translate("LongWork", "line %1: %2").replace("%1", str(number))
-        lines.append("  " + line.replace("%2", worded(text, lang)))
-    more = len(entries) - MAX_SKIPPED_LINES
+    line = QCoreApplication.translate("LongWork", "line %1: %2")
+    return _listed([line.replace("%1", str(number)).replace("%2", worded(text, lang))
+                    for number, text in entries[:MAX_SKIPPED_LINES]], len(entries))
+
+
+def _listed(first: list[str], total: int) -> list[str]:
+    """``first`` (at most MAX_SKIPPED_LINES of ``total`` entries) indented, then how many more are left out."""
+    lines = ["  " + entry for entry in first]
+    more = total - len(first)
     if more > 0:
-        lines.append("  " + QCoreApplication.translate("LongWork", "…and %n more", None, more))
+        lines.append("  " + QCoreApplication.translate("LongWork", "…and %1 more").replace("%1", counted(more)))
     return lines
 
 

@@ -123,52 +123,52 @@
 <context>
     <name>AttendeeModel</name>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="28"/>
+        <location filename="../../kiosk/ui/models/attendees.py" line="29"/>
         <source>cancelled</source>
         <translation>annulé·e</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="30"/>
+        <location filename="../../kiosk/ui/models/attendees.py" line="31"/>
         <source>inside</source>
         <translation>sur place</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="32"/>
+        <location filename="../../kiosk/ui/models/attendees.py" line="33"/>
         <source>left</source>
         <translation>sorti·e</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="33"/>
+        <location filename="../../kiosk/ui/models/attendees.py" line="34"/>
         <source>expected</source>
         <translation>attendu·e</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="55"/>
+        <location filename="../../kiosk/ui/models/attendees.py" line="57"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="56"/>
+        <location filename="../../kiosk/ui/models/attendees.py" line="58"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="57"/>
+        <location filename="../../kiosk/ui/models/attendees.py" line="59"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="58"/>
+        <location filename="../../kiosk/ui/models/attendees.py" line="60"/>
         <source>Workshop</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="59"/>
+        <location filename="../../kiosk/ui/models/attendees.py" line="61"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/models/attendees.py" line="60"/>
+        <location filename="../../kiosk/ui/models/attendees.py" line="62"/>
         <source>Arrived at</source>
         <translation>Arrivé·e à</translation>
     </message>
@@ -176,27 +176,27 @@
 <context>
     <name>AttendeesPage</name>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="44"/>
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="46"/>
         <source>Name, organisation, e-mail or ticket code…</source>
         <translation>Nom, organisation, e-mail ou code du billet…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="78"/>
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="83"/>
         <source>Check in…</source>
         <translation>Enregistrer l&apos;entrée…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="81"/>
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="86"/>
         <source>Details…</source>
         <translation>Détails…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="112"/>
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="120"/>
         <source>First %1 guests by last name: type to search.</source>
         <translation>Les %1 premiers invités par nom : tapez pour chercher.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="115"/>
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="123"/>
         <source>%n guest(s) registered. Type a name to search.</source>
         <translation>
             <numerusform>%n invité inscrit. Tapez un nom pour chercher.</numerusform>
@@ -204,12 +204,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="117"/>
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="125"/>
         <source>No guest found.</source>
         <translation>Aucune personne trouvée.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="119"/>
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="127"/>
         <source>%n guest(s) found</source>
         <translation>
             <numerusform>%n personne trouvée</numerusform>
@@ -217,12 +217,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="137"/>
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="145"/>
         <source>Check in %1?</source>
         <translation>Enregistrer l&apos;entrée de %1 ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="141"/>
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="149"/>
         <source>Check in</source>
         <translation>Enregistrer l&apos;entrée</translation>
     </message>
@@ -509,12 +509,12 @@
 <context>
     <name>GroupRow</name>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="62"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="64"/>
         <source>%1 / %2 arrived</source>
         <translation>%1 / %2 arrivés</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="64"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="66"/>
         <source>%1 places</source>
         <translation>%1 places</translation>
     </message>
@@ -522,43 +522,43 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="94"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="95"/>
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="95"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="96"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="96"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="97"/>
         <source>Sync</source>
         <translation>Synchro</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="97"/>
-        <location filename="../../kiosk/ui/widgets/header.py" line="99"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="98"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="100"/>
         <source>not configured</source>
         <translation>non configurée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="98"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="99"/>
         <source>not started</source>
         <translation>non démarrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="126"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="127"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="128"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="129"/>
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/header.py" line="130"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="131"/>
         <source>%n badge(s) failed</source>
         <translation>
             <numerusform>%n badge en échec</numerusform>
@@ -566,12 +566,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="132"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="133"/>
         <source>ready</source>
         <translation>prête</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/header.py" line="136"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="137"/>
         <source>▲ %n duplicate(s) to check</source>
         <translation>
             <numerusform>▲ %n doublon à vérifier</numerusform>
@@ -579,17 +579,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="141"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="142"/>
         <source>Kiosk: %1</source>
         <translation>Poste : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="144"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="145"/>
         <source>Arrived %1 / %2</source>
         <translation>Arrivé·es %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="145"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="147"/>
         <source>Inside now %1</source>
         <translation>Sur place %1</translation>
     </message>
@@ -597,90 +597,115 @@
 <context>
     <name>LongWork</name>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="61"/>
+        <location filename="../../kiosk/ui/long_work.py" line="62"/>
         <source>Added: %1</source>
         <translation>Ajoutés : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="62"/>
+        <location filename="../../kiosk/ui/long_work.py" line="63"/>
         <source>Updated: %1</source>
         <translation>Mis à jour : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="63"/>
+        <location filename="../../kiosk/ui/long_work.py" line="64"/>
         <source>Unchanged: %1</source>
         <translation>Inchangés : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="64"/>
+        <location filename="../../kiosk/ui/long_work.py" line="65"/>
         <source>Cancelled: %1</source>
         <translation>Annulés : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="65"/>
+        <location filename="../../kiosk/ui/long_work.py" line="66"/>
         <source>Skipped: %1</source>
         <translation>Ignorés : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="68"/>
+        <location filename="../../kiosk/ui/long_work.py" line="70"/>
         <source>Encoding warnings: %1</source>
         <translation>Avertissements d’encodage : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="81"/>
+        <location filename="../../kiosk/ui/long_work.py" line="88"/>
+        <source>Sheet: “%1”</source>
+        <translation>Feuille : « %1 »</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="90"/>
+        <source>Ticket code read from the column “%1”</source>
+        <translation>Code de billet lu dans la colonne « %1 »</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="92"/>
+        <source>%1 on %2</source>
+        <translation>%1 par %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="95"/>
+        <source>Rows matched by %1</source>
+        <translation>Lignes reconnues par %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="101"/>
         <source>line %1: %2</source>
         <translation>ligne %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="85"/>
-        <source>…and %n more</source>
-        <translation>… et %n de plus</translation>
+        <location filename="../../kiosk/ui/long_work.py" line="76"/>
+        <source>From an earlier import, not in this file (left as they are): %1</source>
+        <translation>D’un import précédent, absent·es de ce fichier (gardé·es tel·les quel·les) : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="99"/>
+        <location filename="../../kiosk/ui/long_work.py" line="111"/>
+        <source>…and %1 more</source>
+        <translation>… et %1 de plus</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="125"/>
         <source>unexpected error (%1)</source>
         <translation>erreur inattendue (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="128"/>
-        <location filename="../../kiosk/ui/long_work.py" line="134"/>
+        <location filename="../../kiosk/ui/long_work.py" line="154"/>
+        <location filename="../../kiosk/ui/long_work.py" line="160"/>
         <source>Import registrations</source>
         <translation>Importer les inscriptions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="134"/>
+        <location filename="../../kiosk/ui/long_work.py" line="160"/>
         <source>Importing %1…</source>
         <translation>Import de %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="136"/>
+        <location filename="../../kiosk/ui/long_work.py" line="162"/>
         <source>Import of %1 stopped, nothing was changed: %2</source>
         <translation>Import de %1 arrêté, rien n’a été modifié : %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="145"/>
-        <location filename="../../kiosk/ui/long_work.py" line="152"/>
-        <location filename="../../kiosk/ui/long_work.py" line="195"/>
+        <location filename="../../kiosk/ui/long_work.py" line="171"/>
+        <location filename="../../kiosk/ui/long_work.py" line="178"/>
+        <location filename="../../kiosk/ui/long_work.py" line="221"/>
         <source>Badges PDF for everyone</source>
         <translation>PDF des badges de tous les invités</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="152"/>
+        <location filename="../../kiosk/ui/long_work.py" line="178"/>
         <source>Drawing the badges…</source>
         <translation>Dessin des badges…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="154"/>
+        <location filename="../../kiosk/ui/long_work.py" line="180"/>
         <source>Could not write the badges PDF: %1</source>
         <translation>Impossible d’écrire le PDF des badges : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="190"/>
+        <location filename="../../kiosk/ui/long_work.py" line="216"/>
         <source>Imported %1</source>
         <translation>%1 importé</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/long_work.py" line="193"/>
+        <location filename="../../kiosk/ui/long_work.py" line="219"/>
         <source>%n badge(s) on %1 page(s): %2</source>
         <translation>
             <numerusform>%n badge sur %1 page(s) : %2</numerusform>
@@ -851,72 +876,72 @@
 <context>
     <name>OccupancyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="97"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="99"/>
         <source>Occupancy</source>
         <translation>Fréquentation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="137"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="139"/>
         <source>Inside now</source>
         <translation>Présents</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="161"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="163"/>
         <source>Workshops</source>
         <translation>Ateliers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="167"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="169"/>
         <source>Categories</source>
         <translation>Catégories</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="188"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="190"/>
         <source>Evacuation list (staff)…</source>
         <translation>Liste d&apos;évacuation (équipe)…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="190"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="192"/>
         <source>Check everyone out (staff)…</source>
         <translation>Sortie de tout le monde (équipe)…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="267"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="297"/>
         <source>Nearly full</source>
         <translation>Presque plein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="267"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="297"/>
         <source>Full: hold the door</source>
         <translation>Complet : on retient l&apos;entrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="272"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="302"/>
         <source>Arrived %1 / %2 registered · %3</source>
         <translation>Arrivés %1 / %2 inscrits · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="274"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="304"/>
         <source>Walk-ins %1 · Not yet arrived %2</source>
         <translation>Inscrits sur place %1 · Pas encore arrivés %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="288"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="318"/>
         <source>Reading the log of scans… %1 %</source>
         <translation>Lecture du journal des passages… %1 %</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="322"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="352"/>
         <source>▲ %1: silent since %2 (last scan %3)</source>
         <translation>▲ %1 : muet depuis %2 (dernier scan %3)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="325"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="355"/>
         <source>%1: last scan %2</source>
         <translation>%1 : dernier scan %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="326"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="356"/>
         <source>No scan yet on this kiosk</source>
         <translation>Aucun scan sur ce poste pour l&apos;instant</translation>
     </message>
@@ -1380,53 +1405,53 @@
 <context>
     <name>StaffActions</name>
     <message>
-        <location filename="../../kiosk/ui/occupancy/staff.py" line="36"/>
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="37"/>
         <source>Staff PIN</source>
         <translation>Code équipe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/staff.py" line="36"/>
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="37"/>
         <source>Staff PIN:</source>
         <translation>Code équipe :</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/staff.py" line="42"/>
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="43"/>
         <source>No staff PIN is set. Set one with: kiosk pin set</source>
         <translation>Aucun code équipe n&apos;est défini. Définissez-le avec : kiosk pin set</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/staff.py" line="53"/>
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="54"/>
         <source>Wrong PIN.</source>
         <translation>Code PIN erroné.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/staff.py" line="63"/>
-        <location filename="../../kiosk/ui/occupancy/staff.py" line="71"/>
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="64"/>
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="72"/>
         <source>Evacuation list</source>
         <translation>Liste d&apos;évacuation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/staff.py" line="72"/>
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="73"/>
         <source>%1 people inside. List written to %2</source>
         <translation>%1 personnes présentes. Liste enregistrée dans %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/staff.py" line="81"/>
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="82"/>
         <source>Record an exit for the %1 people still inside?</source>
         <translation>Enregistrer la sortie des %1 personnes encore présentes ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/staff.py" line="82"/>
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="83"/>
         <source>Check everyone out</source>
         <translation>Sortie de tout le monde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/staff.py" line="83"/>
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="84"/>
         <source>Keep</source>
         <translation>Garder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/staff.py" line="85"/>
+        <location filename="../../kiosk/ui/occupancy/staff.py" line="86"/>
         <source>staff (occupancy screen)</source>
         <translation>équipe (écran de fréquentation)</translation>
     </message>
@@ -1434,7 +1459,7 @@
 <context>
     <name>StatusLight</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="65"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="66"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>

@@ -147,6 +147,7 @@ def test_the_summary_skipped_rows_and_warnings_in_french_json_unchanged(kiosk_cl
     assert out.splitlines() == [
         "Essai — rien n'a été écrit. collage.csv : ajoutés 8, mis à jour 3, inchangés 0, annulés 0, ignorés 1",
         "  lignes reconnues par code de billet, puis nom + e-mail (3 par code de billet)",
+        "  code de billet lu dans la colonne « Billet »",
         "  ligne 13 : ignorée — pas de nom"]
     assert err == "kiosk: collage.csv, ligne 12 : texte Windows-1252 dans un fichier UTF-8, lu comme du Windows-1252\n"
     code, out, err = kiosk_cli("import", str(path), "--dry-run", "--lang", "en")
@@ -154,6 +155,7 @@ def test_the_summary_skipped_rows_and_warnings_in_french_json_unchanged(kiosk_cl
     assert out.splitlines() == [
         "Dry run — nothing written. collage.csv: added 8, updated 3, unchanged 0, cancelled 0, skipped 1",
         "  rows matched by ticket code, then name + e-mail (3 on ticket code)",
+        "  ticket code read from column 'Billet'",
         "  line 13: skipped — no name"]
     assert err == "kiosk: collage.csv line 12: Windows-1252 text in a UTF-8 file, read as Windows-1252\n"
     # --json is the same whatever the language: English sentences, and their keys.
@@ -161,7 +163,7 @@ def test_the_summary_skipped_rows_and_warnings_in_french_json_unchanged(kiosk_cl
                for lang in ("fr", "en")]
     for report in reports:
         assert report.pop("seconds").keys() == {"read", "match"}  # timings differ from run to run
-    assert reports[0] == reports[1]
+    assert reports[0] == reports[1] and reports[0]["code_source"] == "Billet"
     assert reports[0]["skipped"] == [{"line": 13, "reason": "no name", "key": "no_name"}]
     assert reports[0]["warnings"] == [{"line": 12, "message": "Windows-1252 text in a UTF-8 file, read as "
                                                               "Windows-1252", "key": "cp1252_in_utf8"}]

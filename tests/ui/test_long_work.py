@@ -114,6 +114,7 @@ def test_the_french_window_says_in_french_why_a_file_is_refused_and_what_was_ski
         _title, summary = dialogs.infos[-1]
         assert summary.splitlines() == [
             "Ajoutés : 11", "Mis à jour : 0", "Inchangés : 0", "Annulés : 0", "Ignorés : 1",
+            "Code de billet lu dans la colonne « Billet »", "Lignes reconnues par code de billet, puis nom + e-mail",
             "  ligne 14 : pas de nom",
             "Avertissements d’encodage : 1",
             "  ligne 12 : texte Windows-1252 dans un fichier UTF-8, lu comme du Windows-1252"]
@@ -130,8 +131,36 @@ def test_the_english_window_words_the_same_summary_in_english(make_window: MakeW
     window.import_action.trigger()
     qtbot.waitUntil(lambda: bool(dialogs.infos), timeout=10_000)
     lines = dialogs.infos[-1][1].splitlines()
-    assert lines[4:] == ["Skipped: 1", "  line 14: no name", "Encoding warnings: 1",
+    assert lines[4:] == ["Skipped: 1", "Ticket code read from the column “Billet”",
+                         "Rows matched by ticket code, then name + e-mail", "  line 14: no name",
+                         "Encoding warnings: 1",
                          "  line 12: Windows-1252 text in a UTF-8 file, read as Windows-1252"]
+
+
+def test_a_second_export_lists_who_is_missing_from_it_in_the_windows_language(
+        qapp: QApplication, make_window: MakeWindow, kiosk: Kiosk, dialogs: ScriptedDialogs, tmp_path: Path,
+        qtbot: QtBot) -> None:
+    translators = i18n.install(qapp, "fr")
+    try:
+        window = make_window()
+        first, second = tmp_path / "veille.csv", tmp_path / "jour-j.csv"
+        rows = [f"JJ-{i};Zoé{i};Martin\n" for i in range(1, 21)]
+        first.write_text("Billet;Prénom;Nom\n" + "".join(rows), encoding="utf-8")
+        second.write_text("Billet;Prénom;Nom\n" + "".join(rows[:2]), encoding="utf-8")  # 18 guests left out
+        for path in (first, second):
+            dialogs.chosen_file = path
+            shown = len(dialogs.infos)
+            window.import_action.trigger()
+            qtbot.waitUntil(lambda: len(dialogs.infos) > shown, timeout=10_000)  # noqa: B023 (waited for here)
+        lines = dialogs.infos[-1][1].splitlines()
+        assert lines[:3] == ["Ajoutés : 0", "Mis à jour : 0", "Inchangés : 2"]
+        assert "Lignes reconnues par code de billet, puis nom + e-mail (2 par code de billet)" in lines
+        gone = lines.index("D’un import précédent, absent·es de ce fichier (gardé·es tel·les quel·les) : 18")
+        listed = sorted(range(3, 21), key=str)[:15]  # as the guest list sorts them: by name, "Zoé10" before "Zoé3"
+        assert lines[gone + 1:] == [f"  JJ-{i}  Zoé{i} Martin" for i in listed] + ["  … et 3 de plus"]
+        assert kiosk.find("JJ-20").status.value == "valid"  # left as they are: no --prune in the window
+    finally:
+        i18n.remove(qapp, translators)
 
 
 def test_error_sentence_words_refusals_in_the_windows_language() -> None:
