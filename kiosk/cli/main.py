@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from kiosk import paths, settings
+from kiosk.cli import messages
 from kiosk.cli.context import EXIT_USAGE, Context, MessageError, UsageError, data_dir_from
+from kiosk.cli.help_fr import ARGPARSE_FR, HELP_FR
 from kiosk.cli.messages import LANGUAGES
 from kiosk.domain.os_errors import os_reason
 
@@ -31,17 +35,42 @@ COMMAND_MODULES = (
 
 
 class _Parser(argparse.ArgumentParser):
+    lang = "en"  # "fr" on a French parser (see _in_french): argparse's own words in French too
+
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"kiosk: error: {message}\n")
+        sys.stderr.write(f"kiosk: {'erreur ' if self.lang == 'fr' else 'error'}: {message}\n")
         raise SystemExit(EXIT_USAGE)
+
+    def format_usage(self) -> str:
+        with _argparse_words(self.lang):
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with _argparse_words(self.lang):
+            return super().format_help()
+
+    def parse_known_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
+                         namespace: argparse.Namespace | None = None) -> tuple[argparse.Namespace, list[str]]:
+        with _argparse_words(self.lang):
+            return super().parse_known_args(args, namespace)
 
 
 LANG_HELP = "language of messages and verdicts: fr or en (default: settings, then $LANG)"
 GLOBAL_OPTIONS = ("--data-dir", "--lang")
+JSON_HELP = "JSON on stdout (messages stay on stderr)"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The parser, its help in ``lang`` (French from kiosk/cli/help_fr.py; English as written here)."""
+    with _argparse_words(lang):
+        parser = _build_parser()
+    if lang == "fr":
+        _in_french(parser)
+    return parser
+
+
+def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kiosk", description="On-site event check-in.")
     parser.add_argument("--data-dir", help="data directory (default: $KIOSK_DATA_DIR or the user data dir)")
     parser.add_argument("--lang", choices=LANGUAGES, dest="global_lang", help=LANG_HELP)
@@ -55,6 +84,10 @@ def build_parser() -> argparse.ArgumentParser:
             continue  # a command family not built yet
         module.register(sub)
     _accept_lang_everywhere(sub)
+    for each in _parsers(parser):
+        for action in each._actions:
+            if action.option_strings == ["--json"] and action.help is None:
+                action.help = JSON_HELP
     return parser
 
 
@@ -78,8 +111,62 @@ def with_default_command(argv: list[str]) -> list[str]:
     return argv
 
 
+def _parsers(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
+    yield parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):
+                yield from _parsers(sub)
+
+
+def _in_french(parser: argparse.ArgumentParser) -> None:
+    for each in _parsers(parser):
+        each.description = HELP_FR.get(each.description or "", each.description)
+        if isinstance(each, _Parser):
+            each.lang = "fr"
+        for action in each._actions:
+            if action.help and action.help is not argparse.SUPPRESS:
+                action.help = HELP_FR.get(action.help, action.help)
+            if isinstance(action, argparse._SubParsersAction):
+                for choice in action._choices_actions:  # the command list of this parser's help
+                    choice.help = HELP_FR.get(choice.help or "", choice.help)
+
+
+@contextlib.contextmanager
+def _argparse_words(lang: str) -> Iterator[None]:
+    """argparse's own words ("usage:", "the following arguments are required") in ``lang``. argparse
+    looks each up through its module's ``_`` (gettext) when it needs it, so it is swapped for the time
+    the parser is built and used: no .mo catalogue to install."""
+    if lang != "fr":
+        yield
+        return
+    original: Callable[[str], str] = argparse._  # type: ignore[attr-defined]
+    argparse._ = lambda text: ARGPARSE_FR.get(text, original(text))  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = original  # type: ignore[attr-defined]
+
+
+def early_lang(argv: Sequence[str]) -> str:
+    """The language of the help and of usage errors, known before the arguments are parsed: ``--lang``
+    wherever it is, else the data dir's settings, else the locale (as :attr:`Context.lang`)."""
+    found: dict[str, str] = {}
+    for i, arg in enumerate(argv):
+        for option in GLOBAL_OPTIONS:
+            if arg == option and i + 1 < len(argv):
+                found.setdefault(option, argv[i + 1])
+            elif arg.startswith(option + "="):
+                found.setdefault(option, arg.partition("=")[2])
+    try:
+        saved = settings.saved_value(paths.data_dir(found.get("--data-dir")), "language")
+    except (OSError, ValueError):
+        saved = None
+    return messages.language(found.get("--lang"), saved if isinstance(saved, str) else None)
+
+
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    args = build_parser().parse_args(with_default_command(list(argv)))
+    args = build_parser(early_lang(argv)).parse_args(with_default_command(list(argv)))
     if getattr(args, "lang", None) is None:  # `kiosk --lang en [COMMAND]`: the sub-command's own is unset
         args.lang = args.global_lang
     return args

@@ -51,7 +51,9 @@ def test_bad_import_is_one_line_without_traceback(tmp_path: Path) -> None:
 
 
 def test_usage_error_exit_2(tmp_path: Path) -> None:
-    result = kiosk(tmp_path / "data", "checkin")
+    result = kiosk(tmp_path / "data", "--lang", "fr", "checkin")
+    assert result.returncode == 2 and result.stdout == "" and "utilisation :" in result.stderr
+    result = kiosk(tmp_path / "data", "--lang", "en", "checkin")
     assert result.returncode == 2 and result.stdout == "" and "usage:" in result.stderr
 
 

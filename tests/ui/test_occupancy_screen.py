@@ -333,7 +333,7 @@ def test_kiosk_gui_mode_occupancy_as_a_process(tmp_path: Path) -> None:
     image = QImage(str(shot))
     assert (image.width(), image.height()) == (1920, 1080)
     assert "no screen 7" in (data / "kiosk.log").read_text()
-    bad = subprocess.run([sys.executable, "main.py", "--data-dir", str(data), "gui", "--mode", "nope"],
+    bad = subprocess.run([sys.executable, "main.py", "--data-dir", str(data), "gui", "--mode", "nope", "--lang", "en"],
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "invalid choice" in bad.stderr
 
