@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QVBoxLayout,
@@ -68,11 +69,29 @@ class OverrideDialog(QDialog):
         return OverrideAnswer(self.reason.text().strip(), self.staff.text().strip())
 
 
-def plain_box(icon: QMessageBox.Icon, title: str, text: str, parent: QWidget) -> QMessageBox:
+def plain_box(icon: QMessageBox.Icon, title: str, text: str, parent: QWidget | None) -> QMessageBox:
     """A message box whose text is shown as typed: names and codes in it are data, never markup."""
     box = QMessageBox(icon, title, "", QMessageBox.StandardButton.NoButton, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(text)
+    return box
+
+
+MAX_INFO_WIDTH = 1000  # px: a summary box stays on a 1280x720 laptop's screen; longer lines wrap
+
+
+def info_box(title: str, text: str, parent: QWidget | None) -> QMessageBox:
+    """A summary (an import's, a batch of badges'): plain text, one OK, and as wide as its longest line
+    (up to MAX_INFO_WIDTH), so lines such as "Rows matched by ticket code, then name + e-mail (39 on ticket
+    code)" stay whole: QMessageBox alone wraps at half the screen's width, 400 px on a small one."""
+    box = plain_box(QMessageBox.Icon.Information, title, text, parent)
+    box.addButton(QMessageBox.StandardButton.Ok)
+    box.setAccessibleName("summary")
+    label = box.findChild(QLabel, "qt_msgbox_label")
+    if label is not None:
+        metrics = label.fontMetrics()
+        widest = max(metrics.horizontalAdvance(line) for line in text.splitlines() or [""])
+        label.setMinimumWidth(min(widest + metrics.averageCharWidth(), MAX_INFO_WIDTH))
     return box
 
 
@@ -104,10 +123,7 @@ class Dialogs:
         box.exec()
 
     def info(self, parent: QWidget, title: str, text: str) -> None:
-        box = plain_box(QMessageBox.Icon.Information, title, text, parent)
-        box.addButton(QMessageBox.StandardButton.Ok)
-        box.setAccessibleName("summary")
-        box.exec()
+        info_box(title, text, parent).exec()
 
     def open_file(self, parent: QWidget, title: str, filters: str) -> Path | None:
         path, _chosen = QFileDialog.getOpenFileName(parent, title, str(Path.home()), filters)

@@ -74,7 +74,7 @@ def import_summary(report: ImportReport, lang: str) -> str:
         # for a count of 2 or more. Worded so the number needs no plural.
         n = len(report.missing)
         lines.append(t(QCoreApplication.translate(
-            "LongWork", "From an earlier import, not in this file (left as they are): %1"), n))
+            "LongWork", "Missing from this file, kept as they are: %1"), n))
         lines += _listed([f"{a.ticket_code or ''}  {a.full_name}".strip() for a in report.missing[:MAX_SKIPPED_LINES]],
                          n)
     return "\n".join(lines)

@@ -653,8 +653,8 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/long_work.py" line="76"/>
-        <source>From an earlier import, not in this file (left as they are): %1</source>
-        <translation>D’un import précédent, absent·es de ce fichier (gardé·es tel·les quel·les) : %1</translation>
+        <source>Missing from this file, kept as they are: %1</source>
+        <translation>Absent·es de ce fichier, gardé·es tel·les quel·les : %1</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/long_work.py" line="111"/>

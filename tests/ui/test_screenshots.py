@@ -235,3 +235,28 @@ def grab_widget(widget: QWidget, path: Path) -> None:
     image = widget.grab().toImage()
     assert (image.width(), image.height()) == (1366, 768), path.name
     assert image.save(str(path))
+
+
+def test_screenshot_of_a_second_export_s_summary(kiosk: Kiosk, shots: Path, lang: str) -> None:
+    """What staff read after importing pretix's second export from the window (FR and EN pretix files)."""
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from kiosk.service.importer import import_registrations
+    from kiosk.ui.dialogs import info_box
+    from kiosk.ui.long_work import import_summary
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "pretix"
+    import_registrations(kiosk, fixtures / f"pretix-v1-{lang}-orderdata.xlsx")
+    second = fixtures / f"pretix-v2-{lang}-orderdata.xlsx"
+    summary = import_summary(import_registrations(kiosk, second), lang)
+    box = info_box(second.name, summary, None)  # the window's own summary box (Dialogs.info)
+    box.show()
+    QApplication.processEvents()
+    image = box.grab().toImage()
+    assert image.width() < 1280 and image.height() < 720  # fits the smallest door laptop's screen
+    label = box.findChild(QLabel, "qt_msgbox_label")
+    assert label is not None and label.height() < label.fontMetrics().lineSpacing() * (summary.count("\n") + 1.5), \
+        "a line of the summary was wrapped"
+    suffix = "" if lang == "fr" else f"-{lang}"
+    assert image.save(str(shots / f"import-summary{suffix}.png"))
+    box.close()
