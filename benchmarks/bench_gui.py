@@ -165,6 +165,7 @@ def main() -> int:
     app = application()
     assert isinstance(app, QApplication)
 
+    missed = False
     latencies = bench_latency(args.trials)
     if latencies:
         ordered = sorted(latencies)
@@ -172,10 +173,11 @@ def main() -> int:
         print(f"frame-to-verdict-on-screen latency over {len(latencies)} codes: "
               f"median {statistics.median(latencies):.1f} ms, p95 {p95:.1f} ms, max {max(latencies):.1f} ms "
               f"(target p95 < 50 ms: {'OK' if p95 < 50 else 'MISSED'})")
+        missed |= p95 >= 50
     print(f"CPU of the whole app at 30 fps preview for {args.seconds:.0f} s (cores: {os.cpu_count()}):")
     percent, _wall, _painted = bench_cpu(args.seconds)
     print(f"  CPU {percent:.1f} % of one core (target < 50 %: {'OK' if percent < 50 else 'MISSED'})")
-    return 0
+    return 1 if missed or percent >= 50 else 0  # make bench names this file when a target is missed
 
 
 if __name__ == "__main__":
