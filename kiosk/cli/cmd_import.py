@@ -37,9 +37,12 @@ def _import(ctx: Context) -> int:
         overrides = parse_map_option(ctx.args.map)
     except ImportFileError as exc:
         raise UsageError(exc.message(ctx.lang)) from exc
+    from kiosk.domain.demo import is_demo
+
+    kiosk = ctx.kiosk()
     bar = Progress(ctx.text("progress_import"), ctx, every=1)  # the importer calls it every 2,000 rows
     try:
-        report = import_registrations(ctx.kiosk(), ctx.args.file, overrides=overrides, dry_run=ctx.args.dry_run,
+        report = import_registrations(kiosk, ctx.args.file, overrides=overrides, dry_run=ctx.args.dry_run,
                                       prune=ctx.args.prune, force=ctx.args.force, sheet=ctx.args.sheet,
                                       progress=bar)
     finally:
@@ -68,7 +71,11 @@ def _import(ctx: Context) -> int:
         lines += [f"    {a.ticket_code or a.id}  {a.full_name}" for a in report.missing[:50]]
         if len(report.missing) > 50:
             lines.append(t("import_more", count=len(report.missing) - 50))
-    ctx.emit(report.to_json(), "\n".join(lines))
+    # Into the demo `make run` opened: said, not refused (a try-out with one's own file is fine).
+    into_demo = is_demo(kiosk.event) and not report.dry_run and bool(report.added or report.updated)
+    if into_demo and not ctx.json:
+        ctx.say(t("import_into_demo", file=name))
+    ctx.emit({**report.to_json(), "into_demo": into_demo}, "\n".join(lines))
     return 0
 
 

@@ -63,6 +63,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "import_matched": "  {sheet}lignes reconnues par {matched_by}{matches}",
         "import_match": "{count} par {how}",
         "import_code_source": "  code de billet lu dans la colonne « {column} »",
+        "import_into_demo": "kiosk: attention : l'événement actif est la démonstration #Plus20 ; les invité·es de "
+                            "{file} rejoignent ses invité·es fictif·ves, dont les codes ouvrent aussi la porte. Pour "
+                            "votre événement : kiosk event create --name « … », puis importez.",
         "import_skipped": "  ligne {line} : ignorée — {reason}",
         "import_warning": "kiosk: {file}, ligne {line} : {message}",
         "import_more_warnings": "kiosk: {file} : … et {count} autres lignes avec des avertissements d'encodage",
@@ -141,6 +144,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "import_matched": "  {sheet}rows matched by {matched_by}{matches}",
         "import_match": "{count} on {how}",
         "import_code_source": "  ticket code read from column {column!r}",
+        "import_into_demo": "kiosk: warning: the active event is the #Plus20 demo; the guests of {file} join its "
+                            "fictitious guests, whose codes open the door too. For your own event: kiosk event "
+                            "create --name \"…\", then import.",
         "import_skipped": "  line {line}: skipped — {reason}",
         "import_warning": "kiosk: {file} line {line}: {message}",
         "import_more_warnings": "kiosk: {file}: … and {count} more lines with encoding warnings",

@@ -52,9 +52,18 @@ PRIVACY_NOTICE = (
 )
 
 
+DEMO_EVENT_ID = str(uuid.uuid5(DEMO_NAMESPACE, "plus20"))
+
+
+def is_demo(event: Event) -> bool:
+    """The demo event `make run` opens on a new machine: a real export imported into it would sit among
+    its fictitious guests (and their codes would open the door)."""
+    return event.id == DEMO_EVENT_ID
+
+
 def demo_event() -> Event:
     return Event(
-        id=str(uuid.uuid5(DEMO_NAMESPACE, "plus20")),
+        id=DEMO_EVENT_ID,
         name="#Plus20 — La Ruche Marseille × Inter-Made",
         starts_at="2026-11-30T18:00:00+01:00",
         venue="Les Grandes Tables, Friche la Belle de Mai, Marseille",

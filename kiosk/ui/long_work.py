@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from kiosk.badges.batch import BatchResult
+from kiosk.domain.demo import is_demo
 from kiosk.importing import identity_words, worded
 from kiosk.service import Kiosk, KioskError
 from kiosk.service.errors import Refused, StorageError
@@ -155,6 +156,13 @@ class LongWork(QObject):
         if path is None:
             return None
         k = self.kiosk
+        if is_demo(k.event) and not self.dialogs.confirm(
+                self.window, self.tr("Import registrations"),
+                self.tr("This kiosk is on the #Plus20 demo event: the guests of %1 would join its fictitious "
+                        "guests, whose codes open the door too. For your own event, create it first "
+                        "(kiosk event create --name \"…\", see the README), then import.").replace("%1", path.name),
+                self.tr("Import into the demo"), self.tr("Do not import")):
+            return None
         task = self.runner.start(lambda progress: import_in_thread(self.data_dir, k.device_name, k.lang, path,
                                                                    progress), "import")
         self._track(task, self.tr("Importing %1…").replace("%1", path.name), self.tr("Import registrations"))

@@ -397,7 +397,7 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="102"/>
+        <location filename="../../kiosk/ui/dialogs.py" line="121"/>
         <source>Kiosk</source>
         <translation>Poste</translation>
     </message>
@@ -597,115 +597,131 @@
 <context>
     <name>LongWork</name>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="62"/>
+        <location filename="../../kiosk/ui/long_work.py" line="63"/>
         <source>Added: %1</source>
         <translation>Ajoutés : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="63"/>
+        <location filename="../../kiosk/ui/long_work.py" line="64"/>
         <source>Updated: %1</source>
         <translation>Mis à jour : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="64"/>
+        <location filename="../../kiosk/ui/long_work.py" line="65"/>
         <source>Unchanged: %1</source>
         <translation>Inchangés : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="65"/>
+        <location filename="../../kiosk/ui/long_work.py" line="66"/>
         <source>Cancelled: %1</source>
         <translation>Annulés : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="66"/>
+        <location filename="../../kiosk/ui/long_work.py" line="67"/>
         <source>Skipped: %1</source>
         <translation>Ignorés : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="70"/>
+        <location filename="../../kiosk/ui/long_work.py" line="71"/>
         <source>Encoding warnings: %1</source>
         <translation>Avertissements d’encodage : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="88"/>
+        <location filename="../../kiosk/ui/long_work.py" line="89"/>
         <source>Sheet: “%1”</source>
         <translation>Feuille : « %1 »</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="90"/>
+        <location filename="../../kiosk/ui/long_work.py" line="91"/>
         <source>Ticket code read from the column “%1”</source>
         <translation>Code de billet lu dans la colonne « %1 »</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="92"/>
+        <location filename="../../kiosk/ui/long_work.py" line="93"/>
         <source>%1 on %2</source>
         <translation>%1 par %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="95"/>
+        <location filename="../../kiosk/ui/long_work.py" line="96"/>
         <source>Rows matched by %1</source>
         <translation>Lignes reconnues par %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="101"/>
+        <location filename="../../kiosk/ui/long_work.py" line="102"/>
         <source>line %1: %2</source>
         <translation>ligne %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="76"/>
+        <location filename="../../kiosk/ui/long_work.py" line="77"/>
         <source>Missing from this file, kept as they are: %1</source>
         <translation>Absent·es de ce fichier, gardé·es tel·les quel·les : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="111"/>
+        <location filename="../../kiosk/ui/long_work.py" line="112"/>
         <source>…and %1 more</source>
         <translation>… et %1 de plus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="125"/>
+        <location filename="../../kiosk/ui/long_work.py" line="126"/>
         <source>unexpected error (%1)</source>
         <translation>erreur inattendue (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="154"/>
+        <location filename="../../kiosk/ui/long_work.py" line="155"/>
         <location filename="../../kiosk/ui/long_work.py" line="160"/>
+        <location filename="../../kiosk/ui/long_work.py" line="168"/>
         <source>Import registrations</source>
         <translation>Importer les inscriptions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="160"/>
+        <location filename="../../kiosk/ui/long_work.py" line="161"/>
+        <source>This kiosk is on the #Plus20 demo event: the guests of %1 would join its fictitious guests, whose codes open the door too. For your own event, create it first (kiosk event create --name &quot;…&quot;, see the README), then import.</source>
+        <translation>Ce poste est sur l’événement de démonstration #Plus20 : les invité·es de %1 rejoindraient ses invité·es fictif·ves, dont les codes ouvrent aussi la porte. Pour votre événement, créez-le d’abord (kiosk event create --name « … », voir le README), puis importez.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="164"/>
+        <source>Import into the demo</source>
+        <translation>Importer dans la démo</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="164"/>
+        <source>Do not import</source>
+        <translation>Ne pas importer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="168"/>
         <source>Importing %1…</source>
         <translation>Import de %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="162"/>
+        <location filename="../../kiosk/ui/long_work.py" line="170"/>
         <source>Import of %1 stopped, nothing was changed: %2</source>
         <translation>Import de %1 arrêté, rien n’a été modifié : %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="171"/>
-        <location filename="../../kiosk/ui/long_work.py" line="178"/>
-        <location filename="../../kiosk/ui/long_work.py" line="221"/>
+        <location filename="../../kiosk/ui/long_work.py" line="179"/>
+        <location filename="../../kiosk/ui/long_work.py" line="186"/>
+        <location filename="../../kiosk/ui/long_work.py" line="229"/>
         <source>Badges PDF for everyone</source>
         <translation>PDF des badges de tous les invités</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="178"/>
+        <location filename="../../kiosk/ui/long_work.py" line="186"/>
         <source>Drawing the badges…</source>
         <translation>Dessin des badges…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="180"/>
+        <location filename="../../kiosk/ui/long_work.py" line="188"/>
         <source>Could not write the badges PDF: %1</source>
         <translation>Impossible d’écrire le PDF des badges : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="216"/>
+        <location filename="../../kiosk/ui/long_work.py" line="224"/>
         <source>Imported %1</source>
         <translation>%1 importé</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/long_work.py" line="219"/>
+        <location filename="../../kiosk/ui/long_work.py" line="227"/>
         <source>%n badge(s) on %1 page(s): %2</source>
         <translation>
             <numerusform>%n badge sur %1 page(s) : %2</numerusform>
@@ -949,32 +965,32 @@
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="35"/>
+        <location filename="../../kiosk/ui/dialogs.py" line="36"/>
         <source>Let in anyway</source>
         <translation>Laisser entrer quand même</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="37"/>
+        <location filename="../../kiosk/ui/dialogs.py" line="38"/>
         <source>Let %1 in anyway? This is recorded with your name and reason.</source>
         <translation>Laisser entrer %1 quand même ? Votre nom et la raison sont enregistrés.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="42"/>
+        <location filename="../../kiosk/ui/dialogs.py" line="43"/>
         <source>e.g. lost phone, checked ID</source>
         <translation>ex. : téléphone perdu, pièce d&apos;identité vérifiée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="46"/>
+        <location filename="../../kiosk/ui/dialogs.py" line="47"/>
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="47"/>
+        <location filename="../../kiosk/ui/dialogs.py" line="48"/>
         <source>Staff</source>
         <translation>Membre de l&apos;équipe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="50"/>
+        <location filename="../../kiosk/ui/dialogs.py" line="51"/>
         <source>Let in</source>
         <translation>Laisser entrer</translation>
     </message>

@@ -167,3 +167,27 @@ def test_the_summary_skipped_rows_and_warnings_in_french_json_unchanged(kiosk_cl
     assert reports[0]["skipped"] == [{"line": 13, "reason": "no name", "key": "no_name"}]
     assert reports[0]["warnings"] == [{"line": 12, "message": "Windows-1252 text in a UTF-8 file, read as "
                                                               "Windows-1252", "key": "cp1252_in_utf8"}]
+
+
+def test_an_import_into_the_demo_says_where_the_guests_go(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """`make run` left the demo active: the import goes ahead (a try-out is fine) but says so on stderr."""
+    run = in_process(capsys, tmp_path / "data", monkeypatch)
+    assert run("demo")[0] == 0
+    export = tmp_path / "inscriptions.csv"
+    export.write_text(HEADER + "\nT-1;Zoé;Martin;zoe@example.org\n", encoding="utf-8")
+    code, out, err = run("import", str(export))
+    assert code == 0 and out.startswith("inscriptions.csv : ajoutés 1")
+    assert err == ("kiosk: attention : l'événement actif est la démonstration #Plus20 ; les invité·es de "
+                   "inscriptions.csv rejoignent ses invité·es fictif·ves, dont les codes ouvrent aussi la porte. "
+                   "Pour votre événement : kiosk event create --name « … », puis importez.\n")
+    code, _, err = run("import", str(export), "--lang", "en")
+    assert code == 0 and err == ""  # nothing added or changed this time: nothing to warn about
+    export.write_text(HEADER + "\nT-1;Zoé;Martin;zoe@example.org\nT-2;Léa;Roux;lea@example.org\n", encoding="utf-8")
+    code, out, err = run("import", str(export), "--dry-run")
+    assert code == 0 and err == "" and "ajoutés 1" in out  # a dry run writes nothing either
+    code, out, err = run("import", str(export), "--json")
+    assert code == 0 and err == "" and json.loads(out)["into_demo"] is True  # JSON says it, stderr stays clean
+    assert run("event", "create", "--name", "AG")[0] == 0
+    code, out, err = run("import", str(export), "--json")
+    assert code == 0 and err == "" and json.loads(out)["into_demo"] is False and json.loads(out)["added"] == 2

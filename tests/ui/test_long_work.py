@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from kiosk.domain.model import Event
 from kiosk.service import Kiosk
 from kiosk.service.errors import StorageError, StorageKind, WorkshopFull
 from kiosk.ui import i18n
@@ -161,6 +162,37 @@ def test_a_second_export_lists_who_is_missing_from_it_in_the_windows_language(
         assert kiosk.find("JJ-20").status.value == "valid"  # left as they are: no --prune in the window
     finally:
         i18n.remove(qapp, translators)
+
+
+def test_an_import_into_the_demo_event_asks_first(make_window: MakeWindow, kiosk: Kiosk, dialogs: ScriptedDialogs,
+                                                  tmp_path: Path, qtbot: QtBot) -> None:
+    """`make run` opens on the demo: a real export imported from the window would sit among its fictitious
+    guests, whose codes open the door. The window asks; "Do not import" changes nothing."""
+    kiosk.lang = "en"
+    window = make_window()
+    before = kiosk.stats().registered
+    dialogs.chosen_file = write_registrations(tmp_path / "inscriptions.csv", 3)
+    dialogs.confirm_answer = False
+    assert window.long_work.import_registrations() is None
+    assert "#Plus20 demo event" in dialogs.questions[-1] and "inscriptions.csv" in dialogs.questions[-1]
+    assert dialogs.buttons[-1] == ("Import into the demo", "Do not import")
+    assert kiosk.stats().registered == before and not dialogs.infos
+    dialogs.confirm_answer = True  # a try-out with one's own file: the demo takes it
+    task = window.long_work.import_registrations()
+    assert task is not None
+    qtbot.waitUntil(lambda: not task.running, timeout=10_000)
+    assert kiosk.stats().registered == before + 3
+
+
+def test_an_import_into_a_real_event_asks_nothing(make_window: MakeWindow, kiosk: Kiosk, dialogs: ScriptedDialogs,
+                                                  tmp_path: Path, qtbot: QtBot) -> None:
+    kiosk.create_event(Event(id="e-real", name="Assemblée générale"))
+    window = make_window()
+    dialogs.chosen_file = write_registrations(tmp_path / "inscriptions.csv", 3)
+    task = window.long_work.import_registrations()
+    assert task is not None and dialogs.questions == []
+    qtbot.waitUntil(lambda: not task.running, timeout=10_000)
+    assert kiosk.stats().registered == 3
 
 
 def test_error_sentence_words_refusals_in_the_windows_language() -> None:
