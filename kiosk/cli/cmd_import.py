@@ -30,6 +30,7 @@ def register(sub: Any) -> None:
 
 def _import(ctx: Context) -> int:
     from kiosk.cli.progress import Progress
+    from kiosk.domain.demo import is_demo
     from kiosk.importing import ImportFileError, identity_words, parse_map_option, worded
     from kiosk.service.importer import import_registrations
 
@@ -37,8 +38,6 @@ def _import(ctx: Context) -> int:
         overrides = parse_map_option(ctx.args.map)
     except ImportFileError as exc:
         raise UsageError(exc.message(ctx.lang)) from exc
-    from kiosk.domain.demo import is_demo
-
     kiosk = ctx.kiosk()
     bar = Progress(ctx.text("progress_import"), ctx, every=1)  # the importer calls it every 2,000 rows
     try:

@@ -1,13 +1,12 @@
 """The command line's help in French (the kiosk's first language): each English help text, as written
 in the ``cmd_*.py`` modules, and argparse's own words. English stays in the code, where it is read;
 ``kiosk.cli.main`` swaps the words in when the command runs in French. A test checks every help text
-of the parser has its entry here."""
+of the parser has its entry here (argparse's own "-h" help is in ARGPARSE_FR)."""
 
 from __future__ import annotations
 
 HELP_FR: dict[str, str] = {
     "On-site event check-in.": "Contrôle d'accès sur place d'un événement.",
-    "show this help message and exit": "affiche cette aide et quitte",
     "JSON on stdout (messages stay on stderr)": "du JSON sur la sortie standard (les messages restent sur stderr)",
     "data directory (default: $KIOSK_DATA_DIR or the user data dir)":
         "dossier de données (par défaut : $KIOSK_DATA_DIR ou le dossier de données de l'utilisateur)",
