@@ -43,7 +43,7 @@ def _import(ctx: Context) -> int:
     try:
         report = import_registrations(kiosk, ctx.args.file, overrides=overrides, dry_run=ctx.args.dry_run,
                                       prune=ctx.args.prune, force=ctx.args.force, sheet=ctx.args.sheet,
-                                      progress=bar)
+                                      progress=bar, phase=bar.phase)
     finally:
         bar.close()  # its line ended, before the summary or the one line saying why not
     lang, name = ctx.lang, ctx.args.file.name  # ctx.lang reads settings.json: once, not once a line

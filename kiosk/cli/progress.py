@@ -16,15 +16,29 @@ class Progress:
         self.total, self.label, self.ctx, self.every = max(total, 1), label, ctx, every
         self.tty = sys.stderr.isatty()
         self.drawn = False
+        self.done, self.doing, self.width = 0, "", 0
 
     def __call__(self, done: int, total: int | None = None) -> None:
         if total is not None:
             self.total = max(total, 1)
+        self.done = done
         if self.tty and (done == self.total or done % self.every == 0):
-            filled = int(30 * done / self.total)
-            sys.stderr.write(f"\r{self.label} [{'#' * filled}{'.' * (30 - filled)}] {done}/{self.total}")
-            sys.stderr.flush()
-            self.drawn = True
+            self._draw()
+
+    def phase(self, name: str) -> None:
+        """What the work is doing now, after the count (an import's "writing…"): the bar may stand still."""
+        self.doing = self.ctx.text(f"progress_phase_{name}")
+        if self.tty:
+            self._draw()
+
+    def _draw(self) -> None:
+        filled = int(30 * self.done / self.total)
+        line = f"{self.label} [{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total}"
+        if self.doing:
+            line += f" {self.doing}"
+        sys.stderr.write(f"\r{line}{' ' * max(0, self.width - len(line))}")  # blanks over a longer line
+        sys.stderr.flush()
+        self.width, self.drawn = len(line), True
 
     def finish(self, total: int | None = None) -> None:
         if total is not None:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from kiosk.domain.codes import code_key
 from kiosk.domain.merge import guest_id
@@ -36,6 +37,11 @@ from kiosk.store import transaction
 from kiosk.store.db import bulk_commit, snapshot, sync_wal
 
 Progress = Callable[[int, int], None]
+# What an import is doing, said as each phase starts (the window's progress label, the CLI's bar): rows are
+# counted only while they are matched; reading the file, writing it (SQLite's own loop, the door waits) and
+# indexing it for search have no row count to show, and a bar at 100% for seconds would say "done".
+ImportPhase = Literal["read", "match", "write", "index"]
+PhaseFn = Callable[[ImportPhase], None]
 
 log = logging.getLogger(__name__)
 
@@ -249,22 +255,29 @@ def _plan(kiosk: Kiosk, parsed: ParsedFile, name: str, progress: Progress | None
 def import_registrations(
     kiosk: Kiosk, path: Path, *, overrides: Mapping[str, str] | None = None, dry_run: bool = False,
     prune: bool = False, force: bool = False, sheet: str | None = None, progress: Progress | None = None,
+    phase: PhaseFn | None = None,
 ) -> ImportReport:
-    """Import one export; raise :class:`KioskError` (one line, nothing written) when it cannot be."""
+    """Import one export; raise :class:`KioskError` (one line, nothing written) when it cannot be.
+    ``progress(done, total)`` counts rows as they are matched; ``phase`` is told each phase as it starts."""
     # Hundreds of thousands of records, attendees and tuples live at once, none of them cyclic garbage:
     # the cyclic GC would rescan them again and again (a third of the import's time), so it waits
     # (in a CLI run; see ``paused_gc`` for why not on the window's worker thread).
     with paused_gc():
         return _import(kiosk, path, overrides=overrides, dry_run=dry_run, prune=prune, force=force,
-                       sheet=sheet, progress=progress)
+                       sheet=sheet, progress=progress, phase=phase or _silent)
+
+
+def _silent(_phase: ImportPhase) -> None:
+    pass
 
 
 def _import(
     kiosk: Kiosk, path: Path, *, overrides: Mapping[str, str] | None, dry_run: bool, prune: bool,
-    force: bool, sheet: str | None, progress: Progress | None,
+    force: bool, sheet: str | None, progress: Progress | None, phase: PhaseFn,
 ) -> ImportReport:
     seconds: dict[str, float] = {}
     clock = _Clock(seconds)
+    phase("read")
     try:
         parsed = parse_registration_file(path, overrides, sheet=sheet,
                                          case_sensitive=kiosk.has_event() and kiosk.event.codes_case_sensitive)
@@ -279,15 +292,19 @@ def _import(
     now = kiosk.now()
     total = len(parsed.records)
     conn = kiosk.conn
+    phase("match")
     # Match and diff on a consistent snapshot, without the write lock.
     with snapshot(conn):
         fingerprint = attendee_store.change_mark(conn)
         plan = _plan(kiosk, parsed, path.name, progress)
     _check_prune(plan, kiosk, prune, force, path.name)
     clock.mark("match")
+    if progress:
+        progress(total, total)  # every row matched
     if not dry_run:
+        phase("write")
         plan = _apply(kiosk, parsed, plan, fingerprint, prune=prune, force=force, source=source, now=now,
-                      name=path.name, clock=clock)
+                      name=path.name, clock=clock, phase=phase)
     report.added, report.updated, report.unchanged = len(plan.new_rows), len(plan.updates), plan.unchanged
     report.cancelled = sum(1 for r in parsed.records if r.cancelled)
     report.matches = dict(plan.matches)
@@ -295,13 +312,11 @@ def _import(
         report.pruned = len(plan.missing)
     else:
         report.missing = plan.missing
-    if progress:
-        progress(total, total)
     return report
 
 
 def _apply(kiosk: Kiosk, parsed: ParsedFile, plan: _Plan, fingerprint: tuple[object, ...], *, prune: bool,
-           force: bool, source: str, now: str, name: str, clock: _Clock) -> _Plan:
+           force: bool, source: str, now: str, name: str, clock: _Clock, phase: PhaseFn) -> _Plan:
     """Write the plan in one transaction and return it (the summary counts what was written). New rows
     and changes are staged beforehand in TEMP tables, so the write lock is held only while SQLite copies
     them in (under 1 s for 100,000 new guests, ~0.4 s for 10,000 changed ones); their search index
@@ -342,6 +357,7 @@ def _apply(kiosk: Kiosk, parsed: ParsedFile, plan: _Plan, fingerprint: tuple[obj
         if not committed and not conn.in_transaction:
             attendee_store.drop_staged(conn)
     clock.mark("write")
+    phase("index")
     _after_commit(kiosk, name, large=len(plan.new_rows) + len(plan.updates) > 1000)
     clock.mark("index")
     return plan  # the one applied: matched again under the lock if the guests changed meanwhile

@@ -92,6 +92,7 @@ class Task(QObject):
     """One piece of long work; its signals are emitted on the UI thread only (via the mailbox)."""
 
     progressed = Signal(int, int)  # done, total
+    phased = Signal(str)  # the work's phase as it starts (an import's "read", "match", "write", "index")
     succeeded = Signal(object)  # the function's result
     failed = Signal(object)  # the exception it raised
     finished = Signal()  # after succeeded or failed
@@ -112,6 +113,23 @@ class Task(QObject):
         self.running, self.error = False, error
         self.failed.emit(error)
         self.finished.emit()
+
+
+class TaskProgress:
+    """What a task's function is given: ``progress(done, total)``, posted a few times a second (and always
+    the last step), and ``progress.phase(name)``, posted every time, for work whose steps have no count."""
+
+    def __init__(self, task: Task, post: Callable[..., None]) -> None:
+        self._task, self._post, self._last = task, post, 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done >= total or now - self._last >= PROGRESS_INTERVAL_S:
+            self._last = now
+            self._post(self._task.progressed.emit, int(done), int(total))
+
+    def phase(self, name: str) -> None:
+        self._post(self._task.phased.emit, str(name))
 
 
 UI_SWITCH_INTERVAL_S = 0.0005
@@ -141,7 +159,7 @@ class TaskRunner(QObject):
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kiosk-task")
         self.tasks: set[Task] = set()
 
-    def start(self, fn: Callable[[ProgressFn], Any], name: str = "task") -> Task:
+    def start(self, fn: Callable[[TaskProgress], Any], name: str = "task") -> Task:
         task = Task(name, self)
         self.tasks.add(task)
         task.finished.connect(lambda: self.tasks.discard(task))
@@ -152,17 +170,9 @@ class TaskRunner(QObject):
         return task
 
     @staticmethod
-    def _run(task: Task, fn: Callable[[ProgressFn], Any], post: Callable[..., None]) -> None:
-        last = [0.0]
-
-        def progress(done: int, total: int) -> None:
-            now = time.monotonic()
-            if done >= total or now - last[0] >= PROGRESS_INTERVAL_S:  # a few updates a second is enough
-                last[0] = now
-                post(task.progressed.emit, int(done), int(total))
-
+    def _run(task: Task, fn: Callable[[TaskProgress], Any], post: Callable[..., None]) -> None:
         try:
-            result = fn(progress)
+            result = fn(TaskProgress(task, post))
         except Exception as exc:  # handed to the UI thread, which says it in words
             log.debug("task %s failed", task.name, exc_info=True)
             post(task._fail, exc)

@@ -19,7 +19,7 @@ from kiosk.importing import identity_words, worded
 from kiosk.service import Kiosk, KioskError
 from kiosk.service.errors import Refused, StorageError
 from kiosk.service.importer import ImportReport
-from kiosk.ui.background import ProgressFn, Task, TaskRunner
+from kiosk.ui.background import ProgressFn, Task, TaskProgress, TaskRunner
 from kiosk.ui.dialogs import Dialogs
 from kiosk.ui.i18n import counted
 
@@ -27,13 +27,13 @@ IMPORT_FILTERS = "Registrations (*.csv *.tsv *.txt *.xlsx *.xls *.ods);;All file
 MAX_SKIPPED_LINES = 15
 
 
-def import_in_thread(data_dir: Path, device: str, lang: str, path: Path, progress: ProgressFn) -> ImportReport:
+def import_in_thread(data_dir: Path, device: str, lang: str, path: Path, progress: TaskProgress) -> ImportReport:
     """Runs on a worker thread: a private connection, committed or rolled back as one transaction."""
     from kiosk.service.importer import import_registrations
 
     kiosk = Kiosk.open(data_dir, device_name=device, lang=lang)
     try:
-        return import_registrations(kiosk, path, progress=progress)
+        return import_registrations(kiosk, path, progress=progress, phase=progress.phase)
     finally:
         kiosk.close()
 
@@ -166,6 +166,7 @@ class LongWork(QObject):
         task = self.runner.start(lambda progress: import_in_thread(self.data_dir, k.device_name, k.lang, path,
                                                                    progress), "import")
         self._track(task, self.tr("Importing %1…").replace("%1", path.name), self.tr("Import registrations"))
+        task.phased.connect(lambda phase: self._import_phase(path, phase))
         task.succeeded.connect(lambda report: self._imported(path, report))
         stopped = self.tr("Import of %1 stopped, nothing was changed: %2").replace("%1", path.name)
         task.failed.connect(lambda error: self._failed(stopped.replace("%2", error_sentence(error, k.lang))))
@@ -211,6 +212,22 @@ class LongWork(QObject):
         if self.progress is not None and total > 0:
             self.progress.setMaximum(total)
             self.progress.setValue(min(done, total))
+
+    def _import_phase(self, path: Path, phase: str) -> None:
+        """Each phase in words; the bar counts rows only while they are matched, and is a busy bar
+        (maximum 0) while the file is read, written and indexed: a full bar for seconds would say done."""
+        labels = {
+            "read": self.tr("Reading %1…"),
+            "match": self.tr("Comparing %1 with the guests already here…"),
+            "write": self.tr("Saving the guests of %1…"),
+            "index": self.tr("Indexing the guests of %1 for search…"),
+        }
+        if self.progress is None or phase not in labels:
+            return
+        self.progress.setLabelText(labels[phase].replace("%1", path.name))
+        if phase != "match":
+            self.progress.setMaximum(0)
+            self.progress.setValue(0)
 
     def _close_progress(self, _result: object = None) -> None:
         if self.progress is not None:

@@ -694,34 +694,54 @@
         <translation>Import de %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="170"/>
+        <location filename="../../kiosk/ui/long_work.py" line="171"/>
         <source>Import of %1 stopped, nothing was changed: %2</source>
         <translation>Import de %1 arrêté, rien n’a été modifié : %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="179"/>
-        <location filename="../../kiosk/ui/long_work.py" line="186"/>
-        <location filename="../../kiosk/ui/long_work.py" line="229"/>
+        <location filename="../../kiosk/ui/long_work.py" line="180"/>
+        <location filename="../../kiosk/ui/long_work.py" line="187"/>
+        <location filename="../../kiosk/ui/long_work.py" line="246"/>
         <source>Badges PDF for everyone</source>
         <translation>PDF des badges de tous les invités</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="186"/>
+        <location filename="../../kiosk/ui/long_work.py" line="187"/>
         <source>Drawing the badges…</source>
         <translation>Dessin des badges…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="188"/>
+        <location filename="../../kiosk/ui/long_work.py" line="189"/>
         <source>Could not write the badges PDF: %1</source>
         <translation>Impossible d’écrire le PDF des badges : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="224"/>
+        <location filename="../../kiosk/ui/long_work.py" line="220"/>
+        <source>Reading %1…</source>
+        <translation>Lecture du fichier %1…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="221"/>
+        <source>Comparing %1 with the guests already here…</source>
+        <translation>Comparaison du fichier %1 avec les invité·es déjà là…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="222"/>
+        <source>Saving the guests of %1…</source>
+        <translation>Enregistrement des invité·es du fichier %1…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="223"/>
+        <source>Indexing the guests of %1 for search…</source>
+        <translation>Indexation pour la recherche des invité·es du fichier %1…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="241"/>
         <source>Imported %1</source>
         <translation>%1 importé</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/long_work.py" line="227"/>
+        <location filename="../../kiosk/ui/long_work.py" line="244"/>
         <source>%n badge(s) on %1 page(s): %2</source>
         <translation>
             <numerusform>%n badge sur %1 page(s) : %2</numerusform>

@@ -322,3 +322,8 @@ def test_kiosk_export_and_import_draw_a_progress_bar_on_a_terminal_only(kiosk: K
     code, out, drawn = on_a_terminal([*kiosk_cmd, "import", str(tmp_path / "inscrits.csv")], root, env)
     assert code == 0 and out.startswith("inscrits.csv : ajoutés 5000")
     assert "\rimport (lignes) [" in drawn and "] 5000/5000" in drawn and drawn.endswith("\r\n"), drawn
+    # Each phase said after the count, in order: the bar stands full while the rows are saved and indexed.
+    said = [drawn.index(f"] {count} {words}") for count, words in (
+        ("0/1", "lecture du fichier…"), ("0/1", "comparaison avec les invité·es…"),
+        ("5000/5000", "enregistrement…"), ("5000/5000", "index de recherche…"))]
+    assert said == sorted(said), drawn

@@ -61,13 +61,17 @@ def people(k: Kiosk) -> dict[str, tuple[object, ...]]:
 def test_first_import_summary(forum: Kiosk, tmp_path: Path) -> None:
     rows = [*ROWS[:3], ("", "", "", "nobody@example.org", "", "", "", ""), *ROWS[3:]]
     calls: list[tuple[int, int]] = []
+    phases: list[tuple[str, int]] = []  # each phase as it starts, with the rows counted by then
     report = import_registrations(forum, write_csv(tmp_path / "export.csv", rows),
-                                  progress=lambda done, total: calls.append((done, total)))
+                                  progress=lambda done, total: calls.append((done, total)),
+                                  phase=lambda name: phases.append((name, len(calls))))
     # "cancelled" counts the rows imported as cancelled: Karim's "Remboursé".
     assert (report.added, report.updated, report.unchanged, report.cancelled) == (5, 0, 0, 1)
     assert [(s.line, s.reason) for s in report.skipped] == [(5, "no name")]
     assert report.missing == [] and not report.dry_run
     assert calls[-1] == (5, 5)
+    # Rows are counted while matched, all of them before the write; the file's own rows (5) are the total.
+    assert phases == [("read", 0), ("match", 0), ("write", len(calls)), ("index", len(calls))]
     got = people(forum)
     assert got["T-001"] == ("Hélène", "Dupont", "helene.dupont@example.org", "valid")
     assert got["T-004"][3] == "cancelled"  # "Remboursé"
@@ -83,8 +87,10 @@ def test_first_import_summary(forum: Kiosk, tmp_path: Path) -> None:
 
 
 def test_a_dry_run_has_no_write_phases(forum: Kiosk, tmp_path: Path) -> None:
-    report = import_registrations(forum, write_csv(tmp_path / "export.csv", ROWS), dry_run=True)
-    assert list(report.seconds) == ["read", "match"] and people(forum) == {}
+    phases: list[str] = []
+    report = import_registrations(forum, write_csv(tmp_path / "export.csv", ROWS), dry_run=True,
+                                  phase=phases.append)
+    assert list(report.seconds) == ["read", "match"] and phases == ["read", "match"] and people(forum) == {}
 
 
 def test_reimport_is_idempotent_and_keeps_checkins(forum: Kiosk, tmp_path: Path, clock: FakeClock) -> None:

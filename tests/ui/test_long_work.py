@@ -53,10 +53,25 @@ def test_import_from_the_menu_runs_off_the_ui_thread(make_window: MakeWindow, ki
     assert progress is not None and progress.isVisible() and "inscriptions.csv" in progress.labelText()
     steps: list[tuple[int, int]] = []
     task.progressed.connect(lambda done, total: steps.append((done, total)))
+    seen: list[tuple[str, str, int, int]] = []  # phase, the dialog's label then, its maximum, rows counted
+
+    def phased(phase: str) -> None:
+        assert progress is not None  # connected after the window's own slot: the label is already new
+        seen.append((phase, progress.labelText(), progress.maximum(), len(steps)))
+
+    task.phased.connect(phased)
     qtbot.waitUntil(lambda: not task.running, timeout=30_000)
     heartbeat.stop()
 
     assert steps and steps[-1] == (20_000, 20_000)
+    # Said in words phase by phase; no count while reading, writing and indexing (a busy bar, maximum 0),
+    # never a full bar standing for seconds: every row counted before "write".
+    assert [(phase, label, maximum) for phase, label, maximum, _ in seen] == [
+        ("read", "Reading inscriptions.csv…", 0),
+        ("match", "Comparing inscriptions.csv with the guests already here…", 0),
+        ("write", "Saving the guests of inscriptions.csv…", 0),
+        ("index", "Indexing the guests of inscriptions.csv for search…", 0)]
+    assert seen[2][3] == len(steps) and seen[1][3] == 0
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
     assert len(ticks) > 5 and max(gaps) < 0.5, f"UI thread blocked for {max(gaps):.2f} s"
     assert window.long_work.progress is None  # closed before the summary
@@ -148,11 +163,19 @@ def test_a_second_export_lists_who_is_missing_from_it_in_the_windows_language(
         rows = [f"JJ-{i};Zoé{i};Martin\n" for i in range(1, 21)]
         first.write_text("Billet;Prénom;Nom\n" + "".join(rows), encoding="utf-8")
         second.write_text("Billet;Prénom;Nom\n" + "".join(rows[:2]), encoding="utf-8")  # 18 guests left out
+        labels: list[str] = []
         for path in (first, second):
             dialogs.chosen_file = path
             shown = len(dialogs.infos)
             window.import_action.trigger()
+            task, progress = window.long_work.task, window.long_work.progress
+            assert task is not None and progress is not None
+            task.phased.connect(lambda _phase, p=progress: labels.append(p.labelText()))
             qtbot.waitUntil(lambda: len(dialogs.infos) > shown, timeout=10_000)  # noqa: B023 (waited for here)
+        assert labels[4:] == ["Lecture du fichier jour-j.csv…",
+                              "Comparaison du fichier jour-j.csv avec les invité·es déjà là…",
+                              "Enregistrement des invité·es du fichier jour-j.csv…",
+                              "Indexation pour la recherche des invité·es du fichier jour-j.csv…"]
         lines = dialogs.infos[-1][1].splitlines()
         assert lines[:3] == ["Ajoutés : 0", "Mis à jour : 0", "Inchangés : 2"]
         assert "Lignes reconnues par code de billet, puis nom + e-mail (2 par code de billet)" in lines
