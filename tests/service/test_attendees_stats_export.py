@@ -60,6 +60,26 @@ def test_search_typing_keystroke_by_keystroke_narrows(kiosk: Kiosk) -> None:
     assert [a.id for a in kiosk.search("helene dupont")] == [helene.id]
 
 
+def test_one_letter_words_find_exactly_the_guests_whose_words_they_start(kiosk: Kiosk) -> None:
+    """One-letter words are checked on the candidates' text rather than matched in the index (fast
+    keystrokes at the door): the rows found are still those every typed word starts a word of."""
+    kiosk.register(first_name="Benoît", last_name="d'Ormesson", organisation="Les Grandes Tables")
+    kiosk.register(first_name="Chloé", last_name="Le Gall", email="chloe.legall@example.org")
+    guests = list(attendee_store.iterate(kiosk.conn, kiosk.event.id))
+
+    def expected(query: str) -> set[str]:
+        typed = tokens(query)
+        return {a.id for a in guests if all(any(w.startswith(t) for w in tokens(" ".join(filter(None, (
+            a.first_name, a.last_name, a.organisation, a.email, a.ticket_code))))) for t in typed)}
+
+    for query in ("benoit d'o", "benoit d", "chloe l", "chloe le g", "d'o", "l g", "c", "t grandes",
+                  "b o", "a b c", "plus20 x"):
+        want = expected(query)
+        assert {a.id for a in kiosk.search(query, limit=500)} == want, query
+        assert len(guests) > len(want), query
+    assert [a.last_name for a in kiosk.search("benoit d'o")] == ["d'Ormesson"]
+
+
 def test_search_puts_guests_named_so_before_those_found_in_an_e_mail(kiosk: Kiosk) -> None:
     """A large event: "martin" finds Ms Martin first even when 300 guests have "martin" only in an
     e-mail (a parent's, a payer's) and come before her by name; the e-mail matches follow, by name."""
