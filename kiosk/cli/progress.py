@@ -14,13 +14,14 @@ class Progress:
 
     def __init__(self, label: str, ctx: Context, *, total: int = 0, every: int = 10) -> None:
         self.total, self.label, self.ctx, self.every = max(total, 1), label, ctx, every
+        self.counted = total > 0  # "0/1" before the work knows its total would be a made-up count
         self.tty = sys.stderr.isatty()
         self.drawn = False
         self.done, self.doing, self.width = 0, "", 0
 
     def __call__(self, done: int, total: int | None = None) -> None:
         if total is not None:
-            self.total = max(total, 1)
+            self.total, self.counted = max(total, 1), True
         self.done = done
         if self.tty and (done == self.total or done % self.every == 0):
             self._draw()
@@ -33,7 +34,9 @@ class Progress:
 
     def _draw(self) -> None:
         filled = int(30 * self.done / self.total)
-        line = f"{self.label} [{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total}"
+        line = f"{self.label} [{'#' * filled}{'.' * (30 - filled)}]"
+        if self.counted:
+            line += f" {self.done}/{self.total}"
         if self.doing:
             line += f" {self.doing}"
         sys.stderr.write(f"\r{line}{' ' * max(0, self.width - len(line))}")  # blanks over a longer line
