@@ -76,13 +76,7 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=LANGUAGES, dest="global_lang", help=LANG_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue  # a command family not built yet
-        module.register(sub)
+        importlib.import_module(name).register(sub)
     _accept_lang_everywhere(sub)
     for each in _parsers(parser):
         for action in each._actions:

@@ -179,14 +179,8 @@ class MainWindow(QMainWindow):
         self.screen_actions: dict[str, QAction] = {}
         for entry in self.screens.entries.values():
             action = screens_menu.addAction(QCoreApplication.translate("Screens", entry.title))
-            if entry.factory is None:
-                action.setEnabled(False)
-                action.setToolTip(self.tr("Coming in a later version"))
-                action.setStatusTip(self.tr("Coming in a later version"))
-            else:
-                action.triggered.connect(lambda _checked=False, key=entry.key: self.open_screen(key))
+            action.triggered.connect(lambda _checked=False, key=entry.key: self.open_screen(key))
             self.screen_actions[entry.key] = action
-        screens_menu.setToolTipsVisible(True)
 
     def _build_shortcuts(self) -> None:
         bindings: list[tuple[QKeySequence | QKeySequence.StandardKey | str, Callable[[], Any]]] = [
@@ -204,7 +198,7 @@ class MainWindow(QMainWindow):
 
     def open_screen(self, key: str) -> QWidget | None:
         entry = self.screens.entries.get(key)
-        if entry is None or entry.factory is None:
+        if entry is None:
             return None
         try:
             screen = entry.factory(self.kiosk, self)

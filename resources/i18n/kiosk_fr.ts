@@ -809,12 +809,6 @@
         <translation>É&amp;crans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="184"/>
-        <location filename="../../kiosk/ui/main_window.py" line="185"/>
-        <source>Coming in a later version</source>
-        <translation>Disponible dans une prochaine version</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/main_window.py" line="256"/>
         <location filename="../../kiosk/ui/main_window.py" line="385"/>
         <source>not configured</source>

@@ -70,7 +70,8 @@ class GroupRow(QWidget):
 
 
 class LocalStatuses:
-    """Kiosk statuses from this machine's log: the seam a hub fills later with every kiosk's heartbeat."""
+    """Kiosk statuses as the occupancy fold knows them: this machine's log, plus the hub's last contacts
+    as of this kiosk's last sync. Tests hand the screen another ``KioskStatuses``."""
 
     def __init__(self, occupancy: Occupancy) -> None:
         self.occupancy = occupancy
