@@ -36,7 +36,7 @@ deadcode: $(STAMP)
 
 ## The docs site (MkDocs + Material) into site/; --strict: a broken link or a missing page fails.
 docs: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --quiet --site-dir site
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --site-dir site  # not --quiet: it hides the warnings --strict counts
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy

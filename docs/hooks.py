@@ -2,6 +2,7 @@
 
 - ``cli.md``: its marker is replaced by the reference walked from the argparse parsers
   (``kiosk.cli.reference``), so the page cannot drift from the commands.
+- ``architecture.md``: its marker is replaced by the import-linter contracts of ``pyproject.toml``.
 - ``benevoles.pdf``: the volunteers' page (``benevoles.md``) as an A4 PDF to print and leave at the
   door, drawn with reportlab (already a dependency, for the badges) and the DejaVu fonts the reports
   use. It reads the small Markdown that page is written in: headings, paragraphs, bullet lists,
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 CLI_MARKER = "<!-- generated: the command-line reference -->"
+CONTRACTS_MARKER = "<!-- generated: the import contracts -->"
 GUIDE = "benevoles.md"
 GUIDE_PDF = "benevoles.pdf"
 DOCS = Path(__file__).resolve().parent
@@ -29,7 +31,25 @@ def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
         if CLI_MARKER not in markdown:
             raise ValueError(f"cli.md has lost its marker {CLI_MARKER!r}")
         return markdown.replace(CLI_MARKER, reference())
+    if page.file.src_uri == "architecture.md":
+        if CONTRACTS_MARKER not in markdown:
+            raise ValueError(f"architecture.md has lost its marker {CONTRACTS_MARKER!r}")
+        return markdown.replace(CONTRACTS_MARKER, contracts())
     return markdown
+
+
+def contracts(pyproject: Path = DOCS.parent / "pyproject.toml") -> str:
+    """The import-linter contracts as a Markdown list: what each forbids, as named in pyproject.toml."""
+    import tomllib
+
+    declared = tomllib.loads(pyproject.read_text(encoding="utf-8"))["tool"]["importlinter"]["contracts"]
+    lines = []
+    for contract in declared:
+        forbidden = ", ".join(f"`{m}`" for m in contract.get("forbidden_modules", []))
+        sources = ", ".join(f"`{m}`" for m in contract.get("source_modules", []))
+        detail = f": {sources} may not import {forbidden}" if forbidden else ""
+        lines.append(f"- **{html.escape(contract['name'], quote=False)}** ({contract['type']}){detail}")
+    return "\n".join(lines) + "\n"
 
 
 def on_files(files: Any, config: Any) -> Any:

@@ -369,7 +369,8 @@ class MainWindow(QMainWindow):
         self.checkin_page.show_failure(FailureState(code="", kind=StorageKind.CORRUPT, detail=detail))
         self.dialogs.error(self, self.tr(
             "The database file is damaged (%1). Stop using this kiosk for check-ins, keep a copy of "
-            "kiosk.db, and follow 'Recovery' in the README.").replace("%1", detail[:200]))
+            "kiosk.db, and follow 'Recovery' in the organiser's guide (docs/organiser.md)."
+        ).replace("%1", detail[:200]))
 
     # --- camera ------------------------------------------------------------------------
     def start_camera(self) -> None:

@@ -675,8 +675,8 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/long_work.py" line="161"/>
-        <source>This kiosk is on the #Plus20 demo event: the guests of %1 would join its fictitious guests, whose codes open the door too. For your own event, create it first (kiosk event create --name &quot;…&quot;, see the README), then import.</source>
-        <translation>Ce poste est sur l’événement de démonstration #Plus20 : les invité·es de %1 rejoindraient ses invité·es fictif·ves, dont les codes ouvrent aussi la porte. Pour votre événement, créez-le d’abord (kiosk event create --name « … », voir le README), puis importez.</translation>
+        <source>This kiosk is on the #Plus20 demo event: the guests of %1 would join its fictitious guests, whose codes open the door too. For your own event, create it first (kiosk event create --name &quot;…&quot;, see the organiser&apos;s guide), then import.</source>
+        <translation>Ce poste est sur l’événement de démonstration #Plus20 : les invité·es de %1 rejoindraient ses invité·es fictif·ves, dont les codes ouvrent aussi la porte. Pour votre événement, créez-le d’abord (kiosk event create --name « … », voir le guide de l’organisation), puis importez.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/long_work.py" line="164"/>
@@ -873,8 +873,8 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="377"/>
-        <source>The database file is damaged (%1). Stop using this kiosk for check-ins, keep a copy of kiosk.db, and follow &apos;Recovery&apos; in the README.</source>
-        <translation>Le fichier de la base est endommagé (%1). N’enregistrez plus d’entrées sur ce poste, gardez une copie de kiosk.db et suivez « Recovery » dans le README.</translation>
+        <source>The database file is damaged (%1). Stop using this kiosk for check-ins, keep a copy of kiosk.db, and follow &apos;Recovery&apos; in the organiser&apos;s guide (docs/organiser.md).</source>
+        <translation>Le fichier de la base est endommagé (%1). N’enregistrez plus d’entrées sur ce poste, gardez une copie de kiosk.db et suivez « Recovery » dans le guide de l’organisation (docs/organiser.md).</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="386"/>
@@ -1659,8 +1659,8 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="201"/>
-        <source>Keep a copy of kiosk.db and follow “Recovery” in the README.</source>
-        <translation>Gardez une copie de kiosk.db et suivez « Recovery » dans le README.</translation>
+        <source>Keep a copy of kiosk.db and follow “Recovery” in the organiser&apos;s guide.</source>
+        <translation>Gardez une copie de kiosk.db et suivez « Recovery » dans le guide de l’organisation.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="203"/>

@@ -198,7 +198,7 @@ class VerdictPanel(QFrame):
         if state.kind is StorageKind.CORRUPT:
             self.name.setText(self.tr("Call the organiser"))
             self.details.setText(state.detail[:120])
-            self.hint.setText(self.tr("Keep a copy of kiosk.db and follow “Recovery” in the README."))
+            self.hint.setText(self.tr("Keep a copy of kiosk.db and follow “Recovery” in the organiser's guide."))
         else:
             self.name.setText(self.tr("Scan again"))
             self.details.setText(self.tr("Code: %1").replace("%1", state.code[:60]))

@@ -1,4 +1,4 @@
-"""The volunteers' page as the PDF left at the door (docs/hooks.py): every section, nothing of the markup."""
+"""What docs/hooks.py makes at build time: the volunteers' PDF left at the door, the list of import contracts."""
 
 from __future__ import annotations
 
@@ -42,3 +42,13 @@ def test_markup_in_the_page_is_escaped_for_reportlab() -> None:
     module = hooks()
     assert module._inline("a <b> & **c** `d` [e](f.md)") == (
         'a &lt;b&gt; &amp; <font name="KioskReport-Bold">c</font> <font name="KioskReport-Bold">d</font> e')
+
+
+def test_the_architecture_page_lists_every_import_contract() -> None:
+    import tomllib
+
+    listed = hooks().contracts()
+    declared = tomllib.loads((DOCS.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    for contract in declared["tool"]["importlinter"]["contracts"]:
+        assert f"**{contract['name']}**" in listed
+    assert "`kiosk.domain` may not import" in listed and "`PySide6`" in listed
