@@ -47,6 +47,7 @@ from kiosk.ui.theme import APP_STYLE, BASE_PT
 from kiosk.ui.wedge_filter import WedgeFilter
 from kiosk.ui.widgets.header import Header, Light
 from kiosk.ui.widgets.nav_bar import NavBar
+from kiosk.ui.widgets.shortcuts_help import ShortcutsHelp
 
 log = logging.getLogger(__name__)
 STATS_REFRESH_MS = 5000
@@ -184,6 +185,7 @@ class MainWindow(QMainWindow):
 
     def _build_shortcuts(self) -> None:
         bindings: list[tuple[QKeySequence | QKeySequence.StandardKey | str, Callable[[], Any]]] = [
+            ("F1", self.show_shortcuts),
             ("F2", lambda: self.presenter.toggle_direction()),
             (QKeySequence.StandardKey.Find, lambda: self.open_search("")),
             (QKeySequence.StandardKey.Undo, lambda: self.checkin_page.undo_latest()),
@@ -195,6 +197,12 @@ class MainWindow(QMainWindow):
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
             self.shortcuts.append(shortcut)
+
+    def show_shortcuts(self) -> QWidget:
+        help_box = ShortcutsHelp(self)
+        help_box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        help_box.open()
+        return help_box
 
     def open_screen(self, key: str) -> QWidget | None:
         entry = self.screens.entries.get(key)

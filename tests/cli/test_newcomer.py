@@ -61,13 +61,13 @@ def test_event_list_without_events(cli: Cli) -> None:
 def test_messages_follow_lang_option_then_settings_then_locale(cli: Cli, data_dir: Path,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     cli.json("demo")
-    assert cli("undo")[1] == "Rien à annuler sur ce poste.\n"  # nothing set: French, like the verdicts
+    assert cli("undo")[1] == "Rien à défaire sur ce poste.\n"  # nothing set: French, like the verdicts
     monkeypatch.setenv("LANG", "en_GB.UTF-8")
     assert cli("undo")[1] == "Nothing to undo on this device.\n"
     assert cli("checkin", "PLUS20-0002")[1] == "Welcome Hugo Thomas!\n"  # the verdict too
     assert cli("undo")[0] == 0  # --device below only renames this kiosk: leave it nothing to undo
     settings.save(data_dir, settings.Settings(language="fr"))  # the window's Settings win over the locale
-    assert cli("undo", "--device", "door-9")[1] == "Rien à annuler sur ce poste.\n"
+    assert cli("undo", "--device", "door-9")[1] == "Rien à défaire sur ce poste.\n"
     assert cli("--lang", "en", "undo", "--device", "door-9")[1] == "Nothing to undo on this device.\n"
     assert cli("undo", "--device", "door-9", "--lang", "en")[1] == "Nothing to undo on this device.\n"
     assert one_line_error(*cli("history", "NOBODY")).startswith("kiosk: aucun·e invité·e avec l'id ou le code")
