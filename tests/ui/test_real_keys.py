@@ -128,9 +128,9 @@ def cpu_load() -> Iterator[None]:
             b.wait(5)
 
 
+@pytest.mark.usefixtures("cpu_load")
 @pytest.mark.parametrize("delay", [50, 60, 80])
-def test_a_person_typing_fast_on_a_loaded_laptop_is_never_a_scan(window: KioskWindow, door: Path, cpu_load: None,
-                                                               delay: int) -> None:
+def test_a_person_typing_fast_on_a_loaded_laptop_is_never_a_scan(window: KioskWindow, door: Path, delay: int) -> None:
     """The keys' own X timestamps tell a person (50 ms a key and slower) from a scanner, however late a
     loaded event loop hands them over: no "Billet inconnu", no refused scan in the log."""
     import time
@@ -144,8 +144,8 @@ def test_a_person_typing_fast_on_a_loaded_laptop_is_never_a_scan(window: KioskWi
     arrives_once(door, code, before)
 
 
-def test_a_guest_typing_in_the_walk_in_form_on_a_loaded_laptop_is_never_a_scan(
-        x: XServer, door: Path, cpu_load: None) -> None:
+@pytest.mark.usefixtures("cpu_load")
+def test_a_guest_typing_in_the_walk_in_form_on_a_loaded_laptop_is_never_a_scan(x: XServer, door: Path) -> None:
     import time
 
     from kiosk.service.pin import StaffPin
