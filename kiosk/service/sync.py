@@ -184,7 +184,8 @@ def _round(kiosk: Kiosk, conn: Any, hub_id: str, batch: int, between: Between = 
     refold_stale_presence(kiosk)
     left = sync_facts.queued(kiosk)
     offset = replica.record_contact(conn, device.id, device.name, machine_id(), kiosk.now(), left.scans,
-                                    queued_guests=left.guests, queued_prints=left.prints, queued_links=left.links)
+                                    queued_guests=left.guests, queued_prints=left.prints, queued_links=left.links,
+                                    holds=sync_store.holdings(kiosk.conn, hub_id))
     with transaction(kiosk.conn):
         sync_store.save_cursor(kiosk.conn, hub_id, cursor, kiosk.now())
     return SyncSummary(pushed, pulled, left.scans, offset, cursor, left.guests, left.prints, left.links, facts)

@@ -308,3 +308,31 @@ def scans_of_guests_entered_twice(conn: sqlite3.Connection, event_id: str) -> li
         " AND kind IN ('entry', 'override') GROUP BY attendee_id HAVING count(DISTINCT device_id) > 1",
         (event_id,))]
     return [s for a in ids for s in scan_store.for_attendee(conn, a)]
+
+
+# --- what this kiosk holds, told to the hub at each contact (`kiosk hub status` compares) ------------
+# An order-independent digest of scan ids: the sum of each id's first 8 hex digits (32 bits), computed
+# the same way by the hub (kiosk.hub.replica), so two sets with the same count but not the same ids
+# are told apart without sending the ids.
+_ID_BITS = " + ".join(f"((instr('0123456789abcdef', substr(lower(id), {i}, 1)) - 1) << {4 * (8 - i)})"
+                      for i in range(1, 9))
+
+
+def holdings(conn: sqlite3.Connection, hub_id: str) -> list[dict[str, object]]:
+    """Per event held: scans held that the hub knows (pulled, or pushed and acknowledged) with those
+    waiting for their guest, their digest, scans still to push, guests, and the pull cursors."""
+    scan_cursor, guest_cursor, _events = cursors(conn, hub_id)
+    found: list[dict[str, object]] = []
+    for (event_id,) in conn.execute("SELECT id FROM events ORDER BY id").fetchall():
+        held, digest = conn.execute(
+            f"SELECT count(*), coalesce(sum({_ID_BITS}), 0) FROM (SELECT id FROM scans WHERE event_id = ?1"
+            " AND received_at IS NOT NULL UNION ALL SELECT id FROM pending_scans WHERE event_id = ?1)",
+            (event_id,)).fetchone()
+        unsent = conn.execute("SELECT count(*) FROM scans WHERE event_id = ? AND received_at IS NULL",
+                              (event_id,)).fetchone()[0]
+        waiting = conn.execute("SELECT count(*) FROM pending_scans WHERE event_id = ?", (event_id,)).fetchone()[0]
+        guests = conn.execute("SELECT count(*) FROM attendees WHERE event_id = ?", (event_id,)).fetchone()[0]
+        found.append({"event_id": str(event_id), "scans": int(held), "digest": int(digest), "waiting": int(waiting),
+                      "unsent": int(unsent), "guests": int(guests), "scan_cursor": scan_cursor,
+                      "guest_cursor": guest_cursor})
+    return found
