@@ -138,7 +138,7 @@ def status(conn: psycopg.Connection[tuple[object, ...]]) -> HubStatus:
     return HubStatus(version, str(hub_id_row[0]) if hub_id_row else "", int(str(total[0])) if total else 0, seen)
 
 
-_ID_BITS = "('x' || substr(id::text, 1, 8))::bit(32)::bigint"  # as kiosk.store.sync's digest reads an id
+_ID_BITS = "('x' || substr(id::text, 1, 8))::bit(32)::bigint"  # as kiosk.store.sync.id_bits reads an id
 
 
 def _standings(conn: psycopg.Connection[tuple[object, ...]], device_id: str, holds: object) -> tuple[Standing, ...]:

@@ -183,9 +183,11 @@ def _round(kiosk: Kiosk, conn: Any, hub_id: str, batch: int, between: Between = 
     facts = sync_facts.exchange(kiosk, conn, hub_id, batch, between)  # merge decisions, badges printed
     refold_stale_presence(kiosk)
     left = sync_facts.queued(kiosk)
+    with transaction(kiosk.conn):
+        holds = sync_store.holdings(kiosk.conn, hub_id)
     offset = replica.record_contact(conn, device.id, device.name, machine_id(), kiosk.now(), left.scans,
                                     queued_guests=left.guests, queued_prints=left.prints, queued_links=left.links,
-                                    holds=sync_store.holdings(kiosk.conn, hub_id))
+                                    holds=holds)
     with transaction(kiosk.conn):
         sync_store.save_cursor(kiosk.conn, hub_id, cursor, kiosk.now())
     return SyncSummary(pushed, pulled, left.scans, offset, cursor, left.guests, left.prints, left.links, facts)

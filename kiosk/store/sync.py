@@ -311,28 +311,44 @@ def scans_of_guests_entered_twice(conn: sqlite3.Connection, event_id: str) -> li
 
 
 # --- what this kiosk holds, told to the hub at each contact (`kiosk hub status` compares) ------------
-# An order-independent digest of scan ids: the sum of each id's first 8 hex digits (32 bits), computed
-# the same way by the hub (kiosk.hub.replica), so two sets with the same count but not the same ids
-# are told apart without sending the ids.
-_ID_BITS = " + ".join(f"((instr('0123456789abcdef', substr(lower(id), {i}, 1)) - 1) << {4 * (8 - i)})"
-                      for i in range(1, 9))
+def id_bits(scan_id: str) -> int:
+    """A scan id's share of the order-independent digest: its first 8 hex digits (32 bits); the hub
+    reads its ids the same way (kiosk.hub.replica), so equal sets have equal sums of these."""
+    try:
+        return int(scan_id[:8], 16)
+    except ValueError:
+        return 0
+
+
+def _tally(rows: Iterable[Sequence[object]]) -> tuple[int, int]:
+    count = digest = 0
+    for (scan_id,) in rows:
+        count += 1
+        digest += id_bits(str(scan_id))
+    return count, digest
 
 
 def holdings(conn: sqlite3.Connection, hub_id: str) -> list[dict[str, object]]:
-    """Per event held: scans held that the hub knows (pulled, or pushed and acknowledged) with those
-    waiting for their guest, their digest, scans still to push, guests, and the pull cursors."""
+    """Per event held: the scans it holds that the hub knows (pulled, or pushed and acknowledged) with
+    those waiting for their guest, their digest, the scans still to push, the guests, and the pull
+    cursors. Scans are append-only, so the tally of every scan up to a rowid mark is kept in meta and
+    only newer ones are read (a 100,000-scan event is not summed at every round); the few still to
+    push are taken off. Call in a transaction."""
     scan_cursor, guest_cursor, _events = cursors(conn, hub_id)
+    top = _max_scan_rowid(conn)
     found: list[dict[str, object]] = []
     for (event_id,) in conn.execute("SELECT id FROM events ORDER BY id").fetchall():
-        held, digest = conn.execute(
-            f"SELECT count(*), coalesce(sum({_ID_BITS}), 0) FROM (SELECT id FROM scans WHERE event_id = ?1"
-            " AND received_at IS NOT NULL UNION ALL SELECT id FROM pending_scans WHERE event_id = ?1)",
-            (event_id,)).fetchone()
-        unsent = conn.execute("SELECT count(*) FROM scans WHERE event_id = ? AND received_at IS NULL",
-                              (event_id,)).fetchone()[0]
-        waiting = conn.execute("SELECT count(*) FROM pending_scans WHERE event_id = ?", (event_id,)).fetchone()[0]
+        key = f"held_scans:{event_id}"
+        saved = json.loads(meta.get(conn, key) or "[0, 0, 0]")
+        mark, count, digest = (int(v) for v in saved) if int(saved[0]) <= top else (0, 0, 0)
+        more = _tally(conn.execute("SELECT id FROM scans WHERE event_id = ? AND rowid > ? AND rowid <= ?",
+                                   (event_id, mark, top)))
+        count, digest = count + more[0], digest + more[1]
+        meta.put(conn, key, json.dumps([top, count, digest]))
+        unsent = _tally(conn.execute("SELECT id FROM scans WHERE received_at IS NULL AND event_id = ?", (event_id,)))
+        waiting = _tally(conn.execute("SELECT id FROM pending_scans WHERE event_id = ?", (event_id,)))
         guests = conn.execute("SELECT count(*) FROM attendees WHERE event_id = ?", (event_id,)).fetchone()[0]
-        found.append({"event_id": str(event_id), "scans": int(held), "digest": int(digest), "waiting": int(waiting),
-                      "unsent": int(unsent), "guests": int(guests), "scan_cursor": scan_cursor,
-                      "guest_cursor": guest_cursor})
+        found.append({"event_id": str(event_id), "scans": count - unsent[0] + waiting[0],
+                      "digest": digest - unsent[1] + waiting[1], "waiting": waiting[0], "unsent": unsent[0],
+                      "guests": int(guests), "scan_cursor": scan_cursor, "guest_cursor": guest_cursor})
     return found

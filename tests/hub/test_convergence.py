@@ -17,7 +17,8 @@ import psycopg
 import pytest
 
 from kiosk.domain.model import Direction
-from kiosk.hub import schema
+from kiosk.hub import replica, schema
+from kiosk.hub.standing import UP_TO_DATE
 from kiosk.service import Kiosk
 from kiosk.service.errors import KioskError
 from kiosk.service.sync import sync_once
@@ -131,3 +132,7 @@ def test_three_doors_in_a_random_evening_end_identical_to_the_hub(make_kiosk: Ma
         assert presence == first[2], why
         assert sync_store.count_pending(k.conn) == 0, why
         assert k.stats() == doors[0].stats(), why
+    with psycopg.connect(hub) as conn:  # and `kiosk hub status` says so: each door's report matches the hub
+        seen = replica.status(conn).devices
+    assert sorted((d.name, [(s.state, s.scans, s.expected) for s in d.events]) for d in seen) == [
+        (k.device_name, [(UP_TO_DATE, len(hub_scans), len(hub_scans))]) for k in doors], why

@@ -37,15 +37,14 @@ def standings(url: str) -> dict[str, tuple[str, int, int]]:
     return {d.name: (d.events[0].state, d.events[0].scans_behind, d.events[0].guests_behind) for d in found.devices}
 
 
-def lose_a_pulled_scan(k: Kiosk) -> None:
-    """What issue 25's defect left behind: a scan the hub has, behind the kiosk's cursor, not here."""
-    conn = sqlite3.connect(k.data_dir / "kiosk.db")  # type: ignore[operator]
-    try:
-        with conn:
-            conn.execute("DROP TRIGGER scans_no_delete")
-            conn.execute("DELETE FROM scans WHERE rowid = (SELECT max(rowid) FROM scans WHERE device_name = 'poste-B')")
-    finally:
-        conn.close()
+def lose_a_scan_behind_the_cursors(url: str, event_id: str) -> None:
+    """What issue 25's defect left behind: a scan the hub has, behind every kiosk's cursor, that no
+    kiosk stored (here: given a seq below them, so no pull ever fetches it)."""
+    with psycopg.connect(url) as conn:
+        conn.execute(
+            "INSERT INTO scans(id, seq, event_id, code, kind, verdict, device_id, device_name, device_time, hlc)"
+            " VALUES (%s, -1, %s, 'PLUS20-0009', 'entry', 'accepted', %s, 'poste-Z', '2026-11-30T17:00:00.000Z',"
+            " '2026-11-30T17:00:00.000Z-0000-z')", (str(uuid.uuid4()), event_id, str(uuid.uuid4())))
 
 
 def test_the_hub_says_which_kiosk_is_up_to_date_behind_or_different(make_kiosk: MakeKiosk, hub: str) -> None:
@@ -59,9 +58,11 @@ def test_the_hub_says_which_kiosk_is_up_to_date_behind_or_different(make_kiosk: 
     assert standings(hub) == {"poste-A": (BEHIND, 2, 1), "poste-B": (UP_TO_DATE, 0, 0)}
     sync_once(a, hub)
     assert standings(hub)["poste-A"] == (UP_TO_DATE, 0, 0)
-    lose_a_pulled_scan(a)
-    sync_once(a, hub)
-    assert standings(hub)["poste-A"][0] == DIFFERS
+    lose_a_scan_behind_the_cursors(hub, a.event.id)
+    assert standings(hub) == {"poste-A": (DIFFERS, 0, 0), "poste-B": (DIFFERS, 0, 0)}
+    b.check_in("PLUS20-0005")  # B's own new scan: it holds it, and is behind on nothing else
+    sync_once(b, hub)
+    assert standings(hub) == {"poste-A": (DIFFERS, 1, 0), "poste-B": (DIFFERS, 0, 0)}
 
 
 def _reported(**changes: int) -> Reported:
