@@ -3,7 +3,8 @@
 Each step is its own SQLite transaction after the hub has answered, so a kiosk killed (or a hub
 stopped) at any point loses nothing: unacknowledged scans stay queued (``received_at`` NULL) and
 are pushed again, which the hub ignores if it already has them; the pull cursor only moves in
-the transaction that stored the rows it covers.
+the transaction that stored the rows it covers, or kept those whose guest has not arrived yet
+(pending_scans: stored as soon as it has).
 """
 
 from __future__ import annotations
