@@ -114,6 +114,7 @@ def _sync(ctx: Context) -> int:
 
         from kiosk.service.sync import watch
 
+        _print_beside(ctx)
         watch(k, url, report=lambda line: print(line, file=sys.stderr if line.startswith("hub") else sys.stdout,
                                                 flush=True))
         return 0
@@ -126,6 +127,19 @@ def _sync(ctx: Context) -> int:
             meta.put(k.conn, "hub_url", strip_password(url))
     ctx.emit(summary.__dict__, summary.line())
     return 0
+
+
+def _print_beside(ctx: Context) -> None:
+    """With auto-print on, the watcher beside a door also runs its print queue: badges queued by
+    `kiosk checkin` while the printer was paused come out when it is back, with nobody at the kiosk."""
+    if not ctx.settings.auto_print:
+        return
+    from kiosk.adapters.printing import PrinterError
+
+    try:
+        ctx.print_queue().start()
+    except PrinterError as exc:
+        ctx.say(f"printing: {exc}")
 
 
 def _join(ctx: Context) -> int:

@@ -28,6 +28,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "workshop": "atelier",
         "category": "catégorie",
         "nothing_to_undo": "Rien à annuler sur ce poste.",
+        "badge_out": "Badge imprimé : {name} → {where}",
+        "badge_waiting": "Badge en attente : {name} ({why}) — il sortira dès que l'imprimante sera prête, "
+                         "si « kiosk sync --watch » ou « kiosk print --resume --watch » tourne sur ce poste",
+        "badges_resumed": "{done} badge(s) imprimé(s), {left} en attente → {where}",
         "undone": "Annulé : {kind} de {code} à {when}",
         "event_created": "Événement créé : {name} ({id})",
         "event_edited": "Événement modifié : {name} ({id})",
@@ -118,6 +122,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "workshop": "workshop",
         "category": "category",
         "nothing_to_undo": "Nothing to undo on this device.",
+        "badge_out": "Badge printed: {name} → {where}",
+        "badge_waiting": "Badge waiting: {name} ({why}) — it comes out as soon as the printer is ready "
+                         "if `kiosk sync --watch` or `kiosk print --resume --watch` runs on this kiosk",
+        "badges_resumed": "{done} badge(s) printed, {left} waiting → {where}",
         "undone": "Undone: {kind} of {code} at {when}",
         "event_created": "Event created: {name} ({id})",
         "event_edited": "Event edited: {name} ({id})",

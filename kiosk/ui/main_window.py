@@ -26,6 +26,7 @@ from kiosk.domain.rules import local_clock
 from kiosk.service import Kiosk, KioskError
 from kiosk.service.duplicates import SyncOutcome, sync_and_count
 from kiosk.service.errors import StorageKind
+from kiosk.service.printing import auto_print
 from kiosk.service.sync import hub_url
 from kiosk.service.sync_facts import queued
 from kiosk.settings import Settings
@@ -248,7 +249,8 @@ class MainWindow(QMainWindow):
         self._set_printer_light()
 
     def _set_auto_print(self, enabled: bool) -> None:
-        self.presenter.on_admitted = self.printing.print_badge if enabled and self.printing.available else None
+        """The service decides (kiosk.service.printing.AutoPrint), as for every other way in."""
+        auto_print(self.kiosk, self.printing.print_badge if self.printing.available else None, enabled)
 
     def _set_printer_light(self) -> None:
         """Seams without a queue (tests, embedders) report here; a queue reports through polling."""
