@@ -29,7 +29,9 @@ def register(sub: Any) -> None:
     sync = sub.add_parser("sync", help="one round with the hub: push this kiosk's scans, pull the others'")
     sync.add_argument("--hub", help=f"libpq connection string (default: ${HUB_ENV}, then the last one used)")
     sync.add_argument("--watch", action="store_true",
-                      help="keep syncing: at once when another kiosk pushes (LISTEN/NOTIFY), else every 5 s")
+                      help="keep syncing: at once when this kiosk stores something or another kiosk pushes "
+                      "(LISTEN/NOTIFY), else every 5 s; with auto-print on, also prints the badges a paused "
+                      "printer held")
     sync.add_argument("--json", action="store_true")
     sync.set_defaults(handler=_sync)
     join = sub.add_parser("join", help="make this fresh data dir a replica of an event on the hub")

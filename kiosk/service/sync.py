@@ -491,13 +491,15 @@ WAKE_SLICE_S = 0.15  # how often a waiting watcher looks at SQLite's data_versio
 
 
 def watch(kiosk: Kiosk, url: str, *, poll_s: float = 5.0, stop: Callable[[], bool] = lambda: False,
-          report: Callable[[str], None] = lambda _line: None, wake: threading.Event | None = None) -> None:
+          report: Callable[[str], None] = lambda _line: None, wake: threading.Event | None = None,
+          on_round: Callable[[SyncSummary], None] = lambda _summary: None) -> None:
     """Sync, then wait, and again, until ``stop()``. A round starts as soon as one of these happens:
     this kiosk stored something (another connection committed to its SQLite file: the window, or a
     ``kiosk checkin`` beside this watcher; SQLite's ``data_version`` changes), ``wake`` was set (same
     process), the hub NOTIFYed that another kiosk pushed, or ``poll_s`` passed. So a check-in at door
     A is pushed at once, and door B pulls it as soon as the hub says so.
-    When the hub is away the kiosk keeps working; each change of state is reported once."""
+    When the hub is away the kiosk keeps working; each change of state is reported once.
+    ``on_round`` gets each completed round's summary, on this thread (the window's header light)."""
     from kiosk.hub.replica import Listener
 
     listener: Listener | None = None
@@ -509,6 +511,7 @@ def watch(kiosk: Kiosk, url: str, *, poll_s: float = 5.0, stop: Callable[[], boo
                 listener = Listener(url)
             summary = sync_once(kiosk, url)
             line = summary.line() if summary.pushed or summary.pulled or last.startswith("hub") else last
+            on_round(summary)
         except Exception as exc:
             line = _lost(exc)
             _closed(listener)
