@@ -8,17 +8,20 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import psycopg
 import pytest
 
+from kiosk import settings
 from kiosk.adapters.printing.pdf_folder import PdfFolderPrinter
 from kiosk.hub import schema
 from kiosk.service import Kiosk
 from kiosk.service.printing import PrintQueue, auto_print
 from kiosk.service.sync import sync_once
+from tests.printing.cups_server import CupsServer
 
 ROOT = Path(__file__).resolve().parents[2]
 MakeKiosk = Callable[..., Kiosk]
@@ -64,3 +67,37 @@ def test_a_badge_printed_at_door_a_counts_as_printed_at_door_b(make_kiosk: MakeK
     b.check_in("PLUS20-0012")
     assert b.badges_queued == 1
     assert b.find("PLUS20-0012").id in [j.attendee_id for j in b_queue.jobs()]
+
+
+def test_sync_watch_prints_the_badge_a_paused_printer_held_and_pushes_it(
+        make_kiosk: MakeKiosk, hub: str, cups: CupsServer, tmp_path: Path) -> None:
+    """The door's only companion is `kiosk sync --watch`: with auto-print on it also runs the print queue,
+    so a badge held while the CUPS queue was disabled comes out when it is enabled, with nobody at the
+    kiosk, and the hub learns the badge was printed."""
+    a = make_kiosk("poste-A")
+    assert a.data_dir is not None
+    settings.save(a.data_dir, settings.Settings(auto_print=True, printer_backend="cups", printer_name=cups.queue))
+    sync_once(a, hub)
+    env = {k: v for k, v in os.environ.items() if k not in ("KIOSK_DATA_DIR", "PGPASSWORD")}
+    with (tmp_path / "watch.log").open("wb") as log:
+        watcher = subprocess.Popen([sys.executable, "main.py", "--data-dir", str(a.data_dir), "sync", "--hub", hub,
+                                    "--watch"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        cups.disable("paper jam")
+        done = kiosk_cli(a.data_dir, "checkin", "PLUS20-0021")
+        assert done.returncode == 0, done.stderr
+        assert cups.outputs() == []
+        cups.enable()  # nobody touches the kiosk from here
+        assert len(cups.wait_outputs(1, timeout=60)) == 1
+
+        def printed_at_hub() -> bool:
+            with psycopg.connect(hub) as conn:
+                return conn.execute("SELECT count(*) FROM badge_prints").fetchone() == (1,)
+
+        deadline = time.monotonic() + 60
+        while not printed_at_hub() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert printed_at_hub()
+    finally:
+        watcher.terminate()
+        watcher.wait(15)
