@@ -149,3 +149,24 @@ def test_the_window_and_the_walk_in_screen_use_the_session_decision(kiosk: Kiosk
         assert len(cups.wait_outputs(2)) == 2
     finally:
         queue.stop()
+
+
+def test_the_walk_in_screen_follows_the_setting(kiosk: Kiosk, door: Path, cups: CupsServer) -> None:
+    """The walk-in screen printed whenever a printer was set up; now it follows auto-print like the rest."""
+    from kiosk.domain.walkin import WalkInForm
+    from kiosk.service.self_service import Outcome, SelfService
+
+    queue = configured_queue(kiosk, settings.load(door))
+    try:
+        service = SelfService(kiosk)
+        off = service.submit(WalkInForm(first_name="Yanis", last_name="Morel", consent=True))
+        assert off.outcome is Outcome.WELCOME and not off.badge_queued and queue.jobs() == []
+        auto_print(kiosk, lambda a: queue.enqueue(a.id), True)
+        on = service.submit(WalkInForm(first_name="Maëlle", last_name="Garnier", consent=True))
+        assert on.outcome is Outcome.WELCOME and on.badge_queued and len(queue.jobs()) == 1
+        ticket = service.check_in_ticket("PLUS20-0008")
+        assert ticket.outcome is Outcome.WELCOME and ticket.badge_queued and len(queue.jobs()) == 2
+        again = service.check_in_ticket("PLUS20-0008")  # the same ticket held up again: no second badge
+        assert not again.badge_queued and len(queue.jobs()) == 2
+    finally:
+        queue.stop()
