@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -113,20 +114,21 @@ def test_the_watch_wakes_on_a_local_write_without_waiting_for_its_poll(make_kios
     assert not worker.is_alive()
 
 
-def test_a_wake_event_starts_a_round_and_a_stop_ends_the_wait_promptly(make_kiosk: MakeKiosk, hub: str) -> None:
+def test_a_wake_event_starts_a_round_and_a_stop_ends_the_wait_promptly(
+        make_kiosk: MakeKiosk, hub: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kiosk.service.sync as sync
+
     a = make_kiosk("poste-A")
     wake = threading.Event()
     stop = threading.Event()
     rounds: list[str] = []
-    import kiosk.service.sync as sync
-
     real = sync.sync_once
 
-    def counted(k: Kiosk, url: str, **kw: int) -> sync.SyncSummary:
+    def counted(k: Kiosk, url: str, **kw: Any) -> sync.SyncSummary:
         rounds.append(url)
         return real(k, url, **kw)
 
-    sync.sync_once = counted  # type: ignore[assignment]
+    monkeypatch.setattr(sync, "sync_once", counted)
     worker = threading.Thread(target=watch, args=(a, hub), kwargs={"poll_s": 3600.0, "stop": stop.is_set,
                                                                   "wake": wake})
     try:
@@ -143,7 +145,6 @@ def test_a_wake_event_starts_a_round_and_a_stop_ends_the_wait_promptly(make_kios
         assert not worker.is_alive()
     finally:
         stop.set()
-        sync.sync_once = real
         worker.join(timeout=10)
 
 
