@@ -8,13 +8,16 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.badges import layouts
 from kiosk.cli.context import Context, MessageError, UsageError
 from kiosk.cli.progress import Progress
 from kiosk.domain.os_errors import os_reason
 from kiosk.settings import PRINTER_BACKENDS, SORT_KEYS
+
+if TYPE_CHECKING:
+    from kiosk.service.printing import PrintQueue
 
 FORMAT_NAMES = tuple(layouts.FORMATS)  # layouts is light (no reportlab): safe at import time
 
@@ -47,7 +50,11 @@ def register(sub: Any) -> None:
     tickets.set_defaults(handler=_tickets)
 
     print_ = sub.add_parser("print", help="print a guest's badge through the persistent queue")
-    print_.add_argument("attendee", metavar="CODE_OR_ID")
+    print_.add_argument("attendee", metavar="CODE_OR_ID", nargs="?")
+    print_.add_argument("--resume", action="store_true",
+                        help="print this kiosk's badges still waiting (held while the printer was away)")
+    print_.add_argument("--watch", action="store_true",
+                        help="with --resume: keep running and print each badge as soon as the printer can")
     print_.add_argument("--printer", default=None, help="CUPS/Qt printer name, or folder for --backend pdf")
     print_.add_argument("--backend", choices=PRINTER_BACKENDS, default=None)
     print_.add_argument("--format", default=None)
@@ -150,6 +157,10 @@ def _print(ctx: Context) -> int:
         raise UsageError(str(exc)) from None
     layout = _layout(ctx)
     queue = PrintQueue(k, printer, default_format=layout.name)
+    if ctx.args.resume:
+        return _resume(ctx, queue)
+    if ctx.args.attendee is None:
+        raise UsageError("print needs a guest (CODE_OR_ID), or --resume")
     attendee = k.find(ctx.args.attendee)
     job = queue.enqueue(attendee.id, layout.name)
     queue.run_until_empty(timeout=ctx.args.timeout)
@@ -162,6 +173,33 @@ def _print(ctx: Context) -> int:
         (f"\nNo font for: {job.missing_glyphs} (left out of the badge)" if job.missing_glyphs else "")
     ctx.emit(payload, human)
     return 0 if job.status in ("done", "printing") else 1
+
+
+def _resume(ctx: Context, queue: PrintQueue) -> int:
+    """`kiosk print --resume [--watch]`: the badges a paused or missing printer held come out when it is
+    back. Without --watch, one pass (exit 1 when some still wait); with it, the queue's worker runs
+    (it looks at the printer every second) until Ctrl-C or SIGTERM; what is unfinished stays queued."""
+    if ctx.args.watch:
+        import signal
+        import threading
+
+        stop = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        queue.start()
+        try:
+            stop.wait()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            queue.stop()
+        return 0
+    printed = queue.run_until_empty(timeout=ctx.args.timeout)
+    left = queue.pending_count()
+    banner = queue.backlog().message(ctx.lang)
+    ctx.emit({"printed": printed, "waiting": left, "destination": queue.destination, "banner": banner},
+             ctx.text("badges_resumed", done=printed, left=left, where=queue.destination)
+             + (f"\n{banner}" if banner else ""))
+    return 0 if left == 0 else 1
 
 
 def _printers(ctx: Context) -> int:

@@ -29,7 +29,9 @@ def register(sub: Any) -> None:
     sync = sub.add_parser("sync", help="one round with the hub: push this kiosk's scans, pull the others'")
     sync.add_argument("--hub", help=f"libpq connection string (default: ${HUB_ENV}, then the last one used)")
     sync.add_argument("--watch", action="store_true",
-                      help="keep syncing: at once when another kiosk pushes (LISTEN/NOTIFY), else every 5 s")
+                      help="keep syncing: at once when this kiosk stores something or another kiosk pushes "
+                      "(LISTEN/NOTIFY), else every 5 s; with auto-print on, also prints the badges a paused "
+                      "printer held")
     sync.add_argument("--json", action="store_true")
     sync.set_defaults(handler=_sync)
     join = sub.add_parser("join", help="make this fresh data dir a replica of an event on the hub")
@@ -137,6 +139,7 @@ def _sync(ctx: Context) -> int:
 
         from kiosk.service.sync import watch
 
+        _print_beside(ctx)
         watch(k, url, report=lambda line: print(line, file=sys.stderr if line.startswith("hub") else sys.stdout,
                                                 flush=True))
         return 0
@@ -149,6 +152,19 @@ def _sync(ctx: Context) -> int:
             meta.put(k.conn, "hub_url", strip_password(url))
     ctx.emit(summary.__dict__, summary.line())
     return 0
+
+
+def _print_beside(ctx: Context) -> None:
+    """With auto-print on, the watcher beside a door also runs its print queue: badges queued by
+    `kiosk checkin` while the printer was paused come out when it is back, with nobody at the kiosk."""
+    if not ctx.settings.auto_print:
+        return
+    from kiosk.adapters.printing import PrinterError
+
+    try:
+        ctx.print_queue().start()
+    except PrinterError as exc:
+        ctx.say(f"printing: {exc}")
 
 
 def _join(ctx: Context) -> int:

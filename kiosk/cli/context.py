@@ -13,7 +13,9 @@ from kiosk.cli import messages
 from kiosk.cli.output import json_line, terminal_safe
 
 if TYPE_CHECKING:
+    from kiosk.domain.model import Attendee
     from kiosk.service import Kiosk
+    from kiosk.service.printing import PrintQueue
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -35,6 +37,8 @@ class Context:
     args: argparse.Namespace
     data_dir: Path
     _kiosk: Kiosk | None = field(default=None, repr=False)
+    _queue: PrintQueue | None = field(default=None, repr=False)
+    _badges: list[str] = field(default_factory=list, repr=False)  # jobs auto-print queued in this command
 
     @property
     def json(self) -> bool:
@@ -61,11 +65,47 @@ class Context:
     def kiosk(self) -> Kiosk:
         if self._kiosk is None:
             from kiosk.service import Kiosk
+            from kiosk.service.printing import auto_print
 
             self._kiosk = Kiosk.open(self.data_dir, device_name=self.device_name, lang=self.lang)
+            # The auto-print setting, decided by the service for every command that lets a guest in.
+            auto_print(self._kiosk, self._queue_badge, self.settings.auto_print)
         return self._kiosk
 
+    def print_queue(self) -> PrintQueue:
+        """This kiosk's print queue, for the printer in the settings (opened on first use)."""
+        if self._queue is None:
+            from kiosk.service.printing import configured_queue
+
+            self._queue = configured_queue(self.kiosk(), self.settings)
+        return self._queue
+
+    def _queue_badge(self, attendee: Attendee) -> object:
+        job = self.print_queue().enqueue(attendee.id)
+        self._badges.append(job.id)
+        return job
+
+    def print_badges(self, timeout: float = 20.0) -> None:
+        """Print the badges this command queued (auto-print) before it ends, and say on stderr what
+        came out or waits (a paused printer: held, printed by a watcher when it is back)."""
+        if not self._badges or self._queue is None:
+            return
+        queue = self._queue
+        queue.run_until_empty(timeout=timeout)
+        for job_id in self._badges:
+            job = queue.job(job_id)
+            if job is None:
+                continue
+            name = self.kiosk().attendee(job.attendee_id).full_name
+            if job.status == "done":
+                self.say(self.text("badge_out", name=name, where=queue.destination))
+            else:
+                self.say(self.text("badge_waiting", name=name, why=job.last_error or job.status))
+        self._badges.clear()
+
     def close(self) -> None:
+        if self._queue is not None:
+            self._queue.stop()
         if self._kiosk is not None:
             self._kiosk.close()
 

@@ -166,8 +166,15 @@ HELP_FR: dict[str, str] = {
     "libpq connection string": "chaîne de connexion libpq",
     "libpq connection string (default: $KIOSK_HUB, then the last one used)":
         "chaîne de connexion libpq (par défaut : $KIOSK_HUB, puis la dernière utilisée)",
-    "keep syncing: at once when another kiosk pushes (LISTEN/NOTIFY), else every 5 s":
-        "synchronise sans arrêt : aussitôt qu'un autre poste envoie (LISTEN/NOTIFY), sinon toutes les 5 s",
+    "keep syncing: at once when this kiosk stores something or another kiosk pushes (LISTEN/NOTIFY), "
+    "else every 5 s; with auto-print on, also prints the badges a paused printer held":
+        "synchronise sans arrêt : aussitôt que ce poste enregistre quelque chose ou qu'un autre poste envoie "
+        "(LISTEN/NOTIFY), sinon toutes les 5 s ; avec l'impression automatique, imprime aussi les badges "
+        "retenus par une imprimante en pause",
+    "print this kiosk's badges still waiting (held while the printer was away)":
+        "imprime les badges de ce poste encore en attente (retenus pendant l'absence de l'imprimante)",
+    "with --resume: keep running and print each badge as soon as the printer can":
+        "avec --resume : reste actif et imprime chaque badge dès que l'imprimante le peut",
     "event id (needed when the hub holds several)":
         "identifiant de l'événement (nécessaire quand le hub en contient plusieurs)",
     "walk-ins registered for one person at two kiosks, to merge or dismiss":

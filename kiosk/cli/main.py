@@ -170,7 +170,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv if argv is not None else sys.argv[1:])
     ctx = Context(args, data_dir_from(args))
     try:
-        return int(args.handler(ctx) or 0)
+        status = int(args.handler(ctx) or 0)
+        ctx.print_badges()  # the auto-print badges of the guests this command let in
+        return status
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

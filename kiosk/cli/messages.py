@@ -34,6 +34,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "event_used": "Événement actif : {name} ({id})",
         "no_events": "Aucun événement : lancez « kiosk demo » ou « kiosk event create --name … ».",
         "guests": "{registered} inscrits",
+        "badge_out": "Badge imprimé : {name} → {where}",
+        "badge_waiting": "Badge en attente : {name} ({why}) — il sortira dès que l'imprimante sera prête, "
+                         "si « kiosk sync --watch » ou « kiosk print --resume --watch » tourne sur ce poste",
+        "badges_resumed": "{done} badge(s) imprimé(s), {left} en attente → {where}",
         "demo_ready": "Événement de démonstration prêt : {name} — {total} invités fictifs ({cancelled} annulés)",
         "demo_refused": "ce dossier de données sert l'événement « {name} » : « kiosk demo --force » rend "
                         "la démo active (l'autre événement est gardé, « kiosk event use » y revient)",
@@ -139,6 +143,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "event_used": "Active event: {name} ({id})",
         "no_events": "No event: run 'kiosk demo' or 'kiosk event create --name ...'.",
         "guests": "{registered} registered",
+        "badge_out": "Badge printed: {name} → {where}",
+        "badge_waiting": "Badge waiting: {name} ({why}) — it comes out as soon as the printer is ready "
+                         "if `kiosk sync --watch` or `kiosk print --resume --watch` runs on this kiosk",
+        "badges_resumed": "{done} badge(s) printed, {left} waiting → {where}",
         "demo_ready": "Demo event ready: {name} — {total} fictitious guests ({cancelled} cancelled)",
         "demo_refused": "this data dir serves the event '{name}': 'kiosk demo --force' makes the demo "
                         "the active event (the other is kept; 'kiosk event use' switches back)",

@@ -359,9 +359,12 @@ class Listener:
         self.conn = connect(url, autocommit=True)
         self.conn.execute(f"LISTEN {CHANNEL}")
 
-    def wait(self, timeout: float) -> None:
+    def wait(self, timeout: float) -> bool:
+        """Block at most ``timeout`` seconds (on the socket: no busy loop); True when a NOTIFY came."""
+        heard = False
         for _ in self.conn.notifies(timeout=timeout, stop_after=1):
-            pass
+            heard = True
+        return heard
 
     def close(self) -> None:
         import contextlib

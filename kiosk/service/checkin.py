@@ -114,7 +114,10 @@ class CheckIn(OnSession):
             )
             scan_store.append(self.conn, scan)
             presence = refresh_presence(self.conn, attendee.id)
-        return CheckinResult(Verdict.ACCEPTED, attendee, presence.first_entry_at, presence.first_entry_device, scan)
+            result = CheckinResult(Verdict.ACCEPTED, attendee, presence.first_entry_at,
+                                   presence.first_entry_device, scan)
+            self._session.admitted(result)
+        return result
 
     @storage_guard
     def undo(self, *, device_name: str | None = None, scan_id: str | None = None,
@@ -184,7 +187,9 @@ class CheckIn(OnSession):
         scan_store.append(self.conn, scan)
         presence = refresh_presence(self.conn, attendee.id) if attendee and scan.kind is not ScanKind.REFUSED \
             else (attendee_store.presence(self.conn, attendee.id) if attendee else Presence())
-        return self._result(scan, attendee, presence)
+        result = self._result(scan, attendee, presence)
+        self._session.admitted(result)  # the auto-print badge, in this transaction
+        return result
 
     def _replay(self, previous: Scan) -> CheckinResult:
         attendee = attendee_store.get(self.conn, previous.attendee_id) if previous.attendee_id else None

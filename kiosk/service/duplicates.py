@@ -201,20 +201,6 @@ class SyncOutcome:
     walk_in_pairs: int
 
 
-def sync_and_count(data_dir: Path, device_name: str, url: str) -> SyncOutcome:
-    """One sync round on a connection of its own, then the duplicates to show (on the worker)."""
-    from kiosk.service.kiosk import Kiosk
-    from kiosk.service.sync import sync_once
-
-    kiosk = Kiosk.open(data_dir, device_name=device_name, check=False)
-    try:
-        summary = sync_once(kiosk, url)
-        entries, pairs = Duplicates(kiosk).counts()
-        return SyncOutcome(summary, entries, pairs)
-    finally:
-        kiosk.close()
-
-
 @dataclass(frozen=True)
 class Snapshot:
     """What the window's "Duplicates" view lists, read on a worker."""

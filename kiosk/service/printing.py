@@ -39,6 +39,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import paths
 from kiosk.adapters.printing.base import JobState, Media, Printer, PrinterError, PrinterState
@@ -50,6 +51,10 @@ from kiosk.store import attendees as attendee_store
 from kiosk.store import connect, transaction
 from kiosk.store import print_jobs as store
 from kiosk.store.print_jobs import PrintJob
+
+if TYPE_CHECKING:
+    from kiosk.domain.model import Attendee
+    from kiosk.settings import Settings
 
 STATUS_CACHE_S = 2.0
 log = logging.getLogger(__name__)
@@ -455,3 +460,41 @@ class PrintWorker:
             callback()
         except Exception:
             log.exception("print queue listener failed")
+
+
+class AutoPrint:
+    """"Print the badge on check-in", decided here once for every way a guest comes in: the staff
+    window, the walk-in screen, ``kiosk checkin``, ``kiosk register --checkin``, ``kiosk override``.
+
+    Installed on the session (``Session.on_admitted``), it is called by the check-in service in the
+    transaction that records the entry, so the entry and its badge job are stored together. A guest
+    whose badge already came out (here or at another kiosk, once synced) or is on its way gets none:
+    a re-entry, or a guest badged at the other door, does not print twice. ``send`` puts the job in
+    the persistent queue (``PrintQueue.enqueue``, or the window's seam over it)."""
+
+    def __init__(self, kiosk: Kiosk, send: Callable[[Attendee], object]) -> None:
+        self.kiosk, self.send = kiosk, send
+
+    def __call__(self, attendee: Attendee) -> object:
+        if store.has_badge(self.kiosk.conn, attendee.id) or self.kiosk.badges_printed(attendee.id):
+            return None  # the second check also counts the records merged into this guest
+        try:
+            return self.send(attendee)
+        except (KioskError, PrinterError) as exc:  # a badge format or printer gone: the guest is let in all the same
+            log.warning("badge not queued for %s: %s", attendee.id, exc)
+            return None
+
+
+def auto_print(kiosk: Kiosk, send: Callable[[Attendee], object] | None, enabled: bool) -> AutoPrint | None:
+    """Turn the auto-print setting on or off for this session (``send`` None: no printer set up)."""
+    policy = AutoPrint(kiosk, send) if enabled and send is not None else None
+    kiosk.on_admitted = policy
+    return policy
+
+
+def configured_queue(kiosk: Kiosk, settings: Settings) -> PrintQueue:
+    """The print queue of the printer in the settings (raises PrinterError for a bad backend)."""
+    from kiosk.adapters.printing import make_printer
+
+    printer = make_printer(settings.printer_backend, settings.printer_name, data_dir=kiosk.data_dir)
+    return PrintQueue(kiosk, printer, default_format=settings.badge_format)

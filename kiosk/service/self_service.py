@@ -7,12 +7,11 @@ other guests, no undo, no history. Answers carry only what the guest typed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from kiosk.domain import walkin
-from kiosk.domain.model import Attendee, Verdict
+from kiosk.domain.model import Verdict
 from kiosk.domain.text import email_key
 from kiosk.domain.walkin import FormProblem, Match, WalkInForm
 from kiosk.service.errors import KioskError, VenueFull, WorkshopFull
@@ -56,9 +55,10 @@ class WorkshopChoice:
 
 
 class SelfService:
-    def __init__(self, kiosk: Kiosk, queue_badge: Callable[[Attendee], object] | None = None) -> None:
+    def __init__(self, kiosk: Kiosk) -> None:
+        """The badge of a guest let in here is the session's auto-print decision (Session.on_admitted,
+        kiosk.service.printing.AutoPrint), as at every other way in."""
         self._kiosk = kiosk
-        self._queue_badge = queue_badge
 
     # --- what the form shows -------------------------------------------------------------
     @property
@@ -104,18 +104,12 @@ class SelfService:
             return Answer(Outcome.CONFIRM, name=name, workshop=workshop)
         if match is Match.ASK_STAFF:
             return Answer(Outcome.ASK_STAFF, name=name, workshop=workshop)
-        queued: list[Attendee] = []
-
-        def admitted(attendee: Attendee) -> None:
-            if self._queue_badge is not None:
-                self._queue_badge(attendee)
-                queued.append(attendee)
-
+        badges = self._kiosk.badges_queued
         try:
             result = self._kiosk.register(
                 first_name=form.first_name, last_name=form.last_name, email=form.email or None,
                 organisation=form.organisation or None, category=form.category or None, workshop=workshop,
-                checkin=True, consent=Consent(self.privacy_notice, form.contact_ok), on_admitted=admitted,
+                checkin=True, consent=Consent(self.privacy_notice, form.contact_ok),
             )
         except VenueFull:
             return Answer(Outcome.VENUE_FULL, name=name, workshop=workshop)
@@ -127,7 +121,7 @@ class SelfService:
         if verdict is not Verdict.ACCEPTED:
             raise KioskError(f"walk-in not checked in: {verdict}")
         return Answer(Outcome.WELCOME, name=name, workshop=result.attendee.workshop if confirmed else workshop,
-                      badge_queued=bool(queued))
+                      badge_queued=self._kiosk.badges_queued > badges)
 
     def _match(self, form: WalkInForm) -> Match:
         conn, event_id = self._kiosk.conn, self._kiosk.event.id
@@ -158,20 +152,20 @@ class SelfService:
         """A guest scans their own QR ticket here."""
         kiosk = self._kiosk
         capacity = kiosk.event.capacity
+        badges = kiosk.badges_queued
         try:
             with transaction(kiosk.conn):
-                result = kiosk.check_in(code)
+                result = kiosk.check_in(code)  # its badge job, if any, is in this transaction too
                 accepted = result.verdict is Verdict.ACCEPTED and not result.repeated
                 if accepted and capacity is not None and kiosk.stats().inside > capacity:
                     raise _Rollback  # this entry would pass the capacity: nothing is written
-                if accepted and result.attendee is not None and self._queue_badge:
-                    self._queue_badge(result.attendee)
         except _Rollback:
+            kiosk.badges_queued = badges  # the job was rolled back with the entry
             return Answer(Outcome.VENUE_FULL)
         name = result.attendee.full_name if result.attendee else ""
         if result.verdict is Verdict.ACCEPTED:
             return Answer(Outcome.WELCOME, name=name, workshop=result.attendee.workshop if result.attendee else None,
-                          badge_queued=self._queue_badge is not None)
+                          badge_queued=kiosk.badges_queued > badges)
         if result.verdict is Verdict.ALREADY_CHECKED_IN:
             return Answer(Outcome.WELCOME_BACK, name=name)
         return Answer(Outcome.TICKET_REFUSED, verdict=result.verdict)

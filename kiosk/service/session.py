@@ -15,8 +15,11 @@ from typing import Self
 from kiosk import paths
 from kiosk.domain import rules
 from kiosk.domain.model import (
+    Attendee,
+    CheckinResult,
     Device,
     Event,
+    ScanKind,
 )
 from kiosk.service.errors import (
     NoEventError,
@@ -53,6 +56,21 @@ class Session:
         self._install_id = meta.get(conn, "install_id") or self._mint_install_id()
         self._device_id: str | None = None
         self._event: Event | None = None
+        # What follows a guest let in, whatever the way in (kiosk.service.printing.AutoPrint: the badge);
+        # it returns what it did (a print job) or None. ``badges_queued`` counts the jobs it made.
+        self.on_admitted: Callable[[Attendee], object] | None = None
+        self.badges_queued = 0
+
+    def admitted(self, result: CheckinResult) -> None:
+        """A check-in, an override, a walk-in's check-in: called by the check-in service inside the
+        transaction that records the entry, so the badge job and the entry are stored together. A
+        replayed scan (the same code twice in a row), an exit or a refusal is no admission."""
+        scan = result.scan
+        if self.on_admitted is None or result.repeated or result.attendee is None or scan is None \
+                or scan.kind not in (ScanKind.ENTRY, ScanKind.OVERRIDE):
+            return
+        if self.on_admitted(result.attendee) is not None:
+            self.badges_queued += 1
 
     @storage_guard
     def _mint_install_id(self) -> str:

@@ -123,19 +123,23 @@ def update(
 
 
 def has_badge(conn: sqlite3.Connection, attendee_id: str) -> bool:
-    """True when a badge was printed or is on its way: the next one is a reprint."""
+    """True when a badge came out at any kiosk (``badge_prints``: this one's and those pulled from the
+    hub) or one is on its way here: the next one is a reprint."""
     row = conn.execute(
-        f"SELECT 1 FROM print_jobs WHERE attendee_id = ? AND status IN ({_HAS_BADGE_SQL}) LIMIT 1",
-        (attendee_id,)
+        "SELECT 1 FROM badge_prints WHERE attendee_id = ? UNION ALL"
+        f" SELECT 1 FROM print_jobs WHERE attendee_id = ? AND status IN ({_HAS_BADGE_SQL}) LIMIT 1",
+        (attendee_id, attendee_id)
     ).fetchone()
     return row is not None
 
 
 def printed_attendees(conn: sqlite3.Connection, event_id: str) -> set[str]:
-    """Guests with at least one badge that came out (for ``badges --only-not-printed``)."""
+    """Guests with at least one badge that came out, at this kiosk or another (for
+    ``badges --only-not-printed``): ``badge_prints`` holds both (migration 0010)."""
     rows = conn.execute(
-        f"SELECT DISTINCT attendee_id FROM print_jobs WHERE event_id = ? AND status = '{JobStatus.DONE.value}'",
-        (event_id,)
+        "SELECT attendee_id FROM badge_prints WHERE event_id = ? UNION"
+        f" SELECT attendee_id FROM print_jobs WHERE event_id = ? AND status = '{JobStatus.DONE.value}'",
+        (event_id, event_id)
     ).fetchall()
     return {str(r[0]) for r in rows}
 

@@ -145,12 +145,14 @@ def build_self_service(kiosk: Kiosk, data_dir: Path, settings: settings_mod.Sett
     camera (``camera`` overrides the setting; "" for none). Without a given seam it opens (and stops
     with the window) a print queue of its own; ``translators`` None: the window installs its own."""
     from kiosk.service.pin import StaffPin
+    from kiosk.service.printing import auto_print
     from kiosk.service.self_service import SelfService
     from kiosk.ui.self_service.camera_strip import CameraStrip
     from kiosk.ui.self_service.window import SelfServiceWindow
 
     seam = printing if printing is not None else open_print_seam(kiosk, settings)
-    service = SelfService(kiosk, queue_badge=seam.print_badge if seam.available else None)
+    auto_print(kiosk, seam.print_badge if seam.available else None, settings.auto_print)
+    service = SelfService(kiosk)
     stop = seam.queue.stop if seam.queue is not None and printing is None else None
     source = settings.camera if camera is None else camera
     strip = CameraStrip(source, settings.decoder, loop_file=loop_camera_file) if source else None

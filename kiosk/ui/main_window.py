@@ -7,6 +7,7 @@ window-wide shortcuts; the check-in flow itself lives in CheckinPresenter.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -24,9 +25,10 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.rules import local_clock
 from kiosk.service import Kiosk, KioskError
-from kiosk.service.duplicates import SyncOutcome, sync_and_count
+from kiosk.service.duplicates import SyncOutcome
 from kiosk.service.errors import StorageKind
-from kiosk.service.sync import hub_url
+from kiosk.service.printing import auto_print
+from kiosk.service.sync import hub_url, watch
 from kiosk.service.sync_facts import queued
 from kiosk.settings import Settings
 from kiosk.ui import camera_status
@@ -51,7 +53,7 @@ from kiosk.ui.widgets.shortcuts_help import ShortcutsHelp
 
 log = logging.getLogger(__name__)
 STATS_REFRESH_MS = 5000
-SYNC_EVERY_MS = 5000  # with a hub: a round this often (kiosk sync --watch is the faster companion)
+SYNC_EVERY_S = 5.0  # with a hub: a round at least this often; at once on a local write or the hub's NOTIFY
 # The UI thread's longest wait for the database's write lock (a long import, another kiosk process):
 # past it the scan shows "not recorded" instead of a frozen window.
 UI_BUSY_TIMEOUT_MS = 200
@@ -147,16 +149,15 @@ class MainWindow(QMainWindow):
         self.stats_timer = QTimer(self)
         self.stats_timer.timeout.connect(self.refresh_stats)
         self.stats_timer.start(STATS_REFRESH_MS)
-        self._syncing = False
         self.last_sync: object | None = None
         self.last_sync_at = ""
         self.hub_url = hub_url(kiosk)
-        self.sync_timer = QTimer(self)
-        self.sync_timer.timeout.connect(self.sync_now)
+        self._sync_stop, self._sync_wake = threading.Event(), threading.Event()
+        self._sync_thread: threading.Thread | None = None
         self.sync_action.setEnabled(self.hub_url is not None)
         if self.hub_url is not None:
             self.header.sync.set_state(Light.WARN, self.tr("starting"))
-            self.sync_timer.start(SYNC_EVERY_MS)
+            self.sync_now()
         self.refresh_stats()
         self.printer.start()
         self.show_page(self.PAGE_CHECKIN)
@@ -250,7 +251,8 @@ class MainWindow(QMainWindow):
         self._set_printer_light()
 
     def _set_auto_print(self, enabled: bool) -> None:
-        self.presenter.on_admitted = self.printing.print_badge if enabled and self.printing.available else None
+        """The service decides (kiosk.service.printing.AutoPrint), as for every other way in."""
+        auto_print(self.kiosk, self.printing.print_badge if self.printing.available else None, enabled)
 
     def _set_printer_light(self) -> None:
         """Seams without a queue (tests, embedders) report here; a queue reports through polling."""
@@ -286,18 +288,39 @@ class MainWindow(QMainWindow):
 
     # --- the hub -------------------------------------------------------------------------
     def sync_now(self) -> None:
-        """One round with the hub on a worker, on a connection of its own; the door never waits."""
-        if self.hub_url is None or self._syncing or self.kiosk.data_dir is None:
+        """Sync in the background, on a thread and a connection of its own (the door never waits): the
+        same loop as `kiosk sync --watch` (kiosk.service.sync.watch), so a check-in, walk-in, edit or
+        badge stored here is pushed at once and another kiosk's is pulled as soon as the hub NOTIFYs.
+        Called again ("Sync with the hub now"), it wakes that loop for a round now."""
+        if self.hub_url is None or self.kiosk.data_dir is None:
             return
-        self._syncing = True
+        if self._sync_thread is not None and self._sync_thread.is_alive():
+            self._sync_wake.set()
+            return
         data_dir, device, url = self.kiosk.data_dir, self.kiosk.device_name, self.hub_url
-        task = self.runner.start(lambda _progress: sync_and_count(data_dir, device, url), "sync")
-        task.succeeded.connect(self._synced)
-        task.failed.connect(self._sync_failed)
-        task.finished.connect(self._sync_finished)
+        post = self.runner.mailbox.post
+        stop, wake = self._sync_stop, self._sync_wake
 
-    def _sync_finished(self) -> None:
-        self._syncing = False
+        def run() -> None:
+            from kiosk.service.duplicates import Duplicates
+
+            try:
+                k = Kiosk.open(data_dir, device_name=device, check=False)
+            except Exception as exc:  # the database cannot be opened: said on the light, no sync
+                post(self._sync_failed, exc)
+                return
+            try:
+                watch(k, url, poll_s=SYNC_EVERY_S, stop=stop.is_set, wake=wake,
+                      report=lambda line: None if line.startswith("sync:") else post(self._sync_failed, line),
+                      on_round=lambda summary: post(self._synced, SyncOutcome(summary, *Duplicates(k).counts())))
+            except Exception as exc:
+                log.exception("background sync stopped")
+                post(self._sync_failed, exc)
+            finally:
+                k.close()
+
+        self._sync_thread = threading.Thread(target=run, name="kiosk-sync", daemon=True)
+        self._sync_thread.start()
 
     def _synced(self, outcome: object) -> None:
         if not isinstance(outcome, SyncOutcome):
@@ -460,7 +483,8 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop threads and timers; safe to call twice."""
         self.stats_timer.stop()
-        self.sync_timer.stop()
+        self._sync_stop.set()  # the loop ends at its next look (0.15 s), or when a round in flight ends
+        self._sync_wake.set()
         self.checkin_page.timer.stop()  # a verdict timeout must not fire after the kiosk is closed
         self.attendees_page.debounce.stop()  # nor a search typed just before
         self.stop_camera()

@@ -26,6 +26,7 @@ from kiosk.ui.pages.attendee_detail import AttendeeDetailDialog
 from kiosk.ui.seams import PrintSeam
 from kiosk.ui.sounds import SoundPlayer
 from kiosk.ui.widgets.header import Light
+from tests.hub.pg import PgServer
 from tests.ui.conftest import ScriptedDialogs
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -137,7 +138,8 @@ def test_a_badge_printed_at_another_door_shows_in_the_guest_detail(
 
 
 def test_offline_the_sync_light_says_what_is_waiting_and_when_it_last_synced(
-        make_kiosk: Callable[..., Kiosk], hub_url: str, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+        make_kiosk: Callable[..., Kiosk], hub_url: str, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+        pg_server: PgServer) -> None:
     with psycopg.connect(hub_url) as conn:
         schema.upgrade(conn)
     b = make_kiosk("poste-B")
@@ -150,7 +152,9 @@ def test_offline_the_sync_light_says_what_is_waiting_and_when_it_last_synced(
     try:
         window.sync_now()
         qtbot.waitUntil(lambda: window.header.sync.state is Light.OK, timeout=20_000)
-        window.hub_url = "postgresql://kiosk@127.0.0.1:1/nowhere"  # the network goes down
+        db = hub_url.rsplit("/", 1)[1]  # the hub goes away: no connection accepted, those open cut
+        pg_server.psql(f'ALTER DATABASE "{db}" ALLOW_CONNECTIONS false')
+        pg_server.psql(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{db}'")
         window.presenter.scan("PLUS20-0005")
         b.register(first_name="Ana", last_name="López")
         window.sync_now()

@@ -98,3 +98,30 @@ def test_an_event_edited_on_the_organisers_kiosk_reaches_the_open_window(
         assert "/ 120" in window.header.figures.text()
     finally:
         window.shutdown()
+
+
+def test_the_windows_background_sync_pushes_a_check_in_at_once_and_pulls_on_the_hubs_notify(
+        make_kiosk: Callable[..., Kiosk], hub_url: str, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nobody presses "Sync now": the window's loop wakes on its own door's write and on the hub's NOTIFY
+    (its poll is 5 s; the waits below are generous, the timing is bench_doors.py's)."""
+    with psycopg.connect(hub_url) as conn:
+        schema.upgrade(conn)
+    a, b = make_kiosk("poste-A"), make_kiosk("poste-B")
+    sync_once(a, hub_url)
+    monkeypatch.setenv("KIOSK_HUB", hub_url)
+    window = window_on(b, qtbot)
+    try:
+        qtbot.waitUntil(lambda: window.header.sync.state is Light.OK, timeout=20_000)
+        window.presenter.scan("PLUS20-0006")
+
+        def at_hub(code: str) -> bool:
+            with psycopg.connect(hub_url) as conn:
+                return conn.execute("SELECT count(*) FROM scans WHERE code = %s", (code,)).fetchone() == (1,)
+
+        qtbot.waitUntil(lambda: at_hub("PLUS20-0006"), timeout=20_000)
+        a.check_in("PLUS20-0007")
+        sync_once(a, hub_url)  # A pushes (A's own watcher would): B's window hears the NOTIFY and pulls
+        guest = b.find("PLUS20-0007").id
+        qtbot.waitUntil(lambda: b.presence(guest).checked_in, timeout=20_000)
+    finally:
+        window.shutdown()

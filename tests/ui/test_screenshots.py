@@ -174,13 +174,15 @@ def test_screenshots_of_the_self_service_screen(qtbot: QtBot, kiosk: Kiosk, data
     """Form (with a problem shown), thank-you, full venue and the staff PIN, at 1366x768."""
     from kiosk.domain.model import Event
     from kiosk.service.pin import StaffPin
+    from kiosk.service.printing import auto_print
     from kiosk.service.self_service import SelfService
     from kiosk.ui.self_service.camera_strip import CameraStrip
     from kiosk.ui.self_service.window import SelfServiceWindow
 
     suffix = "" if lang == "fr" else f"-{lang}"
     strip = CameraStrip("0")  # not started: a still frame of what the webcam sees
-    window = SelfServiceWindow(SelfService(kiosk, queue_badge=lambda _a: None), StaffPin(data_dir), lang=lang,
+    auto_print(kiosk, lambda _a: True, True)  # the badge line shows; nothing is printed
+    window = SelfServiceWindow(SelfService(kiosk), StaffPin(data_dir), lang=lang,
                                translators=[], camera=strip)
     strip.view.set_message("")
     strip.view.set_frame(fake_camera_frame("PLUS20-0001"))

@@ -20,7 +20,7 @@ from kiosk.domain.model import Attendee, ScanKind
 from kiosk.domain.walkin import Field
 from kiosk.service import Kiosk
 from kiosk.service.pin import StaffPin
-from kiosk.service.printing import PrintQueue
+from kiosk.service.printing import PrintQueue, auto_print
 from kiosk.service.self_service import Outcome, SelfService
 from kiosk.ui.self_service.camera_strip import CameraStrip
 from kiosk.ui.self_service.window import SelfServiceWindow
@@ -35,6 +35,12 @@ class Clock:
 
     def __call__(self) -> float:
         return self.t
+
+
+def _printing_service(kiosk: Kiosk, queue: PrintQueue) -> SelfService:
+    """The walk-in screen of a kiosk whose auto-print setting is on (the session's decision)."""
+    auto_print(kiosk, lambda a: queue.enqueue(a.id), True)
+    return SelfService(kiosk)
 
 
 @pytest.fixture
@@ -53,7 +59,7 @@ def pin(data_dir: Path) -> StaffPin:
 
 @pytest.fixture
 def screen(qtbot: QtBot, kiosk: Kiosk, queue: PrintQueue, pin: StaffPin) -> Iterator[SelfServiceWindow]:
-    service = SelfService(kiosk, queue_badge=lambda a: queue.enqueue(a.id))
+    service = _printing_service(kiosk, queue)
     window = SelfServiceWindow(service, pin, lang="en", idle_s=60)
     qtbot.addWidget(window)
     window.resize(1280, 720)
@@ -311,7 +317,7 @@ def ticket_video(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_a_guest_checks_in_by_holding_up_their_ticket_to_the_camera(qtbot: QtBot, kiosk: Kiosk, queue: PrintQueue,
                                                                     pin: StaffPin, ticket_video: Path) -> None:
-    service = SelfService(kiosk, queue_badge=lambda a: queue.enqueue(a.id))
+    service = _printing_service(kiosk, queue)
     strip = CameraStrip(str(ticket_video))
     window = SelfServiceWindow(service, pin, lang="en", camera=strip)
     qtbot.addWidget(window)
@@ -356,7 +362,7 @@ def test_a_broken_camera_leaves_the_form_and_the_scanner_working(screen: SelfSer
                                                                  tmp_path: Path, kiosk: Kiosk,
                                                                  queue: PrintQueue, pin: StaffPin) -> None:
     strip = CameraStrip(str(tmp_path / "no-such-camera.avi"))
-    window = SelfServiceWindow(SelfService(kiosk, queue_badge=lambda a: queue.enqueue(a.id)), pin, lang="en",
+    window = SelfServiceWindow(_printing_service(kiosk, queue), pin, lang="en",
                                camera=strip)
     qtbot.addWidget(window)
     window.show()

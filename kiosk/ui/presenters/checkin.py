@@ -141,7 +141,6 @@ class CheckinPresenter:
         self._camera_seen_at = 0.0
         self._names: dict[str, str] = {}
         # Called with the guest of each new accepted entry (auto-print of badges when enabled).
-        self.on_admitted: Callable[[Attendee], None] | None = None
 
     # --- lifecycle -------------------------------------------------------------------
     def start(self) -> None:
@@ -296,8 +295,6 @@ class CheckinPresenter:
         self.view.show_verdict(state)
         if not result.repeated:
             self.view.play_sound(result.verdict)
-            if result.verdict is Verdict.ACCEPTED and result.attendee and self.on_admitted is not None:
-                self.on_admitted(result.attendee)
         self.timer.start(int(self.timeout_s * 1000))
         self.refresh_recent()
         self.view.stats_changed()
