@@ -6,6 +6,7 @@ of the parser has its entry here (argparse's own "-h" help is in ARGPARSE_FR).""
 from __future__ import annotations
 
 HELP_FR: dict[str, str] = {
+    "show kiosk's version and exit": "affiche la version de kiosk et quitte",
     "On-site event check-in.": "Contrôle d'accès sur place d'un événement.",
     "JSON on stdout (messages stay on stderr)": "du JSON sur la sortie standard (les messages restent sur stderr)",
     "data directory (default: $KIOSK_DATA_DIR or the user data dir)":

@@ -15,6 +15,9 @@ __all__ = ["LANGUAGES"]
 
 _TEXT: dict[str, dict[str, str]] = {
     "fr": {
+        "version": "kiosk, version {version}",
+        "version_unknown": "kiosk, version inconnue : cette copie des sources n'est pas installée "
+                           "(« make run » ou « pip install -e . » l'installent)",
         "no_match": "Aucun résultat.",
         "waitlist_empty": "Personne en liste d'attente.",
         "cancelled": "annulé",
@@ -105,6 +108,9 @@ _TEXT: dict[str, dict[str, str]] = {
                   "la publique seulement.",
     },
     "en": {
+        "version": "kiosk version {version}",
+        "version_unknown": "kiosk, unknown version: this source checkout is not installed "
+                           "(`make run` or `pip install -e .` installs it)",
         "no_match": "No match.",
         "waitlist_empty": "Nobody on the waiting list.",
         "cancelled": "cancelled",
@@ -197,6 +203,11 @@ def text(key: str, lang: str, **values: object) -> str:
     worded = {k: v.message(lang if lang in _TEXT else "fr") if isinstance(v, OsReason) else v
               for k, v in values.items()}
     return table[key].format(**worded)
+
+
+def version_line(version: str | None, lang: str) -> str:
+    """What `kiosk --version` prints: the version as each language writes it, or why it is unknown."""
+    return text("version", lang, version=version) if version else text("version_unknown", lang)
 
 
 def language(explicit: str | None, saved: str | None, environ: Mapping[str, str] = os.environ) -> str:
