@@ -237,7 +237,7 @@ def describe(exc: Exception, ctx: Context) -> str | None:
         Refused,
         StorageError,
     )
-    from kiosk.store.db import StoreError
+    from kiosk.store.db import NewerSchemaError, StoreError
 
     if isinstance(exc, MessageError):
         return ctx.text(exc.key, **exc.values)
@@ -255,6 +255,8 @@ def describe(exc: Exception, ctx: Context) -> str | None:
         exc = StorageError.from_exception(exc, paths.database(ctx.data_dir)) or exc
     if isinstance(exc, StorageError):
         return exc.reason(ctx.lang)
+    if isinstance(exc, NewerSchemaError):
+        return ctx.text("newer_database", path=paths.database(ctx.data_dir), found=exc.found, supported=exc.supported)
     if isinstance(exc, UsageError | KioskError | StoreError):
         return str(exc)
     if isinstance(exc, OSError):  # a file given on the command line, the data dir...

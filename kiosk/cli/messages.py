@@ -16,6 +16,12 @@ __all__ = ["LANGUAGES"]
 _TEXT: dict[str, dict[str, str]] = {
     "fr": {
         "version": "kiosk, version {version}",
+        "newer_database": "{path} vient d'une version plus récente de kiosk (schéma v{found} ; celle-ci lit "
+                          "jusqu'à v{supported}) : installez la dernière version de kiosk. Rien n'a été modifié.",
+        "start_failed": "kiosk ne peut pas démarrer",
+        "start_log": "Détails dans le journal : {log}",
+        "no_display": "pas d'écran : la fenêtre de kiosk a besoin d'un affichage graphique (DISPLAY ou "
+                      "WAYLAND_DISPLAY vide). Les commandes (« kiosk --help ») marchent sans écran.",
         "version_unknown": "kiosk, version inconnue : cette copie des sources n'est pas installée "
                            "(« make run » ou « pip install -e . » l'installent)",
         "no_match": "Aucun résultat.",
@@ -109,6 +115,12 @@ _TEXT: dict[str, dict[str, str]] = {
     },
     "en": {
         "version": "kiosk version {version}",
+        "newer_database": "{path} comes from a newer kiosk (schema v{found}; this one reads up to "
+                          "v{supported}): install the latest kiosk. Nothing was changed.",
+        "start_failed": "kiosk cannot start",
+        "start_log": "Details in the log: {log}",
+        "no_display": "no display: kiosk's window needs a graphical display (DISPLAY or WAYLAND_DISPLAY "
+                      "is empty). The commands (kiosk --help) work without one.",
         "version_unknown": "kiosk, unknown version: this source checkout is not installed "
                            "(`make run` or `pip install -e .` installs it)",
         "no_match": "No match.",
