@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck pytest bench screenshots clean system-run system-test
+.PHONY: run test lint deadcode typecheck docs pytest bench screenshots clean system-run system-test
 
 # The venv is (re)built when missing or when pyproject.toml changed since the last install.
 $(STAMP): pyproject.toml
@@ -24,11 +24,19 @@ run: system-run $(STAMP)
 	$(PY) main.py $(ARGS)
 
 ## Lint, type-check and run the whole suite (real SQLite, CUPS, Qt offscreen, video files).
-test: system-test $(STAMP) lint typecheck pytest
+test: system-test $(STAMP) lint deadcode typecheck docs pytest
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-cache
+
+## Dead code: vulture at 80 % confidence (unused imports, variables, unreachable code).
+deadcode: $(STAMP)
+	$(VENV)/bin/vulture --min-confidence 80 kiosk tests benchmarks docs/hooks.py main.py
+
+## The docs site (MkDocs + Material) into site/; --strict: a broken link or a missing page fails.
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --site-dir site  # not --quiet: it hides the warnings --strict counts
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
@@ -43,7 +51,7 @@ bench: system-test $(STAMP)
 	  if [ -n "$$failed" ]; then echo "targets missed in:$$failed"; exit 1; fi
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info site
 
 # --- The standalone bundle (PyInstaller; kiosk.spec, bundle/, docs/install.md) ---------------------
 .PHONY: dist dist-test

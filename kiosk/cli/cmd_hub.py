@@ -80,18 +80,41 @@ def _status(ctx: Context) -> int:
     except HubError as exc:
         return _offline(ctx, str(exc))
     where = redact(ctx.args.url)
-    lines = [f"Hub {where}: schema v{found.schema_version}, {found.scans} scans, {len(found.devices)} kiosks"]
+    lines = [ctx.text("hub_status", hub=where, schema=found.schema_version, scans=found.scans,
+                      kiosks=len(found.devices))]
     for d in found.devices:
         offset = "?" if d.offset_ms is None else f"{d.offset_ms / 1000:+.1f} s"
         waiting = d.queued + d.queued_guests + d.queued_prints + d.queued_links
-        detail = (f" (scans {d.queued}, guests {d.queued_guests}, badges {d.queued_prints},"
-                  f" decisions {d.queued_links})") if waiting != d.queued else ""
-        lines.append(f"  {d.name:<16} last contact {d.last_contact} UTC  {d.scans:>7} scans"
-                     f"  {waiting} queued{detail}  clock {offset}  ({d.id[:8]})")
+        detail = ctx.text("hub_queued_detail", scans=d.queued, guests=d.queued_guests, prints=d.queued_prints,
+                          links=d.queued_links) if waiting != d.queued else ""
+        lines.append(ctx.text("hub_kiosk", name=d.name, when=d.last_contact, scans=d.scans, queued=waiting,
+                              detail=detail, offset=offset, id=d.id[:8]))
+        lines.extend(_standing_line(ctx, s) for s in d.events)
+        if not d.events:
+            lines.append(ctx.text("hub_unreported"))
     payload = {"hub": where, "schema": found.schema_version, "scans": found.scans,
-               "kiosks": [d.__dict__ for d in found.devices]}
+               "kiosks": [{**d.__dict__, "events": [s.__dict__ for s in d.events]} for d in found.devices]}
     ctx.emit(payload, "\n".join(lines))
     return 0
+
+
+def _standing_line(ctx: Context, s: Any) -> str:
+    """One kiosk's standing for one event (kiosk.hub.standing.Standing): up to date, behind, differs."""
+    from kiosk.hub.standing import BEHIND, DIFFERS
+
+    if s.state == DIFFERS:
+        missing = s.hub_guests - s.guests
+        state = ctx.text("hub_differs", scans=s.scans, expected=s.expected) if s.scans != s.expected or not missing \
+            else ctx.text("hub_differs_guests", missing=missing)
+    elif s.state == BEHIND:
+        parts = [ctx.text("hub_scans_n", n=s.scans_behind)] if s.scans_behind else []
+        parts += [ctx.text("hub_guests_n", n=s.guests_behind)] if s.guests_behind else []
+        state = ctx.text("hub_behind", what=ctx.text("hub_and").join(parts))
+        state += ctx.text("hub_waiting", n=s.waiting) if s.waiting else ""
+    else:
+        state = ctx.text("hub_up_to_date")
+    return ctx.text("hub_event", event=s.event_name, state=state, scans=s.scans, guests=s.guests,
+                    hub_scans=s.hub_scans, hub_guests=s.hub_guests)
 
 
 def _hub_url(ctx: Context) -> str | None:

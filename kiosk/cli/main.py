@@ -68,8 +68,8 @@ class _Version(argparse.Action):
                  default: str = argparse.SUPPRESS, help: str | None = None) -> None:
         super().__init__(option_strings=option_strings, dest=dest, default=default, nargs=0, help=help)
 
-    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,  # noqa: ARG002
-                 values: object, option_string: str | None = None) -> None:  # noqa: ARG002 (argparse's signature)
+    def __call__(self, parser: argparse.ArgumentParser, _namespace: argparse.Namespace,
+                 _values: object, _option_string: str | None = None) -> None:
         lang = parser.lang if isinstance(parser, _Parser) else "en"
         sys.stdout.write(messages.version_line(installed_version(), lang) + "\n")
         parser.exit()
@@ -109,13 +109,7 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=LANGUAGES, dest="global_lang", help=LANG_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue  # a command family not built yet
-        module.register(sub)
+        importlib.import_module(name).register(sub)
     _accept_lang_everywhere(sub)
     for each in _parsers(parser):
         for action in each._actions:

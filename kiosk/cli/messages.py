@@ -36,8 +36,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "stats_row": "  {title} {name} : {checked_in}/{registered} arrivés, {inside} présents",
         "workshop": "atelier",
         "category": "catégorie",
-        "nothing_to_undo": "Rien à annuler sur ce poste.",
-        "undone": "Annulé : {kind} de {code} à {when}",
+        "nothing_to_undo": "Rien à défaire sur ce poste.",
+        "undone": "Défait : {kind} de {code} à {when}",
         "event_created": "Événement créé : {name} ({id})",
         "event_edited": "Événement modifié : {name} ({id})",
         "event_used": "Événement actif : {name} ({id})",
@@ -112,6 +112,21 @@ _TEXT: dict[str, dict[str, str]] = {
         "pin_set": "code PIN de l'équipe enregistré",
         "joined": "Rejoint {name} ({event_id}) : {guests} invité·es, {scans} passages. Clés des billets : "
                   "la publique seulement.",
+        "hub_status": "Hub {hub} : schéma v{schema}, {scans} passages, {kiosks} postes",
+        "hub_kiosk": "  {name:<16} dernier contact {when} UTC  {scans:>7} passages  {queued} en attente{detail}"
+                     "  horloge {offset}  ({id})",
+        "hub_queued_detail": " (passages {scans}, invité·es {guests}, badges {prints}, décisions {links})",
+        "hub_event": "    {event} : {state}  (ici {scans} passages, {guests} invité·es ;"
+                     " hub {hub_scans}, {hub_guests})",
+        "hub_up_to_date": "à jour",
+        "hub_behind": "en retard de {what}",
+        "hub_scans_n": "{n} passage(s)",
+        "hub_guests_n": "{n} invité·e(s)",
+        "hub_and": " et ",
+        "hub_waiting": " dont {n} en attente de leur invité·e",
+        "hub_differs": "diffère : {scans} passages connus du hub ici, {expected} attendus",
+        "hub_differs_guests": "diffère : {missing} invité·e(s) du hub absent(s) ici",
+        "hub_unreported": "    n'a pas encore dit ce qu'il détient (synchroniser ce poste)",
     },
     "en": {
         "version": "kiosk version {version}",
@@ -204,6 +219,20 @@ _TEXT: dict[str, dict[str, str]] = {
         "pin_invalid": "kiosk: a staff PIN is 4 to 12 digits",
         "pin_set": "staff PIN set",
         "joined": "Joined {name} ({event_id}): {guests} guests, {scans} scans. Ticket keys: public only.",
+        "hub_status": "Hub {hub}: schema v{schema}, {scans} scans, {kiosks} kiosks",
+        "hub_kiosk": "  {name:<16} last contact {when} UTC  {scans:>7} scans  {queued} queued{detail}"
+                     "  clock {offset}  ({id})",
+        "hub_queued_detail": " (scans {scans}, guests {guests}, badges {prints}, decisions {links})",
+        "hub_event": "    {event}: {state}  (here {scans} scans, {guests} guests; hub {hub_scans}, {hub_guests})",
+        "hub_up_to_date": "up to date",
+        "hub_behind": "behind by {what}",
+        "hub_scans_n": "{n} scan(s)",
+        "hub_guests_n": "{n} guest(s)",
+        "hub_and": " and ",
+        "hub_waiting": ", {n} of them waiting for their guest",
+        "hub_differs": "differs: holds {scans} of the hub's scans, {expected} expected",
+        "hub_differs_guests": "differs: {missing} of the hub's guests missing here",
+        "hub_unreported": "    has not said what it holds yet (sync this kiosk)",
     },
 }
 

@@ -136,10 +136,6 @@ class Figures:
         return self.registered - self.arrived
 
     @property
-    def arrived_ratio(self) -> float:
-        return self.arrived / self.registered if self.registered else 0.0
-
-    @property
     def no_show_ratio(self) -> float:
         """Share of pre-registered guests (walk-ins excluded: they came by definition) who never came."""
         booked = self.registered - self.walk_ins

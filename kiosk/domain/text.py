@@ -87,10 +87,6 @@ def names_match(words: list[str], first_name: str, last_name: str) -> bool:
 EMAIL = re.compile(r"[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\".]+")
 
 
-def is_email(value: str | None) -> bool:
-    return value is not None and EMAIL.fullmatch(value.strip()) is not None
-
-
 def email_key(email: str | None) -> str | None:
     """Normalised email for matching duplicates; None when it is not an address (see ``EMAIL``)."""
     if not email:

@@ -1,6 +1,6 @@
 """Signed tickets: a QR payload a kiosk can verify offline with only the public key.
 
-Format v1 (documented in README, "Signed tickets")::
+Format v1 (also in docs/organiser.md, "Signed tickets")::
 
     K1.<base64url without padding of BODY>
     BODY = event_id (16 bytes, UUID) | attendee_id (16 bytes, UUID)

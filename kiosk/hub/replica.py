@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from kiosk.domain.merge import MERGED_FIELDS
 from kiosk.hub.schema import WRITE_LOCK
+from kiosk.hub.standing import HubSide, Standing, judge, parse
 
 if TYPE_CHECKING:
     import psycopg
@@ -74,19 +75,24 @@ def pull_scans(conn: psycopg.Connection[tuple[object, ...]], after: int, limit: 
 def record_contact(
     conn: psycopg.Connection[tuple[object, ...]], device_id: str, name: str, machine_id: str,
     device_now: str, queued: int, *, queued_guests: int = 0, queued_prints: int = 0, queued_links: int = 0,
+    holds: Sequence[dict[str, object]] = (),
 ) -> int:
-    """Note that a kiosk talked to the hub and what it still had queued (scans, guests, badges printed,
-    merge decisions); return its clock offset from the hub's in ms."""
+    """Note that a kiosk talked to the hub, what it still had queued (scans, guests, badges printed,
+    merge decisions) and what it held per event (kiosk.store.sync.holdings); return its clock offset
+    from the hub's in ms."""
+    from psycopg.types.json import Jsonb
+
     with conn.transaction():
         row = conn.execute(
             "INSERT INTO devices(id, name, machine_id, offset_ms, queued, queued_guests, queued_prints,"
-            " queued_links) VALUES (%s::uuid, %s, %s,"
-            " (extract(epoch from %s::timestamptz - clock_timestamp()) * 1000)::bigint, %s, %s, %s, %s)"
+            " queued_links, holds) VALUES (%s::uuid, %s, %s,"
+            " (extract(epoch from %s::timestamptz - clock_timestamp()) * 1000)::bigint, %s, %s, %s, %s, %s)"
             " ON CONFLICT (id) DO UPDATE SET name = excluded.name, machine_id = excluded.machine_id,"
             " last_contact = now(), offset_ms = excluded.offset_ms, queued = excluded.queued,"
             " queued_guests = excluded.queued_guests, queued_prints = excluded.queued_prints,"
-            " queued_links = excluded.queued_links RETURNING offset_ms",
-            (device_id, name, machine_id, device_now, queued, queued_guests, queued_prints, queued_links),
+            " queued_links = excluded.queued_links, holds = excluded.holds RETURNING offset_ms",
+            (device_id, name, machine_id, device_now, queued, queued_guests, queued_prints, queued_links,
+             Jsonb(list(holds))),
         ).fetchone()
     return int(str(row[0])) if row and row[0] is not None else 0
 
@@ -102,6 +108,7 @@ class DeviceSeen:
     queued_guests: int = 0
     queued_prints: int = 0
     queued_links: int = 0
+    events: tuple[Standing, ...] = ()  # what it held per event against the hub (empty: never said)
 
 
 @dataclass(frozen=True)
@@ -121,15 +128,40 @@ def status(conn: psycopg.Connection[tuple[object, ...]]) -> HubStatus:
     rows = conn.execute(
         "SELECT d.id::text, d.name, to_char(d.last_contact AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'),"
         " d.offset_ms, d.queued, (SELECT count(*) FROM scans s WHERE s.device_id = d.id),"
-        " d.queued_guests, d.queued_prints, d.queued_links"
+        " d.queued_guests, d.queued_prints, d.queued_links, d.holds"
         " FROM devices d ORDER BY d.last_contact DESC"
     ).fetchall()
+    seen = [DeviceSeen(str(r[0]), str(r[1]), str(r[2]), None if r[3] is None else int(str(r[3])),
+                       int(str(r[4])), int(str(r[5])), int(str(r[6])), int(str(r[7])), int(str(r[8])),
+                       _standings(conn, str(r[0]), r[9])) for r in rows]
     conn.rollback()
-    return HubStatus(
-        version, str(hub_id_row[0]) if hub_id_row else "", int(str(total[0])) if total else 0,
-        [DeviceSeen(str(r[0]), str(r[1]), str(r[2]), None if r[3] is None else int(str(r[3])),
-                    int(str(r[4])), int(str(r[5])), *(int(str(v)) for v in r[6:9])) for r in rows],
-    )
+    return HubStatus(version, str(hub_id_row[0]) if hub_id_row else "", int(str(total[0])) if total else 0, seen)
+
+
+_ID_BITS = "('x' || substr(id::text, 1, 8))::bit(32)::bigint"  # as kiosk.store.sync.id_bits reads an id
+
+
+def _standings(conn: psycopg.Connection[tuple[object, ...]], device_id: str, holds: object) -> tuple[Standing, ...]:
+    """What a kiosk said it held at its last contact, per event, against what the hub holds by its cursors."""
+    found: list[Standing] = []
+    for entry in holds if isinstance(holds, list) else []:
+        reported = parse(entry)
+        if reported is None:
+            continue
+        mine = "(seq <= %(cursor)s OR device_id = %(device)s::uuid)"
+        args = {"cursor": reported.scan_cursor, "device": device_id, "event": reported.event_id,
+                "guests": reported.guest_cursor}
+        scans = conn.execute(
+            f"SELECT count(*) FILTER (WHERE {mine}), coalesce(sum({_ID_BITS}) FILTER (WHERE {mine}), 0),"
+            " count(*) FILTER (WHERE NOT " + mine + "), count(*) FROM scans WHERE event_id = %(event)s::uuid",
+            args).fetchone()
+        guests = conn.execute("SELECT count(*), count(*) FILTER (WHERE seq > %(guests)s) FROM attendees"
+                              " WHERE event_id = %(event)s::uuid", args).fetchone()
+        name = conn.execute("SELECT body->>'name' FROM events WHERE id = %(event)s::uuid", args).fetchone()
+        assert scans is not None and guests is not None
+        hub = HubSide(*(int(str(v)) for v in scans), *(int(str(v)) for v in guests))
+        found.append(judge(reported, hub, str(name[0]) if name and name[0] is not None else reported.event_id))
+    return tuple(found)
 
 
 def last_contacts(conn: psycopg.Connection[tuple[object, ...]]) -> list[tuple[str, str, str]]:

@@ -103,6 +103,11 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE devices ADD COLUMN IF NOT EXISTS queued_prints integer NOT NULL DEFAULT 0;
     ALTER TABLE devices ADD COLUMN IF NOT EXISTS queued_links integer NOT NULL DEFAULT 0;
     """,
+    # v4 (self-contained): what each kiosk held at its last contact, per event (scans the hub knows, their
+    # digest, pull cursors, guests: kiosk.store.sync.holdings), so `hub status` says who lags or differs
+    """
+    ALTER TABLE devices ADD COLUMN IF NOT EXISTS holds jsonb NOT NULL DEFAULT '[]';
+    """,
 )
 LATEST = len(MIGRATIONS)
 

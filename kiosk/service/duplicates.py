@@ -192,11 +192,6 @@ class Duplicates(OnSession):
                          sync_store.tick(self.conn, now))
 
 
-def hidden_cancelled(session: Session) -> int:
-    """How many of the event's cancelled guests are merged-away records (not real cancellations)."""
-    return link_store.merged_away_cancelled(session.conn, session.event.id)
-
-
 @dataclass(frozen=True)
 class SyncOutcome:
     """What the window's background sync brings back: the round, and what to look at afterwards."""

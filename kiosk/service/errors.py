@@ -108,7 +108,7 @@ _REASONS: dict[str, dict[StorageKind, str]] = {
         StorageKind.FULL: "disque plein : libérez de la place",
         StorageKind.READONLY: "base de données en lecture seule (fichier, dossier ou disque)",
         StorageKind.CORRUPT: "base de données endommagée : arrêtez les kiosques, gardez une copie du fichier, "
-                             "puis voyez « Recovery » dans le README",
+                             "puis voyez « Recovery » dans le guide de l'organisation (docs/organiser.md)",
         StorageKind.UNAVAILABLE: "base de données inaccessible",
     },
     "en": {
@@ -116,7 +116,7 @@ _REASONS: dict[str, dict[StorageKind, str]] = {
         StorageKind.FULL: "disk full: free some space",
         StorageKind.READONLY: "database is read-only (file, folder or disk)",
         StorageKind.CORRUPT: "database damaged: stop the kiosks, keep a copy of the file, "
-                             "then see 'Recovery' in the README",
+                             "then see 'Recovery' in the organiser's guide (docs/organiser.md)",
         StorageKind.UNAVAILABLE: "database unavailable",
     },
 }

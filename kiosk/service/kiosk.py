@@ -3,7 +3,7 @@
 Each operation runs in one SQLite transaction; when a method returns, its effect is on disk.
 The services are small and each takes only what it needs (see ``Services``); a screen that may do
 less (the walk-in self-service screen, the occupancy screen) is handed the services it may use,
-not the Kiosk. The methods below delegate, so code written against the old mixins keeps working.
+not the Kiosk. The methods below delegate to those services, so the window and the CLI hold one object.
 """
 
 from __future__ import annotations

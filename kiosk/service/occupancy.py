@@ -20,8 +20,8 @@ from kiosk.domain import rules
 from kiosk.domain.model import Event, Scan, ScanKind, Verdict
 from kiosk.domain.occupancy import Figures, GroupFigures, OccupancyFold, Track
 from kiosk.domain.text import fold
-from kiosk.service.base import utc_now
 from kiosk.service.checkin import refresh_presence
+from kiosk.service.session import utc_now
 from kiosk.service.stats import Stats, WorkshopFigures
 from kiosk.store import attendees as attendee_store
 from kiosk.store import connect, transaction
@@ -51,7 +51,7 @@ class KioskStatus:
 
 
 class KioskStatuses(Protocol):
-    """Where kiosk statuses come from: this machine's log today, the hub later."""
+    """Where the occupancy screen's kiosk statuses come from (``Occupancy.statuses`` in the window)."""
 
     def statuses(self) -> list[KioskStatus]: ...
 

@@ -1,5 +1,5 @@
-"""The staff PIN: what stands between a guest at the occupancy screen (or, later, the self-service
-screen) and "check everyone out" or the evacuation list.
+"""The staff PIN: what stands between a guest at the occupancy or self-service screen and "check
+everyone out", the evacuation list or the way back to the staff window.
 
 Never stored in clear: a salted scrypt hash in ``staff-pin.json`` in the data dir (mode 0600). scrypt is
 slow on purpose (~50 ms a try) and the file also keeps the wrong tries: after 5 in a row the PIN is

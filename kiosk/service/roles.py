@@ -8,9 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from kiosk.domain.model import Attendee, CheckinResult, Direction, Event, Presence, Scan
+from kiosk.domain.model import Attendee, CheckinResult, Direction, Presence, Scan
 from kiosk.service.duplicates import Admission
-from kiosk.service.stats import Stats
 
 
 class DoorOperations(Protocol):
@@ -54,10 +53,3 @@ class AttendeeDirectory(Protocol):
     def badges_printed(self, attendee_id: str) -> list[Admission]: ...
 
 
-class OccupancyFigures(Protocol):
-    """A read-only figures screen: the event and its counts, nothing about any one guest."""
-
-    @property
-    def event(self) -> Event: ...
-
-    def stats(self) -> Stats: ...

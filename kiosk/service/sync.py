@@ -3,7 +3,8 @@
 Each step is its own SQLite transaction after the hub has answered, so a kiosk killed (or a hub
 stopped) at any point loses nothing: unacknowledged scans stay queued (``received_at`` NULL) and
 are pushed again, which the hub ignores if it already has them; the pull cursor only moves in
-the transaction that stored the rows it covers.
+the transaction that stored the rows it covers, or kept those whose guest has not arrived yet
+(pending_scans: stored as soon as it has).
 """
 
 from __future__ import annotations
@@ -86,17 +87,25 @@ def sync_round(data_dir: Path, device_name: str, url: str) -> SyncSummary:
         kiosk.close()
 
 
-def sync_once(kiosk: Kiosk, url: str, *, batch: int = BATCH) -> SyncSummary:
+Between = Callable[[str], object]  # called with the step's name between every two steps of a round
+
+
+def _no_pause(_step: str) -> None:
+    return None
+
+
+def sync_once(kiosk: Kiosk, url: str, *, batch: int = BATCH, between_steps: Between = _no_pause) -> SyncSummary:
     """Publish the events, push guests and scans, then pull guests and scans until drained. Raises
     kiosk.hub.connection.HubError (one line) when the hub cannot be used; what was done before that
-    stays done."""
+    stays done. ``between_steps`` runs after each step (a page pushed or pulled): tests use it to let
+    other doors write to the hub in the middle of a round, where a real evening's timing would."""
     from kiosk.hub.connection import HubError, connect, describe, redact
 
     refold_stale_presence(kiosk)  # left over by a round that was killed: fix the door's view first
     conn = connect(url)
     try:
         hub_id = schema_check(conn, redact(url))
-        return _round(kiosk, conn, hub_id, batch)
+        return _round(kiosk, conn, hub_id, batch, between_steps)
     except HubError:
         raise
     except Exception as exc:
@@ -115,11 +124,12 @@ def schema_check(conn: Any, shown: str) -> str:
     return schema.check(conn, shown)
 
 
-def _round(kiosk: Kiosk, conn: Any, hub_id: str, batch: int) -> SyncSummary:
+def _round(kiosk: Kiosk, conn: Any, hub_id: str, batch: int, between: Between = _no_pause) -> SyncSummary:
     from kiosk.hub import replica
 
     device = kiosk.device()
     _publish_events(kiosk, conn, device.id)
+    between("events pushed")
     while True:  # guests first: a scan pulled elsewhere needs its guest there
         records, reached = sync_store.unsent_guests(kiosk.conn, batch)
         if not records:
@@ -129,6 +139,7 @@ def _round(kiosk: Kiosk, conn: Any, hub_id: str, batch: int) -> SyncSummary:
         replica.push_guests(conn, [r.__dict__ for r in records])
         with transaction(kiosk.conn):
             sync_store.mark_guests_sent(kiosk.conn, records, reached)
+        between("guests pushed")
         if len(records) < batch:
             break
     pushed = pulled = 0
@@ -140,10 +151,14 @@ def _round(kiosk: Kiosk, conn: Any, hub_id: str, batch: int) -> SyncSummary:
         with transaction(kiosk.conn):
             sync_store.mark_received(kiosk.conn, receipts)
         pushed += len(receipts)
+        between("scans pushed")
         if len(rows) < batch:
             break
     _pull_events(kiosk, conn, hub_id)
-    _pull_guests(kiosk, conn, hub_id, batch)
+    between("events pulled")
+    _pull_guests(kiosk, conn, hub_id, batch, between)
+    between("guests pulled")
+    pulled += _apply_waiting(kiosk)  # scans an earlier round pulled before their guest, whose guest came now
     cursor = sync_store.cursor(kiosk.conn, hub_id)
     while True:
         got = replica.pull_scans(conn, cursor, batch)
@@ -151,22 +166,41 @@ def _round(kiosk: Kiosk, conn: Any, hub_id: str, batch: int) -> SyncSummary:
             break
         foreign = [r for r in got.rows if r[7] != device.id]
         with transaction(kiosk.conn):
+            # A scan whose guest is not here yet (pushed after this round pulled guests) waits, stored
+            # with the cursor that passes it; the next round's guests free it (_apply_waiting).
             applied = sync_store.insert_pulled(kiosk.conn, foreign)
+            freed = sync_store.apply_pending(kiosk.conn)  # an undo that waited for its target
             sync_store.observe(kiosk.conn, (str(r[12]) for r in foreign))
-            sync_store.mark_presence_stale(kiosk.conn, applied.attendee_ids)
+            sync_store.mark_presence_stale(kiosk.conn, applied.attendee_ids | freed.attendee_ids)
             sync_store.save_cursor(kiosk.conn, hub_id, got.cursor, kiosk.now())
-        pulled += applied.inserted
+        pulled += applied.inserted + freed.inserted
         cursor = got.cursor
+        between("scans pulled")
         if len(got.rows) < batch:
             break
-    facts = sync_facts.exchange(kiosk, conn, hub_id, batch)  # merge decisions, badges printed
+    if sync_store.count_pending(kiosk.conn):  # guests pushed while this round pulled: fetched now, not next round
+        _pull_guests(kiosk, conn, hub_id, batch, between)
+        pulled += _apply_waiting(kiosk)
+    facts = sync_facts.exchange(kiosk, conn, hub_id, batch, between)  # merge decisions, badges printed
     refold_stale_presence(kiosk)
     left = sync_facts.queued(kiosk)
+    with transaction(kiosk.conn):
+        holds = sync_store.holdings(kiosk.conn, hub_id)
     offset = replica.record_contact(conn, device.id, device.name, machine_id(), kiosk.now(), left.scans,
-                                    queued_guests=left.guests, queued_prints=left.prints, queued_links=left.links)
+                                    queued_guests=left.guests, queued_prints=left.prints, queued_links=left.links,
+                                    holds=holds)
     with transaction(kiosk.conn):
         sync_store.save_cursor(kiosk.conn, hub_id, cursor, kiosk.now())
     return SyncSummary(pushed, pulled, left.scans, offset, cursor, left.guests, left.prints, left.links, facts)
+
+
+def _apply_waiting(kiosk: Kiosk) -> int:
+    """Store the pulled scans that waited for a guest or target this kiosk now holds (one transaction,
+    their guests' presence marked for the round's refold); how many were stored."""
+    with transaction(kiosk.conn):
+        freed = sync_store.apply_pending(kiosk.conn)
+        sync_store.mark_presence_stale(kiosk.conn, freed.attendee_ids)
+    return freed.inserted
 
 
 def refold_stale_presence(kiosk: Kiosk) -> int:
@@ -239,15 +273,15 @@ def _pull_events(kiosk: Kiosk, conn: Any, hub_id: str) -> None:
     kiosk.forget_event()
 
 
-def _pull_guests(kiosk: Kiosk, conn: Any, hub_id: str, batch: int) -> int:
-    applied = _pull_guest_pages(kiosk, conn, hub_id, batch * 4)  # 20,000 a page: a join takes 5 round trips
+def _pull_guests(kiosk: Kiosk, conn: Any, hub_id: str, batch: int, between: Between = _no_pause) -> int:
+    applied = _pull_guest_pages(kiosk, conn, hub_id, batch * 4, between)  # 20,000 a page: a join takes 5 round trips
     # Pages of new guests joined the search backlog (found by search already): indexed now, in short
     # transactions. A kiosk killed before this finishes indexes the rest when it next opens.
     attendee_store.catch_up_search(kiosk.conn)
     return applied
 
 
-def _pull_guest_pages(kiosk: Kiosk, conn: Any, hub_id: str, page_size: int) -> int:
+def _pull_guest_pages(kiosk: Kiosk, conn: Any, hub_id: str, page_size: int, between: Between = _no_pause) -> int:
     from concurrent.futures import ThreadPoolExecutor
 
     from kiosk.hub import replica
@@ -266,6 +300,7 @@ def _pull_guest_pages(kiosk: Kiosk, conn: Any, hub_id: str, page_size: int) -> i
             if len(rows) == page_size:
                 page = fetcher.submit(replica.pull_guest_rows, conn, cursor, page_size, local_events)
             applied += _apply_guest_page(kiosk, hub_id, rows, cursor)
+            between("guest page pulled")
             if len(rows) < page_size:
                 return applied
 

@@ -43,14 +43,17 @@ def queued(kiosk: Kiosk) -> Queued:
                   link_store.count_unsent_prints(conn), link_store.count_unsent_links(conn))
 
 
-def exchange(kiosk: Kiosk, conn: Any, hub_id: str, batch: int) -> int:
+def exchange(kiosk: Kiosk, conn: Any, hub_id: str, batch: int,
+             between: Callable[[str], object] = lambda _step: None) -> int:
     """Push this kiosk's links and badge prints, pull the others'; returns how many were pulled."""
     from kiosk.hub import replica
 
     _push(kiosk, conn, lambda: link_store.unsent_links(kiosk.conn, batch), replica.push_links,
           link_store.mark_links_received, batch)
+    between("links pushed")
     _push(kiosk, conn, lambda: _named(kiosk, link_store.unsent_prints(kiosk.conn, batch)), replica.push_prints,
           link_store.mark_prints_received, batch)
+    between("prints pushed")
     events = [e.id for e in event_store.all_events(kiosk.conn)]
     device = kiosk.device().id
     pulled = 0
@@ -67,6 +70,7 @@ def exchange(kiosk: Kiosk, conn: Any, hub_id: str, batch: int) -> int:
                     link_store.insert_pulled_prints(kiosk.conn, foreign)
                 meta.put(kiosk.conn, cursor_key, str(got.cursor))
             after = got.cursor
+            between(f"{key} pulled")
             if len(got.rows) < batch:
                 break
     contacts = replica.last_contacts(conn)  # the heartbeat: every kiosk's name and last contact

@@ -8,8 +8,6 @@ from dataclasses import dataclass
 
 from kiosk.domain.occupancy import Move, Person
 
-_MOVE_KINDS = "('entry', 'exit', 'override', 'undo')"
-
 
 @dataclass(frozen=True)
 class LogTail:

@@ -100,27 +100,71 @@ def mark_received(conn: sqlite3.Connection, receipts: Iterable[tuple[str, str]])
 class Applied:
     inserted: int
     attendee_ids: set[str]
+    waiting: int = 0  # pulled scans kept in pending_scans until their guest (or undo target) arrives
+
+
+_INSERT_PULLED = (
+    "INSERT INTO scans(id, event_id, attendee_id, code, kind, verdict, target_id, device_id,"
+    " device_name, staff, reason, device_time, hlc, received_at)"
+    " SELECT ?,?,?,?,?,?,?,?,?,?,?,?,?,? WHERE EXISTS (SELECT 1 FROM events WHERE id = ?2)"
+    " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM attendees WHERE id = ?3))"
+    " AND (?7 IS NULL OR EXISTS (SELECT 1 FROM scans WHERE id = ?7))"
+    " ON CONFLICT(id) DO NOTHING"
+)
+
+
+def _max_scan_rowid(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT coalesce(max(rowid), 0) FROM scans").fetchone()[0])
 
 
 def insert_pulled(conn: sqlite3.Connection, rows: Sequence[Sequence[object]]) -> Applied:
     """Insert scans pulled from the hub (SCAN_COLUMNS + received_at); ones already here are skipped
-    (set union). Scans of an event or guest this kiosk does not hold are skipped too: the hub keeps
-    them, and a later join brings them with their guests."""
+    (set union). Scans of an event this kiosk does not hold are skipped too: the hub keeps them, and
+    a later join brings them with their guests. A scan whose guest (or, for an undo, target scan) is
+    not here yet waits in pending_scans, in the caller's transaction (the one that moves the cursor
+    past it), until :func:`apply_pending` finds what it names."""
     # Counted by rowid, not total_changes: the device_names trigger writes too.
-    before = int(conn.execute("SELECT coalesce(max(rowid), 0) FROM scans").fetchone()[0])
-    conn.executemany(
-            "INSERT INTO scans(id, event_id, attendee_id, code, kind, verdict, target_id, device_id,"
-            " device_name, staff, reason, device_time, hlc, received_at)"
-            " SELECT ?,?,?,?,?,?,?,?,?,?,?,?,?,? WHERE EXISTS (SELECT 1 FROM events WHERE id = ?2)"
-            " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM attendees WHERE id = ?3))"
-            " AND (?7 IS NULL OR EXISTS (SELECT 1 FROM scans WHERE id = ?7))"
-            " ON CONFLICT(id) DO NOTHING",
-        [tuple(r) for r in rows],
-    )
+    before = _max_scan_rowid(conn)
+    conn.executemany(_INSERT_PULLED, [tuple(r) for r in rows])
     inserted = int(conn.execute("SELECT count(*) FROM scans WHERE rowid > ?", (before,)).fetchone()[0])
     # Every guest named by the batch is refolded (a few more than needed when some rows were known).
     touched = {str(r[2]) for r in rows if r[2] is not None} if inserted else set()
-    return Applied(inserted, touched)
+    waiting = 0
+    if inserted < len(rows):  # some were here already, of another event, or name what is not here yet
+        marks = conn.total_changes
+        conn.executemany(
+            "INSERT INTO pending_scans(id, event_id, attendee_id, target_id, row) SELECT ?1, ?2, ?3, ?4, ?5"
+            " WHERE EXISTS (SELECT 1 FROM events WHERE id = ?2) AND NOT EXISTS (SELECT 1 FROM scans WHERE id = ?1)"
+            " ON CONFLICT(id) DO NOTHING",
+            [(r[0], r[1], r[2], r[6], json.dumps(list(r), separators=(",", ":"))) for r in rows])
+        waiting = conn.total_changes - marks
+    return Applied(inserted, touched, waiting)
+
+
+def apply_pending(conn: sqlite3.Connection) -> Applied:
+    """Store the waiting scans whose guest and target are now here, in the order they were pulled (an
+    undo waiting with its target comes after it); call in the transaction that brought what they
+    waited for. Returns what was stored and the guests whose presence it changes."""
+    inserted, touched = 0, set[str]()
+    while True:  # each pass stores at least one row or stops: an undo freed by its target goes next pass
+        ready = conn.execute(
+            "SELECT p.id, p.row FROM pending_scans p"
+            " WHERE (p.attendee_id IS NULL OR EXISTS (SELECT 1 FROM attendees a WHERE a.id = p.attendee_id))"
+            " AND (p.target_id IS NULL OR EXISTS (SELECT 1 FROM scans s WHERE s.id = p.target_id))"
+            " ORDER BY p.rowid").fetchall()
+        if not ready:
+            return Applied(inserted, touched)
+        rows = [tuple(json.loads(r[1])) for r in ready]
+        before = _max_scan_rowid(conn)
+        conn.executemany(_INSERT_PULLED, rows)
+        conn.executemany("DELETE FROM pending_scans WHERE id = ?", [(r[0],) for r in ready])
+        inserted += int(conn.execute("SELECT count(*) FROM scans WHERE rowid > ?", (before,)).fetchone()[0])
+        touched |= {str(r[2]) for r in rows if r[2] is not None}
+
+
+def count_pending(conn: sqlite3.Connection) -> int:
+    """Scans pulled that still wait for their guest or target (shown by `kiosk hub status`)."""
+    return int(conn.execute("SELECT count(*) FROM pending_scans").fetchone()[0])
 
 
 # --- cursor ---------------------------------------------------------------------------
@@ -264,3 +308,47 @@ def scans_of_guests_entered_twice(conn: sqlite3.Connection, event_id: str) -> li
         " AND kind IN ('entry', 'override') GROUP BY attendee_id HAVING count(DISTINCT device_id) > 1",
         (event_id,))]
     return [s for a in ids for s in scan_store.for_attendee(conn, a)]
+
+
+# --- what this kiosk holds, told to the hub at each contact (`kiosk hub status` compares) ------------
+def id_bits(scan_id: str) -> int:
+    """A scan id's share of the order-independent digest: its first 8 hex digits (32 bits); the hub
+    reads its ids the same way (kiosk.hub.replica), so equal sets have equal sums of these."""
+    try:
+        return int(scan_id[:8], 16)
+    except ValueError:
+        return 0
+
+
+def _tally(rows: Iterable[Sequence[object]]) -> tuple[int, int]:
+    count = digest = 0
+    for (scan_id,) in rows:
+        count += 1
+        digest += id_bits(str(scan_id))
+    return count, digest
+
+
+def holdings(conn: sqlite3.Connection, hub_id: str) -> list[dict[str, object]]:
+    """Per event held: the scans it holds that the hub knows (pulled, or pushed and acknowledged) with
+    those waiting for their guest, their digest, the scans still to push, the guests, and the pull
+    cursors. Scans are append-only, so the tally of every scan up to a rowid mark is kept in meta and
+    only newer ones are read (a 100,000-scan event is not summed at every round); the few still to
+    push are taken off. Call in a transaction."""
+    scan_cursor, guest_cursor, _events = cursors(conn, hub_id)
+    top = _max_scan_rowid(conn)
+    found: list[dict[str, object]] = []
+    for (event_id,) in conn.execute("SELECT id FROM events ORDER BY id").fetchall():
+        key = f"held_scans:{event_id}"
+        saved = json.loads(meta.get(conn, key) or "[0, 0, 0]")
+        mark, count, digest = (int(v) for v in saved) if int(saved[0]) <= top else (0, 0, 0)
+        more = _tally(conn.execute("SELECT id FROM scans WHERE event_id = ? AND rowid > ? AND rowid <= ?",
+                                   (event_id, mark, top)))
+        count, digest = count + more[0], digest + more[1]
+        meta.put(conn, key, json.dumps([top, count, digest]))
+        unsent = _tally(conn.execute("SELECT id FROM scans WHERE received_at IS NULL AND event_id = ?", (event_id,)))
+        waiting = _tally(conn.execute("SELECT id FROM pending_scans WHERE event_id = ?", (event_id,)))
+        guests = conn.execute("SELECT count(*) FROM attendees WHERE event_id = ?", (event_id,)).fetchone()[0]
+        found.append({"event_id": str(event_id), "scans": count - unsent[0] + waiting[0],
+                      "digest": digest - unsent[1] + waiting[1], "waiting": waiting[0], "unsent": unsent[0],
+                      "guests": int(guests), "scan_cursor": scan_cursor, "guest_cursor": guest_cursor})
+    return found

@@ -102,9 +102,11 @@ class Dialogs:
         dialog = OverrideDialog(guest, staff, parent)
         return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
-    def confirm(self, parent: QWidget, title: str, text: str, yes: str, no: str = "") -> bool:
+    def confirm(self, parent: QWidget, title: str, text: str, yes: str, no: str = "",
+                *, default_yes: bool = False) -> bool:
         """Both buttons say what they do ("Undo the scan" / "Keep"): in French a standard Cancel
-        reads "Annuler", the same word as undoing a scan."""
+        reads "Annuler", the same word as undoing a scan. Enter presses the safe answer, unless
+        ``default_yes`` (a check-in chosen from the list: Enter, Enter); Escape always backs out."""
         box = plain_box(QMessageBox.Icon.Question, title, text, parent)
         yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
         yes_button.setAccessibleName("confirm")
@@ -113,7 +115,10 @@ class Dialogs:
         else:
             no_button = box.addButton(QMessageBox.StandardButton.Cancel)
         no_button.setAccessibleName("keep")
-        box.setDefaultButton(no_button)  # Enter from a stray scanner burst must not confirm
+        box.setEscapeButton(no_button)
+        # A scanner's Enter never reaches a dialog (the wedge filter eats its bursts), so Enter means a
+        # person pressed it: it confirms what they asked for, but never a removal (undo).
+        box.setDefaultButton(yes_button if default_yes else no_button)
         box.exec()
         return box.clickedButton() is yes_button
 

@@ -160,7 +160,8 @@ class LongWork(QObject):
                 self.window, self.tr("Import registrations"),
                 self.tr("This kiosk is on the #Plus20 demo event: the guests of %1 would join its fictitious "
                         "guests, whose codes open the door too. For your own event, create it first "
-                        "(kiosk event create --name \"…\", see the README), then import.").replace("%1", path.name),
+                        "(kiosk event create --name \"…\", see the organiser's guide), then import."
+                        ).replace("%1", path.name),
                 self.tr("Import into the demo"), self.tr("Do not import")):
             return None
         task = self.runner.start(lambda progress: import_in_thread(self.data_dir, k.device_name, k.lang, path,

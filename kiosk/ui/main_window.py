@@ -47,6 +47,7 @@ from kiosk.ui.theme import APP_STYLE, BASE_PT
 from kiosk.ui.wedge_filter import WedgeFilter
 from kiosk.ui.widgets.header import Header, Light
 from kiosk.ui.widgets.nav_bar import NavBar
+from kiosk.ui.widgets.shortcuts_help import ShortcutsHelp
 
 log = logging.getLogger(__name__)
 STATS_REFRESH_MS = 5000
@@ -179,17 +180,12 @@ class MainWindow(QMainWindow):
         self.screen_actions: dict[str, QAction] = {}
         for entry in self.screens.entries.values():
             action = screens_menu.addAction(QCoreApplication.translate("Screens", entry.title))
-            if entry.factory is None:
-                action.setEnabled(False)
-                action.setToolTip(self.tr("Coming in a later version"))
-                action.setStatusTip(self.tr("Coming in a later version"))
-            else:
-                action.triggered.connect(lambda _checked=False, key=entry.key: self.open_screen(key))
+            action.triggered.connect(lambda _checked=False, key=entry.key: self.open_screen(key))
             self.screen_actions[entry.key] = action
-        screens_menu.setToolTipsVisible(True)
 
     def _build_shortcuts(self) -> None:
         bindings: list[tuple[QKeySequence | QKeySequence.StandardKey | str, Callable[[], Any]]] = [
+            ("F1", self.show_shortcuts),
             ("F2", lambda: self.presenter.toggle_direction()),
             (QKeySequence.StandardKey.Find, lambda: self.open_search("")),
             (QKeySequence.StandardKey.Undo, lambda: self.checkin_page.undo_latest()),
@@ -202,9 +198,15 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(slot)
             self.shortcuts.append(shortcut)
 
+    def show_shortcuts(self) -> QWidget:
+        help_box = ShortcutsHelp(self)
+        help_box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        help_box.open()
+        return help_box
+
     def open_screen(self, key: str) -> QWidget | None:
         entry = self.screens.entries.get(key)
-        if entry is None or entry.factory is None:
+        if entry is None:
             return None
         try:
             screen = entry.factory(self.kiosk, self)
@@ -375,7 +377,8 @@ class MainWindow(QMainWindow):
         self.checkin_page.show_failure(FailureState(code="", kind=StorageKind.CORRUPT, detail=detail))
         self.dialogs.error(self, self.tr(
             "The database file is damaged (%1). Stop using this kiosk for check-ins, keep a copy of "
-            "kiosk.db, and follow 'Recovery' in the README.").replace("%1", detail[:200]))
+            "kiosk.db, and follow 'Recovery' in the organiser's guide (docs/organiser.md)."
+        ).replace("%1", detail[:200]))
 
     # --- camera ------------------------------------------------------------------------
     def start_camera(self) -> None:

@@ -1,10 +1,9 @@
-"""Extension points the window offers to later work, as small Protocols and a registry.
+"""What the window is handed from outside: the printing service, and the screens its menu opens.
 
 - Printing: the badges engineer provides an object with ``print_badge(attendee)``; when none is
   given the window hides "Print badge" rather than showing a button that does nothing. Over a
   real PrintQueue the seam also carries the queue (banner, retry, destination, test badge).
-- Extra screens (occupancy, self-service): a registry of named factories the menu lists; an entry
-  without a factory is shown disabled with "coming in a later version".
+- Extra screens (occupancy, self-service): a registry of named factories the "Screens" menu lists.
 """
 
 from __future__ import annotations
@@ -74,17 +73,14 @@ ScreenFactory = Callable[["Kiosk", "QWidget | None"], "QWidget"]
 class ScreenEntry:
     key: str
     title: str  # English source text, translated by the menu
-    factory: ScreenFactory | None = None
+    factory: ScreenFactory
 
 
 @dataclass
 class ScreenRegistry:
-    """Screens opened from the window's menu; later milestones register their factory here."""
+    """Screens opened from the window's "Screens" menu, each with the factory that builds it."""
 
     entries: dict[str, ScreenEntry] = field(default_factory=dict)
-
-    def declare(self, key: str, title: str) -> None:
-        self.entries.setdefault(key, ScreenEntry(key, title))
 
     def register(self, key: str, title: str, factory: ScreenFactory) -> None:
         self.entries[key] = ScreenEntry(key, title, factory)
@@ -131,7 +127,7 @@ def _occupancy_screen(kiosk: Kiosk, parent: QWidget | None) -> QWidget:
 
 
 def default_screens() -> ScreenRegistry:
-    """The two screens of milestone 2: the occupancy screen, and self-service declared for later."""
+    """The occupancy screen and the walk-in self-service screen."""
     registry = ScreenRegistry()
     registry.register("occupancy", QT_TRANSLATE_NOOP("Screens", "Occupancy screen"), _occupancy_screen)
     registry.register("self_service", QT_TRANSLATE_NOOP("Screens", "Self-service mode"), _self_service_screen)

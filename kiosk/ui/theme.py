@@ -76,6 +76,9 @@ QPushButton#nav {{ min-width: 150px; min-height: 40px; background: transparent; 
                    border-bottom: 4px solid transparent; border-radius: 0; }}
 QPushButton#nav:checked {{ border-bottom: 4px solid #1565c0; font-weight: bold; }}
 QLineEdit, QComboBox, QDoubleSpinBox {{ min-height: 40px; padding: 0 8px; }}
+QLineEdit, QComboBox, QDoubleSpinBox, QTableView, QListView {{ border: 1px solid #b0bec5; border-radius: 4px; }}
+QLineEdit:focus, QComboBox:focus, QDoubleSpinBox:focus, QTableView:focus, QListView:focus,
+QCheckBox:focus {{ border: 2px solid #1565c0; }}
 QHeaderView::section {{ padding: 6px; font-weight: bold; }}
 QFrame#modeBar QPushButton {{ min-height: 36px; }}
 """

@@ -1,9 +1,14 @@
 """Handheld scanners type codes as a keyboard ("wedge"): catch their bursts anywhere in the window.
 
 An application-wide event filter holds each printable key press back for a few tens of
-milliseconds and feeds it, with its real arrival time, to the domain's BurstDetector. Keys that
+milliseconds and feeds it, with the time it was typed, to the domain's BurstDetector. Keys that
 turn out to be a scanner burst are consumed and become one code; keys typed by a person are
 replayed, in order, to the widget they were meant for (so fields still work, ~80 ms later).
+
+The time a key was typed is the key event's own timestamp (the X server's, or the platform's, in
+ms), not the moment Qt hands it over: on a busy laptop the event loop delivers a person's keys typed
+80 ms apart in a clump a few ms apart, which measured as a scanner's burst. Events without a
+timestamp (synthetic ones) fall back to the clock at delivery.
 
 A scanner is a keyboard like any other: it presses Shift around every capital (and around every
 digit on an AZERTY layout), some add AltGr, dead keys or a Tab suffix. Presses and releases of such
@@ -69,6 +74,8 @@ class WedgeFilter(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._gap_elapsed)
         self.enabled = True
+        self._last_typed = 0.0  # when the last held key was typed (event time base, seconds)
+        self._last_seen = 0.0  # self.clock() when that key was delivered
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -84,6 +91,8 @@ class WedgeFilter(QObject):
                 return True
             return False
         if is_transparent(event.key()):
+            if kind == QEvent.Type.KeyPress and not event.isAutoRepeat():
+                self.detector.press(self._typed_at(event))  # a scanner's Shift paces its burst too
             return False  # Shift/AltGr/dead keys around a scanner's characters: the burst goes on
         if event.modifiers() & _BLOCKING_MODIFIERS:
             return False  # shortcuts
@@ -97,8 +106,21 @@ class WedgeFilter(QObject):
             top = parent.window() if parent is not None else None
         return top is self.window
 
+    def _typed_at(self, event: QKeyEvent) -> float:
+        """When ``event`` was typed, in seconds: its own timestamp when it has one, else the clock now.
+        Remembers the pair, so a pause is measured on the same time base (``_now``)."""
+        seen = self.clock()
+        stamp = int(event.timestamp())
+        typed = stamp / 1000.0 if stamp > 0 else seen
+        self._last_typed, self._last_seen = typed, seen
+        return typed
+
+    def _now(self) -> float:
+        """The present on the typed keys' time base: the last key's time plus what elapsed since."""
+        return self._last_typed + (self.clock() - self._last_seen)
+
     def _key_press(self, watched: QWidget, event: QKeyEvent) -> bool:
-        now = self.clock()
+        now = self._typed_at(event)
         terminator = _TERMINATOR_KEYS.get(int(event.key()))
         if terminator is not None:
             if not self._held:
@@ -124,7 +146,7 @@ class WedgeFilter(QObject):
         return True
 
     def _gap_elapsed(self) -> None:
-        self._finish(self.clock())
+        self._finish(self._now())
 
     def _finish(self, now: float) -> None:
         """A pause after the held keys: a burst without Enter suffix, or a person typing."""

@@ -176,27 +176,27 @@
 <context>
     <name>AttendeesPage</name>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="46"/>
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="54"/>
         <source>Name, organisation, e-mail or ticket code…</source>
         <translation>Nom, organisation, e-mail ou code du billet…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="83"/>
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="92"/>
         <source>Check in…</source>
         <translation>Enregistrer l&apos;entrée…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="86"/>
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="95"/>
         <source>Details…</source>
         <translation>Détails…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="120"/>
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="164"/>
         <source>First %1 guests by last name: type to search.</source>
         <translation>Les %1 premiers invités par nom : tapez pour chercher.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="123"/>
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="167"/>
         <source>%n guest(s) registered. Type a name to search.</source>
         <translation>
             <numerusform>%n invité inscrit. Tapez un nom pour chercher.</numerusform>
@@ -204,12 +204,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="125"/>
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="169"/>
         <source>No guest found.</source>
         <translation>Aucune personne trouvée.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="127"/>
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="171"/>
         <source>%n guest(s) found</source>
         <translation>
             <numerusform>%n personne trouvée</numerusform>
@@ -217,12 +217,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="145"/>
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="189"/>
         <source>Check in %1?</source>
         <translation>Enregistrer l&apos;entrée de %1 ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/attendees_page.py" line="149"/>
+        <location filename="../../kiosk/ui/pages/attendees_page.py" line="193"/>
         <source>Check in</source>
         <translation>Enregistrer l&apos;entrée</translation>
     </message>
@@ -309,95 +309,95 @@
 <context>
     <name>CheckinPage</name>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="66"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="67"/>
         <source>Entry</source>
         <translation>Entrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="67"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="68"/>
         <source>Exit</source>
         <translation>Sortie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="74"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="75"/>
         <source>F2 switches</source>
         <translation>F2 pour basculer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="96"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="97"/>
         <source>Undo selected scan…</source>
-        <translation>Annuler le passage choisi…</translation>
+        <translation>Défaire le passage choisi…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="98"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="99"/>
         <source>Ctrl+Z undoes the latest entry or exit</source>
-        <translation>Ctrl+Z annule la dernière entrée ou sortie</translation>
+        <translation>Ctrl+Z défait la dernière entrée ou sortie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="101"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="102"/>
         <source>Last scans at this kiosk</source>
         <translation>Derniers passages à ce poste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="109"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="110"/>
         <source>Type a ticket code and press Enter</source>
         <translation>Tapez un code de billet puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="111"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="112"/>
         <source>Check code</source>
         <translation>Vérifier le code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="175"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="192"/>
         <source>EXIT mode — scans record guests leaving</source>
         <translation>Mode SORTIE — les scans enregistrent les départs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="176"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="193"/>
         <source>ENTRY mode — scans let guests in</source>
         <translation>Mode ENTRÉE — les scans font entrer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="247"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="264"/>
         <source>Undo the exit of %1 at %2?</source>
-        <translation>Annuler la sortie de %1 à %2 ?</translation>
+        <translation>Défaire la sortie de %1 à %2 ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="249"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="266"/>
         <source>Undo the staff-approved entry of %1 at %2?</source>
-        <translation>Annuler l&apos;entrée autorisée de %1 à %2 ?</translation>
+        <translation>Défaire l&apos;entrée autorisée de %1 à %2 ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="251"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="268"/>
         <source>Undo the entry of %1 at %2?</source>
-        <translation>Annuler l&apos;entrée de %1 à %2 ?</translation>
+        <translation>Défaire l&apos;entrée de %1 à %2 ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="253"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="270"/>
         <source>Undo scan</source>
-        <translation>Annuler un passage</translation>
+        <translation>Défaire un passage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="253"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="270"/>
         <source>Undo the scan</source>
-        <translation>Annuler le passage</translation>
+        <translation>Défaire le passage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="253"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="270"/>
         <source>Keep</source>
         <translation>Garder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/checkin_page.py" line="262"/>
+        <location filename="../../kiosk/ui/pages/checkin_page.py" line="279"/>
         <source>Undo this scan…</source>
-        <translation>Annuler ce passage…</translation>
+        <translation>Défaire ce passage…</translation>
     </message>
 </context>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="121"/>
+        <location filename="../../kiosk/ui/dialogs.py" line="126"/>
         <source>Kiosk</source>
         <translation>Poste</translation>
     </message>
@@ -669,79 +669,79 @@
     <message>
         <location filename="../../kiosk/ui/long_work.py" line="155"/>
         <location filename="../../kiosk/ui/long_work.py" line="160"/>
-        <location filename="../../kiosk/ui/long_work.py" line="168"/>
+        <location filename="../../kiosk/ui/long_work.py" line="169"/>
         <source>Import registrations</source>
         <translation>Importer les inscriptions</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/long_work.py" line="161"/>
-        <source>This kiosk is on the #Plus20 demo event: the guests of %1 would join its fictitious guests, whose codes open the door too. For your own event, create it first (kiosk event create --name &quot;…&quot;, see the README), then import.</source>
-        <translation>Ce poste est sur l’événement de démonstration #Plus20 : les invité·es de %1 rejoindraient ses invité·es fictif·ves, dont les codes ouvrent aussi la porte. Pour votre événement, créez-le d’abord (kiosk event create --name « … », voir le README), puis importez.</translation>
+        <source>This kiosk is on the #Plus20 demo event: the guests of %1 would join its fictitious guests, whose codes open the door too. For your own event, create it first (kiosk event create --name &quot;…&quot;, see the organiser&apos;s guide), then import.</source>
+        <translation>Ce poste est sur l’événement de démonstration #Plus20 : les invité·es de %1 rejoindraient ses invité·es fictif·ves, dont les codes ouvrent aussi la porte. Pour votre événement, créez-le d’abord (kiosk event create --name « … », voir le guide de l’organisation), puis importez.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="164"/>
+        <location filename="../../kiosk/ui/long_work.py" line="165"/>
         <source>Import into the demo</source>
         <translation>Importer dans la démo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="164"/>
+        <location filename="../../kiosk/ui/long_work.py" line="165"/>
         <source>Do not import</source>
         <translation>Ne pas importer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="168"/>
+        <location filename="../../kiosk/ui/long_work.py" line="169"/>
         <source>Importing %1…</source>
         <translation>Import de %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="171"/>
+        <location filename="../../kiosk/ui/long_work.py" line="172"/>
         <source>Import of %1 stopped, nothing was changed: %2</source>
         <translation>Import de %1 arrêté, rien n’a été modifié : %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="180"/>
-        <location filename="../../kiosk/ui/long_work.py" line="187"/>
-        <location filename="../../kiosk/ui/long_work.py" line="246"/>
+        <location filename="../../kiosk/ui/long_work.py" line="181"/>
+        <location filename="../../kiosk/ui/long_work.py" line="188"/>
+        <location filename="../../kiosk/ui/long_work.py" line="247"/>
         <source>Badges PDF for everyone</source>
         <translation>PDF des badges de tous les invités</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="187"/>
+        <location filename="../../kiosk/ui/long_work.py" line="188"/>
         <source>Drawing the badges…</source>
         <translation>Dessin des badges…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="189"/>
+        <location filename="../../kiosk/ui/long_work.py" line="190"/>
         <source>Could not write the badges PDF: %1</source>
         <translation>Impossible d’écrire le PDF des badges : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="220"/>
+        <location filename="../../kiosk/ui/long_work.py" line="221"/>
         <source>Reading %1…</source>
         <translation>Lecture du fichier %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="221"/>
+        <location filename="../../kiosk/ui/long_work.py" line="222"/>
         <source>Comparing %1 with the guests already here…</source>
         <translation>Comparaison du fichier %1 avec les invité·es déjà là…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="222"/>
+        <location filename="../../kiosk/ui/long_work.py" line="223"/>
         <source>Saving the guests of %1…</source>
         <translation>Enregistrement des invité·es du fichier %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="223"/>
+        <location filename="../../kiosk/ui/long_work.py" line="224"/>
         <source>Indexing the guests of %1 for search…</source>
         <translation>Indexation pour la recherche des invité·es du fichier %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="241"/>
+        <location filename="../../kiosk/ui/long_work.py" line="242"/>
         <source>Imported %1</source>
         <translation>%1 importé</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/long_work.py" line="244"/>
+        <location filename="../../kiosk/ui/long_work.py" line="245"/>
         <source>%n badge(s) on %1 page(s): %2</source>
         <translation>
             <numerusform>%n badge sur %1 page(s) : %2</numerusform>
@@ -752,86 +752,80 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="87"/>
-        <location filename="../../kiosk/ui/main_window.py" line="331"/>
+        <location filename="../../kiosk/ui/main_window.py" line="88"/>
+        <location filename="../../kiosk/ui/main_window.py" line="333"/>
         <source>Kiosk — %1</source>
         <translation>Kiosk — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="105"/>
+        <location filename="../../kiosk/ui/main_window.py" line="106"/>
         <source>Check-in</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="105"/>
+        <location filename="../../kiosk/ui/main_window.py" line="106"/>
         <source>Attendees</source>
         <translation>Participant·es</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="106"/>
+        <location filename="../../kiosk/ui/main_window.py" line="107"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="165"/>
+        <location filename="../../kiosk/ui/main_window.py" line="166"/>
         <source>&amp;Kiosk</source>
         <translation>&amp;Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="166"/>
+        <location filename="../../kiosk/ui/main_window.py" line="167"/>
         <source>Import registrations…</source>
         <translation>Importer les inscriptions…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="168"/>
+        <location filename="../../kiosk/ui/main_window.py" line="169"/>
         <source>Badges PDF for everyone…</source>
         <translation>PDF des badges de tous les invités…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="170"/>
+        <location filename="../../kiosk/ui/main_window.py" line="171"/>
         <source>Sync with the hub now</source>
         <translation>Synchroniser avec le hub maintenant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="172"/>
-        <location filename="../../kiosk/ui/main_window.py" line="362"/>
+        <location filename="../../kiosk/ui/main_window.py" line="173"/>
+        <location filename="../../kiosk/ui/main_window.py" line="364"/>
         <source>Duplicate entries…</source>
         <translation>Entrées en double…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="175"/>
+        <location filename="../../kiosk/ui/main_window.py" line="176"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="178"/>
+        <location filename="../../kiosk/ui/main_window.py" line="179"/>
         <source>&amp;Screens</source>
         <translation>É&amp;crans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="184"/>
-        <location filename="../../kiosk/ui/main_window.py" line="185"/>
-        <source>Coming in a later version</source>
-        <translation>Disponible dans une prochaine version</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="256"/>
-        <location filename="../../kiosk/ui/main_window.py" line="385"/>
+        <location filename="../../kiosk/ui/main_window.py" line="258"/>
+        <location filename="../../kiosk/ui/main_window.py" line="388"/>
         <source>not configured</source>
         <translation>non configurée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="259"/>
+        <location filename="../../kiosk/ui/main_window.py" line="261"/>
         <source>ready</source>
         <translation>prête</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="311"/>
+        <location filename="../../kiosk/ui/main_window.py" line="313"/>
         <source>up to date · %1</source>
         <translation>à jour · %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="336"/>
+        <location filename="../../kiosk/ui/main_window.py" line="338"/>
         <source>%n scan(s)</source>
         <translation>
             <numerusform>%n passage</numerusform>
@@ -839,7 +833,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="337"/>
+        <location filename="../../kiosk/ui/main_window.py" line="339"/>
         <source>%n guest(s)</source>
         <translation>
             <numerusform>%n fiche</numerusform>
@@ -847,7 +841,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="338"/>
+        <location filename="../../kiosk/ui/main_window.py" line="340"/>
         <source>%n badge(s) printed</source>
         <translation>
             <numerusform>%n badge imprimé</numerusform>
@@ -855,7 +849,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="339"/>
+        <location filename="../../kiosk/ui/main_window.py" line="341"/>
         <source>%n decision(s)</source>
         <translation>
             <numerusform>%n décision</numerusform>
@@ -863,48 +857,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="349"/>
+        <location filename="../../kiosk/ui/main_window.py" line="351"/>
         <source>offline — check-ins go on, queued</source>
         <translation>hors ligne — les entrées continuent, en attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="351"/>
+        <location filename="../../kiosk/ui/main_window.py" line="353"/>
         <source>last sync %1</source>
         <translation>dernière synchro %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="361"/>
+        <location filename="../../kiosk/ui/main_window.py" line="363"/>
         <source>Duplicate entries (%1)…</source>
         <translation>Entrées en double (%1)…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="377"/>
-        <source>The database file is damaged (%1). Stop using this kiosk for check-ins, keep a copy of kiosk.db, and follow &apos;Recovery&apos; in the README.</source>
-        <translation>Le fichier de la base est endommagé (%1). N’enregistrez plus d’entrées sur ce poste, gardez une copie de kiosk.db et suivez « Recovery » dans le README.</translation>
+        <location filename="../../kiosk/ui/main_window.py" line="379"/>
+        <source>The database file is damaged (%1). Stop using this kiosk for check-ins, keep a copy of kiosk.db, and follow &apos;Recovery&apos; in the organiser&apos;s guide (docs/organiser.md).</source>
+        <translation>Le fichier de la base est endommagé (%1). N’enregistrez plus d’entrées sur ce poste, gardez une copie de kiosk.db et suivez « Recovery » dans le guide de l’organisation (docs/organiser.md).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="386"/>
+        <location filename="../../kiosk/ui/main_window.py" line="389"/>
         <source>No camera: use the handheld scanner</source>
         <translation>Pas de caméra : utilisez la douchette</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="157"/>
-        <location filename="../../kiosk/ui/main_window.py" line="395"/>
+        <location filename="../../kiosk/ui/main_window.py" line="158"/>
+        <location filename="../../kiosk/ui/main_window.py" line="398"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="308"/>
+        <location filename="../../kiosk/ui/main_window.py" line="310"/>
         <source>last sync %1 · waiting: %2</source>
         <translation>dernière synchro %1 · en attente : %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="400"/>
+        <location filename="../../kiosk/ui/main_window.py" line="403"/>
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="401"/>
+        <location filename="../../kiosk/ui/main_window.py" line="404"/>
         <source>Camera unavailable: %1</source>
         <translation>Caméra indisponible : %1</translation>
     </message>
@@ -912,72 +906,72 @@
 <context>
     <name>OccupancyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="99"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="100"/>
         <source>Occupancy</source>
         <translation>Fréquentation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="139"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="140"/>
         <source>Inside now</source>
         <translation>Présents</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="163"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="164"/>
         <source>Workshops</source>
         <translation>Ateliers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="169"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="170"/>
         <source>Categories</source>
         <translation>Catégories</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="190"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="191"/>
         <source>Evacuation list (staff)…</source>
         <translation>Liste d&apos;évacuation (équipe)…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="192"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="193"/>
         <source>Check everyone out (staff)…</source>
         <translation>Sortie de tout le monde (équipe)…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="297"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="298"/>
         <source>Nearly full</source>
         <translation>Presque plein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="297"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="298"/>
         <source>Full: hold the door</source>
         <translation>Complet : on retient l&apos;entrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="302"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="303"/>
         <source>Arrived %1 / %2 registered · %3</source>
         <translation>Arrivés %1 / %2 inscrits · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="304"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="305"/>
         <source>Walk-ins %1 · Not yet arrived %2</source>
         <translation>Inscrits sur place %1 · Pas encore arrivés %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="318"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="319"/>
         <source>Reading the log of scans… %1 %</source>
         <translation>Lecture du journal des passages… %1 %</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="352"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="353"/>
         <source>▲ %1: silent since %2 (last scan %3)</source>
         <translation>▲ %1 : muet depuis %2 (dernier scan %3)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="355"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="356"/>
         <source>%1: last scan %2</source>
         <translation>%1 : dernier scan %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="356"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="357"/>
         <source>No scan yet on this kiosk</source>
         <translation>Aucun scan sur ce poste pour l&apos;instant</translation>
     </message>
@@ -1082,72 +1076,72 @@
 <context>
     <name>PrintingSection</name>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="38"/>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="35"/>
         <source>Badge printing</source>
         <translation>Impression des badges</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="43"/>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="40"/>
         <source>PDF files in a folder</source>
         <translation>Fichiers PDF dans un dossier</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="44"/>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="41"/>
         <source>CUPS printer</source>
         <translation>Imprimante CUPS</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="45"/>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="42"/>
         <source>System printer (Qt)</source>
         <translation>Imprimante du système (Qt)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="50"/>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="47"/>
         <source>Find printers</source>
         <translation>Chercher les imprimantes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="63"/>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="60"/>
         <source>Print a badge automatically at each entry</source>
         <translation>Imprimer un badge automatiquement à chaque entrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="65"/>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="62"/>
         <source>Print a test badge</source>
         <translation>Imprimer un badge de test</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="67"/>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="64"/>
         <source>Saves these settings, then prints the first guest&apos;s badge</source>
         <translation>Enregistre ces réglages, puis imprime le badge du premier invité</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="84"/>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="81"/>
         <source>Send badges to</source>
         <translation>Envoyer les badges vers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="85"/>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="82"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="86"/>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="83"/>
         <source>Badge format</source>
         <translation>Format de badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="88"/>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="85"/>
         <source>Now printing to</source>
         <translation>Impression actuelle vers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="118"/>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="115"/>
         <source>(default)</source>
         <translation>(par défaut)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="124"/>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="121"/>
         <source>%n printer(s) found</source>
         <translation>
             <numerusform>%n imprimante trouvée</numerusform>
@@ -1155,22 +1149,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="125"/>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="122"/>
         <source>No printer found on this computer.</source>
         <translation>Aucune imprimante trouvée sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="128"/>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="125"/>
         <source>printing is not set up</source>
         <translation>impression non configurée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="138"/>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="135"/>
         <source>Folder; empty: %1</source>
         <translation>Dossier ; vide : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/settings_printing.py" line="140"/>
+        <location filename="../../kiosk/ui/pages/settings_printing.py" line="137"/>
         <source>Empty: the system&apos;s default printer</source>
         <translation>Vide : l’imprimante par défaut du système</translation>
     </message>
@@ -1206,12 +1200,12 @@
 <context>
     <name>Screens</name>
     <message>
-        <location filename="../../kiosk/ui/seams.py" line="136"/>
+        <location filename="../../kiosk/ui/seams.py" line="132"/>
         <source>Occupancy screen</source>
         <translation>Écran d&apos;occupation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/seams.py" line="137"/>
+        <location filename="../../kiosk/ui/seams.py" line="133"/>
         <source>Self-service mode</source>
         <translation>Mode libre-service</translation>
     </message>
@@ -1436,6 +1430,82 @@
         <location filename="../../kiosk/ui/pages/settings_page.py" line="168"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/shortcuts_help.py" line="12"/>
+        <source>This list of keys</source>
+        <translation>Cette liste des touches</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/shortcuts_help.py" line="13"/>
+        <source>Switch between entry and exit mode</source>
+        <translation>Passer du mode entrée au mode sortie, et retour</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/shortcuts_help.py" line="14"/>
+        <source>Find a guest by name</source>
+        <translation>Chercher une personne par son nom</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/shortcuts_help.py" line="15"/>
+        <source>In the guest list: move the selection</source>
+        <translation>Dans la liste : changer de personne</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/shortcuts_help.py" line="16"/>
+        <source>In the guest list: check the selected guest in</source>
+        <translation>Dans la liste : enregistrer l&apos;entrée de la personne choisie</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/shortcuts_help.py" line="17"/>
+        <source>In the guest list: the guest&apos;s details</source>
+        <translation>Dans la liste : la fiche de la personne</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/shortcuts_help.py" line="18"/>
+        <source>Undo the latest entry or exit</source>
+        <translation>Défaire le dernier passage (entrée ou sortie)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/shortcuts_help.py" line="19"/>
+        <source>Go to the next button or field</source>
+        <translation>Aller au bouton ou au champ suivant</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/shortcuts_help.py" line="20"/>
+        <source>Back to the check-in, ready for the next guest</source>
+        <translation>Revenir à l&apos;accueil, prêt pour la personne suivante</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/shortcuts_help.py" line="21"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/shortcuts_help.py" line="27"/>
+        <source>Enter</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/shortcuts_help.py" line="28"/>
+        <source>Space</source>
+        <translation>Espace</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/shortcuts_help.py" line="29"/>
+        <source>Esc</source>
+        <translation>Échap</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsHelp</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/shortcuts_help.py" line="36"/>
+        <source>Keys of the door</source>
+        <translation>Les touches de l&apos;accueil</translation>
     </message>
 </context>
 <context>
@@ -1665,8 +1735,8 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="201"/>
-        <source>Keep a copy of kiosk.db and follow “Recovery” in the README.</source>
-        <translation>Gardez une copie de kiosk.db et suivez « Recovery » dans le README.</translation>
+        <source>Keep a copy of kiosk.db and follow “Recovery” in the organiser&apos;s guide.</source>
+        <translation>Gardez une copie de kiosk.db et suivez « Recovery » dans le guide de l’organisation.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="203"/>

@@ -19,7 +19,7 @@ from kiosk.service.keys import init_keys
 def test_tickets_need_the_private_key_one_line_in_the_kiosk_language(
     kiosk: Kiosk, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The README promises one line on errors: the kiosk's language, not both."""
+    """The docs promise one line on errors: the kiosk's language, not both."""
     assert main(["--lang", "fr", "tickets", "-o", str(tmp_path / "t")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "kiosk keys init" in err and "aucune clé privée" in err

@@ -178,9 +178,9 @@ def test_a_data_dir_that_cannot_be_created(tmp_path: Path) -> None:
     one_line(kiosk(regular / "data", "demo", lang="fr"), "base de données inaccessible")
 
 
-def test_the_readme_recovery_steps_rebuild_a_working_database(tmp_path: Path) -> None:
-    """The README's fallback (`.dump` into a new file, then the schema version) gives a database the
-    kiosk opens with every guest and scan; without the version step it would not."""
+def test_the_documented_recovery_steps_rebuild_a_working_database(tmp_path: Path) -> None:
+    """The recovery fallback of docs/organiser.md (`.dump` into a new file, then the schema version)
+    gives a database the kiosk opens with every guest and scan; without the version step it would not."""
     if shutil.which("sqlite3") is None:
         pytest.skip("the sqlite3 shell is not installed")
     data = tmp_path / "data"

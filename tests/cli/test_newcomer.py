@@ -1,6 +1,6 @@
 """What a newcomer trips on: the demo must not swap out the real event, events can be listed and
 switched, messages follow the kiosk's language, times say their offset, exit statuses agree, and
-the README's examples work on the demo event."""
+the examples of the README and the docs site work on the demo event."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ __all__ = ["cli"]  # a fixture
 
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+# The README and the docs site's pages as written (the command-line reference is added at build time).
+WRITTEN = "\n".join([README, *(page.read_text(encoding="utf-8") for page in sorted((ROOT / "docs").rglob("*.md")))])
 
 
 # --------------------------------------------------------------------------- demo, event list/use
@@ -59,13 +61,13 @@ def test_event_list_without_events(cli: Cli) -> None:
 def test_messages_follow_lang_option_then_settings_then_locale(cli: Cli, data_dir: Path,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     cli.json("demo")
-    assert cli("undo")[1] == "Rien à annuler sur ce poste.\n"  # nothing set: French, like the verdicts
+    assert cli("undo")[1] == "Rien à défaire sur ce poste.\n"  # nothing set: French, like the verdicts
     monkeypatch.setenv("LANG", "en_GB.UTF-8")
     assert cli("undo")[1] == "Nothing to undo on this device.\n"
     assert cli("checkin", "PLUS20-0002")[1] == "Welcome Hugo Thomas!\n"  # the verdict too
     assert cli("undo")[0] == 0  # --device below only renames this kiosk: leave it nothing to undo
     settings.save(data_dir, settings.Settings(language="fr"))  # the window's Settings win over the locale
-    assert cli("undo", "--device", "door-9")[1] == "Rien à annuler sur ce poste.\n"
+    assert cli("undo", "--device", "door-9")[1] == "Rien à défaire sur ce poste.\n"
     assert cli("--lang", "en", "undo", "--device", "door-9")[1] == "Nothing to undo on this device.\n"
     assert cli("undo", "--device", "door-9", "--lang", "en")[1] == "Nothing to undo on this device.\n"
     assert one_line_error(*cli("history", "NOBODY")).startswith("kiosk: aucun·e invité·e avec l'id ou le code")
@@ -121,36 +123,36 @@ def test_register_checkin_of_a_guest_already_inside_exits_1_like_checkin(cli: Cl
     assert code == 1 and "déjà entré·e" in out
 
 
-# --------------------------------------------------------------------------- the README
+# --------------------------------------------------------------------------- the README and the docs
 
 
 def test_readme_search_example_finds_someone_in_the_demo(cli: Cli) -> None:
     cli.json("demo")
-    examples = re.findall(r'^kiosk search "([^"]+)"', README, flags=re.MULTILINE)
+    examples = re.findall(r'^\s*kiosk search "([^"]+)"', WRITTEN, flags=re.MULTILINE)
     assert examples
     for text in examples:
         rows = cli.json("search", text)
         assert rows, text
         _, out, _ = cli("search", text)
-        assert out.splitlines()[0] in README  # the sample output printed under it is the real one
+        assert out.splitlines()[0] in WRITTEN  # the sample output printed under it is the real one
 
 
 def test_readme_demo_count_is_the_demo_count(cli: Cli) -> None:
     made = cli.json("demo")
-    claims = {int(n) for n in re.findall(r"(\d+) fictitious guests", README)}
+    claims = {int(n) for n in re.findall(r"(\d+) fictitious guests", WRITTEN)}
     assert claims == {made["guests"]}
-    cancelled = {int(n) for n in re.findall(r"fictitious guests \((\d+) cancelled\)", README)}
+    cancelled = {int(n) for n in re.findall(r"fictitious guests \((\d+) cancelled\)", WRITTEN)}
     assert cancelled == {made["cancelled"]}
     code, out, _ = cli("demo", "--lang", "en")
     assert code == 0 and f"{made['guests']} fictitious guests ({made['cancelled']} cancelled)" in out
 
 
-def test_readme_documents_every_command() -> None:
+def test_the_written_docs_name_every_command() -> None:
     parser = build_parser()
     sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
     commands: list[str] = []
     for name, command in sub.choices.items():  # type: ignore[union-attr]
         nested = [a for a in command._actions if a.__class__.__name__ == "_SubParsersAction"]
         commands += [f"{name} {action}" for action in nested[0].choices] if nested else [name]
-    missing = [c for c in commands if f"kiosk {c}" not in README]
+    missing = [c for c in commands if f"kiosk {c}" not in WRITTEN]
     assert missing == []

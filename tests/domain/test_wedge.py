@@ -174,3 +174,41 @@ def test_domain_module_needs_no_qt_numpy_or_opencv() -> None:
             "bad = [m for m in ('cv2', 'numpy', 'PySide6') if m in sys.modules]; "
             "assert not bad, bad")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("gap_ms", [50, 60, 80, 150])
+def test_a_person_typing_fast_is_never_a_scan(gap_ms: int) -> None:
+    det = BurstDetector()
+    assert type_text(det, "camille moreau\n", 0.0, gap_ms / 1000)[0] is None
+    assert type_text(det, "camille moreau", 10.0, gap_ms / 1000)[0] is None
+    assert det.flush(10.0 + 14 * gap_ms / 1000 + 1.0) is None
+
+
+@pytest.mark.parametrize("gap_ms", [1, 8, 16, 20])
+def test_scanners_sending_a_key_every_1_to_20_ms_are_scans(gap_ms: int) -> None:
+    det = BurstDetector()
+    assert type_text(det, "plus20-0007\n", 0.0, gap_ms / 1000)[0] == "plus20-0007"
+    _result, last = type_text(det, "plus20-0008", 5.0, gap_ms / 1000)
+    assert det.flush(last + 0.1) == "plus20-0008"  # no terminator: ended by the pause
+
+
+def shifted(det: BurstDetector, text: str, start: float, per_press: float) -> tuple[str | None, float]:
+    """``text`` as a keyboard sends it: a Shift press before each capital, one press every ``per_press``."""
+    t, result = start, None
+    for ch in text:
+        if ch.isupper():
+            det.press(t)
+            t += per_press
+        result = det.feed(ch, t)
+        t += per_press
+    return result, t
+
+
+def test_a_scanners_shift_presses_pace_its_burst() -> None:
+    """"PLUS20" at 15 ms a press is 30 ms between its capitals: still a scanner, because it presses a key
+    every 15 ms; a person typing "Camille Moreau" at 50 ms a press is still typing."""
+    det = BurstDetector()
+    _result, t = shifted(det, "PLUS20-0009", 0.0, 0.015)
+    assert det.feed("\n", t) == "PLUS20-0009"
+    _result, t = shifted(det, "Camille Moreau", 10.0, 0.05)
+    assert det.feed("\n", t) is None

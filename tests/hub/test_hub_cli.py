@@ -63,7 +63,7 @@ def test_sync_status_and_passwords_never_shown(tmp_path: Path, pg_server: PgServ
     # Remembered without its password: the next sync takes it from PGPASSWORD (or ~/.pgpass).
     again = kiosk(data, "sync", env={"PGPASSWORD": "s3cret-Pw"})
     assert again.returncode == 0 and again.stdout.strip() == "sync: 0 scans pushed, 0 pulled, 0 queued"
-    status = kiosk(data, "hub", "status", secret_url)
+    status = kiosk(data, "hub", "status", secret_url, "--lang", "en")
     assert status.returncode == 0, status.stderr
     assert "1 scans, 1 kiosks" in status.stdout and "door-a" in status.stdout and "0 queued" in status.stdout
     wrong = kiosk(data, "sync", "--hub", pg_server.url(db, "door", "not-the-password"))
@@ -121,7 +121,7 @@ def test_walk_ins_registered_twice_merge_and_dismiss_from_the_command_line(tmp_p
     assert kiosk(a, "not-same", other["keep"]["id"], other["other"]["id"]).returncode == 0
     after = json.loads(kiosk(a, "stats", "--json").stdout)
     assert (after["registered"], after["cancelled"]) == (before["registered"] - 1, before["cancelled"])
-    status = kiosk(a, "hub", "status", hub_url)
+    status = kiosk(a, "hub", "status", hub_url, "--lang", "en")
     assert "door-a" in status.stdout and "0 queued" in status.stdout
     for data, door in ((a, "door-a"), (b, "door-b")):
         assert kiosk(data, "sync", "--hub", hub_url, env={"KIOSK_DEVICE": door}).returncode == 0

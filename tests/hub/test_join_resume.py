@@ -52,7 +52,7 @@ def test_a_join_cut_off_mid_pull_is_finished_by_joining_again(tmp_path: Path, hu
         return real(conn, after, limit, events)
 
     pages = sync._pull_guest_pages
-    monkeypatch.setattr(sync, "_pull_guest_pages", lambda k, c, h, _size: pages(k, c, h, 4))
+    monkeypatch.setattr(sync, "_pull_guest_pages", lambda k, c, h, _size, *rest: pages(k, c, h, 4, *rest))
     monkeypatch.setattr(replica, "pull_guest_rows", cut_off)
     door = Kiosk.open(tmp_path / "door", device_name="door")
     with pytest.raises(HubError):

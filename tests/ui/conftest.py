@@ -32,6 +32,7 @@ class ScriptedDialogs(Dialogs):
         self.override_answer: OverrideAnswer | None = OverrideAnswer("lost phone", "Anna")
         self.questions: list[str] = []
         self.buttons: list[tuple[str, str]] = []
+        self.defaults: list[str] = []  # the button Enter would press, per confirmation
         self.errors: list[str] = []
         self.infos: list[tuple[str, str]] = []
         self.chosen_file: Path | None = None  # what the file dialogs "choose"
@@ -41,9 +42,11 @@ class ScriptedDialogs(Dialogs):
         self.questions.append(f"override {guest} ({staff})")
         return self.override_answer
 
-    def confirm(self, parent: QWidget, title: str, text: str, yes: str, no: str = "") -> bool:
+    def confirm(self, parent: QWidget, title: str, text: str, yes: str, no: str = "",
+                *, default_yes: bool = False) -> bool:
         self.questions.append(text)
         self.buttons.append((yes, no))
+        self.defaults.append(yes if default_yes else no or "cancel")
         return self.confirm_answer
 
     def error(self, parent: QWidget, text: str) -> None:

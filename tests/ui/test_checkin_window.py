@@ -163,7 +163,7 @@ def test_sounds_follow_verdicts_and_mute(window: MainWindow, sounds: SoundPlayer
     assert sounds.played == ["accepted", "warning"]
 
 
-def test_both_milestone_2_screens_are_in_the_menu(window: MainWindow) -> None:
+def test_both_screens_are_in_the_menu(window: MainWindow) -> None:
     assert window.screen_actions["self_service"].isEnabled()  # tests/ui/test_self_service.py
     assert window.screen_actions["occupancy"].isEnabled()  # built: tests/ui/test_occupancy_screen.py
 

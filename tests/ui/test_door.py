@@ -197,7 +197,7 @@ def test_french_words_agree(qapp: QApplication, kiosk: Kiosk, make_window: MakeW
         clock.advance(60)
         window.presenter.scan("PLUS20-0002")  # exit
         window.checkin_page.undo_latest()
-        assert dialogs.buttons[-1] == ("Annuler le passage", "Garder")
+        assert dialogs.buttons[-1] == ("Défaire le passage", "Garder")
         texts = [window.checkin_page.recent_model.index(r, 2).data()
                  for r in range(window.checkin_page.recent_model.rowCount())]
         assert "sortie (annulée)" in texts

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pytest
 import qrcode
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
@@ -156,9 +157,16 @@ def test_screenshots_on_the_smallest_laptop(make_window: MakeWindow, kiosk: Kios
     grab(window, shots / f"accepted-1280x720{suffix}.png", (1280, 720))
     guest = kiosk.register(first_name="Marie-Noëlle Anne-Sophie Bérénice", organisation="Association "
                            "pour l'Habitat Solidaire et la Transition des Quartiers Nord de Marseille",
-                           last_name="de La Fontaine-Estrosi-Ferrand-Ben Abdallah-Nguyễn").attendee
+                           last_name="de La Fontaine-Estrosi-Ferrand-Ben Abdallah-Nguyễn",
+                           category="Association", workshop="Se nourrir").attendee
     window.presenter.check_in_attendee(guest.id)
     grab(window, shots / f"long-name-1280x720{suffix}.png", (1280, 720))
+    # The long organisation is shortened, not the category and the workshop staff act on; all on hover.
+    details = window.checkin_page.panel.details
+    shown = details.fontMetrics().elidedText(details.full_text, Qt.TextElideMode.ElideRight, details.width())
+    assert shown == details.full_text, "the details line is cut at its end"
+    assert details.full_text.endswith("Association  ·  Se nourrir") and "…" in details.full_text
+    assert "Quartiers Nord de Marseille" in details.toolTip()
 
 
 def test_screenshots_of_the_self_service_screen(qtbot: QtBot, kiosk: Kiosk, data_dir: Path, shots: Path, lang: str,

@@ -25,9 +25,6 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         self.rows = list(rows)
         self.endResetModel()
 
-    def row_at(self, row: int) -> Row | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self.rows)
 

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk import settings as settings_mod
 from kiosk.domain import rules
@@ -33,6 +33,7 @@ POLL_MS = 200
 REPLAY_STEP = 20_000  # scans a step folds while the first load or a merge's replay catches up (~0.1 s)
 MAX_GROUP_ROWS = 6
 INSIDE_TYPE, CAPACITY_TYPE = 23, 7  # the big number and its capacity, in hundredths of the height
+REFERENCE_LINE = 1.17  # DejaVu Sans' line spacing per pixel of type, for which the sizes were set
 
 
 def _percent(part: int, whole: int) -> str:
@@ -70,7 +71,8 @@ class GroupRow(QWidget):
 
 
 class LocalStatuses:
-    """Kiosk statuses from this machine's log: the seam a hub fills later with every kiosk's heartbeat."""
+    """Kiosk statuses as the occupancy fold knows them: this machine's log, plus the hub's last contacts
+    as of this kiosk's last sync. Tests hand the screen another ``KioskStatuses``."""
 
     def __init__(self, occupancy: Occupancy) -> None:
         self.occupancy = occupancy
@@ -123,7 +125,11 @@ class OccupancyScreen(QWidget):
 
     # --- structure ---------------------------------------------------------------------
     def _build(self) -> None:
+        self._unit = 10.8  # a hundredth of the height, less for fonts with tall lines (_apply_sizes)
         root = QVBoxLayout(self)
+        # The type follows the height (resizeEvent): the window must not be held at the minimum its
+        # type had at a bigger size (1080p), or it could never be made smaller, nor its type shrink.
+        root.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         header = QHBoxLayout()
         self.title = ElidedLabel(" ".join(self.occupancy.event.name.split()))
         self.title.setStyleSheet(f"color: {look.BRAND};")
@@ -208,8 +214,14 @@ class OccupancyScreen(QWidget):
         self._apply_sizes()
 
     def _apply_sizes(self) -> None:
-        """Type in proportion to the height: 1080 px gives a 230 px "inside" and 34 px captions."""
-        unit = max(self.height(), 400) / 100
+        """Type in proportion to the height: 1080 px gives a 230 px "inside" and 34 px captions with
+        DejaVu Sans; a font with taller lines (Noto Sans, the default where it is installed: +17 %)
+        gets smaller type, so the same lines still fit the screen's height."""
+        probe = QFont(self.font())
+        probe.setPixelSize(100)
+        spacing = QFontMetrics(probe).lineSpacing() / 100
+        unit = max(self.height(), 400) / 100 * min(1.0, REFERENCE_LINE / spacing)
+        self._unit = unit
 
         def size(widget: QWidget, factor: float, bold: bool = False) -> None:
             font = QFont(widget.font())
@@ -245,7 +257,7 @@ class OccupancyScreen(QWidget):
     def _fit_number(self) -> None:
         """The big number and its capacity shrink together to the panel's width: "14 115 / 15 000" at
         the height's type size would be cut on a 1366-pixel-wide screen (a large event)."""
-        unit = max(self.height(), 400) / 100
+        unit = self._unit
         room = self.gauge.width() - 12  # the panel's inner width (the gauge spans it), less the row's spacing
         sizes = {self.inside: unit * INSIDE_TYPE, self.capacity: unit * CAPACITY_TYPE}
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QResizeEvent
+from PySide6.QtGui import QImage, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QButtonGroup,
     QFrame,
     QHBoxLayout,
@@ -159,9 +160,25 @@ class CheckinPage(QWidget):
     # --- CheckinView -------------------------------------------------------------------
     def show_ready(self, direction: Direction) -> None:
         self.panel.show_ready(direction)
+        self.focus_code_field()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.focus_code_field()
+
+    def focus_code_field(self) -> None:
+        """The code field has the focus whenever nothing else needs it: a code typed by hand and Enter
+        work at once. Not while a dialog is up or the staff is typing elsewhere on this page."""
+        if not self.isVisible() or QApplication.activeModalWidget() is not None:
+            return
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QLineEdit) and focused is not self.code_field and self.isAncestorOf(focused):
+            return
+        self.code_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_verdict(self, state: VerdictState) -> None:
         self.panel.show_verdict(state)
+        self.focus_code_field()  # the next guest's code, typed by hand, goes straight in
 
     def show_mode(self, direction: Direction) -> None:
         self.direction = direction

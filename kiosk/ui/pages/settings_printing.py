@@ -6,7 +6,6 @@ the window rebuilds the print queue when they are saved and answers "Print a tes
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,8 +24,6 @@ from kiosk import paths
 from kiosk.badges import layouts
 from kiosk.settings import Settings
 from kiosk.ui.widgets.plain_label import PlainLabel
-
-PrinterLister = Callable[[], list[tuple[str, bool]]]  # (name, is default); kiosk.ui.printing.printer_names
 
 
 class PrintingSection(QGroupBox):

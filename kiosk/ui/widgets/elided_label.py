@@ -56,3 +56,4 @@ class ElidedLabel(QLabel):
         width = self.width() if self.width() > 0 else 10_000
         shown = QFontMetrics(self.font()).elidedText(flat, Qt.TextElideMode.ElideRight, width)
         QLabel.setText(self, shown)
+        self.setToolTip(flat if shown != flat else "")  # what was cut, on hover

@@ -17,6 +17,8 @@ from kiosk.ui.presenters.checkin import FailureState, VerdictState
 from kiosk.ui.widgets.elided_label import ElidedLabel
 from kiosk.ui.widgets.icons import IconWidget
 
+_SEPARATOR = "  ·  "
+
 
 class VerdictPanel(QFrame):
     overrideRequested = Signal()
@@ -50,6 +52,7 @@ class VerdictPanel(QFrame):
         self.hint.setFont(font(theme.DETAIL_PT, bold=True))
         self.hint.setAccessibleName("verdict hint")
         self.camera_available = True  # the ready text asks for the camera only when there is one
+        self._about: list[str] = []  # organisation, category, workshop, badge: what the details line says
 
         self.override_button = self._button(self.tr("Let in anyway"), "let in anyway", self.overrideRequested)
         self.search_button = self._button(self.tr("Search by name"), "search by name", self.searchRequested)
@@ -104,6 +107,8 @@ class VerdictPanel(QFrame):
             label.setFont(sized)
         for label, full in ((self.details, theme.DETAIL_PT), (self.hint, theme.DETAIL_PT)):
             label.setFont(font(max(12, int(full * scale)), bold=label is self.hint))
+        if self._about:
+            self._say_about(width)
         layout = self.layout()
         if layout is not None:
             layout.activate()  # new fonts, new line heights: lay out now, not at the next paint
@@ -111,6 +116,19 @@ class VerdictPanel(QFrame):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit()
+
+    def _say_about(self, width: int) -> None:
+        """The details line with the organisation shortened first: a long organisation must not push
+        the category and the workshop (what staff act on) off the panel. The whole line on hover."""
+        metrics = QFontMetrics(self.details.font())
+        whole = _SEPARATOR.join(self._about)
+        if metrics.horizontalAdvance(whole) <= width or len(self._about) < 2:
+            self.details.setText(whole)
+            return
+        rest = _SEPARATOR + _SEPARATOR.join(self._about[1:])
+        room = max(width - metrics.horizontalAdvance(rest), metrics.horizontalAdvance("MMMM…"))
+        self.details.setText(metrics.elidedText(self._about[0], Qt.TextElideMode.ElideRight, room) + rest)
+        self.details.setToolTip(whole)
 
     def _button(self, text: str, accessible: str, signal: SignalInstance) -> QPushButton:
         button = QPushButton(text)
@@ -133,6 +151,7 @@ class VerdictPanel(QFrame):
 
     def show_ready(self, direction: Direction) -> None:
         self.verdict = None
+        self._about = []
         self.failure: FailureState | None = None
         self._paint(theme.ready_look(direction))
         if direction is Direction.EXIT:
@@ -164,7 +183,8 @@ class VerdictPanel(QFrame):
         if state.badge_printed is not None:  # here or at another door (pulled from the hub)
             parts.append(self.tr("Badge printed (%1, %2)").replace("%1", state.badge_printed[0])
                          .replace("%2", state.badge_printed[1]))
-        self.details.setText("  ·  ".join(parts))
+        self._about = parts if attendee is not None and attendee.organisation else []
+        self.details.setText(_SEPARATOR.join(parts))
         self.hint.setText(self._hint(state))
         self.override_button.setVisible(state.can_override and not state.overridden)
         self.search_button.setVisible(state.verdict in (Verdict.UNKNOWN, Verdict.INVALID, Verdict.WRONG_EVENT))
@@ -176,6 +196,7 @@ class VerdictPanel(QFrame):
     def show_failure(self, state: FailureState) -> None:
         """Not recorded: the kiosk's fault, said plainly, with what to do now."""
         self.verdict = None
+        self._about = []
         self.failure = state
         self._paint(theme.NOT_RECORDED_LOOK)
         reasons = {
@@ -198,7 +219,7 @@ class VerdictPanel(QFrame):
         if state.kind is StorageKind.CORRUPT:
             self.name.setText(self.tr("Call the organiser"))
             self.details.setText(state.detail[:120])
-            self.hint.setText(self.tr("Keep a copy of kiosk.db and follow “Recovery” in the README."))
+            self.hint.setText(self.tr("Keep a copy of kiosk.db and follow “Recovery” in the organiser's guide."))
         else:
             self.name.setText(self.tr("Scan again"))
             self.details.setText(self.tr("Code: %1").replace("%1", state.code[:60]))
