@@ -52,3 +52,23 @@ bench: system-test $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info site
+
+# --- The standalone bundle (PyInstaller; kiosk.spec, bundle/, docs/install.md) ---------------------
+.PHONY: dist dist-test
+DIST_STAMP := $(VENV)/.dist-stamp
+
+$(DIST_STAMP): $(STAMP)
+	$(PY) -m pip install -q 'pyinstaller>=6.10,<7'
+	@touch $(DIST_STAMP)
+
+## The bundle for this platform: dist/kiosk (runs without Python) and what volunteers download
+## (Linux: dist/kiosk-VERSION-linux-ARCH.tar.gz with its applications-menu entry).
+dist: $(DIST_STAMP)
+	@bash .ci/system-packages.sh dist
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller kiosk.spec
+	$(PY) bundle/archive.py dist/kiosk
+
+## Build the bundle, then smoke-test its archive as a volunteer runs it (clean environment, each
+## screen, a badge printed, a video scanned, a sync round with a throw-away PostgreSQL).
+dist-test: system-test dist
+	$(PY) bundle/check.py

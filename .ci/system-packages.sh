@@ -3,6 +3,7 @@
 #   .ci/system-packages.sh run    what the window needs (Qt's X11/EGL libraries, libzbar)
 #   .ci/system-packages.sh test   that, plus what the test suite drives for real (CUPS + PDF queue,
 #                                 Xvfb, poppler, PostgreSQL, fonts)
+#   .ci/system-packages.sh dist   `run`, plus what building the standalone bundle needs (binutils)
 # apt-get when root, sudo when available, otherwise print the one command to run.
 set -euo pipefail
 profile=${1:-run}
@@ -11,12 +12,14 @@ run_pkgs=(libegl1 libgl1 libglib2.0-0 libfontconfig1 libdbus-1-3 libxkbcommon0 l
   libxcb-shape0 libxcb-xkb1 libxcb-xinerama0 libpulse0 libzbar0 fonts-dejavu-core)
 test_pkgs=(xvfb xauth cups cups-client cups-bsd printer-driver-cups-pdf poppler-utils imagemagick
   fonts-noto-core fonts-droid-fallback xdotool x11-xkb-utils postgresql-15 faketime)
+dist_pkgs=(binutils)  # `make dist`: PyInstaller's objdump, kiosk.spec's strip and readelf
 pkgs=("${run_pkgs[@]}")
 # Debian's own python3 needs python3-venv for `python3 -m venv` (pyenv/python.org builds have it).
 if command -v python3 >/dev/null 2>&1 && ! python3 -c 'import ensurepip' >/dev/null 2>&1; then
   pkgs+=(python3-venv)
 fi
 [ "$profile" = test ] && pkgs+=("${test_pkgs[@]}")
+[ "$profile" = dist ] && pkgs+=("${dist_pkgs[@]}")
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "system-packages: not a Debian/Ubuntu system; install the equivalents of: ${pkgs[*]}" >&2

@@ -6,6 +6,11 @@ of the parser has its entry here (argparse's own "-h" help is in ARGPARSE_FR).""
 from __future__ import annotations
 
 HELP_FR: dict[str, str] = {
+    "show kiosk's version and exit": "affiche la version de kiosk et quitte",
+    "quit as soon as the window has painted once (with --screenshot: that frame); staff and self-service "
+    "modes, for start-up benchmarks and smoke tests":
+        "quitte dès que la fenêtre s'est dessinée une fois (avec --screenshot : cette image) ; modes staff et "
+        "self-service, pour les mesures de démarrage et les tests de fumée",
     "On-site event check-in.": "Contrôle d'accès sur place d'un événement.",
     "JSON on stdout (messages stay on stderr)": "du JSON sur la sortie standard (les messages restent sur stderr)",
     "data directory (default: $KIOSK_DATA_DIR or the user data dir)":

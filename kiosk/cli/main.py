@@ -50,14 +50,46 @@ class _Parser(argparse.ArgumentParser):
         with _argparse_words(self.lang):
             return super().format_help()
 
+    def parse_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
+                   namespace: argparse.Namespace | None = None) -> argparse.Namespace:
+        with _argparse_words(self.lang):  # "unrecognized arguments" is worded here, not in parse_known_args
+            return super().parse_args(args, namespace)
+
     def parse_known_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
                          namespace: argparse.Namespace | None = None) -> tuple[argparse.Namespace, list[str]]:
         with _argparse_words(self.lang):
             return super().parse_known_args(args, namespace)
 
 
+class _Version(argparse.Action):
+    """`kiosk --version`: the installed version (package metadata), worded in the parser's language."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
+                 default: str = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings=option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, _namespace: argparse.Namespace,
+                 _values: object, _option_string: str | None = None) -> None:
+        lang = parser.lang if isinstance(parser, _Parser) else "en"
+        sys.stdout.write(messages.version_line(installed_version(), lang) + "\n")
+        parser.exit()
+
+
+def installed_version() -> str | None:
+    """This kiosk's version from its package metadata (wheel, editable install, bundle); None in a
+    checkout that was never installed."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("kiosk")
+    except PackageNotFoundError:
+        return None
+
+
+VERSION_HELP = "show kiosk's version and exit"
 LANG_HELP = "language of messages and verdicts: fr or en (default: settings, then $LANG)"
 GLOBAL_OPTIONS = ("--data-dir", "--lang")
+TOP_LEVEL_FLAGS = ("-h", "--help", "--version")  # kiosk's own, not the window's (no implied `gui`)
 JSON_HELP = "JSON on stdout (messages stay on stderr)"
 
 
@@ -72,6 +104,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
 
 def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kiosk", description="On-site event check-in.")
+    parser.add_argument("--version", action=_Version, help=VERSION_HELP)
     parser.add_argument("--data-dir", help="data directory (default: $KIOSK_DATA_DIR or the user data dir)")
     parser.add_argument("--lang", choices=LANGUAGES, dest="global_lang", help=LANG_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -100,7 +133,7 @@ def with_default_command(argv: list[str]) -> list[str]:
     i = 0
     while i < len(argv) and (argv[i] in GLOBAL_OPTIONS or argv[i].startswith(tuple(f"{o}=" for o in GLOBAL_OPTIONS))):
         i += 2 if argv[i] in GLOBAL_OPTIONS else 1
-    if i >= len(argv) or (argv[i].startswith("-") and argv[i] not in ("-h", "--help")):
+    if i >= len(argv) or (argv[i].startswith("-") and argv[i] not in TOP_LEVEL_FLAGS):
         return [*argv[:i], "gui", *argv[i:]]
     return argv
 
@@ -200,7 +233,7 @@ def describe(exc: Exception, ctx: Context) -> str | None:
         Refused,
         StorageError,
     )
-    from kiosk.store.db import StoreError
+    from kiosk.store.db import NewerSchemaError, StoreError
 
     if isinstance(exc, MessageError):
         return ctx.text(exc.key, **exc.values)
@@ -218,6 +251,8 @@ def describe(exc: Exception, ctx: Context) -> str | None:
         exc = StorageError.from_exception(exc, paths.database(ctx.data_dir)) or exc
     if isinstance(exc, StorageError):
         return exc.reason(ctx.lang)
+    if isinstance(exc, NewerSchemaError):
+        return ctx.text("newer_database", path=paths.database(ctx.data_dir), found=exc.found, supported=exc.supported)
     if isinstance(exc, UsageError | KioskError | StoreError):
         return str(exc)
     if isinstance(exc, OSError):  # a file given on the command line, the data dir...

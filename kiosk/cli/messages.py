@@ -15,6 +15,15 @@ __all__ = ["LANGUAGES"]
 
 _TEXT: dict[str, dict[str, str]] = {
     "fr": {
+        "version": "kiosk, version {version}",
+        "newer_database": "{path} vient d'une version plus récente de kiosk (schéma v{found} ; celle-ci lit "
+                          "jusqu'à v{supported}) : installez la dernière version de kiosk. Rien n'a été modifié.",
+        "start_failed": "kiosk ne peut pas démarrer",
+        "start_log": "Détails dans le journal : {log}",
+        "no_display": "pas d'écran : la fenêtre de kiosk a besoin d'un affichage graphique (DISPLAY ou "
+                      "WAYLAND_DISPLAY vide). Les commandes (« kiosk --help ») marchent sans écran.",
+        "version_unknown": "kiosk, version inconnue : cette copie des sources n'est pas installée "
+                           "(« make run » ou « pip install -e . » l'installent)",
         "no_match": "Aucun résultat.",
         "waitlist_empty": "Personne en liste d'attente.",
         "cancelled": "annulé",
@@ -124,6 +133,15 @@ _TEXT: dict[str, dict[str, str]] = {
         "hub_unreported": "    n'a pas encore dit ce qu'il détient (synchroniser ce poste)",
     },
     "en": {
+        "version": "kiosk version {version}",
+        "newer_database": "{path} comes from a newer kiosk (schema v{found}; this one reads up to "
+                          "v{supported}): install the latest kiosk. Nothing was changed.",
+        "start_failed": "kiosk cannot start",
+        "start_log": "Details in the log: {log}",
+        "no_display": "no display: kiosk's window needs a graphical display (DISPLAY or WAYLAND_DISPLAY "
+                      "is empty). The commands (kiosk --help) work without one.",
+        "version_unknown": "kiosk, unknown version: this source checkout is not installed "
+                           "(`make run` or `pip install -e .` installs it)",
         "no_match": "No match.",
         "waitlist_empty": "Nobody on the waiting list.",
         "cancelled": "cancelled",
@@ -234,6 +252,11 @@ def text(key: str, lang: str, **values: object) -> str:
     worded = {k: v.message(lang if lang in _TEXT else "fr") if isinstance(v, OsReason) else v
               for k, v in values.items()}
     return table[key].format(**worded)
+
+
+def version_line(version: str | None, lang: str) -> str:
+    """What `kiosk --version` prints: the version as each language writes it, or why it is unknown."""
+    return text("version", lang, version=version) if version else text("version_unknown", lang)
 
 
 def language(explicit: str | None, saved: str | None, environ: Mapping[str, str] = os.environ) -> str:

@@ -24,6 +24,14 @@ class StoreError(Exception):
     """A database problem that a user can act on (path, permissions, newer schema)."""
 
 
+class NewerSchemaError(StoreError):
+    """The file was written by a newer kiosk: refused untouched (the CLI and the window word it)."""
+
+    def __init__(self, found: int, supported: int) -> None:
+        self.found, self.supported = found, supported
+        super().__init__(f"database schema v{found} is newer than this kiosk (v{supported}): upgrade kiosk")
+
+
 def _migration_scripts() -> list[tuple[int, str, str]]:
     """All ``NNNN_name.sql`` files shipped in ``kiosk/store/migrations``, in order."""
     found: list[tuple[int, str, str]] = []
@@ -49,9 +57,7 @@ def migrate(conn: sqlite3.Connection) -> int:
     current = schema_version(conn)
     scripts = _migration_scripts()
     if scripts and current > scripts[-1][0]:
-        raise StoreError(
-            f"database schema v{current} is newer than this kiosk (v{scripts[-1][0]}): upgrade kiosk"
-        )
+        raise NewerSchemaError(current, scripts[-1][0])
     for version, name, sql in scripts:
         if version <= current:
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 from logging.handlers import RotatingFileHandler
@@ -11,8 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QEvent,
     QEventLoop,
     QMessageLogContext,
+    QObject,
     QTimer,
     QtMsgType,
     QTranslator,
@@ -49,6 +52,7 @@ class GuiOptions:
     quit_after_ms: int | None = None
     loop_camera_file: bool = False
     screen: int | None = None  # the display the occupancy screen fills (0: the first)
+    first_frame: bool = False  # quit (after the screenshot, if any) once the window has painted once
 
 
 _QT_NOISE = ("This plugin does not support propagateSizeHints()",)
@@ -61,6 +65,22 @@ def _qt_messages(kind: QtMsgType, _context: QMessageLogContext, message: str) ->
     level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
              QtMsgType.QtWarningMsg: logging.WARNING}.get(kind, logging.ERROR)
     logging.getLogger("qt").log(level, "%s", message)
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` once, right after the watched window's first paint: the moment a person sees it
+    (benchmarks/bench_start.py measures the time to it, --first-frame)."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then: Callable[[], None] | None = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: ARG002 (Qt's signature)
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            QTimer.singleShot(0, then)  # after this paint has finished
+        return False
 
 
 def application() -> QApplication:
@@ -209,7 +229,12 @@ def run(options: GuiOptions, printing: PrintSeam | None = None, screens: ScreenR
                     log.error("could not write %s", target)
                 loop.quit()
 
-            QTimer.singleShot(options.quit_after_ms or 1500, shoot)
+            if options.first_frame:
+                _FirstPaint(window, shoot)
+            else:
+                QTimer.singleShot(options.quit_after_ms or 1500, shoot)
+        elif options.first_frame:
+            _FirstPaint(window, loop.quit)
         elif options.quit_after_ms is not None:
             QTimer.singleShot(options.quit_after_ms, loop.quit)
         status = loop.exec()

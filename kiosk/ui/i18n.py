@@ -57,7 +57,11 @@ def compiled(lang: str, target_dir: Path | None = None) -> Path | None:
     # Named by the .ts's content, not its mtime: several checkouts on one machine share the cache dir,
     # and another checkout's newer .ts must not stand in for this one's.
     digest = hashlib.sha1(source.read_bytes()).hexdigest()[:12]
-    target = (target_dir or cache_dir()) / f"kiosk_{lang}-{digest}.qm"
+    name = f"kiosk_{lang}-{digest}.qm"
+    shipped = source.parent / name  # compiled at build time (the bundle: kiosk.spec), same content name
+    if shipped.exists():
+        return shipped
+    target = (target_dir or cache_dir()) / name
     if target.exists():
         return target
     tool = _lrelease()

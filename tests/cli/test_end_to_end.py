@@ -66,9 +66,10 @@ def test_newer_database_refused_clearly(tmp_path: Path) -> None:
     conn.execute("PRAGMA user_version = 999")
     conn.commit()
     conn.close()
-    result = kiosk(data, "stats")
-    assert result.returncode == 2 and result.stdout == ""
-    assert "newer than this kiosk" in result.stderr and result.stderr.count("\n") == 1
+    for lang, words in (("en", "comes from a newer kiosk (schema v999"), ("fr", "version plus récente de kiosk")):
+        result = kiosk(data, "--lang", lang, "stats")
+        assert result.returncode == 2 and result.stdout == ""
+        assert words in result.stderr and result.stderr.count("\n") == 1, result.stderr
 
 
 def test_headless_commands_do_not_import_qt_opencv_or_reportlab(tmp_path: Path) -> None:
