@@ -9,13 +9,22 @@ from kiosk.domain.model import Presence, Scan, ScanKind
 _ENTRY_KINDS = (ScanKind.ENTRY, ScanKind.OVERRIDE)
 
 
+def replay_key(hlc: str | None, device_time: str, scan_id: str) -> tuple[str, int, str]:
+    """The order in which one person's scans are replayed, by the door (here) and by the organisers'
+    figures (kiosk.domain.occupancy) alike, so both always agree on who is inside: the HLC stamp, else
+    the device time (id breaks ties). The stamp's counter is compared as a number (``#10000`` after
+    ``#9999``); a stamp or time that is not one still sorts somewhere, never raises."""
+    wall, _, counter = (hlc or device_time).partition("#")
+    return wall, int(counter) if counter.isdigit() else 0, scan_id
+
+
 def fold_presence(scans: Iterable[Scan]) -> Presence:
     """Presence of one attendee from all of their scans, in any order.
 
-    Scans are replayed by HLC stamp, else device time (id breaks ties), so that logs merged from several kiosks
-    give the same answer whatever order they arrived in. An ``undo`` cancels its target.
+    Scans are replayed in :func:`replay_key` order, so that logs merged from several kiosks give the same
+    answer whatever order they arrived in. An ``undo`` cancels its target.
     """
-    log = sorted(scans, key=lambda s: (s.hlc or s.device_time, s.id))
+    log = sorted(scans, key=lambda s: replay_key(s.hlc, s.device_time, s.id))
     undone = {s.target_id for s in log if s.kind is ScanKind.UNDO and s.target_id}
     first_at: str | None = None
     first_device: str | None = None
