@@ -11,9 +11,9 @@ The fold is incremental (``OccupancyFold.add``): the log is append-only, so a re
 new scans, re-tracking the people they concern. No Qt, no I/O.
 
 Time on the charts is the scans' device time, which is whatever the laptop's clock said (a dead clock
-battery boots in 2001). So the timeline and the peak live inside the event's window: around the event's
-start when the bulk of the scans agrees with it, else around the bulk (the weighted median of the
-movements), at most WINDOW_BINS five-minute bins. A movement outside the window, or whose device time is
+battery boots in 2001). So the timeline and the peak live inside the event's window (``event_window``):
+around the event's start, or around the bulk of the movements when that holds more of them, at most
+WINDOW_BINS five-minute bins. A movement outside the window, or whose device time is
 not a time at all, is still counted in every figure; it is just not drawn (``Figures.untimed``), and
 one from before the window is in the room when the chart starts.
 """
@@ -217,17 +217,27 @@ def _weighted_median(counts: dict[int, int]) -> int:
 
 
 def event_window(start_bin: int | None, used: dict[int, int]) -> tuple[int, int]:
-    """The bins [first, last] time may be drawn in: around the event's start when the bulk of the
-    movements (their weighted median) is near it, else around the bulk. ``used``: bin → movements."""
-    bulk = _weighted_median(used) if used else start_bin
-    if start_bin is not None and bulk is not None and -BEFORE_START_BINS <= bulk - start_bin <= AFTER_START_BINS:
-        return start_bin - BEFORE_START_BINS, start_bin + AFTER_START_BINS
-    assert bulk is not None
-    return bulk - WINDOW_BINS // 2, bulk + WINDOW_BINS // 2
+    """The bins [first, last] time may be drawn in. Candidates: around the event's start, around the bulk
+    of the movements (their weighted median) and around their busiest five minutes; the one holding
+    the most movements wins, the event's start on a tie. So one laptop in 2001 cannot move the chart,
+    and an event whose date was typed wrong still shows its evening. ``used``: bin → movements."""
+    candidates: list[tuple[int, int]] = []
+    if start_bin is not None:
+        candidates.append((start_bin - BEFORE_START_BINS, start_bin + AFTER_START_BINS))
+    if used:
+        for centre in (_weighted_median(used), max(used, key=lambda b: (used[b], -b))):
+            candidates.append((centre - WINDOW_BINS // 2, centre + WINDOW_BINS // 2))
+    if not candidates:
+        raise ValueError("no start and no movement: no window")
+    return max(candidates, key=lambda w: sum(n for b, n in used.items() if w[0] <= b <= w[1]))
+
+
+_FIRST, _LAST = datetime(1, 1, 2, tzinfo=UTC).timestamp(), datetime(9999, 12, 30, tzinfo=UTC).timestamp()
 
 
 def _iso(seconds: float) -> str:
-    moment = datetime.fromtimestamp(seconds, UTC)
+    """The store's time text; a window around a year-1 or year-9999 clock is clamped to what a date holds."""
+    moment = datetime.fromtimestamp(min(max(seconds, _FIRST), _LAST), UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
 
 
@@ -431,14 +441,18 @@ class OccupancyFold:
     def _peak(self, window: tuple[int, int] | None) -> tuple[int, str | None]:
         """Most people inside at once, and when it was first reached (measured at the end of each instant,
         so someone in and out in the same millisecond is not counted twice). A movement before the
-        window (or at an unknown time) counts at its opening, one after it at its close."""
+        window (or at an unknown time) counts at its opening; one after it (a clock far ahead) when the
+        person's step before was, or at the opening."""
         if window is None:
             return 0, None
-        opens, closes = window[0] * BIN_SECONDS, (window[1] + 1) * BIN_SECONDS - 0.001
+        opens, closes = float(window[0] * BIN_SECONDS), float((window[1] + 1) * BIN_SECONDS)
         delta: Counter[float] = Counter()
         for t in self._tracks.values():
+            before = opens
             for at, step in steps(t):
-                delta[opens if at is None or at < opens else min(at, closes)] += step
+                when = opens if at is None or at < opens else before if at >= closes else at
+                delta[when] += step
+                before = when
         inside = peak = 0
         peak_at: float | None = None
         for at in sorted(delta):

@@ -80,6 +80,11 @@ def write_report_pdf(path: Path, event: Event, f: Figures, made_at: str, *, lang
     canvas.drawString(MARGIN, y, w["curve"])
     chart_h = 190.0
     _chart(canvas, f.timeline, MARGIN, y - chart_h - 14, width, chart_h, w)
+    if f.untimed:  # a laptop whose clock said 2001, or a time that is none: said, not drawn
+        canvas.setFont(REGULAR, 8.5)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(MARGIN, y - chart_h - 40, fit(w["untimed_note"].format(n=f.untimed), REGULAR, 8.5, width))
+        canvas.setFillColor(INK)
     y = y - chart_h - 56
     for title, table in ((w["by_workshop"], f.by_workshop), (w["by_category"], f.by_category)):
         if table:

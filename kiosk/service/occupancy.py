@@ -229,8 +229,7 @@ class Occupancy:
         for device_id in self._devices.keys() | heard.keys():
             name, scanned = self._devices.get(device_id, (heard.get(device_id, ("?", ""))[0], None))
             contact = heard[device_id][1] if device_id in heard else None
-            silent = contact is not None and newest is not None and (
-                rules.parse_time(newest) - rules.parse_time(contact)).total_seconds() > SILENT_AFTER_S
+            silent = contact is not None and newest is not None and _seconds(newest, contact) > SILENT_AFTER_S
             found.append(KioskStatus(name, scanned, not silent, contact))
         return sorted(found, key=lambda s: (s.last_contact or "", s.hub_contact or ""), reverse=True)
 
@@ -280,6 +279,14 @@ def checkout_all(kiosk: Kiosk, *, staff: str, device_name: str | None = None) ->
                 reason=CHECKOUT_ALL_REASON))
             refresh_presence(kiosk.conn, attendee_id)
     return sum(1 for attendee_id in ids if attendee_id in known)
+
+
+def _seconds(later: str, earlier: str) -> float:
+    """Seconds from ``earlier`` to ``later``; 0 when either is not a time (the hub's rows are input)."""
+    try:
+        return (rules.parse_time(later) - rules.parse_time(earlier)).total_seconds()
+    except (ValueError, TypeError, OverflowError):
+        return 0.0
 
 
 def _after(now: datetime, last_entry_at: str | None) -> str:

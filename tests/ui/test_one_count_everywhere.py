@@ -54,3 +54,25 @@ def test_an_override_of_a_cancelled_ticket_is_counted_once_everywhere(qtbot: QtB
     QApplication.processEvents()
     assert screen.inside.text() == "3"
     screen.close()
+
+
+def test_the_screen_and_the_header_with_scans_dated_2001_or_no_time(qtbot: QtBot, kiosk: Kiosk,
+                                                                     make_window: MakeWindow) -> None:
+    from tests.cli.test_untimed_scans import ODD, pull
+
+    kiosk.check_in("PLUS20-0001")
+    for code, when in ODD.items():
+        pull(kiosk, code, "entry", when, when or "garbage-hlc")
+    window = make_window()
+    window.refresh_stats()
+    assert "Inside now 6" in window.header.figures.text()
+    screen = OccupancyScreen(kiosk)
+    qtbot.addWidget(screen)
+    screen.resize(1366, 768)
+    screen.show()
+    screen.show_figures()
+    QApplication.processEvents()
+    shown = screen.figures_shown
+    assert screen.inside.text() == "6" and shown is not None and shown.untimed == 5
+    assert 1 <= len(shown.timeline) <= 12 * 72 + 1 and shown.timeline[0].start.startswith("2026-11-30")
+    screen.close()
