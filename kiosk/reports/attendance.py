@@ -3,12 +3,14 @@ arrival curve and the peak. Aggregates only: it goes to partners and funders, so
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
 from kiosk.domain.model import Event
 from kiosk.domain.occupancy import Bin, Figures, GroupFigures
+from kiosk.files import write_bytes
 from kiosk.reports.pdf import (
     AMBER,
     BOLD,
@@ -35,7 +37,8 @@ def _percent(part: int, whole: int) -> str:
 def write_report_pdf(path: Path, event: Event, f: Figures, made_at: str, *, lang: str = "fr") -> None:
     register_fonts()
     w = words(lang)
-    canvas = Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    buffer = io.BytesIO()  # written at once, 0600, atomically (kiosk.files)
+    canvas = Canvas(buffer, pagesize=(PAGE_W, PAGE_H))
     canvas.setTitle(f"{w['report']} — {event.name}")
     width = PAGE_W - 2 * MARGIN
     moment = local(made_at)
@@ -94,6 +97,7 @@ def write_report_pdf(path: Path, event: Event, f: Figures, made_at: str, *, lang
     canvas.drawString(MARGIN, MARGIN - 4, w["no_show_note"])
     canvas.drawString(MARGIN, MARGIN - 16, w["aggregates"])
     canvas.save()
+    write_bytes(path, buffer.getvalue())
 
 
 def _table(canvas: Canvas, title: str, table: dict[str, GroupFigures], y: float, width: float,
