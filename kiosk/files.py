@@ -18,11 +18,11 @@ from typing import IO
 
 PART = ".part"  # suffix of the temp files; ``.name.XXXX.part`` beside the target
 
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+# Everything kiosk writes holds personal data (guests' names, who is inside) or is for one user: private
+# whatever the umask. A file 0600, a folder of its own 0700.
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+PRIVATE_UMASK = 0o077
 
 
 def _fsync_dir(directory: Path) -> None:
@@ -44,8 +44,8 @@ def atomic_write(path: Path, *, mode: int | None = None) -> Iterator[IO[bytes]]:
     """Open a binary temp file beside ``path``; on a clean exit it replaces ``path``.
 
     On any exception (ENOSPC included) the temp file is removed and ``path`` is untouched.
-    ``mode``: the new file's permission bits (e.g. 0o600 for a private key; it never exists
-    with wider ones); default: what a plain ``open`` would give (0o666 minus the umask).
+    ``mode``: the new file's permission bits; default PRIVATE_FILE (0600), whatever the umask: it
+    never exists with wider ones.
     """
     path = Path(path)
     directory = path.parent
@@ -53,7 +53,7 @@ def atomic_write(path: Path, *, mode: int | None = None) -> Iterator[IO[bytes]]:
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as out:
-            os.chmod(tmp, mode if mode is not None else 0o666 & ~_umask())
+            os.chmod(tmp, mode if mode is not None else PRIVATE_FILE)
             yield out
             out.flush()
             os.fsync(out.fileno())
@@ -68,3 +68,45 @@ def write_bytes(path: Path, data: bytes, *, mode: int | None = None) -> None:
     """``path.write_bytes(data)``, atomically (see ``atomic_write``)."""
     with atomic_write(path, mode=mode) as out:
         out.write(data)
+
+
+def private_dir(path: Path) -> Path:
+    """``path`` as a folder of kiosk's own (the data dir, the PDF folder, keys): created 0700, and
+    narrowed to 0700 when it is wider (parents the user made are left alone)."""
+    path = Path(path)
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+    if os.stat(path).st_mode & 0o077:
+        os.chmod(path, PRIVATE_DIR)
+    return path
+
+
+def tighten_tree(root: Path) -> int:
+    """Narrow ``root`` and everything under it to 0700 folders and 0600 files (bits for the group or
+    others removed; symlinks not followed). Returns how many were changed: 0 once it is private."""
+    changed = 0
+    stack = [Path(root)]
+    while stack:
+        folder = stack.pop()
+        try:
+            if os.lstat(folder).st_mode & 0o077:
+                os.chmod(folder, PRIVATE_DIR)
+                changed += 1
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue  # gone, or not ours to change: the open that follows says what is wrong
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(Path(entry.path))
+                elif entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mode & 0o077:
+                    os.chmod(entry.path, entry.stat(follow_symlinks=False).st_mode & 0o700 or PRIVATE_FILE)
+                    changed += 1
+            except OSError:
+                continue
+    return changed
+
+
+def private_umask() -> int:
+    """Make every file this process creates private (0600 / 0700), SQLite's WAL, logs and PDFs
+    included; returns the old umask. Called first by the CLI and the window."""
+    return os.umask(PRIVATE_UMASK)

@@ -89,9 +89,10 @@ def _stats(ctx: Context) -> int:
     from kiosk.service.occupancy import Occupancy, to_stats
 
     k = ctx.kiosk()
-    s = to_stats(Occupancy(k.conn, event=k.event, clock=k.clock).figures())  # the organisers' one fold
+    s = to_stats(Occupancy(k.conn, event=k.event, clock=k.clock).figures(with_timeline=False))  # the one fold
     cap = f"/{s.capacity}" if s.capacity is not None else ""
-    lines = [ctx.text("stats", registered=s.registered, checked_in=s.checked_in, inside=s.inside, cap=cap,
+    other = ctx.text("stats_other", n=s.inside_other) if s.inside_other else ""
+    lines = [ctx.text("stats", registered=s.registered, checked_in=s.checked_in, inside=s.inside, cap=cap + other,
                       walk_ins=s.walk_ins, cancelled=s.cancelled)]
     for title, table in (("workshop", s.by_workshop), ("category", s.by_category)):
         for name, f in table.items():

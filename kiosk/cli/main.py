@@ -200,6 +200,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from kiosk.files import private_umask
+
+    private_umask()  # every file a command writes (database, exports, PDFs, tickets) is private (issue 21)
     args = parse_args(argv if argv is not None else sys.argv[1:])
     ctx = Context(args, data_dir_from(args))
     try:

@@ -34,6 +34,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "stats": "inscrits {registered}  entrés {checked_in}  présents {inside}{cap}  "
                  "inscrits sur place {walk_ins}  annulés {cancelled}",
         "stats_row": "  {title} {name} : {checked_in}/{registered} arrivés, {inside} présents",
+        "stats_other": " (dont {n} sur inscription annulée)",
         "workshop": "atelier",
         "category": "catégorie",
         "nothing_to_undo": "Rien à défaire sur ce poste.",
@@ -152,6 +153,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "stats": "registered {registered}  checked in {checked_in}  inside {inside}{cap}  "
                  "walk-ins {walk_ins}  cancelled {cancelled}",
         "stats_row": "  {title} {name}: {checked_in}/{registered} arrived, {inside} inside",
+        "stats_other": " (of whom {n} on a cancelled registration)",
         "workshop": "workshop",
         "category": "category",
         "nothing_to_undo": "Nothing to undo on this device.",

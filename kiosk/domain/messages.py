@@ -87,6 +87,10 @@ _REFUSALS: dict[str, dict[str, str]] = {
         "merge_same_guest": "on ne fusionne pas un·e invité·e avec lui-même ou elle-même",
         "merge_already_merged": "{name} a déjà été fusionné·e avec une autre fiche",
         "nothing_to_change": "rien à modifier : {name} a déjà ces valeurs",
+        "pin_invalid": "un code PIN d'équipe a de 4 à 12 chiffres",
+        "pin_not_set": "aucun code PIN d'équipe : lancez d'abord « kiosk pin set »",
+        "pin_locked": "trop de codes PIN erronés : réessayez dans {seconds} s",
+        "pin_unwritable": "le code PIN ne peut pas être vérifié : {path} n'est pas modifiable ({why})",
     },
     "en": {
         "names_required": "first and last name are required",
@@ -107,6 +111,10 @@ _REFUSALS: dict[str, dict[str, str]] = {
         "merge_same_guest": "a guest cannot be merged with themselves",
         "merge_already_merged": "{name} was already merged into another record",
         "nothing_to_change": "nothing to change: {name} already has these values",
+        "pin_invalid": "a staff PIN is 4 to 12 digits",
+        "pin_not_set": "no staff PIN is set: run `kiosk pin set` first",
+        "pin_locked": "too many wrong PINs: try again in {seconds} s",
+        "pin_unwritable": "the PIN cannot be checked: {path} cannot be written ({why})",
     },
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from kiosk.domain.model import Presence, Scan, ScanKind
@@ -9,13 +10,30 @@ from kiosk.domain.model import Presence, Scan, ScanKind
 _ENTRY_KINDS = (ScanKind.ENTRY, ScanKind.OVERRIDE)
 
 
+_WALL = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z")
+
+
+def replay_key(hlc: str | None, device_time: str, scan_id: str) -> tuple[str, int, str]:
+    """The order in which one person's scans are replayed, by the door (here) and by the organisers'
+    figures (kiosk.domain.occupancy) alike, so both always agree on who is inside: the HLC stamp, else
+    the device time (id breaks ties). The stamp's counter is compared as a number (``#10000`` after
+    ``#9999``). A scan pulled with neither a stamp nor a time that is one sorts before every timed
+    scan: whatever it says is older than what the door did since (an exit, "check everyone out")."""
+    for stamp in (hlc, device_time):
+        if stamp:
+            wall, _, counter = stamp.partition("#")
+            if _WALL.fullmatch(wall) and (not counter or (counter.isascii() and counter.isdigit())):
+                return wall, int(counter) if counter else 0, scan_id
+    return "", 0, scan_id
+
+
 def fold_presence(scans: Iterable[Scan]) -> Presence:
     """Presence of one attendee from all of their scans, in any order.
 
-    Scans are replayed by HLC stamp, else device time (id breaks ties), so that logs merged from several kiosks
-    give the same answer whatever order they arrived in. An ``undo`` cancels its target.
+    Scans are replayed in :func:`replay_key` order, so that logs merged from several kiosks give the same
+    answer whatever order they arrived in. An ``undo`` cancels its target.
     """
-    log = sorted(scans, key=lambda s: (s.hlc or s.device_time, s.id))
+    log = sorted(scans, key=lambda s: replay_key(s.hlc, s.device_time, s.id))
     undone = {s.target_id for s in log if s.kind is ScanKind.UNDO and s.target_id}
     first_at: str | None = None
     first_device: str | None = None

@@ -76,10 +76,13 @@ def parse_time(text: str) -> datetime:
 
 
 def local_clock(iso: str | None) -> str | None:
-    """'18:42' in the machine's time zone: what staff at the door read."""
+    """'18:42' in the machine's time zone: what staff at the door read (None for text that is no time)."""
     if not iso:
         return None
-    return parse_time(iso).astimezone().strftime("%H:%M")
+    try:
+        return parse_time(iso).astimezone().strftime("%H:%M")
+    except (ValueError, OverflowError, OSError):  # a pulled scan's device time can be anything
+        return None
 
 
 def local_timestamp(iso: str | None) -> str | None:

@@ -3,12 +3,14 @@ arrival curve and the peak. Aggregates only: it goes to partners and funders, so
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
 from kiosk.domain.model import Event
 from kiosk.domain.occupancy import Bin, Figures, GroupFigures
+from kiosk.files import write_bytes
 from kiosk.reports.pdf import (
     AMBER,
     BOLD,
@@ -35,7 +37,8 @@ def _percent(part: int, whole: int) -> str:
 def write_report_pdf(path: Path, event: Event, f: Figures, made_at: str, *, lang: str = "fr") -> None:
     register_fonts()
     w = words(lang)
-    canvas = Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    buffer = io.BytesIO()  # written at once, 0600, atomically (kiosk.files)
+    canvas = Canvas(buffer, pagesize=(PAGE_W, PAGE_H))
     canvas.setTitle(f"{w['report']} — {event.name}")
     width = PAGE_W - 2 * MARGIN
     moment = local(made_at)
@@ -80,6 +83,11 @@ def write_report_pdf(path: Path, event: Event, f: Figures, made_at: str, *, lang
     canvas.drawString(MARGIN, y, w["curve"])
     chart_h = 190.0
     _chart(canvas, f.timeline, MARGIN, y - chart_h - 14, width, chart_h, w)
+    if f.untimed:  # a laptop whose clock said 2001, or a time that is none: said, not drawn
+        canvas.setFont(REGULAR, 8.5)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(MARGIN, y - chart_h - 40, fit(w["untimed_note"].format(n=f.untimed), REGULAR, 8.5, width))
+        canvas.setFillColor(INK)
     y = y - chart_h - 56
     for title, table in ((w["by_workshop"], f.by_workshop), (w["by_category"], f.by_category)):
         if table:
@@ -89,6 +97,7 @@ def write_report_pdf(path: Path, event: Event, f: Figures, made_at: str, *, lang
     canvas.drawString(MARGIN, MARGIN - 4, w["no_show_note"])
     canvas.drawString(MARGIN, MARGIN - 16, w["aggregates"])
     canvas.save()
+    write_bytes(path, buffer.getvalue())
 
 
 def _table(canvas: Canvas, title: str, table: dict[str, GroupFigures], y: float, width: float,

@@ -23,6 +23,7 @@ def report_json(event: Event, f: Figures, made_at: str) -> dict[str, object]:
         "by_workshop": _groups(f.by_workshop), "by_category": _groups(f.by_category),
         "timeline": [{"start": b.start, "arrivals": b.arrivals, "departures": b.departures,
                       "inside_at_end": b.inside_at_end} for b in f.timeline],
+        "untimed_movements": f.untimed,  # counted, not in the timeline: device time outside the event, or none
     }
 
 

@@ -3,11 +3,13 @@ and the time it was made (a list from an hour ago is not today's list)."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
 from kiosk.domain.model import Event
+from kiosk.files import write_bytes
 from kiosk.reports.pdf import (
     BOLD,
     INK,
@@ -37,7 +39,8 @@ def write_evacuation_pdf(path: Path, event: Event, people: list[PresentPerson], 
     w = words(lang)
     moment = local(made_at)
     stamp = w["made_at"].format(date=moment.strftime("%d/%m/%Y") if moment else "?", time=hhmm(made_at))
-    canvas = Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    buffer = io.BytesIO()  # written at once, 0600, atomically (kiosk.files)
+    canvas = Canvas(buffer, pagesize=(PAGE_W, PAGE_H))
     canvas.setTitle(f"{w['evacuation']} — {event.name}")
     width = PAGE_W - 2 * MARGIN
     page = 1
@@ -88,4 +91,5 @@ def write_evacuation_pdf(path: Path, event: Event, people: list[PresentPerson], 
         y -= ROW_H
     footer()
     canvas.save()
+    write_bytes(path, buffer.getvalue())
     return page

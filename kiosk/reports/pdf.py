@@ -25,7 +25,11 @@ def register_fonts() -> None:
 
 
 def local(iso: str | None) -> datetime | None:
-    return rules.parse_time(iso).astimezone() if iso else None
+    """The local time of a stored time; None for none, or for text that is no time (a pulled scan's)."""
+    try:
+        return rules.parse_time(iso).astimezone() if iso else None
+    except (ValueError, OverflowError, OSError):
+        return None
 
 
 def hhmm(iso: str | None) -> str:

@@ -19,6 +19,8 @@ WORDS: dict[str, dict[str, str]] = {
         "aggregates": "Chiffres agrégés uniquement : ce document ne contient aucune donnée personnelle.",
         "no_show_note": "Taux d'absence : part des inscrits à l'avance jamais venus "
                         "(les inscrits sur place sont exclus).",
+        "untimed_note": "{n} passage(s) dont l'heure de l'appareil est hors de l'événement ou illisible : "
+                        "comptés dans les chiffres, pas sur la courbe.",
         "none": "—",
     },
     "en": {
@@ -36,6 +38,8 @@ WORDS: dict[str, dict[str, str]] = {
         "arrivals": "Arrivals", "departures": "Departures", "inside_line": "Inside",
         "aggregates": "Aggregate figures only: this document holds no personal data.",
         "no_show_note": "No-show rate: share of pre-registered guests who never came (walk-ins excluded).",
+        "untimed_note": "{n} movement(s) whose device time is outside the event or unreadable: "
+                        "counted in the figures, not on the curve.",
         "none": "—",
     },
 }

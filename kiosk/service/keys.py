@@ -10,7 +10,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from kiosk.domain import tickets
 from kiosk.domain.model import Attendee
-from kiosk.files import atomic_write
+from kiosk.files import atomic_write, private_dir
 from kiosk.service.errors import KioskError, Refused
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ def init_keys(directory: Path, *, force: bool = False) -> tuple[Path, Path]:
     # Both files are complete on disk before either is renamed into place: a full disk or a kill
     # leaves the old pair (or none), never an empty private key. The private one lands first.
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        private_dir(directory)
         with atomic_write(public_path) as public, atomic_write(private_path, mode=0o600) as private:
             private.write(tickets.private_key_pem(key))
             private.flush()

@@ -113,7 +113,7 @@ class Occupancy:
     def _new_fold(self) -> OccupancyFold:
         return OccupancyFold(capacity=self.event.capacity,
                              workshops=[(w.name, w.capacity) for w in self.event.workshops],
-                             categories=[c.name for c in self.event.categories])
+                             categories=[c.name for c in self.event.categories], starts_at=self.event.starts_at)
 
     @classmethod
     def for_kiosk(cls, kiosk: Kiosk, *, load_step: int | None = None) -> Occupancy:
@@ -213,11 +213,11 @@ class Occupancy:
         return 0.5 + (1 - replay.fold.unsettled / replay.to_settle) / 2 if replay.to_settle else 1.0
 
     # --- reading ---------------------------------------------------------------------------
-    def figures(self, *, with_peak: bool = False, until_now: bool = True) -> Figures:
+    def figures(self, *, with_peak: bool = False, until_now: bool = True, with_timeline: bool = True) -> Figures:
         """``until_now``: the timeline runs to the current five minutes (the screen); without it, to the
-        last movement (the report, written the morning after)."""
+        last movement (the report, written the morning after). ``with_timeline=False``: no chart."""
         now = rules.format_time(self.clock()) if until_now else None
-        return self._fold.figures(now=now, with_peak=with_peak)
+        return self._fold.figures(now=now, with_peak=with_peak, with_timeline=with_timeline)
 
     def statuses(self) -> list[KioskStatus]:
         """Kiosks seen in this machine's log and by the hub (its heartbeat, as of this kiosk's last sync),
@@ -229,8 +229,7 @@ class Occupancy:
         for device_id in self._devices.keys() | heard.keys():
             name, scanned = self._devices.get(device_id, (heard.get(device_id, ("?", ""))[0], None))
             contact = heard[device_id][1] if device_id in heard else None
-            silent = contact is not None and newest is not None and (
-                rules.parse_time(newest) - rules.parse_time(contact)).total_seconds() > SILENT_AFTER_S
+            silent = contact is not None and newest is not None and _seconds(newest, contact) > SILENT_AFTER_S
             found.append(KioskStatus(name, scanned, not silent, contact))
         return sorted(found, key=lambda s: (s.last_contact or "", s.hub_contact or ""), reverse=True)
 
@@ -255,8 +254,8 @@ def to_stats(f: Figures) -> Stats:
     def table(groups: dict[str, GroupFigures]) -> dict[str, WorkshopFigures]:
         return {name: WorkshopFigures(g.registered, g.arrived, g.inside, g.capacity) for name, g in groups.items()}
 
-    return Stats(registered=f.registered, checked_in=f.arrived, inside=f.inside, walk_ins=f.walk_ins,
-                 cancelled=f.cancelled, capacity=f.capacity, by_workshop=table(f.by_workshop),
+    return Stats(registered=f.registered, checked_in=f.arrived, inside=f.in_room, inside_other=f.inside_other,
+                 walk_ins=f.walk_ins, cancelled=f.cancelled, capacity=f.capacity, by_workshop=table(f.by_workshop),
                  by_category=table(f.by_category))
 
 
@@ -282,8 +281,21 @@ def checkout_all(kiosk: Kiosk, *, staff: str, device_name: str | None = None) ->
     return sum(1 for attendee_id in ids if attendee_id in known)
 
 
+def _seconds(later: str, earlier: str) -> float:
+    """Seconds from ``earlier`` to ``later``; 0 when either is not a time (the hub's rows are input)."""
+    try:
+        return (rules.parse_time(later) - rules.parse_time(earlier)).total_seconds()
+    except (ValueError, TypeError, OverflowError):
+        return 0.0
+
+
 def _after(now: datetime, last_entry_at: str | None) -> str:
-    """``now``, or a millisecond after ``last_entry_at`` when that is not earlier."""
-    if last_entry_at is not None and rules.parse_time(last_entry_at) >= now:
-        return rules.format_time(rules.parse_time(last_entry_at) + timedelta(milliseconds=1))
+    """``now``, or a millisecond after ``last_entry_at`` when that is not earlier (and is a time at all:
+    a pulled scan's device time may not be; its HLC still orders the exit after it)."""
+    try:
+        last = rules.parse_time(last_entry_at) if last_entry_at is not None else None
+        if last is not None and last.tzinfo is not None and last >= now:
+            return rules.format_time(last + timedelta(milliseconds=1))
+    except (ValueError, OverflowError):
+        pass
     return rules.format_time(now)

@@ -45,6 +45,7 @@ from kiosk import paths
 from kiosk.adapters.printing.base import JobState, Media, Printer, PrinterError, PrinterState
 from kiosk.domain import rules
 from kiosk.domain.printing import ACTIVE, JobStatus, after_failure, move
+from kiosk.files import private_dir
 from kiosk.service.errors import KioskError
 from kiosk.service.kiosk import Kiosk
 from kiosk.store import attendees as attendee_store
@@ -346,8 +347,8 @@ class PrintQueue:
         if lacking != job.missing_glyphs:  # the record says what the badge lacks (the engine logs it)
             with transaction(self.conn):
                 store.update(self.conn, job.id, now=self._now(), missing_glyphs=lacking)
-        spool = (self.kiosk.data_dir / "spool") if self.kiosk.data_dir else Path(tempfile.gettempdir())
-        spool.mkdir(parents=True, exist_ok=True)
+        # Badges waiting to print hold guests' names: a private folder, never the shared temp folder narrowed.
+        spool = private_dir(self.kiosk.data_dir / "spool") if self.kiosk.data_dir else Path(tempfile.gettempdir())
         pdf = spool / f"{job.title}.pdf"
         try:
             engine.render(badge, layout, pdf, title=job.title)

@@ -3,10 +3,16 @@
 The screen faces guests: it registers the one at the keyboard, checks them in, queues their badge,
 or checks in a QR ticket. It holds this facade, never the Kiosk: no search, no list, no counts of
 other guests, no undo, no history. Answers carry only what the guest typed.
+
+A ticket held up here says nothing about anyone: codes can be sequential, so whoever stands at the screen
+could otherwise list who is registered and who is inside. A ticket that lets in greets by first name
+only; any other (already inside, cancelled, unknown, forged) sends the guest to the desk without saying
+why, and marks nobody present (the refused attempt stays in the log for staff).
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -21,6 +27,8 @@ from kiosk.store import attendees as attendee_store
 from kiosk.store import transaction
 from kiosk.store import walk_ins as walk_in_store
 
+log = logging.getLogger(__name__)
+
 
 class Outcome(StrEnum):
     WELCOME = "welcome"  # registered (or found again), checked in, badge queued
@@ -30,7 +38,7 @@ class Outcome(StrEnum):
     INVALID = "invalid"
     VENUE_FULL = "venue_full"  # the waiting list is offered
     WORKSHOP_FULL = "workshop_full"  # filled while the form was open
-    TICKET_REFUSED = "ticket_refused"  # a scanned ticket that does not let in (verdict says why)
+    TICKET_REFUSED = "ticket_refused"  # a scanned ticket that does not let in: see the desk (never says why)
 
 
 @dataclass(frozen=True)
@@ -40,7 +48,6 @@ class Answer:
     workshop: str | None = None
     problems: tuple[FormProblem, ...] = ()
     badge_queued: bool = False
-    verdict: Verdict | None = None  # for TICKET_REFUSED
 
 
 @dataclass(frozen=True)
@@ -162,13 +169,14 @@ class SelfService:
         except _Rollback:
             kiosk.badges_queued = badges  # the job was rolled back with the entry
             return Answer(Outcome.VENUE_FULL)
-        name = result.attendee.full_name if result.attendee else ""
-        if result.verdict is Verdict.ACCEPTED:
-            return Answer(Outcome.WELCOME, name=name, workshop=result.attendee.workshop if result.attendee else None,
+        # A repeat (the same code again within seconds) replays the first answer: here it would tell a
+        # second person that this ticket's holder just came in.
+        if result.verdict is Verdict.ACCEPTED and result.attendee is not None and not result.repeated:
+            return Answer(Outcome.WELCOME, name=result.attendee.first_name, workshop=result.attendee.workshop,
                           badge_queued=kiosk.badges_queued > badges)
-        if result.verdict is Verdict.ALREADY_CHECKED_IN:
-            return Answer(Outcome.WELCOME_BACK, name=name)
-        return Answer(Outcome.TICKET_REFUSED, verdict=result.verdict)
+        # Already inside, cancelled, unknown, forged: the same answer for all (the log keeps the reason).
+        log.info("self-service ticket refused: %s%s", result.verdict.value, " (repeat)" if result.repeated else "")
+        return Answer(Outcome.TICKET_REFUSED)
 
 
 class _Rollback(Exception):

@@ -6,6 +6,7 @@ attendees, events, stats, keys, badges; see ``kiosk.service.kiosk.Kiosk`` for th
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -31,6 +32,8 @@ from kiosk.store import StoreError, connect, meta, migrate, quick_check, transac
 from kiosk.store import attendees as attendee_store
 from kiosk.store import events as event_store
 from kiosk.store.db import checkpoint, set_busy_timeout
+
+log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 
@@ -86,6 +89,7 @@ class Session:
         file is refused at once (``PRAGMA quick_check``) rather than failing on some later scan.
         Raises StorageError (locked, full, read-only, corrupt, unavailable) and StoreError (newer schema)."""
         path = paths.database(data_dir)
+        _make_private(data_dir)
         try:
             conn = connect(path, migrate_schema=False)
         except (sqlite3.Error, OSError, StoreError) as exc:
@@ -191,3 +195,17 @@ class OnSession:
     @property
     def conn(self) -> sqlite3.Connection:
         return self._session.conn
+
+
+def _make_private(data_dir: Path) -> None:
+    """The data dir holds every guest's name: 0700 with 0600 files. One made by an older kiosk (0755,
+    0644) is narrowed here, and said once (to stderr when nothing else logs; in the log file)."""
+    from kiosk.files import tighten_tree
+
+    if not data_dir.is_dir():
+        return  # created private by connect
+    changed = tighten_tree(data_dir)
+    if changed:
+        log.warning("%s : lisible par les autres utilisateurs de cet ordinateur, restreint au propriétaire"
+                    " (%d fichiers et dossiers) / was readable by other users of this computer: narrowed to"
+                    " the owner only", data_dir, changed)

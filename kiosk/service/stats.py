@@ -1,4 +1,12 @@
-"""Door figures: people, not scans. Built from grouped counts the store returns."""
+"""Door figures: people, not scans. Built from grouped counts the store returns.
+
+The counts are the door's cheap copy (a few dozen rows, migration 0003) of what the organisers' occupancy
+fold (kiosk.domain.occupancy) computes from the whole log: each guest's stored presence is folded by the
+same rules in the same order (kiosk.domain.presence.replay_key), a merged-away record is left out for
+its kept one, and "inside" is everyone in the room, whatever their registration, as the occupancy screen,
+`kiosk present` and `kiosk report` say. tests/service/test_one_count.py drives random logs through all
+of them and compares.
+"""
 
 from __future__ import annotations
 
@@ -29,7 +37,8 @@ class WorkshopFigures:
 class Stats:
     registered: int = 0  # valid registrations (walk-ins included)
     checked_in: int = 0  # valid registrations with at least one accepted entry
-    inside: int = 0
+    inside: int = 0  # everyone in the room now (the evacuation list's length), whatever their registration
+    inside_other: int = 0  # ... of whom let in anyway on a cancelled registration
     walk_ins: int = 0
     cancelled: int = 0
     capacity: int | None = None
@@ -42,20 +51,26 @@ class Stats:
 
         return {
             "registered": self.registered, "checked_in": self.checked_in, "inside": self.inside,
-            "walk_ins": self.walk_ins, "cancelled": self.cancelled, "capacity": self.capacity,
+            "inside_other": self.inside_other, "walk_ins": self.walk_ins, "cancelled": self.cancelled,
+            "capacity": self.capacity,
             "by_workshop": figures(self.by_workshop), "by_category": figures(self.by_category),
         }
 
 
-def compute_stats(event: Event, rows: Iterable[StatsRow]) -> Stats:
+def compute_stats(event: Event, rows: Iterable[StatsRow], left_out: Iterable[StatsRow] = ()) -> Stats:
+    """``left_out``: groups of records not counted (merged away), subtracted from ``rows``."""
     stats = Stats(capacity=event.capacity)
     for w in event.workshops:
         stats.by_workshop[w.name] = WorkshopFigures(capacity=w.capacity)
     for c in event.categories:
         stats.by_category[c.name] = WorkshopFigures()
-    for row in rows:
-        if row.status == "cancelled":
+    negated = (StatsRow(r.status, r.workshop, r.category, r.walk_in, -r.checked_in, -r.inside, -r.count)
+               for r in left_out)
+    for row in (*rows, *negated):
+        if row.status != "valid":  # cancelled (or a word this kiosk does not know): not a registration
             stats.cancelled += row.count
+            stats.inside += row.inside
+            stats.inside_other += row.inside
             continue
         stats.registered += row.count
         stats.checked_in += row.checked_in
@@ -80,6 +95,7 @@ class Figures(OnSession):
     @storage_guard
     def stats(self) -> Stats:
         session = self._session
-        stats = compute_stats(session.event, attendee_store.stats_rows(session.conn, session.event.id))
-        stats.cancelled -= link_store.merged_away_cancelled(session.conn, session.event.id)  # merged: not cancelled
-        return stats
+        conn, event = session.conn, session.event
+        merged = link_store.merged_map(conn, event.id) if link_store.has_merges(conn) else {}
+        return compute_stats(event, attendee_store.stats_rows(conn, event.id),
+                             attendee_store.stats_rows_of(conn, list(merged)))

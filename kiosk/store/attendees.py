@@ -634,3 +634,17 @@ def stats_rows(conn: sqlite3.Connection, event_id: str) -> list[StatsRow]:
         (event_id,),
     )
     return [StatsRow(r[0], r[1], r[2], bool(r[3]), int(r[4]), int(r[5]), int(r[6])) for r in rows]
+
+
+def stats_rows_of(conn: sqlite3.Connection, attendee_ids: Sequence[str]) -> list[StatsRow]:
+    """The same groups as :func:`stats_rows` for a few guests (merged-away records, which the figures
+    leave out: their person is the kept record)."""
+    found: list[StatsRow] = []
+    ids = list(attendee_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        found += [StatsRow(r[0], r[1], r[2], bool(r[3]), int(r[4]), int(r[5]), int(r[6])) for r in conn.execute(
+            "SELECT status, nullif(workshop, ''), nullif(category, ''), source = 'walk-in', count(first_entry_at),"
+            " total(inside), count(*)"
+            f" FROM attendees WHERE id IN ({','.join('?' * len(chunk))}) GROUP BY 1, 2, 3, 4", chunk)]
+    return found

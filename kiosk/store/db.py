@@ -18,6 +18,7 @@ from pathlib import Path
 
 BUSY_TIMEOUT_MS = 5000
 WAL_AUTOCHECKPOINT = 4000  # pages (see connect)
+PRIVATE_DIR, PRIVATE_FILE = 0o700, 0o600  # as kiosk.files (which the store may not import): guests' data
 
 
 class StoreError(Exception):
@@ -76,9 +77,13 @@ def connect(path: Path, *, migrate_schema: bool = True) -> sqlite3.Connection:
     """Open (creating if needed) the event database with the pragmas kiosk relies on.
 
     WAL lets the GUI and a CLI command share the file; ``synchronous=FULL`` makes every
-    acknowledged check-in survive a power cut (WAL + NORMAL may lose the last commits).
+    acknowledged check-in survive a power cut (WAL + NORMAL may lose the last commits). A new file is
+    created 0600 in a 0700 folder whatever the umask: SQLite gives its WAL and SHM the database
+    file's mode, so the guests' data is never readable by another local user.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE))  # an empty file is a new database
     try:
         conn = sqlite3.connect(
             str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False

@@ -36,18 +36,18 @@ def log_tail(conn: sqlite3.Connection, event_id: str, after_rowid: int = 0,
     ``limit``: read at most that many rows (a long replay, in steps)."""
     merged = merged or {}
     rows = conn.execute(
-        "SELECT rowid, id, attendee_id, kind, device_time, target_id, device_id, device_name FROM scans"
+        "SELECT rowid, id, attendee_id, kind, device_time, target_id, device_id, device_name, hlc FROM scans"
         " WHERE rowid > ? AND +event_id = ? ORDER BY rowid LIMIT ?",  # +: walk the rowid
         (after_rowid, event_id, -1 if limit is None else limit))
     moves: list[Move] = []
     devices: dict[str, tuple[str, str]] = {}
     last = after_rowid
     read = 0
-    for rowid, scan_id, attendee_id, kind, device_time, target_id, device_id, device_name in rows:
+    for rowid, scan_id, attendee_id, kind, device_time, target_id, device_id, device_name, hlc in rows:
         last = rowid
         read += 1
         if attendee_id is not None and kind != "refused":
-            moves.append(Move(scan_id, merged.get(attendee_id, attendee_id), kind, device_time, target_id))
+            moves.append(Move(scan_id, merged.get(attendee_id, attendee_id), kind, device_time, target_id, hlc))
         seen = devices.get(device_id)
         if seen is None or device_time > seen[1]:
             devices[device_id] = (device_name, device_time)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -25,6 +26,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import settings as settings_mod
+from kiosk.files import PRIVATE_FILE, private_dir, private_umask
 from kiosk.service import Kiosk
 from kiosk.ui import i18n, qtcompat
 from kiosk.ui.main_window import MainWindow
@@ -144,8 +146,10 @@ def configure_logging(data_dir: Path) -> None:
     root = logging.getLogger()
     if any(getattr(h, "_kiosk", False) for h in root.handlers):
         return
-    data_dir.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(data_dir / "kiosk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    private_dir(data_dir)
+    log_file = data_dir / "kiosk.log"
+    handler = RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    os.chmod(log_file, PRIVATE_FILE)  # guests' names and codes pass through it; rotated files keep the mode
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler._kiosk = True  # type: ignore[attr-defined]
     root.addHandler(handler)
@@ -187,6 +191,7 @@ def run(options: GuiOptions, printing: PrintSeam | None = None, screens: ScreenR
 
         return run_occupancy(options)
     data_dir = options.data_dir
+    private_umask()  # everything this process writes is private (issue 21), Qt's and SQLite's files too
     configure_logging(data_dir)
     settings = settings_mod.load(data_dir)
     if options.device:

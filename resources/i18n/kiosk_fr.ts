@@ -1334,8 +1334,8 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/self_service/window.py" line="415"/>
-        <source>This ticket does not let you in here</source>
-        <translation>Ce billet ne permet pas d’entrer ici</translation>
+        <source>Please see the welcome desk</source>
+        <translation>Adressez-vous à l’accueil</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/self_service/window.py" line="416"/>

@@ -15,7 +15,8 @@ import pytest
 from kiosk.cli.main import main
 from kiosk.domain.text import fold
 
-STATS_KEYS = {"registered", "checked_in", "inside", "walk_ins", "cancelled", "capacity", "by_workshop", "by_category"}
+STATS_KEYS = {"registered", "checked_in", "inside", "inside_other", "walk_ins", "cancelled", "capacity",
+              "by_workshop", "by_category"}
 
 
 class Cli:

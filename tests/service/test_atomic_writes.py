@@ -96,13 +96,17 @@ def test_badges_pdf_on_a_full_disk_keeps_the_old_pdf(kiosk: Kiosk, small_disk: P
     assert "cannot write" in capsys.readouterr().err
 
 
-def test_atomic_write_keeps_mode_and_umask(tmp_path: Path) -> None:
-    files.write_bytes(tmp_path / "secret", b"k", mode=0o600)
-    files.write_bytes(tmp_path / "plain", b"p")
+def test_atomic_write_is_private_whatever_the_umask(tmp_path: Path) -> None:
+    mask = os.umask(0o022)
+    try:
+        files.write_bytes(tmp_path / "secret", b"k", mode=0o600)
+        files.write_bytes(tmp_path / "plain", b"p")
+        files.write_bytes(tmp_path / "shared", b"s", mode=0o644)  # asked for explicitly
+    finally:
+        os.umask(mask)
     assert (tmp_path / "secret").stat().st_mode & 0o777 == 0o600
-    mask = os.umask(0)
-    os.umask(mask)
-    assert (tmp_path / "plain").stat().st_mode & 0o777 == 0o666 & ~mask
+    assert (tmp_path / "plain").stat().st_mode & 0o777 == 0o600  # personal data by default (issue 21)
+    assert (tmp_path / "shared").stat().st_mode & 0o777 == 0o644
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")

@@ -283,6 +283,25 @@ def test_self_check_in_with_a_ticket_from_the_handheld_scanner(screen: SelfServi
     assert outcome(screen) is Outcome.TICKET_REFUSED
 
 
+def test_a_ticket_shows_the_first_name_only_and_a_refused_one_never_says_why(screen: SelfServiceWindow,
+                                                                            kiosk: Kiosk) -> None:
+    guest = kiosk.find("PLUS20-0014")
+    screen._on_ticket("PLUS20-0014", [])
+    shown = " ".join(label.text() for label in screen.message.findChildren(QLabel))
+    assert guest.first_name in shown and guest.last_name not in shown
+    cancelled = kiosk.conn.execute("SELECT ticket_code FROM attendees WHERE status = 'cancelled' LIMIT 1").fetchone()[0]
+    kiosk.check_in("PLUS20-0015")
+    texts = []
+    for code in ("PLUS20-0015", cancelled, "PLUS20-9999"):  # inside, cancelled, unknown: one same screen
+        screen.reset()
+        screen._on_ticket(code, [])
+        assert outcome(screen) is Outcome.TICKET_REFUSED
+        texts.append(" ".join(label.text() for label in screen.message.findChildren(QLabel) if label.isVisible()))
+    assert len(set(texts)) == 1 and "welcome desk" in texts[0]
+    assert not any(word in texts[0].lower() for word in ("already", "cancel", "unknown", "inside"))
+    assert not kiosk.presence(kiosk.find(cancelled).id).inside
+
+
 def test_the_screen_holds_no_kiosk(screen: SelfServiceWindow) -> None:
     """Nothing of any other guest is reachable: the facade has no search, list, history or undo."""
     public = {n for n in dir(screen.service) if not n.startswith("_")}

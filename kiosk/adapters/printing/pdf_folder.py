@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 from kiosk.adapters.printing.base import JobState, Media, PrinterError, PrinterInfo, PrinterState
-from kiosk.files import atomic_write
+from kiosk.files import atomic_write, private_dir
 
 
 def _safe(title: str) -> str:
@@ -33,7 +33,7 @@ class PdfFolderPrinter:
         """Copy atomically (temp file + rename) so a crash never leaves half a badge."""
         target = self.directory / f"{_safe(title or Path(pdf_path).stem)}.pdf"
         try:
-            self.directory.mkdir(parents=True, exist_ok=True)
+            private_dir(self.directory)
             with open(pdf_path, "rb") as src, atomic_write(target) as out:
                 shutil.copyfileobj(src, out)
         except OSError as exc:
@@ -42,7 +42,7 @@ class PdfFolderPrinter:
 
     def status(self) -> PrinterState:
         try:
-            self.directory.mkdir(parents=True, exist_ok=True)
+            private_dir(self.directory)
         except OSError as exc:
             return PrinterState(False, False, False, f"cannot create {self.directory}: {exc.strerror or exc}")
         if not os.access(self.directory, os.W_OK):

@@ -410,9 +410,9 @@ class SelfServiceWindow(QWidget):
             self._show(self.tr("Sorry, this did not work"), self.tr("Please ask a member of staff."),
                        back_in_ms=THANKS_MS)
             return
-        if answer.outcome is Outcome.TICKET_REFUSED:
+        if answer.outcome is Outcome.TICKET_REFUSED:  # never why: already inside, cancelled, unknown all look alike
             self.last_answer = answer
-            self._show(self.tr("This ticket does not let you in here"),
+            self._show(self.tr("Please see the welcome desk"),
                        self.tr("Please go to the welcome desk with your ticket."), back_in_ms=THANKS_MS)
         else:
             self._answer(answer, WalkInForm())
