@@ -48,6 +48,11 @@ def link_count(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM guest_links").fetchone()[0])
 
 
+def has_merges(conn: sqlite3.Connection) -> bool:
+    """One indexed probe: a door with no merge (nearly always) pays nothing more per read of the figures."""
+    return conn.execute("SELECT 1 FROM guest_links WHERE kind = 'merge' LIMIT 1").fetchone() is not None
+
+
 def counts_as(conn: sqlite3.Connection, attendee_id: str) -> str:
     """The guest whose presence ``attendee_id``'s scans count for (itself unless merged away)."""
     if not conn.execute("SELECT 1 FROM guest_links WHERE kind = 'merge' AND (other_id = ? OR keep_id = ?)"
