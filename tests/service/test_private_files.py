@@ -18,8 +18,9 @@ from kiosk.service import Kiosk
 from tests.cli.test_end_to_end import ROOT
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def umask_022() -> Iterator[None]:
+    """Every test here runs under the most common umask, which leaves new files readable by all."""
     old = os.umask(0o022)
     yield
     os.umask(old)
@@ -47,7 +48,7 @@ def cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return done
 
 
-def test_every_file_the_commands_write_is_private(tmp_path: Path, umask_022: None) -> None:
+def test_every_file_the_commands_write_is_private(tmp_path: Path) -> None:
     data, out = tmp_path / "data", tmp_path / "out"
     out.mkdir()
     cli(data, "demo")
@@ -69,7 +70,7 @@ def test_every_file_the_commands_write_is_private(tmp_path: Path, umask_022: Non
 
 
 def test_the_database_its_wal_and_shm_and_the_badge_folder_are_private_in_process(
-        tmp_path: Path, umask_022: None) -> None:
+        tmp_path: Path) -> None:
     from kiosk.adapters.printing import make_printer
     from kiosk.service.printing import PrintQueue
 
@@ -91,7 +92,7 @@ def test_the_database_its_wal_and_shm_and_the_badge_folder_are_private_in_proces
         kiosk.close()
 
 
-def test_the_windows_log_is_private(tmp_path: Path, umask_022: None) -> None:
+def test_the_windows_log_is_private(tmp_path: Path) -> None:
     from kiosk.ui.app import configure_logging
 
     root = logging.getLogger()
@@ -106,7 +107,7 @@ def test_the_windows_log_is_private(tmp_path: Path, umask_022: None) -> None:
     assert wider(tmp_path / "gui") == {}
 
 
-def test_an_old_data_dir_is_narrowed_when_opened_and_that_is_said_once(tmp_path: Path, umask_022: None,
+def test_an_old_data_dir_is_narrowed_when_opened_and_that_is_said_once(tmp_path: Path,
                                                                        caplog: pytest.LogCaptureFixture) -> None:
     data = tmp_path / "old"
     first = Kiosk.open(data, device_name="door-1")
