@@ -102,7 +102,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "pin_invalid": "kiosk: un code PIN de l'équipe a de 4 à 12 chiffres",
         "pin_set": "code PIN de l'équipe enregistré",
         "joined": "Rejoint {name} ({event_id}) : {guests} invité·es, {scans} passages. Clés des billets : "
-                  "la publique seulement.",
+                  "la publique seulement ({fingerprints}).",
+        "join_key_offered": "Le hub présente la clé des billets d'empreinte :",
+        "join_key_same": "Est-ce l'empreinte que montre « kiosk keys show » sur la machine de l'organisation ? [o/N]",
+        "no_key": "aucune",
     },
     "en": {
         "no_match": "No match.",
@@ -185,7 +188,11 @@ _TEXT: dict[str, dict[str, str]] = {
         "pin_prompt": "New staff PIN: ",
         "pin_invalid": "kiosk: a staff PIN is 4 to 12 digits",
         "pin_set": "staff PIN set",
-        "joined": "Joined {name} ({event_id}): {guests} guests, {scans} scans. Ticket keys: public only.",
+        "joined": "Joined {name} ({event_id}): {guests} guests, {scans} scans. Ticket keys: public only"
+                  " ({fingerprints}).",
+        "join_key_offered": "The hub offers the ticket key with fingerprint:",
+        "join_key_same": "Is it the fingerprint 'kiosk keys show' shows on the organiser's machine? [y/N]",
+        "no_key": "none",
     },
 }
 

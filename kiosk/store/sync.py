@@ -207,6 +207,15 @@ def set_field_stamps(conn: sqlite3.Connection, attendee_id: str, stamps: dict[st
                  (json.dumps(stamps, separators=(",", ":")), attendee_id))
 
 
+def sign_status(conn: sqlite3.Connection, attendee_id: str, stamp: str, device: str, signature: str) -> None:
+    """Keep the organiser's signature beside a guest's status stamp (when it is still that stamp)."""
+    conn.execute(
+        "UPDATE attendees SET field_stamps = json_set(field_stamps, '$.status', json_array(?, ?, ?))"
+        " WHERE id = ? AND status IS NOT NULL AND coalesce(json_extract(field_stamps, '$.status[0]'), created_at) = ?"
+        " AND coalesce(json_extract(field_stamps, '$.status[1]'), source_device) = ?",
+        (stamp, device, signature, attendee_id, stamp, device))
+
+
 def unqueue_guest(conn: sqlite3.Connection, attendee_id: str) -> None:
     conn.execute("DELETE FROM attendee_outbox WHERE attendee_id = ?", (attendee_id,))
 
