@@ -143,8 +143,9 @@ def checked_guest_rows(kiosk: Kiosk, rows: list[GuestRow]) -> list[GuestRow]:
     it left out (quarantined): a signature that the pinned keys do not verify, or a cancellation in
     the organiser's device's name with no signature. Call in a transaction."""
     trusted = pinned(kiosk)
-    if not trusted:
-        return rows
+    signed_at, cancelled = STATUS_SIGNATURE_AT, Status.CANCELLED.value
+    if not trusted or not any((len(r) > signed_at and r[signed_at]) or r[STATUS_AT] == cancelled for r in rows):
+        return rows  # the usual page: nothing claims the organiser's authority (one pass, no copy)
     organisers: dict[str, str | None] = {}
     out: list[GuestRow] = []
     for row in rows:
