@@ -261,3 +261,24 @@ def test_keys_show_and_join_speak_the_same_fingerprint_and_a_wrong_one_keeps_not
     joined = kiosk(door, "join", hub, "--fingerprint", fingerprint, device="door-1")
     assert joined.returncode == 0, joined.stderr
     assert joined.stdout.startswith("Rejoint ") and fingerprint in joined.stdout
+
+
+def test_join_keeps_the_key_only_when_the_person_shown_its_fingerprint_says_yes(tmp_path: Path, hub: str) -> None:
+    org = Kiosk.open(tmp_path / "org", device_name="organiser", clock=FakeClock())
+    org.create_demo()
+    fingerprint = organiser_keys(org)
+    sync_once(org, hub)
+    shown: list[list[str]] = []
+
+    def answer_no(fingerprints: list[str]) -> bool:
+        shown.append(fingerprints)
+        return False
+
+    door = Kiosk.open(tmp_path / "door", device_name="poste-A", clock=FakeClock())
+    with pytest.raises(Refused):
+        join(door, hub, confirm=answer_no)
+    assert shown == [[fingerprint]] and not paths.keys_dir(tmp_path / "door").exists()
+    joined = join(door, hub, confirm=lambda fps: fps == [fingerprint])
+    assert joined.fingerprints == [fingerprint] and joined.guests == org.stats().registered + org.stats().cancelled
+    for k in (org, door):
+        k.close()
