@@ -19,7 +19,7 @@ from kiosk import paths
 from kiosk.domain import authority, tickets
 from kiosk.domain.merge import MERGED_FIELDS
 from kiosk.domain.model import Status
-from kiosk.store import meta
+from kiosk.store import meta, transaction
 from kiosk.store import quarantine as quarantine_store
 from kiosk.store import sync as sync_store
 
@@ -64,6 +64,20 @@ def key_signatures(kiosk: Kiosk, event_id: str) -> list[str]:
     rotation retired accepts the new one."""
     keys = kiosk.services.keys.public
     return [authority.sign(k, authority.key_set(event_id, keys)) for k in held_private_keys(kiosk)]
+
+
+def queue_statuses_to_sign(kiosk: Kiosk, device_id: str) -> None:
+    """Once per organiser key: the statuses this kiosk wrote before it held the key go out again,
+    signed (a door that pinned the key quarantines an unsigned cancellation in the organiser's name)."""
+    key = signer(kiosk)
+    if key is None:
+        return
+    done = f"statuses_signed:{authority.fingerprint(key.public_key())}"
+    if meta.get(kiosk.conn, done):
+        return
+    with transaction(kiosk.conn):
+        sync_store.queue_unsigned_statuses(kiosk.conn, device_id)
+        meta.put(kiosk.conn, done, "1")
 
 
 def sign_statuses(kiosk: Kiosk, records: Sequence[GuestRecord], device_id: str) -> int:

@@ -120,6 +120,7 @@ def _round(kiosk: Kiosk, conn: Any, hub_id: str, batch: int) -> SyncSummary:
 
     device = kiosk.device()
     _publish_events(kiosk, conn, device.id)
+    authority.queue_statuses_to_sign(kiosk, device.id)
     while True:  # guests first: a scan pulled elsewhere needs its guest there
         records, reached = sync_store.unsent_guests(kiosk.conn, batch)
         if not records:

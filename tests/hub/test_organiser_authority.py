@@ -282,3 +282,18 @@ def test_join_keeps_the_key_only_when_the_person_shown_its_fingerprint_says_yes(
     assert joined.fingerprints == [fingerprint] and joined.guests == org.stats().registered + org.stats().cancelled
     for k in (org, door):
         k.close()
+
+
+def test_cancellations_made_before_the_key_existed_reach_doors_that_pinned_it(tmp_path: Path, hub: str) -> None:
+    org = Kiosk.open(tmp_path / "org", device_name="organiser", clock=FakeClock())
+    org.create_demo()
+    cancel(org, "PLUS20-0020")
+    sync_once(org, hub)  # published with no key at all
+    fingerprint = organiser_keys(org)
+    sync_once(org, hub)  # the same statuses, signed now
+    door = Kiosk.open(tmp_path / "door", device_name="poste-A", clock=FakeClock())
+    join(door, hub, fingerprint=fingerprint)
+    assert door.find("PLUS20-0020").cancelled and door.stats().cancelled == org.stats().cancelled == 10
+    assert quarantine.count(door.conn) == 0
+    for k in (org, door):
+        k.close()
