@@ -482,6 +482,10 @@ def join(kiosk: Kiosk, url: str, event_id: str | None = None, *, fingerprint: st
     if public_pem and kiosk.data_dir is not None:
         _pin_for_join(kiosk, event.id, body, public_pem, fingerprint, confirm)
     fields: Any = body.get("fields")
+    if not resumed and authority.pinned(kiosk) and isinstance(fields, dict):
+        with transaction(kiosk.conn):  # the event as the pinned key signed it, never the hub's plain copy
+            fields = authority.checked_event_fields(kiosk, body, public_pem)
+        event = merge.event_from_values(event.id, {f: v[0] for f, v in fields.items()})
     if not resumed:
         with transaction(kiosk.conn):
             event_store.insert(kiosk.conn, event, now=kiosk.now(), device_id=str(body["organiser_device"]),

@@ -156,7 +156,15 @@ def test_a_forged_event_field_is_quarantined_and_the_organisers_edits_still_arri
     for k in everyone:
         k.forget_event()
         assert (k.event.name, k.event.venue, k.event.capacity) == (name, "Hall B", 120), k.device_name
-    for k in everyone:
+    with psycopg.connect(hub) as conn:  # forged again, then a door joins: it starts from what the key signed
+        conn.execute("UPDATE events SET body = jsonb_set(jsonb_set(body, '{fields,venue}', %s), '{venue}', %s),"
+                     " seq = nextval('hub_seq')", (Jsonb(["Ailleurs", FORGED_AT, organiser_device]), Jsonb("Ailleurs")))
+    late = Kiosk.open(tmp_path / "late", device_name="poste-C", clock=FakeClock())
+    join(late, hub, fingerprint=_fp)
+    assert (late.event.name, late.event.venue, late.event.capacity) == (name, None, 120)
+    assert [r.reason for r, _at in quarantine.latest(late.conn) if r.kind == "event"] == [
+        "event fields not signed by the organiser's key: venue"]
+    for k in [*everyone, late]:
         k.close()
 
 
