@@ -305,3 +305,40 @@ def test_cancellations_made_before_the_key_existed_reach_doors_that_pinned_it(tm
     assert quarantine.count(door.conn) == 0
     for k in (org, door):
         k.close()
+
+
+def test_join_on_a_terminal_asks_to_compare_the_fingerprint(tmp_path: Path, hub: str) -> None:
+    """Run on a real terminal (a pseudo-terminal here), join shows the fingerprint and waits for a yes."""
+    import pty
+    import select
+
+    org, door = tmp_path / "org", tmp_path / "door"
+    assert kiosk(org, "demo", device="organiser").returncode == 0
+    fingerprint = json.loads(kiosk(org, "keys", "init", "--json", device="organiser").stdout)["fingerprint"]
+    assert kiosk(org, "sync", "--hub", hub, device="organiser").returncode == 0
+    env = {k: v for k, v in os.environ.items() if k not in ("KIOSK_DATA_DIR", "PGPASSWORD")}
+    env["KIOSK_DEVICE"] = "door-1"
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: kiosk join on the terminal
+        os.chdir(ROOT)
+        os.execve(sys.executable, [sys.executable, "main.py", "--data-dir", str(door), "join", hub], env)
+    shown = b""
+    while b"[o/N]" not in shown:
+        ready, _, _ = select.select([fd], [], [], 60)
+        assert ready, shown
+        shown += os.read(fd, 4096)
+    os.write(fd, b"o\n")
+    while True:
+        try:
+            ready, _, _ = select.select([fd], [], [], 60)
+            chunk = os.read(fd, 4096) if ready else b""
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    _, status = os.waitpid(pid, 0)
+    text = shown.decode("utf-8", "replace")
+    assert os.WEXITSTATUS(status) == 0, text
+    assert fingerprint in text and "kiosk keys show" in text and "Rejoint " in text
+    assert (door / "keys" / "ticket-public.pem").exists()
