@@ -91,6 +91,9 @@ def converge(url: str, root: Path, kiosks: int, total: int) -> float:
 
 def join_time(url: str, root: Path, guests: int) -> tuple[float, int]:
     from benchmarks.gen_registrations import generate
+    from kiosk import paths
+    from kiosk.domain import authority
+    from kiosk.service import keys as key_store
     from kiosk.service.importer import import_registrations
 
     root.mkdir(parents=True)
@@ -99,11 +102,14 @@ def join_time(url: str, root: Path, guests: int) -> tuple[float, int]:
     org = Kiosk.open(root / "organiser", device_name="organiser")
     org.create_event(Event(id=str(uuid.uuid4()), name="Bench"))
     import_registrations(org, export)
+    key_store.init_keys(paths.keys_dir(root / "organiser"))  # a signed event: the door checks what it pulls
+    org.reload_keys()
+    fingerprint = authority.fingerprint(org.services.keys.public[0])
     sync_once(org, url)
     org.close()
     fresh = Kiosk.open(root / "fresh", device_name="fresh")
     start = time.perf_counter()
-    joined = join(fresh, url)
+    joined = join(fresh, url, fingerprint=fingerprint)
     elapsed = time.perf_counter() - start
     fresh.close()
     return elapsed, joined.guests

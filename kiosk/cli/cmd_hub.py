@@ -7,6 +7,7 @@ kiosk never prints it, and remembers a URL only without it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from kiosk.cli.context import Context
@@ -37,6 +38,8 @@ def register(sub: Any) -> None:
     join = sub.add_parser("join", help="make this fresh data dir a replica of an event on the hub")
     join.add_argument("url", help="libpq connection string (password: ~/.pgpass or PGPASSWORD)")
     join.add_argument("--event", help="event id (needed when the hub holds several)")
+    join.add_argument("--fingerprint", metavar="FP",
+                      help="the organiser's ticket key fingerprint ('kiosk keys show' on the organiser's machine)")
     join.add_argument("--json", action="store_true")
     join.set_defaults(handler=_join)
     dup = sub.add_parser("duplicates", help="guests admitted at two kiosks while offline (Entrées en double)")
@@ -172,12 +175,31 @@ def _join(ctx: Context) -> int:
     from kiosk.service.sync import join
 
     try:
-        joined = join(ctx.kiosk(), ctx.args.url, ctx.args.event)
+        joined = join(ctx.kiosk(), ctx.args.url, ctx.args.event, fingerprint=ctx.args.fingerprint,
+                      confirm=_ask_fingerprint(ctx) if not ctx.args.json else None)
     except HubError as exc:
         return _offline(ctx, str(exc))
     ctx.emit(joined.__dict__, ctx.text("joined", name=joined.event_name, event_id=joined.event_id,
-                                       guests=joined.guests, scans=joined.scans))
+                                       guests=joined.guests, scans=joined.scans,
+                                       fingerprints=", ".join(joined.fingerprints) or ctx.text("no_key")))
     return 0
+
+
+def _ask_fingerprint(ctx: Context) -> Callable[[list[str]], bool] | None:
+    """On a terminal, the person running join compares the fingerprints with the organiser's."""
+    import sys
+
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        return None
+
+    def ask(fingerprints: list[str]) -> bool:
+        listed = "\n".join(f"  {fp}" for fp in fingerprints)
+        sys.stderr.write(f"{ctx.text('join_key_offered')}\n{listed}\n{ctx.text('join_key_same')} ")
+        sys.stderr.flush()
+        answer = sys.stdin.readline().strip().lower()
+        return answer in ("o", "oui", "y", "yes")
+
+    return ask
 
 
 def _duplicates(ctx: Context) -> int:

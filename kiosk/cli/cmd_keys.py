@@ -17,6 +17,10 @@ def register(sub: Any) -> None:
     init.add_argument("--force", action="store_true", help="replace an existing key pair")
     init.add_argument("--json", action="store_true")
     init.set_defaults(handler=_init)
+    rotate = actions.add_parser("rotate", help="a new key pair for new tickets; the old public key still verifies "
+                                "the tickets it signed, and doors that kept it accept the new one at their next sync")
+    rotate.add_argument("--json", action="store_true")
+    rotate.set_defaults(handler=_rotate)
     show = actions.add_parser("show", help="show the public key(s) this kiosk trusts")
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=_show)
@@ -36,6 +40,17 @@ def _init(ctx: Context) -> int:
     fp = fingerprint(load_public_key(public.read_bytes()))
     ctx.emit({"private_key": str(private), "public_key": str(public), "fingerprint": fp},
              f"Private key: {private} (keep it with the organiser)\nPublic key:  {public}\nFingerprint: {fp}")
+    return 0
+
+
+def _rotate(ctx: Context) -> int:
+    from kiosk.domain.tickets import fingerprint, load_public_key
+    from kiosk.service.keys import rotate_keys
+
+    private, public = rotate_keys(paths.keys_dir(ctx.data_dir))
+    fp = fingerprint(load_public_key(public.read_bytes()))
+    ctx.emit({"private_key": str(private), "public_key": str(public), "fingerprint": fp},
+             f"New private key: {private}\nNew public key:  {public}\nFingerprint: {fp}")
     return 0
 
 

@@ -125,6 +125,11 @@ HELP_FR: dict[str, str] = {
     "where to write them (default: <data dir>/keys)":
         "où les écrire (par défaut : <dossier de données>/keys)",
     "replace an existing key pair": "remplace une paire de clés existante",
+    ("a new key pair for new tickets; the old public key still verifies the tickets it signed, and doors "
+     "that kept it accept the new one at their next sync"):
+        ("une nouvelle paire de clés pour les nouveaux billets ; l'ancienne clé publique vérifie toujours les"
+         " billets qu'elle a signés, et les postes qui la gardent acceptent la nouvelle à leur prochaine"
+         " synchronisation"),
     "folder holding ticket-private.pem": "dossier qui contient ticket-private.pem",
     "one of: a6, 4x3, cr80, ql62, dymo99014, a4-8, letter-6 (default: settings)":
         "l'un de : a6, 4x3, cr80, ql62, dymo99014, a4-8, letter-6 (par défaut : les réglages)",
@@ -182,6 +187,8 @@ HELP_FR: dict[str, str] = {
         "avec --resume : reste actif et imprime chaque badge dès que l'imprimante le peut",
     "event id (needed when the hub holds several)":
         "identifiant de l'événement (nécessaire quand le hub en contient plusieurs)",
+    "the organiser's ticket key fingerprint ('kiosk keys show' on the organiser's machine)":
+        "l'empreinte de la clé des billets de l'organisation (« kiosk keys show » sur sa machine)",
     "walk-ins registered for one person at two kiosks, to merge or dismiss":
         "inscriptions sur place d'une même personne à deux postes, à fusionner ou à écarter",
     "the record kept (id or ticket code)": "la fiche gardée (identifiant ou code de billet)",

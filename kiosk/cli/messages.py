@@ -116,7 +116,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "pin_invalid": "kiosk: un code PIN de l'équipe a de 4 à 12 chiffres",
         "pin_set": "code PIN de l'équipe enregistré",
         "joined": "Rejoint {name} ({event_id}) : {guests} invité·es, {scans} passages. Clés des billets : "
-                  "la publique seulement.",
+                  "la publique seulement ({fingerprints}).",
         "hub_status": "Hub {hub} : schéma v{schema}, {scans} passages, {kiosks} postes",
         "hub_kiosk": "  {name:<16} dernier contact {when} UTC  {scans:>7} passages  {queued} en attente{detail}"
                      "  horloge {offset}  ({id})",
@@ -132,6 +132,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "hub_differs": "diffère : {scans} passages connus du hub ici, {expected} attendus",
         "hub_differs_guests": "diffère : {missing} invité·e(s) du hub absent(s) ici",
         "hub_unreported": "    n'a pas encore dit ce qu'il détient (synchroniser ce poste)",
+        "join_key_offered": "Le hub présente la clé des billets d'empreinte :",
+        "join_key_same": "Est-ce l'empreinte que montre « kiosk keys show » sur la machine de l'organisation ? [o/N]",
+        "no_key": "aucune",
     },
     "en": {
         "version": "kiosk version {version}",
@@ -228,7 +231,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "pin_prompt": "New staff PIN: ",
         "pin_invalid": "kiosk: a staff PIN is 4 to 12 digits",
         "pin_set": "staff PIN set",
-        "joined": "Joined {name} ({event_id}): {guests} guests, {scans} scans. Ticket keys: public only.",
+        "joined": "Joined {name} ({event_id}): {guests} guests, {scans} scans. Ticket keys: public only"
+                  " ({fingerprints}).",
         "hub_status": "Hub {hub}: schema v{schema}, {scans} scans, {kiosks} kiosks",
         "hub_kiosk": "  {name:<16} last contact {when} UTC  {scans:>7} scans  {queued} queued{detail}"
                      "  clock {offset}  ({id})",
@@ -243,6 +247,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "hub_differs": "differs: holds {scans} of the hub's scans, {expected} expected",
         "hub_differs_guests": "differs: {missing} of the hub's guests missing here",
         "hub_unreported": "    has not said what it holds yet (sync this kiosk)",
+        "join_key_offered": "The hub offers the ticket key with fingerprint:",
+        "join_key_same": "Is it the fingerprint 'kiosk keys show' shows on the organiser's machine? [y/N]",
+        "no_key": "none",
     },
 }
 

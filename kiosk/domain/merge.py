@@ -28,13 +28,16 @@ class FieldVersion:
     value: str | None
     hlc: str
     device: str
-    organiser: bool = False  # written by the organiser (import, organiser's screen), not a door kiosk
+    organiser: bool = False  # carries the organiser's signature (kiosk.domain.authority), not a door's word
+    signature: str | None = None  # the organiser's signature of this very version, as it travels
 
-    def rank(self, field: str) -> tuple[bool, str, str, bool, bool, str]:
-        # The tail (organiser flag, value) only separates versions that should never differ (same
-        # stamp, same device): a total order over every attribute keeps the merge commutative anyway.
-        authority = self.organiser if field == "status" else False
-        return (authority, self.hlc, self.device, self.organiser, self.value is not None, self.value or "")
+    def rank(self, field: str) -> tuple[bool, str, str, bool, bool, str, str]:
+        # The tail (organiser flag, value, signature) only separates versions that should never
+        # differ (same stamp, same device): a total order over every attribute keeps the merge
+        # commutative anyway; a signed copy wins over the same version unsigned.
+        authority = self.organiser if field == "status" or _is_event_field(field) else False
+        return (authority, self.hlc, self.device, self.organiser, self.value is not None, self.value or "",
+                self.signature or "")
 
 
 Record = Mapping[str, FieldVersion]
@@ -129,14 +132,23 @@ def is_provisional(fields: Mapping[str, Sequence[str | None]]) -> bool:
     return bool(fields) and all(v[1] == PROVISIONAL for f, v in fields.items() if f in MERGED_FIELDS)
 
 
-def versions(fields: Mapping[str, Sequence[str | None]], organiser_device: str | None) -> dict[str, FieldVersion]:
-    """{field: [value, hlc, device]} (the wire form) as FieldVersions; the organiser is a device."""
-    return {f: FieldVersion(v[0], str(v[1]), str(v[2]), organiser=v[2] == organiser_device)
-            for f, v in fields.items() if f in MERGED_FIELDS}
+def versions(fields: Mapping[str, Sequence[str | None]],
+             organiser_device: str | None = None) -> dict[str, FieldVersion]:
+    """{field: [value, hlc, device(, signature)]} (the wire form) as FieldVersions. The organiser's
+    authority is a signature, never a device id anyone can write (``organiser_device`` is no longer
+    consulted): whoever applies a version checks its signature first (kiosk.service.authority)."""
+    del organiser_device
+    return {f: _version(v) for f, v in fields.items() if f in MERGED_FIELDS}
+
+
+def _version(v: Sequence[str | None]) -> FieldVersion:
+    signature = v[3] if len(v) > 3 and v[3] else None
+    return FieldVersion(v[0], str(v[1]), str(v[2]), organiser=signature is not None, signature=signature)
 
 
 def wire(record: Mapping[str, FieldVersion]) -> dict[str, list[str | None]]:
-    return {f: [v.value, v.hlc, v.device] for f, v in sorted(record.items())}
+    """FieldVersions in the wire form; a signed version carries its signature as a fourth item."""
+    return {f: [v.value, v.hlc, v.device, *([v.signature] if v.signature else [])] for f, v in sorted(record.items())}
 
 
 # --- duplicate entries ------------------------------------------------------------------
@@ -184,6 +196,11 @@ def duplicate_entries(scans: Iterable[Scan]) -> list[DuplicateEntry]:
 # None (a tombstone), so a removal and an edit made elsewhere resolve by the same rule.
 EVENT_SCALARS = ("name", "starts_at", "venue", "capacity", "tagline", "codes_case_sensitive", "privacy_notice")
 WORKSHOP, CATEGORY = "workshop:", "category:"
+
+
+def _is_event_field(field: str) -> bool:
+    """An event's field: only the organiser makes them, so a signed version outranks any other."""
+    return field in EVENT_SCALARS or field.startswith((WORKSHOP, CATEGORY))
 
 
 def event_values(event: Event) -> dict[str, str | None]:
@@ -258,10 +275,10 @@ def _pair(text: str | None) -> tuple[object, int] | None:
 
 
 def event_versions(fields: Mapping[str, Sequence[str | None]]) -> dict[str, FieldVersion]:
-    """An event's wire form {field: [value, hlc, device]} as FieldVersions (no organiser rank:
-    organiser-only writes in practice, and plain latest-write-wins converges whoever writes)."""
-    return {f: FieldVersion(v[0], str(v[1]), str(v[2])) for f, v in fields.items()
-            if f in EVENT_SCALARS or f.startswith((WORKSHOP, CATEGORY))}
+    """An event's wire form {field: [value, hlc, device(, signature)]} as FieldVersions: latest
+    write wins, a signed version over any unsigned one (a kiosk that pinned the organiser's key
+    drops every version the key did not sign before merging)."""
+    return {f: _version(v) for f, v in fields.items() if _is_event_field(f)}
 
 
 def merge_event_wires(a: Mapping[str, Sequence[str | None]],

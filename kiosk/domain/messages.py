@@ -82,6 +82,15 @@ _REFUSALS: dict[str, dict[str, str]] = {
         "export_format": "exportez vers un fichier .csv ou .xlsx",
         "event_needs_name": "un événement a besoin d'un nom",
         "keys_exist": "une paire de clés existe déjà dans {directory} (--force pour la remplacer)",
+        "join_needs_fingerprint": ("le hub présente la clé des billets d'empreinte {offered} : rien n'est gardé sans"
+                                   " l'accord de l'organisation. Sur sa machine, « kiosk keys show » montre l'empreinte"
+                                   " de sa clé ; si c'est la même, relancez avec --fingerprint \"EMPREINTE\""),
+        "join_fingerprint_mismatch": ("l'empreinte donnée ({given}) n'est pas celle de la clé que présente le hub"
+                                      " ({offered}) : rien n'est gardé. Ce hub ne sert pas la clé de l'organisation ;"
+                                      " vérifiez l'empreinte avec « kiosk keys show » sur sa machine"),
+        "join_key_differs": ("la clé des billets du hub ({offered}) n'est pas celle déjà gardée ici ({pinned}) :"
+                             " refusée, une clé gardée n'est jamais remplacée (autre --data-dir si l'organisation a"
+                             " vraiment changé de clé)"),
         "no_private_key": "pas de clé privée dans {directory} : lancez « kiosk keys init » (organisation seulement)",
         "not_a_private_key": "{path} n'est pas une clé privée Ed25519",
         "merge_same_guest": "on ne fusionne pas un·e invité·e avec lui-même ou elle-même",
@@ -106,6 +115,16 @@ _REFUSALS: dict[str, dict[str, str]] = {
         "export_format": "export to a .csv or .xlsx file",
         "event_needs_name": "an event needs a name",
         "keys_exist": "a key pair already exists in {directory} (use --force to replace it)",
+        "join_needs_fingerprint": ("the hub offers the ticket key with fingerprint {offered}: nothing is kept"
+                                   " without the organiser's word. On the organiser's machine, 'kiosk keys show'"
+                                   " shows its key's fingerprint; if it is the same, run again with"
+                                   " --fingerprint \"FINGERPRINT\""),
+        "join_fingerprint_mismatch": ("the fingerprint given ({given}) is not the one of the key the hub offers"
+                                      " ({offered}): nothing was kept. This hub does not serve the organiser's key;"
+                                      " check the fingerprint with 'kiosk keys show' on the organiser's machine"),
+        "join_key_differs": ("the hub's ticket key ({offered}) is not the one already kept here ({pinned}): refused,"
+                             " a kept key is never replaced (use another --data-dir if the organiser really"
+                             " changed keys)"),
         "no_private_key": "no private key in {directory}: run 'kiosk keys init' (organiser only)",
         "not_a_private_key": "{path} is not an Ed25519 private key",
         "merge_same_guest": "a guest cannot be merged with themselves",

@@ -128,5 +128,7 @@ def load_public_key(pem: bytes) -> Ed25519PublicKey:
 
 
 def fingerprint(key: Ed25519PublicKey) -> str:
-    raw = key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return base64.b32encode(raw).decode("ascii")[:16]
+    """The key's fingerprint as every screen shows it (kiosk.domain.authority.fingerprint)."""
+    from kiosk.domain.authority import fingerprint as readable
+
+    return readable(key)

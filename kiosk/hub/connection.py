@@ -8,6 +8,7 @@ raises shows the URL without its password (``redact``).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # psycopg is imported by the functions that connect: `kiosk --help` stays fast
@@ -21,11 +22,70 @@ class HubError(Exception):
     The kiosk keeps working offline; what it made stays queued."""
 
 
+_QUERY_PASSWORD = re.compile(r"(?i)([?&]password=)(.*?)(?=&[A-Za-z_]+=|#|$)")
+_KV_PASSWORD = re.compile(r"(?i)(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)")
+
+
+def _secrets(url: str) -> list[str]:
+    """Every piece of ``url`` that may be a password, however libpq would read it: the parsed
+    password (plain and percent-encoded), a query or key=value ``password``, and whatever sits
+    between ``user:`` and the last ``@`` of a URI (an unescaped ``/`` or ``@`` in a password makes
+    libpq read part of it as the host or the database)."""
+    from urllib.parse import quote, unquote
+
+    found: list[str] = [m.group(2) for m in _QUERY_PASSWORD.finditer(url)]
+    if "://" not in url:
+        found += [m.group(2).strip("'") for m in _KV_PASSWORD.finditer(url)]
+    written = _uri_password(url)
+    if written is not None:
+        found.append(written)
+    try:
+        import psycopg
+
+        parsed = psycopg.conninfo.conninfo_to_dict(url).get("password")
+    except Exception:  # not parseable (or no psycopg): the textual rules above still apply
+        parsed = None
+    if isinstance(parsed, str):
+        found.append(parsed)
+    found += [quote(s, safe="") for s in found] + [unquote(s) for s in found]
+    return sorted({s for s in found if len(s) >= 3}, key=len, reverse=True)
+
+
+def _uri_password(url: str) -> str | None:
+    """What a URI holds between ``user:`` and its last ``@`` (outside a query ``password=``)."""
+    if "://" not in url:
+        return None
+    rest = _QUERY_PASSWORD.sub("", url.split("://", 1)[1])
+    userinfo = rest[: rest.rfind("@")] if "@" in rest else ""
+    return userinfo.split(":", 1)[1] if ":" in userinfo else None
+
+
 def redact(url: str) -> str:
-    """The connection string without its password, for messages and logs."""
-    url = re.sub(r"(://[^:/@?#]*):[^@/?#]*@", r"\1:***@", url)
-    url = re.sub(r"(?i)(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", r"\1***", url)
-    return re.sub(r"(?i)([?&]password=)[^&#]*", r"\1***", url)
+    """The connection string without its password, for messages and logs. A URI keeps its user
+    and shows ``***`` for everything between ``user:`` and the last ``@``; a ``password=`` (query
+    or key=value) shows ``***``; any other copy of the password left (as libpq would parse it) is
+    hidden too."""
+    shown = _QUERY_PASSWORD.sub(r"\1***", url)
+    if "://" not in shown:
+        shown = _KV_PASSWORD.sub(r"\1***", shown)
+    else:
+        scheme, rest = shown.split("://", 1)
+        if "@" in rest:
+            at = rest.rfind("@")
+            userinfo = rest[:at]
+            if ":" in userinfo:
+                user = userinfo.split(":", 1)[0]
+                userinfo = f"{user}:***" if not re.search(r"[/?#]", user) else "***"
+            shown = f"{scheme}://{userinfo}{rest[at:]}"
+    return redact_text(shown, url)
+
+
+def redact_text(text: str, url: str) -> str:
+    """``text`` (an error from libpq or psycopg, which may echo the connection string) with every
+    possible password of ``url`` replaced by ``***``."""
+    for secret in _secrets(url):
+        text = text.replace(secret, "***")
+    return text
 
 
 def describe(exc: Exception, url: str) -> str:
@@ -43,7 +103,7 @@ def describe(exc: Exception, url: str) -> str:
         return f"hub connection lost ({where}): nothing was lost, the next sync goes on from here"
     if "invalid" in low and ("dsn" in low or "connection" in low or "uri" in low):
         return f"not a PostgreSQL connection string: {where}"
-    return f"hub error ({where}): {redact(text)}"
+    return f"hub error ({where}): {redact_text(redact(text), url)}"
 
 
 def connect(url: str, *, autocommit: bool = False) -> psycopg.Connection[tuple[object, ...]]:
@@ -54,6 +114,7 @@ def connect(url: str, *, autocommit: bool = False) -> psycopg.Connection[tuple[o
         params = psycopg.conninfo.conninfo_to_dict(url)
     except psycopg.ProgrammingError:
         raise HubError(f"not a PostgreSQL connection string: {redact(url)}") from None
+    _refuse_misread(url, params)
     params.setdefault("connect_timeout", CONNECT_TIMEOUT_S)
     params.setdefault("application_name", "kiosk")
     try:
@@ -62,10 +123,24 @@ def connect(url: str, *, autocommit: bool = False) -> psycopg.Connection[tuple[o
         raise HubError(describe(exc, url)) from None
 
 
+def _refuse_misread(url: str, params: Mapping[str, object]) -> None:
+    """HubError when libpq reads a URI's password as something else: an unescaped ``/``, ``?`` or
+    ``@`` in it puts part of it in the host, port or database, where a message would show it."""
+    from urllib.parse import unquote
+
+    written = _uri_password(url)
+    if written is not None and unquote(written) != params.get("password"):
+        raise HubError("the hub's password must be percent-encoded in the URL (/ as %2F, @ as %40),"
+                       f" or kept in ~/.pgpass or PGPASSWORD: {redact(url)}")
+
+
 def strip_password(url: str) -> str:
-    """The connection string with no password at all, to remember (the password stays in ~/.pgpass)."""
+    """The connection string with no password at all, to remember (the password stays in ~/.pgpass).
+    A string libpq reads with a piece of the password elsewhere (an unescaped ``/`` or ``@`` in it:
+    the host or database then holds it) is refused rather than remembered."""
     import psycopg
 
     params = psycopg.conninfo.conninfo_to_dict(url)
+    _refuse_misread(url, params)
     params.pop("password", None)
     return psycopg.conninfo.make_conninfo(**params)  # type: ignore[arg-type]

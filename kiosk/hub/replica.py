@@ -236,6 +236,7 @@ def push_guests(conn: psycopg.Connection[tuple[object, ...]], records: Sequence[
     Returns how many changed."""
     from psycopg.types.json import Jsonb
 
+    from kiosk.domain import authority
     from kiosk.domain.merge import is_provisional, merge_records, versions, wire
 
     if not records:
@@ -244,15 +245,23 @@ def push_guests(conn: psycopg.Connection[tuple[object, ...]], records: Sequence[
     changed: list[tuple[str, str, Jsonb]] = []
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-        organisers: dict[str, Any] = dict(conn.execute(  # type: ignore[arg-type]
-            "SELECT id::text, body->>'organiser_device' FROM events WHERE id = ANY(%s::uuid[])",
-            (sorted({str(r["event_id"]) for r in records}),)).fetchall())
+        organisers: dict[str, Any] = {}
+        keys: dict[str, list[Any]] = {}
+        for event_id, organiser_device, pem in conn.execute(
+                "SELECT id::text, body->>'organiser_device', public_keys FROM events WHERE id = ANY(%s::uuid[])",
+                (sorted({str(r["event_id"]) for r in records}),)).fetchall():
+            organisers[str(event_id)] = organiser_device
+            keys[str(event_id)] = authority.parse_keys(str(pem))
         existing: dict[str, Any] = dict(conn.execute(  # type: ignore[arg-type]
             "SELECT id::text, fields FROM attendees WHERE id = ANY(%s::uuid[])", (ids,)).fetchall())
         for r in records:
             organiser = organisers.get(str(r["event_id"]))
             incoming: dict[str, Any] = dict(r)
             old = existing.get(str(r["id"]))
+            trusted = keys.get(str(r["event_id"])) or []
+            if trusted:  # a status signed by no key of the event's (written here by hand) takes no part
+                incoming = _verified_status(incoming, trusted)
+                old = None if old is None else _verified_status(old, trusted)
             if old is not None:
                 merged = wire(merge_records(versions(old["fields"], organiser),
                                             versions(incoming["fields"], organiser)))
@@ -275,16 +284,30 @@ def push_guests(conn: psycopg.Connection[tuple[object, ...]], records: Sequence[
     return len(changed)
 
 
+def _verified_status(record: dict[str, Any], trusted: Sequence[Any]) -> dict[str, Any]:
+    """A guest's wire record without a status signature that ``trusted`` keys do not verify."""
+    from kiosk.domain import authority
+
+    fields = record.get("fields") or {}
+    status = fields.get("status")
+    if not isinstance(status, list) or len(status) < 4 or authority.status_verifies(
+            str(record.get("event_id")), str(record.get("id")), status, trusted):
+        return record
+    return {**record, "fields": {f: v for f, v in fields.items() if f != "status"}}
+
+
 _GUEST_COLUMNS = ", ".join(
     [f"fields->>'{k}'" for k in ("id", "event_id", "source", "source_device", "created_at")]
-    + [f"fields#>>'{{fields,{f},{i}}}'" for f in MERGED_FIELDS for i in range(3)])
+    + [f"fields#>>'{{fields,{f},{i}}}'" for f in MERGED_FIELDS for i in range(3)]
+    + ["fields#>>'{fields,status,3}'"])  # the organiser's signature of the status (kiosk.domain.authority)
 
 
 def pull_guest_rows(conn: psycopg.Connection[tuple[object, ...]], after: int, limit: int,
                     event_ids: Sequence[str]) -> tuple[list[tuple[str | None, ...]], int]:
     """Up to ``limit`` guests changed after seq ``after`` as flat text rows: id, event_id, source,
     source_device, created_at, then value, stamp, device of each of MERGED_FIELDS (NULLs for a field the
-    document lacks). Taken apart by the hub: decoding 100,000 JSON documents in Python took 3x longer.
+    document lacks), then the status's signature (NULL when unsigned). Taken apart by the hub:
+    decoding 100,000 JSON documents in Python took 3x longer.
     The page's seqs are chosen first, so the hub sorts numbers, not documents."""
     found = conn.execute(
         f"SELECT {_GUEST_COLUMNS}, seq FROM attendees WHERE seq IN (SELECT seq FROM attendees WHERE seq > %s"
@@ -303,39 +326,68 @@ def guest_record(row: Sequence[str | None]) -> dict[str, object]:
     created_at) that merges take."""
     fields = {f: [row[5 + 3 * i], row[6 + 3 * i], row[7 + 3 * i]] for i, f in enumerate(MERGED_FIELDS)
               if row[6 + 3 * i] is not None}
+    signature = row[5 + 3 * len(MERGED_FIELDS)] if len(row) > 5 + 3 * len(MERGED_FIELDS) else None
+    if signature and "status" in fields:
+        fields["status"].append(signature)
     return {"id": row[0], "event_id": row[1], "fields": fields, "source": row[2], "source_device": row[3],
             "created_at": row[4]}
 
 
-def push_event(conn: psycopg.Connection[tuple[object, ...]], body: dict[str, object], public_keys: str) -> str:
-    """Publish an event; the first device to push it is its organiser (their status writes outrank
-    the door's, and only their public keys are kept). Later pushes merge their fields into the hub's
-    copy field by field (kiosk.domain.merge.merge_event_wires): the hub's row changes, and gets a new
-    seq, only when the merge changes something. Returns the organiser device."""
+def push_event(conn: psycopg.Connection[tuple[object, ...]], body: dict[str, object], public_keys: str,
+               key_signatures: Sequence[str] = ()) -> str:
+    """Publish an event; the first device to push it is its organiser. Later pushes merge their
+    fields into the hub's copy field by field (kiosk.domain.merge.merge_event_wires, signatures
+    kept with the versions they sign): the hub's row changes, and gets a new seq, only when the merge
+    changes something. The public keys are replaced only by a key set signed with a key the hub
+    already holds (a rotation), or set by the organiser when there are none. Kiosks check all of it
+    again against the key they pinned: the hub is a convenience, not the authority. Returns the
+    organiser device."""
     from psycopg.types.json import Jsonb
 
+    from kiosk.domain import authority
     from kiosk.domain.merge import event_body, event_from_values, merge_event_wires
 
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
         row = conn.execute("SELECT body, public_keys FROM events WHERE id = %s::uuid", (body["id"],)).fetchone()
         if row is None:
+            first = {**body, "key_signatures": list(key_signatures)}
             conn.execute("INSERT INTO events(id, seq, body, public_keys) VALUES (%s::uuid, nextval('hub_seq'), %s, %s)",
-                         (body["id"], Jsonb(body), public_keys))
+                         (body["id"], Jsonb(first), public_keys))
             conn.execute("SELECT pg_notify(%s, 'events')", (CHANNEL,))
             return str(body["organiser_device"])
         old: dict[str, Any] = dict(row[0])  # type: ignore[call-overload]
         organiser = str(old.get("organiser_device"))
+        keys = str(row[1])
+        if public_keys and public_keys != keys and _may_replace_keys(str(body["id"]), keys, public_keys,
+                                                                     key_signatures, body, organiser):
+            keys = public_keys
         incoming: Any = body.get("fields") or {}
-        merged = merge_event_wires(old.get("fields") or {}, incoming)
+        held: Any = old.get("fields") or {}
+        trusted = authority.parse_keys(keys)
+        if trusted:  # a signed event: what its keys did not sign (written here by hand) takes no part
+            held, incoming = (authority.signed_fields(str(body["id"]), f, trusted)[0] for f in (held, incoming))
+        merged = merge_event_wires(held, incoming)
         event = event_from_values(str(body["id"]), {f: v[0] for f, v in merged.items()})
         new = event_body(event, organiser, merged) if merged else old
-        keys = public_keys if str(body["organiser_device"]) == organiser and public_keys else str(row[1])
+        new = {**new, "key_signatures": list(key_signatures) if keys == public_keys else old.get("key_signatures", [])}
         if new != old or keys != row[1]:
             conn.execute("UPDATE events SET body = %s, public_keys = %s, seq = nextval('hub_seq') WHERE id = %s::uuid",
                          (Jsonb(new), keys, body["id"]))
             conn.execute("SELECT pg_notify(%s, 'events')", (CHANNEL,))
         return organiser
+
+
+def _may_replace_keys(event_id: str, held: str, offered: str, signatures: Sequence[str],
+                      body: dict[str, object], organiser: str) -> bool:
+    """A new key set is taken when one of the keys held signed it; with none held, from the organiser."""
+    from kiosk.domain import authority
+
+    trusted = authority.parse_keys(held)
+    if not trusted:
+        return str(body["organiser_device"]) == organiser
+    statement = authority.key_set(event_id, authority.parse_keys(offered))
+    return any(authority.verifies(s, statement, trusted) for s in signatures)
 
 
 def events(

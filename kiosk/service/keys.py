@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from kiosk.domain import tickets
+from kiosk.domain import authority, tickets
 from kiosk.domain.model import Attendee
 from kiosk.files import atomic_write, private_dir
 from kiosk.service.errors import KioskError, Refused
@@ -37,6 +37,35 @@ def init_keys(directory: Path, *, force: bool = False) -> tuple[Path, Path]:
     except OSError as exc:
         raise KioskError(f"cannot write the key pair in {directory}: {exc.strerror or exc}") from exc
     return private_path, public_path
+
+
+def rotate_keys(directory: Path) -> tuple[Path, Path]:
+    """A new key pair for new tickets, the old one kept: its public key still verifies the tickets
+    it signed (``ticket-public-<fingerprint>.pem``), and its private key (``ticket-private-
+    <fingerprint>.pem``, 0600) signs the new key set so doors that pinned the old key accept the new."""
+    if not (directory / PRIVATE).exists():
+        raise Refused("no_private_key", directory=directory)
+    old = load_private(directory)
+    tag = authority.normalise_fingerprint(authority.fingerprint(old.public_key()))[:16].lower()
+    try:
+        with atomic_write(directory / f"ticket-private-{tag}.pem", mode=0o600) as out:
+            out.write(tickets.private_key_pem(old))
+        with atomic_write(directory / f"ticket-public-{tag}.pem") as out:
+            out.write(tickets.public_key_pem(old.public_key()))
+    except OSError as exc:
+        raise KioskError(f"cannot keep the old key in {directory}: {exc.strerror or exc}") from exc
+    return init_keys(directory, force=True)
+
+
+def retired_private(directory: Path) -> list[Ed25519PrivateKey]:
+    """The private keys a rotation retired (they sign nothing but the event's key set)."""
+    found: list[Ed25519PrivateKey] = []
+    for path in sorted(directory.glob("ticket-private-*.pem")):
+        try:
+            found.append(tickets.load_private_key(path.read_bytes()))
+        except (ValueError, tickets.TicketError, OSError):
+            continue
+    return found
 
 
 _private_cache: dict[Path, tuple[tuple[int, int], Ed25519PrivateKey]] = {}

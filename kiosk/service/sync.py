@@ -17,14 +17,14 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk import paths
 from kiosk.domain import merge
 from kiosk.domain.model import Attendee, Category, Event, Status, Workshop
-from kiosk.service import sync_facts
+from kiosk.service import authority, sync_facts
 from kiosk.service.checkin import refresh_presence
 from kiosk.store import attendees as attendee_store
 from kiosk.store import events as event_store
@@ -130,6 +130,7 @@ def _round(kiosk: Kiosk, conn: Any, hub_id: str, batch: int, between: Between = 
 
     device = kiosk.device()
     _publish_events(kiosk, conn, device.id)
+    authority.queue_statuses_to_sign(kiosk, device.id)
     between("events pushed")
     while True:  # guests first: a scan pulled elsewhere needs its guest there
         records, reached = sync_store.unsent_guests(kiosk.conn, batch)
@@ -137,6 +138,8 @@ def _round(kiosk: Kiosk, conn: Any, hub_id: str, batch: int, between: Between = 
             with transaction(kiosk.conn):
                 sync_store.mark_guests_sent(kiosk.conn, [], reached)
             break
+        with transaction(kiosk.conn):  # the organiser's own statuses carry its signature
+            authority.sign_statuses(kiosk, records, device.id)
         replica.push_guests(conn, [r.__dict__ for r in records])
         with transaction(kiosk.conn):
             sync_store.mark_guests_sent(kiosk.conn, records, reached)
@@ -234,18 +237,28 @@ def _digest(wire: dict[str, list[str | None]], keys: str) -> str:
 
 def _publish_events(kiosk: Kiosk, conn: Any, device_id: str) -> None:
     """Events whose fields (or, for their organiser, public keys) changed since this kiosk last
-    published them go to the hub, which merges them field by field. The organiser is the first
-    device that published the event; only its public keys are kept."""
+    published them go to the hub, which merges them field by field. The kiosk holding the
+    organiser's private key signs every field and the key set (kiosk.domain.authority); a door
+    that pinned the organiser's key publishes no event (it cannot make organiser facts). An event
+    with no key at all is published unsigned, as before keys existed."""
     from kiosk.hub import replica
 
+    key = authority.signer(kiosk)
+    pinned = authority.pinned(kiosk)
     for event in event_store.all_events(kiosk.conn):
         wire = event_store.record(kiosk.conn, event.id) or {}
         known = meta.get(kiosk.conn, f"organiser:{event.id}")
-        keys = _public_keys(kiosk) if known in (None, device_id) else ""
-        digest = _digest(wire, keys)
+        if key is None and pinned:
+            continue
+        keys = _public_keys(kiosk) if key is not None or known in (None, device_id) else ""
+        signatures: list[str] = []
+        if key is not None:
+            wire = authority.signed_event(event.id, wire, key)
+            signatures = authority.key_signatures(kiosk, event.id)
+        digest = _digest(wire, keys + "".join(signatures))
         if meta.get(kiosk.conn, f"event_sent:{event.id}") == digest:
             continue
-        organiser = replica.push_event(conn, merge.event_body(event, device_id, wire), keys)
+        organiser = replica.push_event(conn, merge.event_body(event, device_id, wire), keys, signatures)
         with transaction(kiosk.conn):
             meta.put(kiosk.conn, f"organiser:{event.id}", organiser)
             meta.put(kiosk.conn, f"event_sent:{event.id}", digest)
@@ -265,7 +278,7 @@ def _pull_events(kiosk: Kiosk, conn: Any, hub_id: str) -> None:
             if local is None:
                 continue
             meta.put(kiosk.conn, f"organiser:{event_id}", str(body["organiser_device"]))
-            theirs: Any = body.get("fields") or {}
+            theirs: Any = authority.checked_event_fields(kiosk, body, _keys)  # what the pinned key signed
             sync_store.observe(kiosk.conn, (str(v[1]) for v in theirs.values()))
             merged = merge.merge_event_wires(local, theirs)
             if merged != local:
@@ -315,6 +328,7 @@ def _apply_guest_page(kiosk: Kiosk, hub_id: str, rows: list[GuestRow], cursor: i
 
     applied = 0
     with transaction(kiosk.conn):
+        rows = authority.checked_guest_rows(kiosk, rows)  # a status claiming the organiser's authority proves it
         before = sync_store.max_guest_rowid(kiosk.conn)
         # The clock moves past the edits pulled, so an edit made here next is stamped after them.
         sync_store.observe(kiosk.conn, (str(r[i + 1]) for r in rows for i in _AT.values() if r[i + 1] is not None))
@@ -347,9 +361,10 @@ def _new_guest(event: Event, fields: dict[str, list[Any]], remote: dict[str, Any
 
 
 def _stamps(fields: dict[str, list[Any]], remote: dict[str, Any]) -> dict[str, list[str]]:
+    """Field stamps as stored: those differing from the creation's, and every signed one."""
     base = [str(remote["created_at"]), str(remote["source_device"])]
-    return {f: [str(v[1]), str(v[2])] for f, v in fields.items()
-            if f in merge.MERGED_FIELDS and [v[1], v[2]] != base}
+    return {f: [str(v[1]), str(v[2]), *[str(x) for x in v[3:4] if x]] for f, v in fields.items()
+            if f in merge.MERGED_FIELDS and ([v[1], v[2]] != base or v[3:4] not in ([], [None]))}
 
 
 _AT = {f: 5 + 3 * i for i, f in enumerate(merge.MERGED_FIELDS)}  # a field's value in a GuestRow
@@ -362,6 +377,10 @@ def _row_guest(event_id: str, row: GuestRow) -> tuple[Attendee, str]:
     guest = _guest(event_id, str(row[0]), str(row[2]), device, created, {f: row[i] for f, i in _AT.items()})
     stamps = {f: [row[i + 1], row[i + 2]] for f, i in _AT.items()
               if row[i + 1] is not None and (row[i + 1] != created or row[i + 2] != device)}
+    signature = row[authority.STATUS_SIGNATURE_AT] if len(row) > authority.STATUS_SIGNATURE_AT else None
+    status = row[_AT["status"] + 1: _AT["status"] + 3]
+    if signature and status[0] is not None:  # kept with its stamp: the local copy is the hub's
+        stamps["status"] = [*status, signature]
     return guest, json.dumps(stamps, separators=(",", ":")) if stamps else "{}"
 
 
@@ -434,6 +453,9 @@ def apply_guest(kiosk: Kiosk, remote: dict[str, Any]) -> int:
         assert current is not None
         attendee_store.update(kiosk.conn, current, fields, case_sensitive=event.codes_case_sensitive,
                               now=stamp, device_id=device, stamp=stamp)
+    signed = merged.get("status")
+    if "status" in changes and signed is not None and signed.signature:
+        sync_store.sign_status(kiosk.conn, local.id, signed.hlc, signed.device, signed.signature)
     if merged == theirs:
         sync_store.unqueue_guest(kiosk.conn, local.id)
     return 1
@@ -448,11 +470,15 @@ class Joined:
     event_name: str
     guests: int
     scans: int
+    fingerprints: list[str] = field(default_factory=list)  # the ticket keys pinned
 
 
-def join(kiosk: Kiosk, url: str, event_id: str | None = None) -> Joined:
+def join(kiosk: Kiosk, url: str, event_id: str | None = None, *, fingerprint: str | None = None,
+         confirm: Callable[[list[str]], bool] | None = None) -> Joined:
     """Make this fresh data dir a replica of one event on the hub: the event, its public keys (never
-    a private key: the hub has none), its guests and scans. Raises HubError or KioskError (one line)."""
+    a private key: the hub has none), its guests and scans. The hub's key is kept (pinned) only when
+    the organiser's ``fingerprint`` names it, or ``confirm`` (a person shown the fingerprints) says
+    yes; a key already kept here is never replaced. Raises HubError or KioskError (one line)."""
     from kiosk.hub import replica
     from kiosk.hub.connection import HubError, connect, redact, strip_password
     from kiosk.service.errors import KioskError
@@ -490,11 +516,12 @@ def join(kiosk: Kiosk, url: str, event_id: str | None = None) -> Joined:
         categories=tuple(Category(str(c[0]), str(c[1])) for c in _rows(body.get("categories"))),
     )
     if public_pem and kiosk.data_dir is not None:
-        folder = paths.keys_dir(kiosk.data_dir)
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "ticket-public.pem").write_text(public_pem, encoding="ascii")
-        kiosk.reload_keys()
+        _pin_for_join(kiosk, event.id, body, public_pem, fingerprint, confirm)
     fields: Any = body.get("fields")
+    if not resumed and authority.pinned(kiosk) and isinstance(fields, dict):
+        with transaction(kiosk.conn):  # the event as the pinned key signed it, never the hub's plain copy
+            fields = authority.checked_event_fields(kiosk, body, public_pem)
+        event = merge.event_from_values(event.id, {f: v[0] for f, v in fields.items()})
     if not resumed:
         with transaction(kiosk.conn):
             event_store.insert(kiosk.conn, event, now=kiosk.now(), device_id=str(body["organiser_device"]),
@@ -507,7 +534,43 @@ def join(kiosk: Kiosk, url: str, event_id: str | None = None) -> Joined:
     with transaction(kiosk.conn):
         meta.put(kiosk.conn, _JOINING, "")
     guests = attendee_store.count(kiosk.conn, event.id)
-    return Joined(event.id, event.name, guests, summary.pulled)
+    from kiosk.domain.authority import fingerprint as readable
+
+    return Joined(event.id, event.name, guests, summary.pulled, [readable(k) for k in authority.pinned(kiosk)])
+
+
+def _pin_for_join(kiosk: Kiosk, event_id: str, body: dict[str, Any], public_pem: str, fingerprint: str | None,
+                  confirm: Callable[[list[str]], bool] | None) -> None:
+    """Pin the hub's ticket key(s) as the organiser said, or refuse (kiosk.service.errors.Refused)."""
+    from kiosk.domain import authority as rules
+    from kiosk.service.errors import Refused
+    from kiosk.service.keys import load_public
+
+    assert kiosk.data_dir is not None
+    folder = paths.keys_dir(kiosk.data_dir)
+    offered = rules.parse_keys(public_pem)
+    if not offered:
+        return
+    shown = ", ".join(rules.fingerprint(k) for k in offered)
+    held = load_public(folder)
+    if held:
+        if not any(rules.same_key(k, h) for k in offered for h in held):
+            raise Refused("join_key_differs", offered=shown, pinned=", ".join(rules.fingerprint(k) for k in held))
+        trusted = held
+    elif fingerprint:
+        named = rules.matching(fingerprint, offered)
+        if named is None:
+            raise Refused("join_fingerprint_mismatch", given=fingerprint.strip()[:60], offered=shown)
+        trusted = [named]
+    elif confirm is not None and confirm([rules.fingerprint(k) for k in offered]):
+        trusted = offered
+    else:
+        raise Refused("join_needs_fingerprint", offered=shown)
+    signatures = body.get("key_signatures")
+    statement = rules.key_set(event_id, offered)
+    endorsed = isinstance(signatures, list) and any(rules.verifies(s, statement, trusted) for s in signatures)
+    authority.pin(folder, offered if endorsed else trusted)  # the others only when a trusted key signed them
+    kiosk.reload_keys()
 
 
 def _opt(value: object) -> str | None:

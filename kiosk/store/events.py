@@ -22,8 +22,13 @@ def insert(conn: sqlite3.Connection, event: Event, *, now: str, device_id: str, 
         stamp = sync_store.tick(conn, now)
         stamps = {f: [stamp, device_id] for f in merge.event_values(event)}
     else:
-        stamps = {f: [str(v[1]), str(v[2])] for f, v in wire.items()}
+        stamps = {f: _stamp(v) for f, v in wire.items()}
     _set_stamps(conn, event.id, stamps)
+
+
+def _stamp(version: Sequence[str | None]) -> list[str]:
+    """A wire version's stamp as stored: [hlc, device], and the organiser's signature when signed."""
+    return [str(version[1]), str(version[2]), *[str(s) for s in version[3:4] if s]]
 
 
 def _insert_rows(conn: sqlite3.Connection, event: Event, *, now: str, device_id: str) -> None:
@@ -112,7 +117,7 @@ def replace(conn: sqlite3.Connection, event_id: str, wire: Mapping[str, Sequence
                      [(event_id, w.name, w.capacity, i) for i, w in enumerate(event.workshops)])
     conn.executemany("INSERT INTO categories(event_id, name, color, position) VALUES (?,?,?,?)",
                      [(event_id, c.name, c.color, i) for i, c in enumerate(event.categories)])
-    _set_stamps(conn, event_id, {f: [str(v[1]), str(v[2])] for f, v in wire.items()})
+    _set_stamps(conn, event_id, {f: _stamp(v) for f, v in wire.items()})
     return event
 
 

@@ -251,6 +251,27 @@ def set_field_stamps(conn: sqlite3.Connection, attendee_id: str, stamps: dict[st
                  (json.dumps(stamps, separators=(",", ":")), attendee_id))
 
 
+def sign_status(conn: sqlite3.Connection, attendee_id: str, stamp: str, device: str, signature: str) -> None:
+    """Keep the organiser's signature beside a guest's status stamp (when it is still that stamp)."""
+    conn.execute(
+        "UPDATE attendees SET field_stamps = json_set(field_stamps, '$.status', json_array(?, ?, ?))"
+        " WHERE id = ? AND status IS NOT NULL AND coalesce(json_extract(field_stamps, '$.status[0]'), created_at) = ?"
+        " AND coalesce(json_extract(field_stamps, '$.status[1]'), source_device) = ?",
+        (stamp, device, signature, attendee_id, stamp, device))
+
+
+def queue_unsigned_statuses(conn: sqlite3.Connection, device_id: str) -> int:
+    """Queue again the guests whose status this device wrote without a signature (a cancellation, or
+    any edit after creation): written before the organiser's key existed, they are signed on the way
+    out, so doors that pinned the key accept them. Returns how many."""
+    cur = conn.execute(
+        "INSERT OR IGNORE INTO attendee_outbox(attendee_id) SELECT id FROM attendees"
+        " WHERE coalesce(json_extract(field_stamps, '$.status[1]'), source_device) = ?"
+        " AND json_extract(field_stamps, '$.status[2]') IS NULL"
+        " AND (status = 'cancelled' OR json_extract(field_stamps, '$.status[0]') IS NOT NULL)", (device_id,))
+    return cur.rowcount
+
+
 def unqueue_guest(conn: sqlite3.Connection, attendee_id: str) -> None:
     conn.execute("DELETE FROM attendee_outbox WHERE attendee_id = ?", (attendee_id,))
 

@@ -120,7 +120,7 @@ def test_ids_must_be_uuids() -> None:
 def test_pem_round_trip_and_fingerprint() -> None:
     private = tickets.load_private_key(tickets.private_key_pem(KEY))
     assert tickets.fingerprint(private.public_key()) == tickets.fingerprint(PUBLIC)
-    assert len(tickets.fingerprint(PUBLIC)) == 16
+    assert len(tickets.fingerprint(PUBLIC)) == 39 and tickets.fingerprint(PUBLIC).count(" ") == 7
     assert tickets.fingerprint(tickets.new_private_key().public_key()) != tickets.fingerprint(PUBLIC)
     with pytest.raises((TicketError, ValueError)):
         tickets.load_public_key(b"-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n")

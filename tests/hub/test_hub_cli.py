@@ -127,3 +127,26 @@ def test_walk_ins_registered_twice_merge_and_dismiss_from_the_command_line(tmp_p
         assert kiosk(data, "sync", "--hub", hub_url, env={"KIOSK_DEVICE": door}).returncode == 0
     assert kiosk(b, "duplicates", "--walk-ins", "--json").stdout.strip() == "[]"
     assert json.loads(kiosk(b, "stats", "--json").stdout)["registered"] == after["registered"]
+
+
+def test_a_failing_connection_never_shows_a_password_holding_slash_at_colon_or_percent(
+        tmp_path: Path, pg_server: PgServer, hub_url: str) -> None:
+    """The hub is up but the password is wrong (or misread by libpq): every command says why in one
+    line, and none shows the password, however it was written."""
+    db = hub_url.rsplit("/", 1)[1]
+    data = tmp_path / "d"
+    assert kiosk(data, "demo").returncode == 0
+    port = pg_server.port
+    urls = [f"postgresql://door:se/cr3t@127.0.0.1:{port}/{db}",
+            f"postgresql://door:p@ss:w%rd@127.0.0.1:{port}/{db}",
+            f"postgresql://door:se%2Fcr%40t%3A@127.0.0.1:{port}/{db}",
+            f"postgresql://door@127.0.0.1:{port}/{db}?password=se/cr@t:%25x&sslmode=disable",
+            f"host=127.0.0.1 port={port} user=door dbname={db} password=se/cr@t:x%"]
+    for url in urls:
+        for args in (("sync", "--hub", url), ("hub", "status", url), ("hub", "init", url), ("join", url)):
+            out = kiosk(data if args[0] != "join" else tmp_path / "fresh", *args)
+            shown = out.stdout + out.stderr
+            assert out.returncode == 3, (args, shown)
+            assert out.stderr.count("\n") == 1 and out.stderr.startswith("kiosk: "), shown
+            for piece in ("se/cr3t", "cr3t", "p@ss", "w%rd", "se%2Fcr%40t", "se/cr@t", "cr@t"):
+                assert piece not in shown, (url, shown)

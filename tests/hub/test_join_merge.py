@@ -46,10 +46,16 @@ def test_join_makes_a_replica_with_the_public_key_only(tmp_path: Path, hub: str)
     assert kiosk(org, "keys", "init", device="organiser").returncode == 0
     assert kiosk(org, "checkin", "GALA-001", device="organiser").returncode == 0
     assert kiosk(org, "sync", "--hub", hub, device="organiser").returncode == 0
-    joined = kiosk(door, "join", hub, "--json", device="door-1")
+    fingerprint = json.loads(kiosk(org, "keys", "show", "--json", device="organiser").stdout)[0]["fingerprint"]
+    unsure = kiosk(door, "join", hub, "--json", device="door-1")  # the hub's key is not taken on trust
+    assert unsure.returncode == 2 and fingerprint in unsure.stderr and "kiosk keys show" in unsure.stderr
+    assert not (door / "keys").exists()
+    joined = kiosk(door, "join", hub, "--json", "--fingerprint", fingerprint.lower().replace(" ", ":"),
+                   device="door-1")
     assert joined.returncode == 0, joined.stderr
     result = json.loads(joined.stdout)
     assert (result["event_name"], result["guests"], result["scans"]) == ("Gala", 3, 1)
+    assert result["fingerprints"] == [fingerprint]
     assert [p.name for p in (door / "keys").iterdir()] == ["ticket-public.pem"]
     private = (org / "keys" / "ticket-private.pem").read_text()
     with psycopg.connect(hub) as conn:
@@ -62,6 +68,18 @@ def test_join_makes_a_replica_with_the_public_key_only(tmp_path: Path, hub: str)
     assert json.loads(signed.stdout)["verdict"] == "accepted"  # verified with the public key
     twice = kiosk(door, "join", hub, device="door-1")
     assert twice.returncode != 0 and "fresh data dir" in twice.stderr
+
+
+def organiser_keys(k: Kiosk) -> str:
+    """`kiosk keys init` on the organiser's kiosk: the fingerprint its doors are given."""
+    from kiosk import paths
+    from kiosk.domain.authority import fingerprint
+    from kiosk.service import keys as key_store
+
+    assert k.data_dir is not None
+    key_store.init_keys(paths.keys_dir(k.data_dir))
+    k.reload_keys()
+    return fingerprint(k.services.keys.public[0])
 
 
 def _edit(k: Kiosk, code: str, **changes: object) -> None:
@@ -80,11 +98,12 @@ def test_offline_edits_merge_field_by_field_and_the_organisers_cancellation_wins
     org = Kiosk.open(tmp_path / "org", device_name="organiser", clock=FakeClock())
     org.create_event(Event(id="5f0c1d2e-3a4b-4c5d-8e6f-708192a3b4c5", name="Gala"))
     import_registrations(org, tmp_path / "guests.csv")
+    fingerprint = organiser_keys(org)  # the cancellation outranks the door: it is signed
     sync_once(org, hub)
     a = Kiosk.open(tmp_path / "a", device_name="poste-A", clock=FakeClock())
     b = Kiosk.open(tmp_path / "b", device_name="poste-B", clock=FakeClock())
     for k in (a, b):
-        assert join(k, hub).guests == 3
+        assert join(k, hub, fingerprint=fingerprint).guests == 3
     for k in (org, a, b):
         k.clock.advance(60)  # type: ignore[attr-defined]
     _edit(a, "GALA-002", email="bo.chen@example.org")  # offline, on A
@@ -131,11 +150,10 @@ def test_a_guest_admitted_from_a_ticket_offline_takes_the_organisers_record(tmp_
     org = Kiosk.open(tmp_path / "org", device_name="organiser", clock=FakeClock())
     org.create_event(Event(id="5f0c1d2e-3a4b-4c5d-8e6f-708192a3b4c5", name="Gala"))
     import_registrations(org, tmp_path / "guests.csv")
-    key_store.init_keys(paths.keys_dir(tmp_path / "org"))
-    org.reload_keys()
+    fingerprint = organiser_keys(org)
     sync_once(org, hub)
     b = Kiosk.open(tmp_path / "b", device_name="poste-B", clock=FakeClock())
-    assert join(b, hub).guests == 3
+    assert join(b, hub, fingerprint=fingerprint).guests == 3
     late = tmp_path / "late.csv"  # registered after B joined; B is offline from now on
     late.write_text(CSV + "GALA-004,Zoé,Nguyễn-Lefèvre,zoe@example.org,Lumen\n", encoding="utf-8")
     import_registrations(org, late)
