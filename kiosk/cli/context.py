@@ -63,7 +63,17 @@ class Context:
             from kiosk.service import Kiosk
 
             self._kiosk = Kiosk.open(self.data_dir, device_name=self.device_name, lang=self.lang)
+            if not getattr(self.args, "no_auto_purge", False):
+                self._purge_due(self._kiosk)
         return self._kiosk
+
+    def _purge_due(self, kiosk: Kiosk) -> None:
+        """The privacy notice's promise: an event whose retention has passed is erased at the next start."""
+        from kiosk.cli.cmd_purge import words
+        from kiosk.service.purge import Purge
+
+        for event, done in Purge(kiosk).purge_due():
+            self.say(words(self, "auto", name=event.name, guests=done.guests))
 
     def close(self) -> None:
         if self._kiosk is not None:

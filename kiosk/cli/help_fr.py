@@ -174,6 +174,14 @@ HELP_FR: dict[str, str] = {
         "inscriptions sur place d'une même personne à deux postes, à fusionner ou à écarter",
     "the record kept (id or ticket code)": "la fiche gardée (identifiant ou code de billet)",
     "the record merged into it (id or ticket code)": "la fiche fusionnée dans celle-ci (identifiant ou code de billet)",
+    "erase guests' personal data once the event's retention has passed":
+        "efface les données personnelles des invité·es une fois la durée de conservation écoulée",
+    "erase the active event now, whatever its retention period":
+        "efface l'événement actif tout de suite, quelle que soit sa durée de conservation",
+    "say what would be erased and kept, erase nothing": "dit ce qui serait effacé et gardé, sans rien effacer",
+    "how long guests' data is kept after the event: 90d, 12w, 3m (default 3m)":
+        "durée de conservation des données des invité·es après l'événement : 90d, 12w, 3m (par défaut 3m)",
+
 }
 
 # argparse's own words (its gettext msgids, Python 3.11-3.13), for kiosk.cli.main's French parser.

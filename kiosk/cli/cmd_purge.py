@@ -1,0 +1,130 @@
+"""`kiosk purge [--now] [--dry-run] [--json]`: erase the guests' personal data after the evening."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from kiosk.cli.context import Context
+
+if TYPE_CHECKING:
+    from kiosk.service.purge import Done, Plan
+
+_WORDS: dict[str, dict[str, str]] = {
+    "fr": {
+        "nothing_due": "Rien à effacer : aucune durée de conservation n'est écoulée (« kiosk purge --now » "
+                       "efface l'événement actif tout de suite).",
+        "plan_head": "{name} : conservation jusqu'au {due}{state}",
+        "plan_due": " (écoulée)",
+        "plan_purged": " — déjà effacé le {at}",
+        "plan_goes": "  effacé : noms, e-mails, structures, codes de billet de {guests} invités ; texte libre de "
+                     "{scans} passages (code saisi, équipier, motif) ; {waitlist} contacts en liste d'attente ; "
+                     "{files} fichiers ({size})",
+        "plan_file": "    {kind} {path} ({size})",
+        "plan_stays": "  gardé : les totaux du bilan (par atelier, catégorie, heure ; pic ; sur place ; absents)",
+        "plan_export": "  dernier export : {at}",
+        "plan_no_export": "  attention : aucun export depuis le dernier import ou passage (dernier : {at})",
+        "plan_db": "  base de données : {size} (réduite par VACUUM)",
+        "dry": "Essai : rien n'a été effacé.",
+        "done": "{name} : données personnelles effacées ({guests} invités, {scans} passages, {files} fichiers) ; "
+                "base {before} → {after}",
+        "auto": "Conservation écoulée : données personnelles de « {name} » effacées ({guests} invités).",
+        "never": "jamais",
+    },
+    "en": {
+        "nothing_due": "Nothing to erase: no retention period has passed (\"kiosk purge --now\" erases the "
+                       "active event now).",
+        "plan_head": "{name}: kept until {due}{state}",
+        "plan_due": " (passed)",
+        "plan_purged": " — already erased on {at}",
+        "plan_goes": "  erased: names, e-mails, organisations, ticket codes of {guests} guests; free text of "
+                     "{scans} scans (typed code, staff, reason); {waitlist} waiting-list contacts; "
+                     "{files} files ({size})",
+        "plan_file": "    {kind} {path} ({size})",
+        "plan_stays": "  kept: the report's totals (per workshop, category, hour; peak; walk-ins; no-shows)",
+        "plan_export": "  last export: {at}",
+        "plan_no_export": "  warning: no export since the last import or scan (last one: {at})",
+        "plan_db": "  database: {size} (shrunk by VACUUM)",
+        "dry": "Dry run: nothing was erased.",
+        "done": "{name}: personal data erased ({guests} guests, {scans} scans, {files} files); "
+                "database {before} → {after}",
+        "auto": "Retention passed: personal data of \"{name}\" erased ({guests} guests).",
+        "never": "never",
+    },
+}
+
+
+def words(ctx: Context, key: str, **values: object) -> str:
+    return _WORDS.get(ctx.lang, _WORDS["fr"])[key].format(**values)
+
+
+def register(sub: Any) -> None:
+    purge = sub.add_parser("purge", help="erase guests' personal data once the event's retention has passed")
+    purge.add_argument("--now", action="store_true",
+                       help="erase the active event now, whatever its retention period")
+    purge.add_argument("--dry-run", action="store_true", help="say what would be erased and kept, erase nothing")
+    purge.add_argument("--json", action="store_true")
+    purge.set_defaults(handler=_purge, no_auto_purge=True)  # a dry run erases nothing, not even what is due
+
+
+def size_text(n: int) -> str:
+    for unit in ("B", "kB", "MB", "GB"):
+        if n < 1000 or unit == "GB":
+            return f"{n} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1000  # type: ignore[assignment]
+    return f"{n} B"
+
+
+def plan_json(p: Plan) -> dict[str, object]:
+    return {"event_id": p.event.id, "event": p.event.name, "retention": p.event.retention, "due_at": p.due_at,
+            "due": p.due, "purged_at": p.purged_at, "guests": p.guests, "scans": p.scans, "waitlist": p.waitlist,
+            "files": [{"path": str(f.path), "kind": f.kind, "bytes": f.size} for f in p.files],
+            "files_bytes": sum(f.size for f in p.files), "database_bytes": p.database_bytes,
+            "last_export": p.last_export, "last_change": p.last_change, "export_stale": p.export_stale,
+            "kept": ["workshop", "category", "status", "source", "presence", "scan kinds and times"]}
+
+
+def done_json(d: Done) -> dict[str, object]:
+    return {"event_id": d.event_id, "purged_at": d.purged_at, "guests": d.guests, "scans": d.scans,
+            "files_deleted": d.files_deleted, "database_bytes_before": d.bytes_before,
+            "database_bytes_after": d.bytes_after}
+
+
+def _plan_lines(ctx: Context, p: Plan) -> list[str]:
+    from kiosk.domain.rules import local_timestamp
+
+    state = words(ctx, "plan_purged", at=local_timestamp(p.purged_at)) if p.purged_at else (
+        words(ctx, "plan_due") if p.due else "")
+    lines = [words(ctx, "plan_head", name=p.event.name, due=local_timestamp(p.due_at), state=state),
+             words(ctx, "plan_goes", guests=p.guests, scans=p.scans, waitlist=p.waitlist, files=len(p.files),
+                   size=size_text(sum(f.size for f in p.files)))]
+    lines += [words(ctx, "plan_file", kind=f.kind, path=f.path, size=size_text(f.size)) for f in p.files]
+    lines.append(words(ctx, "plan_stays"))
+    if p.export_stale:
+        lines.append(words(ctx, "plan_no_export", at=local_timestamp(p.last_export) or words(ctx, "never")))
+    else:
+        lines.append(words(ctx, "plan_export", at=local_timestamp(p.last_export)))
+    lines.append(words(ctx, "plan_db", size=size_text(p.database_bytes)))
+    return lines
+
+
+def _purge(ctx: Context) -> int:
+    from kiosk.service.purge import Purge
+
+    k = ctx.kiosk()
+    service = Purge(k)
+    plans = [service.plan(k.event)] if ctx.args.now else service.plans(only_due=True)
+    if ctx.args.dry_run:
+        lines = [line for p in plans for line in _plan_lines(ctx, p)]
+        ctx.emit({"dry_run": True, "events": [plan_json(p) for p in plans]},
+                 "\n".join([*lines, words(ctx, "dry")]) if plans else words(ctx, "nothing_due"))
+        return 0
+    results = []
+    for p in plans:
+        if p.export_stale:
+            ctx.say(words(ctx, "plan_no_export", at=p.last_export or words(ctx, "never")).strip())
+        results.append((p, service.purge(p.event.id)))
+    ctx.emit({"dry_run": False, "purged": [done_json(d) for _p, d in results]},
+             "\n".join(words(ctx, "done", name=p.event.name, guests=d.guests, scans=d.scans, files=d.files_deleted,
+                             before=size_text(d.bytes_before), after=size_text(d.bytes_after))
+                       for p, d in results) if results else words(ctx, "nothing_due"))
+    return 0
