@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any
 
 from kiosk.cli.context import Context
@@ -29,6 +30,10 @@ _WORDS: dict[str, dict[str, str]] = {
                 "base {before} → {after}",
         "auto": "Conservation écoulée : données personnelles de « {name} » effacées ({guests} invités).",
         "never": "jamais",
+        "leave_refused": "{unsent} passages de « {name} » ne sont pas encore arrivés au hub : synchronisez "
+                         "(« kiosk sync ») ou « kiosk leave --force » (ils seront perdus)",
+        "left": "Copie de « {name} » effacée de ce poste ({files} fichiers, {lost} passages non envoyés perdus) ; "
+                "retour à la démo : {demo}",
     },
     "en": {
         "nothing_due": "Nothing to erase: no retention period has passed (\"kiosk purge --now\" erases the "
@@ -49,6 +54,10 @@ _WORDS: dict[str, dict[str, str]] = {
                 "database {before} → {after}",
         "auto": "Retention passed: personal data of \"{name}\" erased ({guests} guests).",
         "never": "never",
+        "leave_refused": "{unsent} scans of \"{name}\" have not reached the hub yet: sync (\"kiosk sync\") or "
+                         "\"kiosk leave --force\" (they will be lost)",
+        "left": "This door's copy of \"{name}\" erased ({files} files, {lost} unsent scans lost); back to the "
+                "demo: {demo}",
     },
 }
 
@@ -58,6 +67,11 @@ def words(ctx: Context, key: str, **values: object) -> str:
 
 
 def register(sub: Any) -> None:
+    _register_purge(sub)
+    register_leave(sub)
+
+
+def _register_purge(sub: Any) -> None:
     purge = sub.add_parser("purge", help="erase guests' personal data once the event's retention has passed")
     purge.add_argument("--now", action="store_true",
                        help="erase the active event now, whatever its retention period")
@@ -127,4 +141,35 @@ def _purge(ctx: Context) -> int:
              "\n".join(words(ctx, "done", name=p.event.name, guests=d.guests, scans=d.scans, files=d.files_deleted,
                              before=size_text(d.bytes_before), after=size_text(d.bytes_after))
                        for p, d in results) if results else words(ctx, "nothing_due"))
+    return 0
+
+
+def register_leave(sub: Any) -> None:
+    leave = sub.add_parser(
+        "leave", help="erase this door's copy of the event (guests, scans, files, keys, PIN) and return to the demo")
+    leave.add_argument("--force", action="store_true",
+                       help="leave even though scans have not reached the hub (they are lost)")
+    leave.add_argument("--json", action="store_true")
+    leave.set_defaults(handler=_leave, no_auto_purge=True)
+
+
+def _leave(ctx: Context) -> int:
+    from kiosk.cli.context import EXIT_REFUSED
+    from kiosk.domain.demo import is_demo
+    from kiosk.service.purge import Purge
+
+    k = ctx.kiosk()
+    event = k.event
+    service = Purge(k)
+    unsent = service.unsent(event.id)
+    if unsent and not ctx.args.force and not is_demo(event):
+        sys.stderr.write("kiosk: " + words(ctx, "leave_refused", name=event.name, unsent=unsent) + "\n")
+        return EXIT_REFUSED
+    left = service.leave(event.id)
+    k.reload_keys()
+    demo = k.create_demo(force=True)
+    ctx.emit({"left": event.id, "event": event.name, "unsent_lost": left.unsent_lost,
+              "files_deleted": left.files_deleted, "database_bytes_before": left.bytes_before,
+              "database_bytes_after": left.bytes_after, "active": demo.id},
+             words(ctx, "left", name=event.name, files=left.files_deleted, lost=left.unsent_lost, demo=demo.name))
     return 0

@@ -178,6 +178,10 @@ HELP_FR: dict[str, str] = {
         "efface les données personnelles des invité·es une fois la durée de conservation écoulée",
     "erase the active event now, whatever its retention period":
         "efface l'événement actif tout de suite, quelle que soit sa durée de conservation",
+    "erase this door's copy of the event (guests, scans, files, keys, PIN) and return to the demo":
+        "efface la copie de l'événement sur ce poste (invité·es, passages, fichiers, clés, PIN) et revient à la démo",
+    "leave even though scans have not reached the hub (they are lost)":
+        "part même si des passages ne sont pas arrivés au hub (ils sont perdus)",
     "say what would be erased and kept, erase nothing": "dit ce qui serait effacé et gardé, sans rien effacer",
     "how long guests' data is kept after the event: 90d, 12w, 3m (default 3m)":
         "durée de conservation des données des invité·es après l'événement : 90d, 12w, 3m (par défaut 3m)",

@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from kiosk import paths
 from kiosk.domain import retention, rules
 from kiosk.domain.model import Event
+from kiosk.service import pin
 from kiosk.service.errors import storage_guard
 from kiosk.service.session import OnSession, Session
 from kiosk.store import events as event_store
@@ -61,6 +63,15 @@ class Done:
     purged_at: str
     guests: int
     scans: int
+    files_deleted: int
+    bytes_before: int
+    bytes_after: int
+
+
+@dataclass(frozen=True)
+class Left:
+    event_id: str
+    unsent_lost: int
     files_deleted: int
     bytes_before: int
     bytes_after: int
@@ -169,6 +180,37 @@ class Purge(OnSession):
         """Purge every event whose retention has passed and that is not purged yet: the automatic purge a
         kiosk runs at start, even if it never reaches the hub again."""
         return [(e, self.purge(e.id)) for e in self.due()]
+
+    @storage_guard
+    def unsent(self, event_id: str) -> int:
+        """Scans of the event the hub has not acknowledged yet: what `leave` would lose."""
+        return purge_store.unsent_scans(self.conn, event_id)
+
+    @storage_guard
+    def leave(self, event_id: str) -> Left:
+        """Erase this door's copy of ``event_id``: its rows, the files kiosk wrote for it, the ticket keys,
+        the staff PIN and the hub it synced with; then vacuum. The caller returns the laptop to the demo.
+        The caller checks ``unsent`` first: scans the hub has not got are lost with the copy."""
+        before = self.database_bytes()
+        unsent = purge_store.unsent_scans(self.conn, event_id)
+        files = self._files(event_id)
+        data = self._data_dir()
+        if data is not None:
+            keys = paths.keys_dir(data)
+            extra = [*(sorted(keys.iterdir()) if keys.is_dir() else []), data / pin.FILE_NAME]
+            files += [FileToErase(p, "key", _size(p)) for p in extra if p.is_file()]
+        deleted = 0
+        for item in files:
+            try:
+                item.path.unlink()
+                deleted += 1
+            except FileNotFoundError:
+                pass
+        with transaction(self.conn):
+            purge_store.forget_event(self.conn, event_id)
+        purge_store.vacuum(self.conn)
+        self._session.forget_event()
+        return Left(event_id, unsent, deleted, before, self.database_bytes())
 
     @storage_guard
     def record_written(self, *files: Path, kind: str) -> None:

@@ -140,3 +140,27 @@ def retention(conn: sqlite3.Connection, event_id: str) -> str | None:
 
 def set_retention(conn: sqlite3.Connection, event_id: str, value: str | None) -> None:
     conn.execute("UPDATE events SET retention = ? WHERE id = ?", (value, event_id))
+
+
+def unsent_scans(conn: sqlite3.Connection, event_id: str) -> int:
+    """Scans of the event this kiosk holds that the hub has not acknowledged (lost if the door leaves)."""
+    return int(conn.execute("SELECT count(*) FROM scans WHERE event_id = ? AND received_at IS NULL",
+                            (event_id,)).fetchone()[0])
+
+
+def forget_event(conn: sqlite3.Connection, event_id: str) -> None:
+    """Delete every row of the event (inside the caller's transaction), and what ties this door to its hub.
+
+    The scan log refuses deletes while its event exists: the event goes first and its rows follow by
+    cascade; the tables without a foreign key are emptied by hand."""
+    conn.execute("DELETE FROM attendee_outbox WHERE attendee_id IN (SELECT id FROM attendees WHERE event_id = ?)",
+                 (event_id,))
+    conn.execute("DELETE FROM presence_stale WHERE attendee_id IN (SELECT id FROM attendees WHERE event_id = ?)",
+                 (event_id,))
+    conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
+    for table in ("scans", "guest_links", "badge_prints", "print_jobs", "consents", "waitlist", "attendees",
+                  "attendee_counts", "workshops", "categories", "written_files", "event_purges"):
+        conn.execute(f"DELETE FROM {table} WHERE event_id = ?", (event_id,))
+    conn.execute("DELETE FROM sync_state")
+    conn.execute("DELETE FROM meta WHERE key IN ('active_event', 'hub_url', 'attendees_pushed_rowid')")
+    conn.execute("INSERT INTO attendees_fts(attendees_fts) VALUES ('rebuild')")

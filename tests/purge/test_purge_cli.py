@@ -150,3 +150,41 @@ def test_retention_accepted_forms_are_stored(tmp_path: Path) -> None:
         made = json.loads(ok(tmp_path / given.strip(), "event", "create", "--name", "Soirée", "--retention", given,
                              "--json"))
         assert made["retention"] == stored
+
+
+def test_leave_refuses_while_scans_are_unsent_and_erases_everything_with_force(evening: Path) -> None:
+    ok(evening, "keys", "init")
+    assert any((evening / "keys").iterdir())
+    ok(evening, "event", "create", "--name", "Soirée des voisins")
+    ok(evening, "register", "--first-name", NAME, "--last-name", SURNAME, "--email", EMAIL, "--checkin")
+    refused = kiosk(evening, "leave")
+    assert refused.returncode == 1 and "1 passages" in refused.stderr and "--force" in refused.stderr
+    assert files_holding(evening, SURNAME, EMAIL)
+    english = kiosk(evening, "leave", "--lang", "en")
+    assert english.returncode == 1 and "have not reached the hub" in english.stderr
+
+    left = json.loads(ok(evening, "leave", "--force", "--json"))
+    assert left["unsent_lost"] == 1 and left["event"] == "Soirée des voisins"
+    assert left["active"] == demo_event().id
+    listed = json.loads(ok(evening, "event", "list", "--json"))
+    assert "Soirée des voisins" not in [e["name"] for e in listed]
+    assert not (evening / "keys").exists() or not any((evening / "keys").iterdir())
+    # the demo is still there with its own (fictitious) guests, and the other event's names are gone
+    assert json.loads(ok(evening, "stats", "--json"))["registered"] > 100
+    with sqlite3.connect(evening / "kiosk.db") as conn:
+        assert conn.execute("SELECT count(*) FROM scans WHERE event_id NOT IN (SELECT id FROM events)"
+                            ).fetchone()[0] == 0
+
+
+def test_the_scan_log_stays_immutable_outside_a_purge(evening: Path) -> None:
+    with sqlite3.connect(evening / "kiosk.db") as conn:
+        for sql in ("UPDATE scans SET staff = NULL, reason = NULL, code = ''",
+                    "UPDATE scans SET reason = 'changed'", "DELETE FROM scans"):
+            with pytest.raises(sqlite3.IntegrityError):
+                conn.execute(sql)
+    ok(evening, "purge", "--now")
+    with sqlite3.connect(evening / "kiosk.db") as conn:  # purged: still nothing else may change
+        for sql in ("UPDATE scans SET reason = 'changed'", "UPDATE scans SET kind = 'exit'",
+                    "UPDATE scans SET device_time = '2030-01-01T00:00:00.000Z'", "DELETE FROM scans"):
+            with pytest.raises(sqlite3.IntegrityError):
+                conn.execute(sql)
