@@ -38,3 +38,38 @@ def test_the_retention_ends_where_the_notice_says(start: str, value: str | None,
 def test_the_notice_states_the_period_in_words() -> None:
     assert retention.words(None) == "3 mois" and retention.words("1w", "en") == "1 week"
     assert retention.notice("effacées {retention} après", "90d") == "effacées 90 jours après"
+
+
+def test_the_walk_in_form_states_the_events_own_period(tmp_path: Path) -> None:
+    from kiosk.service.self_service import SelfService
+
+    k = Kiosk.open(tmp_path / "data", device_name="door")
+    k.create_demo()
+    assert "effacées 3 mois après l'événement" in SelfService(k).privacy_notice
+    Purge(k).set_retention("6w")
+    assert "effacées 6 semaines après l'événement" in SelfService(k).privacy_notice
+    k.close()
+
+
+def test_the_window_purges_at_start_once_the_retention_passed(tmp_path: Path,
+                                                              caplog: pytest.LogCaptureFixture) -> None:
+    from kiosk.ui.app import open_kiosk
+
+    data = tmp_path / "data"
+    k = Kiosk.open(data, device_name="door")
+    k.create_demo()  # held on 2026-11-30: one day's retention passed long ago
+    Purge(k).set_retention("1d")
+    k.close()
+    with caplog.at_level("WARNING"):
+        opened = open_kiosk(data, "door", "fr")
+    assert "retention passed" in caplog.text
+    from kiosk.domain.demo import demo_attendees, demo_event
+
+    email = (demo_attendees(demo_event())[0].email or "").encode()
+    assert email and not any(email in p.read_bytes() for p in data.iterdir() if p.name.startswith("kiosk.db"))
+    assert opened.event.retention == "1d" and opened.stats().registered == 143
+    opened.close()
+    caplog.clear()
+    with caplog.at_level("WARNING"):
+        open_kiosk(data, "door", "fr").close()
+    assert "retention passed" not in caplog.text  # said once
