@@ -30,6 +30,8 @@ _WORDS: dict[str, dict[str, str]] = {
                 "base {before} → {after}",
         "auto": "Conservation écoulée : données personnelles de « {name} » effacées ({guests} invités).",
         "never": "jamais",
+        "wal_busy": "attention : une autre fenêtre kiosk lit cette base ; fermez-la puis relancez "
+                    "« kiosk purge --now » pour vider aussi le journal (kiosk.db-wal)",
         "leave_refused": "{unsent} passages de « {name} » ne sont pas encore arrivés au hub : synchronisez "
                          "(« kiosk sync ») ou « kiosk leave --force » (ils seront perdus)",
         "left": "Copie de « {name} » effacée de ce poste ({files} fichiers, {lost} passages non envoyés perdus) ; "
@@ -54,6 +56,8 @@ _WORDS: dict[str, dict[str, str]] = {
                 "database {before} → {after}",
         "auto": "Retention passed: personal data of \"{name}\" erased ({guests} guests).",
         "never": "never",
+        "wal_busy": "warning: another kiosk window is reading this database; close it, then run "
+                    "\"kiosk purge --now\" again to empty its log (kiosk.db-wal) too",
         "leave_refused": "{unsent} scans of \"{name}\" have not reached the hub yet: sync (\"kiosk sync\") or "
                          "\"kiosk leave --force\" (they will be lost)",
         "left": "This door's copy of \"{name}\" erased ({files} files, {lost} unsent scans lost); back to the "
@@ -100,7 +104,7 @@ def plan_json(p: Plan) -> dict[str, object]:
 def done_json(d: Done) -> dict[str, object]:
     return {"event_id": d.event_id, "purged_at": d.purged_at, "guests": d.guests, "scans": d.scans,
             "files_deleted": d.files_deleted, "database_bytes_before": d.bytes_before,
-            "database_bytes_after": d.bytes_after}
+            "database_bytes_after": d.bytes_after, "wal_emptied": d.wal_emptied}
 
 
 def _plan_lines(ctx: Context, p: Plan) -> list[str]:
@@ -136,7 +140,10 @@ def _purge(ctx: Context) -> int:
     for p in plans:
         if p.export_stale:
             ctx.say(words(ctx, "plan_no_export", at=p.last_export or words(ctx, "never")).strip())
-        results.append((p, service.purge(p.event.id)))
+        done = service.purge(p.event.id)
+        if not done.wal_emptied:
+            ctx.say(words(ctx, "wal_busy"))
+        results.append((p, done))
     ctx.emit({"dry_run": False, "purged": [done_json(d) for _p, d in results]},
              "\n".join(words(ctx, "done", name=p.event.name, guests=d.guests, scans=d.scans, files=d.files_deleted,
                              before=size_text(d.bytes_before), after=size_text(d.bytes_after))

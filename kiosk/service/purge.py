@@ -66,6 +66,7 @@ class Done:
     files_deleted: int
     bytes_before: int
     bytes_after: int
+    wal_emptied: bool = True  # False: another process held the WAL (see kiosk.store.purge.vacuum)
 
 
 @dataclass(frozen=True)
@@ -165,9 +166,10 @@ class Purge(OnSession):
                 pass
         with transaction(self.conn):
             record = purge_store.erase(self.conn, event_id, now=purged_at, files=deleted)
-        purge_store.vacuum(self.conn)
+        emptied = purge_store.vacuum(self.conn)
         self._session.forget_event()
-        return Done(event_id, record.purged_at, record.guests, record.scans, deleted, before, self.database_bytes())
+        return Done(event_id, record.purged_at, record.guests, record.scans, deleted, before, self.database_bytes(),
+                    emptied)
 
     @storage_guard
     def due(self) -> list[Event]:

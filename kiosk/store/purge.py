@@ -126,11 +126,20 @@ def erase(conn: sqlite3.Connection, event_id: str, *, now: str, files: int) -> P
     return result
 
 
-def vacuum(conn: sqlite3.Connection) -> None:
-    """Rewrite the file without its free pages (where erased text lingers), then empty the WAL."""
+def vacuum(conn: sqlite3.Connection, *, attempts: int = 10) -> bool:
+    """Rewrite the file without its free pages (where erased text lingers), then empty the WAL. False when
+    another process (an open window reading) kept the WAL from being emptied: its old frames may still
+    hold erased text until that process lets go and the next checkpoint runs."""
+    import time
+
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.execute("VACUUM")
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for _ in range(attempts):
+        busy = int(conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0])
+        if not busy:
+            return True
+        time.sleep(0.2)
+    return False
 
 
 def retention(conn: sqlite3.Connection, event_id: str) -> str | None:
@@ -162,5 +171,6 @@ def forget_event(conn: sqlite3.Connection, event_id: str) -> None:
                   "attendee_counts", "workshops", "categories", "written_files", "event_purges"):
         conn.execute(f"DELETE FROM {table} WHERE event_id = ?", (event_id,))
     conn.execute("DELETE FROM sync_state")
-    conn.execute("DELETE FROM meta WHERE key IN ('active_event', 'hub_url', 'attendees_pushed_rowid')")
+    conn.execute("DELETE FROM meta WHERE key IN ('active_event', 'hub_url', 'attendees_pushed_rowid')"
+                 " OR key LIKE '%:' || ?", (event_id,))  # e.g. the event's organiser key
     conn.execute("INSERT INTO attendees_fts(attendees_fts) VALUES ('rebuild')")
