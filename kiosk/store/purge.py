@@ -130,15 +130,17 @@ def vacuum(conn: sqlite3.Connection, *, attempts: int = 10) -> bool:
     """Rewrite the file without its free pages (where erased text lingers), then empty the WAL. False when
     another process (an open window reading) kept the WAL from being emptied: its old frames may still
     hold erased text until that process lets go and the next checkpoint runs."""
-    import time
+    from kiosk.store.db import BUSY_TIMEOUT_MS, set_busy_timeout
 
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("PRAGMA wal_checkpoint(PASSIVE)")  # a smaller WAL for VACUUM to append to; never waits
     conn.execute("VACUUM")
-    for _ in range(attempts):
-        busy = int(conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0])
-        if not busy:
-            return True
-        time.sleep(0.2)
+    set_busy_timeout(conn, 200)  # a reader blocks TRUNCATE: wait a little for it, not the 5 s a write waits
+    try:
+        for _ in range(attempts):
+            if not int(conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]):
+                return True
+    finally:
+        set_busy_timeout(conn, BUSY_TIMEOUT_MS)
     return False
 
 

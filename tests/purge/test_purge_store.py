@@ -73,3 +73,21 @@ def test_the_window_purges_at_start_once_the_retention_passed(tmp_path: Path,
     with caplog.at_level("WARNING"):
         open_kiosk(data, "door", "fr").close()
     assert "retention passed" not in caplog.text  # said once
+
+
+def test_a_reader_holding_the_wal_is_reported_not_waited_for_and_a_second_run_empties_it(tmp_path: Path) -> None:
+    import sqlite3
+
+    k = Kiosk.open(tmp_path, device_name="door")
+    k.create_demo()
+    reader = sqlite3.connect(tmp_path / "kiosk.db")  # an open window, in the middle of a read
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM attendees").fetchone()
+    first = Purge(k).purge(k.event.id)
+    assert not first.wal_emptied
+    reader.rollback()
+    reader.close()
+    second = Purge(k).purge(k.event.id)
+    assert second.wal_emptied and second.purged_at == first.purged_at
+    assert (tmp_path / "kiosk.db-wal").stat().st_size == 0
+    k.close()
