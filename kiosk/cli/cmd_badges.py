@@ -137,6 +137,9 @@ def _tickets(ctx: Context) -> int:
                                      progress=progress)
     progress.finish()
     mailing = ctx.args.output / "mailing.csv"
+    from kiosk.service.purge import Purge
+
+    Purge(k).record_written(mailing, *(p for f in made for p in (f.pdf, f.png)), kind="tickets")  # purge deletes them
     ctx.emit({"tickets": len(made), "mailing": str(mailing),
               "files": [{"attendee_id": f.attendee.id, "pdf": str(f.pdf), "png": str(f.png)} for f in made]},
              ctx.text("tickets_written", count=len(made), folder=ctx.args.output, mailing=mailing))

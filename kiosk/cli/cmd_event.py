@@ -20,6 +20,8 @@ def register(sub: Any) -> None:
     create.add_argument("--tagline")
     create.add_argument("--privacy-notice", metavar="TEXT",
                         help="who processes walk-ins' data, why and for how long (shown beside the consent box)")
+    create.add_argument("--retention", metavar="PERIOD",
+                        help="how long guests' data is kept after the event: 90d, 12w, 3m (default 3m)")
     create.add_argument("--case-sensitive-codes", action="store_true",
                         help="ticket codes differ by case (default: matched case-insensitively)")
     create.add_argument("--json", action="store_true")
@@ -27,6 +29,8 @@ def register(sub: Any) -> None:
     edit = actions.add_parser("edit", help="change the active event (each field stamped, merged through the hub)")
     for option in ("--name", "--starts", "--venue", "--capacity", "--tagline", "--privacy-notice"):
         edit.add_argument(option, metavar="TEXT", help="new value ('' clears it, the name excepted)")
+    edit.add_argument("--retention", metavar="PERIOD",
+                      help="how long guests' data is kept after the event: 90d, 12w, 3m (default 3m)")
     edit.add_argument("--workshop", action="append", default=[], metavar="NAME[:CAPACITY]", help="add or change")
     edit.add_argument("--category", action="append", default=[], metavar="NAME[:#COLOUR]", help="add or change")
     edit.add_argument("--remove", action="append", default=[], metavar="NAME", help="drop a workshop or category")
@@ -85,6 +89,18 @@ def _check_starts(starts: str | None) -> None:
             raise UsageError(f"--starts {starts!r} is not an ISO 8601 date-time") from exc
 
 
+def _retention(text: str | None) -> str | None:
+    """The stored form of --retention ('' and None: the default), or a usage error saying why not."""
+    from kiosk.domain import retention
+
+    if not text:
+        return None
+    try:
+        return retention.parse(text)
+    except retention.RetentionError as exc:
+        raise UsageError(f"--retention {exc}") from exc
+
+
 def _create(ctx: Context) -> int:
     import uuid
 
@@ -92,11 +108,13 @@ def _create(ctx: Context) -> int:
 
     a = ctx.args
     _check_starts(a.starts)
+    kept = _retention(a.retention)
     if a.capacity is not None and a.capacity < 0:
         raise UsageError("--capacity must be positive")
     event = Event(
         id=str(uuid.uuid4()), name=a.name.strip(), starts_at=a.starts, venue=a.venue, capacity=a.capacity,
         tagline=a.tagline, codes_case_sensitive=a.case_sensitive_codes, privacy_notice=a.privacy_notice,
+        retention=kept,
         workshops=tuple(_parse_workshop(w) for w in a.workshop),
         categories=tuple(_parse_category(c, i) for i, c in enumerate(a.category)),
     )
@@ -112,7 +130,15 @@ def _edit(ctx: Context) -> int:
         raise UsageError("--capacity must be a whole number (or '' for none)")
     given = {"name": a.name, "starts_at": a.starts, "venue": a.venue, "capacity": a.capacity, "tagline": a.tagline,
              "privacy_notice": a.privacy_notice}
+    kept = _retention(a.retention)
     k = ctx.kiosk()
+    if a.retention is not None:
+        from kiosk.service.purge import Purge
+
+        edited = Purge(k).set_retention(kept)
+        if not any(v is not None for v in given.values()) and not (a.workshop or a.category or a.remove):
+            ctx.emit(event_json(edited), ctx.text("event_edited", name=edited.name, id=edited.id))
+            return 0
     known = len(k.event.categories)
     edited = k.edit_event(workshops=[_parse_workshop(w) for w in a.workshop],
                           categories=[_parse_category(c, known + i) for i, c in enumerate(a.category)],
@@ -125,6 +151,7 @@ def event_json(event: Any) -> dict[str, Any]:
     return {
         "id": event.id, "name": event.name, "starts_at": event.starts_at, "venue": event.venue,
         "capacity": event.capacity, "tagline": event.tagline, "codes_case_sensitive": event.codes_case_sensitive,
+        "retention": event.retention,
         "workshops": [{"name": w.name, "capacity": w.capacity} for w in event.workshops],
         "categories": [{"name": c.name, "color": c.color} for c in event.categories],
     }

@@ -60,6 +60,9 @@ def _present(ctx: Context) -> int:
 
         write_evacuation_pdf(ctx.args.pdf, occupancy.event, people, made_at,
                              lang=ctx.args.lang or ctx.settings.language)
+        from kiosk.service.purge import Purge
+
+        Purge(ctx.kiosk()).record_written(ctx.args.pdf, kind="present")  # names in it: the purge deletes it
         ctx.say(ctx.text("evacuation_written", count=len(people), file=ctx.args.pdf))
     lines = [ctx.text("present_head", count=len(people), time=rules.local_clock(made_at))]
     lines += ["  ".join(part for part in (f"{plain(p.last_name.upper())}, {plain(p.first_name)}",

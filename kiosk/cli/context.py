@@ -68,6 +68,8 @@ class Context:
             from kiosk.service.printing import auto_print
 
             self._kiosk = Kiosk.open(self.data_dir, device_name=self.device_name, lang=self.lang)
+            if not getattr(self.args, "no_auto_purge", False):
+                self._purge_due(self._kiosk)
             # The auto-print setting, decided by the service for every command that lets a guest in.
             auto_print(self._kiosk, self._queue_badge, self.settings.auto_print)
         return self._kiosk
@@ -102,6 +104,14 @@ class Context:
             else:
                 self.say(self.text("badge_waiting", name=name, why=job.last_error or job.status))
         self._badges.clear()
+
+    def _purge_due(self, kiosk: Kiosk) -> None:
+        """The privacy notice's promise: an event whose retention has passed is erased at the next start."""
+        from kiosk.cli.cmd_purge import words
+        from kiosk.service.purge import Purge
+
+        for event, done in Purge(kiosk).purge_due():
+            self.say(words(self, "auto", name=event.name, guests=done.guests))
 
     def close(self) -> None:
         if self._queue is not None:

@@ -193,6 +193,18 @@ HELP_FR: dict[str, str] = {
         "inscriptions sur place d'une même personne à deux postes, à fusionner ou à écarter",
     "the record kept (id or ticket code)": "la fiche gardée (identifiant ou code de billet)",
     "the record merged into it (id or ticket code)": "la fiche fusionnée dans celle-ci (identifiant ou code de billet)",
+    "erase guests' personal data once the event's retention has passed":
+        "efface les données personnelles des invité·es une fois la durée de conservation écoulée",
+    "erase the active event now, whatever its retention period":
+        "efface l'événement actif tout de suite, quelle que soit sa durée de conservation",
+    "erase this door's copy of the event (guests, scans, files, keys, PIN) and return to the demo":
+        "efface la copie de l'événement sur ce poste (invité·es, passages, fichiers, clés, PIN) et revient à la démo",
+    "leave even though scans have not reached the hub (they are lost)":
+        "part même si des passages ne sont pas arrivés au hub (ils sont perdus)",
+    "say what would be erased and kept, erase nothing": "dit ce qui serait effacé et gardé, sans rien effacer",
+    "how long guests' data is kept after the event: 90d, 12w, 3m (default 3m)":
+        "durée de conservation des données des invité·es après l'événement : 90d, 12w, 3m (par défaut 3m)",
+
 }
 
 # argparse's own words (its gettext msgids, Python 3.11-3.13), for kiosk.cli.main's French parser.

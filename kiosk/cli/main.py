@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "kiosk.cli.cmd_occupancy",
     "kiosk.cli.cmd_hub",
     "kiosk.cli.cmd_duplicates",
+    "kiosk.cli.cmd_purge",
 )
 
 

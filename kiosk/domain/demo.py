@@ -47,7 +47,7 @@ WORKSHOPS = (Workshop("Se loger", 50), Workshop("Se nourrir", 50), Workshop("Se 
 
 PRIVACY_NOTICE = (
     "La Ruche Marseille et Inter-Made enregistrent votre nom, votre structure et votre e-mail pour "
-    "vous accueillir à #Plus20 et compter les présences. Ces données sont effacées 3 mois après "
+    "vous accueillir à #Plus20 et compter les présences. Ces données sont effacées {retention} après "
     "l'événement ; seuls des totaux sans nom sont gardés. Contact : contact@example.org."
 )
 

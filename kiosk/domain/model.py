@@ -65,6 +65,9 @@ class Event:
     privacy_notice: str | None = None
     workshops: tuple[Workshop, ...] = ()
     categories: tuple[Category, ...] = ()
+    # How long after the event its guests' data is kept ('90d', '12w', '3m'; None: kiosk.domain.retention's
+    # default). The privacy notice states it and the purge carries it out (kiosk.service.purge).
+    retention: str | None = None
 
     def category_color(self, name: str | None) -> str | None:
         for category in self.categories:

@@ -61,4 +61,7 @@ def export_attendees(kiosk: Kiosk, path: Path, progress: Callable[[int, int], No
             for count, values in enumerate(counted(), start=1):  # noqa: B007
                 sheet.append(values)
             book.save(raw)
+    from kiosk.service.purge import Purge
+
+    Purge(kiosk).record_written(path, kind="export")  # the purge deletes it, and says when the last one was made
     return count

@@ -74,7 +74,10 @@ class SelfService:
 
     @property
     def privacy_notice(self) -> str:
-        return self._kiosk.event.privacy_notice or ""
+        from kiosk.domain import retention
+
+        event = self._kiosk.event  # its {retention} slot says what the purge will do (kiosk.service.purge)
+        return retention.notice(event.privacy_notice, event.retention)
 
     @property
     def categories(self) -> list[str]:

@@ -418,14 +418,20 @@ def _insert_event_guests(kiosk: Kiosk, event: Event, guests: list[tuple[Attendee
     return attendee_store.insert_all_or_none(kiosk.conn, values)
 
 
+def _purged(kiosk: Kiosk, event_id: str) -> bool:
+    from kiosk.store import purge as purge_store
+
+    return purge_store.purged(kiosk.conn, event_id) is not None
+
+
 def apply_guest(kiosk: Kiosk, remote: dict[str, Any]) -> int:
     """Merge a guest pulled from the hub into this kiosk through the attendee store's write path
     (search index and door counts kept right). Returns 1 if anything changed. In a transaction."""
     from kiosk.store import meta
 
     event = event_store.get(kiosk.conn, str(remote["event_id"]))
-    if event is None:
-        return 0
+    if event is None or _purged(kiosk, event.id):
+        return 0  # a purged event's guests stay erased here whatever another door still holds
     organiser = meta.get(kiosk.conn, f"organiser:{event.id}")
     theirs = merge.versions(remote["fields"], organiser)
     local = sync_store.local_guest(kiosk.conn, str(remote["id"]))

@@ -34,9 +34,9 @@ def _stamp(version: Sequence[str | None]) -> list[str]:
 def _insert_rows(conn: sqlite3.Connection, event: Event, *, now: str, device_id: str) -> None:
     conn.execute(
         "INSERT INTO events(id, name, starts_at, venue, capacity, tagline, codes_case_sensitive,"
-        " privacy_notice, created_at, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        " privacy_notice, retention, created_at, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         (event.id, event.name, event.starts_at, event.venue, event.capacity, event.tagline,
-         int(event.codes_case_sensitive), event.privacy_notice, now, now, device_id),
+         int(event.codes_case_sensitive), event.privacy_notice, event.retention, now, now, device_id),
     )
     conn.executemany(
         "INSERT INTO workshops(event_id, name, capacity, position) VALUES (?,?,?,?)",
@@ -64,7 +64,7 @@ def get(conn: sqlite3.Connection, event_id: str) -> Event | None:
         id=row["id"], name=row["name"], starts_at=row["starts_at"], venue=row["venue"],
         capacity=row["capacity"], tagline=row["tagline"],
         codes_case_sensitive=bool(row["codes_case_sensitive"]), workshops=workshops, categories=categories,
-        privacy_notice=row["privacy_notice"],
+        privacy_notice=row["privacy_notice"], retention=row["retention"],
     )
 
 
@@ -133,3 +133,9 @@ def edit(conn: sqlite3.Connection, event_id: str, values: Mapping[str, str | Non
         return None
     stamp = sync_store.tick(conn, now)
     return replace(conn, event_id, {**current, **{f: [v, stamp, device_id] for f, v in changed.items()}}, now=now)
+
+
+def created_at(conn: sqlite3.Connection, event_id: str) -> str | None:
+    """When the event was made here: its date for the retention when it has no start."""
+    row = conn.execute("SELECT created_at FROM events WHERE id = ?", (event_id,)).fetchone()
+    return None if row is None else str(row[0])

@@ -214,11 +214,16 @@ _SELECT = ("SELECT rowid, id, event_id, ticket_code, first_name, last_name, emai
            " workshop, status, source, source_device, created_at, field_stamps FROM attendees")
 
 
+# A purged event's guests hold placeholders, not edits: they are never pushed (kiosk.service.purge).
+_NOT_PURGED = "event_id NOT IN (SELECT event_id FROM event_purges)"
+
+
 def unsent_guests(conn: sqlite3.Connection, limit: int) -> tuple[list[GuestRecord], int]:
     """Up to ``limit`` guests to push (new above the mark, or edited), and the rowid mark they reach."""
     mark = int(meta.get(conn, "attendees_pushed_rowid") or 0)
     rows = conn.execute(
-        f"{_SELECT} WHERE rowid > ? OR id IN (SELECT attendee_id FROM attendee_outbox) ORDER BY rowid LIMIT ?",
+        f"{_SELECT} WHERE (rowid > ? OR id IN (SELECT attendee_id FROM attendee_outbox)) AND {_NOT_PURGED}"
+        " ORDER BY rowid LIMIT ?",
         (mark, limit),
     ).fetchall()
     reached = max([mark, *(int(r["rowid"]) for r in rows)])
@@ -228,7 +233,8 @@ def unsent_guests(conn: sqlite3.Connection, limit: int) -> tuple[list[GuestRecor
 def count_unsent_guests(conn: sqlite3.Connection) -> int:
     mark = int(meta.get(conn, "attendees_pushed_rowid") or 0)
     return int(conn.execute(
-        "SELECT count(*) FROM attendees WHERE rowid > ? OR id IN (SELECT attendee_id FROM attendee_outbox)",
+        "SELECT count(*) FROM attendees WHERE (rowid > ? OR id IN (SELECT attendee_id FROM attendee_outbox))"
+        f" AND {_NOT_PURGED}",
         (mark,)).fetchone()[0])
 
 

@@ -100,6 +100,11 @@ def open_kiosk(data_dir: Path, device: str, lang: str) -> Kiosk:
     """The data dir's Kiosk; a new machine gets the demo event so staff see a working door."""
     # The damaged-file check runs in the window, off the UI thread (MainWindow.check_database).
     kiosk = Kiosk.open(data_dir, device_name=device, lang=lang, check=False)
+    from kiosk.service.purge import Purge
+
+    for event, done in Purge(kiosk).purge_due():  # the privacy notice's promise, kept at the next start
+        log.warning("retention passed: personal data of %r erased (%d guests, %d files)", event.name, done.guests,
+                    done.files_deleted)
     if not kiosk.has_event():
         log.info("no event in %s: creating the #Plus20 demo event", data_dir)
         kiosk.create_demo()
