@@ -88,10 +88,28 @@ def _status(ctx: Context) -> int:
                   f" decisions {d.queued_links})") if waiting != d.queued else ""
         lines.append(f"  {d.name:<16} last contact {d.last_contact} UTC  {d.scans:>7} scans"
                      f"  {waiting} queued{detail}  clock {offset}  ({d.id[:8]})")
-    payload = {"hub": where, "schema": found.schema_version, "scans": found.scans,
-               "kiosks": [d.__dict__ for d in found.devices]}
+    payload: dict[str, Any] = {"hub": where, "schema": found.schema_version, "scans": found.scans,
+                               "kiosks": [d.__dict__ for d in found.devices]}
+    refused = _local_refusals(ctx)
+    if refused is not None:
+        from kiosk.domain.messages import refused_message
+
+        payload["refused"] = refused.to_json()
+        said = refused_message(refused.total, refused.by_device, ctx.lang)
+        if said is not None:
+            lines.append(said)
     ctx.emit(payload, "\n".join(lines))
     return 0
+
+
+def _local_refusals(ctx: Context) -> Any:
+    """What this kiosk (the data dir's, when it holds one) refused from the hub: quarantined rows by device."""
+    from kiosk.paths import database
+    from kiosk.service.sync_checks import refusals
+
+    if not database(ctx.data_dir).exists():
+        return None
+    return refusals(ctx.kiosk())
 
 
 def _hub_url(ctx: Context) -> str | None:
@@ -124,8 +142,23 @@ def _sync(ctx: Context) -> int:
     if ctx.args.hub:
         with transaction(k.conn):
             meta.put(k.conn, "hub_url", strip_password(url))
-    ctx.emit(summary.__dict__, summary.line())
+    ctx.emit(summary.__dict__, "\n".join([summary.line(), *sync_warnings(summary, ctx.lang)]))
     return 0
+
+
+def sync_warnings(summary: Any, lang: str) -> list[str]:
+    """The lines after a round's summary: rows refused from the hub (by device), a clock far off."""
+    from kiosk.domain.messages import clock_message, refused_message
+    from kiosk.domain.rules import local_timestamp
+
+    lines = []
+    refused = refused_message(sum(n for _, _, n in summary.refused_by_device), list(summary.refused_by_device),
+                              lang)
+    if refused is not None:
+        lines.append(refused)
+    if summary.clock_off is not None:
+        lines.append(clock_message(str(local_timestamp(summary.clock_off))[:16], lang))
+    return lines
 
 
 def _join(ctx: Context) -> int:

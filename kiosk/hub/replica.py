@@ -71,6 +71,13 @@ def pull_scans(conn: psycopg.Connection[tuple[object, ...]], after: int, limit: 
     return Pulled([tuple(r[:-1]) for r in found], int(str(found[-1][-1])))
 
 
+def hub_now(conn: psycopg.Connection[tuple[object, ...]]) -> str:
+    """The hub's clock now, in the store's time form: what a round measures pulled stamps against."""
+    row = conn.execute(f"SELECT {_UTC_TEXT.replace('received_at', 'clock_timestamp()')}").fetchone()
+    conn.rollback()
+    return str(row[0]) if row else ""
+
+
 def record_contact(
     conn: psycopg.Connection[tuple[object, ...]], device_id: str, name: str, machine_id: str,
     device_now: str, queued: int, *, queued_guests: int = 0, queued_prints: int = 0, queued_links: int = 0,
@@ -198,13 +205,17 @@ def pull_prints(conn: psycopg.Connection[tuple[object, ...]], after: int, limit:
 
 
 # --- guests and events -----------------------------------------------------------------
-def push_guests(conn: psycopg.Connection[tuple[object, ...]], records: Sequence[dict[str, object]]) -> int:
+def push_guests(conn: psycopg.Connection[tuple[object, ...]], records: Sequence[dict[str, object]],
+                horizon: str = "9999") -> int:
     """Merge guests (wire dicts: id, event_id, fields, source, source_device, created_at) into the hub's
     copies, field by field (kiosk.domain.merge); a guest whose merge changes nothing keeps its seq.
-    Returns how many changed."""
+    A field of the hub's copy that fails kiosk.domain.pulled (malformed, or stamped after ``horizon``:
+    written by hand or by a clock far ahead) takes no part in the merge, so the push heals it instead
+    of losing to it forever. Returns how many changed."""
     from psycopg.types.json import Jsonb
 
     from kiosk.domain.merge import is_provisional, merge_records, versions, wire
+    from kiosk.domain.pulled import guest_fields
 
     if not records:
         return 0
@@ -222,12 +233,14 @@ def push_guests(conn: psycopg.Connection[tuple[object, ...]], records: Sequence[
             incoming: dict[str, Any] = dict(r)
             old = existing.get(str(r["id"]))
             if old is not None:
-                merged = wire(merge_records(versions(old["fields"], organiser),
-                                            versions(incoming["fields"], organiser)))
-                if merged == old["fields"]:
+                held = old.get("fields") if isinstance(old, dict) else None
+                sound, _problems = guest_fields(held if isinstance(held, dict) else {}, horizon)
+                merged = wire(merge_records(versions(sound, organiser), versions(incoming["fields"], organiser)))
+                if merged == held:
                     continue
                 # A door's provisional guest (from a ticket) takes the organiser's source and dates.
-                keep = incoming if is_provisional(old["fields"]) and not is_provisional(incoming["fields"]) else old
+                keep = incoming if not isinstance(old, dict) or (
+                    is_provisional(sound) and not is_provisional(incoming["fields"])) else old
                 incoming = {**keep, "fields": merged}
             changed.append((str(r["id"]), str(r["event_id"]), Jsonb(incoming)))
             existing[str(r["id"])] = incoming
@@ -275,7 +288,8 @@ def guest_record(row: Sequence[str | None]) -> dict[str, object]:
             "created_at": row[4]}
 
 
-def push_event(conn: psycopg.Connection[tuple[object, ...]], body: dict[str, object], public_keys: str) -> str:
+def push_event(conn: psycopg.Connection[tuple[object, ...]], body: dict[str, object], public_keys: str,
+               horizon: str = "9999") -> str:
     """Publish an event; the first device to push it is its organiser (their status writes outrank
     the door's, and only their public keys are kept). Later pushes merge their fields into the hub's
     copy field by field (kiosk.domain.merge.merge_event_wires): the hub's row changes, and gets a new
@@ -283,6 +297,7 @@ def push_event(conn: psycopg.Connection[tuple[object, ...]], body: dict[str, obj
     from psycopg.types.json import Jsonb
 
     from kiosk.domain.merge import event_body, event_from_values, merge_event_wires
+    from kiosk.domain.pulled import event as event_checked
 
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
@@ -295,7 +310,10 @@ def push_event(conn: psycopg.Connection[tuple[object, ...]], body: dict[str, obj
         old: dict[str, Any] = dict(row[0])  # type: ignore[call-overload]
         organiser = str(old.get("organiser_device"))
         incoming: Any = body.get("fields") or {}
-        merged = merge_event_wires(old.get("fields") or {}, incoming)
+        # A field of the hub's copy that fails its check (kiosk.domain.pulled) takes no part: healed here.
+        sound, _problems = event_checked({**old, "id": body["id"], "organiser_device": body["organiser_device"]},
+                                         horizon)
+        merged = merge_event_wires(sound or {}, incoming)
         event = event_from_values(str(body["id"]), {f: v[0] for f, v in merged.items()})
         new = event_body(event, organiser, merged) if merged else old
         keys = public_keys if str(body["organiser_device"]) == organiser and public_keys else str(row[1])

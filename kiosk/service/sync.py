@@ -21,12 +21,13 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk import paths
 from kiosk.domain import merge
+from kiosk.domain import pulled as pulled_check
 from kiosk.domain.model import Attendee, Category, Event, Status, Workshop
-from kiosk.service import sync_facts
+from kiosk.service import sync_checks, sync_facts
 from kiosk.service.checkin import refresh_presence
 from kiosk.store import attendees as attendee_store
 from kiosk.store import events as event_store
-from kiosk.store import meta, transaction
+from kiosk.store import meta, quarantine, transaction
 from kiosk.store import sync as sync_store
 
 if TYPE_CHECKING:
@@ -62,10 +63,14 @@ class SyncSummary:
     queued_prints: int = 0  # badges printed here, still to push
     queued_links: int = 0  # merge decisions still to push
     facts_pulled: int = 0  # decisions and badge prints from other kiosks stored here
+    refused: int = 0  # rows pulled in this round that failed their check (quarantined, not applied)
+    refused_by_device: tuple[tuple[str, str, int], ...] = ()  # every row ever refused: (device id, name, rows)
+    clock_off: str | None = None  # this kiosk's clock (store time) when far off the hub's, else None
 
     def line(self) -> str:
         skew = f", clock {self.offset_ms / 1000:+.1f} s from the hub" if abs(self.offset_ms) >= 2000 else ""
-        return f"sync: {self.pushed} scans pushed, {self.pulled} pulled, {self.queued} queued{skew}"
+        refused = f", {self.refused} refused" if self.refused else ""
+        return f"sync: {self.pushed} scans pushed, {self.pulled} pulled, {self.queued} queued{refused}{skew}"
 
 
 
@@ -119,14 +124,16 @@ def _round(kiosk: Kiosk, conn: Any, hub_id: str, batch: int) -> SyncSummary:
     from kiosk.hub import replica
 
     device = kiosk.device()
-    _publish_events(kiosk, conn, device.id)
+    limit = sync_checks.horizon(kiosk, replica.hub_now(conn))
+    refused_before = quarantine.count(kiosk.conn)
+    _publish_events(kiosk, conn, device.id, limit)
     while True:  # guests first: a scan pulled elsewhere needs its guest there
         records, reached = sync_store.unsent_guests(kiosk.conn, batch)
         if not records:
             with transaction(kiosk.conn):
                 sync_store.mark_guests_sent(kiosk.conn, [], reached)
             break
-        replica.push_guests(conn, [r.__dict__ for r in records])
+        replica.push_guests(conn, [r.__dict__ for r in records], limit.stamp)
         with transaction(kiosk.conn):
             sync_store.mark_guests_sent(kiosk.conn, records, reached)
         if len(records) < batch:
@@ -142,8 +149,8 @@ def _round(kiosk: Kiosk, conn: Any, hub_id: str, batch: int) -> SyncSummary:
         pushed += len(receipts)
         if len(rows) < batch:
             break
-    _pull_events(kiosk, conn, hub_id)
-    _pull_guests(kiosk, conn, hub_id, batch)
+    _pull_events(kiosk, conn, hub_id, limit)
+    _pull_guests(kiosk, conn, hub_id, batch, limit)
     cursor = sync_store.cursor(kiosk.conn, hub_id)
     while True:
         got = replica.pull_scans(conn, cursor, batch)
@@ -151,6 +158,7 @@ def _round(kiosk: Kiosk, conn: Any, hub_id: str, batch: int) -> SyncSummary:
             break
         foreign = [r for r in got.rows if r[7] != device.id]
         with transaction(kiosk.conn):
+            foreign = sync_checks.valid(kiosk, "scan", foreign, pulled_check.scan, limit, device_at=7)
             applied = sync_store.insert_pulled(kiosk.conn, foreign)
             sync_store.observe(kiosk.conn, (str(r[12]) for r in foreign))
             sync_store.mark_presence_stale(kiosk.conn, applied.attendee_ids)
@@ -159,14 +167,18 @@ def _round(kiosk: Kiosk, conn: Any, hub_id: str, batch: int) -> SyncSummary:
         cursor = got.cursor
         if len(got.rows) < batch:
             break
-    facts = sync_facts.exchange(kiosk, conn, hub_id, batch)  # merge decisions, badges printed
+    facts = sync_facts.exchange(kiosk, conn, hub_id, batch, limit)  # merge decisions, badges printed
     refold_stale_presence(kiosk)
     left = sync_facts.queued(kiosk)
     offset = replica.record_contact(conn, device.id, device.name, machine_id(), kiosk.now(), left.scans,
                                     queued_guests=left.guests, queued_prints=left.prints, queued_links=left.links)
     with transaction(kiosk.conn):
         sync_store.save_cursor(kiosk.conn, hub_id, cursor, kiosk.now())
-    return SyncSummary(pushed, pulled, left.scans, offset, cursor, left.guests, left.prints, left.links, facts)
+    refused = sync_checks.refusals(kiosk)
+    off = sync_checks.clock_off(kiosk.clock(), limit.hub_now, None)
+    return SyncSummary(pushed, pulled, left.scans, offset, cursor, left.guests, left.prints, left.links, facts,
+                       refused.total - refused_before, tuple(refused.by_device),
+                       None if off is None else kiosk.now())
 
 
 def refold_stale_presence(kiosk: Kiosk) -> int:
@@ -197,7 +209,7 @@ def _digest(wire: dict[str, list[str | None]], keys: str) -> str:
     return hashlib.sha256((json.dumps(wire, sort_keys=True) + keys).encode()).hexdigest()
 
 
-def _publish_events(kiosk: Kiosk, conn: Any, device_id: str) -> None:
+def _publish_events(kiosk: Kiosk, conn: Any, device_id: str, limit: sync_checks.Horizon) -> None:
     """Events whose fields (or, for their organiser, public keys) changed since this kiosk last
     published them go to the hub, which merges them field by field. The organiser is the first
     device that published the event; only its public keys are kept."""
@@ -210,27 +222,33 @@ def _publish_events(kiosk: Kiosk, conn: Any, device_id: str) -> None:
         digest = _digest(wire, keys)
         if meta.get(kiosk.conn, f"event_sent:{event.id}") == digest:
             continue
-        organiser = replica.push_event(conn, merge.event_body(event, device_id, wire), keys)
+        organiser = replica.push_event(conn, merge.event_body(event, device_id, wire), keys, limit.stamp)
         with transaction(kiosk.conn):
             meta.put(kiosk.conn, f"organiser:{event.id}", organiser)
             meta.put(kiosk.conn, f"event_sent:{event.id}", digest)
 
 
-def _pull_events(kiosk: Kiosk, conn: Any, hub_id: str) -> None:
+def _pull_events(kiosk: Kiosk, conn: Any, hub_id: str, limit: sync_checks.Horizon) -> None:
     """Each local event's organiser (whose status writes outrank the door's), and the hub's edits of
-    the event merged field by field into the local copy."""
+    the event merged field by field into the local copy. A field that fails its check is quarantined
+    and left out of the merge: a malformed value never replaces a good one."""
     from kiosk.hub import replica
 
     _scan, _guest, after = sync_store.cursors(kiosk.conn, hub_id)
     found, cursor = replica.events(conn, after)
     with transaction(kiosk.conn):
         for body, _keys in found:
+            theirs: Any
+            theirs, problems = pulled_check.event(body, limit.stamp)
+            for problem in problems:
+                sync_checks.refuse(kiosk, "event", body.get("id"), body.get("organiser_device"), problem, body)
+            if theirs is None:
+                continue  # no usable id or organiser: nothing of it is applied
             event_id = str(body["id"])
             local = event_store.record(kiosk.conn, event_id)
             if local is None:
                 continue
             meta.put(kiosk.conn, f"organiser:{event_id}", str(body["organiser_device"]))
-            theirs: Any = body.get("fields") or {}
             sync_store.observe(kiosk.conn, (str(v[1]) for v in theirs.values()))
             merged = merge.merge_event_wires(local, theirs)
             if merged != local:
@@ -239,15 +257,15 @@ def _pull_events(kiosk: Kiosk, conn: Any, hub_id: str) -> None:
     kiosk.forget_event()
 
 
-def _pull_guests(kiosk: Kiosk, conn: Any, hub_id: str, batch: int) -> int:
-    applied = _pull_guest_pages(kiosk, conn, hub_id, batch * 4)  # 20,000 a page: a join takes 5 round trips
+def _pull_guests(kiosk: Kiosk, conn: Any, hub_id: str, batch: int, limit: sync_checks.Horizon) -> int:
+    applied = _pull_guest_pages(kiosk, conn, hub_id, batch * 4, limit)  # 20,000 a page: a join takes 5 round trips
     # Pages of new guests joined the search backlog (found by search already): indexed now, in short
     # transactions. A kiosk killed before this finishes indexes the rest when it next opens.
     attendee_store.catch_up_search(kiosk.conn)
     return applied
 
 
-def _pull_guest_pages(kiosk: Kiosk, conn: Any, hub_id: str, page_size: int) -> int:
+def _pull_guest_pages(kiosk: Kiosk, conn: Any, hub_id: str, page_size: int, limit: sync_checks.Horizon) -> int:
     from concurrent.futures import ThreadPoolExecutor
 
     from kiosk.hub import replica
@@ -265,7 +283,7 @@ def _pull_guest_pages(kiosk: Kiosk, conn: Any, hub_id: str, page_size: int) -> i
                 return applied
             if len(rows) == page_size:
                 page = fetcher.submit(replica.pull_guest_rows, conn, cursor, page_size, local_events)
-            applied += _apply_guest_page(kiosk, hub_id, rows, cursor)
+            applied += _apply_guest_page(kiosk, hub_id, rows, cursor, limit)
             if len(rows) < page_size:
                 return applied
 
@@ -273,12 +291,15 @@ def _pull_guest_pages(kiosk: Kiosk, conn: Any, hub_id: str, page_size: int) -> i
 GuestRow = tuple[str | None, ...]  # a row of kiosk.hub.replica.pull_guest_rows
 
 
-def _apply_guest_page(kiosk: Kiosk, hub_id: str, rows: list[GuestRow], cursor: int) -> int:
-    """One pulled page of guests, in one transaction with the cursor that covers it."""
+def _apply_guest_page(kiosk: Kiosk, hub_id: str, rows: list[GuestRow], cursor: int,
+                      limit: sync_checks.Horizon) -> int:
+    """One pulled page of guests, in one transaction with the cursor that covers it (a guest that
+    fails its check is quarantined there, whichever path, bulk insert or merge, it would have taken)."""
     from kiosk.hub.replica import guest_record
 
     applied = 0
     with transaction(kiosk.conn):
+        rows = sync_checks.valid(kiosk, "guest", rows, pulled_check.guest, limit, device_at=3)
         before = sync_store.max_guest_rowid(kiosk.conn)
         # The clock moves past the edits pulled, so an edit made here next is stamped after them.
         sync_store.observe(kiosk.conn, (str(r[i + 1]) for r in rows for i in _AT.values() if r[i + 1] is not None))
@@ -434,6 +455,7 @@ def join(kiosk: Kiosk, url: str, event_id: str | None = None) -> Joined:
     conn = connect(url)
     try:
         schema_check(conn, redact(url))
+        limit = sync_checks.horizon(kiosk, replica.hub_now(conn))
         found, _cursor = replica.events(conn)
     finally:
         conn.close()
@@ -446,21 +468,27 @@ def join(kiosk: Kiosk, url: str, event_id: str | None = None) -> Joined:
         listed = ", ".join(f"{b['id']} ({b['name']})" for b, _ in found)
         raise KioskError(f"the hub holds several events: give --event ID, one of {listed}")
     body, public_pem = found[0]
-    event = Event(
-        id=str(body["id"]), name=str(body["name"]), starts_at=_opt(body.get("starts_at")),
-        venue=_opt(body.get("venue")), capacity=_int(body.get("capacity")), tagline=_opt(body.get("tagline")),
-        codes_case_sensitive=bool(body.get("codes_case_sensitive")), privacy_notice=_opt(body.get("privacy_notice")),
-        workshops=tuple(Workshop(str(w[0]), _int(w[1])) for w in _rows(body.get("workshops"))),
-        categories=tuple(Category(str(c[0]), str(c[1])) for c in _rows(body.get("categories"))),
+    checked, problems = pulled_check.event(body, limit.stamp)
+    if checked is None:
+        raise HubError(f"the hub's event cannot be used: {problems[0]}")
+    fields: Any = checked if body.get("fields") else None
+    event = merge.event_from_values(str(body["id"]), {f: _opt(v[0]) for f, v in checked.items()}) if fields else Event(
+        id=str(body["id"]), name=str(body.get("name") or "")[:1000],
+        starts_at=_opt(body.get("starts_at")), venue=_opt(body.get("venue")), capacity=_int(body.get("capacity")),
+        tagline=_opt(body.get("tagline")), codes_case_sensitive=bool(body.get("codes_case_sensitive")),
+        privacy_notice=_opt(body.get("privacy_notice")),
+        workshops=tuple(Workshop(str(w[0]), _int(w[1])) for w in _rows(body.get("workshops")) if len(w) == 2),
+        categories=tuple(Category(str(c[0]), str(c[1])) for c in _rows(body.get("categories")) if len(c) == 2),
     )
     if public_pem and kiosk.data_dir is not None:
         folder = paths.keys_dir(kiosk.data_dir)
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "ticket-public.pem").write_text(public_pem, encoding="ascii")
         kiosk.reload_keys()
-    fields: Any = body.get("fields")
     if not resumed:
         with transaction(kiosk.conn):
+            for problem in problems:
+                sync_checks.refuse(kiosk, "event", body.get("id"), body.get("organiser_device"), problem, body)
             event_store.insert(kiosk.conn, event, now=kiosk.now(), device_id=str(body["organiser_device"]),
                                wire=fields or None)
             event_store.set_active(kiosk.conn, event.id)
@@ -479,7 +507,11 @@ def _opt(value: object) -> str | None:
 
 
 def _int(value: object) -> int | None:
-    return None if value is None else int(str(value))
+    """A capacity of the hub's plain event form: a whole number in range, else none ("abc", "-5")."""
+    from kiosk.domain.limits import MAX_CAPACITY
+
+    text = str(value) if value is not None else ""
+    return int(text) if text.isascii() and text.isdigit() and int(text) <= MAX_CAPACITY else None
 
 
 def _rows(value: object) -> list[list[Any]]:

@@ -1,0 +1,271 @@
+"""What a row pulled from the hub must be before a kiosk stores it: plain row in, the reason it is
+refused (one line, English) or None out.
+
+Anyone with the hub's shared login can write any row, and a laptop's clock can be years off, so a
+pulled row is input like a file or a QR code: ids are UUIDs, times and stamps parse (in the one
+spelling that sorts right), enum columns hold known words, texts are within the limits the import
+applies, capacities are whole numbers in range, and no stamp or time is further ahead of the hub's
+clock than ``horizon`` (the hub's time plus the allowed skew, an encoded stamp). A refused row is
+quarantined by the caller, never applied; the round goes on.
+
+Kept cheap (regular expressions, a cache for date checks): a join checks 100,000 guests.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import cast
+
+from kiosk.domain.codes import MAX_CODE_LENGTH
+from kiosk.domain.duplicates import LinkKind
+from kiosk.domain.limits import MAX_CAPACITY, MAX_FIELD_CHARS
+from kiosk.domain.merge import CATEGORY, EVENT_SCALARS, MERGED_FIELDS, WORKSHOP
+from kiosk.domain.model import ScanKind, Status, Verdict
+
+ORIGIN = "1970-01-01T00:00:00.000Z"  # the clock's origin: a provisional guest's stamps (merge.PROVISIONAL)
+_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z")
+_STAMP = re.compile(r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)(?:#(\d{4}|~(\d\d)([1-9]\d*)))?")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_SCAN_KINDS = frozenset(k.value for k in ScanKind)
+_VERDICTS = frozenset(v.value for v in Verdict)
+_STATUSES = frozenset(s.value for s in Status)
+_LINK_KINDS = frozenset(k.value for k in LinkKind)
+Wire = dict[str, list[str | None]]  # {field: [value, stamp, device]}
+_MAX_NAME = 200  # a device's name, a guest's source ('import:<file name>')
+MAX_EVENT_TEXT = 10_000  # an event's privacy notice is a paragraph, not a book
+
+
+@functools.lru_cache(maxsize=8192)
+def _real_date(wall: str) -> bool:
+    """True when the digits of a time in the store's form name a real moment (no month 13)."""
+    try:
+        datetime.fromisoformat(wall[:-1])
+    except ValueError:
+        return False
+    return True
+
+
+def time_problem(text: object, horizon: str, what: str = "time") -> str | None:
+    """Why ``text`` is not a store time (UTC, milliseconds) no further ahead than ``horizon``."""
+    if not isinstance(text, str) or _TIME.fullmatch(text) is None or not _real_date(text):
+        return f"{what} is not a time: {_shown(text)}"
+    if text > horizon[:24]:
+        return f"{what} {text} is ahead of the hub's clock"
+    return None
+
+
+def stamp_problem(text: object, horizon: str, what: str = "stamp") -> str | None:
+    """Why ``text`` is not a clock stamp in its one spelling (kiosk.domain.hlc), between the clock's
+    origin and ``horizon``. A stamp further ahead would pin every kiosk's clock to it."""
+    found = _STAMP.fullmatch(text) if isinstance(text, str) else None
+    if found is None or not _real_date(found[1]):
+        return f"{what} is not a clock stamp: {_shown(text)}"
+    wall, short, width, long = found.groups()
+    if short == "0000" or (long is not None and (int(width) != len(long) or int(long) <= 9999)):
+        return f"{what} is not a clock stamp: {_shown(text)}"
+    if wall < ORIGIN:
+        return f"{what} {wall} is before the clock's origin"
+    if wall > horizon[:24]:
+        return f"{what} {wall} is ahead of the hub's clock"
+    return None
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:60] + "…"
+
+
+def _uuid(value: object, what: str, *, optional: bool = False) -> str | None:
+    if value is None and optional:
+        return None
+    if isinstance(value, str) and _UUID.fullmatch(value):
+        return None
+    return f"{what} is not a UUID: {_shown(value)}"
+
+
+def _text(value: object, what: str, limit: int, *, optional: bool = True) -> str | None:
+    if value is None and optional:
+        return None
+    if not isinstance(value, str):
+        return f"{what} is not text: {_shown(value)}"
+    if len(value) > limit:
+        return f"{what} is {len(value):,} characters long (at most {limit:,})"
+    return None
+
+
+def _word(value: object, what: str, words: frozenset[str]) -> str | None:
+    return None if isinstance(value, str) and value in words else f"unknown {what}: {_shown(value)}"
+
+
+def _first(*problems: str | None) -> str | None:
+    return next((p for p in problems if p is not None), None)
+
+
+# --- immutable rows ------------------------------------------------------------------------
+def scan(row: Sequence[object], horizon: str) -> str | None:
+    """A row of kiosk.hub.replica.pull_scans: SCAN_FIELDS then received_at."""
+    if len(row) != 14:
+        return "not a scan row"
+    sid, event_id, attendee_id, code, kind, verdict, target_id, device_id, device_name, staff, reason, \
+        device_time, stamp, received_at = row
+    return _first(
+        _uuid(sid, "scan id"), _uuid(event_id, "event id"), _uuid(attendee_id, "guest id", optional=True),
+        _text(code, "code", MAX_CODE_LENGTH, optional=False), _word(kind, "scan kind", _SCAN_KINDS),
+        _word(verdict, "verdict", _VERDICTS), _uuid(target_id, "undone scan id", optional=True),
+        _uuid(device_id, "device id"), _text(device_name, "device name", _MAX_NAME, optional=False),
+        _text(staff, "staff", MAX_FIELD_CHARS), _text(reason, "reason", MAX_FIELD_CHARS),
+        time_problem(device_time, horizon, "device time"), stamp_problem(stamp, horizon),
+        time_problem(received_at, "9999", "receipt time"),
+    )
+
+
+def link(row: Sequence[object], horizon: str) -> str | None:
+    """A row of kiosk.hub.replica.pull_links: LINK_FIELDS then received_at."""
+    if len(row) != 10:
+        return "not a guest link row"
+    lid, event_id, kind, keep_id, other_id, device_id, device_name, made_at, stamp, received_at = row
+    return _first(
+        _uuid(lid, "link id"), _uuid(event_id, "event id"), _word(kind, "link kind", _LINK_KINDS),
+        _uuid(keep_id, "kept guest id"), _uuid(other_id, "other guest id"), _uuid(device_id, "device id"),
+        _text(device_name, "device name", _MAX_NAME, optional=False), time_problem(made_at, horizon, "made at"),
+        stamp_problem(stamp, horizon), time_problem(received_at, "9999", "receipt time"),
+    )
+
+
+def badge_print(row: Sequence[object], horizon: str) -> str | None:
+    """A row of kiosk.hub.replica.pull_prints: PRINT_FIELDS then received_at."""
+    if len(row) != 7:
+        return "not a badge print row"
+    pid, event_id, attendee_id, device_id, device_name, printed_at, received_at = row
+    return _first(
+        _uuid(pid, "print id"), _uuid(event_id, "event id"), _uuid(attendee_id, "guest id"),
+        _uuid(device_id, "device id"), _text(device_name, "device name", _MAX_NAME, optional=False),
+        time_problem(printed_at, horizon, "printed at"), time_problem(received_at, "9999", "receipt time"),
+    )
+
+
+# --- guests --------------------------------------------------------------------------------
+_GUEST_LIMITS = {f: MAX_CODE_LENGTH if f == "ticket_code" else MAX_FIELD_CHARS for f in MERGED_FIELDS}
+
+
+def guest_field(field: str, value: object, stamp: object, device: object, horizon: str) -> str | None:
+    """One field of a guest as [value, stamp, device]."""
+    if field == "status":
+        problem = None if value is None else _word(value, "status", _STATUSES)
+    else:
+        problem = _text(value, field, _GUEST_LIMITS[field])
+    return _first(problem, stamp_problem(stamp, horizon, f"{field}'s stamp"),
+                  None if device == "" else _uuid(device, f"{field}'s device"))
+
+
+def guest(row: Sequence[object], horizon: str) -> str | None:
+    """A row of kiosk.hub.replica.pull_guest_rows: id, event_id, source, source_device, created_at,
+    then value, stamp, device of each of MERGED_FIELDS (stamp NULL: the field is absent)."""
+    if len(row) != 5 + 3 * len(MERGED_FIELDS):
+        return "not a guest row"
+    problem = _first(
+        _uuid(row[0], "guest id"), _uuid(row[1], "event id"), _text(row[2], "source", _MAX_NAME, optional=False),
+        None if row[3] in (None, "") else _uuid(row[3], "source device"),
+        time_problem(row[4], horizon, "created at"))
+    if problem is not None:
+        return problem
+    for i, field in enumerate(MERGED_FIELDS):
+        value, stamp, device = row[5 + 3 * i: 8 + 3 * i]
+        if stamp is None:
+            continue
+        problem = guest_field(field, value, stamp, device, horizon)
+        if problem is not None:
+            return problem
+    return None
+
+
+def guest_fields(fields: Mapping[str, object], horizon: str) -> tuple[Wire, list[str]]:
+    """A guest's wire fields {field: [value, stamp, device]} (the hub's copy, merged with a push) split
+    into those that hold and the reasons the others do not: a malformed version never outranks a good one."""
+    good: Wire = {}
+    problems: list[str] = []
+    for field, version in fields.items():
+        if field not in MERGED_FIELDS:
+            continue
+        if not isinstance(version, list | tuple) or len(version) < 3:
+            problems.append(f"{field} is not [value, stamp, device]")
+            continue
+        problem = guest_field(field, version[0], version[1], version[2], horizon)
+        if problem is None:
+            good[field] = cast(list[str | None], list(version[:3]))  # checked: texts or None
+        else:
+            problems.append(problem)
+    return good, problems
+
+
+# --- events --------------------------------------------------------------------------------
+def _capacity(value: object, what: str) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_CAPACITY:
+        return f"{what} is not a whole number from 0 to {MAX_CAPACITY:,}: {_shown(value)}"
+    return None
+
+
+def event_value(field: str, value: object) -> str | None:
+    """Why an event's merge field (kiosk.domain.merge.event_values) cannot hold ``value``."""
+    if value is None:
+        return None  # a cleared value, or a removed workshop or category (a tombstone)
+    if not isinstance(value, str):
+        return f"{field} is not text: {_shown(value)}"
+    if field == "capacity":
+        if value == "":
+            return None
+        return _capacity(int(value) if value.isascii() and value.isdigit() else value, "capacity")
+    if field == "codes_case_sensitive":
+        return None if value in ("0", "1") else f"codes_case_sensitive is not 0 or 1: {_shown(value)}"
+    if field.startswith((WORKSHOP, CATEGORY)):
+        try:
+            pair = json.loads(value)
+        except ValueError:
+            pair = None
+        if not (isinstance(pair, list) and len(pair) == 2 and isinstance(pair[1], int)
+                and not isinstance(pair[1], bool)):
+            return f"{field} is not [value, position]: {_shown(value)}"
+        if field.startswith(WORKSHOP):
+            return _capacity(pair[0], f"{field}'s capacity")
+        return _text(pair[0], f"{field}'s colour", 100, optional=False)
+    return _text(value, field, MAX_EVENT_TEXT if field == "privacy_notice" else MAX_FIELD_CHARS)
+
+
+def event_field(field: object, version: object, horizon: str) -> str | None:
+    """One field of an event's wire form as [value, stamp, device]."""
+    if not isinstance(field, str) or not (field in EVENT_SCALARS or field.startswith((WORKSHOP, CATEGORY))):
+        return f"unknown event field: {_shown(field)}"
+    if len(field) > MAX_FIELD_CHARS + 20:
+        return "event field name too long"
+    if not isinstance(version, list) or len(version) < 3:
+        return f"{field} is not [value, stamp, device]"
+    return _first(event_value(field, version[0]), stamp_problem(version[1], horizon, f"{field}'s stamp"),
+                  None if version[2] == "" else _uuid(version[2], f"{field}'s device"))
+
+
+def event(body: Mapping[str, object], horizon: str) -> tuple[Wire | None, list[str]]:
+    """An event pulled from the hub: its wire fields that hold (None: the body itself is unusable, no
+    valid id or organiser), and why the others were refused."""
+    problem = _first(_uuid(body.get("id"), "event id"), _uuid(body.get("organiser_device"), "organiser device"))
+    if problem is not None:
+        return None, [problem]
+    fields = body.get("fields")
+    if fields is None:
+        return {}, []
+    if not isinstance(fields, dict):
+        return {}, ["event fields are not a map"]
+    good: Wire = {}
+    problems: list[str] = []
+    for field, version in fields.items():
+        problem = event_field(field, version, horizon)
+        if problem is None:
+            good[field] = cast(list[str | None], list(version))  # checked: texts or None
+        else:
+            problems.append(problem)
+    return good, problems
