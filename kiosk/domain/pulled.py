@@ -183,6 +183,16 @@ def guest(row: Sequence[object], horizon: str) -> str | None:
     return None
 
 
+def guest_culprit(row: Sequence[object], horizon: str) -> object:
+    """The device that wrote the part of a refused guest row that fails: the field's, else the guest's."""
+    if len(row) == 5 + 3 * len(MERGED_FIELDS):
+        for i, field in enumerate(MERGED_FIELDS):
+            value, stamp, device = row[5 + 3 * i: 8 + 3 * i]
+            if stamp is not None and guest_field(field, value, stamp, device, horizon) is not None:
+                return device
+    return row[3] if len(row) > 3 else None
+
+
 def guest_fields(fields: Mapping[str, object], horizon: str) -> tuple[Wire, list[str]]:
     """A guest's wire fields {field: [value, stamp, device]} (the hub's copy, merged with a push) split
     into those that hold and the reasons the others do not: a malformed version never outranks a good one."""

@@ -299,7 +299,8 @@ def _apply_guest_page(kiosk: Kiosk, hub_id: str, rows: list[GuestRow], cursor: i
 
     applied = 0
     with transaction(kiosk.conn):
-        rows = sync_checks.valid(kiosk, "guest", rows, pulled_check.guest, limit, device_at=3)
+        rows = sync_checks.valid(kiosk, "guest", rows, pulled_check.guest, limit, device_at=3,
+                                 culprit=pulled_check.guest_culprit)
         before = sync_store.max_guest_rowid(kiosk.conn)
         # The clock moves past the edits pulled, so an edit made here next is stamped after them.
         sync_store.observe(kiosk.conn, (str(r[i + 1]) for r in rows for i in _AT.values() if r[i + 1] is not None))

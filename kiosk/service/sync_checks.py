@@ -47,9 +47,10 @@ def horizon(kiosk: Kiosk, hub_now: str) -> Horizon:
 
 
 def valid(kiosk: Kiosk, kind: str, rows: Sequence[Row], check: Callable[[Row, str], str | None],
-          limit: Horizon, device_at: int) -> list[Row]:
-    """``rows`` that pass ``check``; the others quarantined with their reason (call in the transaction
-    that moves the cursor past them)."""
+          limit: Horizon, device_at: int, culprit: Callable[[Row, str], object] | None = None) -> list[Row]:
+    """``rows`` that pass ``check``; the others quarantined with their reason and the device that wrote
+    the refused part (``culprit``, else the row's ``device_at`` column). Call in the transaction that
+    moves the cursor past them."""
     kept: list[Row] = []
     now = kiosk.now()
     for row in rows:
@@ -57,7 +58,7 @@ def valid(kiosk: Kiosk, kind: str, rows: Sequence[Row], check: Callable[[Row, st
         if problem is None:
             kept.append(row)
             continue
-        row_id, device = row[0], row[device_at]
+        row_id, device = row[0], row[device_at] if culprit is None else culprit(row, limit.stamp)
         quarantine.put(kiosk.conn, quarantine.Refused(
             kind, row_id if isinstance(row_id, str) else None, device if isinstance(device, str) else None,
             problem), list(row), now)
