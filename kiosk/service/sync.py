@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import sqlite3
 import time
@@ -27,7 +28,7 @@ from kiosk.service import sync_checks, sync_facts
 from kiosk.service.checkin import refresh_presence
 from kiosk.store import attendees as attendee_store
 from kiosk.store import events as event_store
-from kiosk.store import meta, quarantine, transaction
+from kiosk.store import meta, quarantine, savepoint, transaction
 from kiosk.store import sync as sync_store
 
 if TYPE_CHECKING:
@@ -308,7 +309,12 @@ def _apply_guest_page(kiosk: Kiosk, hub_id: str, rows: list[GuestRow], cursor: i
         applied += len(inserted)
         for row in rows:
             if str(row[0]) not in inserted:
-                applied += apply_guest(kiosk, guest_record(row))
+                try:
+                    with savepoint(kiosk.conn):
+                        applied += apply_guest(kiosk, guest_record(row))
+                except sqlite3.IntegrityError as exc:  # e.g. an edit giving it another guest's ticket code
+                    sync_checks.refuse(kiosk, "guest", row[0], pulled_check.guest_culprit(row, limit.stamp),
+                                       f"cannot be applied here: {exc}", list(row))
         sync_store.follow_mark(kiosk.conn, before)
         sync_store.save_cursors(kiosk.conn, hub_id, guests=cursor)
     return applied
@@ -534,7 +540,8 @@ def watch(kiosk: Kiosk, url: str, *, poll_s: float = 5.0, stop: Callable[[], boo
             if listener is None:
                 listener = Listener(url)
             summary = sync_once(kiosk, url)
-            line = summary.line() if summary.pushed or summary.pulled or last.startswith("hub") else last
+            news = bool(summary.pushed or summary.pulled or summary.refused) or last.startswith("hub")
+            line = summary.line() if news else last
             listener.wait(poll_s)
         except HubError as exc:
             line = str(exc)
@@ -544,9 +551,12 @@ def watch(kiosk: Kiosk, url: str, *, poll_s: float = 5.0, stop: Callable[[], boo
         except Exception as exc:
             import psycopg
 
-            if not isinstance(exc, psycopg.Error):
-                raise
-            line = "hub connection lost: retrying"
+            if isinstance(exc, psycopg.Error):
+                line = "hub connection lost: retrying"
+            else:  # never a traceback that ends the loop: said once, kept in the log, tried again
+                logging.getLogger(__name__).exception("sync round failed")
+                said = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+                line = f"hub sync failed, retrying: {said}"
             _closed(listener)
             listener = None
             time.sleep(min(poll_s, 2.0))

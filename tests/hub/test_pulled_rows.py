@@ -305,3 +305,70 @@ def test_a_laptop_whose_clock_says_2001_is_told_to_set_the_time(tmp_path: Path, 
     assert "this laptop's clock says 2001-01-01 12:00: set the time" in english.stdout
     on_time = cli(b, "sync", "--hub", hub)
     assert "horloge" not in on_time.stdout
+
+
+def test_an_edit_giving_a_guest_another_guests_ticket_code_is_set_aside(make_kiosk: MakeKiosk, hub: str) -> None:
+    """Well formed, but it cannot be applied here (two guests cannot hold one code): set aside, the
+    rows around it in the page are applied, and the round goes on."""
+    a, b = pair(make_kiosk, hub)
+    a.edit("PLUS20-0008", first_name="Zoé")
+    a.edit("PLUS20-0010", first_name="Inès")
+    sync_once(a, hub)
+    sync_once(b, hub)
+    guest_id = a.find("PLUS20-0008").id
+    doc = _guest_fields(hub, guest_id)
+    doc["fields"]["ticket_code"] = ["PLUS20-0009", hub_now(), INTRUDER]
+    _set_guest(hub, guest_id, doc)
+    a.edit("PLUS20-0010", first_name="Inès-Marie")
+    sync_once(a, hub)
+    summary = sync_once(b, hub)
+    assert summary.refused == 1
+    [(kind, row_id, _device, why)] = refused(b)
+    assert (kind, row_id) == ("guest", guest_id) and why.startswith("cannot be applied here"), why
+    assert b.find("PLUS20-0010").first_name == "Inès-Marie"
+    assert b.find("PLUS20-0008").id == guest_id and b.find("PLUS20-0009").id != guest_id
+    assert sync_once(b, hub).refused == 0
+
+
+def test_sync_watch_keeps_running_past_a_malformed_row(tmp_path: Path, hub: str) -> None:
+    """Before: a scan whose stamp is not a stamp ended `sync --watch` with a traceback. Now it is
+    quarantined and the watcher goes on pulling what comes next."""
+    import sqlite3
+    import time
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    for data, device in ((a, "poste-A"), (b, "poste-B")):
+        assert cli(data, "demo", device=device).returncode == 0
+        assert cli(data, "sync", "--hub", hub, device=device).returncode == 0
+    with psycopg.connect(hub) as conn:
+        event_id, guest_id = conn.execute(
+            "SELECT event_id::text, id::text FROM attendees"
+            " WHERE fields#>>'{fields,ticket_code,0}' = 'PLUS20-0011'").fetchone() or ("", "")
+    env = {k: v for k, v in os.environ.items() if k not in ("KIOSK_DATA_DIR", "PGPASSWORD")}
+    env["KIOSK_DEVICE"] = "poste-B"
+    log = (tmp_path / "watch.log").open("w")
+    watcher = subprocess.Popen([sys.executable, "main.py", "--data-dir", str(b), "sync", "--hub", hub, "--watch"],
+                               cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        forged_scan(hub, event_id, guest_id, hlc="pas un tampon")
+        assert cli(a, "checkin", "PLUS20-0012", device="poste-A").returncode == 0
+        assert cli(a, "sync", "--hub", hub, device="poste-A").returncode == 0
+        deadline = time.monotonic() + 90
+        arrived = 0
+        while time.monotonic() < deadline and not arrived:
+            time.sleep(0.5)
+            db = sqlite3.connect(b / "kiosk.db")
+            try:
+                arrived = db.execute("SELECT count(*) FROM scans WHERE device_name = 'poste-A'").fetchone()[0]
+            finally:
+                db.close()
+        assert arrived == 1
+        while time.monotonic() < deadline and "refused" not in (tmp_path / "watch.log").read_text():
+            time.sleep(0.5)  # the round's line is said after its wait for the next NOTIFY
+        assert watcher.poll() is None, (tmp_path / "watch.log").read_text()
+    finally:
+        watcher.terminate()
+        watcher.wait(10)
+        log.close()
+    said = (tmp_path / "watch.log").read_text()
+    assert "Traceback" not in said and "1 refused" in said, said
