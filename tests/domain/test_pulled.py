@@ -193,3 +193,11 @@ def test_links_and_prints_are_checked() -> None:
     print_row = [S, E, G, D, "poste-B", NOW, NOW]
     assert pulled.badge_print(print_row, HORIZON) is None
     assert "printed at is not a time" in str(pulled.badge_print([*print_row[:5], "now", NOW], HORIZON))
+
+
+@given(st.integers(0, 28), st.one_of(hostile, st.sampled_from([None, "", NOW, f"{NOW}#~0510000", "valid", "x" * 1001,
+                                                                "cancelled", D, "9999-12-31T23:59:59.999Z"])))
+def test_the_fast_check_of_a_guest_agrees_with_the_long_one(column: int, value: object) -> None:
+    row = guest_row()
+    row[column] = value
+    assert (pulled.guest(row, HORIZON) is None) == (pulled.guest_problem(row, HORIZON) is None)
