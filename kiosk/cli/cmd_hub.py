@@ -138,6 +138,7 @@ def _sync(ctx: Context) -> int:
     try:
         summary = sync_once(k, url)
     except HubError as exc:
+        _clock_offline(ctx, k)
         return _offline(ctx, str(exc))
     if ctx.args.hub:
         with transaction(k.conn):
@@ -159,6 +160,17 @@ def sync_warnings(summary: Any, lang: str) -> list[str]:
     if summary.clock_off is not None:
         lines.append(clock_message(str(local_timestamp(summary.clock_off))[:16], lang))
     return lines
+
+
+def _clock_offline(ctx: Context, k: Any) -> None:
+    """No hub to compare with: a clock behind what this data dir already recorded is said all the same."""
+    from kiosk.domain.messages import clock_message
+    from kiosk.domain.rules import format_time, local_timestamp
+    from kiosk.service.sync_checks import clock_off, newest_record
+
+    moment = clock_off(k.clock(), None, newest_record(k))
+    if moment is not None:
+        ctx.say(clock_message(str(local_timestamp(format_time(moment)))[:16], ctx.lang))
 
 
 def _join(ctx: Context) -> int:

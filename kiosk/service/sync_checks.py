@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 Row = TypeVar("Row", bound=Sequence[Any])
 DEFAULT_AHEAD_S = 300.0  # Settings.max_clock_ahead_s's default, for a kiosk without a data dir
 FAR_OFF_S = 300.0  # this kiosk's clock further than this from the hub's is said at the door and by sync
-OFFLINE_FAR_OFF = timedelta(days=1)  # offline: further than this from the event's day
+OFFLINE_FAR_OFF = timedelta(days=1)  # offline: this far behind what the data dir already recorded
 
 
 @dataclass(frozen=True)
@@ -92,27 +92,31 @@ def refusals(kiosk: Kiosk) -> Refusals:
     return Refusals(sum(n for _, n in counts), [(d, names.get(d, ""), n) for d, n in counts])
 
 
-def clock_off(local: datetime, hub_now: str | None, event_start: str | None) -> datetime | None:
+def clock_off(local: datetime, hub_now: str | None, newest: str | None) -> datetime | None:
     """This kiosk's clock when it cannot be right, else None: further than FAR_OFF_S from the hub's
-    (when the hub was reached), or, offline, more than a day before or after the event's date."""
+    when the hub was reached; offline, more than a day behind the newest moment this data dir already
+    recorded (a laptop whose dead clock battery booted it in 2001). Offline, a clock far from the
+    event's date is not taken as wrong: organisers prepare days before, and the demo has a fixed date."""
     if hub_now is not None:
         hub = rules.parse_time(hub_now)
         return local if abs((local - hub).total_seconds()) > FAR_OFF_S else None
-    start = _event_day(event_start)
-    if start is None:
-        return None
-    return local if not start - OFFLINE_FAR_OFF <= local <= start + OFFLINE_FAR_OFF * 2 else None
-
-
-def _event_day(text: str | None) -> datetime | None:
-    if not text:
+    if not newest:
         return None
     try:
-        moment = rules.parse_time(text)
+        latest = rules.parse_time(newest)
     except ValueError:
         return None
-    if moment.tzinfo is None:
-        from datetime import UTC
+    return local if local < latest - OFFLINE_FAR_OFF else None
 
-        moment = moment.replace(tzinfo=UTC)
-    return moment
+
+def newest_record(kiosk: Kiosk) -> str | None:
+    """The latest moment this data dir recorded (scans, guests' edits, the last hub contact); None
+    when it cannot be read (the warning is advice: it never stops the door)."""
+    import sqlite3
+
+    from kiosk.store import sync as sync_store
+
+    try:
+        return sync_store.newest_record(kiosk.conn)
+    except sqlite3.Error:
+        return None

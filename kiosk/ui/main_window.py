@@ -28,7 +28,7 @@ from kiosk.service import Kiosk, KioskError
 from kiosk.service.duplicates import SyncOutcome, sync_and_count
 from kiosk.service.errors import StorageKind
 from kiosk.service.sync import hub_url
-from kiosk.service.sync_checks import clock_off
+from kiosk.service.sync_checks import clock_off, newest_record
 from kiosk.service.sync_facts import queued
 from kiosk.settings import Settings
 from kiosk.ui import camera_status
@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
             self.header.sync.set_state(Light.WARN, self.tr("starting"))
             self.sync_timer.start(SYNC_EVERY_MS)
         else:
-            self.show_clock(None, hub_reached=False)  # no hub to compare with: the event's date
+            self.show_clock(None, hub_reached=False)  # no hub to compare with: what this data dir recorded
         self.refresh_stats()
         self.printer.start()
         self.show_page(self.PAGE_CHECKIN)
@@ -366,13 +366,9 @@ class MainWindow(QMainWindow):
 
     def show_clock(self, off: str | None, *, hub_reached: bool) -> None:
         """Say at the door when this computer's clock cannot be right: ``off`` (its time) from the
-        round when the hub was reached, else judged against the event's date."""
+        round when the hub was reached, else judged against what this data dir already recorded."""
         if not hub_reached:
-            try:
-                start = self.kiosk.event.starts_at
-            except KioskError:
-                start = None
-            moment = clock_off(self.kiosk.clock(), None, start)
+            moment = clock_off(self.kiosk.clock(), None, newest_record(self.kiosk))
             off = None if moment is None else format_time(moment)
         self.header.set_clock_warning(
             None if off is None else clock_message(str(local_timestamp(off))[:16], self.kiosk.lang))

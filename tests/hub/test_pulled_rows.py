@@ -305,6 +305,10 @@ def test_a_laptop_whose_clock_says_2001_is_told_to_set_the_time(tmp_path: Path, 
     assert "this laptop's clock says 2001-01-01 12:00: set the time" in english.stdout
     on_time = cli(b, "sync", "--hub", hub)
     assert "horloge" not in on_time.stdout
+    nowhere = "postgresql://kiosk@127.0.0.1:1/nowhere"  # offline: judged against what this data dir recorded
+    offline = cli(b, "sync", "--hub", nowhere, skew="@2001-01-01 12:00:00")
+    assert offline.returncode == 3 and "l'horloge de cet ordinateur indique 2001-01-01 12:00" in offline.stderr
+    assert "horloge" not in cli(b, "sync", "--hub", nowhere).stderr
 
 
 def test_an_edit_giving_a_guest_another_guests_ticket_code_is_set_aside(make_kiosk: MakeKiosk, hub: str) -> None:
