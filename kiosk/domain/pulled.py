@@ -113,8 +113,34 @@ def _first(*problems: str | None) -> str | None:
 
 
 # --- immutable rows ------------------------------------------------------------------------
+def _opt_text(value: object, limit: int) -> bool:
+    return value is None or (type(value) is str and len(value) <= limit)
+
+
+def _opt_uuid(value: object) -> bool:
+    return value is None or (type(value) is str and len(value) == 36 and _UUID.fullmatch(value) is not None)
+
+
 def scan(row: Sequence[object], horizon: str) -> str | None:
     """A row of kiosk.hub.replica.pull_scans: SCAN_FIELDS then received_at."""
+    if len(row) != 14:
+        return "not a scan row"
+    sid, event_id, attendee_id, code, kind, verdict, target_id, device_id, device_name, staff, reason, \
+        device_time, stamp, received_at = row
+    sound = (  # the common case in one expression (a converging kiosk checks every scan of the others)
+        type(sid) is str and _opt_uuid(sid) and type(event_id) is str and _known_uuid(event_id)
+        and _opt_uuid(attendee_id) and type(code) is str and len(code) <= MAX_CODE_LENGTH
+        and type(kind) is str and kind in _SCAN_KINDS and type(verdict) is str and verdict in _VERDICTS
+        and _opt_uuid(target_id) and type(device_id) is str and _known_uuid(device_id)
+        and type(device_name) is str and len(device_name) <= _MAX_NAME and _opt_text(staff, MAX_FIELD_CHARS)
+        and _opt_text(reason, MAX_FIELD_CHARS) and type(device_time) is str
+        and time_problem(device_time, horizon) is None and type(stamp) is str and len(stamp) <= 64
+        and _stamp_problem(stamp, horizon, "stamp") is None and time_problem(received_at, "9999") is None)
+    return None if sound else scan_problem(row, horizon)
+
+
+def scan_problem(row: Sequence[object], horizon: str) -> str | None:
+    """:func:`scan` the long way, column by column, saying what fails first."""
     if len(row) != 14:
         return "not a scan row"
     sid, event_id, attendee_id, code, kind, verdict, target_id, device_id, device_name, staff, reason, \

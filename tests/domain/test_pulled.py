@@ -201,3 +201,11 @@ def test_the_fast_check_of_a_guest_agrees_with_the_long_one(column: int, value: 
     row = guest_row()
     row[column] = value
     assert (pulled.guest(row, HORIZON) is None) == (pulled.guest_problem(row, HORIZON) is None)
+
+
+@given(st.integers(0, 13), st.one_of(hostile, st.sampled_from([None, "", NOW, f"{NOW}#~0510000", "entry", "x" * 1001,
+                                                                "accepted", D, "9999-12-31T23:59:59.999Z"])))
+def test_the_fast_check_of_a_scan_agrees_with_the_long_one(column: int, value: object) -> None:
+    row = scan_row()
+    row[column] = value
+    assert (pulled.scan(row, HORIZON) is None) == (pulled.scan_problem(row, HORIZON) is None)
