@@ -50,6 +50,9 @@ class Settings:
     self_service_idle_s: float = 60.0  # the walk-in form clears itself after this long untouched
     occupancy_amber: float = 0.80  # the occupancy gauge turns amber at this share of the capacity...
     occupancy_red: float = 0.95  # ...and red at this one
+    # A row pulled from the hub stamped further ahead of the hub's clock than this is refused (kept
+    # aside, never applied): a laptop whose clock runs ahead cannot drag every kiosk's clock with it.
+    max_clock_ahead_s: float = 300.0
 
     @property
     def device(self) -> str:

@@ -97,8 +97,17 @@ def _status(ctx: Context) -> int:
         lines.extend(_standing_line(ctx, s) for s in d.events)
         if not d.events:
             lines.append(ctx.text("hub_unreported"))
-    payload = {"hub": where, "schema": found.schema_version, "scans": found.scans,
-               "kiosks": [{**d.__dict__, "events": [s.__dict__ for s in d.events]} for d in found.devices]}
+    payload: dict[str, Any] = {"hub": where, "schema": found.schema_version, "scans": found.scans,
+                               "kiosks": [{**d.__dict__, "events": [s.__dict__ for s in d.events]}
+                                          for d in found.devices]}
+    refused = _local_refusals(ctx)
+    if refused is not None:
+        from kiosk.domain.messages import refused_message
+
+        payload["refused"] = refused.to_json()
+        said = refused_message(refused.total, refused.by_device, ctx.lang)
+        if said is not None:
+            lines.append(said)
     ctx.emit(payload, "\n".join(lines))
     return 0
 
@@ -120,6 +129,16 @@ def _standing_line(ctx: Context, s: Any) -> str:
         state = ctx.text("hub_up_to_date")
     return ctx.text("hub_event", event=s.event_name, state=state, scans=s.scans, guests=s.guests,
                     hub_scans=s.hub_scans, hub_guests=s.hub_guests)
+
+
+def _local_refusals(ctx: Context) -> Any:
+    """What this kiosk (the data dir's, when it holds one) refused from the hub: quarantined rows by device."""
+    from kiosk.paths import database
+    from kiosk.service.sync_checks import refusals
+
+    if not database(ctx.data_dir).exists():
+        return None
+    return refusals(ctx.kiosk())
 
 
 def _hub_url(ctx: Context) -> str | None:
@@ -149,11 +168,12 @@ def _sync(ctx: Context) -> int:
     try:
         summary = sync_once(k, url)
     except HubError as exc:
+        _clock_offline(ctx, k)
         return _offline(ctx, str(exc))
     if ctx.args.hub:
         with transaction(k.conn):
             meta.put(k.conn, "hub_url", strip_password(url))
-    ctx.emit(summary.__dict__, summary.line())
+    ctx.emit(summary.__dict__, "\n".join([summary.line(), *sync_warnings(summary, ctx.lang)]))
     return 0
 
 
@@ -168,6 +188,32 @@ def _print_beside(ctx: Context) -> None:
         ctx.print_queue().start()
     except PrinterError as exc:
         ctx.say(f"printing: {exc}")
+
+
+def sync_warnings(summary: Any, lang: str) -> list[str]:
+    """The lines after a round's summary: rows refused from the hub (by device), a clock far off."""
+    from kiosk.domain.messages import clock_message, refused_message
+    from kiosk.domain.rules import local_timestamp
+
+    lines = []
+    refused = refused_message(sum(n for _, _, n in summary.refused_by_device), list(summary.refused_by_device),
+                              lang)
+    if refused is not None:
+        lines.append(refused)
+    if summary.clock_off is not None:
+        lines.append(clock_message(str(local_timestamp(summary.clock_off))[:16], lang))
+    return lines
+
+
+def _clock_offline(ctx: Context, k: Any) -> None:
+    """No hub to compare with: a clock behind what this data dir already recorded is said all the same."""
+    from kiosk.domain.messages import clock_message
+    from kiosk.domain.rules import format_time, local_timestamp
+    from kiosk.service.sync_checks import clock_off, newest_record
+
+    moment = clock_off(k.clock(), None, newest_record(k))
+    if moment is not None:
+        ctx.say(clock_message(str(local_timestamp(format_time(moment)))[:16], ctx.lang))
 
 
 def _join(ctx: Context) -> int:

@@ -141,3 +141,38 @@ _REFUSALS: dict[str, dict[str, str]] = {
 def refusal_message(key: str, lang: str = "en", **values: object) -> str:
     """A refusal's sentence in ``lang`` (English when the language is unknown)."""
     return _REFUSALS.get(lang, _REFUSALS["en"])[key].format(**values)
+
+
+# --- replication: rows refused from the hub, a clock that cannot be right ----------------------
+_SYNC: dict[str, dict[str, str]] = {
+    "fr": {
+        "clock_off": "l'horloge de cet ordinateur indique {when} : mettez-la à l'heure",
+        "refused": "{count} ligne(s) reçue(s) du hub refusée(s) et mise(s) de côté",
+        "refused_from": "{count} de {device}",
+        "unknown_device": "appareil inconnu",
+    },
+    "en": {
+        "clock_off": "this laptop's clock says {when}: set the time",
+        "refused": "{count} row(s) pulled from the hub refused and kept aside",
+        "refused_from": "{count} from {device}",
+        "unknown_device": "unknown device",
+    },
+}
+
+
+def clock_message(when: str, lang: str = "fr") -> str:
+    """Said at the door and by `kiosk sync` when this computer's clock cannot be right; ``when`` is
+    its local time as staff read it ('2001-01-01 12:00')."""
+    return _SYNC[lang if lang in _SYNC else "fr"]["clock_off"].format(when=when)
+
+
+def refused_message(total: int, by_device: list[tuple[str, str, int]], lang: str = "fr") -> str | None:
+    """How many pulled rows this kiosk refused, and from which devices (name, else the id's start);
+    None when none was."""
+    if total <= 0:
+        return None
+    words = _SYNC[lang if lang in _SYNC else "fr"]
+    sources = ", ".join(words["refused_from"].format(
+        count=n, device=name or (device_id[:8] if device_id else words["unknown_device"]))
+        for device_id, name, n in by_device[:5])
+    return words["refused"].format(count=total) + (f" ({sources})" if sources else "")

@@ -16,12 +16,14 @@ _WALL = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9
 def replay_key(hlc: str | None, device_time: str, scan_id: str) -> tuple[str, int, str]:
     """The order in which one person's scans are replayed, by the door (here) and by the organisers'
     figures (kiosk.domain.occupancy) alike, so both always agree on who is inside: the HLC stamp, else
-    the device time (id breaks ties). The stamp's counter is compared as a number (``#10000`` after
-    ``#9999``). A scan pulled with neither a stamp nor a time that is one sorts before every timed
+    the device time (id breaks ties). The stamp's counter is compared as a number (``#~0510000`` after
+    ``#9999``, kiosk.domain.hlc). A scan pulled with neither a stamp nor a time that is one sorts before every timed
     scan: whatever it says is older than what the door did since (an exit, "check everyone out")."""
     for stamp in (hlc, device_time):
         if stamp:
             wall, _, counter = stamp.partition("#")
+            if counter.startswith("~") and len(counter) > 3:  # past 9999: '~' + two-digit length + digits
+                counter = counter[3:]
             if _WALL.fullmatch(wall) and (not counter or (counter.isascii() and counter.isdigit())):
                 return wall, int(counter) if counter else 0, scan_id
     return "", 0, scan_id

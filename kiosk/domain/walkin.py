@@ -10,10 +10,11 @@ import unicodedata
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from kiosk.domain.limits import MAX_FORM_FIELD
 from kiosk.domain.model import Attendee, Event
 from kiosk.domain.text import email_key, search_text
 
-MAX_FIELD = 120  # a name or an organisation longer than this is not a name: refused, said so
+MAX_FIELD = MAX_FORM_FIELD  # a name or an organisation longer than this is not a name: refused, said so
 
 
 class Field(StrEnum):

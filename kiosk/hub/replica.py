@@ -72,6 +72,13 @@ def pull_scans(conn: psycopg.Connection[tuple[object, ...]], after: int, limit: 
     return Pulled([tuple(r[:-1]) for r in found], int(str(found[-1][-1])))
 
 
+def hub_now(conn: psycopg.Connection[tuple[object, ...]]) -> str:
+    """The hub's clock now, in the store's time form: what a round measures pulled stamps against."""
+    row = conn.execute(f"SELECT {_UTC_TEXT.replace('received_at', 'clock_timestamp()')}").fetchone()
+    conn.rollback()
+    return str(row[0]) if row else ""
+
+
 def record_contact(
     conn: psycopg.Connection[tuple[object, ...]], device_id: str, name: str, machine_id: str,
     device_now: str, queued: int, *, queued_guests: int = 0, queued_prints: int = 0, queued_links: int = 0,
@@ -230,14 +237,18 @@ def pull_prints(conn: psycopg.Connection[tuple[object, ...]], after: int, limit:
 
 
 # --- guests and events -----------------------------------------------------------------
-def push_guests(conn: psycopg.Connection[tuple[object, ...]], records: Sequence[dict[str, object]]) -> int:
+def push_guests(conn: psycopg.Connection[tuple[object, ...]], records: Sequence[dict[str, object]],
+                horizon: str = "9999") -> int:
     """Merge guests (wire dicts: id, event_id, fields, source, source_device, created_at) into the hub's
     copies, field by field (kiosk.domain.merge); a guest whose merge changes nothing keeps its seq.
-    Returns how many changed."""
+    A field of the hub's copy that fails kiosk.domain.pulled (malformed, or stamped after ``horizon``:
+    written by hand or by a clock far ahead) takes no part in the merge, so the push heals it instead
+    of losing to it forever. Returns how many changed."""
     from psycopg.types.json import Jsonb
 
     from kiosk.domain import authority
     from kiosk.domain.merge import is_provisional, merge_records, versions, wire
+    from kiosk.domain.pulled import guest_fields
 
     if not records:
         return 0
@@ -263,12 +274,14 @@ def push_guests(conn: psycopg.Connection[tuple[object, ...]], records: Sequence[
                 incoming = _verified_status(incoming, trusted)
                 old = None if old is None else _verified_status(old, trusted)
             if old is not None:
-                merged = wire(merge_records(versions(old["fields"], organiser),
-                                            versions(incoming["fields"], organiser)))
-                if merged == old["fields"]:
+                held = old.get("fields") if isinstance(old, dict) else None
+                sound, _problems = guest_fields(held if isinstance(held, dict) else {}, horizon)
+                merged = wire(merge_records(versions(sound, organiser), versions(incoming["fields"], organiser)))
+                if merged == held:
                     continue
                 # A door's provisional guest (from a ticket) takes the organiser's source and dates.
-                keep = incoming if is_provisional(old["fields"]) and not is_provisional(incoming["fields"]) else old
+                keep = incoming if not isinstance(old, dict) or (
+                    is_provisional(sound) and not is_provisional(incoming["fields"])) else old
                 incoming = {**keep, "fields": merged}
             changed.append((str(r["id"]), str(r["event_id"]), Jsonb(incoming)))
             existing[str(r["id"])] = incoming
@@ -334,11 +347,12 @@ def guest_record(row: Sequence[str | None]) -> dict[str, object]:
 
 
 def push_event(conn: psycopg.Connection[tuple[object, ...]], body: dict[str, object], public_keys: str,
-               key_signatures: Sequence[str] = ()) -> str:
+               key_signatures: Sequence[str] = (), horizon: str = "9999") -> str:
     """Publish an event; the first device to push it is its organiser. Later pushes merge their
     fields into the hub's copy field by field (kiosk.domain.merge.merge_event_wires, signatures
     kept with the versions they sign): the hub's row changes, and gets a new seq, only when the merge
-    changes something. The public keys are replaced only by a key set signed with a key the hub
+    changes something. A field of the hub's copy that fails its check (kiosk.domain.pulled) takes no
+    part (healed here). The public keys are replaced only by a key set signed with a key the hub
     already holds (a rotation), or set by the organiser when there are none. Kiosks check all of it
     again against the key they pinned: the hub is a convenience, not the authority. Returns the
     organiser device."""
@@ -346,6 +360,7 @@ def push_event(conn: psycopg.Connection[tuple[object, ...]], body: dict[str, obj
 
     from kiosk.domain import authority
     from kiosk.domain.merge import event_body, event_from_values, merge_event_wires
+    from kiosk.domain.pulled import event as event_checked
 
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
@@ -363,7 +378,10 @@ def push_event(conn: psycopg.Connection[tuple[object, ...]], body: dict[str, obj
                                                                      key_signatures, body, organiser):
             keys = public_keys
         incoming: Any = body.get("fields") or {}
-        held: Any = old.get("fields") or {}
+        # A field of the hub's copy that fails its check (kiosk.domain.pulled) takes no part: healed here.
+        sound, _problems = event_checked({**old, "id": body["id"], "organiser_device": body["organiser_device"]},
+                                         horizon)
+        held: Any = sound or {}
         trusted = authority.parse_keys(keys)
         if trusted:  # a signed event: what its keys did not sign (written here by hand) takes no part
             held, incoming = (authority.signed_fields(str(body["id"]), f, trusted)[0] for f in (held, incoming))

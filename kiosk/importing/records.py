@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kiosk.domain.codes import code_key
+from kiosk.domain.limits import MAX_FIELD_CHARS
 from kiosk.domain.text import EMAIL
 from kiosk.importing.columns import (
     ORDER_CODE_HEADERS,
@@ -46,7 +47,6 @@ __all__ = [
     "split_full_name",
 ]
 
-MAX_FIELD_CHARS = 1_000
 _HEADER_SEARCH_ROWS = 10
 
 _VALUE_FIELDS = (

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import sqlite3
 import threading
@@ -23,12 +24,13 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk import paths
 from kiosk.domain import merge
+from kiosk.domain import pulled as pulled_check
 from kiosk.domain.model import Attendee, Category, Event, Status, Workshop
-from kiosk.service import authority, sync_facts
+from kiosk.service import authority, sync_checks, sync_facts
 from kiosk.service.checkin import refresh_presence
 from kiosk.store import attendees as attendee_store
 from kiosk.store import events as event_store
-from kiosk.store import meta, transaction
+from kiosk.store import meta, quarantine, savepoint, transaction
 from kiosk.store import sync as sync_store
 
 if TYPE_CHECKING:
@@ -64,10 +66,14 @@ class SyncSummary:
     queued_prints: int = 0  # badges printed here, still to push
     queued_links: int = 0  # merge decisions still to push
     facts_pulled: int = 0  # decisions and badge prints from other kiosks stored here
+    refused: int = 0  # rows pulled in this round that failed their check (quarantined, not applied)
+    refused_by_device: tuple[tuple[str, str, int], ...] = ()  # every row ever refused: (device id, name, rows)
+    clock_off: str | None = None  # this kiosk's clock (store time) when far off the hub's, else None
 
     def line(self) -> str:
         skew = f", clock {self.offset_ms / 1000:+.1f} s from the hub" if abs(self.offset_ms) >= 2000 else ""
-        return f"sync: {self.pushed} scans pushed, {self.pulled} pulled, {self.queued} queued{skew}"
+        refused = f", {self.refused} refused" if self.refused else ""
+        return f"sync: {self.pushed} scans pushed, {self.pulled} pulled, {self.queued} queued{refused}{skew}"
 
 
 
@@ -129,7 +135,9 @@ def _round(kiosk: Kiosk, conn: Any, hub_id: str, batch: int, between: Between = 
     from kiosk.hub import replica
 
     device = kiosk.device()
-    _publish_events(kiosk, conn, device.id)
+    limit = sync_checks.horizon(kiosk, replica.hub_now(conn))
+    refused_before = quarantine.count(kiosk.conn)
+    _publish_events(kiosk, conn, device.id, limit)
     authority.queue_statuses_to_sign(kiosk, device.id)
     between("events pushed")
     while True:  # guests first: a scan pulled elsewhere needs its guest there
@@ -140,7 +148,7 @@ def _round(kiosk: Kiosk, conn: Any, hub_id: str, batch: int, between: Between = 
             break
         with transaction(kiosk.conn):  # the organiser's own statuses carry its signature
             authority.sign_statuses(kiosk, records, device.id)
-        replica.push_guests(conn, [r.__dict__ for r in records])
+        replica.push_guests(conn, [r.__dict__ for r in records], limit.stamp)
         with transaction(kiosk.conn):
             sync_store.mark_guests_sent(kiosk.conn, records, reached)
         between("guests pushed")
@@ -158,9 +166,9 @@ def _round(kiosk: Kiosk, conn: Any, hub_id: str, batch: int, between: Between = 
         between("scans pushed")
         if len(rows) < batch:
             break
-    _pull_events(kiosk, conn, hub_id)
+    _pull_events(kiosk, conn, hub_id, limit)
     between("events pulled")
-    _pull_guests(kiosk, conn, hub_id, batch, between)
+    _pull_guests(kiosk, conn, hub_id, batch, limit, between)
     between("guests pulled")
     pulled += _apply_waiting(kiosk)  # scans an earlier round pulled before their guest, whose guest came now
     cursor = sync_store.cursor(kiosk.conn, hub_id)
@@ -170,6 +178,7 @@ def _round(kiosk: Kiosk, conn: Any, hub_id: str, batch: int, between: Between = 
             break
         foreign = [r for r in got.rows if r[7] != device.id]
         with transaction(kiosk.conn):
+            foreign = sync_checks.valid(kiosk, "scan", foreign, pulled_check.scan, limit, device_at=7)
             # A scan whose guest is not here yet (pushed after this round pulled guests) waits, stored
             # with the cursor that passes it; the next round's guests free it (_apply_waiting).
             applied = sync_store.insert_pulled(kiosk.conn, foreign)
@@ -183,9 +192,9 @@ def _round(kiosk: Kiosk, conn: Any, hub_id: str, batch: int, between: Between = 
         if len(got.rows) < batch:
             break
     if sync_store.count_pending(kiosk.conn):  # guests pushed while this round pulled: fetched now, not next round
-        _pull_guests(kiosk, conn, hub_id, batch, between)
+        _pull_guests(kiosk, conn, hub_id, batch, limit, between)
         pulled += _apply_waiting(kiosk)
-    facts = sync_facts.exchange(kiosk, conn, hub_id, batch, between)  # merge decisions, badges printed
+    facts = sync_facts.exchange(kiosk, conn, hub_id, batch, limit, between)  # merge decisions, badges printed
     refold_stale_presence(kiosk)
     left = sync_facts.queued(kiosk)
     with transaction(kiosk.conn):
@@ -195,7 +204,11 @@ def _round(kiosk: Kiosk, conn: Any, hub_id: str, batch: int, between: Between = 
                                     holds=holds)
     with transaction(kiosk.conn):
         sync_store.save_cursor(kiosk.conn, hub_id, cursor, kiosk.now())
-    return SyncSummary(pushed, pulled, left.scans, offset, cursor, left.guests, left.prints, left.links, facts)
+    refused = sync_checks.refusals(kiosk)
+    off = sync_checks.clock_off(kiosk.clock(), limit.hub_now, None)
+    return SyncSummary(pushed, pulled, left.scans, offset, cursor, left.guests, left.prints, left.links, facts,
+                       refused.total - refused_before, tuple(refused.by_device),
+                       None if off is None else kiosk.now())
 
 
 def _apply_waiting(kiosk: Kiosk) -> int:
@@ -235,7 +248,7 @@ def _digest(wire: dict[str, list[str | None]], keys: str) -> str:
     return hashlib.sha256((json.dumps(wire, sort_keys=True) + keys).encode()).hexdigest()
 
 
-def _publish_events(kiosk: Kiosk, conn: Any, device_id: str) -> None:
+def _publish_events(kiosk: Kiosk, conn: Any, device_id: str, limit: sync_checks.Horizon) -> None:
     """Events whose fields (or, for their organiser, public keys) changed since this kiosk last
     published them go to the hub, which merges them field by field. The kiosk holding the
     organiser's private key signs every field and the key set (kiosk.domain.authority); a door
@@ -258,27 +271,35 @@ def _publish_events(kiosk: Kiosk, conn: Any, device_id: str) -> None:
         digest = _digest(wire, keys + "".join(signatures))
         if meta.get(kiosk.conn, f"event_sent:{event.id}") == digest:
             continue
-        organiser = replica.push_event(conn, merge.event_body(event, device_id, wire), keys, signatures)
+        organiser = replica.push_event(conn, merge.event_body(event, device_id, wire), keys, signatures, limit.stamp)
         with transaction(kiosk.conn):
             meta.put(kiosk.conn, f"organiser:{event.id}", organiser)
             meta.put(kiosk.conn, f"event_sent:{event.id}", digest)
 
 
-def _pull_events(kiosk: Kiosk, conn: Any, hub_id: str) -> None:
+def _pull_events(kiosk: Kiosk, conn: Any, hub_id: str, limit: sync_checks.Horizon) -> None:
     """Each local event's organiser (whose status writes outrank the door's), and the hub's edits of
-    the event merged field by field into the local copy."""
+    the event merged field by field into the local copy. A field that fails its check is quarantined
+    and left out of the merge: a malformed value never replaces a good one."""
     from kiosk.hub import replica
 
     _scan, _guest, after = sync_store.cursors(kiosk.conn, hub_id)
     found, cursor = replica.events(conn, after)
     with transaction(kiosk.conn):
         for body, _keys in found:
+            theirs: Any
+            theirs, problems = pulled_check.event(body, limit.stamp)
+            for problem in problems:
+                sync_checks.refuse(kiosk, "event", body.get("id"), body.get("organiser_device"), problem, body)
+            if theirs is None:
+                continue  # no usable id or organiser: nothing of it is applied
             event_id = str(body["id"])
             local = event_store.record(kiosk.conn, event_id)
             if local is None:
                 continue
             meta.put(kiosk.conn, f"organiser:{event_id}", str(body["organiser_device"]))
-            theirs: Any = authority.checked_event_fields(kiosk, body, _keys)  # what the pinned key signed
+            # of the fields that hold, only what the pinned key signed (all of them when nothing is pinned)
+            theirs = authority.checked_event_fields(kiosk, {**body, "fields": theirs}, _keys)
             sync_store.observe(kiosk.conn, (str(v[1]) for v in theirs.values()))
             merged = merge.merge_event_wires(local, theirs)
             if merged != local:
@@ -287,15 +308,17 @@ def _pull_events(kiosk: Kiosk, conn: Any, hub_id: str) -> None:
     kiosk.forget_event()
 
 
-def _pull_guests(kiosk: Kiosk, conn: Any, hub_id: str, batch: int, between: Between = _no_pause) -> int:
-    applied = _pull_guest_pages(kiosk, conn, hub_id, batch * 4, between)  # 20,000 a page: a join takes 5 round trips
+def _pull_guests(kiosk: Kiosk, conn: Any, hub_id: str, batch: int, limit: sync_checks.Horizon,
+                 between: Between = _no_pause) -> int:
+    applied = _pull_guest_pages(kiosk, conn, hub_id, batch * 4, limit, between)  # 20,000 a page: a join, 5 trips
     # Pages of new guests joined the search backlog (found by search already): indexed now, in short
     # transactions. A kiosk killed before this finishes indexes the rest when it next opens.
     attendee_store.catch_up_search(kiosk.conn)
     return applied
 
 
-def _pull_guest_pages(kiosk: Kiosk, conn: Any, hub_id: str, page_size: int, between: Between = _no_pause) -> int:
+def _pull_guest_pages(kiosk: Kiosk, conn: Any, hub_id: str, page_size: int, limit: sync_checks.Horizon,
+                      between: Between = _no_pause) -> int:
     from concurrent.futures import ThreadPoolExecutor
 
     from kiosk.hub import replica
@@ -313,7 +336,7 @@ def _pull_guest_pages(kiosk: Kiosk, conn: Any, hub_id: str, page_size: int, betw
                 return applied
             if len(rows) == page_size:
                 page = fetcher.submit(replica.pull_guest_rows, conn, cursor, page_size, local_events)
-            applied += _apply_guest_page(kiosk, hub_id, rows, cursor)
+            applied += _apply_guest_page(kiosk, hub_id, rows, cursor, limit)
             between("guest page pulled")
             if len(rows) < page_size:
                 return applied
@@ -322,12 +345,16 @@ def _pull_guest_pages(kiosk: Kiosk, conn: Any, hub_id: str, page_size: int, betw
 GuestRow = tuple[str | None, ...]  # a row of kiosk.hub.replica.pull_guest_rows
 
 
-def _apply_guest_page(kiosk: Kiosk, hub_id: str, rows: list[GuestRow], cursor: int) -> int:
-    """One pulled page of guests, in one transaction with the cursor that covers it."""
+def _apply_guest_page(kiosk: Kiosk, hub_id: str, rows: list[GuestRow], cursor: int,
+                      limit: sync_checks.Horizon) -> int:
+    """One pulled page of guests, in one transaction with the cursor that covers it (a guest that
+    fails its check is quarantined there, whichever path, bulk insert or merge, it would have taken)."""
     from kiosk.hub.replica import guest_record
 
     applied = 0
     with transaction(kiosk.conn):
+        rows = sync_checks.valid(kiosk, "guest", rows, pulled_check.guest, limit, device_at=3,
+                                 culprit=pulled_check.guest_culprit)
         rows = authority.checked_guest_rows(kiosk, rows)  # a status claiming the organiser's authority proves it
         before = sync_store.max_guest_rowid(kiosk.conn)
         # The clock moves past the edits pulled, so an edit made here next is stamped after them.
@@ -336,7 +363,12 @@ def _apply_guest_page(kiosk: Kiosk, hub_id: str, rows: list[GuestRow], cursor: i
         applied += len(inserted)
         for row in rows:
             if str(row[0]) not in inserted:
-                applied += apply_guest(kiosk, guest_record(row))
+                try:
+                    with savepoint(kiosk.conn):
+                        applied += apply_guest(kiosk, guest_record(row))
+                except sqlite3.IntegrityError as exc:  # e.g. an edit giving it another guest's ticket code
+                    sync_checks.refuse(kiosk, "guest", row[0], pulled_check.guest_culprit(row, limit.stamp),
+                                       f"cannot be applied here: {exc}", list(row))
         sync_store.follow_mark(kiosk.conn, before)
         sync_store.save_cursors(kiosk.conn, hub_id, guests=cursor)
     return applied
@@ -502,6 +534,7 @@ def join(kiosk: Kiosk, url: str, event_id: str | None = None, *, fingerprint: st
     conn = connect(url)
     try:
         schema_check(conn, redact(url))
+        limit = sync_checks.horizon(kiosk, replica.hub_now(conn))
         found, _cursor = replica.events(conn)
     finally:
         conn.close()
@@ -514,22 +547,28 @@ def join(kiosk: Kiosk, url: str, event_id: str | None = None, *, fingerprint: st
         listed = ", ".join(f"{b['id']} ({b['name']})" for b, _ in found)
         raise KioskError(f"the hub holds several events: give --event ID, one of {listed}")
     body, public_pem = found[0]
-    event = Event(
-        id=str(body["id"]), name=str(body["name"]), starts_at=_opt(body.get("starts_at")),
-        venue=_opt(body.get("venue")), capacity=_int(body.get("capacity")), tagline=_opt(body.get("tagline")),
-        codes_case_sensitive=bool(body.get("codes_case_sensitive")), privacy_notice=_opt(body.get("privacy_notice")),
-        workshops=tuple(Workshop(str(w[0]), _int(w[1])) for w in _rows(body.get("workshops"))),
-        categories=tuple(Category(str(c[0]), str(c[1])) for c in _rows(body.get("categories"))),
+    checked, problems = pulled_check.event(body, limit.stamp)
+    if checked is None:
+        raise HubError(f"the hub's event cannot be used: {problems[0]}")
+    fields: Any = checked if body.get("fields") else None
+    event = merge.event_from_values(str(body["id"]), {f: _opt(v[0]) for f, v in checked.items()}) if fields else Event(
+        id=str(body["id"]), name=str(body.get("name") or "")[:1000],
+        starts_at=_opt(body.get("starts_at")), venue=_opt(body.get("venue")), capacity=_int(body.get("capacity")),
+        tagline=_opt(body.get("tagline")), codes_case_sensitive=bool(body.get("codes_case_sensitive")),
+        privacy_notice=_opt(body.get("privacy_notice")),
+        workshops=tuple(Workshop(str(w[0]), _int(w[1])) for w in _rows(body.get("workshops")) if len(w) == 2),
+        categories=tuple(Category(str(c[0]), str(c[1])) for c in _rows(body.get("categories")) if len(c) == 2),
     )
     if public_pem and kiosk.data_dir is not None:
         _pin_for_join(kiosk, event.id, body, public_pem, fingerprint, confirm)
-    fields: Any = body.get("fields")
     if not resumed and authority.pinned(kiosk) and isinstance(fields, dict):
         with transaction(kiosk.conn):  # the event as the pinned key signed it, never the hub's plain copy
-            fields = authority.checked_event_fields(kiosk, body, public_pem)
+            fields = authority.checked_event_fields(kiosk, {**body, "fields": fields}, public_pem)
         event = merge.event_from_values(event.id, {f: v[0] for f, v in fields.items()})
     if not resumed:
         with transaction(kiosk.conn):
+            for problem in problems:
+                sync_checks.refuse(kiosk, "event", body.get("id"), body.get("organiser_device"), problem, body)
             event_store.insert(kiosk.conn, event, now=kiosk.now(), device_id=str(body["organiser_device"]),
                                wire=fields or None)
             event_store.set_active(kiosk.conn, event.id)
@@ -584,7 +623,11 @@ def _opt(value: object) -> str | None:
 
 
 def _int(value: object) -> int | None:
-    return None if value is None else int(str(value))
+    """A capacity of the hub's plain event form: a whole number in range, else none ("abc", "-5")."""
+    from kiosk.domain.limits import MAX_CAPACITY
+
+    text = str(value) if value is not None else ""
+    return int(text) if text.isascii() and text.isdigit() and int(text) <= MAX_CAPACITY else None
 
 
 def _rows(value: object) -> list[list[Any]]:
@@ -614,7 +657,8 @@ def watch(kiosk: Kiosk, url: str, *, poll_s: float = 5.0, stop: Callable[[], boo
             if listener is None:
                 listener = Listener(url)
             summary = sync_once(kiosk, url)
-            line = summary.line() if summary.pushed or summary.pulled or last.startswith("hub") else last
+            news = bool(summary.pushed or summary.pulled or summary.refused) or last.startswith("hub")
+            line = summary.line() if news else last
             on_round(summary)
         except Exception as exc:
             line = _lost(exc)
@@ -637,16 +681,19 @@ def watch(kiosk: Kiosk, url: str, *, poll_s: float = 5.0, stop: Callable[[], boo
 
 
 def _lost(exc: Exception) -> str:
-    """The line for a hub that cannot be used; anything else than the hub's errors is a bug: raised."""
+    """The line for a round or a wait that failed. The hub's own errors say what is wrong; anything
+    else is logged with its traceback and said in one line: the loop never ends on it, it tries again."""
     from kiosk.hub.connection import HubError
 
     if isinstance(exc, HubError):
         return str(exc)
     import psycopg
 
-    if not isinstance(exc, psycopg.Error):
-        raise exc
-    return "hub connection lost: retrying"
+    if isinstance(exc, psycopg.Error):
+        return "hub connection lost: retrying"
+    logging.getLogger(__name__).exception("sync round failed")
+    said = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+    return f"hub sync failed, retrying: {said}"
 
 
 def data_version(conn: sqlite3.Connection) -> int:

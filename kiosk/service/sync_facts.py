@@ -12,8 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from kiosk.domain import pulled as pulled_check
 from kiosk.domain.duplicates import LinkKind
 from kiosk.service.checkin import refresh_presence
+from kiosk.service.sync_checks import Horizon, valid
 from kiosk.store import events as event_store
 from kiosk.store import guest_links as link_store
 from kiosk.store import meta, transaction
@@ -43,9 +45,10 @@ def queued(kiosk: Kiosk) -> Queued:
                   link_store.count_unsent_prints(conn), link_store.count_unsent_links(conn))
 
 
-def exchange(kiosk: Kiosk, conn: Any, hub_id: str, batch: int,
+def exchange(kiosk: Kiosk, conn: Any, hub_id: str, batch: int, limit: Horizon,
              between: Callable[[str], object] = lambda _step: None) -> int:
-    """Push this kiosk's links and badge prints, pull the others'; returns how many were pulled."""
+    """Push this kiosk's links and badge prints, pull the others'; returns how many were pulled. A
+    pulled row that fails its check (kiosk.domain.pulled) is quarantined, the cursor moves on."""
     from kiosk.hub import replica
 
     _push(kiosk, conn, lambda: link_store.unsent_links(kiosk.conn, batch), replica.push_links,
@@ -64,8 +67,11 @@ def exchange(kiosk: Kiosk, conn: Any, hub_id: str, batch: int,
             got = pull(conn, after, batch, events)
             if not got.rows:
                 break
-            foreign = [r for r in got.rows if r[5 if key == "links" else 3] != device]
+            at = 5 if key == "links" else 3
+            foreign = [r for r in got.rows if r[at] != device]
             with transaction(kiosk.conn):
+                foreign = valid(kiosk, "link" if key == "links" else "print", foreign,
+                                pulled_check.link if key == "links" else pulled_check.badge_print, limit, device_at=at)
                 pulled += _store_links(kiosk, foreign) if key == "links" else \
                     link_store.insert_pulled_prints(kiosk.conn, foreign)
                 meta.put(kiosk.conn, cursor_key, str(got.cursor))

@@ -171,6 +171,21 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 
 @contextmanager
+def savepoint(conn: sqlite3.Connection, name: str = "one_row") -> Iterator[sqlite3.Connection]:
+    """Inside a transaction: undo only what the block wrote if it raises (one pulled row that cannot
+    be applied is set aside; the rows before it in the batch stay)."""
+    conn.execute(f"SAVEPOINT {name}")
+    try:
+        yield conn
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute(f"ROLLBACK TO {name}")
+            conn.execute(f"RELEASE {name}")
+        raise
+    conn.execute(f"RELEASE {name}")
+
+
+@contextmanager
 def snapshot(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """A deferred read transaction: a consistent view without taking the write lock."""
     if conn.in_transaction:

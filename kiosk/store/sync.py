@@ -181,6 +181,15 @@ def save_cursor(conn: sqlite3.Connection, hub_id: str, value: int, contact: str)
     )
 
 
+def newest_record(conn: sqlite3.Connection) -> str | None:
+    """The latest store time this data dir holds: a scan, a guest's creation or edit, a hub contact."""
+    row = conn.execute(
+        "SELECT max(t) FROM (SELECT max(device_time) AS t FROM scans UNION ALL SELECT max(updated_at) FROM attendees"
+        " UNION ALL SELECT max(created_at) FROM attendees UNION ALL SELECT max(last_contact) FROM sync_state)"
+    ).fetchone()
+    return None if row is None or row[0] is None else str(row[0])
+
+
 def last_contact(conn: sqlite3.Connection) -> str | None:
     row = conn.execute("SELECT max(last_contact) FROM sync_state").fetchone()
     return None if row is None or row[0] is None else str(row[0])

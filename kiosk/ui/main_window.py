@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.rules import local_clock
+from kiosk.domain.messages import clock_message, refused_message
+from kiosk.domain.rules import format_time, local_clock, local_timestamp
 from kiosk.service import Kiosk, KioskError
 from kiosk.service.duplicates import SyncOutcome
 from kiosk.service.errors import StorageKind
 from kiosk.service.printing import auto_print
 from kiosk.service.sync import hub_url, watch
+from kiosk.service.sync_checks import clock_off, newest_record
 from kiosk.service.sync_facts import queued
 from kiosk.settings import Settings
 from kiosk.ui import camera_status
@@ -158,6 +160,8 @@ class MainWindow(QMainWindow):
         if self.hub_url is not None:
             self.header.sync.set_state(Light.WARN, self.tr("starting"))
             self.sync_now()
+        else:
+            self.show_clock(None, hub_reached=False)  # no hub to compare with: what this data dir recorded
         self.refresh_stats()
         self.printer.start()
         self.show_page(self.PAGE_CHECKIN)
@@ -329,11 +333,17 @@ class MainWindow(QMainWindow):
         self.last_sync_at = local_clock(self.kiosk.now()) or ""
         waiting = self._queued_text(summary.queued, summary.queued_guests, summary.queued_prints,
                                     summary.queued_links)
+        refused = refused_message(sum(n for _, _, n in summary.refused_by_device), list(summary.refused_by_device),
+                                  self.kiosk.lang)
         if waiting:
-            self.header.sync.set_state(Light.WARN, self.tr("last sync %1 · waiting: %2")
-                                       .replace("%1", self.last_sync_at).replace("%2", waiting))
+            detail, light = (self.tr("last sync %1 · waiting: %2").replace("%1", self.last_sync_at)
+                             .replace("%2", waiting)), Light.WARN
         else:
-            self.header.sync.set_state(Light.OK, self.tr("up to date · %1").replace("%1", self.last_sync_at))
+            detail, light = self.tr("up to date · %1").replace("%1", self.last_sync_at), Light.OK
+        if summary.refused:
+            light = Light.WARN  # rows refused in this round: amber once, the count stays in the tooltip
+        self.header.sync.set_state(light, detail + (f" · {refused}" if refused else ""))
+        self.show_clock(summary.clock_off, hub_reached=True)
         self._show_duplicates_count(outcome.duplicate_entries + outcome.walk_in_pairs)
         event_changed = self._reread_event()
         if summary.pulled or summary.facts_pulled or event_changed:
@@ -377,6 +387,16 @@ class MainWindow(QMainWindow):
         if waiting:
             detail += " · " + waiting
         self.header.sync.set_state(Light.ERROR, detail)
+        self.show_clock(None, hub_reached=False)
+
+    def show_clock(self, off: str | None, *, hub_reached: bool) -> None:
+        """Say at the door when this computer's clock cannot be right: ``off`` (its time) from the
+        round when the hub was reached, else judged against what this data dir already recorded."""
+        if not hub_reached:
+            moment = clock_off(self.kiosk.clock(), None, newest_record(self.kiosk))
+            off = None if moment is None else format_time(moment)
+        self.header.set_clock_warning(
+            None if off is None else clock_message(str(local_timestamp(off))[:16], self.kiosk.lang))
 
     def open_duplicates(self) -> None:
         self.duplicates.open()

@@ -79,3 +79,14 @@ def test_ties_on_device_time_are_broken_by_id() -> None:
     entry, exit_ = ev("a", ScanKind.ENTRY, 0), ev("b", ScanKind.EXIT, 0)
     assert fold_presence([exit_, entry]).inside is False  # "a" then "b"
     assert fold_presence([entry, exit_]).inside is False
+
+
+def test_replay_key_reads_a_counter_past_9999_in_the_hlc_spelling() -> None:
+    from kiosk.domain import hlc
+    from kiosk.domain.presence import replay_key
+
+    wall = "2026-12-07T18:00:00.000Z"
+    past = hlc.Stamp(hlc.to_ms(wall), 10_000).encode()
+    assert past.startswith(wall + "#~")
+    assert replay_key(past, wall, "b") > replay_key(f"{wall}#9999", wall, "a")
+    assert replay_key(past, wall, "b")[1] == 10_000

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import psycopg
 import pytest
 
 from kiosk.domain.model import Event
+from kiosk.domain.rules import format_time
 from kiosk.hub import replica, schema
 from kiosk.hub.connection import HubError
 from kiosk.service import Kiosk, sync
@@ -79,15 +81,16 @@ def test_a_joined_guest_keeps_its_field_stamps(tmp_path: Path, hub: str) -> None
     _organiser(tmp_path, hub, 3)
     org = Kiosk.open(tmp_path / "organiser", device_name="organiser")
     guest = org.find("RES-001")
+    edited = format_time(datetime.now(UTC) + timedelta(minutes=1))  # after its creation, within the hub clock
     with transaction(org.conn):
         attendee_store.update(org.conn, guest, {"email": "new@example.org"}, case_sensitive=False,
-                              now="2030-01-01T10:00:00.000Z", device_id=org.device().id)
+                              now=edited, device_id=org.device().id)
     sync_once(org, hub)
     org.close()
     door = Kiosk.open(tmp_path / "door", device_name="door")
     join(door, hub)
     stamps = attendee_store.field_stamps(door.conn, guest.id)
-    assert stamps.keys() == {"email"} and stamps["email"][0] == "2030-01-01T10:00:00.000Z"
+    assert stamps.keys() == {"email"} and stamps["email"][0] == edited
     assert door.find("RES-001").email == "new@example.org"
     assert attendee_store.field_stamps(door.conn, door.find("RES-000").id) == {}
     door.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kiosk.domain import hlc
 from kiosk.domain.merge import (
     FieldVersion,
     event_from_values,
@@ -137,3 +138,29 @@ def test_a_removed_workshop_is_a_tombstone_that_a_later_edit_can_bring_back() ->
     back = {"workshop:Se loger": ["[60, 0]", _STAMPS[2], "d1"]}
     merged = merge_event_wires(merge_event_wires(added, removed), back)
     assert event_from_values("e", {f: v[0] for f, v in merged.items()}).workshops == (Workshop("Se loger", 60),)
+
+
+# --- hostile inputs: any counter, any text -----------------------------------------------------
+_T0 = hlc.to_ms("2026-11-30T18:00:00.000Z")
+hostile_stamps = st.builds(hlc.Stamp, st.integers(_T0 - 2, _T0 + 2),
+                           st.one_of(st.integers(0, 3), st.integers(9990, 10010), st.integers(0, 10**40)))
+hostile_versions = st.builds(
+    FieldVersion, value=st.one_of(st.none(), st.text(max_size=20)), hlc=hostile_stamps.map(hlc.Stamp.encode),
+    device=st.sampled_from(["d1", "d2", ""]), organiser=st.booleans())
+hostile_records = st.dictionaries(st.sampled_from(FIELDS), hostile_versions, max_size=4)
+
+
+@given(hostile_records, hostile_records, hostile_records)
+def test_the_merge_stays_a_merge_with_counters_past_9999_and_any_text(
+        a: dict[str, FieldVersion], b: dict[str, FieldVersion], c: dict[str, FieldVersion]) -> None:
+    assert merge_records(a, b) == merge_records(b, a)
+    assert merge_records(merge_records(a, b), c) == merge_records(a, merge_records(b, c))
+    assert merge_records(merge_records(a, b), b) == merge_records(a, b)
+
+
+@given(hostile_versions, hostile_versions)
+def test_the_later_stamp_wins_whatever_its_counter(x: FieldVersion, y: FieldVersion) -> None:
+    """Before, '…#10000' sorted before '…#9999' as text: a correction after it never won."""
+    x, y = FieldVersion(x.value, x.hlc, x.device), FieldVersion(y.value, y.hlc, y.device)
+    won = merge_records({"email": x}, {"email": y})["email"]
+    assert hlc.decode(won.hlc) == max(hlc.decode(x.hlc), hlc.decode(y.hlc))

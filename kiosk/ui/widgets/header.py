@@ -92,6 +92,11 @@ class Header(QFrame):
         self.duplicates.setStyleSheet("QPushButton { background: #fff3e0; color: #8a4b00; border: 1px solid #f9a825;"
                                       " border-radius: 4px; padding: 2px 10px; font-weight: bold; }")
         self.duplicates.hide()
+        self.clock_warning = PlainLabel()  # this computer's clock cannot be right: said plainly, in words
+        self.clock_warning.setAccessibleName("clock warning")
+        self.clock_warning.setStyleSheet("QLabel { background: #ffebee; color: #b71c1c; border: 1px solid #e53935;"
+                                         " border-radius: 4px; padding: 2px 10px; font-weight: bold; }")
+        self.clock_warning.hide()
         self.camera = StatusLight(self.tr("Camera"), "camera status")
         self.printer = StatusLight(self.tr("Printer"), "printer status")
         self.sync = StatusLight(self.tr("Sync"), "sync status")
@@ -108,6 +113,7 @@ class Header(QFrame):
         top = QHBoxLayout()
         top.setSpacing(12)
         top.addStretch(1)
+        top.addWidget(self.clock_warning)
         top.addWidget(self.duplicates)
         top.addWidget(self.device)
         right.addLayout(top)
@@ -136,6 +142,11 @@ class Header(QFrame):
         """'▲ 2 duplicates to check' (a shape, not colour alone); hidden when there are none."""
         self.duplicates.setText(self.tr("▲ %n duplicate(s) to check", "", count))
         self.duplicates.setVisible(count > 0)
+
+    def set_clock_warning(self, text: str | None) -> None:
+        """'▲ this laptop's clock says 2001-01-01 12:00: set the time'; hidden when the clock is sane."""
+        self.clock_warning.setText(f"▲ {text}" if text else "")
+        self.clock_warning.setVisible(bool(text))
 
     def set_event(self, name: str, device: str) -> None:
         self.event_name.setText(name)
