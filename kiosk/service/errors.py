@@ -175,7 +175,9 @@ def _sqlite_kind(exc: sqlite3.Error, path: Path | None) -> StorageKind | None:
         text = str(exc).lower()
         kind = (StorageKind.LOCKED if "locked" in text else StorageKind.FULL if "full" in text
                 else StorageKind.READONLY if "readonly" in text or "read-only" in text
+                # "Could not decode to UTF-8 column …": a page overwritten inside a row's text
                 else StorageKind.CORRUPT if "malformed" in text or "not a database" in text
+                or "could not decode to utf-8" in text
                 else None if isinstance(code, int) and code & 0xFF == sqlite3.SQLITE_ERROR
                 else StorageKind.UNAVAILABLE)
     if kind is None:

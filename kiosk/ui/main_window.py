@@ -56,6 +56,7 @@ from kiosk.ui.widgets.shortcuts_help import ShortcutsHelp
 log = logging.getLogger(__name__)
 STATS_REFRESH_MS = 5000
 SYNC_EVERY_S = 5.0  # with a hub: a round at least this often; at once on a local write or the hub's NOTIFY
+REFUSED_AMBER_S = 300  # how long the Sync light stays amber after the hub sent rows this kiosk refused
 # The UI thread's longest wait for the database's write lock (a long import, another kiosk process):
 # past it the scan shows "not recorded" instead of a frozen window.
 UI_BUSY_TIMEOUT_MS = 200
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
         self.stats_timer.timeout.connect(self.refresh_stats)
         self.stats_timer.start(STATS_REFRESH_MS)
         self.last_sync: object | None = None
+        self._refused_until = 0.0  # the Sync light stays amber until then after a round refused rows
         self.last_sync_at = ""
         self.hub_url = hub_url(kiosk)
         self._sync_stop, self._sync_wake = threading.Event(), threading.Event()
@@ -340,8 +342,10 @@ class MainWindow(QMainWindow):
                              .replace("%2", waiting)), Light.WARN
         else:
             detail, light = self.tr("up to date · %1").replace("%1", self.last_sync_at), Light.OK
-        if summary.refused:
-            light = Light.WARN  # rows refused in this round: amber once, the count stays in the tooltip
+        if summary.refused:  # rows refused: amber long enough to be seen (rounds run every few seconds)
+            self._refused_until = time.monotonic() + REFUSED_AMBER_S
+        if time.monotonic() < self._refused_until:
+            light = Light.WARN  # the count stays in the tooltip after that
         self.header.sync.set_state(light, detail + (f" · {refused}" if refused else ""))
         self.show_clock(summary.clock_off, hub_reached=True)
         self._show_duplicates_count(outcome.duplicate_entries + outcome.walk_in_pairs)

@@ -47,13 +47,42 @@ def fill(point: Path, leave_kib: int) -> Path:
 
 
 def damage(db: Path, seed: int = 7) -> None:
-    """Overwrite bytes inside every other page after the first two, as a failing disk would."""
+    """Overwrite bytes inside every other page after the first two, as a failing disk would, except
+    the pages of the schema itself (sqlite_schema grew past page 1 with kiosk's tables): the guests'
+    and scans' pages are hit, so the database opens and its quick check names the damage. A damaged
+    schema is its own case (test_a_damaged_schema_is_refused_at_open)."""
+    conn = sqlite3.connect(db)
+    try:
+        schema = {int(r[0]) for r in conn.execute("SELECT pageno FROM dbstat WHERE name = 'sqlite_schema'")}
+    finally:
+        conn.close()
     data = bytearray(db.read_bytes())
     page = int.from_bytes(data[16:18], "big")
     rng = random.Random(seed)
     for number in range(3, len(data) // page, 2):
+        if number + 1 in schema:  # dbstat numbers pages from 1
+            continue
         at = number * page + rng.randrange(0, page - 64)
         data[at:at + 64] = rng.randbytes(64)
+    db.write_bytes(bytes(data))
+
+
+def damage_schema(db: Path) -> None:
+    """Garble the text of the CREATE statements on the schema's pages, as a failing disk would: the
+    page structure holds, the SQL no longer is text (what made SQLite's error undecodable)."""
+    conn = sqlite3.connect(db)
+    try:
+        schema = sorted(int(r[0]) for r in conn.execute("SELECT pageno FROM dbstat WHERE name = 'sqlite_schema'"))
+    finally:
+        conn.close()
+    data = bytearray(db.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    for number in schema:
+        start, end = (number - 1) * page, number * page
+        at = data.find(b"CREATE ", start, end)
+        while at != -1:
+            data[at + 7:at + 19] = b"\x9e" * 12
+            at = data.find(b"CREATE ", at + 19, end)
     db.write_bytes(bytes(data))
 
 

@@ -47,7 +47,12 @@ def test_the_sync_light_says_rows_were_refused_and_from_which_device(
         assert state is not None and state.verdict is Verdict.ALREADY_CHECKED_IN
         if os.environ.get("KIOSK_SHOTS"):
             window.grab().save(os.path.join(os.environ["KIOSK_SHOTS"], "sync-refused.png"))
-        window.sync_now()  # nothing new refused: the light goes back to green, the count stays said
+        rounds = window.last_sync
+        window.sync_now()  # nothing new refused: amber a while longer (rounds come every few seconds,
+        qtbot.waitUntil(lambda: window.last_sync is not rounds, timeout=15_000)  # a flash is never seen)
+        assert window.header.sync.state is Light.WARN and "2 ligne(s)" in window.header.sync.toolTip()
+        window._refused_until = 0.0  # five minutes later: green again, the count still said
+        window.sync_now()
         qtbot.waitUntil(lambda: window.header.sync.state is Light.OK, timeout=15_000)
         assert "2 ligne(s)" in window.header.sync.toolTip()
     finally:

@@ -96,7 +96,7 @@ def test_damaged_file_refused_at_open_and_malformed_pages_typed(data_dir: Path) 
     assert at_open.value.kind is StorageKind.CORRUPT and at_open.value.detail == quick_check(db)[0]
     with pytest.raises(StorageError) as unchecked:  # without the check, the first bad page read says it
         late = Kiosk.open(data_dir, check=False)
-        late.stats()
+        late.attendees(sort="last_name", limit=100_000)  # reads every guest's page
         late.check_in("PLUS20-0002")
     assert unchecked.value.kind is StorageKind.CORRUPT
 
@@ -129,3 +129,17 @@ def test_a_wrong_statement_is_no_storage_error() -> None:
     with pytest.raises(sqlite3.OperationalError) as caught:
         conn.execute("SELECT * FROM no_such_table")
     assert StorageError.from_exception(caught.value) is None
+
+
+def test_a_damaged_schema_is_refused_at_open(data_dir: Path) -> None:
+    """A failing disk that hits the schema's own pages: SQLite's error then quotes bytes that are not
+    text. Refused as a damaged file, with what to do, never a UnicodeDecodeError."""
+    from tests.helpers.faults import damage_schema
+
+    k = Kiosk.open(data_dir)
+    k.create_demo()
+    k.close()
+    damage_schema(data_dir / "kiosk.db")
+    with pytest.raises(StorageError) as at_open:
+        Kiosk.open(data_dir)
+    assert at_open.value.kind is StorageKind.CORRUPT and "malformed" in at_open.value.detail
