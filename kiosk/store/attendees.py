@@ -112,10 +112,14 @@ class NewGuests:
 
 _STAGED_NEW = ", ".join(NEW_GUEST_COLUMNS)
 _NEW_STATUS, _NEW_WORKSHOP, _NEW_CATEGORY = (NEW_GUEST_COLUMNS.index(c) for c in ("status", "workshop", "category"))
+# What an import brought (migration 0017): EDITABLE's fields joined by U+001F, "" for none. The new guests'
+# is made here by SQLite from the staged columns; a re-import builds the same string (imported_record).
+IMPORTED_SEPARATOR = "\x1f"
+_IMPORTED_SQL = " || char(31) || ".join(f"coalesce({f}, '')" for f in EDITABLE)
 _FROM_NEW = (
     "SELECT id, :event, ticket_code, code_key, first_name, last_name, email, email_key, organisation, category,"
-    " workshop, status, :source, :device, :now, :now, :device, search_text, import_key, '{}'"
-    " FROM temp.import_staged"
+    " workshop, status, :source, :device, :now, :now, :device, search_text, import_key, '{}',"
+    f" {_IMPORTED_SQL} FROM temp.import_staged"
 )
 
 
@@ -176,7 +180,7 @@ def insert_staged(conn: sqlite3.Connection, shared: NewGuests | None = None) -> 
     if shared is None:
         cursor = conn.execute(f"INSERT INTO main.attendees({_STAGED_COLUMNS}) SELECT * FROM temp.import_staged")
     else:
-        cursor = conn.execute(f"INSERT INTO main.attendees({_STAGED_COLUMNS}) {_FROM_NEW}", {
+        cursor = conn.execute(f"INSERT INTO main.attendees({_STAGED_COLUMNS}, imported) {_FROM_NEW}", {
             "event": shared.event_id, "source": shared.source, "device": shared.device_id, "now": shared.now})
     for _name, sql in rebuilt:
         conn.execute(sql)
@@ -195,6 +199,54 @@ def drop_staged(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE IF EXISTS temp.import_staged")
     conn.execute("DROP TABLE IF EXISTS temp.import_staged_counts")
     conn.execute("DROP TABLE IF EXISTS temp.import_updates")
+    conn.execute("DROP TABLE IF EXISTS temp.import_imported")
+
+
+def imported_record(values: Sequence[str | None]) -> str:
+    """What an import brought for one guest as stored (migration 0017): EDITABLE's values in order."""
+    return IMPORTED_SEPARATOR.join(v or "" for v in values)
+
+
+_KEEPS_EMPTY = frozenset({"first_name", "last_name"})  # never None: "" is their empty value
+
+
+def read_imported(text: str | None) -> dict[str, str | None] | None:
+    """The values :func:`imported_record` stored, by field; None when there is no usable record (none
+    stored, or a value held U+001F itself, which the reader lets through in rare files)."""
+    if text is None:
+        return None
+    parts = text.split(IMPORTED_SEPARATOR)
+    if len(parts) != len(EDITABLE):
+        return None
+    return {f: (v if v or f in _KEEPS_EMPTY else None) for f, v in zip(EDITABLE, parts, strict=True)}
+
+
+def imported_records(conn: sqlite3.Connection, ids: Sequence[str]) -> list[tuple[str, str]]:
+    """(guest id, what its last import brought) of those of ``ids`` that have that record."""
+    return [(str(r[0]), str(r[1])) for r in conn.execute(
+        "SELECT id, imported FROM attendees WHERE id IN (SELECT value FROM json_each(?)) AND imported IS NOT NULL",
+        (json.dumps(list(ids)),))]
+
+
+def stage_imported(conn: sqlite3.Connection, rows: Sequence[tuple[str, str]]) -> None:
+    """(guest id, :func:`imported_record`) of the guests whose record an import renews, staged outside
+    any lock like :func:`stage_updates`; :func:`apply_staged_imported` writes them."""
+    conn.execute("DROP TABLE IF EXISTS temp.import_imported")
+    conn.execute("CREATE TEMP TABLE import_imported(id TEXT PRIMARY KEY, imported TEXT) WITHOUT ROWID")
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN")
+    conn.executemany("INSERT INTO temp.import_imported VALUES (?, ?)", rows)
+    if own:
+        conn.execute("COMMIT")
+
+
+def apply_staged_imported(conn: sqlite3.Connection) -> None:
+    """Write the records :func:`stage_imported` staged (inside the import's transaction). Only the
+    ``imported`` column: neither the push outbox nor the edit counter is moved (migration 0017)."""
+    if conn.execute("SELECT 1 FROM temp.import_imported LIMIT 1").fetchone() is None:
+        return
+    conn.execute("UPDATE attendees SET imported = s.imported FROM temp.import_imported AS s WHERE attendees.id = s.id")
 
 
 def insert_all_or_none(conn: sqlite3.Connection, values: Sequence[tuple[object, ...]]) -> bool:
@@ -577,12 +629,16 @@ def set_presence(conn: sqlite3.Connection, attendee_id: str, p: Presence) -> Non
 
 @dataclass(frozen=True)
 class IndexEntry:
-    """What an import needs to know about an existing attendee to match and diff it."""
+    """What an import needs to know about an existing attendee to match and diff it: ``imported`` is
+    what the last import brought (migration 0017), ``stamps`` the field stamps of a guest without it
+    (which fields were written since it was created: a door's correction, a merged edit)."""
 
     attendee: Attendee
     code_key: str | None
     email_key: str | None
     import_key: str | None = None
+    imported: str | None = None
+    stamps: str | None = None
 
 
 _STATUS = {s.value: s for s in Status}
@@ -594,11 +650,12 @@ def import_index(conn: sqlite3.Connection, event_id: str) -> list[IndexEntry]:
     cursor.row_factory = None
     rows = cursor.execute(
         "SELECT id, event_id, first_name, last_name, ticket_code, email, organisation, category, workshop,"
-        " status, source, source_device, created_at, updated_at, code_key, email_key, import_key"
+        " status, source, source_device, created_at, updated_at, code_key, email_key, import_key, imported,"
+        " iif(imported IS NULL AND field_stamps <> '{}', field_stamps, NULL)"
         " FROM attendees WHERE event_id = ?", (event_id,))
     status = _STATUS
     return [IndexEntry(Attendee(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], status[r[9]], r[10], r[11],
-                                r[12], r[13]), r[14], r[15], r[16]) for r in rows]
+                                r[12], r[13]), r[14], r[15], r[16], r[17], r[18]) for r in rows]
 
 
 def change_mark(conn: sqlite3.Connection) -> tuple[object, ...]:

@@ -1,0 +1,12 @@
+-- kiosk schema v17: what the last import brought for each guest, so a re-import compares three ways.
+-- A door fixes a guest's organisation; the organiser re-imports the same export: the file's value
+-- differs from the row, and used to be written back on every kiosk. Now a field changes only when the
+-- file's value differs from what the previous import brought (the platform changed it), so the door's
+-- correction stands until then (kiosk.service.importer).
+-- One TEXT per guest, not a side table: the eight editable fields (kiosk.store.attendees.EDITABLE order)
+-- joined by U+001F, NULL for none, written by the same INSERT ... SELECT that adds an import's guests;
+-- a re-import of an unchanged export compares it in Python and writes nothing. NULL: no import brought
+-- this guest since v17 (imported before, walk-in, pulled from the hub): the importer falls back on the
+-- field stamps (a field a door edited keeps its value). Neither trigger of 0008/0013 watches it: recording
+-- what a file brought is not an edit to push or to re-match against.
+ALTER TABLE attendees ADD COLUMN imported TEXT;
