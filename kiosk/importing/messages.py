@@ -13,7 +13,17 @@ from typing import Any
 
 from kiosk.domain.os_errors import OsReason
 
-__all__ = ["IMPORT_MESSAGES", "SAMPLE_VALUES", "Sentence", "identity_words", "import_message", "worded"]
+__all__ = [
+    "IMPORT_MESSAGES",
+    "MAX_LISTED",
+    "SAMPLE_VALUES",
+    "Sentence",
+    "changes_lines",
+    "correction_line",
+    "identity_words",
+    "import_message",
+    "worded",
+]
 
 _SAVE_AS = {"fr": "enregistrez-le en .xlsx ou en CSV", "en": "save it as .xlsx or CSV"}
 _EXPORT = {"fr": "exportez les inscriptions en CSV ou en .xlsx", "en": "export the registrations as CSV or .xlsx"}
@@ -73,7 +83,7 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
         "several_sheets": "plusieurs feuilles contiennent des noms ({sheets}) : choisissez-en une avec "
                           "--sheet NOM",
         "duplicate_ticket_code": "code de billet « {code} » en double, lignes {first} et {line}",
-        "repeated_ticket_codes": "la colonne « {column} » donne les codes de billet, mais {count:,} codes y "
+        "repeated_ticket_codes": "la colonne « {column} » donne les codes de billet, mais des codes y "
                                  "reviennent pour plusieurs personnes : {repeats:repeats} ; chaque invité·e doit "
                                  "avoir le sien (si c'est une référence de commande, ignorez la colonne : "
                                  "--map \"{column}=ignore\")",
@@ -161,7 +171,7 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
         "no_sheet_with_names": "no sheet has a first/last/full name column; sheets are: {sheets}",
         "several_sheets": "several sheets hold names ({sheets}): choose one with --sheet NAME",
         "duplicate_ticket_code": "duplicate ticket code {code!r} on lines {first} and {line}",
-        "repeated_ticket_codes": "column {column!r} gives the ticket codes, but {count:,} codes in it repeat "
+        "repeated_ticket_codes": "column {column!r} gives the ticket codes, but codes in it repeat "
                                  "across people: {repeats:repeats}; every guest needs a code of their own "
                                  "(if it is an order reference, ignore the column: --map \"{column}=ignore\")",
         "value_too_long": "line {line}: the value in column {column!r} is longer than {limit:,} characters",
@@ -360,6 +370,42 @@ def identity_words(label: str, lang: str) -> str:
                 parts[i] = local + part[len(english):]
                 break
     return words[", then "].join(parts)
+
+
+MAX_LISTED = 15  # guests named in each list of an import's summary (CLI and window); the rest are counted
+
+Named = tuple[str, tuple[str, ...]]  # (guest's name, fields)
+Met = tuple[str, str, str | None, str | None]  # (guest's name, field, correction, file's value)
+
+
+def correction_line(kept: bool, name: str, field: str, current: str | None, file: str | None, lang: str) -> str:
+    """ "correction du poste gardée : Camille Moreau — organisation « X » (fichier : « Y »)", or replaced."""
+    if field == "status":
+        words = STATUS_WORDS.get(lang, STATUS_WORDS["en"])
+        current, file = words.get(current or "", current), words.get(file or "", file)
+    return import_message("correction_kept" if kept else "correction_replaced", lang, name=name, field=field,
+                          current=current, file=file)
+
+
+def changes_lines(changed: Sequence[Named], kept: Sequence[Met], replaced: Sequence[Met], lang: str) -> list[str]:
+    """An import's summary of what it changed, field by field, and of the corrections it met: the updated
+    guests under a heading ("Camille Moreau : organisation, atelier"), then each correction kept and each
+    replaced, every list cut at MAX_LISTED with how many more. Empty when there is nothing to say."""
+    lines: list[str] = []
+    if changed:
+        lines.append(import_message("changed_heading", lang))
+        lines += ["  " + import_message("changed_guest", lang, name=name, fields=fields)
+                  for name, fields in changed[:MAX_LISTED]]
+        lines += _more(len(changed), "  ", lang)
+    for is_kept, met in ((True, kept), (False, replaced)):
+        lines += [correction_line(is_kept, *entry, lang) for entry in met[:MAX_LISTED]]
+        lines += _more(len(met), "", lang)
+    return lines
+
+
+def _more(total: int, indent: str, lang: str) -> list[str]:
+    extra = total - MAX_LISTED
+    return [indent + import_message("more_entries", lang, count=extra)] if extra > 0 else []
 
 
 def worded(text: str, lang: str) -> str:

@@ -51,11 +51,11 @@ def test_a_barcode_column_whose_codes_repeat_is_refused_with_its_repeats(forum: 
         import_registrations(forum, export)
     assert refused.value.key == "repeated_ticket_codes"
     assert refused.value.message("en") == (
-        "eventbrite.csv: column 'Barcode #' gives the ticket codes, but 2 codes in it repeat across people: "
+        "eventbrite.csv: column 'Barcode #' gives the ticket codes, but codes in it repeat across people: "
         "'GRP-0001' (lines 2, 3, 4), 'GRP-0002' (lines 5, 6); every guest needs a code of their own "
         "(if it is an order reference, ignore the column: --map \"Barcode #=ignore\")")
     assert refused.value.message("fr") == (
-        "eventbrite.csv : la colonne « Barcode # » donne les codes de billet, mais 2 codes y reviennent pour "
+        "eventbrite.csv : la colonne « Barcode # » donne les codes de billet, mais des codes y reviennent pour "
         "plusieurs personnes : « GRP-0001 » (lignes 2, 3, 4), « GRP-0002 » (lignes 5, 6) ; chaque invité·e doit "
         "avoir le sien (si c'est une référence de commande, ignorez la colonne : --map \"Barcode #=ignore\")")
     assert forum.stats().registered == 0
