@@ -72,10 +72,12 @@ def import_summary(report: ImportReport, lang: str) -> str:
     if report.warnings:
         lines.append(t(QCoreApplication.translate("LongWork", "Encoding warnings: %1"), len(report.warnings)))
         lines += _numbered(report.warnings, lang)
-    # Each updated guest's fields, the doors' corrections kept or replaced: the import's own sentences.
-    lines += changes_lines([(c.attendee.full_name, c.fields) for c in report.changed],
-                           [(c.attendee.full_name, c.field, c.current, c.file) for c in report.kept],
-                           [(c.attendee.full_name, c.field, c.current, c.file) for c in report.replaced], lang)
+    # Each updated guest's fields, the doors' corrections kept or replaced: the import's own sentences (as the
+    # CLI's), capitalised like the lines above them here.
+    lines += [line if line.startswith(" ") else line[:1].upper() + line[1:] for line in changes_lines(
+        [(c.attendee.full_name, c.fields) for c in report.changed],
+        [(c.attendee.full_name, c.field, c.current, c.file) for c in report.kept],
+        [(c.attendee.full_name, c.field, c.current, c.file) for c in report.replaced], lang)]
     if report.missing:
         # %1, not %n: lupdate reads QCoreApplication.translate() as singular only, and Qt then finds no French
         # for a count of 2 or more. Worded so the number needs no plural.
@@ -254,8 +256,8 @@ class LongWork(QObject):
         question = self.tr("The file still gives these guests the values of the previous import: the "
                            "corrections made since then were kept. Keep them, or put the file's values in "
                            "their place?")
-        if self.dialogs.confirm(self.window, title, f"{self.last_message}\n\n{question}",
-                                self.tr("Use the file's values"), self.tr("Keep the corrections")):
+        if self.dialogs.choose(self.window, title, f"{self.last_message}\n\n{question}",
+                               self.tr("Use the file's values"), self.tr("Keep the corrections")):
             self.import_registrations(path, overwrite=True)
 
     def _rendered(self, result: BatchResult) -> None:

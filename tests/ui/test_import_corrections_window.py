@@ -53,8 +53,8 @@ def test_the_summary_keeps_the_correction_and_asks_and_keep_changes_nothing(
     assert dialogs.buttons[-1] == ("Use the file's values", "Keep the corrections")
     assert text.splitlines()[:3] == ["Added: 0", "Updated: 1", "Unchanged: 1"]
     assert text.splitlines()[-5:] == [
-        "fields changed:", "  Jean Martin: workshop",
-        "door correction kept: Camille Moreau — organisation 'La Ruche' (file: 'Ruche Marseille')",
+        "Fields changed:", "  Jean Martin: workshop",
+        "Door correction kept: Camille Moreau — organisation 'La Ruche' (file: 'Ruche Marseille')",
         "",
         "The file still gives these guests the values of the previous import: the corrections made since then "
         "were kept. Keep them, or put the file's values in their place?"]
@@ -82,9 +82,9 @@ def test_use_the_files_values_imports_again_and_says_which_corrections_it_replac
     assert title == "Imported inscrits.csv"
     assert summary.splitlines()[:3] == ["Added: 0", "Updated: 1", "Unchanged: 1"]
     assert summary.splitlines()[-4:] == [
-        "fields changed:", "  Camille Moreau: organisation, workshop",
-        "door correction replaced by the file: Camille Moreau — organisation 'La Ruche' → 'Ruche Marseille'",
-        "door correction replaced by the file: Camille Moreau — workshop 'Se nourrir' → 'Se loger'"]
+        "Fields changed:", "  Camille Moreau: organisation, workshop",
+        "Door correction replaced by the file: Camille Moreau — organisation 'La Ruche' → 'Ruche Marseille'",
+        "Door correction replaced by the file: Camille Moreau — workshop 'Se nourrir' → 'Se loger'"]
     guest = kiosk.find("C-1")
     assert (guest.organisation, guest.workshop) == ("Ruche Marseille", "Se loger")
 
@@ -110,11 +110,11 @@ def test_the_french_window_words_the_fields_and_the_corrections_in_french(
         assert dialogs.buttons[-1] == ("Prendre les valeurs du fichier", "Garder les corrections")
         lines = dialogs.questions[-1].splitlines()
         assert lines[:3] == ["Ajoutés : 0", "Mis à jour : 18", "Inchangés : 0"]
-        start = lines.index("champs modifiés :")
+        start = lines.index("Champs modifiés :")
         assert lines[start + 1:] == [
             *[f"  Prénom{i:02d} {'Nom-Corrigé' if i == 0 else 'Nom'} : atelier" for i in range(15)],
             "  … et 3 de plus",
-            "correction du poste gardée : Prénom00 Nom-Corrigé — nom « Nom-Corrigé » (fichier : « Nom »)",
+            "Correction du poste gardée : Prénom00 Nom-Corrigé — nom « Nom-Corrigé » (fichier : « Nom »)",
             "",
             "Le fichier donne encore à ces invité·es les valeurs de l’import précédent : les corrections faites "
             "depuis ont été gardées. Les garder, ou mettre à leur place les valeurs du fichier ?"]
