@@ -296,7 +296,7 @@ def _plan(kiosk: Kiosk, parsed: ParsedFile, name: str, progress: Progress | None
     valid, cancelled = Status.VALID.value, Status.CANCELLED.value
     matching = bool(index.all)  # a first import has nobody to match: every row is new
     event_id = event.id
-    imported = index.imported
+    imported, as_imported = index.imported, attendee_store.AS_IMPORTED
     for i, rec in enumerate(parsed.records):
         if progress and i % 2000 == 0:
             progress(i, total)
@@ -322,29 +322,41 @@ def _plan(kiosk: Kiosk, parsed: ParsedFile, name: str, progress: Progress | None
         if key is not None and index.import_keys.get(found.id) != key:
             plan.key_updates.append((found.id, key))
         status = cancelled if is_cancelled else valid
-        # attendee_store.imported_record's form, built inline: one f-string per row of a 100,000-row re-import.
-        brought = (f"{ticket or ''}\x1f{first}\x1f{last}\x1f{email or ''}\x1f{org or ''}\x1f{category or ''}"
-                   f"\x1f{workshop or ''}\x1f{status}")
         last_import = imported.get(found.id)
         if (found.first_name, found.last_name, found.email, found.organisation, found.category, found.workshop,
                 found.status) == (first, last, email, org, category, workshop, status) \
                 and (not ticket or ticket == found.ticket_code):
             plan.unchanged += 1  # the usual re-import row: one tuple comparison
-        else:
-            wanted: dict[str, object] = {
-                "ticket_code": ticket, "first_name": first, "last_name": last, "email": email,
-                "organisation": org, "category": category, "workshop": workshop, "status": Status(status)}
-            changes = _three_way(found, wanted, attendee_store.read_imported(last_import),
-                                 index.stamps.get(found.id), overwrite, plan)
-            if changes:
-                plan.updates.append((found, changes))
-            else:
-                plan.unchanged += 1
-        if last_import != brought:
-            plan.records.append((found.id, brought))
+            if last_import != as_imported:  # the row is what this file brings: say so
+                plan.records.append((found.id, as_imported))
+            continue
+        _differing_row(plan, found, (ticket, first, last, email, org, category, workshop, status), last_import,
+                       index.stamps.get(found.id), overwrite)
     plan.missing = [a for a in index.all if a.id not in taken and a.source.startswith("import:")
                     and a.status is Status.VALID]
     return plan
+
+
+def _differing_row(plan: _Plan, found: Attendee, values: tuple[str | None, ...], last_import: str | None,
+                   stamps: str | None, overwrite: bool) -> None:
+    """A matched row whose file values differ from the guest's: its changes, the corrections met, and what
+    the import brought as the next one will compare with. ``values`` in EDITABLE order."""
+    wanted: dict[str, object] = dict(zip(EDITABLE, values, strict=True))
+    wanted["status"] = Status(str(values[-1]))
+    if last_import == attendee_store.AS_IMPORTED:
+        before: dict[str, str | None] | None = {f: getattr(found, f) for f in EDITABLE}
+    else:
+        before = attendee_store.read_imported(last_import)
+    kept = len(plan.kept)
+    changes = _three_way(found, wanted, before, stamps, overwrite, plan)
+    if changes:
+        plan.updates.append((found, changes))
+    else:
+        plan.unchanged += 1
+    # Corrections kept: the file's own values, to compare the next file with; else the row is the file's.
+    record = attendee_store.AS_IMPORTED if len(plan.kept) == kept else attendee_store.imported_record(values)
+    if changes or record != last_import:  # (the import's update turned AS_IMPORTED into an edit's record)
+        plan.records.append((found.id, record))
 
 
 def _pruned_records(plan: _Plan, kiosk: Kiosk) -> list[tuple[str, str]]:
@@ -353,7 +365,7 @@ def _pruned_records(plan: _Plan, kiosk: Kiosk) -> list[tuple[str, str]]:
     to keep."""
     imported = dict(attendee_store.imported_records(kiosk.conn, [a.id for a in plan.missing]))
     records = []
-    for a in plan.missing:
+    for a in plan.missing:  # (AS_IMPORTED or no record: the guest's own values)
         last = attendee_store.read_imported(imported.get(a.id)) or {f: getattr(a, f) for f in EDITABLE}
         last["status"] = Status.CANCELLED.value
         records.append((a.id, attendee_store.imported_record([last[f] for f in EDITABLE])))

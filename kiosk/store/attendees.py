@@ -112,14 +112,14 @@ class NewGuests:
 
 _STAGED_NEW = ", ".join(NEW_GUEST_COLUMNS)
 _NEW_STATUS, _NEW_WORKSHOP, _NEW_CATEGORY = (NEW_GUEST_COLUMNS.index(c) for c in ("status", "workshop", "category"))
-# What an import brought (migration 0017): EDITABLE's fields joined by U+001F, "" for none. The new guests'
-# is made here by SQLite from the staged columns; a re-import builds the same string (imported_record).
+# What the last import brought (migration 0017): AS_IMPORTED ("the row's own values", what an import's new
+# guests get), else EDITABLE's values joined by U+001F (imported_record), else NULL (no record).
+AS_IMPORTED = ""
 IMPORTED_SEPARATOR = "\x1f"
-_IMPORTED_SQL = " || char(31) || ".join(f"coalesce({f}, '')" for f in EDITABLE)
 _FROM_NEW = (
     "SELECT id, :event, ticket_code, code_key, first_name, last_name, email, email_key, organisation, category,"
-    " workshop, status, :source, :device, :now, :now, :device, search_text, import_key, '{}',"
-    f" {_IMPORTED_SQL} FROM temp.import_staged"
+    " workshop, status, :source, :device, :now, :now, :device, search_text, import_key, '{}', ''"
+    " FROM temp.import_staged"
 )
 
 
@@ -212,8 +212,9 @@ _KEEPS_EMPTY = frozenset({"first_name", "last_name"})  # never None: "" is their
 
 def read_imported(text: str | None) -> dict[str, str | None] | None:
     """The values :func:`imported_record` stored, by field; None when there is no usable record (none
-    stored, or a value held U+001F itself, which the reader lets through in rare files)."""
-    if text is None:
+    stored, or a value held U+001F itself, which the reader lets through in rare files). AS_IMPORTED is
+    the caller's to read: the row's own values."""
+    if not text:
         return None
     parts = text.split(IMPORTED_SEPARATOR)
     if len(parts) != len(EDITABLE):
@@ -222,15 +223,16 @@ def read_imported(text: str | None) -> dict[str, str | None] | None:
 
 
 def imported_records(conn: sqlite3.Connection, ids: Sequence[str]) -> list[tuple[str, str]]:
-    """(guest id, what its last import brought) of those of ``ids`` that have that record."""
+    """(guest id, what its last import brought: AS_IMPORTED or a record) of those of ``ids`` that have one."""
     return [(str(r[0]), str(r[1])) for r in conn.execute(
         "SELECT id, imported FROM attendees WHERE id IN (SELECT value FROM json_each(?)) AND imported IS NOT NULL",
         (json.dumps(list(ids)),))]
 
 
 def stage_imported(conn: sqlite3.Connection, rows: Sequence[tuple[str, str]]) -> None:
-    """(guest id, :func:`imported_record`) of the guests whose record an import renews, staged outside
-    any lock like :func:`stage_updates`; :func:`apply_staged_imported` writes them."""
+    """(guest id, AS_IMPORTED or :func:`imported_record`) of the guests whose record an import renews, staged
+    outside any lock like :func:`stage_updates`; :func:`apply_staged_imported` writes them (after the import's
+    own updates, which migration 0017's trigger took for edits)."""
     conn.execute("DROP TABLE IF EXISTS temp.import_imported")
     conn.execute("CREATE TEMP TABLE import_imported(id TEXT PRIMARY KEY, imported TEXT) WITHOUT ROWID")
     own = not conn.in_transaction

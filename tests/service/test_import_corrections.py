@@ -135,21 +135,32 @@ def test_each_file_brings_what_it_brings_and_the_next_compares_with_it(forum: Ki
     assert forum.find("T-002").email == "jean.martin@example.org"
 
 
-def test_the_record_is_written_once_and_moves_nothing_else(forum: Kiosk, tmp_path: Path) -> None:
-    """An unchanged re-import writes no row: no edit counted, nothing queued for the hub."""
+def test_the_record_costs_nothing_until_an_edit_and_a_re_import_writes_no_row(forum: Kiosk, tmp_path: Path) -> None:
+    """Migration 0017: an imported guest's record says "as the row" (''); a door's edit turns it into the
+    values the import brought; an unchanged re-import writes no row: no edit counted, nothing queued for the hub."""
     export = write_csv(tmp_path / "inscrits.csv", ROWS)
     import_registrations(forum, export)
-    stored = dict(forum.conn.execute("SELECT ticket_code, imported FROM attendees"))
-    assert stored["T-001"] == "\x1f".join(
-        ("T-001", "Camille", "Moreau", "camille@example.org", "Ruche Marseille", "Association", "Se loger", "valid"))
-    assert attendee_store.read_imported(stored["T-003"]) == {
+
+    def stored() -> dict[str, str | None]:
+        return dict(forum.conn.execute("SELECT ticket_code, imported FROM attendees"))
+
+    assert stored() == {"T-001": "", "T-002": "", "T-003": ""}
+    forum.edit("T-003", organisation="Collectif Zoé", workshop="Se loger")
+    forum.edit("T-003", organisation="Collectif Z")  # a second edit keeps what the import brought
+    assert stored()["T-003"] == "\x1f".join(("T-003", "Zoé", "Nguyen", "zoe@example.org", "", "Citoyen", "", "valid"))
+    assert attendee_store.read_imported(stored()["T-003"]) == {
         "ticket_code": "T-003", "first_name": "Zoé", "last_name": "Nguyen", "email": "zoe@example.org",
         "organisation": None, "category": "Citoyen", "workshop": None, "status": "valid"}
     mark = attendee_store.change_mark(forum.conn)
     outbox = forum.conn.execute("SELECT count(*) FROM attendee_outbox").fetchone()[0]
-    import_registrations(forum, export)
-    assert attendee_store.change_mark(forum.conn) == mark
+    before = stored()
+    assert summary(import_registrations(forum, export))[2] == [
+        ("T-003", "organisation", "Collectif Z", None), ("T-003", "workshop", "Se loger", None)]
+    assert attendee_store.change_mark(forum.conn) == mark and stored() == before
     assert forum.conn.execute("SELECT count(*) FROM attendee_outbox").fetchone()[0] == outbox
+    # The platform changes T-001's name: the file's update leaves its record "as the row" again.
+    import_registrations(forum, write_csv(tmp_path / "v2.csv", changed(ROWS, "T-001", "Prénom", "Camila")))
+    assert stored() == {**before, "T-001": ""} and forum.find("T-001").first_name == "Camila"
 
 
 def forget_records(db: Path) -> None:
