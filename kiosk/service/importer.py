@@ -274,6 +274,7 @@ class _Plan:
     updates: list[tuple[Attendee, dict[str, object]]] = field(default_factory=list)
     key_updates: list[tuple[str, str | None]] = field(default_factory=list)
     records: list[tuple[str, str]] = field(default_factory=list)  # (guest id, what this file brought): renewed
+    updated_records: dict[str, str] = field(default_factory=dict)  # the same for the guests in ``updates``
     unchanged: int = 0
     missing: list[Attendee] = field(default_factory=list)
     matches: Counter[str] = field(default_factory=Counter)
@@ -349,13 +350,14 @@ def _differing_row(plan: _Plan, found: Attendee, values: tuple[str | None, ...],
         before = attendee_store.read_imported(last_import)
     kept = len(plan.kept)
     changes = _three_way(found, wanted, before, stamps, overwrite, plan)
-    if changes:
-        plan.updates.append((found, changes))
-    else:
-        plan.unchanged += 1
     # Corrections kept: the file's own values, to compare the next file with; else the row is the file's.
     record = attendee_store.AS_IMPORTED if len(plan.kept) == kept else attendee_store.imported_record(values)
-    if changes or record != last_import:  # (the import's update turned AS_IMPORTED into an edit's record)
+    if changes:
+        plan.updates.append((found, changes))
+        plan.updated_records[found.id] = record  # written with the changes
+        return
+    plan.unchanged += 1
+    if record != last_import:
         plan.records.append((found.id, record))
 
 
@@ -453,8 +455,10 @@ def _apply(kiosk: Kiosk, parsed: ParsedFile, plan: _Plan, fingerprint: tuple[obj
         attendee_store.stage_new(conn, plan.new_rows, shared)
         cancel: dict[str, object] = {"status": Status.CANCELLED}
         pruned = [(gone, cancel) for gone in plan.missing] if prune else []
-        attendee_store.stage_updates(conn, [*plan.updates, *pruned], case_sensitive=case_sensitive, now=now)
-        attendee_store.stage_imported(conn, [*plan.records, *(_pruned_records(plan, kiosk) if prune else [])])
+        records = {**plan.updated_records, **dict(_pruned_records(plan, kiosk) if prune else [])}
+        attendee_store.stage_updates(conn, [*plan.updates, *pruned], case_sensitive=case_sensitive, now=now,
+                                     imported=records)
+        attendee_store.stage_imported(conn, plan.records)
 
     committed = False
     deferred = bulk_commit(conn) if kiosk.db_path is not None else contextlib.nullcontext()

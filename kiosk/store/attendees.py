@@ -116,6 +116,7 @@ _NEW_STATUS, _NEW_WORKSHOP, _NEW_CATEGORY = (NEW_GUEST_COLUMNS.index(c) for c in
 # guests get), else EDITABLE's values joined by U+001F (imported_record), else NULL (no record).
 AS_IMPORTED = ""
 IMPORTED_SEPARATOR = "\x1f"
+_IMPORTED_TRIGGER = "attendees_imported_before_edit"  # migration 0017
 _FROM_NEW = (
     "SELECT id, :event, ticket_code, code_key, first_name, last_name, email, email_key, organisation, category,"
     " workshop, status, :source, :device, :now, :now, :device, search_text, import_key, '{}', ''"
@@ -430,23 +431,26 @@ def update(
 
 
 def stage_updates(conn: sqlite3.Connection, updates: Iterable[tuple[Attendee, Mapping[str, object]]], *,
-                  case_sensitive: bool, now: str) -> int:
+                  case_sensitive: bool, now: str, imported: Mapping[str, str] | None = None) -> int:
     """Stage many guests' field changes (what :func:`update` does for one) in a TEMP table, outside any
     lock; :func:`apply_staged_updates` then writes them all in one statement. A re-import that changes
-    10,000 guests held the write lock 2.2 s doing them one by one. Returns how many were staged."""
+    10,000 guests held the write lock 2.2 s doing them one by one. ``imported`` (guest id -> AS_IMPORTED or
+    a record): what the import brought them, written by the same statement. Returns how many were staged."""
     rows = []
+    records = imported or {}
     for current, changes in updates:
         merged, key, changed = _updated(current, changes, case_sensitive, now)
         rows.append((merged.id, merged.ticket_code, key, merged.first_name, merged.last_name, merged.email,
                      email_key(merged.email), merged.organisation, merged.category, merged.workshop,
-                     merged.status.value, _index_text(merged), json.dumps(changed)))
+                     merged.status.value, _index_text(merged), json.dumps(changed), records.get(merged.id)))
     conn.execute("DROP TABLE IF EXISTS temp.import_updates")
     conn.execute("CREATE TEMP TABLE import_updates(id TEXT PRIMARY KEY, ticket_code, code_key, first_name,"
-                 " last_name, email, email_key, organisation, category, workshop, status, search_text, changed)")
+                 " last_name, email, email_key, organisation, category, workshop, status, search_text, changed,"
+                 " imported)")
     own = not conn.in_transaction
     if own:
         conn.execute("BEGIN")  # one transaction of the temp database, not one per row
-    conn.executemany(f"INSERT INTO temp.import_updates VALUES ({','.join('?' * 13)})", rows)
+    conn.executemany(f"INSERT INTO temp.import_updates VALUES ({','.join('?' * 14)})", rows)
     if own:
         conn.execute("COMMIT")
     return len(rows)
@@ -466,11 +470,18 @@ def apply_staged_updates(conn: sqlite3.Connection, *, now: str, device_id: str) 
     """Write the changes :func:`stage_updates` staged (inside a transaction): one HLC tick stamps every
     changed field of this one write, as :func:`update` stamps the fields of one guest. One statement per
     set of changed fields, setting only their columns: SQLite then leaves the other indexes alone (a
-    re-import renaming 10,000 guests does not rewrite their code and e-mail index entries)."""
+    re-import renaming 10,000 guests does not rewrite their code and e-mail index entries). The record of
+    what the import brought is set by the same statement, migration 0017's trigger left out of it (an
+    import's own write is no edit to keep; dropped and made again inside this transaction, as insert_staged
+    does with indexes: 10,000 changed guests held the lock twice as long with it firing and undone)."""
     kinds = [json.loads(r[0]) for r in conn.execute("SELECT DISTINCT changed FROM temp.import_updates")]
     if not kinds:
         return
     stamp = sync_store.tick(conn, now)
+    trigger = conn.execute("SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND name = ?",
+                           (_IMPORTED_TRIGGER,)).fetchone()
+    if trigger is not None:
+        conn.execute(f"DROP TRIGGER main.{_IMPORTED_TRIGGER}")
     for fields in kinds:
         if not fields:
             continue
@@ -479,9 +490,12 @@ def apply_staged_updates(conn: sqlite3.Connection, *, now: str, device_id: str) 
         conn.execute(
             f"UPDATE attendees SET {sets}, updated_at = :now, updated_by = :device,"
             " field_stamps = json_patch(attendees.field_stamps,"
-            "   (SELECT json_group_object(f.value, json_array(:stamp, :device)) FROM json_each(u.changed) AS f))"
+            "   (SELECT json_group_object(f.value, json_array(:stamp, :device)) FROM json_each(u.changed) AS f)),"
+            " imported = coalesce(u.imported, attendees.imported)"
             " FROM temp.import_updates AS u WHERE attendees.id = u.id AND u.changed = :changed",
             {"now": now, "device": device_id, "stamp": stamp, "changed": json.dumps(fields)})
+    if trigger is not None:
+        conn.execute(str(trigger[0]))
 
 
 def field_stamps(conn: sqlite3.Connection, attendee_id: str) -> dict[str, tuple[str, str]]:
