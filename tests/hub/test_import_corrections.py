@@ -9,11 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import psycopg
-import pytest
-
-from kiosk.hub import schema
-
 ROOT = Path(__file__).resolve().parents[2]
 CSV = ("Ticket code,First name,Last name,Email,Company\n"
        "GALA-001,Ana,Lima,ana@example.org,Acme\n"
@@ -26,13 +21,6 @@ EDITS = [("door-1", "GALA-002", "--organisation", "Chen & Co"),
 CORRECTED = {"GALA-001": ("Ana", "ana@example.org", "Acme"),
              "GALA-002": ("Bo", "bo.chen@example.org", "Chen & Co"),
              "GALA-003": ("Cyrielle", "cy@example.org", None)}
-
-
-@pytest.fixture
-def hub(hub_url: str) -> str:
-    with psycopg.connect(hub_url) as conn:
-        schema.upgrade(conn)
-    return hub_url
 
 
 def kiosk(data: Path, *args: str, device: str) -> subprocess.CompletedProcess[str]:
