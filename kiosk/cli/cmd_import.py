@@ -20,6 +20,9 @@ def register(sub: Any) -> None:
     imp.add_argument("--force", action="store_true",
                      help="with --prune: cancel even when more than half of the event is missing from the file")
     imp.add_argument("--sheet", metavar="NAME", help="the workbook sheet to read (default: the one with attendees)")
+    imp.add_argument("--overwrite", action="store_true",
+                     help="the file's values replace the doors' corrections too (by default a field corrected "
+                          "here or at a door keeps its correction until the platform's value changes)")
     imp.add_argument("--json", action="store_true")
     imp.set_defaults(handler=_import)
     exp = sub.add_parser("export", help="export attendees with their check-in status (.csv or .xlsx)")
@@ -32,6 +35,7 @@ def _import(ctx: Context) -> int:
     from kiosk.cli.progress import Progress
     from kiosk.domain.demo import is_demo
     from kiosk.importing import ImportFileError, identity_words, parse_map_option, worded
+    from kiosk.importing.messages import changes_lines
     from kiosk.service.importer import import_registrations
 
     try:
@@ -43,7 +47,7 @@ def _import(ctx: Context) -> int:
     try:
         report = import_registrations(kiosk, ctx.args.file, overrides=overrides, dry_run=ctx.args.dry_run,
                                       prune=ctx.args.prune, force=ctx.args.force, sheet=ctx.args.sheet,
-                                      progress=bar, phase=bar.phase)
+                                      progress=bar, phase=bar.phase, overwrite=ctx.args.overwrite)
     finally:
         bar.close()  # its line ended, before the summary or the one line saying why not
     lang, name = ctx.lang, ctx.args.file.name  # ctx.lang reads settings.json: once, not once a line
@@ -60,6 +64,13 @@ def _import(ctx: Context) -> int:
     if report.code_source:  # the column the QR must hold: the organiser checks it before the night
         lines.append(t("import_code_source", column=report.code_source))
     lines += [t("import_skipped", line=s.line, reason=worded(s.reason, lang)) for s in report.skipped]
+    # Which guest's fields changed, and the doors' corrections the file met (kept or replaced): the first 15 each.
+    lines += ["  " + line for line in changes_lines(
+        [(c.attendee.full_name, c.fields) for c in report.changed],
+        [(c.attendee.full_name, c.field, c.current, c.file) for c in report.kept],
+        [(c.attendee.full_name, c.field, c.current, c.file) for c in report.replaced], lang)]
+    if report.kept:
+        lines.append(t("import_overwrite_hint"))
     # Encoding repairs go to stderr too: stdout may be JSON, and a person should see them either way.
     for line, message in report.warnings[:50]:
         ctx.say(t("import_warning", file=name, line=line, message=worded(message, lang)))

@@ -105,6 +105,10 @@ HELP_FR: dict[str, str] = {
         "annule les personnes importées absentes de ce fichier",
     "with --prune: cancel even when more than half of the event is missing from the file":
         "avec --prune : annule même si plus de la moitié de l'événement manque au fichier",
+    "the file's values replace the doors' corrections too (by default a field corrected here or at a door keeps "
+    "its correction until the platform's value changes)":
+        "les valeurs du fichier remplacent aussi les corrections des postes (par défaut, un champ corrigé ici ou à "
+        "un poste garde sa correction tant que la plateforme ne change pas sa valeur)",
     "the workbook sheet to read (default: the one with attendees)":
         "la feuille du classeur à lire (par défaut : celle des participant·es)",
     "record an exit instead of an entry": "enregistre une sortie au lieu d'une entrée",

@@ -86,6 +86,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "import_missing": "  {count} invité·e(s) importé·e(s) absent·e(s) de ce fichier (gardé·e(s) ; "
                           "--prune pour les annuler) :",
         "import_more": "    … et {count} de plus",
+        "import_overwrite_hint": "  (import --overwrite impose les valeurs du fichier à la place des corrections)",
         # --- organisers' commands (export, badges, tickets, duplicates, occupancy, PIN, hub)
         "exported": "{count} participant·es exporté·es dans {file}",
         "badge_written": "{name} : {output} ({format})",
@@ -202,6 +203,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "import_more_warnings": "kiosk: {file}: … and {count} more lines with encoding warnings",
         "import_missing": "  {count} imported attendee(s) are not in this file (kept; use --prune to cancel them):",
         "import_more": "    … and {count} more",
+        "import_overwrite_hint": "  (import --overwrite puts the file's values in place of the corrections)",
         # --- organisers' commands (export, badges, tickets, duplicates, occupancy, PIN, hub)
         "exported": "Exported {count} attendees to {file}",
         "badge_written": "{name}: {output} ({format})",

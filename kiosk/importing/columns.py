@@ -26,6 +26,7 @@ __all__ = [
     "ColumnMapping",
     "compact",
     "map_columns",
+    "names_ticket_code",
     "normalize",
     "parse_map_option",
     "resolve_overrides",
@@ -102,6 +103,8 @@ def _rule(
     return _FieldRule(tuple(syns), frozenset(normalize(" ".join(veto)).split()), qualified)
 
 
+_GENERIC_CODE_WORDS = ("Code", "Billet", "Ticket", "Référence")  # a ticket code, or its type, a promo code...
+
 _RULES: dict[str, _FieldRule] = {
     "ticket_code": _rule(
         exact=[
@@ -119,7 +122,7 @@ _RULES: dict[str, _FieldRule] = {
         veto=["type", "prix", "price", "montant", "amount", "date", "promo", "postal", "pseudonymization",
               "pseudonyme", "voucher", "bon"],
         # Per-order references last: every ticket of an order shares them (see ORDER_CODE_HEADERS).
-        tiers=[(90, ["Code", "Billet", "Ticket", "Référence"]),
+        tiers=[(90, _GENERIC_CODE_WORDS),
                (30, ["Order code", "Code de commande", "Order #", "Order number", "Référence commande",
                      "Numéro de commande", "N° de commande", "Commande", "Order", "Order ID"])],
     ),
@@ -254,6 +257,20 @@ ORDER_CODE_HEADERS: frozenset[str] = frozenset(compact(h) for h in (
     "Order code", "Code de commande", "Order #", "Order number", "Référence commande", "Numéro de commande",
     "N° de commande", "Commande", "Order", "Order ID",
 ))
+
+# Headers that may name something every ticket of a kind shares: a bare word, or Hi.Events' "Ticket ID" (the
+# product's id: every attendee of one ticket type has it).
+_SHARED_CODE_HEADERS = frozenset(compact(h) for h in (*_GENERIC_CODE_WORDS, "Ticket ID"))
+
+
+def names_ticket_code(header: str) -> bool:
+    """The header names one ticket's own code ("Barcode", "Numéro de billet", "Ticket secret"...): neither
+    an order's reference (shared by the tickets of an order) nor a bare word ("Code", "Billet") or an id that
+    may as well name the ticket's type. Such a column's values must not repeat across people."""
+    key = compact(header)
+    return (_field_score("ticket_code", header) > 0 and key not in ORDER_CODE_HEADERS
+            and key not in _SHARED_CODE_HEADERS)
+
 
 _BONUS_TOKENS = frozenset(
     {

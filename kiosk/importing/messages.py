@@ -13,7 +13,17 @@ from typing import Any
 
 from kiosk.domain.os_errors import OsReason
 
-__all__ = ["IMPORT_MESSAGES", "SAMPLE_VALUES", "Sentence", "identity_words", "import_message", "worded"]
+__all__ = [
+    "IMPORT_MESSAGES",
+    "MAX_LISTED",
+    "SAMPLE_VALUES",
+    "Sentence",
+    "changes_lines",
+    "correction_line",
+    "identity_words",
+    "import_message",
+    "worded",
+]
 
 _SAVE_AS = {"fr": "enregistrez-le en .xlsx ou en CSV", "en": "save it as .xlsx or CSV"}
 _EXPORT = {"fr": "exportez les inscriptions en CSV ou en .xlsx", "en": "export the registrations as CSV or .xlsx"}
@@ -73,6 +83,10 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
         "several_sheets": "plusieurs feuilles contiennent des noms ({sheets}) : choisissez-en une avec "
                           "--sheet NOM",
         "duplicate_ticket_code": "code de billet « {code} » en double, lignes {first} et {line}",
+        "repeated_ticket_codes": "la colonne « {column} » donne les codes de billet, mais des codes y "
+                                 "reviennent pour plusieurs personnes : {repeats:repeats} ; chaque invité·e doit "
+                                 "avoir le sien (si c'est une référence de commande, ignorez la colonne : "
+                                 "--map \"{column}=ignore\")",
         "value_too_long": "ligne {line} : la valeur de la colonne « {column} » dépasse {limit:,} caractères",
         # --- the column mapping, --map (kiosk/importing/columns.py)
         "invalid_field": "champ « {field} » invalide pour la colonne « {column} » ; les champs valides "
@@ -103,6 +117,14 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
         "database_busy": "la base de données est restée occupée (un autre import en cours ?) ; "
                          "rien n'a été importé",
         "cannot_write": "impossible d'écrire dans la base de données ({detail}) ; rien n'a été importé",
+        # --- the summary of what an import changed, and the doors' corrections it met
+        "changed_heading": "champs modifiés :",
+        "changed_guest": "{name} : {fields:fields}",
+        "correction_kept": "correction du poste gardée : {name} — {field:fields} {current:value} "
+                           "(fichier : {file:value})",
+        "correction_replaced": "correction du poste remplacée par le fichier : {name} — {field:fields} "
+                               "{current:value} → {file:value}",
+        "more_entries": "… et {count:,} de plus",
     },
     "en": {
         "empty_file": "empty file",
@@ -149,6 +171,9 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
         "no_sheet_with_names": "no sheet has a first/last/full name column; sheets are: {sheets}",
         "several_sheets": "several sheets hold names ({sheets}): choose one with --sheet NAME",
         "duplicate_ticket_code": "duplicate ticket code {code!r} on lines {first} and {line}",
+        "repeated_ticket_codes": "column {column!r} gives the ticket codes, but codes in it repeat "
+                                 "across people: {repeats:repeats}; every guest needs a code of their own "
+                                 "(if it is an order reference, ignore the column: --map \"{column}=ignore\")",
         "value_too_long": "line {line}: the value in column {column!r} is longer than {limit:,} characters",
         "invalid_field": "invalid field {field!r} for column {column!r}; valid fields are: {fields}",
         "invalid_column_name": "invalid column name {column!r} in column mapping",
@@ -171,6 +196,12 @@ IMPORT_MESSAGES: dict[str, dict[str, str]] = {
         "disk_full": "the disk is full; nothing was imported (free some space and import again)",
         "database_busy": "the database stayed busy (another import running?); nothing was imported",
         "cannot_write": "cannot write the database ({detail}); nothing was imported",
+        "changed_heading": "fields changed:",
+        "changed_guest": "{name}: {fields:fields}",
+        "correction_kept": "door correction kept: {name} — {field:fields} {current:value} (file: {file:value})",
+        "correction_replaced": "door correction replaced by the file: {name} — {field:fields} {current:value} "
+                               "→ {file:value}",
+        "more_entries": "… and {count:,} more",
     },
 }
 
@@ -209,11 +240,29 @@ SAMPLE_VALUES: dict[str, dict[str, object]] = {
     "in_file": {"file": "inscrits.csv", "sentence": "empty file"},
     "prune_too_many": {"missing": 600, "valid": 1_000},
     "cannot_write": {"detail": "disk I/O error"},
+    "repeated_ticket_codes": {"column": "Barcode", "count": 2,
+                              "repeats": (("ORD-7", (2, 3, 4)), ("ORD-9", (5, 6)))},
+    "changed_guest": {"name": "Camille Moreau", "fields": ("organisation", "workshop")},
+    "correction_kept": {"name": "Camille Moreau", "field": "organisation", "current": "La Ruche",
+                        "file": "Ruche Marseille"},
+    "correction_replaced": {"name": "Camille Moreau", "field": "email", "current": "c.moreau@example.org",
+                            "file": None},
+    "more_entries": {"count": 1_200},
 }
 
 _MAX_LISTED = 25  # headers named in a sentence; more are counted
 _NONE = {"fr": "(aucun)", "en": "(none)"}
 _MORE_COLUMNS = {"fr": "… ({count} colonnes)", "en": "... ({count} columns)"}
+_EMPTY = {"fr": "(vide)", "en": "(empty)"}
+_MAX_REPEATS, _MAX_LINES = 10, 5  # repeated codes named in a sentence, lines named for each
+# A guest's fields as staff call them (kiosk.store.attendees.EDITABLE), for "Camille Moreau : organisation".
+FIELD_WORDS = {
+    "fr": {"ticket_code": "code de billet", "first_name": "prénom", "last_name": "nom", "email": "e-mail",
+           "organisation": "organisation", "category": "catégorie", "workshop": "atelier", "status": "statut"},
+    "en": {"ticket_code": "ticket code", "first_name": "first name", "last_name": "last name", "email": "e-mail",
+           "organisation": "organisation", "category": "category", "workshop": "workshop", "status": "status"},
+}
+STATUS_WORDS = {"fr": {"valid": "valide", "cancelled": "annulé"}, "en": {"valid": "valid", "cancelled": "cancelled"}}
 
 
 class _Wording(string.Formatter):
@@ -226,12 +275,33 @@ class _Wording(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         if isinstance(value, OsReason):  # "Permission denied" -> "permission refusée"
             return value.message(self.lang)
+        if format_spec == "fields":  # field names (one, or a tuple) in staff's words
+            names = (value,) if isinstance(value, str) else value
+            return ", ".join(FIELD_WORDS[self.lang].get(str(n), str(n)) for n in names)
+        if format_spec == "value":  # a guest's value, quoted; None is said empty
+            return _EMPTY[self.lang] if value is None or value == "" else self._quoted(str(value))
+        if format_spec == "repeats":  # ((code, (line, ...)), ...): the first ones, each with its first lines
+            return self._repeats(value)
         if isinstance(value, tuple | list):
             return self._names(value, columns=format_spec == "columns")
         text: str = format(value, format_spec)
         if self.lang == "fr" and isinstance(value, int | float) and not isinstance(value, bool):
             text = text.replace(",", "\u00a0").replace(".", ",")
         return text
+
+    def _quoted(self, text: str) -> str:
+        return f"« {text} »" if self.lang == "fr" else repr(text)
+
+    def _repeats(self, repeats: Sequence[tuple[str, Sequence[int]]]) -> str:
+        lines_word = "lignes" if self.lang == "fr" else "lines"
+        shown = []
+        for code, lines in repeats[:_MAX_REPEATS]:
+            listed = ", ".join(str(n) for n in lines[:_MAX_LINES]) + (", …" if len(lines) > _MAX_LINES else "")
+            shown.append(f"{self._quoted(code)} ({lines_word} {listed})")
+        if len(repeats) > _MAX_REPEATS:
+            shown.append(self.format_field(len(repeats) - _MAX_REPEATS, ",").join(
+                ("… ", " de plus") if self.lang == "fr" else ("… ", " more")))
+        return ", ".join(shown)
 
     def _names(self, names: Sequence[object], *, columns: bool) -> str:
         cleaned = [str(n).strip() for n in names]
@@ -300,6 +370,42 @@ def identity_words(label: str, lang: str) -> str:
                 parts[i] = local + part[len(english):]
                 break
     return words[", then "].join(parts)
+
+
+MAX_LISTED = 15  # guests named in each list of an import's summary (CLI and window); the rest are counted
+
+Named = tuple[str, tuple[str, ...]]  # (guest's name, fields)
+Met = tuple[str, str, str | None, str | None]  # (guest's name, field, correction, file's value)
+
+
+def correction_line(kept: bool, name: str, field: str, current: str | None, file: str | None, lang: str) -> str:
+    """ "correction du poste gardée : Camille Moreau — organisation « X » (fichier : « Y »)", or replaced."""
+    if field == "status":
+        words = STATUS_WORDS.get(lang, STATUS_WORDS["en"])
+        current, file = words.get(current or "", current), words.get(file or "", file)
+    return import_message("correction_kept" if kept else "correction_replaced", lang, name=name, field=field,
+                          current=current, file=file)
+
+
+def changes_lines(changed: Sequence[Named], kept: Sequence[Met], replaced: Sequence[Met], lang: str) -> list[str]:
+    """An import's summary of what it changed, field by field, and of the corrections it met: the updated
+    guests under a heading ("Camille Moreau : organisation, atelier"), then each correction kept and each
+    replaced, every list cut at MAX_LISTED with how many more. Empty when there is nothing to say."""
+    lines: list[str] = []
+    if changed:
+        lines.append(import_message("changed_heading", lang))
+        lines += ["  " + import_message("changed_guest", lang, name=name, fields=fields)
+                  for name, fields in changed[:MAX_LISTED]]
+        lines += _more(len(changed), "  ", lang)
+    for is_kept, met in ((True, kept), (False, replaced)):
+        lines += [correction_line(is_kept, *entry, lang) for entry in met[:MAX_LISTED]]
+        lines += _more(len(met), "", lang)
+    return lines
+
+
+def _more(total: int, indent: str, lang: str) -> list[str]:
+    extra = total - MAX_LISTED
+    return [indent + import_message("more_entries", lang, count=extra)] if extra > 0 else []
 
 
 def worded(text: str, lang: str) -> str:

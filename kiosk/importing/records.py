@@ -1,9 +1,11 @@
 """Raw rows -> validated registration records.
 
-Columns are chosen by header (:mod:`kiosk.importing.columns`) and then checked against the data: a
-ticket-code candidate whose values repeat is the order's reference, not the ticket's (the next
-candidate is tried; an order code with a position id is the fallback); a status candidate whose values
-are not status words is some other field (pretix's French "État" is the address's state). Each record
+Columns are chosen by header (:mod:`kiosk.importing.columns`) and then checked against the data: an
+order reference or a bare "Code" column whose values repeat is not the ticket's own code (the next
+candidate is tried; an order code with a position id is the fallback), but a column whose header names a
+ticket's code ("Barcode", "Numéro de billet") and whose values repeat is refused, its repeats listed: its
+guests would get no code to scan. A status candidate whose values are not status words is some other
+field (pretix's French "État" is the address's state). Each record
 carries the identity a re-import matches it on, strongest first: ticket code, the platform's own row id,
 the response time of a form, then name + e-mail.
 """
@@ -30,6 +32,7 @@ from kiosk.importing.columns import (
     ColumnMapping,
     compact,
     map_columns,
+    names_ticket_code,
     normalize,
     resolve_overrides,
 )
@@ -246,6 +249,7 @@ def parse_registration_file(
         table, header_cells, rows = _choose_table(read_tables(Path(path)), resolved, sheet)
         judge = _Judge(header_cells, rows)
         mapping = judge.full_name_fix(map_columns(header_cells, resolved, judge.accept), resolved)
+        judge.refuse_repeated_codes(mapping)
         records, skipped, code_source = _build_records(rows, header_cells, mapping, case_sensitive)
     if not records:
         raise ImportFileError("no_registrations_in_sheet" if table.sheet else "no_registrations", sheet=table.sheet)
@@ -322,6 +326,7 @@ class _Judge:
         self.rows = rows
         self.verdicts: dict[tuple[str, int], bool] = {}
         self.position = map_columns(header_cells).indexes.get("position_id")
+        self.repeated_codes: list[int] = []  # ticket-code columns vetoed although their header names a code
 
     def values(self, col: int, extra: int | None = None, limit: int | None = None) -> list[str]:
         """The column's non-empty values (the first ``limit``), stripped."""
@@ -352,12 +357,32 @@ class _Judge:
         return ColumnMapping(indexes, mapping.headers, mapping.confident_name, mapping.fallbacks,
                              mapping.attendee_level)
 
+    def refuse_repeated_codes(self, mapping: ColumnMapping) -> None:
+        """A "Barcode" column whose codes repeat is an error listing them, not an order reference taken in
+        silence (its guests would get no code to scan), unless a column naming ticket codes was chosen."""
+        if not self.repeated_codes:
+            return
+        chosen = mapping.indexes.get("ticket_code")
+        if chosen is not None and names_ticket_code(self.headers[chosen]):
+            return
+        col = self.repeated_codes[0]
+        lines: dict[str, tuple[str, list[int]]] = {}
+        for line, cells in self.rows:
+            value = cells[col].strip() if col < len(cells) else ""
+            if value:
+                lines.setdefault(value.casefold(), (value, []))[1].append(line)
+        repeats = tuple((value, tuple(found)) for value, found in lines.values() if len(found) > 1)
+        raise ImportFileError("repeated_ticket_codes", column=self.headers[col], count=len(repeats), repeats=repeats)
+
     def _judge(self, field: str, col: int) -> bool:
         if field == "ticket_code":
             order_level = compact(self.headers[col]) in ORDER_CODE_HEADERS
             values = self.values(col, self.position if order_level else None)
             distinct = {v.casefold() for v in values}
             repeats = len(values) - len(distinct)
+            if repeats > 1 and names_ticket_code(self.headers[col]):
+                self.repeated_codes.append(col)  # refused unless another code column is chosen
+                return False
             # One repeat is a typo the organiser must hear about (refused as a duplicate code later); a
             # column where many values repeat holds per-order references, never the QR of one ticket.
             return repeats <= max(1, len(values) // 100)

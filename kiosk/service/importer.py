@@ -5,6 +5,14 @@ ticket code, the platform's own row id or a form's response time (kept as ``impo
 with the e-mail, and the e-mail alone only when no one else shares it (a parent's e-mail on a family's
 tickets never identifies one of them). Check-ins are never touched.
 
+A matched guest's field changes only when the file's value differs from what the previous import
+brought (kept per guest, migration 0017): a three-way comparison of last imported, current and file.
+A door's correction (``kiosk edit``, merged from the hub) thus stands until the platform's own value
+changes; then the file wins, and the summary says which correction it replaced. ``overwrite`` forces
+the file's values. A guest no import has recorded yet (imported before v17) counts its current value as
+the last imported one unless that field was written since it was created (its field stamp): that one
+is a correction, kept.
+
 The file is read, matched and compared outside any write transaction; only the writes themselves
 hold SQLite's write lock, in one transaction (all or nothing for every reader), so the door keeps
 checking guests in during an import. If another writer changed the event's guests in between, the
@@ -14,6 +22,7 @@ matching is done again inside the transaction.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import sqlite3
 import time
@@ -34,6 +43,7 @@ from kiosk.service.errors import ImportRefused, KioskError
 from kiosk.service.kiosk import Kiosk
 from kiosk.store import attendees as attendee_store
 from kiosk.store import transaction
+from kiosk.store.attendees import EDITABLE
 from kiosk.store.db import bulk_commit, snapshot, sync_wal
 
 Progress = Callable[[int, int], None]
@@ -44,6 +54,34 @@ ImportPhase = Literal["read", "match", "write", "index"]
 PhaseFn = Callable[[ImportPhase], None]
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A field a door corrected (or any write since the last import) that an import met: ``kept`` when
+    the file brought the same value as the previous import, replaced when the platform's value changed
+    (or the import was told to overwrite). ``current`` is the correction, ``file`` the export's value."""
+
+    attendee: Attendee  # as it was before the import
+    field: str  # one of kiosk.store.attendees.EDITABLE
+    current: str | None
+    file: str | None
+
+    def to_json(self) -> dict[str, object]:
+        return {"id": self.attendee.id, "ticket_code": self.attendee.ticket_code, "name": self.attendee.full_name,
+                "field": self.field, "current": self.current, "file": self.file}
+
+
+@dataclass(frozen=True)
+class Changed:
+    """One guest an import updated and which of its fields (EDITABLE order)."""
+
+    attendee: Attendee  # as it was before the import
+    fields: tuple[str, ...]
+
+    def to_json(self) -> dict[str, object]:
+        return {"id": self.attendee.id, "ticket_code": self.attendee.ticket_code, "name": self.attendee.full_name,
+                "fields": list(self.fields)}
 
 
 @dataclass
@@ -65,10 +103,15 @@ class ImportReport:
     matches: dict[str, int] = field(default_factory=dict)  # key kind -> rows matched on it
     warnings: list[tuple[int, str]] = field(default_factory=list)  # (line, message): encoding repairs...
     seconds: dict[str, float] = field(default_factory=dict)  # phase -> wall time (see _Clock)
+    overwrite: bool = False  # the file's values were forced over the doors' corrections
+    changed: list[Changed] = field(default_factory=list)  # the updated guests, with their changed fields
+    kept: list[Correction] = field(default_factory=list)  # corrections the file would have reverted
+    replaced: list[Correction] = field(default_factory=list)  # corrections the file's newer value replaced
 
     def to_json(self) -> dict[str, object]:
         return {
-            "file": self.file, "dry_run": self.dry_run, "added": self.added, "updated": self.updated,
+            "file": self.file, "dry_run": self.dry_run, "overwrite": self.overwrite, "added": self.added,
+            "updated": self.updated,
             "unchanged": self.unchanged, "cancelled": self.cancelled, "pruned": self.pruned,
             "skipped": [{"line": s.line, "reason": s.reason, "key": getattr(s.reason, "key", None)}
                         for s in self.skipped],
@@ -78,6 +121,9 @@ class ImportReport:
             "warnings": [{"line": line, "message": message, "key": getattr(message, "key", None)}
                          for line, message in self.warnings],
             "seconds": {phase: round(s, 4) for phase, s in self.seconds.items()},
+            "changed": [c.to_json() for c in self.changed],
+            "corrections_kept": [c.to_json() for c in self.kept],
+            "corrections_replaced": [c.to_json() for c in self.replaced],
         }
 
 
@@ -125,12 +171,17 @@ class _Index:
         self.import_keys: dict[str, str | None] = {}
         self.all: list[Attendee] = []
         self.email_keys: dict[str, str | None] = {}
+        self.imported: dict[str, str | None] = {}  # what the last import brought (migration 0017)
+        self.stamps: dict[str, str] = {}  # the field stamps of guests without that record, when any
         self._by_person: dict[tuple[str, str, str], list[Attendee]] | None = None
         for entry in entries:
             a = entry.attendee
             self.all.append(a)
             self.import_keys[a.id] = entry.import_key
             self.email_keys[a.id] = entry.email_key
+            self.imported[a.id] = entry.imported
+            if entry.stamps is not None:
+                self.stamps[a.id] = entry.stamps
             if entry.code_key:
                 self.by_code[entry.code_key] = a
             if entry.import_key:
@@ -174,21 +225,45 @@ class _Index:
         return None, ""
 
 
-def _changes(current: Attendee, rec: ImportRecord) -> dict[str, object]:
-    status = Status.CANCELLED if rec.cancelled else Status.VALID
-    if (current.first_name, current.last_name, current.email, current.organisation, current.category,
-            current.workshop, current.status) == (rec.first_name, rec.last_name, rec.email, rec.organisation,
-                                                  rec.category, rec.workshop, status) \
-            and (not rec.ticket_code or rec.ticket_code == current.ticket_code):
-        return {}  # the usual re-import row: one tuple comparison, no dict of wanted values
-    wanted: dict[str, object] = {
-        "first_name": rec.first_name, "last_name": rec.last_name, "email": rec.email,
-        "organisation": rec.organisation, "category": rec.category, "workshop": rec.workshop,
-        "status": Status.CANCELLED if rec.cancelled else Status.VALID,
-    }
-    if rec.ticket_code:
-        wanted["ticket_code"] = rec.ticket_code
-    return {k: v for k, v in wanted.items() if getattr(current, k) != v}
+def _edited_fields(stamps: str | None) -> frozenset[str] | None:
+    """The fields written since the guest was created (their field stamps); None: all of them (stamps
+    that cannot be read keep every correction)."""
+    if stamps is None:
+        return frozenset()
+    try:
+        found = json.loads(stamps)
+    except ValueError:
+        return None
+    return frozenset(found) if isinstance(found, dict) else None
+
+
+def _three_way(current: Attendee, wanted: dict[str, object], last: dict[str, str | None] | None,
+               stamps: str | None, overwrite: bool, plan: _Plan) -> dict[str, object]:
+    """The fields to write: those whose file value differs from the row and, unless ``overwrite``, from
+    what the last import brought (``last``; without it, a field never written since the guest was created
+    counts as last imported). A correction met on the way goes to ``plan.kept`` or ``plan.replaced``."""
+    changes: dict[str, object] = {}
+    edited: frozenset[str] | None = frozenset()
+    if last is None:
+        edited = _edited_fields(stamps)
+    for name, value in wanted.items():
+        now = getattr(current, name)
+        if now == value or (value is None and name == "ticket_code"):  # a file without codes keeps them
+            continue
+        if last is not None:
+            corrected, platform_moved = now != last[name], value != last[name]
+        else:
+            corrected, platform_moved = edited is None or name in edited, False  # what it said before: lost
+        if not corrected:
+            changes[name] = value
+            continue
+        shown = Correction(current, name, None if now is None else str(now), None if value is None else str(value))
+        if platform_moved or overwrite:
+            changes[name] = value
+            plan.replaced.append(shown)
+        else:
+            plan.kept.append(shown)
+    return changes
 
 
 @dataclass
@@ -198,12 +273,16 @@ class _Plan:
     new_rows: list[tuple[object, ...]] = field(default_factory=list)  # in attendee_store.NEW_GUEST_COLUMNS order
     updates: list[tuple[Attendee, dict[str, object]]] = field(default_factory=list)
     key_updates: list[tuple[str, str | None]] = field(default_factory=list)
+    records: list[tuple[str, str]] = field(default_factory=list)  # (guest id, what this file brought): renewed
+    updated_records: dict[str, str] = field(default_factory=dict)  # the same for the guests in ``updates``
     unchanged: int = 0
     missing: list[Attendee] = field(default_factory=list)
     matches: Counter[str] = field(default_factory=Counter)
+    kept: list[Correction] = field(default_factory=list)
+    replaced: list[Correction] = field(default_factory=list)
 
 
-def _plan(kiosk: Kiosk, parsed: ParsedFile, name: str, progress: Progress | None) -> _Plan:
+def _plan(kiosk: Kiosk, parsed: ParsedFile, name: str, progress: Progress | None, overwrite: bool) -> _Plan:
     event = kiosk.event
     case_sensitive = event.codes_case_sensitive
     index = _Index(attendee_store.import_index(kiosk.conn, event.id))
@@ -218,6 +297,7 @@ def _plan(kiosk: Kiosk, parsed: ParsedFile, name: str, progress: Progress | None
     valid, cancelled = Status.VALID.value, Status.CANCELLED.value
     matching = bool(index.all)  # a first import has nobody to match: every row is new
     event_id = event.id
+    imported, as_imported = index.imported, attendee_store.AS_IMPORTED
     for i, rec in enumerate(parsed.records):
         if progress and i % 2000 == 0:
             progress(i, total)
@@ -242,29 +322,72 @@ def _plan(kiosk: Kiosk, parsed: ParsedFile, name: str, progress: Progress | None
         taken.add(found.id)
         if key is not None and index.import_keys.get(found.id) != key:
             plan.key_updates.append((found.id, key))
-        changes = _changes(found, rec)
-        if changes:
-            plan.updates.append((found, changes))
-        else:
-            plan.unchanged += 1
+        status = cancelled if is_cancelled else valid
+        last_import = imported.get(found.id)
+        if (found.first_name, found.last_name, found.email, found.organisation, found.category, found.workshop,
+                found.status) == (first, last, email, org, category, workshop, status) \
+                and (not ticket or ticket == found.ticket_code):
+            plan.unchanged += 1  # the usual re-import row: one tuple comparison
+            if last_import != as_imported:  # the row is what this file brings: say so
+                plan.records.append((found.id, as_imported))
+            continue
+        _differing_row(plan, found, (ticket, first, last, email, org, category, workshop, status), last_import,
+                       index.stamps.get(found.id), overwrite)
     plan.missing = [a for a in index.all if a.id not in taken and a.source.startswith("import:")
                     and a.status is Status.VALID]
     return plan
 
 
+def _differing_row(plan: _Plan, found: Attendee, values: tuple[str | None, ...], last_import: str | None,
+                   stamps: str | None, overwrite: bool) -> None:
+    """A matched row whose file values differ from the guest's: its changes, the corrections met, and what
+    the import brought as the next one will compare with. ``values`` in EDITABLE order."""
+    wanted: dict[str, object] = dict(zip(EDITABLE, values, strict=True))
+    wanted["status"] = Status(str(values[-1]))
+    if last_import == attendee_store.AS_IMPORTED:
+        before: dict[str, str | None] | None = {f: getattr(found, f) for f in EDITABLE}
+    else:
+        before = attendee_store.read_imported(last_import)
+    kept = len(plan.kept)
+    changes = _three_way(found, wanted, before, stamps, overwrite, plan)
+    # Corrections kept: the file's own values, to compare the next file with; else the row is the file's.
+    record = attendee_store.AS_IMPORTED if len(plan.kept) == kept else attendee_store.imported_record(values)
+    if changes:
+        plan.updates.append((found, changes))
+        plan.updated_records[found.id] = record  # written with the changes
+        return
+    plan.unchanged += 1
+    if record != last_import:
+        plan.records.append((found.id, record))
+
+
+def _pruned_records(plan: _Plan, kiosk: Kiosk) -> list[tuple[str, str]]:
+    """What --prune brings the guests it cancels: their last import's values (or their own) with the status
+    cancelled, so that when the platform lists them again the file's "valid" is news, not a door's correction
+    to keep."""
+    imported = dict(attendee_store.imported_records(kiosk.conn, [a.id for a in plan.missing]))
+    records = []
+    for a in plan.missing:  # (AS_IMPORTED or no record: the guest's own values)
+        last = attendee_store.read_imported(imported.get(a.id)) or {f: getattr(a, f) for f in EDITABLE}
+        last["status"] = Status.CANCELLED.value
+        records.append((a.id, attendee_store.imported_record([last[f] for f in EDITABLE])))
+    return records
+
+
 def import_registrations(
     kiosk: Kiosk, path: Path, *, overrides: Mapping[str, str] | None = None, dry_run: bool = False,
     prune: bool = False, force: bool = False, sheet: str | None = None, progress: Progress | None = None,
-    phase: PhaseFn | None = None,
+    phase: PhaseFn | None = None, overwrite: bool = False,
 ) -> ImportReport:
     """Import one export; raise :class:`KioskError` (one line, nothing written) when it cannot be.
-    ``progress(done, total)`` counts rows as they are matched; ``phase`` is told each phase as it starts."""
+    ``progress(done, total)`` counts rows as they are matched; ``phase`` is told each phase as it starts.
+    ``overwrite``: the file's values replace the doors' corrections too (see the module docstring)."""
     # Hundreds of thousands of records, attendees and tuples live at once, none of them cyclic garbage:
     # the cyclic GC would rescan them again and again (a third of the import's time), so it waits
     # (in a CLI run; see ``paused_gc`` for why not on the window's worker thread).
     with paused_gc():
         return _import(kiosk, path, overrides=overrides, dry_run=dry_run, prune=prune, force=force,
-                       sheet=sheet, progress=progress, phase=phase or _silent)
+                       sheet=sheet, progress=progress, phase=phase or _silent, overwrite=overwrite)
 
 
 def _silent(_phase: ImportPhase) -> None:
@@ -273,7 +396,7 @@ def _silent(_phase: ImportPhase) -> None:
 
 def _import(
     kiosk: Kiosk, path: Path, *, overrides: Mapping[str, str] | None, dry_run: bool, prune: bool,
-    force: bool, sheet: str | None, progress: Progress | None, phase: PhaseFn,
+    force: bool, sheet: str | None, progress: Progress | None, phase: PhaseFn, overwrite: bool,
 ) -> ImportReport:
     seconds: dict[str, float] = {}
     clock = _Clock(seconds)
@@ -286,7 +409,7 @@ def _import(
     report = ImportReport(file=str(path), skipped=list(parsed.skipped), dry_run=dry_run,
                           encoding=parsed.encoding, mapping=dict(parsed.mapping), sheet=parsed.sheet,
                           matched_by=parsed.identity, code_source=parsed.code_source,
-                          warnings=list(parsed.warnings), seconds=seconds)
+                          warnings=list(parsed.warnings), seconds=seconds, overwrite=overwrite)
     clock.mark("read")
     source = f"import:{path.name}"
     now = kiosk.now()
@@ -296,7 +419,7 @@ def _import(
     # Match and diff on a consistent snapshot, without the write lock.
     with snapshot(conn):
         fingerprint = attendee_store.change_mark(conn)
-        plan = _plan(kiosk, parsed, path.name, progress)
+        plan = _plan(kiosk, parsed, path.name, progress, overwrite)
     _check_prune(plan, kiosk, prune, force, path.name)
     clock.mark("match")
     if progress:
@@ -304,10 +427,12 @@ def _import(
     if not dry_run:
         phase("write")
         plan = _apply(kiosk, parsed, plan, fingerprint, prune=prune, force=force, source=source, now=now,
-                      name=path.name, clock=clock, phase=phase)
+                      name=path.name, clock=clock, phase=phase, overwrite=overwrite)
     report.added, report.updated, report.unchanged = len(plan.new_rows), len(plan.updates), plan.unchanged
     report.cancelled = sum(1 for r in parsed.records if r.cancelled)
     report.matches = dict(plan.matches)
+    report.changed = [Changed(a, tuple(f for f in EDITABLE if f in changes)) for a, changes in plan.updates]
+    report.kept, report.replaced = plan.kept, plan.replaced
     if prune:
         report.pruned = len(plan.missing)
     else:
@@ -316,7 +441,7 @@ def _import(
 
 
 def _apply(kiosk: Kiosk, parsed: ParsedFile, plan: _Plan, fingerprint: tuple[object, ...], *, prune: bool,
-           force: bool, source: str, now: str, name: str, clock: _Clock, phase: PhaseFn) -> _Plan:
+           force: bool, source: str, now: str, name: str, clock: _Clock, phase: PhaseFn, overwrite: bool) -> _Plan:
     """Write the plan in one transaction and return it (the summary counts what was written). New rows
     and changes are staged beforehand in TEMP tables, so the write lock is held only while SQLite copies
     them in (under 1 s for 100,000 new guests, ~0.4 s for 10,000 changed ones); their search index
@@ -330,7 +455,10 @@ def _apply(kiosk: Kiosk, parsed: ParsedFile, plan: _Plan, fingerprint: tuple[obj
         attendee_store.stage_new(conn, plan.new_rows, shared)
         cancel: dict[str, object] = {"status": Status.CANCELLED}
         pruned = [(gone, cancel) for gone in plan.missing] if prune else []
-        attendee_store.stage_updates(conn, [*plan.updates, *pruned], case_sensitive=case_sensitive, now=now)
+        records = {**plan.updated_records, **dict(_pruned_records(plan, kiosk) if prune else [])}
+        attendee_store.stage_updates(conn, [*plan.updates, *pruned], case_sensitive=case_sensitive, now=now,
+                                     imported=records)
+        attendee_store.stage_imported(conn, plan.records)
 
     committed = False
     deferred = bulk_commit(conn) if kiosk.db_path is not None else contextlib.nullcontext()
@@ -340,11 +468,12 @@ def _apply(kiosk: Kiosk, parsed: ParsedFile, plan: _Plan, fingerprint: tuple[obj
         with deferred, transaction(conn):
             if attendee_store.change_mark(conn) != fingerprint:
                 # Someone registered or edited a guest meanwhile: match again, under the lock this time.
-                plan = _plan(kiosk, parsed, name, None)
+                plan = _plan(kiosk, parsed, name, None, overwrite)
                 _check_prune(plan, kiosk, prune, force, name)
                 stage(plan)
             attendee_store.insert_staged(conn, shared)
             attendee_store.apply_staged_updates(conn, now=now, device_id=device.id)
+            attendee_store.apply_staged_imported(conn)
             attendee_store.set_import_keys(conn, plan.key_updates)
         committed = True
     except sqlite3.OperationalError as exc:

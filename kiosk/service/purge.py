@@ -157,13 +157,7 @@ class Purge(OnSession):
         so a crash in between leaves the database saying nothing was purged and a new run does it all."""
         purged_at = at or self._session.now()
         before = self.database_bytes()
-        deleted = 0
-        for item in self._files(event_id):
-            try:
-                item.path.unlink()
-                deleted += 1
-            except FileNotFoundError:
-                pass
+        deleted = _unlink(self._files(event_id))
         with transaction(self.conn):
             record = purge_store.erase(self.conn, event_id, now=purged_at, files=deleted)
         emptied = purge_store.vacuum(self.conn)
@@ -201,13 +195,7 @@ class Purge(OnSession):
             keys = paths.keys_dir(data)
             extra = [*(sorted(keys.iterdir()) if keys.is_dir() else []), data / pin.FILE_NAME]
             files += [FileToErase(p, "key", _size(p)) for p in extra if p.is_file()]
-        deleted = 0
-        for item in files:
-            try:
-                item.path.unlink()
-                deleted += 1
-            except FileNotFoundError:
-                pass
+        deleted = _unlink(files)
         with transaction(self.conn):
             purge_store.forget_event(self.conn, event_id)
         purge_store.vacuum(self.conn)
@@ -231,3 +219,14 @@ class Purge(OnSession):
         self._session.forget_event()
         return self._session.event
 
+
+def _unlink(files: list[FileToErase]) -> int:
+    """Delete ``files``; how many were there (one already gone is not an error: a purge run again)."""
+    deleted = 0
+    for item in files:
+        try:
+            item.path.unlink()
+            deleted += 1
+        except FileNotFoundError:
+            pass
+    return deleted

@@ -112,9 +112,14 @@ class NewGuests:
 
 _STAGED_NEW = ", ".join(NEW_GUEST_COLUMNS)
 _NEW_STATUS, _NEW_WORKSHOP, _NEW_CATEGORY = (NEW_GUEST_COLUMNS.index(c) for c in ("status", "workshop", "category"))
+# What the last import brought (migration 0017): AS_IMPORTED ("the row's own values", what an import's new
+# guests get), else EDITABLE's values joined by U+001F (imported_record), else NULL (no record).
+AS_IMPORTED = ""
+IMPORTED_SEPARATOR = "\x1f"
+_IMPORTED_TRIGGER = "attendees_imported_before_edit"  # migration 0017
 _FROM_NEW = (
     "SELECT id, :event, ticket_code, code_key, first_name, last_name, email, email_key, organisation, category,"
-    " workshop, status, :source, :device, :now, :now, :device, search_text, import_key, '{}'"
+    " workshop, status, :source, :device, :now, :now, :device, search_text, import_key, '{}', ''"
     " FROM temp.import_staged"
 )
 
@@ -176,7 +181,7 @@ def insert_staged(conn: sqlite3.Connection, shared: NewGuests | None = None) -> 
     if shared is None:
         cursor = conn.execute(f"INSERT INTO main.attendees({_STAGED_COLUMNS}) SELECT * FROM temp.import_staged")
     else:
-        cursor = conn.execute(f"INSERT INTO main.attendees({_STAGED_COLUMNS}) {_FROM_NEW}", {
+        cursor = conn.execute(f"INSERT INTO main.attendees({_STAGED_COLUMNS}, imported) {_FROM_NEW}", {
             "event": shared.event_id, "source": shared.source, "device": shared.device_id, "now": shared.now})
     for _name, sql in rebuilt:
         conn.execute(sql)
@@ -195,6 +200,56 @@ def drop_staged(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE IF EXISTS temp.import_staged")
     conn.execute("DROP TABLE IF EXISTS temp.import_staged_counts")
     conn.execute("DROP TABLE IF EXISTS temp.import_updates")
+    conn.execute("DROP TABLE IF EXISTS temp.import_imported")
+
+
+def imported_record(values: Sequence[str | None]) -> str:
+    """What an import brought for one guest as stored (migration 0017): EDITABLE's values in order."""
+    return IMPORTED_SEPARATOR.join(v or "" for v in values)
+
+
+_KEEPS_EMPTY = frozenset({"first_name", "last_name"})  # never None: "" is their empty value
+
+
+def read_imported(text: str | None) -> dict[str, str | None] | None:
+    """The values :func:`imported_record` stored, by field; None when there is no usable record (none
+    stored, or a value held U+001F itself, which the reader lets through in rare files). AS_IMPORTED is
+    the caller's to read: the row's own values."""
+    if not text:
+        return None
+    parts = text.split(IMPORTED_SEPARATOR)
+    if len(parts) != len(EDITABLE):
+        return None
+    return {f: (v if v or f in _KEEPS_EMPTY else None) for f, v in zip(EDITABLE, parts, strict=True)}
+
+
+def imported_records(conn: sqlite3.Connection, ids: Sequence[str]) -> list[tuple[str, str]]:
+    """(guest id, what its last import brought: AS_IMPORTED or a record) of those of ``ids`` that have one."""
+    return [(str(r[0]), str(r[1])) for r in conn.execute(
+        "SELECT id, imported FROM attendees WHERE id IN (SELECT value FROM json_each(?)) AND imported IS NOT NULL",
+        (json.dumps(list(ids)),))]
+
+
+def stage_imported(conn: sqlite3.Connection, rows: Sequence[tuple[str, str]]) -> None:
+    """(guest id, AS_IMPORTED or :func:`imported_record`) of the guests whose record an import renews, staged
+    outside any lock like :func:`stage_updates`; :func:`apply_staged_imported` writes them (after the import's
+    own updates, which migration 0017's trigger took for edits)."""
+    conn.execute("DROP TABLE IF EXISTS temp.import_imported")
+    conn.execute("CREATE TEMP TABLE import_imported(id TEXT PRIMARY KEY, imported TEXT) WITHOUT ROWID")
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN")
+    conn.executemany("INSERT INTO temp.import_imported VALUES (?, ?)", rows)
+    if own:
+        conn.execute("COMMIT")
+
+
+def apply_staged_imported(conn: sqlite3.Connection) -> None:
+    """Write the records :func:`stage_imported` staged (inside the import's transaction). Only the
+    ``imported`` column: neither the push outbox nor the edit counter is moved (migration 0017)."""
+    if conn.execute("SELECT 1 FROM temp.import_imported LIMIT 1").fetchone() is None:
+        return
+    conn.execute("UPDATE attendees SET imported = s.imported FROM temp.import_imported AS s WHERE attendees.id = s.id")
 
 
 def insert_all_or_none(conn: sqlite3.Connection, values: Sequence[tuple[object, ...]]) -> bool:
@@ -376,23 +431,26 @@ def update(
 
 
 def stage_updates(conn: sqlite3.Connection, updates: Iterable[tuple[Attendee, Mapping[str, object]]], *,
-                  case_sensitive: bool, now: str) -> int:
+                  case_sensitive: bool, now: str, imported: Mapping[str, str] | None = None) -> int:
     """Stage many guests' field changes (what :func:`update` does for one) in a TEMP table, outside any
     lock; :func:`apply_staged_updates` then writes them all in one statement. A re-import that changes
-    10,000 guests held the write lock 2.2 s doing them one by one. Returns how many were staged."""
+    10,000 guests held the write lock 2.2 s doing them one by one. ``imported`` (guest id -> AS_IMPORTED or
+    a record): what the import brought them, written by the same statement. Returns how many were staged."""
     rows = []
+    records = imported or {}
     for current, changes in updates:
         merged, key, changed = _updated(current, changes, case_sensitive, now)
         rows.append((merged.id, merged.ticket_code, key, merged.first_name, merged.last_name, merged.email,
                      email_key(merged.email), merged.organisation, merged.category, merged.workshop,
-                     merged.status.value, _index_text(merged), json.dumps(changed)))
+                     merged.status.value, _index_text(merged), json.dumps(changed), records.get(merged.id)))
     conn.execute("DROP TABLE IF EXISTS temp.import_updates")
     conn.execute("CREATE TEMP TABLE import_updates(id TEXT PRIMARY KEY, ticket_code, code_key, first_name,"
-                 " last_name, email, email_key, organisation, category, workshop, status, search_text, changed)")
+                 " last_name, email, email_key, organisation, category, workshop, status, search_text, changed,"
+                 " imported)")
     own = not conn.in_transaction
     if own:
         conn.execute("BEGIN")  # one transaction of the temp database, not one per row
-    conn.executemany(f"INSERT INTO temp.import_updates VALUES ({','.join('?' * 13)})", rows)
+    conn.executemany(f"INSERT INTO temp.import_updates VALUES ({','.join('?' * 14)})", rows)
     if own:
         conn.execute("COMMIT")
     return len(rows)
@@ -412,11 +470,18 @@ def apply_staged_updates(conn: sqlite3.Connection, *, now: str, device_id: str) 
     """Write the changes :func:`stage_updates` staged (inside a transaction): one HLC tick stamps every
     changed field of this one write, as :func:`update` stamps the fields of one guest. One statement per
     set of changed fields, setting only their columns: SQLite then leaves the other indexes alone (a
-    re-import renaming 10,000 guests does not rewrite their code and e-mail index entries)."""
+    re-import renaming 10,000 guests does not rewrite their code and e-mail index entries). The record of
+    what the import brought is set by the same statement, migration 0017's trigger left out of it (an
+    import's own write is no edit to keep; dropped and made again inside this transaction, as insert_staged
+    does with indexes: 10,000 changed guests held the lock twice as long with it firing and undone)."""
     kinds = [json.loads(r[0]) for r in conn.execute("SELECT DISTINCT changed FROM temp.import_updates")]
     if not kinds:
         return
     stamp = sync_store.tick(conn, now)
+    trigger = conn.execute("SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND name = ?",
+                           (_IMPORTED_TRIGGER,)).fetchone()
+    if trigger is not None:
+        conn.execute(f"DROP TRIGGER main.{_IMPORTED_TRIGGER}")
     for fields in kinds:
         if not fields:
             continue
@@ -425,9 +490,12 @@ def apply_staged_updates(conn: sqlite3.Connection, *, now: str, device_id: str) 
         conn.execute(
             f"UPDATE attendees SET {sets}, updated_at = :now, updated_by = :device,"
             " field_stamps = json_patch(attendees.field_stamps,"
-            "   (SELECT json_group_object(f.value, json_array(:stamp, :device)) FROM json_each(u.changed) AS f))"
+            "   (SELECT json_group_object(f.value, json_array(:stamp, :device)) FROM json_each(u.changed) AS f)),"
+            " imported = coalesce(u.imported, attendees.imported)"
             " FROM temp.import_updates AS u WHERE attendees.id = u.id AND u.changed = :changed",
             {"now": now, "device": device_id, "stamp": stamp, "changed": json.dumps(fields)})
+    if trigger is not None:
+        conn.execute(str(trigger[0]))
 
 
 def field_stamps(conn: sqlite3.Connection, attendee_id: str) -> dict[str, tuple[str, str]]:
@@ -577,12 +645,16 @@ def set_presence(conn: sqlite3.Connection, attendee_id: str, p: Presence) -> Non
 
 @dataclass(frozen=True)
 class IndexEntry:
-    """What an import needs to know about an existing attendee to match and diff it."""
+    """What an import needs to know about an existing attendee to match and diff it: ``imported`` is
+    what the last import brought (migration 0017), ``stamps`` the field stamps of a guest without it
+    (which fields were written since it was created: a door's correction, a merged edit)."""
 
     attendee: Attendee
     code_key: str | None
     email_key: str | None
     import_key: str | None = None
+    imported: str | None = None
+    stamps: str | None = None
 
 
 _STATUS = {s.value: s for s in Status}
@@ -594,11 +666,12 @@ def import_index(conn: sqlite3.Connection, event_id: str) -> list[IndexEntry]:
     cursor.row_factory = None
     rows = cursor.execute(
         "SELECT id, event_id, first_name, last_name, ticket_code, email, organisation, category, workshop,"
-        " status, source, source_device, created_at, updated_at, code_key, email_key, import_key"
+        " status, source, source_device, created_at, updated_at, code_key, email_key, import_key, imported,"
+        " iif(imported IS NULL AND field_stamps <> '{}', field_stamps, NULL)"
         " FROM attendees WHERE event_id = ?", (event_id,))
     status = _STATUS
     return [IndexEntry(Attendee(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], status[r[9]], r[10], r[11],
-                                r[12], r[13]), r[14], r[15], r[16]) for r in rows]
+                                r[12], r[13]), r[14], r[15], r[16], r[17], r[18]) for r in rows]
 
 
 def change_mark(conn: sqlite3.Connection) -> tuple[object, ...]:

@@ -106,6 +106,9 @@ def erase(conn: sqlite3.Connection, event_id: str, *, now: str, files: int) -> P
         " WHERE event_id = ?1 AND NOT (first_name = ?2 AND last_name = ?2 AND email IS NULL"
         " AND email_key IS NULL AND organisation IS NULL AND ticket_code IS NULL AND code_key IS NULL"
         " AND import_key IS NULL AND search_text = '')", (event_id, PLACEHOLDER))
+    # What the last import brought (kept so a re-import spares the doors' corrections) holds the same
+    # personal text, and the blanking above just wrote the old values there (migration 0017's trigger).
+    conn.execute("UPDATE attendees SET imported = NULL WHERE event_id = ? AND imported IS NOT NULL", (event_id,))
     # A blanked guest is not an edit to replicate: the hub learns of the purge as an organiser fact.
     conn.execute("DELETE FROM attendee_outbox WHERE attendee_id IN (SELECT id FROM attendees WHERE event_id = ?)",
                  (event_id,))

@@ -87,12 +87,32 @@ def info_box(title: str, text: str, parent: QWidget | None) -> QMessageBox:
     box = plain_box(QMessageBox.Icon.Information, title, text, parent)
     box.addButton(QMessageBox.StandardButton.Ok)
     box.setAccessibleName("summary")
+    _fit_lines(box, text)
+    return box
+
+
+def _fit_lines(box: QMessageBox, text: str) -> None:
+    """The box as wide as ``text``'s longest line, up to MAX_INFO_WIDTH (see info_box)."""
     label = box.findChild(QLabel, "qt_msgbox_label")
     if label is not None:
         metrics = label.fontMetrics()
         widest = max(metrics.horizontalAdvance(line) for line in text.splitlines() or [""])
         label.setMinimumWidth(min(widest + metrics.averageCharWidth(), MAX_INFO_WIDTH))
-    return box
+
+
+def choice_box(title: str, text: str, yes: str, no: str, parent: QWidget | None) -> tuple[QMessageBox, QWidget]:
+    """A summary whose last paragraph is a question (an import that kept corrections): as wide as the
+    summary's lines (info_box), the question wrapped to it; two buttons saying what they do, ``no`` the
+    default. Returns the box and its ``yes`` button."""
+    box = plain_box(QMessageBox.Icon.Question, title, text, parent)
+    box.setAccessibleName("summary")
+    _fit_lines(box, text.rpartition("\n\n")[0] or text)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    yes_button.setAccessibleName("confirm")
+    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    no_button.setAccessibleName("keep")
+    box.setDefaultButton(no_button)  # Enter from a stray scanner burst must not choose
+    return box, yes_button
 
 
 class Dialogs:
@@ -119,6 +139,12 @@ class Dialogs:
         # A scanner's Enter never reaches a dialog (the wedge filter eats its bursts), so Enter means a
         # person pressed it: it confirms what they asked for, but never a removal (undo).
         box.setDefaultButton(yes_button if default_yes else no_button)
+        box.exec()
+        return box.clickedButton() is yes_button
+
+    def choose(self, parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:
+        """A summary ending with a question (see choice_box): True when ``yes`` was clicked."""
+        box, yes_button = choice_box(title, text, yes, no, parent)
         box.exec()
         return box.clickedButton() is yes_button
 

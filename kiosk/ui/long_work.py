@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from kiosk.badges.batch import BatchResult
 from kiosk.domain.demo import is_demo
 from kiosk.importing import identity_words, worded
+from kiosk.importing.messages import changes_lines
 from kiosk.service import Kiosk, KioskError
 from kiosk.service.errors import Refused, StorageError
 from kiosk.service.importer import ImportReport
@@ -27,13 +28,14 @@ IMPORT_FILTERS = "Registrations (*.csv *.tsv *.txt *.xlsx *.xls *.ods);;All file
 MAX_SKIPPED_LINES = 15
 
 
-def import_in_thread(data_dir: Path, device: str, lang: str, path: Path, progress: TaskProgress) -> ImportReport:
+def import_in_thread(data_dir: Path, device: str, lang: str, path: Path, progress: TaskProgress, *,
+                     overwrite: bool = False) -> ImportReport:
     """Runs on a worker thread: a private connection, committed or rolled back as one transaction."""
     from kiosk.service.importer import import_registrations
 
     kiosk = Kiosk.open(data_dir, device_name=device, lang=lang)
     try:
-        return import_registrations(kiosk, path, progress=progress, phase=progress.phase)
+        return import_registrations(kiosk, path, progress=progress, phase=progress.phase, overwrite=overwrite)
     finally:
         kiosk.close()
 
@@ -70,6 +72,12 @@ def import_summary(report: ImportReport, lang: str) -> str:
     if report.warnings:
         lines.append(t(QCoreApplication.translate("LongWork", "Encoding warnings: %1"), len(report.warnings)))
         lines += _numbered(report.warnings, lang)
+    # Each updated guest's fields, the doors' corrections kept or replaced: the import's own sentences (as the
+    # CLI's), capitalised like the lines above them here.
+    lines += [line if line.startswith(" ") else line[:1].upper() + line[1:] for line in changes_lines(
+        [(c.attendee.full_name, c.fields) for c in report.changed],
+        [(c.attendee.full_name, c.field, c.current, c.file) for c in report.kept],
+        [(c.attendee.full_name, c.field, c.current, c.file) for c in report.replaced], lang)]
     if report.missing:
         # %1, not %n: lupdate reads QCoreApplication.translate() as singular only, and Qt then finds no French
         # for a count of 2 or more. Worded so the number needs no plural.
@@ -148,15 +156,16 @@ class LongWork(QObject):
     def busy(self) -> bool:
         return self.task is not None and self.task.running
 
-    def import_registrations(self, path: Path | None = None) -> Task | None:
-        """Ask for a file (unless given), import it off the UI thread, then say what changed."""
+    def import_registrations(self, path: Path | None = None, *, overwrite: bool = False) -> Task | None:
+        """Ask for a file (unless given), import it off the UI thread, then say what changed. ``overwrite``:
+        the file's values replace the doors' corrections too (offered after an import that kept some)."""
         if self.busy:
             return None
         path = path or self.dialogs.open_file(self.window, self.tr("Import registrations"), IMPORT_FILTERS)
         if path is None:
             return None
         k = self.kiosk
-        if is_demo(k.event) and not self.dialogs.confirm(
+        if not overwrite and is_demo(k.event) and not self.dialogs.confirm(
                 self.window, self.tr("Import registrations"),
                 self.tr("This kiosk is on the #Plus20 demo event: the guests of %1 would join its fictitious "
                         "guests, whose codes open the door too. For your own event, create it first "
@@ -165,7 +174,7 @@ class LongWork(QObject):
                 self.tr("Import into the demo"), self.tr("Do not import")):
             return None
         task = self.runner.start(lambda progress: import_in_thread(self.data_dir, k.device_name, k.lang, path,
-                                                                   progress), "import")
+                                                                   progress, overwrite=overwrite), "import")
         self._track(task, self.tr("Importing %1…").replace("%1", path.name), self.tr("Import registrations"))
         task.phased.connect(lambda phase: self._import_phase(path, phase))
         task.succeeded.connect(lambda report: self._imported(path, report))
@@ -239,7 +248,18 @@ class LongWork(QObject):
     def _imported(self, path: Path, report: ImportReport) -> None:
         self.dataChanged.emit()
         self.last_message = import_summary(report, self.kiosk.lang)
-        self.dialogs.info(self.window, self.tr("Imported %1").replace("%1", path.name), self.last_message)
+        title = self.tr("Imported %1").replace("%1", path.name)
+        if not report.kept or report.overwrite:
+            self.dialogs.info(self.window, title, self.last_message)
+            return
+        # Corrections the file would have reverted were kept: the summary asks whether to keep them (the
+        # default: a stray Enter keeps them) or to put the file's values in their place (imported again).
+        question = self.tr("The file still gives these guests the values of the previous import: the "
+                           "corrections made since then were kept. Keep them, or put the file's values in "
+                           "their place?")
+        if self.dialogs.choose(self.window, title, f"{self.last_message}\n\n{question}",
+                               self.tr("Use the file's values"), self.tr("Keep the corrections")):
+            self.import_registrations(path, overwrite=True)
 
     def _rendered(self, result: BatchResult) -> None:
         self.last_message = self.tr("%n badge(s) on %1 page(s): %2", "", result.badges).replace(

@@ -740,6 +740,21 @@
         <source>Imported %1</source>
         <translation>%1 importé</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="256"/>
+        <source>The file still gives these guests the values of the previous import: the corrections made since then were kept. Keep them, or put the file&apos;s values in their place?</source>
+        <translation>Le fichier donne encore à ces invité·es les valeurs de l’import précédent : les corrections faites depuis ont été gardées. Les garder, ou mettre à leur place les valeurs du fichier ?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="260"/>
+        <source>Use the file&apos;s values</source>
+        <translation>Prendre les valeurs du fichier</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/long_work.py" line="260"/>
+        <source>Keep the corrections</source>
+        <translation>Garder les corrections</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../kiosk/ui/long_work.py" line="245"/>
         <source>%n badge(s) on %1 page(s): %2</source>

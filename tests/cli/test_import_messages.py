@@ -148,7 +148,8 @@ def test_the_summary_skipped_rows_and_warnings_in_french_json_unchanged(kiosk_cl
         "Essai — rien n'a été écrit. collage.csv : ajoutés 8, mis à jour 3, inchangés 0, annulés 0, ignorés 1",
         "  lignes reconnues par code de billet, puis nom + e-mail (3 par code de billet)",
         "  code de billet lu dans la colonne « Billet »",
-        "  ligne 13 : ignorée — pas de nom"]
+        "  ligne 13 : ignorée — pas de nom",
+        "  champs modifiés :", "    Ann Lee : prénom, nom", "    Bob Ray : prénom, nom", "    Cy Doe : prénom, nom"]
     assert err == "kiosk: collage.csv, ligne 12 : texte Windows-1252 dans un fichier UTF-8, lu comme du Windows-1252\n"
     code, out, err = kiosk_cli("import", str(path), "--dry-run", "--lang", "en")
     assert code == 0
@@ -156,7 +157,9 @@ def test_the_summary_skipped_rows_and_warnings_in_french_json_unchanged(kiosk_cl
         "Dry run — nothing written. collage.csv: added 8, updated 3, unchanged 0, cancelled 0, skipped 1",
         "  rows matched by ticket code, then name + e-mail (3 on ticket code)",
         "  ticket code read from column 'Billet'",
-        "  line 13: skipped — no name"]
+        "  line 13: skipped — no name",
+        "  fields changed:", "    Ann Lee: first name, last name", "    Bob Ray: first name, last name",
+        "    Cy Doe: first name, last name"]
     assert err == "kiosk: collage.csv line 12: Windows-1252 text in a UTF-8 file, read as Windows-1252\n"
     # --json is the same whatever the language: English sentences, and their keys.
     reports = [json.loads(kiosk_cli("import", str(path), "--dry-run", "--json", "--lang", lang)[1])

@@ -43,6 +43,18 @@ def hub_url(pg_server: PgServer) -> str:
 
 
 @pytest.fixture
+def hub(hub_url: str) -> str:
+    """A hub database of its own with the current schema (``kiosk hub init`` done)."""
+    import psycopg
+
+    from kiosk.hub import schema
+
+    with psycopg.connect(hub_url) as conn:
+        schema.upgrade(conn)
+    return hub_url
+
+
+@pytest.fixture
 def make_kiosk(tmp_path: Path) -> Iterator[object]:
     """Kiosks on data dirs of their own, each holding the #Plus20 demo event (stable ids)."""
     from kiosk.service import Kiosk

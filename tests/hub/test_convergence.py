@@ -17,7 +17,7 @@ import psycopg
 import pytest
 
 from kiosk.domain.model import Direction
-from kiosk.hub import replica, schema
+from kiosk.hub import replica
 from kiosk.hub.standing import UP_TO_DATE
 from kiosk.service import Kiosk
 from kiosk.service.errors import KioskError
@@ -27,13 +27,6 @@ from kiosk.store import sync as sync_store
 MakeKiosk = Callable[..., Kiosk]
 SEEDS = [int(os.environ["KIOSK_SEED"])] if os.environ.get("KIOSK_SEED") else [20261207]
 STEPS = 300
-
-
-@pytest.fixture
-def hub(hub_url: str) -> str:
-    with psycopg.connect(hub_url) as conn:
-        schema.upgrade(conn)
-    return hub_url
 
 
 class Evening:

@@ -8,24 +8,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import psycopg
-import pytest
 
 from kiosk.adapters.printing.pdf_folder import PdfFolderPrinter
 from kiosk.domain.model import Status, Verdict
-from kiosk.hub import replica, schema
+from kiosk.hub import replica
 from kiosk.service import Kiosk, sync_facts
 from kiosk.service.occupancy import Occupancy, to_stats
 from kiosk.service.printing import PrintQueue
 from kiosk.service.sync import sync_once
 
 MakeKiosk = Callable[..., Kiosk]
-
-
-@pytest.fixture
-def hub(hub_url: str) -> str:
-    with psycopg.connect(hub_url) as conn:
-        schema.upgrade(conn)
-    return hub_url
 
 
 def rounds(hub: str, *kiosks: Kiosk) -> None:

@@ -14,16 +14,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from kiosk.hub import schema
-
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def hub(hub_url: str) -> str:
-    with psycopg.connect(hub_url) as conn:
-        schema.upgrade(conn)
-    return hub_url
 
 
 def _env(device: str) -> dict[str, str]:

@@ -13,22 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import psycopg
-import pytest
 
-from kiosk.hub import replica, schema
+from kiosk.hub import replica
 from kiosk.hub.standing import BEHIND, DIFFERS, UP_TO_DATE, HubSide, Reported, judge, parse
 from kiosk.service import Kiosk
 from kiosk.service.sync import sync_once
 
 MakeKiosk = Callable[..., Kiosk]
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def hub(hub_url: str) -> str:
-    with psycopg.connect(hub_url) as conn:
-        schema.upgrade(conn)
-    return hub_url
 
 
 def standings(url: str) -> dict[str, tuple[str, int, int]]:

@@ -9,10 +9,8 @@ import sys
 from pathlib import Path
 
 import psycopg
-import pytest
 
 from kiosk.domain.model import Verdict
-from kiosk.hub import schema
 from kiosk.service import Kiosk
 from kiosk.service.sync import sync_once
 from kiosk.store import attendees as attendee_store
@@ -22,13 +20,6 @@ from tests.conftest import FakeClock
 ROOT = Path(__file__).resolve().parents[2]
 CSV = ("Ticket code,First name,Last name,Email,Company\n"
        "GALA-001,Ana,Lima,ana@example.org,Acme\nGALA-002,Bo,Chen,bo@example.org,\nGALA-003,Cy,Diaz,,\n")
-
-
-@pytest.fixture
-def hub(hub_url: str) -> str:
-    with psycopg.connect(hub_url) as conn:
-        schema.upgrade(conn)
-    return hub_url
 
 
 def kiosk(data: Path, *args: str, device: str) -> subprocess.CompletedProcess[str]:

@@ -13,7 +13,7 @@ import pytest
 
 from kiosk.domain.model import Event
 from kiosk.domain.rules import format_time
-from kiosk.hub import replica, schema
+from kiosk.hub import replica
 from kiosk.hub.connection import HubError
 from kiosk.service import Kiosk, sync
 from kiosk.service.errors import KioskError
@@ -21,13 +21,6 @@ from kiosk.service.importer import import_registrations
 from kiosk.service.sync import join, sync_once
 from kiosk.store import attendees as attendee_store
 from kiosk.store import transaction
-
-
-@pytest.fixture
-def hub(hub_url: str) -> str:
-    with psycopg.connect(hub_url) as conn:
-        schema.upgrade(conn)
-    return hub_url
 
 
 def _organiser(tmp_path: Path, hub: str, guests: int) -> None:

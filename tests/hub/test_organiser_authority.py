@@ -19,7 +19,7 @@ from psycopg.types.json import Jsonb
 from kiosk import paths
 from kiosk.domain import authority, tickets
 from kiosk.domain.model import Verdict
-from kiosk.hub import replica, schema
+from kiosk.hub import replica
 from kiosk.service import Kiosk
 from kiosk.service import keys as key_store
 from kiosk.service.errors import Refused
@@ -30,13 +30,6 @@ from tests.conftest import FakeClock
 
 ROOT = Path(__file__).resolve().parents[2]
 FORGED_AT = "2026-12-01T09:00:00.000Z"  # later than anything the kiosks write: last-write-wins would take it
-
-
-@pytest.fixture
-def hub(hub_url: str) -> str:
-    with psycopg.connect(hub_url) as conn:
-        schema.upgrade(conn)
-    return hub_url
 
 
 def organiser_keys(k: Kiosk) -> str:

@@ -13,11 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import psycopg
-import pytest
 
 from kiosk import settings
 from kiosk.adapters.printing.pdf_folder import PdfFolderPrinter
-from kiosk.hub import schema
 from kiosk.service import Kiosk
 from kiosk.service.printing import PrintQueue, auto_print
 from kiosk.service.sync import sync_once
@@ -25,13 +23,6 @@ from tests.printing.cups_server import CupsServer
 
 ROOT = Path(__file__).resolve().parents[2]
 MakeKiosk = Callable[..., Kiosk]
-
-
-@pytest.fixture
-def hub(hub_url: str) -> str:
-    with psycopg.connect(hub_url) as conn:
-        schema.upgrade(conn)
-    return hub_url
 
 
 def kiosk_cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:

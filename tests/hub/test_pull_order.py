@@ -15,18 +15,10 @@ import psycopg
 import pytest
 
 from kiosk.domain.model import Direction
-from kiosk.hub import schema
 from kiosk.service import Kiosk
 from kiosk.service.sync import sync_once
 
 MakeKiosk = Callable[..., Kiosk]
-
-
-@pytest.fixture
-def hub(hub_url: str) -> str:
-    with psycopg.connect(hub_url) as conn:
-        schema.upgrade(conn)
-    return hub_url
 
 
 def held(k: Kiosk) -> tuple[set[str], set[str], dict[str, tuple[Any, ...]]]:

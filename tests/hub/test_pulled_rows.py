@@ -19,7 +19,6 @@ import pytest
 from psycopg.types.json import Jsonb
 
 from kiosk.domain.rules import format_time
-from kiosk.hub import schema
 from kiosk.service import Kiosk
 from kiosk.service.sync import sync_once
 from kiosk.store import quarantine
@@ -28,13 +27,6 @@ from kiosk.store import sync as sync_store
 MakeKiosk = Callable[..., Kiosk]
 ROOT = Path(__file__).resolve().parents[2]
 INTRUDER = "6a4f0a9e-1111-4c3b-9d5e-000000000bad"
-
-
-@pytest.fixture
-def hub(hub_url: str) -> str:
-    with psycopg.connect(hub_url) as conn:
-        schema.upgrade(conn)
-    return hub_url
 
 
 def hub_now(minutes: float = 0) -> str:

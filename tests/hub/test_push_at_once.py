@@ -17,7 +17,6 @@ from typing import Any
 import psycopg
 import pytest
 
-from kiosk.hub import schema
 from kiosk.service import Kiosk
 from kiosk.service.sync import sync_once, watch
 
@@ -41,13 +40,6 @@ def _until(what: Callable[[], bool], timeout: float = 30.0) -> bool:
             return True
         time.sleep(0.05)
     return what()
-
-
-@pytest.fixture
-def hub(hub_url: str) -> str:
-    with psycopg.connect(hub_url) as conn:
-        schema.upgrade(conn)
-    return hub_url
 
 
 @pytest.fixture

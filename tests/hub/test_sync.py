@@ -15,7 +15,7 @@ import pytest
 
 from kiosk.domain.merge import duplicate_entries
 from kiosk.domain.model import Direction, Verdict
-from kiosk.hub import replica, schema
+from kiosk.hub import replica
 from kiosk.hub.connection import HubError
 from kiosk.service import Kiosk
 from kiosk.service.errors import KioskError
@@ -25,13 +25,6 @@ from tests.conftest import FakeClock
 from tests.hub.pg import PgServer
 
 MakeKiosk = Callable[..., Kiosk]
-
-
-@pytest.fixture
-def hub(hub_url: str) -> str:
-    with psycopg.connect(hub_url) as conn:
-        schema.upgrade(conn)
-    return hub_url
 
 
 def derived(k: Kiosk) -> tuple[set[str], dict[str, tuple[Any, ...]]]:

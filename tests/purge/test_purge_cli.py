@@ -18,6 +18,7 @@ from tests.cli.test_end_to_end import ROOT
 
 NAME, SURNAME, EMAIL = "Zéphyrine", "Quatremerveille", "zephyrine.quatremerveille@example.net"
 STAFF, REASON = "Barnabé Tournesolier", "badge oublié chez Quatremerveille"
+IMPORTED = ("Zéphyrine", "Imparfaite-Lointaine", "zephyrine.imparfaite@example.org")
 AFTER_RETENTION = "2027-03-15 12:00:00"  # the demo is on 2026-11-30: three months later it must be gone
 
 
@@ -63,6 +64,11 @@ def evening(tmp_path: Path) -> Path:
     ok(data, "register", "--first-name", NAME, "--last-name", SURNAME, "--email", EMAIL, "--organisation",
        "Coopérative Quatremerveille", "--checkin")
     ok(data, "override", "PLUS20-0007", "--reason", REASON, "--staff", STAFF)
+    export = tmp_path / "plateforme.csv"  # a late registration imported from the platform's export
+    export.write_text(f"Code;Prénom;Nom;E-mail\r\nLATE-0001;{IMPORTED[0]};{IMPORTED[1]};{IMPORTED[2]}\r\n",
+                      encoding="utf-8")
+    ok(data, "import", str(export))
+    export.unlink()
     return data
 
 
@@ -71,17 +77,20 @@ def test_purge_keeps_the_report_and_leaves_no_name_in_any_file(evening: Path, tm
     ok(evening, "export", str(export))
     before = report(evening)
     assert files_holding(evening, SURNAME, EMAIL, STAFF)  # the search finds them while they are there
+    assert files_holding(evening, IMPORTED[1])
     assert export.exists()
 
     out = json.loads(ok(evening, "purge", "--now", "--json"))
     [done] = out["purged"]
-    assert done["guests"] == 153 and done["scans"] == 7 and done["files_deleted"] == 1
+    assert done["guests"] == 154 and done["scans"] == 7 and done["files_deleted"] == 1
     assert done["database_bytes_after"] <= done["database_bytes_before"]
 
     assert report(evening) == before  # figure by figure
     demo_guest = demo_attendees(demo_event())[0]
     assert demo_guest.email and files_holding(evening, demo_guest.email) == []
     assert files_holding(evening, SURNAME, EMAIL, STAFF, REASON, "PLUS20-0001", "Quatremerveille") == []
+    # an imported guest's record of what the import brought (kept for re-imports) goes too
+    assert files_holding(evening, *IMPORTED, "LATE-0001") == []
     assert not export.exists()
     assert (evening / "kiosk.db-wal").stat().st_size == 0 if (evening / "kiosk.db-wal").exists() else True
     assert SURNAME not in ok(evening, "search", SURNAME, "--json")
@@ -97,10 +106,10 @@ def test_dry_run_says_what_goes_and_stays_and_writes_nothing(evening: Path) -> N
     stamp = {p.name: p.read_bytes() for p in evening.iterdir() if p.is_file()}
     human = kiosk(evening, "purge", "--now", "--dry-run")
     assert human.returncode == 0 and "Essai : rien n'a été effacé." in human.stdout
-    assert "153 invités" in human.stdout and "aucun export" in human.stdout
+    assert "154 invités" in human.stdout and "aucun export" in human.stdout
     english = json.loads(ok(evening, "purge", "--now", "--dry-run", "--json", "--lang", "en"))
     [plan] = english["events"]
-    assert english["dry_run"] and plan["guests"] == 153 and plan["scans"] == 8 and plan["export_stale"]
+    assert english["dry_run"] and plan["guests"] == 154 and plan["scans"] == 8 and plan["export_stale"]
     assert plan["database_bytes"] > 0 and plan["last_export"] is None
     assert {p.name: p.read_bytes() for p in evening.iterdir() if p.is_file()} == stamp
     assert files_holding(evening, SURNAME, EMAIL)

@@ -49,6 +49,9 @@ class ScriptedDialogs(Dialogs):
         self.defaults.append(yes if default_yes else no or "cancel")
         return self.confirm_answer
 
+    def choose(self, parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:
+        return self.confirm(parent, title, text, yes, no)
+
     def error(self, parent: QWidget, text: str) -> None:
         self.errors.append(text)
 
