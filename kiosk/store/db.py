@@ -92,7 +92,7 @@ def connect(path: Path, *, migrate_schema: bool = True) -> sqlite3.Connection:
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"cannot open database {path}: {exc}") from exc
-    except UnicodeDecodeError as exc:  # SQLite's message quoted the damaged schema's bytes
+    except UnicodeDecodeError:  # SQLite's message quoted the damaged schema's bytes
         conn.close()
         damaged = sqlite3.DatabaseError("database disk image is malformed: its schema cannot be read")
         raise StoreError(f"cannot open database {path}: {damaged}") from damaged
