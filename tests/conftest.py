@@ -11,13 +11,13 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from kiosk.service import Kiosk
+from tests.printing.cups_server import CupsServer, missing
+
 # kiosk's command line and window set this umask at start (its files hold guests' data), and an
 # in-process `kiosk` run in one test would set it for every later one: the suite runs under it from
 # the start, so no test depends on the order. tests/service/test_private_files.py runs under 022.
 os.umask(0o077)
-
-from kiosk.service import Kiosk
-from tests.printing.cups_server import CupsServer, missing
 
 # Property tests check results, never speed. On the loaded 2-core CI machine hypothesis's own timing
 # checks failed correct runs: "input generation is slow" (1.8 s for a first example while its
