@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
+# The suite runs on every core (pytest-xdist): each worker has its own PostgreSQL, CUPS and X display.
+TEST_WORKERS ?= auto
 
 .PHONY: run test lint deadcode typecheck docs pytest bench screenshots clean system-run system-test
 
@@ -42,7 +44,7 @@ typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
 pytest: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 ## Benchmarks: prints figures (targets in the README).
 bench: system-test $(STAMP)

@@ -69,11 +69,16 @@ def compiled(lang: str, target_dir: Path | None = None) -> Path | None:
         log.warning("pyside6-lrelease not found: the window stays in English")
         return None
     target.parent.mkdir(parents=True, exist_ok=True)
+    # Written under a name of its own, then renamed: another process starting at the same moment (two
+    # windows, or test workers) never reads a half-written catalogue.
+    partial = target.with_name(f".{target.name}.{os.getpid()}")
     try:
-        subprocess.run([*tool, "-silent", str(source), "-qm", str(target)], check=True,
+        subprocess.run([*tool, "-silent", str(source), "-qm", str(partial)], check=True,
                        capture_output=True, timeout=60)
+        os.replace(partial, target)
     except (OSError, subprocess.SubprocessError) as exc:
         log.warning("could not compile %s: %s", source.name, exc)
+        partial.unlink(missing_ok=True)
         return None
     return target if target.exists() else None
 

@@ -48,7 +48,10 @@ class XServer:
 
     @staticmethod
     def _free_display() -> str:
-        for number in range(140, 400):
+        # pytest-xdist workers (gw0, gw1…) look in ranges of their own: two never race for one number.
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")[2:]
+        first = 140 + 120 * (int(worker) if worker.isdigit() else 0)
+        for number in range(first, first + 120):
             if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
                 return f":{number}"
         raise RuntimeError("no free X display number")
