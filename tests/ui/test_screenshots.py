@@ -266,7 +266,8 @@ def test_screenshot_of_a_second_export_s_summary(kiosk: Kiosk, shots: Path, lang
     assert image.width() < 1280 and image.height() < 720  # fits the smallest door laptop's screen
     label = box.findChild(QLabel, "qt_msgbox_label")
     # as tall as its lines unwrapped (heightForWidth of a width no line needs), so no line was wrapped
-    assert label is not None and label.height() < label.heightForWidth(10_000) + label.fontMetrics().lineSpacing() / 2, \
+    assert label is not None
+    assert label.height() < label.heightForWidth(10_000) + label.fontMetrics().lineSpacing() / 2, \
         "a line of the summary was wrapped"
     suffix = "" if lang == "fr" else f"-{lang}"
     assert image.save(str(shots / f"import-summary{suffix}.png"))
