@@ -26,6 +26,24 @@ settings.register_profile("kiosk", deadline=None, suppress_health_check=[HealthC
 settings.load_profile("kiosk")
 
 
+@pytest.fixture(autouse=True)
+def no_language_left_behind() -> Iterator[None]:
+    """A test that shows a window in French (it installs translators on the one QApplication of the
+    process, and the default locale) must not leave French to the next test of its worker."""
+    import sys
+
+    yield
+    if "PySide6.QtCore" not in sys.modules:
+        return  # no Qt in this process yet: nothing to undo
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+    app = QCoreApplication.instance()
+    if app is not None:
+        for translator in app.findChildren(QTranslator):
+            app.removeTranslator(translator)
+    QLocale.setDefault(QLocale.system())
+
+
 class FakeClock:
     """A settable clock: tests step time instead of sleeping (the 3 s repeat window...)."""
 
