@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent
+from PySide6.QtCore import QRect, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+_MESSAGE_FLAGS = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
 
 
 class CameraView(QWidget):
@@ -64,11 +66,23 @@ class CameraView(QWidget):
             painter.drawImage(target, self._image)
             self.frames_shown += 1
         if self._message:
-            font = QFont()
-            font.setPointSize(16)
-            font.setBold(True)
+            font, band = self.message_layout()
             painter.setFont(font)
-            band = QRectF(0, self.height() - 56, self.width(), 56)
             painter.fillRect(band, QColor(0, 0, 0, 170))
             painter.setPen(QColor("#ffffff"))
-            painter.drawText(band, Qt.AlignmentFlag.AlignCenter, self._message)
+            painter.drawText(band.adjusted(6, 0, -6, 0), _MESSAGE_FLAGS, self._message)
+
+    def message_layout(self) -> tuple[QFont, QRectF]:
+        """The message's font and band: wrapped, and smaller (16 pt down to 8) until it fits the view,
+        so a small preview (the walk-in screen's 240 px) shows the whole sentence, never '…méra trouvée
+        : utilisez la'."""
+        font = QFont()
+        font.setBold(True)
+        width = max(1, self.width() - 12)
+        for points in range(16, 7, -1):
+            font.setPointSize(points)
+            need = QFontMetrics(font).boundingRect(QRect(0, 0, width, 10_000), _MESSAGE_FLAGS, self._message)
+            if need.width() <= width and need.height() + 12 <= self.height():
+                break
+        height = min(float(self.height()), max(56.0, need.height() + 12.0))
+        return font, QRectF(0, self.height() - height, self.width(), height)
