@@ -353,7 +353,9 @@ def test_a_guest_checks_in_by_holding_up_their_ticket_to_the_camera(qtbot: QtBot
         entries = [s for s in kiosk.history(guest.id) if s.kind is ScanKind.ENTRY]
         assert len(entries) == 1  # read on dozens of frames, one entry
         assert [j.attendee_id for j in queue.jobs()] == [guest.id]
-        assert strip.view.frames_shown > 0
+        # the preview got the camera's frames (painted ones are counted only while the strip is on screen:
+        # on a loaded machine the welcome may cover it before its first paint)
+        assert strip.view.frames_shown > 0 or strip.view._image is not None
         assert window.minimumSizeHint().height() <= 720  # the strip still lets the form fit a 720p screen
     finally:
         window._leaving = True
