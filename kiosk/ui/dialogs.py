@@ -43,6 +43,7 @@ class OverrideDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("e.g. lost phone, checked ID"))
         self.staff = QLineEdit(staff)
         self.staff.setAccessibleName("staff name")
+        self.staff.setPlaceholderText(self.tr("Your first name (asked once)"))
         form = QFormLayout()
         form.addRow(PlainLabel(self.tr("Reason")), self.reason)
         form.addRow(PlainLabel(self.tr("Staff")), self.staff)

@@ -301,7 +301,7 @@
 <context>
     <name>CameraView</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/camera_view.py" line="23"/>
+        <location filename="../../kiosk/ui/widgets/camera_view.py" line="25"/>
         <source>Starting camera…</source>
         <translation>Démarrage de la caméra…</translation>
     </message>
@@ -397,7 +397,7 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="126"/>
+        <location filename="../../kiosk/ui/dialogs.py" line="153"/>
         <source>Kiosk</source>
         <translation>Poste</translation>
     </message>
@@ -509,12 +509,12 @@
 <context>
     <name>GroupRow</name>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="64"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="65"/>
         <source>%1 / %2 arrived</source>
         <translation>%1 / %2 arrivés</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="66"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="67"/>
         <source>%1 places</source>
         <translation>%1 places</translation>
     </message>
@@ -522,43 +522,43 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="95"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="100"/>
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="96"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="101"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="97"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="102"/>
         <source>Sync</source>
         <translation>Synchro</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="98"/>
-        <location filename="../../kiosk/ui/widgets/header.py" line="100"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="103"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="105"/>
         <source>not configured</source>
         <translation>non configurée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="99"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="104"/>
         <source>not started</source>
         <translation>non démarrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="127"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="133"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="129"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="135"/>
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/header.py" line="131"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="137"/>
         <source>%n badge(s) failed</source>
         <translation>
             <numerusform>%n badge en échec</numerusform>
@@ -566,12 +566,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="133"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="139"/>
         <source>ready</source>
         <translation>prête</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/header.py" line="137"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="143"/>
         <source>▲ %n duplicate(s) to check</source>
         <translation>
             <numerusform>▲ %n doublon à vérifier</numerusform>
@@ -579,17 +579,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="142"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="153"/>
         <source>Kiosk: %1</source>
         <translation>Poste : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="145"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="156"/>
         <source>Arrived %1 / %2</source>
         <translation>Arrivé·es %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/header.py" line="147"/>
+        <location filename="../../kiosk/ui/widgets/header.py" line="158"/>
         <source>Inside now %1</source>
         <translation>Sur place %1</translation>
     </message>
@@ -597,166 +597,166 @@
 <context>
     <name>LongWork</name>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="63"/>
+        <location filename="../../kiosk/ui/long_work.py" line="65"/>
         <source>Added: %1</source>
         <translation>Ajoutés : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="64"/>
+        <location filename="../../kiosk/ui/long_work.py" line="66"/>
         <source>Updated: %1</source>
         <translation>Mis à jour : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="65"/>
+        <location filename="../../kiosk/ui/long_work.py" line="67"/>
         <source>Unchanged: %1</source>
         <translation>Inchangés : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="66"/>
+        <location filename="../../kiosk/ui/long_work.py" line="68"/>
         <source>Cancelled: %1</source>
         <translation>Annulés : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="67"/>
+        <location filename="../../kiosk/ui/long_work.py" line="69"/>
         <source>Skipped: %1</source>
         <translation>Ignorés : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="71"/>
+        <location filename="../../kiosk/ui/long_work.py" line="73"/>
         <source>Encoding warnings: %1</source>
         <translation>Avertissements d’encodage : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="89"/>
+        <location filename="../../kiosk/ui/long_work.py" line="97"/>
         <source>Sheet: “%1”</source>
         <translation>Feuille : « %1 »</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="91"/>
+        <location filename="../../kiosk/ui/long_work.py" line="99"/>
         <source>Ticket code read from the column “%1”</source>
         <translation>Code de billet lu dans la colonne « %1 »</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="93"/>
+        <location filename="../../kiosk/ui/long_work.py" line="101"/>
         <source>%1 on %2</source>
         <translation>%1 par %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="96"/>
+        <location filename="../../kiosk/ui/long_work.py" line="104"/>
         <source>Rows matched by %1</source>
         <translation>Lignes reconnues par %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="102"/>
+        <location filename="../../kiosk/ui/long_work.py" line="110"/>
         <source>line %1: %2</source>
         <translation>ligne %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="77"/>
+        <location filename="../../kiosk/ui/long_work.py" line="85"/>
         <source>Missing from this file, kept as they are: %1</source>
         <translation>Absent·es de ce fichier, gardé·es tel·les quel·les : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="112"/>
+        <location filename="../../kiosk/ui/long_work.py" line="120"/>
         <source>…and %1 more</source>
         <translation>… et %1 de plus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="126"/>
+        <location filename="../../kiosk/ui/long_work.py" line="134"/>
         <source>unexpected error (%1)</source>
         <translation>erreur inattendue (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="155"/>
-        <location filename="../../kiosk/ui/long_work.py" line="160"/>
+        <location filename="../../kiosk/ui/long_work.py" line="164"/>
         <location filename="../../kiosk/ui/long_work.py" line="169"/>
+        <location filename="../../kiosk/ui/long_work.py" line="178"/>
         <source>Import registrations</source>
         <translation>Importer les inscriptions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="161"/>
+        <location filename="../../kiosk/ui/long_work.py" line="170"/>
         <source>This kiosk is on the #Plus20 demo event: the guests of %1 would join its fictitious guests, whose codes open the door too. For your own event, create it first (kiosk event create --name &quot;…&quot;, see the organiser&apos;s guide), then import.</source>
         <translation>Ce poste est sur l’événement de démonstration #Plus20 : les invité·es de %1 rejoindraient ses invité·es fictif·ves, dont les codes ouvrent aussi la porte. Pour votre événement, créez-le d’abord (kiosk event create --name « … », voir le guide de l’organisation), puis importez.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="165"/>
+        <location filename="../../kiosk/ui/long_work.py" line="174"/>
         <source>Import into the demo</source>
         <translation>Importer dans la démo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="165"/>
+        <location filename="../../kiosk/ui/long_work.py" line="174"/>
         <source>Do not import</source>
         <translation>Ne pas importer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="169"/>
+        <location filename="../../kiosk/ui/long_work.py" line="178"/>
         <source>Importing %1…</source>
         <translation>Import de %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="172"/>
+        <location filename="../../kiosk/ui/long_work.py" line="181"/>
         <source>Import of %1 stopped, nothing was changed: %2</source>
         <translation>Import de %1 arrêté, rien n’a été modifié : %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="181"/>
-        <location filename="../../kiosk/ui/long_work.py" line="188"/>
-        <location filename="../../kiosk/ui/long_work.py" line="247"/>
+        <location filename="../../kiosk/ui/long_work.py" line="190"/>
+        <location filename="../../kiosk/ui/long_work.py" line="197"/>
+        <location filename="../../kiosk/ui/long_work.py" line="267"/>
         <source>Badges PDF for everyone</source>
         <translation>PDF des badges de tous les invités</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="188"/>
+        <location filename="../../kiosk/ui/long_work.py" line="197"/>
         <source>Drawing the badges…</source>
         <translation>Dessin des badges…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="190"/>
+        <location filename="../../kiosk/ui/long_work.py" line="199"/>
         <source>Could not write the badges PDF: %1</source>
         <translation>Impossible d’écrire le PDF des badges : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="221"/>
+        <location filename="../../kiosk/ui/long_work.py" line="230"/>
         <source>Reading %1…</source>
         <translation>Lecture du fichier %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="222"/>
+        <location filename="../../kiosk/ui/long_work.py" line="231"/>
         <source>Comparing %1 with the guests already here…</source>
         <translation>Comparaison du fichier %1 avec les invité·es déjà là…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="223"/>
+        <location filename="../../kiosk/ui/long_work.py" line="232"/>
         <source>Saving the guests of %1…</source>
         <translation>Enregistrement des invité·es du fichier %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="224"/>
+        <location filename="../../kiosk/ui/long_work.py" line="233"/>
         <source>Indexing the guests of %1 for search…</source>
         <translation>Indexation pour la recherche des invité·es du fichier %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="242"/>
+        <location filename="../../kiosk/ui/long_work.py" line="251"/>
         <source>Imported %1</source>
         <translation>%1 importé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="256"/>
+        <location filename="../../kiosk/ui/long_work.py" line="257"/>
         <source>The file still gives these guests the values of the previous import: the corrections made since then were kept. Keep them, or put the file&apos;s values in their place?</source>
         <translation>Le fichier donne encore à ces invité·es les valeurs de l’import précédent : les corrections faites depuis ont été gardées. Les garder, ou mettre à leur place les valeurs du fichier ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="260"/>
+        <location filename="../../kiosk/ui/long_work.py" line="261"/>
         <source>Use the file&apos;s values</source>
         <translation>Prendre les valeurs du fichier</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="260"/>
+        <location filename="../../kiosk/ui/long_work.py" line="261"/>
         <source>Keep the corrections</source>
         <translation>Garder les corrections</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/long_work.py" line="245"/>
+        <location filename="../../kiosk/ui/long_work.py" line="265"/>
         <source>%n badge(s) on %1 page(s): %2</source>
         <translation>
             <numerusform>%n badge sur %1 page(s) : %2</numerusform>
@@ -767,80 +767,80 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="88"/>
-        <location filename="../../kiosk/ui/main_window.py" line="333"/>
+        <location filename="../../kiosk/ui/main_window.py" line="93"/>
+        <location filename="../../kiosk/ui/main_window.py" line="370"/>
         <source>Kiosk — %1</source>
         <translation>Kiosk — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="106"/>
+        <location filename="../../kiosk/ui/main_window.py" line="111"/>
         <source>Check-in</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="106"/>
+        <location filename="../../kiosk/ui/main_window.py" line="111"/>
         <source>Attendees</source>
         <translation>Participant·es</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="107"/>
+        <location filename="../../kiosk/ui/main_window.py" line="112"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="166"/>
+        <location filename="../../kiosk/ui/main_window.py" line="173"/>
         <source>&amp;Kiosk</source>
         <translation>&amp;Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="167"/>
+        <location filename="../../kiosk/ui/main_window.py" line="174"/>
         <source>Import registrations…</source>
         <translation>Importer les inscriptions…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="169"/>
+        <location filename="../../kiosk/ui/main_window.py" line="176"/>
         <source>Badges PDF for everyone…</source>
         <translation>PDF des badges de tous les invités…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="171"/>
+        <location filename="../../kiosk/ui/main_window.py" line="178"/>
         <source>Sync with the hub now</source>
         <translation>Synchroniser avec le hub maintenant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="173"/>
-        <location filename="../../kiosk/ui/main_window.py" line="364"/>
+        <location filename="../../kiosk/ui/main_window.py" line="180"/>
+        <location filename="../../kiosk/ui/main_window.py" line="411"/>
         <source>Duplicate entries…</source>
         <translation>Entrées en double…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="176"/>
+        <location filename="../../kiosk/ui/main_window.py" line="183"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="179"/>
+        <location filename="../../kiosk/ui/main_window.py" line="186"/>
         <source>&amp;Screens</source>
         <translation>É&amp;crans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="258"/>
-        <location filename="../../kiosk/ui/main_window.py" line="388"/>
+        <location filename="../../kiosk/ui/main_window.py" line="266"/>
+        <location filename="../../kiosk/ui/main_window.py" line="435"/>
         <source>not configured</source>
         <translation>non configurée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="261"/>
+        <location filename="../../kiosk/ui/main_window.py" line="269"/>
         <source>ready</source>
         <translation>prête</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="313"/>
+        <location filename="../../kiosk/ui/main_window.py" line="344"/>
         <source>up to date · %1</source>
         <translation>à jour · %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="338"/>
+        <location filename="../../kiosk/ui/main_window.py" line="375"/>
         <source>%n scan(s)</source>
         <translation>
             <numerusform>%n passage</numerusform>
@@ -848,7 +848,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="339"/>
+        <location filename="../../kiosk/ui/main_window.py" line="376"/>
         <source>%n guest(s)</source>
         <translation>
             <numerusform>%n fiche</numerusform>
@@ -856,7 +856,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="340"/>
+        <location filename="../../kiosk/ui/main_window.py" line="377"/>
         <source>%n badge(s) printed</source>
         <translation>
             <numerusform>%n badge imprimé</numerusform>
@@ -864,7 +864,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="341"/>
+        <location filename="../../kiosk/ui/main_window.py" line="378"/>
         <source>%n decision(s)</source>
         <translation>
             <numerusform>%n décision</numerusform>
@@ -872,48 +872,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="351"/>
+        <location filename="../../kiosk/ui/main_window.py" line="388"/>
         <source>offline — check-ins go on, queued</source>
         <translation>hors ligne — les entrées continuent, en attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="353"/>
+        <location filename="../../kiosk/ui/main_window.py" line="390"/>
         <source>last sync %1</source>
         <translation>dernière synchro %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="363"/>
+        <location filename="../../kiosk/ui/main_window.py" line="410"/>
         <source>Duplicate entries (%1)…</source>
         <translation>Entrées en double (%1)…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="379"/>
+        <location filename="../../kiosk/ui/main_window.py" line="426"/>
         <source>The database file is damaged (%1). Stop using this kiosk for check-ins, keep a copy of kiosk.db, and follow &apos;Recovery&apos; in the organiser&apos;s guide (docs/organiser.md).</source>
         <translation>Le fichier de la base est endommagé (%1). N’enregistrez plus d’entrées sur ce poste, gardez une copie de kiosk.db et suivez « Recovery » dans le guide de l’organisation (docs/organiser.md).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="389"/>
+        <location filename="../../kiosk/ui/main_window.py" line="436"/>
         <source>No camera: use the handheld scanner</source>
         <translation>Pas de caméra : utilisez la douchette</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="158"/>
-        <location filename="../../kiosk/ui/main_window.py" line="398"/>
+        <location filename="../../kiosk/ui/main_window.py" line="163"/>
+        <location filename="../../kiosk/ui/main_window.py" line="445"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="310"/>
+        <location filename="../../kiosk/ui/main_window.py" line="341"/>
         <source>last sync %1 · waiting: %2</source>
         <translation>dernière synchro %1 · en attente : %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="403"/>
+        <location filename="../../kiosk/ui/main_window.py" line="450"/>
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="404"/>
+        <location filename="../../kiosk/ui/main_window.py" line="451"/>
         <source>Camera unavailable: %1</source>
         <translation>Caméra indisponible : %1</translation>
     </message>
@@ -921,72 +921,72 @@
 <context>
     <name>OccupancyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="100"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="101"/>
         <source>Occupancy</source>
         <translation>Fréquentation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="140"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="145"/>
         <source>Inside now</source>
         <translation>Présents</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="164"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="169"/>
         <source>Workshops</source>
         <translation>Ateliers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="170"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="175"/>
         <source>Categories</source>
         <translation>Catégories</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="191"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="196"/>
         <source>Evacuation list (staff)…</source>
         <translation>Liste d&apos;évacuation (équipe)…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="193"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="198"/>
         <source>Check everyone out (staff)…</source>
         <translation>Sortie de tout le monde (équipe)…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="298"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="309"/>
         <source>Nearly full</source>
         <translation>Presque plein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="298"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="309"/>
         <source>Full: hold the door</source>
         <translation>Complet : on retient l&apos;entrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="303"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="314"/>
         <source>Arrived %1 / %2 registered · %3</source>
         <translation>Arrivés %1 / %2 inscrits · %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="305"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="316"/>
         <source>Walk-ins %1 · Not yet arrived %2</source>
         <translation>Inscrits sur place %1 · Pas encore arrivés %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="319"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="330"/>
         <source>Reading the log of scans… %1 %</source>
         <translation>Lecture du journal des passages… %1 %</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="353"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="364"/>
         <source>▲ %1: silent since %2 (last scan %3)</source>
         <translation>▲ %1 : muet depuis %2 (dernier scan %3)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="356"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="367"/>
         <source>%1: last scan %2</source>
         <translation>%1 : dernier scan %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/occupancy/screen.py" line="357"/>
+        <location filename="../../kiosk/ui/occupancy/screen.py" line="368"/>
         <source>No scan yet on this kiosk</source>
         <translation>Aucun scan sur ce poste pour l&apos;instant</translation>
     </message>
@@ -1009,17 +1009,22 @@
         <translation>ex. : téléphone perdu, pièce d&apos;identité vérifiée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="47"/>
+        <location filename="../../kiosk/ui/dialogs.py" line="46"/>
+        <source>Your first name (asked once)</source>
+        <translation>Votre prénom (demandé une fois)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/dialogs.py" line="48"/>
         <source>Reason</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="48"/>
+        <location filename="../../kiosk/ui/dialogs.py" line="49"/>
         <source>Staff</source>
         <translation>Membre de l&apos;équipe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/dialogs.py" line="51"/>
+        <location filename="../../kiosk/ui/dialogs.py" line="52"/>
         <source>Let in</source>
         <translation>Laisser entrer</translation>
     </message>
@@ -1636,205 +1641,205 @@
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="54"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="57"/>
         <source>Let in anyway</source>
         <translation>Laisser entrer quand même</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="55"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="58"/>
         <source>Search by name</source>
         <translation>Chercher par nom</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="56"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="59"/>
         <source>Print badge</source>
         <translation>Imprimer le badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="139"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="158"/>
         <source>EXIT — ready to scan</source>
         <translation>SORTIE — prêt à scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="140"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="159"/>
         <source>Scan guests who are leaving</source>
         <translation>Scannez les départs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="142"/>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="145"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="161"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="164"/>
         <source>Ready to scan</source>
         <translation>Prêt à scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="143"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="162"/>
         <source>Show your QR code to the camera</source>
         <translation>Présentez votre QR code à la caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="146"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="165"/>
         <source>Scan your QR code with the scanner</source>
         <translation>Scannez votre QR code avec la douchette</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="147"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="166"/>
         <source>Or use the handheld scanner, or type the code below.</source>
         <translation>Ou utilisez la douchette, ou tapez le code ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="148"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="167"/>
         <source>Or type the code below, or search the guest by name (Ctrl+F).</source>
         <translation>Ou tapez le code ci-dessous, ou cherchez la personne par son nom (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="158"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="177"/>
         <source>Let in by staff</source>
         <translation>Entrée autorisée par l&apos;équipe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="163"/>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="191"/>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="204"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="182"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="212"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="225"/>
         <source>Code: %1</source>
         <translation>Code : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="165"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="184"/>
         <source>Badge printed (%1, %2)</source>
         <translation>Badge imprimé (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="182"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="203"/>
         <source>the database is busy (an import is running?)</source>
         <translation>la base est occupée (un import en cours ?)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="183"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="204"/>
         <source>the disk is full</source>
         <translation>le disque est plein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="184"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="205"/>
         <source>the database cannot be written (read-only)</source>
         <translation>la base ne peut pas être écrite (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="185"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="206"/>
         <source>the database file is damaged</source>
         <translation>le fichier de la base est endommagé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="186"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="207"/>
         <source>the database cannot be written</source>
         <translation>la base ne peut pas être écrite</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="189"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="210"/>
         <source>One moment — %1</source>
         <translation>Un instant — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="190"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="211"/>
         <source>Do not scan again: recorded as soon as it is free</source>
         <translation>Ne rescannez pas : enregistré dès qu’elle se libère</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="197"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="218"/>
         <source>Not recorded — %1</source>
         <translation>Non enregistré — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="199"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="220"/>
         <source>Call the organiser</source>
         <translation>Appelez l’organisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="201"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="222"/>
         <source>Keep a copy of kiosk.db and follow “Recovery” in the organiser&apos;s guide.</source>
         <translation>Gardez une copie de kiosk.db et suivez « Recovery » dans le guide de l’organisation.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="203"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="224"/>
         <source>Scan again</source>
         <translation>Scannez à nouveau</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="205"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="226"/>
         <source>Nothing was written. If it happens again, call the organiser.</source>
         <translation>Rien n’a été enregistré. Si cela se répète, appelez l’organisation.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="213"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="234"/>
         <source>Welcome</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="214"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="235"/>
         <source>Exit recorded</source>
         <translation>Sortie enregistrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="215"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="236"/>
         <source>Already checked in</source>
         <translation>Déjà entré·e</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="216"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="237"/>
         <source>Not inside</source>
         <translation>Pas sur place</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="217"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="238"/>
         <source>Unknown ticket</source>
         <translation>Billet inconnu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="218"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="239"/>
         <source>Cancelled ticket</source>
         <translation>Billet annulé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="219"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="240"/>
         <source>Unreadable or forged code</source>
         <translation>Code illisible ou falsifié</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="220"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="241"/>
         <source>Ticket for another event</source>
         <translation>Billet d&apos;un autre événement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="226"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="247"/>
         <source>Entry recorded with your reason.</source>
         <translation>Entrée enregistrée avec votre raison.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="228"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="249"/>
         <source>First entry at %1 at kiosk “%2”.</source>
         <translation>Première entrée à %1 au poste « %2 ».</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="231"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="252"/>
         <source>No entry recorded for this guest: nothing to record.</source>
         <translation>Aucune entrée enregistrée pour cette personne : rien à enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="232"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="253"/>
         <source>No guest with this code. Search the guest by name.</source>
         <translation>Aucune personne avec ce code. Cherchez-la par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="233"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="254"/>
         <source>This registration was cancelled. Send the guest to the welcome desk.</source>
         <translation>Cette inscription a été annulée. Orientez la personne vers l&apos;accueil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="234"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="255"/>
         <source>Ask for another ticket, or search the guest by name.</source>
         <translation>Demandez un autre billet, ou cherchez la personne par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="235"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="256"/>
         <source>Ask for the right ticket, or search the guest by name.</source>
         <translation>Demandez le bon billet, ou cherchez la personne par son nom.</translation>
     </message>

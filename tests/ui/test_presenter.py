@@ -121,6 +121,22 @@ def test_duplicate_shows_when_and_where_and_offers_override(setup: Setup, kiosk:
     assert any(s.kind is ScanKind.OVERRIDE and s.staff == "Anna" for s in kiosk.recent_scans(5))
 
 
+def test_the_staff_name_is_asked_once_never_the_computers_name(setup: Setup, kiosk: Kiosk,
+                                                                clock: FakeClock) -> None:
+    """The override dialog is offered no name at first (it used to offer the host name, 'vm'), then the
+    name given at the first override; an undo records it too."""
+    presenter, view, _, _ = setup
+    assert presenter.staff == "" and kiosk.device_name != ""
+    presenter.scan("PLUS20-0002")
+    clock.advance(60)
+    presenter.scan("PLUS20-0002")
+    assert presenter.override("lost wristband", "Anna")
+    assert presenter.staff == "Anna"
+    undone = next(row for row in view.recent[-1:] + view.recent if row.undoable)
+    assert presenter.undo(undone.scan.id)
+    assert any(s.kind is ScanKind.UNDO and s.staff == "Anna" for s in kiosk.recent_scans(5))
+
+
 def test_unknown_and_empty(setup: Setup) -> None:
     presenter, view, _, _ = setup
     assert not presenter.scan("   ")

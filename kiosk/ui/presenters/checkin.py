@@ -132,7 +132,9 @@ class CheckinPresenter:
         self.retry_timer = retry_timer  # None: a busy database is "not recorded" at once
         self._pending: list[_Pending] = []
         self.timeout_s = timeout_s
-        self.staff = staff or kiosk.device_name
+        # Who is at this door: asked the first time it matters (an override), then remembered for the
+        # window's life. Never the computer's name: a verdict said "au poste « vm »" for a person.
+        self.staff = staff
         self._monotonic = monotonic
         self.direction = Direction.ENTRY
         self.current: VerdictState | None = None
@@ -271,6 +273,8 @@ class CheckinPresenter:
         if state is None or not state.can_override or state.attendee is None:
             return False
         guest, who = state.attendee, staff or self.staff
+        if who:
+            self.staff = who  # asked once: the next override's dialog offers it
         return self._write(state.code, lambda: self.kiosk.override(guest.id, reason=reason, staff=who),
                            lambda result: self._show(result, state.code, overridden=True))
 
@@ -323,7 +327,7 @@ class CheckinPresenter:
 
     def undo(self, scan_id: str) -> bool:
         """Revert one entry/exit/override (the page asked for confirmation first)."""
-        return self._write("undo", lambda: self.kiosk.undo(scan_id=scan_id, staff=self.staff),
+        return self._write("undo", lambda: self.kiosk.undo(scan_id=scan_id, staff=self.staff or None),
                            lambda _undone: self._undone())
 
     def _undone(self) -> None:
