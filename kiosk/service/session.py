@@ -204,6 +204,8 @@ def _make_private(data_dir: Path) -> None:
 
     if not data_dir.is_dir():
         return  # created private by connect
+    if not data_dir.stat().st_mode & 0o077:
+        return  # already ours alone: kiosk creates everything in it private, no walk at every open
     changed = tighten_tree(data_dir)
     if changed:
         log.warning("%s : lisible par les autres utilisateurs de cet ordinateur, restreint au propriétaire"
