@@ -84,8 +84,8 @@ def main() -> int:
     try:
         server.init()
         server.start()
-        from kiosk.hub import schema
-        from kiosk.hub.connection import connect
+        from kiosk.adapters.hub import schema
+        from kiosk.adapters.hub.connection import connect
 
         url = server.create_db("doors")
         conn = connect(url)

@@ -42,7 +42,7 @@ def _scan_rows(device: str, n: int, event: str) -> list[tuple[object, ...]]:
 def ingest(url: str, kiosks: int, total: int) -> float:
     import psycopg
 
-    from kiosk.hub import replica
+    from kiosk.adapters.hub import replica
 
     event = str(uuid.uuid4())
     per = total // kiosks
@@ -160,8 +160,8 @@ def main() -> int:
     try:
         server.init()
         server.start()
-        from kiosk.hub import schema
-        from kiosk.hub.connection import connect
+        from kiosk.adapters.hub import schema
+        from kiosk.adapters.hub.connection import connect
 
         urls = [server.create_db(f"bench{i}") for i in range(4)]
         for url in urls:

@@ -50,8 +50,8 @@ def register(sub: Any) -> None:
 
 
 def _init(ctx: Context) -> int:
-    from kiosk.hub import schema
-    from kiosk.hub.connection import HubError, connect, describe, redact
+    from kiosk.adapters.hub import schema
+    from kiosk.adapters.hub.connection import HubError, connect, describe, redact
 
     try:
         conn = connect(ctx.args.url)
@@ -73,8 +73,8 @@ def _init(ctx: Context) -> int:
 
 
 def _status(ctx: Context) -> int:
-    from kiosk.hub import replica
-    from kiosk.hub.connection import HubError, connect, redact
+    from kiosk.adapters.hub import replica
+    from kiosk.adapters.hub.connection import HubError, connect, redact
 
     try:
         conn = connect(ctx.args.url)
@@ -113,8 +113,8 @@ def _status(ctx: Context) -> int:
 
 
 def _standing_line(ctx: Context, s: Any) -> str:
-    """One kiosk's standing for one event (kiosk.hub.standing.Standing): up to date, behind, differs."""
-    from kiosk.hub.standing import BEHIND, DIFFERS
+    """One kiosk's standing for one event (kiosk.adapters.hub.standing.Standing): up to date, behind, differs."""
+    from kiosk.adapters.hub.standing import BEHIND, DIFFERS
 
     if s.state == DIFFERS:
         missing = s.hub_guests - s.guests
@@ -148,7 +148,7 @@ def _hub_url(ctx: Context) -> str | None:
 
 
 def _sync(ctx: Context) -> int:
-    from kiosk.hub.connection import HubError, strip_password
+    from kiosk.adapters.hub.connection import HubError, strip_password
     from kiosk.service.sync import sync_once
     from kiosk.store import meta, transaction
 
@@ -217,7 +217,7 @@ def _clock_offline(ctx: Context, k: Any) -> None:
 
 
 def _join(ctx: Context) -> int:
-    from kiosk.hub.connection import HubError
+    from kiosk.adapters.hub.connection import HubError
     from kiosk.service.sync import join
 
     try:

@@ -122,7 +122,7 @@ def _opt_uuid(value: object) -> bool:
 
 
 def scan(row: Sequence[object], horizon: str) -> str | None:
-    """A row of kiosk.hub.replica.pull_scans: SCAN_FIELDS then received_at."""
+    """A row of kiosk.adapters.hub.replica.pull_scans: SCAN_FIELDS then received_at."""
     if len(row) != 14:
         return "not a scan row"
     sid, event_id, attendee_id, code, kind, verdict, target_id, device_id, device_name, staff, reason, \
@@ -157,7 +157,7 @@ def scan_problem(row: Sequence[object], horizon: str) -> str | None:
 
 
 def link(row: Sequence[object], horizon: str) -> str | None:
-    """A row of kiosk.hub.replica.pull_links: LINK_FIELDS then received_at."""
+    """A row of kiosk.adapters.hub.replica.pull_links: LINK_FIELDS then received_at."""
     if len(row) != 10:
         return "not a guest link row"
     lid, event_id, kind, keep_id, other_id, device_id, device_name, made_at, stamp, received_at = row
@@ -170,7 +170,7 @@ def link(row: Sequence[object], horizon: str) -> str | None:
 
 
 def badge_print(row: Sequence[object], horizon: str) -> str | None:
-    """A row of kiosk.hub.replica.pull_prints: PRINT_FIELDS then received_at."""
+    """A row of kiosk.adapters.hub.replica.pull_prints: PRINT_FIELDS then received_at."""
     if len(row) != 7:
         return "not a badge print row"
     pid, event_id, attendee_id, device_id, device_name, printed_at, received_at = row
@@ -236,7 +236,7 @@ def _guest_sound(row: Sequence[object], horizon: str) -> bool:
 
 
 def guest(row: Sequence[object], horizon: str) -> str | None:
-    """A row of kiosk.hub.replica.pull_guest_rows: id, event_id, source, source_device, created_at,
+    """A row of kiosk.adapters.hub.replica.pull_guest_rows: id, event_id, source, source_device, created_at,
     then value, stamp, device of each of MERGED_FIELDS (stamp NULL: the field is absent), then the
     organiser's signature of the status (or NULL; verified by kiosk.service.authority)."""
     if len(row) not in (_GUEST_LEN, _GUEST_LEN + 1):

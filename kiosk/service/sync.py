@@ -103,10 +103,10 @@ def _no_pause(_step: str) -> None:
 
 def sync_once(kiosk: Kiosk, url: str, *, batch: int = BATCH, between_steps: Between = _no_pause) -> SyncSummary:
     """Publish the events, push guests and scans, then pull guests and scans until drained. Raises
-    kiosk.hub.connection.HubError (one line) when the hub cannot be used; what was done before that
+    kiosk.adapters.hub.connection.HubError (one line) when the hub cannot be used; what was done before that
     stays done. ``between_steps`` runs after each step (a page pushed or pulled): tests use it to let
     other doors write to the hub in the middle of a round, where a real evening's timing would."""
-    from kiosk.hub.connection import HubError, connect, describe, redact
+    from kiosk.adapters.hub.connection import HubError, connect, describe, redact
 
     refold_stale_presence(kiosk)  # left over by a round that was killed: fix the door's view first
     conn = connect(url)
@@ -126,13 +126,13 @@ def sync_once(kiosk: Kiosk, url: str, *, batch: int = BATCH, between_steps: Betw
 
 
 def schema_check(conn: Any, shown: str) -> str:
-    from kiosk.hub import schema
+    from kiosk.adapters.hub import schema
 
     return schema.check(conn, shown)
 
 
 def _round(kiosk: Kiosk, conn: Any, hub_id: str, batch: int, between: Between = _no_pause) -> SyncSummary:
-    from kiosk.hub import replica
+    from kiosk.adapters.hub import replica
 
     device = kiosk.device()
     limit = sync_checks.horizon(kiosk, replica.hub_now(conn))
@@ -254,7 +254,7 @@ def _publish_events(kiosk: Kiosk, conn: Any, device_id: str, limit: sync_checks.
     organiser's private key signs every field and the key set (kiosk.domain.authority); a door
     that pinned the organiser's key publishes no event (it cannot make organiser facts). An event
     with no key at all is published unsigned, as before keys existed."""
-    from kiosk.hub import replica
+    from kiosk.adapters.hub import replica
 
     key = authority.signer(kiosk)
     pinned = authority.pinned(kiosk)
@@ -281,7 +281,7 @@ def _pull_events(kiosk: Kiosk, conn: Any, hub_id: str, limit: sync_checks.Horizo
     """Each local event's organiser (whose status writes outrank the door's), and the hub's edits of
     the event merged field by field into the local copy. A field that fails its check is quarantined
     and left out of the merge: a malformed value never replaces a good one."""
-    from kiosk.hub import replica
+    from kiosk.adapters.hub import replica
 
     _scan, _guest, after = sync_store.cursors(kiosk.conn, hub_id)
     found, cursor = replica.events(conn, after)
@@ -321,7 +321,7 @@ def _pull_guest_pages(kiosk: Kiosk, conn: Any, hub_id: str, page_size: int, limi
                       between: Between = _no_pause) -> int:
     from concurrent.futures import ThreadPoolExecutor
 
-    from kiosk.hub import replica
+    from kiosk.adapters.hub import replica
 
     local_events = [e.id for e in event_store.all_events(kiosk.conn)]
     _scan, after, _event = sync_store.cursors(kiosk.conn, hub_id)
@@ -342,14 +342,14 @@ def _pull_guest_pages(kiosk: Kiosk, conn: Any, hub_id: str, page_size: int, limi
                 return applied
 
 
-GuestRow = tuple[str | None, ...]  # a row of kiosk.hub.replica.pull_guest_rows
+GuestRow = tuple[str | None, ...]  # a row of kiosk.adapters.hub.replica.pull_guest_rows
 
 
 def _apply_guest_page(kiosk: Kiosk, hub_id: str, rows: list[GuestRow], cursor: int,
                       limit: sync_checks.Horizon) -> int:
     """One pulled page of guests, in one transaction with the cursor that covers it (a guest that
     fails its check is quarantined there, whichever path, bulk insert or merge, it would have taken)."""
-    from kiosk.hub.replica import guest_record
+    from kiosk.adapters.hub.replica import guest_record
 
     applied = 0
     with transaction(kiosk.conn):
@@ -517,8 +517,8 @@ def join(kiosk: Kiosk, url: str, event_id: str | None = None, *, fingerprint: st
     a private key: the hub has none), its guests and scans. The hub's key is kept (pinned) only when
     the organiser's ``fingerprint`` names it, or ``confirm`` (a person shown the fingerprints) says
     yes; a key already kept here is never replaced. Raises HubError or KioskError (one line)."""
-    from kiosk.hub import replica
-    from kiosk.hub.connection import HubError, connect, redact, strip_password
+    from kiosk.adapters.hub import replica
+    from kiosk.adapters.hub.connection import HubError, connect, redact, strip_password
     from kiosk.service.errors import KioskError
     from kiosk.store import meta
 
@@ -647,7 +647,7 @@ def watch(kiosk: Kiosk, url: str, *, poll_s: float = 5.0, stop: Callable[[], boo
     A is pushed at once, and door B pulls it as soon as the hub says so.
     When the hub is away the kiosk keeps working; each change of state is reported once.
     ``on_round`` gets each completed round's summary, on this thread (the window's header light)."""
-    from kiosk.hub.replica import Listener
+    from kiosk.adapters.hub.replica import Listener
 
     listener: Listener | None = None
     last = ""
@@ -683,7 +683,7 @@ def watch(kiosk: Kiosk, url: str, *, poll_s: float = 5.0, stop: Callable[[], boo
 def _lost(exc: Exception) -> str:
     """The line for a round or a wait that failed. The hub's own errors say what is wrong; anything
     else is logged with its traceback and said in one line: the loop never ends on it, it tries again."""
-    from kiosk.hub.connection import HubError
+    from kiosk.adapters.hub.connection import HubError
 
     if isinstance(exc, HubError):
         return str(exc)

@@ -49,7 +49,7 @@ def exchange(kiosk: Kiosk, conn: Any, hub_id: str, batch: int, limit: Horizon,
              between: Callable[[str], object] = lambda _step: None) -> int:
     """Push this kiosk's links and badge prints, pull the others'; returns how many were pulled. A
     pulled row that fails its check (kiosk.domain.pulled) is quarantined, the cursor moves on."""
-    from kiosk.hub import replica
+    from kiosk.adapters.hub import replica
 
     _push(kiosk, conn, lambda: link_store.unsent_links(kiosk.conn, batch), replica.push_links,
           link_store.mark_links_received, batch)

@@ -349,7 +349,7 @@ def scans_of_guests_entered_twice(conn: sqlite3.Connection, event_id: str) -> li
 # --- what this kiosk holds, told to the hub at each contact (`kiosk hub status` compares) ------------
 def id_bits(scan_id: str) -> int:
     """A scan id's share of the order-independent digest: its first 8 hex digits (32 bits); the hub
-    reads its ids the same way (kiosk.hub.replica), so equal sets have equal sums of these."""
+    reads its ids the same way (kiosk.adapters.hub.replica), so equal sets have equal sums of these."""
     try:
         return int(scan_id[:8], 16)
     except ValueError:

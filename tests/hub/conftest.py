@@ -47,7 +47,7 @@ def hub(hub_url: str) -> str:
     """A hub database of its own with the current schema (``kiosk hub init`` done)."""
     import psycopg
 
-    from kiosk.hub import schema
+    from kiosk.adapters.hub import schema
 
     with psycopg.connect(hub_url) as conn:
         schema.upgrade(conn)

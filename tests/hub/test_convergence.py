@@ -16,9 +16,9 @@ from typing import Any
 import psycopg
 import pytest
 
+from kiosk.adapters.hub import replica
+from kiosk.adapters.hub.standing import UP_TO_DATE
 from kiosk.domain.model import Direction
-from kiosk.hub import replica
-from kiosk.hub.standing import UP_TO_DATE
 from kiosk.service import Kiosk
 from kiosk.service.errors import KioskError
 from kiosk.service.sync import sync_once

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import psycopg
 
+from kiosk.adapters.hub import replica
 from kiosk.adapters.printing.pdf_folder import PdfFolderPrinter
 from kiosk.domain.model import Status, Verdict
-from kiosk.hub import replica
 from kiosk.service import Kiosk, sync_facts
 from kiosk.service.occupancy import Occupancy, to_stats
 from kiosk.service.printing import PrintQueue

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import psycopg
 
-from kiosk.hub import schema
+from kiosk.adapters.hub import schema
 from tests.hub.pg import PgServer
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import psycopg
 
-from kiosk.hub import replica
-from kiosk.hub.standing import BEHIND, DIFFERS, UP_TO_DATE, HubSide, Reported, judge, parse
+from kiosk.adapters.hub import replica
+from kiosk.adapters.hub.standing import BEHIND, DIFFERS, UP_TO_DATE, HubSide, Reported, judge, parse
 from kiosk.service import Kiosk
 from kiosk.service.sync import sync_once
 

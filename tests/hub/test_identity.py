@@ -8,8 +8,8 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from kiosk.adapters.hub import replica, schema
 from kiosk.domain.model import Event, Verdict
-from kiosk.hub import replica, schema
 from kiosk.service import Kiosk
 from kiosk.service.importer import import_registrations
 from kiosk.service.sync import sync_once

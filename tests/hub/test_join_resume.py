@@ -11,10 +11,10 @@ from typing import Any
 import psycopg
 import pytest
 
+from kiosk.adapters.hub import replica
+from kiosk.adapters.hub.connection import HubError
 from kiosk.domain.model import Event
 from kiosk.domain.rules import format_time
-from kiosk.hub import replica
-from kiosk.hub.connection import HubError
 from kiosk.service import Kiosk, sync
 from kiosk.service.errors import KioskError
 from kiosk.service.importer import import_registrations

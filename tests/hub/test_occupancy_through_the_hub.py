@@ -16,7 +16,7 @@ from pathlib import Path
 import psycopg
 from pytestqt.qtbot import QtBot
 
-from kiosk.hub import schema
+from kiosk.adapters.hub import schema
 from kiosk.service import Kiosk
 from kiosk.service.sync import sync_once
 from kiosk.ui.occupancy.screen import OccupancyScreen

@@ -17,9 +17,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from psycopg.types.json import Jsonb
 
 from kiosk import paths
+from kiosk.adapters.hub import replica
 from kiosk.domain import authority, tickets
 from kiosk.domain.model import Verdict
-from kiosk.hub import replica
 from kiosk.service import Kiosk
 from kiosk.service import keys as key_store
 from kiosk.service.errors import Refused

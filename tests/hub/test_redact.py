@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.hub.connection import HubError, describe, redact, strip_password
+from kiosk.adapters.hub.connection import HubError, describe, redact, strip_password
 
 CASES = [
     ("postgresql://kiosk:se/cr3t@10.0.0.2:5432/door", "se/cr3t", "postgresql://kiosk:***@10.0.0.2:5432/door"),

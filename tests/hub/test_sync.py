@@ -13,10 +13,10 @@ from typing import Any
 import psycopg
 import pytest
 
+from kiosk.adapters.hub import replica
+from kiosk.adapters.hub.connection import HubError
 from kiosk.domain.merge import duplicate_entries
 from kiosk.domain.model import Direction, Verdict
-from kiosk.hub import replica
-from kiosk.hub.connection import HubError
 from kiosk.service import Kiosk
 from kiosk.service.errors import KioskError
 from kiosk.service.sync import sync_once

@@ -14,8 +14,8 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication, QLabel, QTableWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.adapters.hub import schema
 from kiosk.adapters.printing.pdf_folder import PdfFolderPrinter
-from kiosk.hub import schema
 from kiosk.service import Kiosk
 from kiosk.service.printing import PrintQueue
 from kiosk.service.sync import sync_once

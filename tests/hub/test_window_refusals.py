@@ -11,9 +11,9 @@ import psycopg
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kiosk.adapters.hub import schema
 from kiosk.domain.model import Verdict
 from kiosk.domain.rules import local_timestamp
-from kiosk.hub import schema
 from kiosk.service import Kiosk
 from kiosk.service.sync import sync_once
 from kiosk.ui.widgets.header import Light

@@ -10,8 +10,8 @@ import psycopg
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kiosk.adapters.hub import schema
 from kiosk.domain.model import Verdict
-from kiosk.hub import schema
 from kiosk.service import Kiosk
 from kiosk.service.sync import sync_once
 from kiosk.settings import Settings

@@ -2,7 +2,7 @@
 
 Scans are immutable and named by UUID: a push is ``INSERT ... ON CONFLICT DO NOTHING``, so pushing
 the same batch twice (a retry after the hub went away mid-push) adds nothing, and the receipt times
-returned are those of the first arrival. A pull reads rows in ``seq`` order (see kiosk.hub.schema).
+returned are those of the first arrival. A pull reads rows in ``seq`` order (see kiosk.adapters.hub.schema).
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
+from kiosk.adapters.hub.schema import WRITE_LOCK
+from kiosk.adapters.hub.standing import HubSide, Standing, judge, parse
 from kiosk.domain.merge import MERGED_FIELDS
-from kiosk.hub.schema import WRITE_LOCK
-from kiosk.hub.standing import HubSide, Standing, judge, parse
 
 if TYPE_CHECKING:
     import psycopg
@@ -127,7 +127,7 @@ class HubStatus:
 
 
 def status(conn: psycopg.Connection[tuple[object, ...]]) -> HubStatus:
-    from kiosk.hub import schema
+    from kiosk.adapters.hub import schema
 
     version = schema.version(conn)
     hub_id_row = conn.execute("SELECT value FROM hub_meta WHERE key = 'hub_id'").fetchone()
@@ -424,7 +424,7 @@ class Listener:
     something, or after ``timeout`` seconds. psycopg errors (the hub went away) propagate."""
 
     def __init__(self, url: str) -> None:
-        from kiosk.hub.connection import connect
+        from kiosk.adapters.hub.connection import connect
 
         self.conn = connect(url, autocommit=True)
         self.conn.execute(f"LISTEN {CHANNEL}")

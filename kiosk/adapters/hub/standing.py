@@ -5,7 +5,7 @@ knows that it stored or keeps waiting for their guest, with an order-independent
 and its pull cursors. The hub knows which of its scans that kiosk should hold by then (those up to its
 cursor, and its own): the same count and digest is a kiosk that lost nothing; the scans after the
 cursor and those waiting are how far behind it is. Anything else (a scan lost or one the hub never
-had) is a difference a person should look at. Pure: kiosk.hub.replica gathers the figures.
+had) is a difference a person should look at. Pure: kiosk.adapters.hub.replica gathers the figures.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
-from kiosk.hub.connection import HubError
+from kiosk.adapters.hub.connection import HubError
 
 if TYPE_CHECKING:
     import psycopg
