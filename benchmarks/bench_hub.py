@@ -27,7 +27,8 @@ sys.path.insert(0, str(ROOT))
 
 from kiosk.domain.model import Event, Scan, ScanKind, Verdict  # noqa: E402
 from kiosk.service import Kiosk  # noqa: E402
-from kiosk.service.sync import join, sync_once  # noqa: E402
+from kiosk.service.sync.join import join  # noqa: E402
+from kiosk.service.sync.round import sync_once  # noqa: E402
 from kiosk.store import scans as scan_store  # noqa: E402
 from kiosk.store import transaction  # noqa: E402
 from tests.hub.pg import PgServer  # noqa: E402
@@ -118,7 +119,7 @@ def join_time(url: str, root: Path, guests: int) -> tuple[float, int]:
 def a_to_b(url: str, root: Path, rounds: int = 20) -> float:
     """B runs `sync --watch` (LISTEN/NOTIFY + 5 s poll) on a thread; A checks a guest in and syncs;
     the time until B's database knows the guest is in."""
-    from kiosk.service.sync import watch
+    from kiosk.service.sync.watch import watch
 
     a = Kiosk.open(root / "a", device_name="A")
     b = Kiosk.open(root / "b", device_name="B")

@@ -134,7 +134,7 @@ def _standing_line(ctx: Context, s: Any) -> str:
 def _local_refusals(ctx: Context) -> Any:
     """What this kiosk (the data dir's, when it holds one) refused from the hub: quarantined rows by device."""
     from kiosk.paths import database
-    from kiosk.service.sync_checks import refusals
+    from kiosk.service.sync.checks import refusals
 
     if not database(ctx.data_dir).exists():
         return None
@@ -142,14 +142,14 @@ def _local_refusals(ctx: Context) -> Any:
 
 
 def _hub_url(ctx: Context) -> str | None:
-    from kiosk.service.sync import hub_url
+    from kiosk.service.sync.round import hub_url
 
     return ctx.args.hub or hub_url(ctx.kiosk())
 
 
 def _sync(ctx: Context) -> int:
     from kiosk.adapters.hub.connection import HubError, strip_password
-    from kiosk.service.sync import sync_once
+    from kiosk.service.sync.round import sync_once
     from kiosk.store import meta, transaction
 
     url = _hub_url(ctx)
@@ -159,7 +159,7 @@ def _sync(ctx: Context) -> int:
     if ctx.args.watch:
         import sys
 
-        from kiosk.service.sync import watch
+        from kiosk.service.sync.watch import watch
 
         _print_beside(ctx)
         watch(k, url, report=lambda line: print(line, file=sys.stderr if line.startswith("hub") else sys.stdout,
@@ -209,7 +209,7 @@ def _clock_offline(ctx: Context, k: Any) -> None:
     """No hub to compare with: a clock behind what this data dir already recorded is said all the same."""
     from kiosk.domain.messages import clock_message
     from kiosk.domain.rules import format_time, local_timestamp
-    from kiosk.service.sync_checks import clock_off, newest_record
+    from kiosk.service.sync.checks import clock_off, newest_record
 
     moment = clock_off(k.clock(), None, newest_record(k))
     if moment is not None:
@@ -218,7 +218,7 @@ def _clock_offline(ctx: Context, k: Any) -> None:
 
 def _join(ctx: Context) -> int:
     from kiosk.adapters.hub.connection import HubError
-    from kiosk.service.sync import join
+    from kiosk.service.sync.join import join
 
     try:
         joined = join(ctx.kiosk(), ctx.args.url, ctx.args.event, fingerprint=ctx.args.fingerprint,

@@ -29,9 +29,10 @@ from kiosk.service import Kiosk, KioskError
 from kiosk.service.duplicates import SyncOutcome
 from kiosk.service.errors import StorageKind
 from kiosk.service.printing import auto_print
-from kiosk.service.sync import hub_url, watch
-from kiosk.service.sync_checks import clock_off, newest_record
-from kiosk.service.sync_facts import queued
+from kiosk.service.sync.checks import clock_off, newest_record
+from kiosk.service.sync.facts import queued
+from kiosk.service.sync.round import hub_url
+from kiosk.service.sync.watch import watch
 from kiosk.settings import Settings
 from kiosk.ui import camera_status
 from kiosk.ui.background import TaskRunner

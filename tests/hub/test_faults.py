@@ -110,7 +110,8 @@ def test_kiosk_killed_mid_sync_loses_and_doubles_nothing(tmp_path: Path, hub: st
     assert made.returncode == 0
     local = _count(data)
     proc = subprocess.Popen([sys.executable, "-c",
-                             "import sys; from kiosk.service.sync import sync_once; from kiosk.service import Kiosk\n"
+                             "import sys; from kiosk.service.sync.round import sync_once\n"
+                             "from kiosk.service import Kiosk\n"
                              "k = Kiosk.open(__import__('pathlib').Path(sys.argv[1]), device_name='poste-A')\n"
                              "sync_once(k, sys.argv[2], batch=500)\n", str(data), hub],
                             cwd=ROOT, env=_env("poste-A"))

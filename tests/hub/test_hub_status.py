@@ -17,7 +17,7 @@ import psycopg
 from kiosk.adapters.hub import replica
 from kiosk.adapters.hub.standing import BEHIND, DIFFERS, UP_TO_DATE, HubSide, Reported, judge, parse
 from kiosk.service import Kiosk
-from kiosk.service.sync import sync_once
+from kiosk.service.sync.round import sync_once
 
 MakeKiosk = Callable[..., Kiosk]
 ROOT = Path(__file__).resolve().parents[2]

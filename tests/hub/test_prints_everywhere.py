@@ -18,7 +18,7 @@ from kiosk import settings
 from kiosk.adapters.printing.pdf_folder import PdfFolderPrinter
 from kiosk.service import Kiosk
 from kiosk.service.printing import PrintQueue, auto_print
-from kiosk.service.sync import sync_once
+from kiosk.service.sync.round import sync_once
 from tests.printing.cups_server import CupsServer
 
 ROOT = Path(__file__).resolve().parents[2]

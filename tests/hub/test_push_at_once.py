@@ -18,7 +18,8 @@ import psycopg
 import pytest
 
 from kiosk.service import Kiosk
-from kiosk.service.sync import sync_once, watch
+from kiosk.service.sync.round import sync_once
+from kiosk.service.sync.watch import watch
 
 ROOT = Path(__file__).resolve().parents[2]
 MakeKiosk = Callable[..., Kiosk]
@@ -108,7 +109,7 @@ def test_the_watch_wakes_on_a_local_write_without_waiting_for_its_poll(make_kios
 
 def test_a_wake_event_starts_a_round_and_a_stop_ends_the_wait_promptly(
         make_kiosk: MakeKiosk, hub: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    import kiosk.service.sync as sync
+    from kiosk.service.sync import round as sync
 
     a = make_kiosk("poste-A")
     wake = threading.Event()

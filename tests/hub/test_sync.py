@@ -19,7 +19,7 @@ from kiosk.domain.merge import duplicate_entries
 from kiosk.domain.model import Direction, Verdict
 from kiosk.service import Kiosk
 from kiosk.service.errors import KioskError
-from kiosk.service.sync import sync_once
+from kiosk.service.sync.round import sync_once
 from kiosk.store import sync as sync_store
 from tests.conftest import FakeClock
 from tests.hub.pg import PgServer
@@ -223,7 +223,7 @@ def test_connection_dropped_mid_pull_resumes_where_it_stopped(
 def test_online_a_check_in_on_a_is_known_to_b_within_two_seconds(make_kiosk: MakeKiosk, hub: str) -> None:
     """B runs the watch loop (LISTEN/NOTIFY plus a 5 s poll): A's check-in, once A pushed it, reaches
     B well before the poll would have."""
-    from kiosk.service.sync import watch
+    from kiosk.service.sync.watch import watch
 
     a, b = make_kiosk("poste-A"), make_kiosk("poste-B")
     sync_once(a, hub)
