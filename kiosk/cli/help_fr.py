@@ -208,6 +208,8 @@ HELP_FR: dict[str, str] = {
     "say what would be erased and kept, erase nothing": "dit ce qui serait effacé et gardé, sans rien effacer",
     "how long guests' data is kept after the event: 90d, 12w, 3m (default 3m)":
         "durée de conservation des données des invité·es après l'événement : 90d, 12w, 3m (par défaut 3m)",
+    "is this kiosk ready for the evening? (exit 0 when nothing is red)":
+        "ce poste est-il prêt pour la soirée ? (code de sortie 0 quand rien n'est rouge)",
 
 }
 

@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "kiosk.cli.cmd_hub",
     "kiosk.cli.cmd_duplicates",
     "kiosk.cli.cmd_purge",
+    "kiosk.cli.cmd_check",
 )
 
 

@@ -441,3 +441,18 @@ class Listener:
 
         with contextlib.suppress(Exception):
             self.conn.close()
+
+
+def doors_seen(conn: psycopg.Connection[tuple[object, ...]], event_id: str) -> list[tuple[str, str, float, int | None]]:
+    """(device id, name, seconds since its last contact by the hub's clock, clock offset ms) of each kiosk
+    that said it holds ``event_id`` at its last contact: the doors of that evening, for the readiness check."""
+    rows = conn.execute(
+        "SELECT id::text, name, extract(epoch FROM clock_timestamp() - last_contact)::float8, offset_ms, holds"
+        " FROM devices ORDER BY name").fetchall()
+    conn.rollback()
+    found = []
+    for device, name, ago, offset, holds in rows:
+        held = [parse(h) for h in holds] if isinstance(holds, list) else []
+        if any(h is not None and h.event_id == event_id for h in held):
+            found.append((str(device), str(name), float(str(ago)), None if offset is None else int(str(offset))))
+    return found
