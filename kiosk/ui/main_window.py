@@ -29,6 +29,7 @@ from kiosk.service import Kiosk, KioskError
 from kiosk.service.duplicates import SyncOutcome
 from kiosk.service.errors import StorageKind
 from kiosk.service.printing import auto_print
+from kiosk.service.readiness import check_data_dir
 from kiosk.service.sync.checks import clock_off, newest_record
 from kiosk.service.sync.facts import queued
 from kiosk.service.sync.round import hub_url
@@ -41,6 +42,7 @@ from kiosk.ui.dialogs import Dialogs
 from kiosk.ui.long_work import LongWork
 from kiosk.ui.pages.attendees_page import AttendeesPage
 from kiosk.ui.pages.checkin_page import CheckinPage
+from kiosk.ui.pages.readiness_dialog import ReadinessDialog
 from kiosk.ui.pages.settings_page import SettingsPage
 from kiosk.ui.presenters.checkin import CheckinPresenter, FailureState
 from kiosk.ui.presenters.duplicates import DuplicatesPresenter
@@ -180,6 +182,7 @@ class MainWindow(QMainWindow):
         self.sync_action.triggered.connect(self.sync_now)
         self.duplicates_action = kiosk_menu.addAction(self.tr("Duplicate entries…"))
         self.duplicates_action.triggered.connect(self.open_duplicates)
+        kiosk_menu.addAction(self.tr("Ready for the evening?")).triggered.connect(self.open_readiness)
         kiosk_menu.addSeparator()
         quit_action = kiosk_menu.addAction(self.tr("Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -190,6 +193,15 @@ class MainWindow(QMainWindow):
             action = screens_menu.addAction(QCoreApplication.translate("Screens", entry.title))
             action.triggered.connect(lambda _checked=False, key=entry.key: self.open_screen(key))
             self.screen_actions[entry.key] = action
+
+    def open_readiness(self) -> ReadinessDialog:
+        """Kiosk → Ready for the evening?: the same list as `kiosk check`, checked on a worker."""
+        data_dir, device, lang = self.data_dir, self.kiosk.device_name, self.settings.language
+        dialog = ReadinessDialog(lambda: check_data_dir(data_dir, device, lang), self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        dialog.refresh()
+        return dialog
 
     def _build_shortcuts(self) -> None:
         bindings: list[tuple[QKeySequence | QKeySequence.StandardKey | str, Callable[[], Any]]] = [
