@@ -43,6 +43,7 @@ class Facts:
     doors: tuple[Door, ...] = ()  # the kiosks holding this event, as the hub saw them
     fingerprints: tuple[str, ...] = ()  # the ticket keys this kiosk holds or pinned
     hub_fingerprints: tuple[str, ...] = ()  # the ticket keys the hub publishes for the event
+    unpaired: tuple[str, ...] = ()  # doors given a hub login that never connected with it
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,8 @@ _W: dict[str, dict[str, str]] = {
         "door_ok": "Poste « {name} » vu il y a {ago}",
         "door_away": "Poste « {name} » vu il y a {ago}",
         "door_away_fix": "ouvrez kiosk sur ce poste et vérifiez son réseau",
+        "door_unpaired": "Poste « {name} » appairé mais jamais connecté",
+        "door_unpaired_fix": "sur ce poste : Rejoindre une soirée avec son code (« kiosk join --pairing »)",
         "clock_off": "Horloge du poste « {name} » décalée de {off}",
         "clock_fix": "mettez ce poste à l'heure (réglage automatique de l'heure)",
         "no_key": "Aucune clé de billets sur ce poste",
@@ -129,6 +132,8 @@ _W: dict[str, dict[str, str]] = {
         "no_doors_fix": "on each door: \"kiosk join\" (or Join an evening)",
         "door_ok": "Door \"{name}\" seen {ago} ago",
         "door_away": "Door \"{name}\" seen {ago} ago", "door_away_fix": "open kiosk on that door and check its network",
+        "door_unpaired": "Door \"{name}\" paired but never connected",
+        "door_unpaired_fix": "on that laptop: Join an evening with its code (\"kiosk join --pairing\")",
         "clock_off": "Door \"{name}\"'s clock is {off} off",
         "clock_fix": "set that laptop's clock right (automatic time)",
         "no_key": "No ticket key on this kiosk", "no_key_fix": "\"kiosk keys init\" on the organiser's kiosk",
@@ -242,6 +247,8 @@ def _hub(facts: Facts, say: _Say) -> list[Line]:
     others = [d for d in facts.doors if not d.mine]
     if not others:
         lines.append(Line("doors", WARN, say("no_doors"), say("no_doors_fix")))
+    for name in facts.unpaired:
+        lines.append(Line("door", FAIL, say("door_unpaired", name=name), say("door_unpaired_fix")))
     for door in facts.doors:
         ago = _ago(door.seen_s_ago, say)
         if door.seen_s_ago > DOOR_SEEN_S:

@@ -87,20 +87,21 @@ def _with_hub(kiosk: Kiosk, base: Facts, event_id: str, device_id: str, timeout_
         return base
     shown = redact(url)
     try:
-        doors, published = _ask_hub(url, event_id, timeout_s)
+        doors, published, unpaired = _ask_hub(url, event_id, timeout_s)
     except HubError as exc:
         return replace(base, hub=shown, hub_error=str(exc))
     except Exception as exc:  # psycopg errors past the connection: said in one line, never a traceback
         return replace(base, hub=shown, hub_error=str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__)
     seen = tuple(Door(name, ago, None if off is None else off / 1000, mine=device == device_id)
                  for device, name, ago, off in doors)
-    return replace(base, hub=shown, doors=seen, hub_fingerprints=published)
+    return replace(base, hub=shown, doors=seen, hub_fingerprints=published, unpaired=unpaired)
 
 
 def _ask_hub(url: str, event_id: str, timeout_s: int) -> tuple[list[tuple[str, str, float, int | None]],
-                                                                    tuple[str, ...]]:
+                                                                    tuple[str, ...], tuple[str, ...]]:
     import psycopg
 
+    from kiosk.adapters.hub import doors as door_logins
     from kiosk.adapters.hub import replica
     from kiosk.adapters.hub.connection import HubError, connect, describe
 
@@ -108,13 +109,14 @@ def _ask_hub(url: str, event_id: str, timeout_s: int) -> tuple[list[tuple[str, s
     conn = connect(conninfo)
     try:
         doors = replica.doors_seen(conn, event_id)
+        unpaired = tuple(door_logins.waiting(conn, event_id))
         found, _cursor = replica.events(conn)
     except psycopg.Error as exc:
         raise HubError(describe(exc, url)) from None
     finally:
         conn.close()
     keys = next((pem for body, pem in found if body.get("id") == event_id), "")
-    return doors, tuple(rules.fingerprint(k) for k in rules.parse_keys(keys or ""))
+    return doors, tuple(rules.fingerprint(k) for k in rules.parse_keys(keys or "")), unpaired
 
 
 def check_data_dir(data_dir: Path, device_name: str, lang: str) -> list[Line]:

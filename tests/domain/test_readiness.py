@@ -46,6 +46,7 @@ def test_a_ready_evening_is_all_green_in_both_languages() -> None:
     ({"doors": (Door("Accueil 1", 3, 0, mine=True), Door("Accueil 2", 900, 0))}, "door", "15 min"),
     ({"doors": (Door("Accueil 1", 3, 0, mine=True), Door("Accueil 2", 10, 95.0))}, "clock", "+95 s"),
     ({"hub_fingerprints": ("FFFF 0000",)}, "key", "FFFF 0000"),
+    ({"unpaired": ("Accueil 3",)}, "door", "jamais connecté"),
     ({"fingerprints": ()}, "key", "keys init"),
 ])
 def test_each_fault_is_red_with_what_to_do(change: dict[str, object], key: str, words: str) -> None:

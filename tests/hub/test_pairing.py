@@ -179,3 +179,15 @@ def test_the_command_line_pairs_lists_and_revokes_a_door_and_the_qr_code_reads_b
     assert again.returncode == 3 and "Traceback" not in again.stderr
     bad = kiosk_cli(tmp_path / "other", "join", "--pairing", "kiosk-pair:1:garbage")
     assert bad.returncode == 2 and "unreadable pairing code" in bad.stderr
+
+
+def test_the_readiness_check_names_a_door_paired_but_never_connected(tmp_path: Path, hub: str,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from kiosk.service.readiness import check
+
+    org = organiser(tmp_path, hub)
+    add_door(org, hub, "Accueil 3")
+    monkeypatch.setenv("KIOSK_HUB", hub)
+    red = [(line.key, line.text) for line in check(org, "en", hub_timeout_s=2) if line.state == "fail"]
+    assert ("door", 'Door "Accueil 3" paired but never connected') in red
+    org.close()

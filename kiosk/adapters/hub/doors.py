@@ -128,3 +128,17 @@ def is_door(conn: psycopg.Connection[tuple[object, ...]]) -> bool:
     row = conn.execute("SELECT kiosk_is_door()").fetchone()
     conn.rollback()
     return bool(row and row[0])
+
+
+def waiting(conn: psycopg.Connection[tuple[object, ...]], event_id: str) -> list[str]:
+    """Doors of ``event_id`` given a login that has never connected (empty for a login that may not
+    read the list: a door's own)."""
+    import psycopg
+
+    try:
+        rows = conn.execute("SELECT name FROM door_logins WHERE event_id = %s::uuid AND device_id IS NULL"
+                            " AND revoked_at IS NULL ORDER BY name", (event_id,)).fetchall()
+    except psycopg.errors.InsufficientPrivilege:
+        rows = []
+    conn.rollback()
+    return [str(r[0]) for r in rows]
