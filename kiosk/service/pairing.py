@@ -4,6 +4,7 @@ kept in a private passfile in the data dir, the organiser's key fingerprint pinn
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kiosk import files, paths
@@ -112,3 +113,54 @@ def revoke(admin_url: str, name: str) -> DoorLogin:
         return doors.revoke(conn, name)
     finally:
         conn.close()
+
+
+@dataclass(frozen=True)
+class HubAccess:
+    """What the window learns when it tries a hub: reachable, and whether its schema is ready."""
+
+    url: str  # the connection string to remember: no password (it is in the private passfile)
+    schema: int  # 0: an empty database (kiosk hub init makes it a hub)
+    latest: int
+
+
+def hub_url_with_password(kiosk: Kiosk, host: str, port: int, dbname: str, user: str, password: str) -> str:
+    """The organiser's hub connection, its password kept in the data dir's private passfile (as a
+    paired door's): what the window's "Connect the hub" remembers."""
+    if kiosk.data_dir is None:
+        raise KioskError("connecting a hub needs a data dir")
+    fields = (host, dbname, user)
+    if not all(fields) or any(c in v for v in fields for c in " '\\\n") or not 0 < port < 65536:
+        raise KioskError("the hub's address, database and login are needed, without spaces or quotes")
+    passfile = paths.hub_passfile(kiosk.data_dir)
+    pairing = Pairing(host, port, dbname, user, password, "", "")
+    files.write_bytes(passfile, _passfile_line(pairing).encode())
+    return f"{pairing.conninfo()} passfile='{_quoted(str(passfile))}'"
+
+
+def try_hub(url: str, *, init: bool = False) -> HubAccess:
+    """Connect to ``url`` and read its schema version (``init``: create or upgrade it, as kiosk hub init).
+    Raises HubError in one line (wrong password, unreachable, not PostgreSQL)."""
+    import psycopg
+
+    from kiosk.adapters.hub import schema
+    from kiosk.adapters.hub.connection import HubError, connect, describe, strip_password
+
+    conn = connect(url)
+    try:
+        current = schema.upgrade(conn)[1] if init else schema.version(conn)
+        conn.rollback()
+    except psycopg.Error as exc:
+        raise HubError(describe(exc, url)) from None
+    finally:
+        conn.close()
+    return HubAccess(strip_password(url), current, schema.LATEST)
+
+
+def remember_hub(kiosk: Kiosk, url: str) -> None:
+    """This kiosk syncs with ``url`` from now on (the window's sync loop and `kiosk sync`)."""
+    from kiosk.adapters.hub.connection import strip_password
+    from kiosk.store import meta
+
+    with transaction(kiosk.conn):
+        meta.put(kiosk.conn, "hub_url", strip_password(url))

@@ -42,6 +42,7 @@ from kiosk.ui.dialogs import Dialogs
 from kiosk.ui.long_work import LongWork
 from kiosk.ui.pages.attendees_page import AttendeesPage
 from kiosk.ui.pages.checkin_page import CheckinPage
+from kiosk.ui.pages.hub_dialogs import AddDoorDialog, ConnectHubDialog, JoinEveningDialog
 from kiosk.ui.pages.readiness_dialog import ReadinessDialog
 from kiosk.ui.pages.settings_page import SettingsPage
 from kiosk.ui.presenters.checkin import CheckinPresenter, FailureState
@@ -183,6 +184,11 @@ class MainWindow(QMainWindow):
         self.duplicates_action = kiosk_menu.addAction(self.tr("Duplicate entries…"))
         self.duplicates_action.triggered.connect(self.open_duplicates)
         kiosk_menu.addAction(self.tr("Ready for the evening?")).triggered.connect(self.open_readiness)
+        hub_menu = kiosk_menu.addMenu(self.tr("Hub and doors"))
+        hub_menu.addAction(self.tr("Connect the hub…")).triggered.connect(self.open_connect_hub)
+        self.add_door_action = hub_menu.addAction(self.tr("Add a door…"))
+        self.add_door_action.triggered.connect(self.open_add_door)
+        hub_menu.addAction(self.tr("Join an evening…")).triggered.connect(self.open_join_evening)
         kiosk_menu.addSeparator()
         quit_action = kiosk_menu.addAction(self.tr("Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -201,6 +207,32 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         dialog.refresh()
+        return dialog
+
+    def open_connect_hub(self) -> ConnectHubDialog:
+        dialog = ConnectHubDialog(self.kiosk, self.runner, self)
+        dialog.connected.connect(self.use_hub)
+        dialog.open()
+        return dialog
+
+    def use_hub(self, url: str) -> None:
+        """Sync with ``url`` from now on (the hub was just connected or joined from the window)."""
+        self.hub_url = url
+        self.sync_action.setEnabled(True)
+        self.sync_now()
+
+    def open_add_door(self) -> AddDoorDialog | None:
+        if self.hub_url is None:
+            self.open_connect_hub()
+            return None
+        dialog = AddDoorDialog(self.kiosk, self.hub_url, self.runner, self)
+        dialog.open()
+        return dialog
+
+    def open_join_evening(self) -> JoinEveningDialog:
+        dialog = JoinEveningDialog(self.data_dir, self.kiosk.device_name, self.runner, self)
+        dialog.joined.connect(lambda _joined: self.use_hub(hub_url(self.kiosk) or ""))
+        dialog.open()
         return dialog
 
     def _build_shortcuts(self) -> None:

@@ -1,6 +1,59 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AddDoorDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="132" />
+        <source>Add a door</source>
+        <translation>Ajouter un poste</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="133" />
+        <source>Door 2</source>
+        <translation>Accueil 2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="135" />
+        <source>as the doors reach the hub (leave empty: the same as here)</source>
+        <translation>telle que les postes joignent le hub (vide : la même qu'ici)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="137" />
+        <source>Door name</source>
+        <translation>Nom du poste</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="138" />
+        <source>Hub address for the doors</source>
+        <translation>Adresse du hub pour les postes</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="139" />
+        <source>The door gets a hub login of its own, which can be revoked if the laptop is lost.</source>
+        <translation>Le poste reçoit son propre accès au hub, révocable si l'ordinateur est perdu.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="147" />
+        <source>Copy the code</source>
+        <translation>Copier le code</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="150" />
+        <source>Create the door's login</source>
+        <translation>Créer l'accès du poste</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="170" />
+        <source>Creating the door's login…</source>
+        <translation>Création de l'accès du poste…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="195" />
+        <source>On the door's laptop: Kiosk → Join an evening, then read this QR code with the handheld scanner, or paste the code. Show it to that door only: it holds the door's password.</source>
+        <translation>Sur l'ordinateur du poste : Kiosk → Rejoindre une soirée, puis lisez ce QR code avec la douchette, ou collez le code. Ne le montrez qu'à ce poste : il contient son mot de passe.</translation>
+    </message>
+</context>
+<context>
     <name>ArrivalsChart</name>
     <message>
         <location filename="../../kiosk/ui/occupancy/chart.py" line="44" />
@@ -394,6 +447,79 @@
     </message>
 </context>
 <context>
+    <name>ConnectHubDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="60" />
+        <source>Connect the hub</source>
+        <translation>Connecter le hub</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="68" />
+        <source>Hub address</source>
+        <translation>Adresse du hub</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="69" />
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="70" />
+        <source>Database</source>
+        <translation>Base de données</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="71" />
+        <source>Administrator login</source>
+        <translation>Identifiant administrateur</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="72" />
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="73" />
+        <source>The hub's address and its administrator login, as set up on the hub (kiosk keeps the password in a private file of this laptop).</source>
+        <translation>L'adresse du hub et son identifiant administrateur, tels qu'installés sur le hub (kiosk garde le mot de passe dans un fichier privé de cet ordinateur).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="75" />
+        <source>Connect</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="96" />
+        <source>Preparing the hub…</source>
+        <translation>Préparation du hub…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="96" />
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="107" />
+        <source>Prepare this hub</source>
+        <translation>Préparer ce hub</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="108" />
+        <source>This database is not a kiosk hub yet (or an older one). Prepare it? Nothing already in it is lost.</source>
+        <translation>Cette base n'est pas encore un hub kiosk (ou une version plus ancienne). La préparer ? Rien de ce qu'elle contient n'est perdu.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="110" />
+        <source>This database is empty. Make it this evening's hub?</source>
+        <translation>Cette base est vide. En faire le hub de la soirée ?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="113" />
+        <source>This hub is newer than this kiosk: update kiosk on this laptop.</source>
+        <translation>Ce hub est plus récent que ce kiosk : mettez kiosk à jour sur cet ordinateur.</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../kiosk/ui/dialogs.py" line="153" />
@@ -594,6 +720,39 @@
     </message>
 </context>
 <context>
+    <name>JoinEveningDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="231" />
+        <source>Join an evening</source>
+        <translation>Rejoindre une soirée</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="235" />
+        <source>Read the QR code the organiser shows with the handheld scanner, or paste the code, then press Enter.</source>
+        <translation>Lisez avec la douchette le QR code que montre l'organisation, ou collez le code, puis appuyez sur Entrée.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="237" />
+        <source>Join</source>
+        <translation>Rejoindre</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="253" />
+        <source>This is not a pairing code: %1</source>
+        <translation>Ce n'est pas un code d'appairage : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="257" />
+        <source>Joining the evening: receiving the guests…</source>
+        <translation>Connexion à la soirée : réception des invités…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="265" />
+        <source>Joined %1: %2 guests.</source>
+        <translation>Soirée rejointe : %1, %2 invités.</translation>
+    </message>
+</context>
+<context>
     <name>LongWork</name>
     <message>
         <location filename="../../kiosk/ui/long_work.py" line="65" />
@@ -766,85 +925,105 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="96" />
-        <location filename="../../kiosk/ui/main_window.py" line="383" />
+        <location filename="../../kiosk/ui/main_window.py" line="97" />
+        <location filename="../../kiosk/ui/main_window.py" line="415" />
         <source>Kiosk — %1</source>
         <translation>Kiosk — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="114" />
+        <location filename="../../kiosk/ui/main_window.py" line="115" />
         <source>Check-in</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="114" />
+        <location filename="../../kiosk/ui/main_window.py" line="115" />
         <source>Attendees</source>
         <translation>Participant·es</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="115" />
+        <location filename="../../kiosk/ui/main_window.py" line="116" />
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="176" />
+        <location filename="../../kiosk/ui/main_window.py" line="177" />
         <source>&amp;Kiosk</source>
         <translation>&amp;Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="177" />
+        <location filename="../../kiosk/ui/main_window.py" line="178" />
         <source>Import registrations…</source>
         <translation>Importer les inscriptions…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="179" />
+        <location filename="../../kiosk/ui/main_window.py" line="180" />
         <source>Badges PDF for everyone…</source>
         <translation>PDF des badges de tous les invités…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="181" />
+        <location filename="../../kiosk/ui/main_window.py" line="182" />
         <source>Sync with the hub now</source>
         <translation>Synchroniser avec le hub maintenant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="183" />
-        <location filename="../../kiosk/ui/main_window.py" line="424" />
+        <location filename="../../kiosk/ui/main_window.py" line="184" />
+        <location filename="../../kiosk/ui/main_window.py" line="456" />
         <source>Duplicate entries…</source>
         <translation>Entrées en double…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="185" />
+        <location filename="../../kiosk/ui/main_window.py" line="186" />
         <source>Ready for the evening?</source>
         <translation>Prêt pour la soirée ?</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="187" />
+        <source>Hub and doors</source>
+        <translation>Hub et postes</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="188" />
+        <source>Connect the hub…</source>
+        <translation>Connecter le hub…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="189" />
+        <source>Add a door…</source>
+        <translation>Ajouter un poste…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="191" />
+        <source>Join an evening…</source>
+        <translation>Rejoindre une soirée…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="193" />
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="190" />
+        <location filename="../../kiosk/ui/main_window.py" line="196" />
         <source>&amp;Screens</source>
         <translation>É&amp;crans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="279" />
-        <location filename="../../kiosk/ui/main_window.py" line="448" />
+        <location filename="../../kiosk/ui/main_window.py" line="311" />
+        <location filename="../../kiosk/ui/main_window.py" line="480" />
         <source>not configured</source>
         <translation>non configurée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="282" />
+        <location filename="../../kiosk/ui/main_window.py" line="314" />
         <source>ready</source>
         <translation>prête</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="357" />
+        <location filename="../../kiosk/ui/main_window.py" line="389" />
         <source>up to date · %1</source>
         <translation>à jour · %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="388" />
+        <location filename="../../kiosk/ui/main_window.py" line="420" />
         <source>%n scan(s)</source>
         <translation>
             <numerusform>%n passage</numerusform>
@@ -852,7 +1031,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="389" />
+        <location filename="../../kiosk/ui/main_window.py" line="421" />
         <source>%n guest(s)</source>
         <translation>
             <numerusform>%n fiche</numerusform>
@@ -860,7 +1039,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="390" />
+        <location filename="../../kiosk/ui/main_window.py" line="422" />
         <source>%n badge(s) printed</source>
         <translation>
             <numerusform>%n badge imprimé</numerusform>
@@ -868,7 +1047,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="391" />
+        <location filename="../../kiosk/ui/main_window.py" line="423" />
         <source>%n decision(s)</source>
         <translation>
             <numerusform>%n décision</numerusform>
@@ -876,48 +1055,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="401" />
+        <location filename="../../kiosk/ui/main_window.py" line="433" />
         <source>offline — check-ins go on, queued</source>
         <translation>hors ligne — les entrées continuent, en attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="403" />
+        <location filename="../../kiosk/ui/main_window.py" line="435" />
         <source>last sync %1</source>
         <translation>dernière synchro %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="423" />
+        <location filename="../../kiosk/ui/main_window.py" line="455" />
         <source>Duplicate entries (%1)…</source>
         <translation>Entrées en double (%1)…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="439" />
+        <location filename="../../kiosk/ui/main_window.py" line="471" />
         <source>The database file is damaged (%1). Stop using this kiosk for check-ins, keep a copy of kiosk.db, and follow 'Recovery' in the organiser's guide (docs/organiser.md).</source>
         <translation>Le fichier de la base est endommagé (%1). N’enregistrez plus d’entrées sur ce poste, gardez une copie de kiosk.db et suivez « Recovery » dans le guide de l’organisation (docs/organiser.md).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="449" />
+        <location filename="../../kiosk/ui/main_window.py" line="481" />
         <source>No camera: use the handheld scanner</source>
         <translation>Pas de caméra : utilisez la douchette</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="166" />
-        <location filename="../../kiosk/ui/main_window.py" line="458" />
+        <location filename="../../kiosk/ui/main_window.py" line="167" />
+        <location filename="../../kiosk/ui/main_window.py" line="490" />
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="354" />
+        <location filename="../../kiosk/ui/main_window.py" line="386" />
         <source>last sync %1 · waiting: %2</source>
         <translation>dernière synchro %1 · en attente : %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="463" />
+        <location filename="../../kiosk/ui/main_window.py" line="495" />
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="464" />
+        <location filename="../../kiosk/ui/main_window.py" line="496" />
         <source>Camera unavailable: %1</source>
         <translation>Caméra indisponible : %1</translation>
     </message>
