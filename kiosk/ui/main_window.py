@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.camera_source = camera_source if camera_source is not None else settings.camera
         self.loop_camera_file = loop_camera_file
         self.camera: CameraWorker | None = None
+        self.join_dialog: JoinEveningDialog | None = None
         self._camera_was_live = False
         self.setWindowTitle(self.tr("Kiosk — %1").replace("%1", kiosk.event.name))
         self.setAccessibleName("kiosk main window")
@@ -231,9 +232,19 @@ class MainWindow(QMainWindow):
 
     def open_join_evening(self) -> JoinEveningDialog:
         dialog = JoinEveningDialog(self.data_dir, self.kiosk.device_name, self.runner, self)
-        dialog.joined.connect(lambda _joined: self.use_hub(hub_url(self.kiosk) or ""))
+        dialog.joined.connect(self._joined_evening)
+        self.join_dialog = dialog  # while it is open, what the camera reads goes to it
+        dialog.finished.connect(lambda _result: setattr(self, "join_dialog", None))
         dialog.open()
         return dialog
+
+    def _joined_evening(self, _joined: object) -> None:
+        """The laptop joined an evening from the window: its event replaced the demo under this window."""
+        if self._reread_event():
+            self._on_data_changed()
+        url = hub_url(self.kiosk)
+        if url:
+            self.use_hub(url)
 
     def _build_shortcuts(self) -> None:
         bindings: list[tuple[QKeySequence | QKeySequence.StandardKey | str, Callable[[], Any]]] = [
@@ -505,6 +516,10 @@ class MainWindow(QMainWindow):
         self.checkin_page.set_camera_frame(image)
 
     def _on_codes(self, texts: list[str], _index: int, _offered_at: float) -> None:
+        if self.join_dialog is not None:
+            if texts:
+                self.join_dialog.offer(texts[0])
+            return
         if self.stack.currentIndex() != self.PAGE_CHECKIN and texts:
             self.show_page(self.PAGE_CHECKIN)
         self.checkin_page.on_camera_codes(texts)

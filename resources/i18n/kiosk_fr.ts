@@ -3,52 +3,52 @@
 <context>
     <name>AddDoorDialog</name>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="132" />
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="135" />
         <source>Add a door</source>
         <translation>Ajouter un poste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="133" />
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="137" />
         <source>Door 2</source>
         <translation>Accueil 2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="135" />
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="139" />
         <source>as the doors reach the hub (leave empty: the same as here)</source>
         <translation>telle que les postes joignent le hub (vide : la même qu'ici)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="137" />
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="141" />
         <source>Door name</source>
         <translation>Nom du poste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="138" />
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="142" />
         <source>Hub address for the doors</source>
         <translation>Adresse du hub pour les postes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="139" />
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="143" />
         <source>The door gets a hub login of its own, which can be revoked if the laptop is lost.</source>
         <translation>Le poste reçoit son propre accès au hub, révocable si l'ordinateur est perdu.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="147" />
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="153" />
         <source>Copy the code</source>
         <translation>Copier le code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="150" />
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="156" />
         <source>Create the door's login</source>
         <translation>Créer l'accès du poste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="170" />
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="181" />
         <source>Creating the door's login…</source>
         <translation>Création de l'accès du poste…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="195" />
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="208" />
         <source>On the door's laptop: Kiosk → Join an evening, then read this QR code with the handheld scanner, or paste the code. Show it to that door only: it holds the door's password.</source>
         <translation>Sur l'ordinateur du poste : Kiosk → Rejoindre une soirée, puis lisez ce QR code avec la douchette, ou collez le code. Ne le montrez qu'à ce poste : il contient son mot de passe.</translation>
     </message>
@@ -449,72 +449,72 @@
 <context>
     <name>ConnectHubDialog</name>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="60" />
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="62" />
         <source>Connect the hub</source>
         <translation>Connecter le hub</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="68" />
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="71" />
         <source>Hub address</source>
         <translation>Adresse du hub</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="69" />
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="72" />
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="70" />
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="73" />
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="71" />
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="74" />
         <source>Administrator login</source>
         <translation>Identifiant administrateur</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="72" />
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="75" />
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="73" />
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="76" />
         <source>The hub's address and its administrator login, as set up on the hub (kiosk keeps the password in a private file of this laptop).</source>
         <translation>L'adresse du hub et son identifiant administrateur, tels qu'installés sur le hub (kiosk garde le mot de passe dans un fichier privé de cet ordinateur).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="75" />
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="78" />
         <source>Connect</source>
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="96" />
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="99" />
         <source>Preparing the hub…</source>
         <translation>Préparation du hub…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="96" />
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="99" />
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="107" />
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="110" />
         <source>Prepare this hub</source>
         <translation>Préparer ce hub</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="108" />
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="111" />
         <source>This database is not a kiosk hub yet (or an older one). Prepare it? Nothing already in it is lost.</source>
         <translation>Cette base n'est pas encore un hub kiosk (ou une version plus ancienne). La préparer ? Rien de ce qu'elle contient n'est perdu.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="110" />
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="113" />
         <source>This database is empty. Make it this evening's hub?</source>
         <translation>Cette base est vide. En faire le hub de la soirée ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="113" />
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="116" />
         <source>This hub is newer than this kiosk: update kiosk on this laptop.</source>
         <translation>Ce hub est plus récent que ce kiosk : mettez kiosk à jour sur cet ordinateur.</translation>
     </message>
@@ -722,32 +722,32 @@
 <context>
     <name>JoinEveningDialog</name>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="231" />
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="245" />
         <source>Join an evening</source>
         <translation>Rejoindre une soirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="235" />
-        <source>Read the QR code the organiser shows with the handheld scanner, or paste the code, then press Enter.</source>
-        <translation>Lisez avec la douchette le QR code que montre l'organisation, ou collez le code, puis appuyez sur Entrée.</translation>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="251" />
+        <source>Hold the QR code the organiser shows up to the camera, or read it with the handheld scanner, or paste the code and press Enter.</source>
+        <translation>Présentez à la caméra le QR code que montre l'organisation, ou lisez-le avec la douchette, ou collez le code et appuyez sur Entrée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="237" />
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="254" />
         <source>Join</source>
         <translation>Rejoindre</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="253" />
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="278" />
         <source>This is not a pairing code: %1</source>
         <translation>Ce n'est pas un code d'appairage : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="257" />
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="282" />
         <source>Joining the evening: receiving the guests…</source>
         <translation>Connexion à la soirée : réception des invités…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="265" />
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="290" />
         <source>Joined %1: %2 guests.</source>
         <translation>Soirée rejointe : %1, %2 invités.</translation>
     </message>
@@ -925,105 +925,105 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="97" />
-        <location filename="../../kiosk/ui/main_window.py" line="415" />
+        <location filename="../../kiosk/ui/main_window.py" line="98" />
+        <location filename="../../kiosk/ui/main_window.py" line="418" />
         <source>Kiosk — %1</source>
         <translation>Kiosk — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="115" />
+        <location filename="../../kiosk/ui/main_window.py" line="116" />
         <source>Check-in</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="115" />
+        <location filename="../../kiosk/ui/main_window.py" line="116" />
         <source>Attendees</source>
         <translation>Participant·es</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="116" />
+        <location filename="../../kiosk/ui/main_window.py" line="117" />
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="177" />
+        <location filename="../../kiosk/ui/main_window.py" line="178" />
         <source>&amp;Kiosk</source>
         <translation>&amp;Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="178" />
+        <location filename="../../kiosk/ui/main_window.py" line="179" />
         <source>Import registrations…</source>
         <translation>Importer les inscriptions…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="180" />
+        <location filename="../../kiosk/ui/main_window.py" line="181" />
         <source>Badges PDF for everyone…</source>
         <translation>PDF des badges de tous les invités…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="182" />
+        <location filename="../../kiosk/ui/main_window.py" line="183" />
         <source>Sync with the hub now</source>
         <translation>Synchroniser avec le hub maintenant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="184" />
-        <location filename="../../kiosk/ui/main_window.py" line="456" />
+        <location filename="../../kiosk/ui/main_window.py" line="185" />
+        <location filename="../../kiosk/ui/main_window.py" line="459" />
         <source>Duplicate entries…</source>
         <translation>Entrées en double…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="186" />
+        <location filename="../../kiosk/ui/main_window.py" line="187" />
         <source>Ready for the evening?</source>
         <translation>Prêt pour la soirée ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="187" />
+        <location filename="../../kiosk/ui/main_window.py" line="188" />
         <source>Hub and doors</source>
         <translation>Hub et postes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="188" />
+        <location filename="../../kiosk/ui/main_window.py" line="189" />
         <source>Connect the hub…</source>
         <translation>Connecter le hub…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="189" />
+        <location filename="../../kiosk/ui/main_window.py" line="190" />
         <source>Add a door…</source>
         <translation>Ajouter un poste…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="191" />
+        <location filename="../../kiosk/ui/main_window.py" line="192" />
         <source>Join an evening…</source>
         <translation>Rejoindre une soirée…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="193" />
+        <location filename="../../kiosk/ui/main_window.py" line="194" />
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="196" />
+        <location filename="../../kiosk/ui/main_window.py" line="197" />
         <source>&amp;Screens</source>
         <translation>É&amp;crans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="311" />
-        <location filename="../../kiosk/ui/main_window.py" line="480" />
+        <location filename="../../kiosk/ui/main_window.py" line="314" />
+        <location filename="../../kiosk/ui/main_window.py" line="483" />
         <source>not configured</source>
         <translation>non configurée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="314" />
+        <location filename="../../kiosk/ui/main_window.py" line="317" />
         <source>ready</source>
         <translation>prête</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="389" />
+        <location filename="../../kiosk/ui/main_window.py" line="392" />
         <source>up to date · %1</source>
         <translation>à jour · %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="420" />
+        <location filename="../../kiosk/ui/main_window.py" line="423" />
         <source>%n scan(s)</source>
         <translation>
             <numerusform>%n passage</numerusform>
@@ -1031,7 +1031,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="421" />
+        <location filename="../../kiosk/ui/main_window.py" line="424" />
         <source>%n guest(s)</source>
         <translation>
             <numerusform>%n fiche</numerusform>
@@ -1039,7 +1039,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="422" />
+        <location filename="../../kiosk/ui/main_window.py" line="425" />
         <source>%n badge(s) printed</source>
         <translation>
             <numerusform>%n badge imprimé</numerusform>
@@ -1047,7 +1047,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="423" />
+        <location filename="../../kiosk/ui/main_window.py" line="426" />
         <source>%n decision(s)</source>
         <translation>
             <numerusform>%n décision</numerusform>
@@ -1055,48 +1055,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="433" />
+        <location filename="../../kiosk/ui/main_window.py" line="436" />
         <source>offline — check-ins go on, queued</source>
         <translation>hors ligne — les entrées continuent, en attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="435" />
+        <location filename="../../kiosk/ui/main_window.py" line="438" />
         <source>last sync %1</source>
         <translation>dernière synchro %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="455" />
+        <location filename="../../kiosk/ui/main_window.py" line="458" />
         <source>Duplicate entries (%1)…</source>
         <translation>Entrées en double (%1)…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="471" />
+        <location filename="../../kiosk/ui/main_window.py" line="474" />
         <source>The database file is damaged (%1). Stop using this kiosk for check-ins, keep a copy of kiosk.db, and follow 'Recovery' in the organiser's guide (docs/organiser.md).</source>
         <translation>Le fichier de la base est endommagé (%1). N’enregistrez plus d’entrées sur ce poste, gardez une copie de kiosk.db et suivez « Recovery » dans le guide de l’organisation (docs/organiser.md).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="481" />
+        <location filename="../../kiosk/ui/main_window.py" line="484" />
         <source>No camera: use the handheld scanner</source>
         <translation>Pas de caméra : utilisez la douchette</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="167" />
-        <location filename="../../kiosk/ui/main_window.py" line="490" />
+        <location filename="../../kiosk/ui/main_window.py" line="168" />
+        <location filename="../../kiosk/ui/main_window.py" line="493" />
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="386" />
+        <location filename="../../kiosk/ui/main_window.py" line="389" />
         <source>last sync %1 · waiting: %2</source>
         <translation>dernière synchro %1 · en attente : %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="495" />
+        <location filename="../../kiosk/ui/main_window.py" line="498" />
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="496" />
+        <location filename="../../kiosk/ui/main_window.py" line="499" />
         <source>Camera unavailable: %1</source>
         <translation>Caméra indisponible : %1</translation>
     </message>

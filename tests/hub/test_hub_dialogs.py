@@ -140,3 +140,40 @@ def test_the_organiser_connects_the_hub_adds_a_door_and_a_laptop_joins_from_the_
             qapp.removeTranslator(translator)
     assert [e.id for e in door.events()] == [EVENT.id]
     door.close()
+
+
+def test_a_new_laptop_joins_by_holding_the_pairing_qr_code_up_to_its_camera(
+        qapp: QApplication, tmp_path: Path, hub: str, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kiosk.service.pairing import add_door
+    from kiosk.service.sync.round import sync_once
+    from tests.helpers.video import write_qr_video
+
+    monkeypatch.delenv("KIOSK_HUB", raising=False)
+    org = Kiosk.open(tmp_path / "org", device_name="Organisation")
+    org.create_event(EVENT)
+    org.register(first_name="Camille", last_name="Moreau")
+    sync_once(org, hub)
+    code = add_door(org, hub, "Accueil 3").text()
+    org.close()
+    video = write_qr_video(tmp_path / "pairing.avi", code, appear_at=5, frames=40, size=(1280, 720))
+    door = Kiosk.open(tmp_path / "door", device_name="Accueil 3")
+    door.create_demo()
+    assert door.data_dir is not None
+    window = MainWindow(door, Settings(camera=str(video), sounds=False), door.data_dir, camera_source=str(video),
+                        dialogs=ScriptedDialogs(), sounds=SoundPlayer(False, backend=lambda _p: None),
+                        loop_camera_file=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.start_camera()
+    try:
+        join = window.open_join_evening()
+        qtbot.waitUntil(lambda: "#Plus20" in join.status.text(), timeout=60_000)
+        assert join.code.text() == code
+        assert window.join_dialog is join
+        join.reject()
+        assert window.join_dialog is None
+    finally:
+        window.shutdown()
+    assert [e.id for e in door.events()] == [EVENT.id]
+    assert door.search("Camille")[0].last_name == "Moreau"
+    door.close()

@@ -248,8 +248,9 @@ class JoinEveningDialog(QDialog):
         self.code = QLineEdit()
         self.code.setPlaceholderText("kiosk-pair:1:…")
         self.code.returnPressed.connect(self.attempt)
-        self.status = _plain(self.tr("Read the QR code the organiser shows with the handheld scanner, or paste "
-                                     "the code, then press Enter."))
+        self.status = _plain(self.tr("Hold the QR code the organiser shows up to the camera, or read it with the "
+                                     "handheld scanner, or paste the code and press Enter."))
+        self._offered = ""
         self.go = QPushButton(self.tr("Join"))
         self.go.setDefault(True)
         self.go.clicked.connect(self.attempt)
@@ -261,6 +262,14 @@ class JoinEveningDialog(QDialog):
         layout.addWidget(self.code)
         layout.addWidget(buttons)
         self.code.setFocus()
+
+    def offer(self, text: str) -> None:
+        """A code the door's camera decoded while this dialog is open: tried once, as if typed."""
+        if not self.go.isVisible() or not self.go.isEnabled() or text == self._offered:
+            return
+        self._offered = text
+        self.code.setText(text)
+        self.attempt()
 
     def attempt(self) -> None:
         try:
