@@ -223,6 +223,11 @@ HELP_FR: dict[str, str] = {
         "désactive l'accès au hub d'un poste (ordinateur perdu ou reparti)",
     "the pairing code the organiser's 'kiosk hub add-door' printed (- reads it from stdin)":
         "le code d'appairage affiché par « kiosk hub add-door » chez l'organisation (- le lit sur l'entrée standard)",
+    "calls for help from walk-in screens not answered yet":
+        "les appels à l'aide des écrans libre-service encore sans réponse",
+    "record that someone went (the call's id, or its start)":
+        "enregistre que quelqu'un y est allé (l'identifiant de l'appel, ou son début)",
+    "who went (with --answer)": "qui y est allé (avec --answer)",
     "is this kiosk ready for the evening? (exit 0 when nothing is red)":
         "ce poste est-il prêt pour la soirée ? (code de sortie 0 quand rien n'est rouge)",
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.messages import clock_message, refused_message
 from kiosk.domain.rules import format_time, local_clock, local_timestamp
-from kiosk.service import Kiosk, KioskError
+from kiosk.service import Kiosk, KioskError, help_calls
 from kiosk.service.duplicates import SyncOutcome
 from kiosk.service.errors import StorageKind
 from kiosk.service.printing import auto_print
@@ -54,11 +54,14 @@ from kiosk.ui.sounds import SoundPlayer
 from kiosk.ui.theme import APP_STYLE, BASE_PT
 from kiosk.ui.wedge_filter import WedgeFilter
 from kiosk.ui.widgets.header import Header, Light
+from kiosk.ui.widgets.help_alert import HelpAlertBar
 from kiosk.ui.widgets.nav_bar import NavBar
 from kiosk.ui.widgets.shortcuts_help import ShortcutsHelp
 
 log = logging.getLogger(__name__)
 STATS_REFRESH_MS = 5000
+HELP_POLL_MS = 1500  # how soon a call for help (this laptop's, or pulled from another door) is shown
+HELP_SOUND_EVERY_S = 8.0  # the call sounds again this often until someone answers
 SYNC_EVERY_S = 5.0  # with a hub: a round at least this often; at once on a local write or the hub's NOTIFY
 REFUSED_AMBER_S = 300  # how long the Sync light stays amber after the hub sent rows this kiosk refused
 # The UI thread's longest wait for the database's write lock (a long import, another kiosk process):
@@ -122,6 +125,9 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
+        self.help_alert = HelpAlertBar()
+        self.help_alert.answered.connect(self.answer_help)
+        layout.addWidget(self.help_alert)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -157,6 +163,10 @@ class MainWindow(QMainWindow):
         self.stats_timer = QTimer(self)
         self.stats_timer.timeout.connect(self.refresh_stats)
         self.stats_timer.start(STATS_REFRESH_MS)
+        self._help_sounded = 0.0
+        self.help_timer = QTimer(self)  # calls for help: one indexed query every HELP_POLL_MS
+        self.help_timer.timeout.connect(self.check_help_calls)
+        self.help_timer.start(HELP_POLL_MS)
         self.last_sync: object | None = None
         self._refused_until = 0.0  # the Sync light stays amber until then after a round refused rows
         self.last_sync_at = ""
@@ -237,6 +247,28 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _result: setattr(self, "join_dialog", None))
         dialog.open()
         return dialog
+
+    def check_help_calls(self) -> None:
+        """Calls for help from a walk-in screen (here, or pulled from another door): shown, and sounded
+        every HELP_SOUND_EVERY_S until someone answers."""
+        try:
+            calls = help_calls.open_calls(self.kiosk)
+        except KioskError:
+            return
+        self.help_alert.show_calls(calls)
+        now = time.monotonic()
+        if calls and now - self._help_sounded >= HELP_SOUND_EVERY_S:
+            self._help_sounded = now
+            self.sounds.play_named("warning")
+        elif not calls:
+            self._help_sounded = 0.0
+
+    def answer_help(self, call_id: str) -> None:
+        try:
+            help_calls.answer(self.kiosk, call_id, self.presenter.staff)
+        except KioskError as exc:
+            log.warning("call for help not answered: %s", exc)
+        self.check_help_calls()
 
     def _joined_evening(self, _joined: object) -> None:
         """The laptop joined an evening from the window: its event replaced the demo under this window."""
@@ -567,6 +599,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop threads and timers; safe to call twice."""
         self.stats_timer.stop()
+        self.help_timer.stop()
         self._sync_stop.set()  # the loop ends at its next look (0.15 s), or when a round in flight ends
         self._sync_wake.set()
         self.checkin_page.timer.stop()  # a verdict timeout must not fire after the kiosk is closed

@@ -720,6 +720,27 @@
     </message>
 </context>
 <context>
+    <name>HelpAlertBar</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/help_alert.py" line="24" />
+        <source>I'm going</source>
+        <translation>J'y vais</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/help_alert.py" line="41" />
+        <source>Someone is asking for help at the walk-in screen “%1” (since %2)</source>
+        <translation>Quelqu'un demande de l'aide au poste libre-service « %1 » (depuis %2)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/help_alert.py" line="44" />
+        <source>— and %n more call(s)</source>
+        <translation>
+            <numerusform>— et %n autre appel</numerusform>
+            <numerusform>— et %n autres appels</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>JoinEveningDialog</name>
     <message>
         <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="245" />
@@ -925,105 +946,105 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="98" />
-        <location filename="../../kiosk/ui/main_window.py" line="418" />
+        <location filename="../../kiosk/ui/main_window.py" line="101" />
+        <location filename="../../kiosk/ui/main_window.py" line="458" />
         <source>Kiosk — %1</source>
         <translation>Kiosk — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="116" />
+        <location filename="../../kiosk/ui/main_window.py" line="119" />
         <source>Check-in</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="116" />
+        <location filename="../../kiosk/ui/main_window.py" line="119" />
         <source>Attendees</source>
         <translation>Participant·es</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="117" />
+        <location filename="../../kiosk/ui/main_window.py" line="120" />
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="178" />
+        <location filename="../../kiosk/ui/main_window.py" line="188" />
         <source>&amp;Kiosk</source>
         <translation>&amp;Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="179" />
+        <location filename="../../kiosk/ui/main_window.py" line="189" />
         <source>Import registrations…</source>
         <translation>Importer les inscriptions…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="181" />
+        <location filename="../../kiosk/ui/main_window.py" line="191" />
         <source>Badges PDF for everyone…</source>
         <translation>PDF des badges de tous les invités…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="183" />
+        <location filename="../../kiosk/ui/main_window.py" line="193" />
         <source>Sync with the hub now</source>
         <translation>Synchroniser avec le hub maintenant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="185" />
-        <location filename="../../kiosk/ui/main_window.py" line="459" />
+        <location filename="../../kiosk/ui/main_window.py" line="195" />
+        <location filename="../../kiosk/ui/main_window.py" line="499" />
         <source>Duplicate entries…</source>
         <translation>Entrées en double…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="187" />
+        <location filename="../../kiosk/ui/main_window.py" line="197" />
         <source>Ready for the evening?</source>
         <translation>Prêt pour la soirée ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="188" />
+        <location filename="../../kiosk/ui/main_window.py" line="198" />
         <source>Hub and doors</source>
         <translation>Hub et postes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="189" />
+        <location filename="../../kiosk/ui/main_window.py" line="199" />
         <source>Connect the hub…</source>
         <translation>Connecter le hub…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="190" />
+        <location filename="../../kiosk/ui/main_window.py" line="200" />
         <source>Add a door…</source>
         <translation>Ajouter un poste…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="192" />
+        <location filename="../../kiosk/ui/main_window.py" line="202" />
         <source>Join an evening…</source>
         <translation>Rejoindre une soirée…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="194" />
+        <location filename="../../kiosk/ui/main_window.py" line="204" />
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="197" />
+        <location filename="../../kiosk/ui/main_window.py" line="207" />
         <source>&amp;Screens</source>
         <translation>É&amp;crans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="314" />
-        <location filename="../../kiosk/ui/main_window.py" line="483" />
+        <location filename="../../kiosk/ui/main_window.py" line="354" />
+        <location filename="../../kiosk/ui/main_window.py" line="523" />
         <source>not configured</source>
         <translation>non configurée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="317" />
+        <location filename="../../kiosk/ui/main_window.py" line="357" />
         <source>ready</source>
         <translation>prête</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="392" />
+        <location filename="../../kiosk/ui/main_window.py" line="432" />
         <source>up to date · %1</source>
         <translation>à jour · %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="423" />
+        <location filename="../../kiosk/ui/main_window.py" line="463" />
         <source>%n scan(s)</source>
         <translation>
             <numerusform>%n passage</numerusform>
@@ -1031,7 +1052,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="424" />
+        <location filename="../../kiosk/ui/main_window.py" line="464" />
         <source>%n guest(s)</source>
         <translation>
             <numerusform>%n fiche</numerusform>
@@ -1039,7 +1060,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="425" />
+        <location filename="../../kiosk/ui/main_window.py" line="465" />
         <source>%n badge(s) printed</source>
         <translation>
             <numerusform>%n badge imprimé</numerusform>
@@ -1047,7 +1068,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="426" />
+        <location filename="../../kiosk/ui/main_window.py" line="466" />
         <source>%n decision(s)</source>
         <translation>
             <numerusform>%n décision</numerusform>
@@ -1055,48 +1076,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="436" />
+        <location filename="../../kiosk/ui/main_window.py" line="476" />
         <source>offline — check-ins go on, queued</source>
         <translation>hors ligne — les entrées continuent, en attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="438" />
+        <location filename="../../kiosk/ui/main_window.py" line="478" />
         <source>last sync %1</source>
         <translation>dernière synchro %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="458" />
+        <location filename="../../kiosk/ui/main_window.py" line="498" />
         <source>Duplicate entries (%1)…</source>
         <translation>Entrées en double (%1)…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="474" />
+        <location filename="../../kiosk/ui/main_window.py" line="514" />
         <source>The database file is damaged (%1). Stop using this kiosk for check-ins, keep a copy of kiosk.db, and follow 'Recovery' in the organiser's guide (docs/organiser.md).</source>
         <translation>Le fichier de la base est endommagé (%1). N’enregistrez plus d’entrées sur ce poste, gardez une copie de kiosk.db et suivez « Recovery » dans le guide de l’organisation (docs/organiser.md).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="484" />
+        <location filename="../../kiosk/ui/main_window.py" line="524" />
         <source>No camera: use the handheld scanner</source>
         <translation>Pas de caméra : utilisez la douchette</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="168" />
-        <location filename="../../kiosk/ui/main_window.py" line="493" />
+        <location filename="../../kiosk/ui/main_window.py" line="178" />
+        <location filename="../../kiosk/ui/main_window.py" line="533" />
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="389" />
+        <location filename="../../kiosk/ui/main_window.py" line="429" />
         <source>last sync %1 · waiting: %2</source>
         <translation>dernière synchro %1 · en attente : %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="498" />
+        <location filename="../../kiosk/ui/main_window.py" line="538" />
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="499" />
+        <location filename="../../kiosk/ui/main_window.py" line="539" />
         <source>Camera unavailable: %1</source>
         <translation>Caméra indisponible : %1</translation>
     </message>
@@ -1458,142 +1479,167 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/self_service/window.py" line="225" />
+        <source>Call the team</source>
+        <translation>Appeler l'équipe</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="229" />
         <source>Staff</source>
         <translation>Équipe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="328" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="333" />
         <source>One moment…</source>
         <translation>Un instant…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="328" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="333" />
         <source>Your registration is being saved.</source>
         <translation>Votre inscription est en cours d’enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="333" />
         <location filename="../../kiosk/ui/self_service/window.py" line="338" />
-        <location filename="../../kiosk/ui/self_service/window.py" line="385" />
-        <location filename="../../kiosk/ui/self_service/window.py" line="410" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="343" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="390" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="415" />
         <source>Sorry, this did not work</source>
         <translation>Désolé, cela n’a pas marché</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="334" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="339" />
         <source>Nothing was recorded. Please ask a member of staff.</source>
         <translation>Rien n’a été enregistré. Demandez à un membre de l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="338" />
-        <location filename="../../kiosk/ui/self_service/window.py" line="385" />
-        <location filename="../../kiosk/ui/self_service/window.py" line="410" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="343" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="390" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="415" />
         <source>Please ask a member of staff.</source>
         <translation>Demandez à un membre de l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="353" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="358" />
         <source>Workshop: %1</source>
         <translation>Atelier : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="355" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="360" />
         <source>Your badge is printing.</source>
         <translation>Votre badge s’imprime.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="357" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="362" />
         <source>You are already checked in.</source>
         <translation>Votre entrée est déjà enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="358" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="363" />
         <source>Welcome, %1!</source>
         <translation>Bienvenue, %1 !</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="360" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="365" />
         <source>You are already registered</source>
         <translation>Vous êtes déjà inscrit·e</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="361" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="366" />
         <source>Is this you: %1?</source>
         <translation>Est-ce bien vous : %1 ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="362" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="367" />
         <source>Yes, it is me</source>
         <translation>Oui, c’est moi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="363" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="368" />
         <source>No</source>
         <translation>Non</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="367" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="372" />
         <source>Sorry, the venue is full</source>
         <translation>Désolé, c’est complet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="368" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="373" />
         <source>Leave your contact on the waiting list: the team will come and get you as soon as a place is free.</source>
         <translation>Laissez votre contact sur la liste d’attente : l’équipe viendra vous chercher dès qu’une place se libère.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="370" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="375" />
         <source>Join the waiting list</source>
         <translation>M’inscrire sur la liste d’attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="371" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="376" />
         <source>No thanks</source>
         <translation>Non merci</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="376" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="381" />
         <source>A member of staff will help you</source>
         <translation>Un membre de l’équipe va vous aider</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="377" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="382" />
         <source>Please go to the welcome desk: we will finish your registration there.</source>
         <translation>Rendez-vous à l’accueil : nous y terminerons votre inscription.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="388" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="393" />
         <source>You are on the waiting list</source>
         <translation>Vous êtes sur la liste d’attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="388" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="393" />
         <source>The team will come and get you.</source>
         <translation>L’équipe viendra vous chercher.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="415" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="420" />
         <source>Please see the welcome desk</source>
         <translation>Adressez-vous à l’accueil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="416" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="421" />
         <source>Please go to the welcome desk with your ticket.</source>
         <translation>Présentez votre billet à l’accueil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="448" />
-        <location filename="../../kiosk/ui/self_service/window.py" line="458" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="442" />
+        <source>Please go to the welcome desk</source>
+        <translation>Adressez-vous à l'accueil</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="443" />
+        <source>The call could not be sent. The team is at the entrance.</source>
+        <translation>L'appel n'a pas pu partir. L'équipe est à l'entrée.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="445" />
+        <source>Someone is coming</source>
+        <translation>Quelqu'un arrive</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="446" />
+        <source>The team has been called and will come to you in a moment.</source>
+        <translation>L'équipe est prévenue et vient vers vous dans un instant.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="465" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="475" />
         <source>Too many wrong PINs: wait %1 s.</source>
         <translation>Trop de codes erronés : attendez %1 s.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="449" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="466" />
         <source>No staff PIN is set on this kiosk: run “kiosk pin set”.</source>
         <translation>Aucun code PIN d’équipe sur ce poste : lancez « kiosk pin set ».</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="459" />
+        <location filename="../../kiosk/ui/self_service/window.py" line="476" />
         <source>Wrong PIN.</source>
         <translation>Code PIN erroné.</translation>
     </message>

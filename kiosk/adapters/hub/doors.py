@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     import psycopg
 
 _ALPHABET = string.ascii_letters + string.digits
-READS = ("hub_meta", "events", "attendees", "scans", "guest_links", "badge_prints", "devices")
-INSERTS = ("attendees", "scans", "guest_links", "badge_prints", "devices")
+READS = ("hub_meta", "events", "attendees", "scans", "guest_links", "badge_prints", "devices", "help_calls")
+INSERTS = ("attendees", "scans", "guest_links", "badge_prints", "devices", "help_calls")
 UPDATES = ("attendees", "devices")
 
 

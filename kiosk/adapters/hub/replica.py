@@ -183,7 +183,8 @@ def last_contacts(conn: psycopg.Connection[tuple[object, ...]]) -> list[tuple[st
 # --- guest links (merge decisions) and badges printed: immutable rows, pushed once, pulled by seq ----
 LINK_FIELDS = ("id", "event_id", "kind", "keep_id", "other_id", "device_id", "device_name", "made_at", "hlc")
 PRINT_FIELDS = ("id", "event_id", "attendee_id", "device_id", "device_name", "printed_at")
-_ROW_UUIDS = {"id", "event_id", "keep_id", "other_id", "device_id", "attendee_id"}
+HELP_FIELDS = ("id", "event_id", "kind", "call_id", "device_id", "device_name", "at", "staff")
+_ROW_UUIDS = {"id", "event_id", "keep_id", "other_id", "device_id", "attendee_id", "call_id"}
 
 
 def _push_facts(conn: psycopg.Connection[tuple[object, ...]], table: str, fields: Sequence[str],
@@ -234,6 +235,16 @@ def push_prints(conn: psycopg.Connection[tuple[object, ...]],
 def pull_prints(conn: psycopg.Connection[tuple[object, ...]], after: int, limit: int,
                 event_ids: Sequence[str]) -> Pulled:
     return _pull_facts(conn, "badge_prints", PRINT_FIELDS, after, limit, event_ids)
+
+
+def push_help_calls(conn: psycopg.Connection[tuple[object, ...]],
+                    rows: Sequence[Sequence[object]]) -> list[tuple[str, str]]:
+    return _push_facts(conn, "help_calls", HELP_FIELDS, rows)
+
+
+def pull_help_calls(conn: psycopg.Connection[tuple[object, ...]], after: int, limit: int,
+                    event_ids: Sequence[str]) -> Pulled:
+    return _pull_facts(conn, "help_calls", HELP_FIELDS, after, limit, event_ids)
 
 
 # --- guests and events -----------------------------------------------------------------

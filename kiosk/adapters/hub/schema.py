@@ -167,6 +167,31 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE POLICY door_own_device_update ON devices FOR UPDATE USING (id = (SELECT kiosk_door_device()))
         WITH CHECK (id = (SELECT kiosk_door_device()));
     """,
+    # v6 (self-contained): calls for help from a walk-in screen and their answers (immutable, pulled by seq)
+    """
+    CREATE TABLE IF NOT EXISTS help_calls (
+        id           uuid PRIMARY KEY,
+        seq          bigint NOT NULL UNIQUE,
+        event_id     uuid NOT NULL,
+        kind         text NOT NULL,
+        call_id      uuid NOT NULL,
+        device_id    uuid NOT NULL,
+        device_name  text NOT NULL,
+        at           text NOT NULL,
+        staff        text,
+        received_at  timestamptz NOT NULL DEFAULT clock_timestamp()
+    );
+    CREATE INDEX IF NOT EXISTS help_calls_event_seq ON help_calls(event_id, seq);
+    ALTER TABLE help_calls ENABLE ROW LEVEL SECURITY;
+    DROP POLICY IF EXISTS not_a_door ON help_calls;
+    CREATE POLICY not_a_door ON help_calls USING (NOT (SELECT kiosk_is_door()))
+        WITH CHECK (NOT (SELECT kiosk_is_door()));
+    DROP POLICY IF EXISTS door_reads ON help_calls;
+    CREATE POLICY door_reads ON help_calls FOR SELECT USING (event_id = (SELECT kiosk_door_event()));
+    DROP POLICY IF EXISTS door_writes_its_own ON help_calls;
+    CREATE POLICY door_writes_its_own ON help_calls FOR INSERT
+        WITH CHECK (device_id = (SELECT kiosk_door_device()) AND event_id = (SELECT kiosk_door_event()));
+    """,
 )
 LATEST = len(MIGRATIONS)
 
