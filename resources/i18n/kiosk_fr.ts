@@ -286,6 +286,34 @@
     </message>
 </context>
 <context>
+    <name>CameraControl</name>
+    <message>
+        <location filename="../../kiosk/ui/controllers/camera.py" line="42"/>
+        <source>not configured</source>
+        <translation>non configurée</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controllers/camera.py" line="43"/>
+        <source>No camera: use the handheld scanner</source>
+        <translation>Pas de caméra : utilisez la douchette</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controllers/camera.py" line="51"/>
+        <source>starting</source>
+        <translation>démarrage</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controllers/camera.py" line="56"/>
+        <source>unavailable</source>
+        <translation>indisponible</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controllers/camera.py" line="57"/>
+        <source>Camera unavailable: %1</source>
+        <translation>Caméra indisponible : %1</translation>
+    </message>
+</context>
+<context>
     <name>CameraStrip</name>
     <message>
         <location filename="../../kiosk/ui/self_service/camera_strip.py" line="58"/>
@@ -392,6 +420,14 @@
         <location filename="../../kiosk/ui/pages/checkin_page.py" line="279"/>
         <source>Undo this scan…</source>
         <translation>Défaire ce passage…</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseCheck</name>
+    <message>
+        <location filename="../../kiosk/ui/controllers/database_check.py" line="38"/>
+        <source>The database file is damaged (%1). Stop using this kiosk for check-ins, keep a copy of kiosk.db, and follow &apos;Recovery&apos; in the organiser&apos;s guide (docs/organiser.md).</source>
+        <translation>Le fichier de la base est endommagé (%1). N’enregistrez plus d’entrées sur ce poste, gardez une copie de kiosk.db et suivez « Recovery » dans le guide de l’organisation (docs/organiser.md).</translation>
     </message>
 </context>
 <context>
@@ -767,155 +803,66 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="93"/>
-        <location filename="../../kiosk/ui/main_window.py" line="370"/>
+        <location filename="../../kiosk/ui/main_window.py" line="81"/>
+        <location filename="../../kiosk/ui/main_window.py" line="147"/>
         <source>Kiosk — %1</source>
         <translation>Kiosk — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="111"/>
+        <location filename="../../kiosk/ui/main_window.py" line="98"/>
         <source>Check-in</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="111"/>
+        <location filename="../../kiosk/ui/main_window.py" line="98"/>
         <source>Attendees</source>
         <translation>Participant·es</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="112"/>
+        <location filename="../../kiosk/ui/main_window.py" line="99"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="173"/>
+        <location filename="../../kiosk/ui/main_window.py" line="157"/>
         <source>&amp;Kiosk</source>
         <translation>&amp;Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="174"/>
+        <location filename="../../kiosk/ui/main_window.py" line="158"/>
         <source>Import registrations…</source>
         <translation>Importer les inscriptions…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="176"/>
+        <location filename="../../kiosk/ui/main_window.py" line="160"/>
         <source>Badges PDF for everyone…</source>
         <translation>PDF des badges de tous les invités…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="178"/>
+        <location filename="../../kiosk/ui/main_window.py" line="162"/>
         <source>Sync with the hub now</source>
         <translation>Synchroniser avec le hub maintenant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="180"/>
-        <location filename="../../kiosk/ui/main_window.py" line="411"/>
+        <location filename="../../kiosk/ui/main_window.py" line="164"/>
+        <location filename="../../kiosk/ui/main_window.py" line="260"/>
         <source>Duplicate entries…</source>
         <translation>Entrées en double…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="183"/>
+        <location filename="../../kiosk/ui/main_window.py" line="167"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="186"/>
+        <location filename="../../kiosk/ui/main_window.py" line="170"/>
         <source>&amp;Screens</source>
         <translation>É&amp;crans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="266"/>
-        <location filename="../../kiosk/ui/main_window.py" line="435"/>
-        <source>not configured</source>
-        <translation>non configurée</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="269"/>
-        <source>ready</source>
-        <translation>prête</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="344"/>
-        <source>up to date · %1</source>
-        <translation>à jour · %1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="375"/>
-        <source>%n scan(s)</source>
-        <translation>
-            <numerusform>%n passage</numerusform>
-            <numerusform>%n passages</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="376"/>
-        <source>%n guest(s)</source>
-        <translation>
-            <numerusform>%n fiche</numerusform>
-            <numerusform>%n fiches</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="377"/>
-        <source>%n badge(s) printed</source>
-        <translation>
-            <numerusform>%n badge imprimé</numerusform>
-            <numerusform>%n badges imprimés</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="378"/>
-        <source>%n decision(s)</source>
-        <translation>
-            <numerusform>%n décision</numerusform>
-            <numerusform>%n décisions</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="388"/>
-        <source>offline — check-ins go on, queued</source>
-        <translation>hors ligne — les entrées continuent, en attente</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="390"/>
-        <source>last sync %1</source>
-        <translation>dernière synchro %1</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="410"/>
+        <location filename="../../kiosk/ui/main_window.py" line="259"/>
         <source>Duplicate entries (%1)…</source>
         <translation>Entrées en double (%1)…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="426"/>
-        <source>The database file is damaged (%1). Stop using this kiosk for check-ins, keep a copy of kiosk.db, and follow &apos;Recovery&apos; in the organiser&apos;s guide (docs/organiser.md).</source>
-        <translation>Le fichier de la base est endommagé (%1). N’enregistrez plus d’entrées sur ce poste, gardez une copie de kiosk.db et suivez « Recovery » dans le guide de l’organisation (docs/organiser.md).</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="436"/>
-        <source>No camera: use the handheld scanner</source>
-        <translation>Pas de caméra : utilisez la douchette</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="163"/>
-        <location filename="../../kiosk/ui/main_window.py" line="445"/>
-        <source>starting</source>
-        <translation>démarrage</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="341"/>
-        <source>last sync %1 · waiting: %2</source>
-        <translation>dernière synchro %1 · en attente : %2</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="450"/>
-        <source>unavailable</source>
-        <translation>indisponible</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="451"/>
-        <source>Camera unavailable: %1</source>
-        <translation>Caméra indisponible : %1</translation>
     </message>
 </context>
 <context>
@@ -1091,6 +1038,19 @@
         <location filename="../../kiosk/ui/presenters/printing.py" line="146"/>
         <source>Test badge for %1 sent to %2</source>
         <translation>Badge de test de %1 envoyé à %2</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterStatus</name>
+    <message>
+        <location filename="../../kiosk/ui/controllers/printer_status.py" line="49"/>
+        <source>not configured</source>
+        <translation>non configurée</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controllers/printer_status.py" line="52"/>
+        <source>ready</source>
+        <translation>prête</translation>
     </message>
 </context>
 <context>
@@ -1588,6 +1548,66 @@
         <location filename="../../kiosk/ui/widgets/header.py" line="66"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../kiosk/ui/controllers/sync_status.py" line="52"/>
+        <source>starting</source>
+        <translation>démarrage</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controllers/sync_status.py" line="107"/>
+        <source>last sync %1 · waiting: %2</source>
+        <translation>dernière synchro %1 · en attente : %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controllers/sync_status.py" line="110"/>
+        <source>up to date · %1</source>
+        <translation>à jour · %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/controllers/sync_status.py" line="139"/>
+        <source>%n scan(s)</source>
+        <translation>
+            <numerusform>%n passage</numerusform>
+            <numerusform>%n passages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/controllers/sync_status.py" line="140"/>
+        <source>%n guest(s)</source>
+        <translation>
+            <numerusform>%n fiche</numerusform>
+            <numerusform>%n fiches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/controllers/sync_status.py" line="141"/>
+        <source>%n badge(s) printed</source>
+        <translation>
+            <numerusform>%n badge imprimé</numerusform>
+            <numerusform>%n badges imprimés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/controllers/sync_status.py" line="142"/>
+        <source>%n decision(s)</source>
+        <translation>
+            <numerusform>%n décision</numerusform>
+            <numerusform>%n décisions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controllers/sync_status.py" line="152"/>
+        <source>offline — check-ins go on, queued</source>
+        <translation>hors ligne — les entrées continuent, en attente</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controllers/sync_status.py" line="154"/>
+        <source>last sync %1</source>
+        <translation>dernière synchro %1</translation>
     </message>
 </context>
 <context>

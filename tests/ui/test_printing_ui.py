@@ -77,9 +77,9 @@ def test_test_badge_lands_in_the_pdf_folder_and_says_where(printing_window: Make
 
 def test_find_printers_fills_the_list(printing_window: MakeWindow, qtbot: QtBot,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    from kiosk.ui import main_window
+    from kiosk.ui.controllers import printer_status
 
-    monkeypatch.setattr(main_window, "printer_names", lambda: [("Brother_QL", True), ("Hall", False)])
+    monkeypatch.setattr(printer_status, "printer_names", lambda: [("Brother_QL", True), ("Hall", False)])
     section = printing_window().settings_page.printing
     section.backend.setCurrentIndex(section.backend.findData("cups"))
     section.refresh_button.click()
