@@ -979,17 +979,17 @@
 <context>
     <name>PinPage</name>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="124"/>
+        <location filename="../../kiosk/ui/self_service/pages.py" line="69"/>
         <source>Staff only: enter the PIN to leave the self-service mode</source>
         <translation>Réservé à l’équipe : entrez le code PIN pour quitter le mode libre-service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="138"/>
+        <location filename="../../kiosk/ui/self_service/pages.py" line="83"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="141"/>
+        <location filename="../../kiosk/ui/self_service/pages.py" line="86"/>
         <source>Back to the form</source>
         <translation>Retour au formulaire</translation>
     </message>
@@ -1043,12 +1043,12 @@
 <context>
     <name>PrinterStatus</name>
     <message>
-        <location filename="../../kiosk/ui/controllers/printer_status.py" line="49"/>
+        <location filename="../../kiosk/ui/controllers/printer_status.py" line="50"/>
         <source>not configured</source>
         <translation>non configurée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/controllers/printer_status.py" line="52"/>
+        <location filename="../../kiosk/ui/controllers/printer_status.py" line="53"/>
         <source>ready</source>
         <translation>prête</translation>
     </message>
@@ -1193,148 +1193,143 @@
 <context>
     <name>SelfServiceWindow</name>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="216"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="114"/>
         <source>Welcome! Register here, or scan your ticket.</source>
         <translation>Bienvenue ! Inscrivez-vous ici, ou scannez votre billet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="225"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="123"/>
         <source>Staff</source>
         <translation>Équipe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="328"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="239"/>
         <source>One moment…</source>
         <translation>Un instant…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="328"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="239"/>
         <source>Your registration is being saved.</source>
         <translation>Votre inscription est en cours d’enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="333"/>
-        <location filename="../../kiosk/ui/self_service/window.py" line="338"/>
-        <location filename="../../kiosk/ui/self_service/window.py" line="385"/>
-        <location filename="../../kiosk/ui/self_service/window.py" line="410"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="241"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="268"/>
         <source>Sorry, this did not work</source>
         <translation>Désolé, cela n’a pas marché</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="334"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="242"/>
         <source>Nothing was recorded. Please ask a member of staff.</source>
         <translation>Rien n’a été enregistré. Demandez à un membre de l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="338"/>
-        <location filename="../../kiosk/ui/self_service/window.py" line="385"/>
-        <location filename="../../kiosk/ui/self_service/window.py" line="410"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="268"/>
         <source>Please ask a member of staff.</source>
         <translation>Demandez à un membre de l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="353"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="244"/>
         <source>Workshop: %1</source>
         <translation>Atelier : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="355"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="246"/>
         <source>Your badge is printing.</source>
         <translation>Votre badge s’imprime.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="357"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="248"/>
         <source>You are already checked in.</source>
         <translation>Votre entrée est déjà enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="358"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="249"/>
         <source>Welcome, %1!</source>
         <translation>Bienvenue, %1 !</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="360"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="251"/>
         <source>You are already registered</source>
         <translation>Vous êtes déjà inscrit·e</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="361"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="251"/>
         <source>Is this you: %1?</source>
         <translation>Est-ce bien vous : %1 ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="362"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="252"/>
         <source>Yes, it is me</source>
         <translation>Oui, c’est moi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="363"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="253"/>
         <source>No</source>
         <translation>Non</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="367"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="258"/>
         <source>Sorry, the venue is full</source>
         <translation>Désolé, c’est complet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="368"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="259"/>
         <source>Leave your contact on the waiting list: the team will come and get you as soon as a place is free.</source>
         <translation>Laissez votre contact sur la liste d’attente : l’équipe viendra vous chercher dès qu’une place se libère.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="370"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="261"/>
         <source>Join the waiting list</source>
         <translation>M’inscrire sur la liste d’attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="371"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="262"/>
         <source>No thanks</source>
         <translation>Non merci</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="376"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="255"/>
         <source>A member of staff will help you</source>
         <translation>Un membre de l’équipe va vous aider</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="377"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="256"/>
         <source>Please go to the welcome desk: we will finish your registration there.</source>
         <translation>Rendez-vous à l’accueil : nous y terminerons votre inscription.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="388"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="264"/>
         <source>You are on the waiting list</source>
         <translation>Vous êtes sur la liste d’attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="388"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="264"/>
         <source>The team will come and get you.</source>
         <translation>L’équipe viendra vous chercher.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="415"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="266"/>
         <source>Please see the welcome desk</source>
         <translation>Adressez-vous à l’accueil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="416"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="267"/>
         <source>Please go to the welcome desk with your ticket.</source>
         <translation>Présentez votre billet à l’accueil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="448"/>
-        <location filename="../../kiosk/ui/self_service/window.py" line="458"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="281"/>
         <source>Too many wrong PINs: wait %1 s.</source>
         <translation>Trop de codes erronés : attendez %1 s.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="449"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="282"/>
         <source>No staff PIN is set on this kiosk: run “kiosk pin set”.</source>
         <translation>Aucun code PIN d’équipe sur ce poste : lancez « kiosk pin set ».</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="459"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="283"/>
         <source>Wrong PIN.</source>
         <translation>Code PIN erroné.</translation>
     </message>
