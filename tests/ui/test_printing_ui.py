@@ -59,7 +59,7 @@ def test_printing_section_saves_and_rebuilds_the_queue(printing_window: MakeWind
     queue = window.printing.queue
     assert queue is not None and queue is not old and queue.default_format == "cr80"
     assert queue.destination == str(folder) and section.destination.text() == str(folder)
-    qtbot.waitUntil(lambda: old._thread is None, timeout=5000)  # the old worker stopped, off the UI thread
+    qtbot.waitUntil(lambda: old.runner is None, timeout=5000)  # the old worker stopped, off the UI thread
     window.presenter.scan("PLUS20-0003")  # auto-print on check-in goes through the new queue
     qtbot.waitUntil(lambda: len(pdfs(folder)) == 1, timeout=10_000)
 
