@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kiosk.badges import content, engine, fonts, layouts
 from kiosk.badges.content import BadgeContent
+from kiosk.service.print_runner import PrintRunner
 
 
 def _badge(i: int) -> BadgeContent:
@@ -66,7 +67,8 @@ def checkin_to_cups(runs: int = 20) -> tuple[float, float] | str:
             kiosk.create_demo()
             queue = PrintQueue(kiosk, CupsPrinter(server.queue), default_format="ql62")
             queue.enqueue(kiosk.find("PLUS20-0150").id)
-            queue.process_once()  # warm-up
+            runner = PrintRunner(queue)
+            runner.process_once()  # warm-up
             times = []
             for i in range(1, runs + 1):
                 started = time.perf_counter()
@@ -75,7 +77,7 @@ def checkin_to_cups(runs: int = 20) -> tuple[float, float] | str:
                     continue
                 job = queue.enqueue(result.attendee.id)
                 while True:  # the queue may still be settling the previous job
-                    sent = queue.process_once()
+                    sent = runner.process_once()
                     if sent is not None and sent.id == job.id:
                         break
                 assert sent.cups_job_id, sent

@@ -77,8 +77,8 @@ def bench_latency(trials: int) -> list[float]:
     decoder = LatestFrameDecoder(make_decoder("auto"), worker._on_codes)
     decoder.start()
     worker.attach_decoder(decoder)
-    worker.frameReady.connect(window._on_frame)
-    worker.codesDecoded.connect(window._on_codes)
+    worker.frameReady.connect(window.cameras.on_frame)
+    worker.codesDecoded.connect(window.cameras.on_codes)
     probe = PaintProbe()
     panel = window.checkin_page.panel
     panel.installEventFilter(probe)

@@ -148,6 +148,7 @@ def _tickets(ctx: Context) -> int:
 
 def _print(ctx: Context) -> int:
     from kiosk.adapters.printing import PrinterError, make_printer
+    from kiosk.service.print_runner import PrintRunner
     from kiosk.service.printing import PrintQueue
 
     settings = ctx.settings
@@ -166,7 +167,7 @@ def _print(ctx: Context) -> int:
         raise UsageError("print needs a guest (CODE_OR_ID), or --resume")
     attendee = k.find(ctx.args.attendee)
     job = queue.enqueue(attendee.id, layout.name)
-    queue.run_until_empty(timeout=ctx.args.timeout)
+    PrintRunner(queue).run_until_empty(timeout=ctx.args.timeout)
     job = queue.job(job.id) or job
     banner = queue.backlog().message(ctx.lang)
     payload = {**job.to_json(), "destination": queue.destination, "banner": banner}
@@ -182,13 +183,15 @@ def _resume(ctx: Context, queue: PrintQueue) -> int:
     """`kiosk print --resume [--watch]`: the badges a paused or missing printer held come out when it is
     back. Without --watch, one pass (exit 1 when some still wait); with it, the queue's worker runs
     (it looks at the printer every second) until Ctrl-C or SIGTERM; what is unfinished stays queued."""
+    from kiosk.service.print_runner import PrintRunner
+
     if ctx.args.watch:
         import signal
         import threading
 
         stop = threading.Event()
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
-        queue.start()
+        PrintRunner(queue).start()
         try:
             stop.wait()
         except KeyboardInterrupt:
@@ -196,7 +199,7 @@ def _resume(ctx: Context, queue: PrintQueue) -> int:
         finally:
             queue.stop()
         return 0
-    printed = queue.run_until_empty(timeout=ctx.args.timeout)
+    printed = PrintRunner(queue).run_until_empty(timeout=ctx.args.timeout)
     left = queue.pending_count()
     banner = queue.backlog().message(ctx.lang)
     ctx.emit({"printed": printed, "waiting": left, "destination": queue.destination, "banner": banner},

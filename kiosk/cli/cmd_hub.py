@@ -202,9 +202,10 @@ def _print_beside(ctx: Context) -> None:
     if not ctx.settings.auto_print:
         return
     from kiosk.adapters.printing import PrinterError
+    from kiosk.service.print_runner import PrintRunner
 
     try:
-        ctx.print_queue().start()
+        PrintRunner(ctx.print_queue()).start()
     except PrinterError as exc:
         ctx.say(f"printing: {exc}")
 

@@ -92,8 +92,10 @@ class Context:
         came out or waits (a paused printer: held, printed by a watcher when it is back)."""
         if not self._badges or self._queue is None:
             return
+        from kiosk.service.print_runner import PrintRunner
+
         queue = self._queue
-        queue.run_until_empty(timeout=timeout)
+        PrintRunner(queue).run_until_empty(timeout=timeout)
         for job_id in self._badges:
             job = queue.job(job_id)
             if job is None:

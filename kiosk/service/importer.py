@@ -42,7 +42,7 @@ from kiosk.importing.records import paused_gc
 from kiosk.service.errors import ImportRefused, KioskError
 from kiosk.service.kiosk import Kiosk
 from kiosk.store import attendees as attendee_store
-from kiosk.store import transaction
+from kiosk.store import import_staging, search_index, transaction
 from kiosk.store.attendees import EDITABLE
 from kiosk.store.db import bulk_commit, snapshot, sync_wal
 
@@ -164,7 +164,7 @@ def _import_key(rec: ImportRecord) -> str | None:
 class _Index:
     """Existing attendees by each identity an import can match on."""
 
-    def __init__(self, entries: list[attendee_store.IndexEntry]) -> None:
+    def __init__(self, entries: list[import_staging.IndexEntry]) -> None:
         self.by_code: dict[str, Attendee] = {}
         self.by_import_key: dict[str, Attendee] = {}
         self.by_email: dict[str, list[Attendee]] = {}
@@ -270,7 +270,7 @@ def _three_way(current: Attendee, wanted: dict[str, object], last: dict[str, str
 class _Plan:
     """What applying the file would write: computed without the write lock."""
 
-    new_rows: list[tuple[object, ...]] = field(default_factory=list)  # in attendee_store.NEW_GUEST_COLUMNS order
+    new_rows: list[tuple[object, ...]] = field(default_factory=list)  # in import_staging.NEW_GUEST_COLUMNS order
     updates: list[tuple[Attendee, dict[str, object]]] = field(default_factory=list)
     key_updates: list[tuple[str, str | None]] = field(default_factory=list)
     records: list[tuple[str, str]] = field(default_factory=list)  # (guest id, what this file brought): renewed
@@ -285,7 +285,7 @@ class _Plan:
 def _plan(kiosk: Kiosk, parsed: ParsedFile, name: str, progress: Progress | None, overwrite: bool) -> _Plan:
     event = kiosk.event
     case_sensitive = event.codes_case_sensitive
-    index = _Index(attendee_store.import_index(kiosk.conn, event.id))
+    index = _Index(import_staging.import_index(kiosk.conn, event.id))
     plan = _Plan()
     taken: set[str] = set()
     minted = {a.id for a in index.all}  # stable ids (kiosk.domain.merge.guest_id) not to reuse
@@ -297,7 +297,7 @@ def _plan(kiosk: Kiosk, parsed: ParsedFile, name: str, progress: Progress | None
     valid, cancelled = Status.VALID.value, Status.CANCELLED.value
     matching = bool(index.all)  # a first import has nobody to match: every row is new
     event_id = event.id
-    imported, as_imported = index.imported, attendee_store.AS_IMPORTED
+    imported, as_imported = index.imported, import_staging.AS_IMPORTED
     for i, rec in enumerate(parsed.records):
         if progress and i % 2000 == 0:
             progress(i, total)
@@ -344,14 +344,14 @@ def _differing_row(plan: _Plan, found: Attendee, values: tuple[str | None, ...],
     the import brought as the next one will compare with. ``values`` in EDITABLE order."""
     wanted: dict[str, object] = dict(zip(EDITABLE, values, strict=True))
     wanted["status"] = Status(str(values[-1]))
-    if last_import == attendee_store.AS_IMPORTED:
+    if last_import == import_staging.AS_IMPORTED:
         before: dict[str, str | None] | None = {f: getattr(found, f) for f in EDITABLE}
     else:
-        before = attendee_store.read_imported(last_import)
+        before = import_staging.read_imported(last_import)
     kept = len(plan.kept)
     changes = _three_way(found, wanted, before, stamps, overwrite, plan)
     # Corrections kept: the file's own values, to compare the next file with; else the row is the file's.
-    record = attendee_store.AS_IMPORTED if len(plan.kept) == kept else attendee_store.imported_record(values)
+    record = import_staging.AS_IMPORTED if len(plan.kept) == kept else import_staging.imported_record(values)
     if changes:
         plan.updates.append((found, changes))
         plan.updated_records[found.id] = record  # written with the changes
@@ -365,12 +365,12 @@ def _pruned_records(plan: _Plan, kiosk: Kiosk) -> list[tuple[str, str]]:
     """What --prune brings the guests it cancels: their last import's values (or their own) with the status
     cancelled, so that when the platform lists them again the file's "valid" is news, not a door's correction
     to keep."""
-    imported = dict(attendee_store.imported_records(kiosk.conn, [a.id for a in plan.missing]))
+    imported = dict(import_staging.imported_records(kiosk.conn, [a.id for a in plan.missing]))
     records = []
     for a in plan.missing:  # (AS_IMPORTED or no record: the guest's own values)
-        last = attendee_store.read_imported(imported.get(a.id)) or {f: getattr(a, f) for f in EDITABLE}
+        last = import_staging.read_imported(imported.get(a.id)) or {f: getattr(a, f) for f in EDITABLE}
         last["status"] = Status.CANCELLED.value
-        records.append((a.id, attendee_store.imported_record([last[f] for f in EDITABLE])))
+        records.append((a.id, import_staging.imported_record([last[f] for f in EDITABLE])))
     return records
 
 
@@ -449,16 +449,16 @@ def _apply(kiosk: Kiosk, parsed: ParsedFile, plan: _Plan, fingerprint: tuple[obj
     conn, event, device = kiosk.conn, kiosk.event, kiosk.device()
     case_sensitive = event.codes_case_sensitive
 
-    shared = attendee_store.NewGuests(event.id, source, device.id, now)
+    shared = import_staging.NewGuests(event.id, source, device.id, now)
 
     def stage(plan: _Plan) -> None:
-        attendee_store.stage_new(conn, plan.new_rows, shared)
+        import_staging.stage_new(conn, plan.new_rows, shared)
         cancel: dict[str, object] = {"status": Status.CANCELLED}
         pruned = [(gone, cancel) for gone in plan.missing] if prune else []
         records = {**plan.updated_records, **dict(_pruned_records(plan, kiosk) if prune else [])}
-        attendee_store.stage_updates(conn, [*plan.updates, *pruned], case_sensitive=case_sensitive, now=now,
+        import_staging.stage_updates(conn, [*plan.updates, *pruned], case_sensitive=case_sensitive, now=now,
                                      imported=records)
-        attendee_store.stage_imported(conn, plan.records)
+        import_staging.stage_imported(conn, plan.records)
 
     committed = False
     deferred = bulk_commit(conn) if kiosk.db_path is not None else contextlib.nullcontext()
@@ -471,10 +471,10 @@ def _apply(kiosk: Kiosk, parsed: ParsedFile, plan: _Plan, fingerprint: tuple[obj
                 plan = _plan(kiosk, parsed, name, None, overwrite)
                 _check_prune(plan, kiosk, prune, force, name)
                 stage(plan)
-            attendee_store.insert_staged(conn, shared)
-            attendee_store.apply_staged_updates(conn, now=now, device_id=device.id)
-            attendee_store.apply_staged_imported(conn)
-            attendee_store.set_import_keys(conn, plan.key_updates)
+            import_staging.insert_staged(conn, shared)
+            import_staging.apply_staged_updates(conn, now=now, device_id=device.id)
+            import_staging.apply_staged_imported(conn)
+            import_staging.set_import_keys(conn, plan.key_updates)
         committed = True
     except sqlite3.OperationalError as exc:
         raise _storage_error(exc, name) from exc
@@ -484,7 +484,7 @@ def _apply(kiosk: Kiosk, parsed: ParsedFile, plan: _Plan, fingerprint: tuple[obj
         raise
     finally:
         if not committed and not conn.in_transaction:
-            attendee_store.drop_staged(conn)
+            import_staging.drop_staged(conn)
     clock.mark("write")
     phase("index")
     _after_commit(kiosk, name, large=len(plan.new_rows) + len(plan.updates) > 1000)
@@ -500,7 +500,7 @@ def _after_commit(kiosk: Kiosk, name: str, *, large: bool) -> None:
     of it runs without the GIL: on two cores they overlap). Folded before and after the index: otherwise
     the door's next check-in would pay for SQLite's automatic checkpoint of the whole import."""
     conn, path = kiosk.conn, kiosk.db_path
-    catch_up = attendee_store.SearchCatchUp(path) if large and path is not None else None
+    catch_up = search_index.SearchCatchUp(path) if large and path is not None else None
     try:
         if large:
             # At once: the door's next COMMIT would otherwise run SQLite's automatic checkpoint of the whole
@@ -508,11 +508,11 @@ def _after_commit(kiosk: Kiosk, name: str, *, large: bool) -> None:
             kiosk.checkpoint()
         if path is not None:
             sync_wal(path)  # the COMMIT did not (bulk_commit): durable before the import says it is done
-        attendee_store.drop_staged(conn)
+        import_staging.drop_staged(conn)
         if catch_up is not None:
             catch_up.join()
         else:
-            attendee_store.catch_up_search(conn)
+            search_index.catch_up_search(conn)
     except sqlite3.Error as exc:
         log.warning("%s: imported; search index left to finish at the next open (%s)", name, exc)
     finally:

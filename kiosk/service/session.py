@@ -28,8 +28,7 @@ from kiosk.service.errors import (
     StorageKind,
     storage_guard,
 )
-from kiosk.store import StoreError, connect, meta, migrate, quick_check, transaction
-from kiosk.store import attendees as attendee_store
+from kiosk.store import StoreError, connect, meta, migrate, quick_check, search_index, transaction
 from kiosk.store import events as event_store
 from kiosk.store.db import checkpoint, set_busy_timeout
 
@@ -102,8 +101,8 @@ class Session:
             if problems:
                 raise StorageError(StorageKind.CORRUPT, path, problems[0])
             migrate(conn)
-            if attendee_store.search_backlog(conn):  # an import or join killed before its guests were indexed
-                attendee_store.catch_up_search(conn)
+            if search_index.search_backlog(conn):  # an import or join killed before its guests were indexed
+                search_index.catch_up_search(conn)
             return cls(conn, device_name=device_name, clock=clock, lang=lang, data_dir=data_dir)
         except BaseException as exc:
             conn.close()

@@ -50,11 +50,12 @@ def open_print_seam(kiosk: Kiosk, settings: Settings) -> PrintSeam:
     Build it on the UI thread: the queue uses the kiosk's connection on the thread that made it."""
     try:
         from kiosk.adapters.printing import make_printer
+        from kiosk.service.print_runner import PrintRunner
         from kiosk.service.printing import PrintQueue
 
         printer = make_printer(settings.printer_backend, settings.printer_name, data_dir=kiosk.data_dir)
         queue = PrintQueue(kiosk, printer, default_format=settings.badge_format)
-        queue.start()
+        PrintRunner(queue).start()
     except Exception:  # printing is optional at the door: check-in goes on without it
         log.exception("badge printing unavailable")
         return PrintSeam()

@@ -339,6 +339,34 @@
     </message>
 </context>
 <context>
+    <name>CameraControl</name>
+    <message>
+        <location filename="../../kiosk/ui/controllers/camera.py" line="43"/>
+        <source>not configured</source>
+        <translation>non configurée</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controllers/camera.py" line="44"/>
+        <source>No camera: use the handheld scanner</source>
+        <translation>Pas de caméra : utilisez la douchette</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controllers/camera.py" line="52"/>
+        <source>starting</source>
+        <translation>démarrage</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controllers/camera.py" line="57"/>
+        <source>unavailable</source>
+        <translation>indisponible</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controllers/camera.py" line="58"/>
+        <source>Camera unavailable: %1</source>
+        <translation>Caméra indisponible : %1</translation>
+    </message>
+</context>
+<context>
     <name>CameraStrip</name>
     <message>
         <location filename="../../kiosk/ui/self_service/camera_strip.py" line="58"/>
@@ -521,6 +549,14 @@
     </message>
 </context>
 <context>
+    <name>DatabaseCheck</name>
+    <message>
+        <location filename="../../kiosk/ui/controllers/database_check.py" line="38"/>
+        <source>The database file is damaged (%1). Stop using this kiosk for check-ins, keep a copy of kiosk.db, and follow &apos;Recovery&apos; in the organiser&apos;s guide (docs/organiser.md).</source>
+        <translation>Le fichier de la base est endommagé (%1). N’enregistrez plus d’entrées sur ce poste, gardez une copie de kiosk.db et suivez « Recovery » dans le guide de l’organisation (docs/organiser.md).</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../kiosk/ui/dialogs.py" line="153"/>
@@ -630,6 +666,34 @@
         <location filename="../../kiosk/ui/presenters/duplicates.py" line="76"/>
         <source>Keep both</source>
         <translation>Garder les deux</translation>
+    </message>
+</context>
+<context>
+    <name>EveningSetup</name>
+    <message>
+        <location filename="../../kiosk/ui/controllers/evening_setup.py" line="35"/>
+        <source>Ready for the evening?</source>
+        <translation>Prêt pour la soirée ?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controllers/evening_setup.py" line="38"/>
+        <source>Hub and doors</source>
+        <translation>Hub et postes</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controllers/evening_setup.py" line="39"/>
+        <source>Connect the hub…</source>
+        <translation>Connecter le hub…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controllers/evening_setup.py" line="40"/>
+        <source>Add a door…</source>
+        <translation>Ajouter un poste…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controllers/evening_setup.py" line="41"/>
+        <source>Join an evening…</source>
+        <translation>Rejoindre une soirée…</translation>
     </message>
 </context>
 <context>
@@ -947,180 +1011,66 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="101"/>
-        <location filename="../../kiosk/ui/main_window.py" line="458"/>
+        <location filename="../../kiosk/ui/main_window.py" line="83"/>
+        <location filename="../../kiosk/ui/main_window.py" line="151"/>
         <source>Kiosk — %1</source>
         <translation>Kiosk — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="119"/>
+        <location filename="../../kiosk/ui/main_window.py" line="100"/>
         <source>Check-in</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="119"/>
+        <location filename="../../kiosk/ui/main_window.py" line="100"/>
         <source>Attendees</source>
         <translation>Participant·es</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="120"/>
+        <location filename="../../kiosk/ui/main_window.py" line="101"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="188"/>
+        <location filename="../../kiosk/ui/main_window.py" line="165"/>
         <source>&amp;Kiosk</source>
         <translation>&amp;Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="189"/>
+        <location filename="../../kiosk/ui/main_window.py" line="166"/>
         <source>Import registrations…</source>
         <translation>Importer les inscriptions…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="191"/>
+        <location filename="../../kiosk/ui/main_window.py" line="168"/>
         <source>Badges PDF for everyone…</source>
         <translation>PDF des badges de tous les invités…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="193"/>
+        <location filename="../../kiosk/ui/main_window.py" line="170"/>
         <source>Sync with the hub now</source>
         <translation>Synchroniser avec le hub maintenant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="195"/>
-        <location filename="../../kiosk/ui/main_window.py" line="499"/>
+        <location filename="../../kiosk/ui/main_window.py" line="172"/>
+        <location filename="../../kiosk/ui/main_window.py" line="268"/>
         <source>Duplicate entries…</source>
         <translation>Entrées en double…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="197"/>
-        <source>Ready for the evening?</source>
-        <translation>Prêt pour la soirée ?</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="198"/>
-        <source>Hub and doors</source>
-        <translation>Hub et postes</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="199"/>
-        <source>Connect the hub…</source>
-        <translation>Connecter le hub…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="200"/>
-        <source>Add a door…</source>
-        <translation>Ajouter un poste…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="202"/>
-        <source>Join an evening…</source>
-        <translation>Rejoindre une soirée…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="204"/>
+        <location filename="../../kiosk/ui/main_window.py" line="175"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="207"/>
+        <location filename="../../kiosk/ui/main_window.py" line="178"/>
         <source>&amp;Screens</source>
         <translation>É&amp;crans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="354"/>
-        <location filename="../../kiosk/ui/main_window.py" line="523"/>
-        <source>not configured</source>
-        <translation>non configurée</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="357"/>
-        <source>ready</source>
-        <translation>prête</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="432"/>
-        <source>up to date · %1</source>
-        <translation>à jour · %1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="463"/>
-        <source>%n scan(s)</source>
-        <translation>
-            <numerusform>%n passage</numerusform>
-            <numerusform>%n passages</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="464"/>
-        <source>%n guest(s)</source>
-        <translation>
-            <numerusform>%n fiche</numerusform>
-            <numerusform>%n fiches</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="465"/>
-        <source>%n badge(s) printed</source>
-        <translation>
-            <numerusform>%n badge imprimé</numerusform>
-            <numerusform>%n badges imprimés</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="466"/>
-        <source>%n decision(s)</source>
-        <translation>
-            <numerusform>%n décision</numerusform>
-            <numerusform>%n décisions</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="476"/>
-        <source>offline — check-ins go on, queued</source>
-        <translation>hors ligne — les entrées continuent, en attente</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="478"/>
-        <source>last sync %1</source>
-        <translation>dernière synchro %1</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="498"/>
+        <location filename="../../kiosk/ui/main_window.py" line="267"/>
         <source>Duplicate entries (%1)…</source>
         <translation>Entrées en double (%1)…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="514"/>
-        <source>The database file is damaged (%1). Stop using this kiosk for check-ins, keep a copy of kiosk.db, and follow &apos;Recovery&apos; in the organiser&apos;s guide (docs/organiser.md).</source>
-        <translation>Le fichier de la base est endommagé (%1). N’enregistrez plus d’entrées sur ce poste, gardez une copie de kiosk.db et suivez « Recovery » dans le guide de l’organisation (docs/organiser.md).</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="524"/>
-        <source>No camera: use the handheld scanner</source>
-        <translation>Pas de caméra : utilisez la douchette</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="178"/>
-        <location filename="../../kiosk/ui/main_window.py" line="533"/>
-        <source>starting</source>
-        <translation>démarrage</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="429"/>
-        <source>last sync %1 · waiting: %2</source>
-        <translation>dernière synchro %1 · en attente : %2</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="538"/>
-        <source>unavailable</source>
-        <translation>indisponible</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/main_window.py" line="539"/>
-        <source>Camera unavailable: %1</source>
-        <translation>Caméra indisponible : %1</translation>
     </message>
 </context>
 <context>
@@ -1237,17 +1187,17 @@
 <context>
     <name>PinPage</name>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="125"/>
+        <location filename="../../kiosk/ui/self_service/pages.py" line="69"/>
         <source>Staff only: enter the PIN to leave the self-service mode</source>
         <translation>Réservé à l’équipe : entrez le code PIN pour quitter le mode libre-service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="139"/>
+        <location filename="../../kiosk/ui/self_service/pages.py" line="83"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="142"/>
+        <location filename="../../kiosk/ui/self_service/pages.py" line="86"/>
         <source>Back to the form</source>
         <translation>Retour au formulaire</translation>
     </message>
@@ -1273,29 +1223,42 @@
 <context>
     <name>PrinterController</name>
     <message>
-        <location filename="../../kiosk/ui/presenters/printing.py" line="133"/>
+        <location filename="../../kiosk/ui/presenters/printing.py" line="134"/>
         <source>Printing is not set up: check the printer settings.</source>
         <translation>L’impression n’est pas configurée : vérifiez les réglages de l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/printing.py" line="136"/>
+        <location filename="../../kiosk/ui/presenters/printing.py" line="137"/>
         <source>No guest to print a test badge for: import registrations first.</source>
         <translation>Aucun invité pour un badge de test : importez d’abord les inscriptions.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/printing.py" line="142"/>
+        <location filename="../../kiosk/ui/presenters/printing.py" line="143"/>
         <source>the default printer</source>
         <translation>l’imprimante par défaut</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/printing.py" line="144"/>
+        <location filename="../../kiosk/ui/presenters/printing.py" line="145"/>
         <source>Test badge for %1 queued: the PDF goes to the folder %2</source>
         <translation>Badge de test de %1 en file : le PDF arrive dans le dossier %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/printing.py" line="146"/>
+        <location filename="../../kiosk/ui/presenters/printing.py" line="147"/>
         <source>Test badge for %1 sent to %2</source>
         <translation>Badge de test de %1 envoyé à %2</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterStatus</name>
+    <message>
+        <location filename="../../kiosk/ui/controllers/printer_status.py" line="50"/>
+        <source>not configured</source>
+        <translation>non configurée</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controllers/printer_status.py" line="53"/>
+        <source>ready</source>
+        <translation>prête</translation>
     </message>
 </context>
 <context>
@@ -1474,181 +1437,176 @@
 <context>
     <name>SelfServiceWindow</name>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="223"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="122"/>
         <source>Welcome! Register here, or scan your ticket.</source>
         <translation>Bienvenue ! Inscrivez-vous ici, ou scannez votre billet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="232"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="131"/>
         <source>Call the team</source>
         <translation>Appeler l&apos;équipe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="236"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="135"/>
         <source>Staff</source>
         <translation>Équipe</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/self_service/window.py" line="314"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="336"/>
         <source>Still there? This screen clears in %n second(s): touch the screen or press a key to keep it.</source>
         <translation>
-            <numerusform>Vous êtes toujours là ? Cet écran s'efface dans %n seconde : touchez l'écran ou appuyez sur une touche pour le garder.</numerusform>
-            <numerusform>Vous êtes toujours là ? Cet écran s'efface dans %n secondes : touchez l'écran ou appuyez sur une touche pour le garder.</numerusform>
+            <numerusform>Vous êtes toujours là ? Cet écran s&apos;efface dans %n seconde : touchez l&apos;écran ou appuyez sur une touche pour le garder.</numerusform>
+            <numerusform>Vous êtes toujours là ? Cet écran s&apos;efface dans %n secondes : touchez l&apos;écran ou appuyez sur une touche pour le garder.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="372"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="284"/>
         <source>One moment…</source>
         <translation>Un instant…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="372"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="284"/>
         <source>Your registration is being saved.</source>
         <translation>Votre inscription est en cours d’enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="377"/>
-        <location filename="../../kiosk/ui/self_service/window.py" line="382"/>
-        <location filename="../../kiosk/ui/self_service/window.py" line="429"/>
-        <location filename="../../kiosk/ui/self_service/window.py" line="454"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="278"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="285"/>
         <source>Sorry, this did not work</source>
         <translation>Désolé, cela n’a pas marché</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="378"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="286"/>
         <source>Nothing was recorded. Please ask a member of staff.</source>
         <translation>Rien n’a été enregistré. Demandez à un membre de l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="382"/>
-        <location filename="../../kiosk/ui/self_service/window.py" line="429"/>
-        <location filename="../../kiosk/ui/self_service/window.py" line="454"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="278"/>
         <source>Please ask a member of staff.</source>
         <translation>Demandez à un membre de l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="397"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="261"/>
         <source>Workshop: %1</source>
         <translation>Atelier : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="399"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="263"/>
         <source>Your badge is printing.</source>
         <translation>Votre badge s’imprime.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="401"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="265"/>
         <source>You are already checked in.</source>
         <translation>Votre entrée est déjà enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="402"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="266"/>
         <source>Welcome, %1!</source>
         <translation>Bienvenue, %1 !</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="404"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="268"/>
         <source>You are already registered</source>
         <translation>Vous êtes déjà inscrit·e</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="405"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="268"/>
         <source>Is this you: %1?</source>
         <translation>Est-ce bien vous : %1 ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="406"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="269"/>
         <source>Yes, it is me</source>
         <translation>Oui, c’est moi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="407"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="270"/>
         <source>No</source>
         <translation>Non</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="411"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="272"/>
         <source>Sorry, the venue is full</source>
         <translation>Désolé, c’est complet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="412"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="273"/>
         <source>Leave your contact on the waiting list: the team will come and get you as soon as a place is free.</source>
         <translation>Laissez votre contact sur la liste d’attente : l’équipe viendra vous chercher dès qu’une place se libère.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="414"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="275"/>
         <source>Join the waiting list</source>
         <translation>M’inscrire sur la liste d’attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="415"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="276"/>
         <source>No thanks</source>
         <translation>Non merci</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="420"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="287"/>
         <source>A member of staff will help you</source>
         <translation>Un membre de l’équipe va vous aider</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="421"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="288"/>
         <source>Please go to the welcome desk: we will finish your registration there.</source>
         <translation>Rendez-vous à l’accueil : nous y terminerons votre inscription.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="432"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="289"/>
         <source>You are on the waiting list</source>
         <translation>Vous êtes sur la liste d’attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="432"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="289"/>
         <source>The team will come and get you.</source>
         <translation>L’équipe viendra vous chercher.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="459"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="294"/>
         <source>Please see the welcome desk</source>
         <translation>Adressez-vous à l’accueil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="460"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="295"/>
         <source>Please go to the welcome desk with your ticket.</source>
         <translation>Présentez votre billet à l’accueil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="481"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="292"/>
         <source>Please go to the welcome desk</source>
         <translation>Adressez-vous à l&apos;accueil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="482"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="293"/>
         <source>The call could not be sent. The team is at the entrance.</source>
         <translation>L&apos;appel n&apos;a pas pu partir. L&apos;équipe est à l&apos;entrée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="484"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="290"/>
         <source>Someone is coming</source>
         <translation>Quelqu&apos;un arrive</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="485"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="291"/>
         <source>The team has been called and will come to you in a moment.</source>
         <translation>L&apos;équipe est prévenue et vient vers vous dans un instant.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="504"/>
-        <location filename="../../kiosk/ui/self_service/window.py" line="514"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="309"/>
         <source>Too many wrong PINs: wait %1 s.</source>
         <translation>Trop de codes erronés : attendez %1 s.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="505"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="310"/>
         <source>No staff PIN is set on this kiosk: run “kiosk pin set”.</source>
         <translation>Aucun code PIN d’équipe sur ce poste : lancez « kiosk pin set ».</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="515"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="311"/>
         <source>Wrong PIN.</source>
         <translation>Code PIN erroné.</translation>
     </message>
@@ -1862,6 +1820,66 @@
         <location filename="../../kiosk/ui/widgets/header.py" line="66"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../kiosk/ui/controllers/sync_status.py" line="54"/>
+        <source>starting</source>
+        <translation>démarrage</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controllers/sync_status.py" line="115"/>
+        <source>last sync %1 · waiting: %2</source>
+        <translation>dernière synchro %1 · en attente : %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controllers/sync_status.py" line="118"/>
+        <source>up to date · %1</source>
+        <translation>à jour · %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/controllers/sync_status.py" line="147"/>
+        <source>%n scan(s)</source>
+        <translation>
+            <numerusform>%n passage</numerusform>
+            <numerusform>%n passages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/controllers/sync_status.py" line="148"/>
+        <source>%n guest(s)</source>
+        <translation>
+            <numerusform>%n fiche</numerusform>
+            <numerusform>%n fiches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/controllers/sync_status.py" line="149"/>
+        <source>%n badge(s) printed</source>
+        <translation>
+            <numerusform>%n badge imprimé</numerusform>
+            <numerusform>%n badges imprimés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/controllers/sync_status.py" line="150"/>
+        <source>%n decision(s)</source>
+        <translation>
+            <numerusform>%n décision</numerusform>
+            <numerusform>%n décisions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controllers/sync_status.py" line="160"/>
+        <source>offline — check-ins go on, queued</source>
+        <translation>hors ligne — les entrées continuent, en attente</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controllers/sync_status.py" line="162"/>
+        <source>last sync %1</source>
+        <translation>dernière synchro %1</translation>
     </message>
 </context>
 <context>

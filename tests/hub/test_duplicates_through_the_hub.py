@@ -14,6 +14,7 @@ from kiosk.adapters.printing.pdf_folder import PdfFolderPrinter
 from kiosk.domain.model import Status, Verdict
 from kiosk.service import Kiosk
 from kiosk.service.occupancy import Occupancy, to_stats
+from kiosk.service.print_runner import PrintRunner
 from kiosk.service.printing import PrintQueue
 from kiosk.service.sync import facts as sync_facts
 from kiosk.service.sync.round import sync_once
@@ -124,7 +125,7 @@ def test_a_badge_printed_at_one_door_is_known_at_the_other(make_kiosk: MakeKiosk
     a.clock.now = a.clock.now.replace(hour=17, minute=42)  # type: ignore[attr-defined]
     queue = PrintQueue(a, PdfFolderPrinter(tmp_path / "printed"))  # the real queue, printing to a folder
     queue.enqueue(guest.id)
-    done = queue.process_once()
+    done = PrintRunner(queue).process_once()
     assert done is not None and done.status.value == "done"
     assert sync_facts.queued(a).prints == 1
     summary = sync_once(a, hub)

@@ -71,7 +71,7 @@ def test_the_organiser_connects_the_hub_adds_a_door_and_a_laptop_joins_from_the_
     translators = i18n.install(qapp, "fr")
     window = window_on(org, qtbot)
     try:
-        connect = window.open_connect_hub()
+        connect = window.evening.open_connect_hub()
         connect.host.setText("127.0.0.1")
         connect.port.setValue(pg_server.port)
         connect.database.setText(db)
@@ -86,8 +86,8 @@ def test_the_organiser_connects_the_hub_adds_a_door_and_a_laptop_joins_from_the_
         qtbot.waitUntil(lambda: connect.go.text() == "Préparer ce hub", timeout=20_000)
         shoot(connect, "hub-connect.png")
         connect.go.click()
-        qtbot.waitUntil(lambda: window.hub_url is not None, timeout=30_000)
-        url = window.hub_url
+        qtbot.waitUntil(lambda: window.sync.hub_url is not None, timeout=30_000)
+        url = window.sync.hub_url
         assert url is not None and "organiser-pass-2026" not in url and hub_url(org) == url
         import psycopg
 
@@ -96,7 +96,7 @@ def test_the_organiser_connects_the_hub_adds_a_door_and_a_laptop_joins_from_the_
         from kiosk.service.sync.round import sync_once
 
         sync_once(org, url)  # the organiser's event on the hub (the window's own loop does it too)
-        add = window.open_add_door()
+        add = window.evening.open_add_door()
         assert add is not None
         add.name.setText("Accueil 2")
         add.make_button.click()
@@ -123,7 +123,7 @@ def test_the_organiser_connects_the_hub_adds_a_door_and_a_laptop_joins_from_the_
     translators = i18n.install(qapp, "fr")
     window = window_on(door, qtbot)
     try:
-        join = window.open_join_evening()
+        join = window.evening.open_join_evening()
         join.code.setFocus()
         qtbot.keyClicks(join.code, "not a code")
         qtbot.keyClick(join.code, Qt.Key.Key_Return)
@@ -133,7 +133,7 @@ def test_the_organiser_connects_the_hub_adds_a_door_and_a_laptop_joins_from_the_
         qtbot.keyClick(join.code, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: "3" in join.status.text() and "#Plus20" in join.status.text(), timeout=30_000)
         shoot(join, "hub-join.png")
-        qtbot.waitUntil(lambda: window.hub_url is not None, timeout=5_000)
+        qtbot.waitUntil(lambda: window.sync.hub_url is not None, timeout=5_000)
     finally:
         window.shutdown()
         for translator in translators:
@@ -166,12 +166,12 @@ def test_a_new_laptop_joins_by_holding_the_pairing_qr_code_up_to_its_camera(
     window.show()
     window.start_camera()
     try:
-        join = window.open_join_evening()
+        join = window.evening.open_join_evening()
         qtbot.waitUntil(lambda: "#Plus20" in join.status.text(), timeout=60_000)
         assert join.code.text() == code
-        assert window.join_dialog is join
+        assert window.evening.join_dialog is join
         join.reject()
-        assert window.join_dialog is None
+        assert window.evening.join_dialog is None
     finally:
         window.shutdown()
     assert [e.id for e in door.events()] == [EVENT.id]

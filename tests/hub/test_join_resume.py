@@ -22,7 +22,7 @@ from kiosk.service.sync import guests as sync_guests
 from kiosk.service.sync.join import join
 from kiosk.service.sync.round import sync_once
 from kiosk.store import attendees as attendee_store
-from kiosk.store import transaction
+from kiosk.store import search_index, transaction
 
 
 def _organiser(tmp_path: Path, hub: str, guests: int) -> None:
@@ -64,7 +64,7 @@ def test_a_join_cut_off_mid_pull_is_finished_by_joining_again(tmp_path: Path, hu
     joined = join(door, hub)
     assert (joined.event_name, joined.guests) == ("Resume", 10)
     assert door.find("RES-009").first_name == "Zoé9"
-    assert attendee_store.search_backlog(door.conn) == 0
+    assert search_index.search_backlog(door.conn) == 0
     door.conn.execute("INSERT INTO attendees_fts(attendees_fts, rank) VALUES ('integrity-check', 1)")
     with pytest.raises(KioskError, match="fresh data dir"):
         join(door, hub)  # done: the data dir is a replica now

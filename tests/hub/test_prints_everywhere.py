@@ -17,6 +17,7 @@ import psycopg
 from kiosk import settings
 from kiosk.adapters.printing.pdf_folder import PdfFolderPrinter
 from kiosk.service import Kiosk
+from kiosk.service.print_runner import PrintRunner
 from kiosk.service.printing import PrintQueue, auto_print
 from kiosk.service.sync.round import sync_once
 from tests.printing.cups_server import CupsServer
@@ -38,7 +39,7 @@ def test_a_badge_printed_at_door_a_counts_as_printed_at_door_b(make_kiosk: MakeK
     guest = a.find("PLUS20-0011")
     queue = PrintQueue(a, PdfFolderPrinter(tmp_path / "printed-a"))
     queue.enqueue(guest.id)
-    assert queue.run_until_empty() == 1
+    assert PrintRunner(queue).run_until_empty() == 1
     assert guest.id in {g.id for g in b.badges.guests(only_not_printed=True)}  # B does not know yet
     sync_once(a, hub)
     sync_once(b, hub)

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.adapters.hub import schema
 from kiosk.adapters.printing.pdf_folder import PdfFolderPrinter
 from kiosk.service import Kiosk
+from kiosk.service.print_runner import PrintRunner
 from kiosk.service.printing import PrintQueue
 from kiosk.service.sync.round import sync_once
 from kiosk.settings import Settings
@@ -125,7 +126,7 @@ def test_a_badge_printed_at_another_door_shows_in_the_guest_detail(
     guest = a.find("PLUS20-0012")
     queue = PrintQueue(a, PdfFolderPrinter(tmp_path / "printed"))  # the real queue, printing to a folder
     queue.enqueue(guest.id)
-    assert queue.process_once() is not None
+    assert PrintRunner(queue).process_once() is not None
     sync_once(a, hub_url)
     dialog = AttendeeDetailDialog(b, b.find("PLUS20-0012"), PrintSeam())
     qtbot.addWidget(dialog)
@@ -174,7 +175,7 @@ def test_the_door_says_a_badge_was_printed_at_another_kiosk(
     a.check_in("PLUS20-0014")
     queue = PrintQueue(a, PdfFolderPrinter(tmp_path / "printed"))
     queue.enqueue(a.find("PLUS20-0014").id)
-    assert queue.process_once() is not None
+    assert PrintRunner(queue).process_once() is not None
     sync_once(a, hub_url)
     sync_once(b, hub_url)
     assert b.data_dir is not None

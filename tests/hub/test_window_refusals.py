@@ -51,7 +51,7 @@ def test_the_sync_light_says_rows_were_refused_and_from_which_device(
         window.sync_now()  # nothing new refused: amber a while longer (rounds come every few seconds,
         qtbot.waitUntil(lambda: window.last_sync is not rounds, timeout=15_000)  # a flash is never seen)
         assert window.header.sync.state is Light.WARN and "2 ligne(s)" in window.header.sync.toolTip()
-        window._refused_until = 0.0  # five minutes later: green again, the count still said
+        window.sync.refused_until = 0.0  # five minutes later: green again, the count still said
         window.sync_now()
         qtbot.waitUntil(lambda: window.header.sync.state is Light.OK, timeout=15_000)
         assert "2 ligne(s)" in window.header.sync.toolTip()

@@ -19,6 +19,7 @@ import pytest
 
 from kiosk import paths, settings
 from kiosk.service import Kiosk
+from kiosk.service.print_runner import PrintRunner
 from kiosk.service.printing import PrintQueue, auto_print, configured_queue
 from tests.printing.cups_server import CupsServer
 
@@ -145,7 +146,7 @@ def test_the_window_and_the_walk_in_screen_use_the_session_decision(kiosk: Kiosk
         walk_in = kiosk.register(first_name="Noé", last_name="Petit", checkin=True)
         assert [j.attendee_id for j in reversed(queue.jobs())] == [kiosk.find("PLUS20-0006").id, walk_in.attendee.id]
         assert kiosk.badges_queued == 2
-        queue.run_until_empty(timeout=60)
+        PrintRunner(queue).run_until_empty(timeout=60)
         assert len(cups.wait_outputs(2)) == 2
     finally:
         queue.stop()

@@ -20,6 +20,7 @@ from kiosk.badges import engine, layouts
 from kiosk.cli.main import main
 from kiosk.domain.model import Attendee
 from kiosk.service import Kiosk
+from kiosk.service.print_runner import PrintRunner
 from kiosk.service.printing import PrintQueue
 from kiosk.store import print_jobs, transaction
 from tests.printing.cups_server import CupsServer
@@ -50,7 +51,7 @@ def test_badge_comes_out_of_cups_with_the_name_and_the_format_size(cups: CupsSer
     queue = PrintQueue(kiosk, CupsPrinter(cups.queue))
     attendee = _ascii_guest(kiosk)
     job = queue.enqueue(attendee.id, fmt)
-    assert queue.run_until_empty(timeout=30) == 1
+    assert PrintRunner(queue).run_until_empty(timeout=30) == 1
     done = queue.job(job.id)
     assert done is not None and done.status == "done" and done.cups_job_id
     pdf = _output_of(cups, job.id)
@@ -82,11 +83,12 @@ def test_paused_printer_holds_jobs_with_a_banner_and_they_complete_when_enabled(
     cups: CupsServer, kiosk: Kiosk
 ) -> None:
     queue = PrintQueue(kiosk, CupsPrinter(cups.queue))
+    runner = PrintRunner(queue)
     jobs = [queue.enqueue(kiosk.find(f"PLUS20-{i:04d}").id, "cr80") for i in range(10, 14)]
-    first = queue.process_once()
+    first = runner.process_once()
     assert first is not None and first.status == "printing"
     cups.disable("paper jam")
-    assert queue.process_once() is None
+    assert runner.process_once() is None
     statuses = [j.status for j in (queue.job(j.id) for j in jobs) if j]
     assert statuses[1:] == ["held"] * 3
     banner = queue.backlog().message("fr")
@@ -94,7 +96,7 @@ def test_paused_printer_holds_jobs_with_a_banner_and_they_complete_when_enabled(
     assert "paused" in banner  # the reason CUPS shows may be the running job's, not "paper jam"
     assert not CupsPrinter(cups.queue).status().ok and CupsPrinter(cups.queue).status().paused
     cups.enable()
-    assert queue.run_until_empty(timeout=30) >= 3
+    assert runner.run_until_empty(timeout=30) >= 3
     assert [j.status for j in (queue.job(j.id) for j in jobs) if j] == ["done"] * 4
     assert queue.backlog().message("fr") is None
     for job in jobs:
@@ -111,9 +113,10 @@ import sys
 from pathlib import Path
 from kiosk.adapters.printing.cups import CupsPrinter
 from kiosk.service import Kiosk
+from kiosk.service.print_runner import PrintRunner
 from kiosk.service.printing import PrintQueue
 k = Kiosk.open(Path(sys.argv[1]), device_name="door-1")
-PrintQueue(k, CupsPrinter(sys.argv[2])).run_until_empty(timeout=60)
+PrintRunner(PrintQueue(k, CupsPrinter(sys.argv[2]))).run_until_empty(timeout=60)
 """
 
 
@@ -136,7 +139,7 @@ def test_a_killed_process_resumes_without_losing_or_doubling_a_badge(
     assert "queued" in statuses, statuses  # killed mid-queue
 
     restarted = PrintQueue(kiosk, CupsPrinter(cups.queue))
-    restarted.run_until_empty(timeout=60)
+    PrintRunner(restarted).run_until_empty(timeout=60)
     assert [j.status for j in (restarted.job(j.id) for j in jobs) if j] == ["done"] * len(jobs)
     titles = _cups_titles(cups)
     for job in jobs:
@@ -146,6 +149,7 @@ def test_a_killed_process_resumes_without_losing_or_doubling_a_badge(
 def test_a_job_claimed_by_a_dead_process_is_found_by_title_or_requeued(cups: CupsServer, kiosk: Kiosk) -> None:
     printer = CupsPrinter(cups.queue)
     queue = PrintQueue(kiosk, printer)
+    runner = PrintRunner(queue)
     sent = queue.enqueue(kiosk.find("PLUS20-0040").id, "cr80")
     lost = queue.enqueue(kiosk.find("PLUS20-0041").id, "cr80")
     # What a process killed between `lp` and its database write leaves behind:
@@ -157,10 +161,10 @@ def test_a_job_claimed_by_a_dead_process_is_found_by_title_or_requeued(cups: Cup
         for job in (sent, lost):
             print_jobs.update(kiosk.conn, job.id, now=kiosk.now(), status="printing", attempts=1,
                               claimed_by="elsewhere-host:999999")
-    assert queue.recover() == 2
+    assert runner.recover() == 2
     assert queue.job(sent.id).cups_job_id  # type: ignore[union-attr]
     assert queue.job(lost.id).status == "queued"  # type: ignore[union-attr]
-    queue.run_until_empty(timeout=30)
+    runner.run_until_empty(timeout=30)
     titles = _cups_titles(cups)
     assert titles.count(sent.title) == 1 and titles.count(lost.title) == 1
 
@@ -192,7 +196,7 @@ def test_qt_backend_prints_through_the_same_cups_queue(cups: CupsServer, kiosk: 
     queue = PrintQueue(kiosk, printer)
     attendee = kiosk.find("PLUS20-0060")
     job = queue.enqueue(attendee.id, "a6")
-    assert queue.run_until_empty(timeout=30) == 1
+    assert PrintRunner(queue).run_until_empty(timeout=30) == 1
     deadline = time.monotonic() + 20
     while not cups.outputs() and time.monotonic() < deadline:
         time.sleep(0.1)

@@ -11,6 +11,7 @@ from kiosk import paths
 from kiosk.adapters.printing import JobState, Media, PrinterError, PrinterInfo, PrinterState, make_printer
 from kiosk.adapters.printing.pdf_folder import PdfFolderPrinter
 from kiosk.service import Kiosk, KioskError
+from kiosk.service.print_runner import PrintRunner
 from kiosk.service.printing import PrintQueue
 from tests.conftest import FakeClock
 
@@ -41,16 +42,17 @@ class FlakyPrinter(PdfFolderPrinter):
 def test_pdf_folder_is_the_default_and_records_reprints(kiosk: Kiosk, data_dir: Path) -> None:
     printer = make_printer("pdf", data_dir=data_dir)
     queue = PrintQueue(kiosk, printer)
+    runner = PrintRunner(queue)
     attendee = kiosk.find("PLUS20-0001")
     first = queue.enqueue(attendee.id)
     assert first.status == "queued" and not first.reprint and queue.pending_count() == 1
-    done = queue.process_once()
+    done = runner.process_once()
     assert done is not None and done.status == "done" and done.attempts == 1
     assert (paths.print_dir(data_dir) / done.cups_job_id).exists() if done.cups_job_id else False
     assert queue.destination == str(paths.print_dir(data_dir))
     again = queue.enqueue(attendee.id, "cr80")
     assert again.reprint and again.format == "cr80"
-    assert queue.run_until_empty() == 1 and queue.pending_count() == 0 and queue.backlog().message("fr") is None
+    assert runner.run_until_empty() == 1 and queue.pending_count() == 0 and queue.backlog().message("fr") is None
     with pytest.raises(KioskError):
         queue.enqueue(attendee.id, "no-such-format")
 
@@ -59,39 +61,41 @@ def test_failures_back_off_then_end_failed_and_can_be_retried(kiosk: Kiosk, data
                                                              clock: FakeClock) -> None:
     printer = FlakyPrinter(data_dir / "out")
     queue = PrintQueue(kiosk, printer)
+    runner = PrintRunner(queue)
     job = queue.enqueue(kiosk.find("PLUS20-0001").id)
     printer.failures = 99
-    after = queue.process_once()
+    after = runner.process_once()
     assert after is not None and after.status == "queued" and after.last_error == "out of labels"
-    assert queue.process_once() is None  # backing off: not due yet
+    assert runner.process_once() is None  # backing off: not due yet
     for _ in range(10):
         clock.advance(600)
-        queue.process_once()
+        runner.process_once()
     final = queue.job(job.id)
     assert final is not None and final.status == "failed" and final.attempts == 5
     assert queue.backlog().message("fr") == "1 badge en échec"
     printer.failures = 0
     assert queue.retry_failed() == 1
-    assert queue.run_until_empty() == 1 and printer.submitted == [job.title]
+    assert runner.run_until_empty() == 1 and printer.submitted == [job.title]
 
 
 def test_missing_printer_holds_jobs_with_a_banner_then_releases_them(kiosk: Kiosk, data_dir: Path) -> None:
     printer = FlakyPrinter(data_dir / "out")
     queue = PrintQueue(kiosk, printer)
+    runner = PrintRunner(queue)
     printer.state = PrinterState(False, False, False, "printer Brother not found")
     for code in ("PLUS20-0001", "PLUS20-0002", "PLUS20-0003"):
         queue.enqueue(kiosk.find(code).id)
-    assert queue.process_once() is None
+    assert runner.process_once() is None
     assert {j.status for j in queue.jobs()} == {"held"}
     assert queue.backlog().message("fr") == "Imprimante indisponible — 3 badges en attente (printer Brother not found)"
     printer.state = PrinterState(True)
-    assert queue.run_until_empty() == 3 and len(printer.submitted) == 3
+    assert runner.run_until_empty() == 3 and len(printer.submitted) == 3
 
 
 def test_background_worker_prints_without_blocking_the_caller(kiosk: Kiosk, data_dir: Path) -> None:
     printer = FlakyPrinter(data_dir / "out")
     queue = PrintQueue(kiosk, printer)
-    queue.start(poll=0.05)
+    PrintRunner(queue, poll=0.05).start()
     try:
         started = time.perf_counter()
         jobs = [queue.enqueue(kiosk.find(f"PLUS20-{i:04d}").id) for i in range(1, 6)]

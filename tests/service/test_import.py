@@ -14,6 +14,7 @@ from kiosk.domain.model import Category, Event, Status, Verdict, Workshop
 from kiosk.service import Kiosk, KioskError
 from kiosk.service.importer import import_registrations
 from kiosk.store import attendees as attendee_store
+from kiosk.store import import_staging
 from tests.conftest import FakeClock
 
 HEADER = ("Billet", "Prénom", "Nom", "Email", "Structure", "Catégorie", "Atelier", "Statut")
@@ -167,7 +168,7 @@ def test_a_file_is_one_transaction(forum: Kiosk, data_dir: Path, tmp_path: Path,
                                    monkeypatch: pytest.MonkeyPatch) -> None:
     import_registrations(forum, write_csv(tmp_path / "a.csv", ROWS[:2]))
     before = checksum(data_dir / "kiosk.db")
-    real_apply = attendee_store.apply_staged_updates
+    real_apply = import_staging.apply_staged_updates
     calls = {"n": 0}
 
     def failing_apply(*args: object, **kwargs: object) -> None:
@@ -175,7 +176,7 @@ def test_a_file_is_one_transaction(forum: Kiosk, data_dir: Path, tmp_path: Path,
         real_apply(*args, **kwargs)  # type: ignore[arg-type]
         raise sqlite3.OperationalError("disk I/O error")  # the machine fails half-way: rows in, changes made
 
-    monkeypatch.setattr(attendee_store, "apply_staged_updates", failing_apply)
+    monkeypatch.setattr(import_staging, "apply_staged_updates", failing_apply)
     rows = [("T-001", "Hélène", "Martin", *ROWS[0][3:]), ("T-002", "JB", "Fontaine", *ROWS[1][3:]), *ROWS[2:]]
     with pytest.raises(KioskError, match=r"^b\.csv: cannot write the database \(disk I/O error\); nothing"):
         import_registrations(forum, write_csv(tmp_path / "b.csv", rows))
@@ -270,7 +271,7 @@ def test_a_guest_registered_while_the_file_is_matched_is_matched_again_under_the
     """The file is matched without the write lock; a walk-in registered at the door meanwhile (another
     connection) is seen under the lock, and the file's row for that person matches it: one guest, not two."""
     door = Kiosk.open(data_dir, device_name="door-2", clock=clock)
-    real_stage = attendee_store.stage_new
+    real_stage = import_staging.stage_new
     calls = {"n": 0}
 
     def stage_and_register(*args: object, **kwargs: object) -> None:
@@ -279,7 +280,7 @@ def test_a_guest_registered_while_the_file_is_matched_is_matched_again_under_the
             door.register(first_name="Łukasz", last_name="Kowalski", email="lukasz@example.org")
         real_stage(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(attendee_store, "stage_new", stage_and_register)
+    monkeypatch.setattr(import_staging, "stage_new", stage_and_register)
     try:
         rows = [*ROWS[:4], ("", *ROWS[4][1:])]  # Łukasz's row has no ticket code
         report = import_registrations(forum, write_csv(tmp_path / "a.csv", rows))

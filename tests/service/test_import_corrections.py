@@ -15,6 +15,7 @@ from kiosk.domain.model import Category, Event, Status, Workshop
 from kiosk.service import Kiosk
 from kiosk.service.importer import ImportReport, import_registrations
 from kiosk.store import attendees as attendee_store
+from kiosk.store import import_staging
 from tests.conftest import FakeClock
 
 HEADER = ("Billet", "Prénom", "Nom", "Email", "Structure", "Catégorie", "Atelier", "Statut")
@@ -148,7 +149,7 @@ def test_the_record_costs_nothing_until_an_edit_and_a_re_import_writes_no_row(fo
     forum.edit("T-003", organisation="Collectif Zoé", workshop="Se loger")
     forum.edit("T-003", organisation="Collectif Z")  # a second edit keeps what the import brought
     assert stored()["T-003"] == "\x1f".join(("T-003", "Zoé", "Nguyen", "zoe@example.org", "", "Citoyen", "", "valid"))
-    assert attendee_store.read_imported(stored()["T-003"]) == {
+    assert import_staging.read_imported(stored()["T-003"]) == {
         "ticket_code": "T-003", "first_name": "Zoé", "last_name": "Nguyen", "email": "zoe@example.org",
         "organisation": None, "category": "Citoyen", "workshop": None, "status": "valid"}
     mark = attendee_store.change_mark(forum.conn)

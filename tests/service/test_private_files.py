@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.service import Kiosk
+from kiosk.service.print_runner import PrintRunner
 from tests.cli.test_end_to_end import ROOT
 
 
@@ -83,7 +84,7 @@ def test_the_database_its_wal_and_shm_and_the_badge_folder_are_private_in_proces
         queue = PrintQueue(kiosk, make_printer("pdf", str(data / "printed"), data_dir=data))
         try:
             queue.enqueue(kiosk.find("PLUS20-0003").id)
-            assert queue.process_once() is not None
+            assert PrintRunner(queue).process_once() is not None
         finally:
             queue.stop()
         assert [p.suffix for p in (data / "printed").iterdir()] == [".pdf"]

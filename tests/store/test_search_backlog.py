@@ -10,7 +10,7 @@ import pytest
 from kiosk.domain.model import Attendee
 from kiosk.service import Kiosk
 from kiosk.store import attendees as attendee_store
-from kiosk.store import transaction
+from kiosk.store import import_staging, search_index, transaction
 
 
 def _guests(kiosk: Kiosk, n: int, start: int = 0) -> list[Attendee]:
@@ -22,11 +22,11 @@ def _guests(kiosk: Kiosk, n: int, start: int = 0) -> list[Attendee]:
 def _bulk(kiosk: Kiosk, guests: list[Attendee]) -> None:
     """What an import does: stage, insert under the lock, and (here) no catch-up yet."""
     conn = kiosk.conn
-    attendee_store.stage_values(conn, attendee_store.prepared_values(
+    import_staging.stage_values(conn, attendee_store.prepared_values(
         guests, case_sensitive=False, now=kiosk.now(), device_id="d"))
     with transaction(conn):
-        attendee_store.insert_staged(conn)
-    attendee_store.drop_staged(conn)
+        import_staging.insert_staged(conn)
+    import_staging.drop_staged(conn)
 
 
 def _index_is_exact(conn: sqlite3.Connection) -> None:
@@ -36,11 +36,11 @@ def _index_is_exact(conn: sqlite3.Connection) -> None:
 def test_search_finds_backlog_rows_before_they_are_indexed(kiosk: Kiosk) -> None:
     demo = [a.id for a in kiosk.search("helene")]
     _bulk(kiosk, _guests(kiosk, 300))
-    assert attendee_store.search_backlog(kiosk.conn) == 300
+    assert search_index.search_backlog(kiosk.conn) == 300
     before = [a.id for a in kiosk.search("zoe12 bulkow")]
     assert set(before) == {"bulk-12", *(f"bulk-{i}" for i in range(120, 130))}
-    assert attendee_store.catch_up_search(kiosk.conn, chunk=70) == 300
-    assert attendee_store.search_backlog(kiosk.conn) == 0
+    assert search_index.catch_up_search(kiosk.conn, chunk=70) == 300
+    assert search_index.search_backlog(kiosk.conn) == 0
     assert [a.id for a in kiosk.search("zoe12 bulkow")] == before
     assert [a.id for a in kiosk.search("helene")] == demo  # the demo's own guests, as before
     _index_is_exact(kiosk.conn)
@@ -56,7 +56,7 @@ def test_edits_and_deletes_of_backlog_rows_leave_the_index_exact(kiosk: Kiosk) -
         kiosk.conn.execute("DELETE FROM attendees WHERE id = 'bulk-7'")
     assert [a.id for a in kiosk.search("renamed")] == ["bulk-3"]
     assert [a.id for a in kiosk.search("zoe7 ")] == []
-    attendee_store.catch_up_search(kiosk.conn)
+    search_index.catch_up_search(kiosk.conn)
     assert [a.id for a in kiosk.search("renamed")] == ["bulk-3"]
     found = {a.id for a in kiosk.search("bulkowska", limit=500)}
     assert len(found) == 47 and not found & {"bulk-3", "bulk-7", "bulk-49"}
@@ -66,13 +66,13 @@ def test_edits_and_deletes_of_backlog_rows_leave_the_index_exact(kiosk: Kiosk) -
 def test_a_walk_in_during_the_backlog_joins_it_and_reused_rowids_are_indexed(kiosk: Kiosk) -> None:
     _bulk(kiosk, _guests(kiosk, 40))
     kiosk.register(first_name="Walter", last_name="Inn")  # the door's own write: never waits for the backlog
-    assert attendee_store.search_backlog(kiosk.conn) == 41
+    assert search_index.search_backlog(kiosk.conn) == 41
     assert [a.last_name for a in kiosk.search("walter")] == ["Inn"]
-    attendee_store.catch_up_search(kiosk.conn)
+    search_index.catch_up_search(kiosk.conn)
     with transaction(kiosk.conn):  # the top rows go: the next insert reuses their rowids
         kiosk.conn.execute("DELETE FROM attendees WHERE rowid > (SELECT max(rowid) - 5 FROM attendees)")
     kiosk.register(first_name="Wilma", last_name="Reused")
-    assert attendee_store.search_backlog(kiosk.conn) == 0
+    assert search_index.search_backlog(kiosk.conn) == 0
     assert [a.last_name for a in kiosk.search("wilma")] == ["Reused"]
     _index_is_exact(kiosk.conn)
 
@@ -82,7 +82,7 @@ def test_open_indexes_what_a_killed_import_left(data_dir: Path, kiosk: Kiosk) ->
     kiosk.close()
     again = Kiosk.open(data_dir)
     try:
-        assert attendee_store.search_backlog(again.conn) == 0
+        assert search_index.search_backlog(again.conn) == 0
         assert len(again.search("bulkowska", limit=500)) == 120
         _index_is_exact(again.conn)
     finally:

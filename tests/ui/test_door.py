@@ -307,9 +307,7 @@ def test_a_scan_on_a_busy_database_says_one_moment_and_is_recorded_when_it_frees
 
 def test_a_scan_that_cannot_be_written_shows_not_recorded_never_the_last_welcome(
         window: MainWindow, kiosk: Kiosk, data_dir: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kiosk.ui.presenters import checkin as checkin_presenter
-
-    monkeypatch.setattr(checkin_presenter, "RETRY_FOR_S", 0.6)  # the import's lock outlasts the retries
+    window.presenter.retry.retry_for_s = 0.6  # the import's lock outlasts the retries
     window.presenter.scan("PLUS20-0001")
     assert panel_verdict(window) is Verdict.ACCEPTED
     other = sqlite3.connect(str(data_dir / "kiosk.db"))

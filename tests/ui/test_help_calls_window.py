@@ -25,17 +25,17 @@ def test_the_staff_window_shows_and_sounds_a_call_until_someone_answers(
     qtbot.addWidget(screen)
     screen.show()
     try:
-        assert staff_window.help_alert.isHidden()
+        assert staff_window.help_calls.bar.isHidden()
         screen.help_button.click()
         assert screen.message.title.text() == "Someone is coming"
-        qtbot.waitUntil(staff_window.help_alert.isVisible, timeout=10_000)
-        assert staff_window.help_alert.text.text().startswith("Someone is asking for help at the walk-in screen")
+        qtbot.waitUntil(staff_window.help_calls.bar.isVisible, timeout=10_000)
+        assert staff_window.help_calls.bar.text.text().startswith("Someone is asking for help at the walk-in screen")
         assert "warning" in sounds.played
         screen.help_button.click()  # a second call while the first waits
-        qtbot.waitUntil(lambda: "1 more call" in staff_window.help_alert.text.text(), timeout=10_000)
-        staff_window.help_alert.go.click()
-        staff_window.help_alert.go.click()
-        assert staff_window.help_alert.isHidden()
+        qtbot.waitUntil(lambda: "1 more call" in staff_window.help_calls.bar.text.text(), timeout=10_000)
+        staff_window.help_calls.bar.go.click()
+        staff_window.help_calls.bar.go.click()
+        assert staff_window.help_calls.bar.isHidden()
         assert help_calls.open_calls(walk_in_kiosk) == []
         answers = [c for c in help_store.rows(kiosk.conn, kiosk.event.id) if c.kind == "answer"]
         assert len(answers) == 2 and all(a.device_name == kiosk.device_name for a in answers)

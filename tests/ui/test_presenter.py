@@ -12,10 +12,9 @@ import pytest
 from kiosk.domain.model import Direction, ScanKind, Verdict
 from kiosk.service import Kiosk
 from kiosk.service.errors import StorageKind
+from kiosk.ui.presenters.busy_retry import RETRY_FOR_S, RETRY_MS
 from kiosk.ui.presenters.checkin import (
     CAMERA_HOLD_S,
-    RETRY_FOR_S,
-    RETRY_MS,
     CheckinPresenter,
     FailureState,
     RecentScan,

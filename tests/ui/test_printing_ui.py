@@ -59,7 +59,7 @@ def test_printing_section_saves_and_rebuilds_the_queue(printing_window: MakeWind
     queue = window.printing.queue
     assert queue is not None and queue is not old and queue.default_format == "cr80"
     assert queue.destination == str(folder) and section.destination.text() == str(folder)
-    qtbot.waitUntil(lambda: old._thread is None, timeout=5000)  # the old worker stopped, off the UI thread
+    qtbot.waitUntil(lambda: old.runner is None, timeout=5000)  # the old worker stopped, off the UI thread
     window.presenter.scan("PLUS20-0003")  # auto-print on check-in goes through the new queue
     qtbot.waitUntil(lambda: len(pdfs(folder)) == 1, timeout=10_000)
 
@@ -77,9 +77,9 @@ def test_test_badge_lands_in_the_pdf_folder_and_says_where(printing_window: Make
 
 def test_find_printers_fills_the_list(printing_window: MakeWindow, qtbot: QtBot,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    from kiosk.ui import main_window
+    from kiosk.ui.controllers import printer_status
 
-    monkeypatch.setattr(main_window, "printer_names", lambda: [("Brother_QL", True), ("Hall", False)])
+    monkeypatch.setattr(printer_status, "printer_names", lambda: [("Brother_QL", True), ("Hall", False)])
     section = printing_window().settings_page.printing
     section.backend.setCurrentIndex(section.backend.findData("cups"))
     section.refresh_button.click()

@@ -29,7 +29,7 @@ def test_the_demo_is_said_not_ready_with_what_to_do(qapp: QApplication, make_win
 
 def said_in_french(make_window: MakeWindow, qtbot: QtBot) -> None:
     window = make_window()
-    dialog = window.open_readiness()
+    dialog = window.evening.open_readiness()
     qtbot.waitUntil(lambda: bool(dialog.lines), timeout=20000)
     shown = dialog.texts()
     assert "fail: L'événement actif est la démo" in shown

@@ -209,11 +209,11 @@ def test_screenshots_of_the_self_service_screen(qtbot: QtBot, kiosk: Kiosk, data
     finally:
         busy.rollback()
         busy.close()
-    window._submit_again()
-    assert window.last_answer is not None
+    window.presenter.on_retry()
+    assert window.presenter.last_answer is not None
     grab_widget(window, shots / f"self-service-thanks{suffix}.png")
-    window.ask_pin()
-    window.try_pin("0000")
+    window.presenter.ask_pin()
+    window.presenter.try_pin("0000")
     grab_widget(window, shots / f"self-service-pin{suffix}.png")
     window._leaving = True
     window.close()

@@ -15,7 +15,7 @@ from kiosk.service import authority
 from kiosk.service.sync import checks
 from kiosk.store import attendees as attendee_store
 from kiosk.store import events as event_store
-from kiosk.store import savepoint, transaction
+from kiosk.store import import_staging, savepoint, search_index, transaction
 from kiosk.store import sync as sync_store
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def pull_guests(kiosk: Kiosk, conn: Any, hub_id: str, batch: int, limit: checks.
     applied = pull_guest_pages(kiosk, conn, hub_id, batch * 4, limit, between)  # 20,000 a page: a join, 5 trips
     # Pages of new guests joined the search backlog (found by search already): indexed now, in short
     # transactions. A kiosk killed before this finishes indexes the rest when it next opens.
-    attendee_store.catch_up_search(kiosk.conn)
+    search_index.catch_up_search(kiosk.conn)
     return applied
 
 
@@ -167,7 +167,7 @@ def insert_event_guests(kiosk: Kiosk, event: Event, guests: list[tuple[Attendee,
     stamps = {g.id: st for g, st in guests if st != "{}"}
     values = [v for device, group in by_device.items() for v in attendee_store.prepared_values(
         group, case_sensitive=event.codes_case_sensitive, now="", device_id=device, stamps=stamps)]
-    return attendee_store.insert_all_or_none(kiosk.conn, values)
+    return import_staging.insert_all_or_none(kiosk.conn, values)
 
 
 def _purged(kiosk: Kiosk, event_id: str) -> bool:

@@ -1,6 +1,6 @@
 -- kiosk schema v11: the search index may lag behind a large write, never be wrong.
 -- A 100,000-row import (or a join) commits its guests in one short transaction and indexes them for
--- search afterwards in bounded transactions (kiosk.store.attendees.catch_up_search), so a check-in
+-- search afterwards in bounded transactions (kiosk.store.search_index.catch_up_search), so a check-in
 -- waits for the rows only, not for the full-text index. search_indexed.upto is the highest attendee
 -- rowid the FTS index covers; rows above it are the backlog, which search reads directly until they
 -- are indexed, so a search never misses a guest. Edits and deletes of backlog rows leave the index

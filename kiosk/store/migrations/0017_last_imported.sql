@@ -10,7 +10,7 @@
 -- no import has brought this guest since v17 (imported before, walk-in, pulled from the hub); the importer
 -- then falls back on the field stamps (a field written since the guest was created keeps its value).
 -- The importer sets the column in its own writes (this trigger dropped around them, inside the import's
--- transaction: kiosk.store.attendees.apply_staged_updates). Neither trigger of 0008/0013 watches it:
+-- transaction: kiosk.store.import_staging.apply_staged_updates). Neither trigger of 0008/0013 watches it:
 -- recording what a file brought is not an edit to push or to re-match against.
 ALTER TABLE attendees ADD COLUMN imported TEXT;
 CREATE TRIGGER attendees_imported_before_edit AFTER UPDATE OF ticket_code, first_name, last_name, email,

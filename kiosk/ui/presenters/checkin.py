@@ -13,13 +13,14 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from kiosk.domain import rules
 from kiosk.domain.model import Attendee, CheckinResult, Direction, Scan, ScanKind, Verdict
 from kiosk.service import KioskError
 from kiosk.service.errors import StorageError, StorageKind
 from kiosk.service.roles import DoorOperations
+from kiosk.ui.presenters.busy_retry import BusyRetry, Timer, is_storage_fault
 
 log = logging.getLogger(__name__)
 
@@ -68,22 +69,6 @@ class FailureState:
     retrying: bool = False
 
 
-# A scan that finds the database busy (the window waits only 200 ms for the lock, then would say "not
-# recorded") is tried again every RETRY_MS for RETRY_FOR_S: an import's write transaction (~1 s for
-# 100,000 new guests) then costs the guest a moment's wait, not a second scan.
-RETRY_MS = 250
-RETRY_FOR_S = 3.0
-
-
-@dataclass
-class _Pending:
-    """A write waiting for the lock, and what to do with its result."""
-
-    code: str
-    operation: Callable[[], object]
-    then: Callable[[Any], None]
-    until: float  # monotonic time past which it is "not recorded"
-
 
 @dataclass(frozen=True)
 class RecentScan:
@@ -96,13 +81,6 @@ class RecentScan:
     @property
     def undoable(self) -> bool:
         return not self.undone and rules.can_undo(self.scan.kind)
-
-
-class Timer(Protocol):
-    """A restartable single-shot timer (a QTimer in the window, a fake in tests)."""
-
-    def start(self, ms: int) -> None: ...
-    def stop(self) -> None: ...
 
 
 class CheckinView(Protocol):
@@ -130,7 +108,7 @@ class CheckinPresenter:
         self.view = view
         self.timer = timer
         self.retry_timer = retry_timer  # None: a busy database is "not recorded" at once
-        self._pending: list[_Pending] = []
+        self.retry = BusyRetry(retry_timer, monotonic=monotonic)  # scans that wait for the database's lock
         self.timeout_s = timeout_s
         # Who is at this door: asked the first time it matters (an override), then remembered for the
         # window's life. Never the computer's name: a verdict said "au poste « vm »" for a person.
@@ -191,7 +169,7 @@ class CheckinPresenter:
             return False
         if source is Source.CAMERA and self._camera_holds(text):
             return False
-        if any(p.code == text for p in self._pending):
+        if self.retry.waiting(text):
             return False  # scanned again while it waits for the lock: it is already on its way
         direction = self.direction
         return self._write(text, lambda: self.kiosk.check_in(text, direction=direction,
@@ -203,45 +181,23 @@ class CheckinPresenter:
         fault of the storage to the panel ("not recorded"): False, nothing else shown. A busy database
         (an import's transaction) is tried again by itself (on_retry), behind any write already
         waiting: True, and the panel says to wait."""
-        item = _Pending(code, operation, then, self._monotonic() + RETRY_FOR_S)
-        if not self._pending:
-            written = self._attempt(item)
-            if written is not None:
-                return written
-        self._pending.append(item)
+        written = self.retry.run(code, operation, then, lambda exc: self._failed(code, exc))
+        if written is not None:
+            return written
         self.current = None
         self.timer.stop()
         self.view.show_failure(FailureState(code=code, kind=StorageKind.LOCKED, detail="", retrying=True))
-        if self.retry_timer is not None:
-            self.retry_timer.start(RETRY_MS)
         return True
 
-    def _attempt(self, item: _Pending) -> bool | None:
-        """Run one write: True once its result is shown, False when refused or not recorded (shown too),
-        None when the database is busy and it may wait on (a retry timer, time left)."""
-        try:
-            result = item.operation()
-        except (StorageError, sqlite3.Error, OSError) as exc:  # before KioskError: StorageError is one
-            storage = StorageError.from_exception(exc)
-            if (self.retry_timer is not None and storage is not None and storage.kind is StorageKind.LOCKED
-                    and self._monotonic() < item.until):
-                return None
-            self._not_recorded(item.code, exc)
-            return False
-        except KioskError as exc:
+    def _failed(self, code: str, exc: BaseException) -> None:
+        if is_storage_fault(exc):
+            self._not_recorded(code, exc)
+        else:
             self.view.show_error(str(exc))
-            return False
-        item.then(result)
-        return True
 
     def on_retry(self) -> None:
         """The retry timer: the waiting writes in order, until one still finds the database busy."""
-        while self._pending:
-            if self._attempt(self._pending[0]) is None:
-                if self.retry_timer is not None:
-                    self.retry_timer.start(RETRY_MS)
-                return
-            self._pending.pop(0)
+        self.retry.on_timer()
 
     def _not_recorded(self, code: str, exc: BaseException) -> None:
         """The write failed: say so on the panel (the last guest's green must not stay there)."""

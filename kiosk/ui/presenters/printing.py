@@ -1,9 +1,10 @@
 """The printer as the window sees it: owns the PrintQueue behind the seam, shows its state, rebuilds
 it when printer settings change, retries and prints test badges.
 
-The state comes from the queue's worker: after each step it reads the queue's state on its own
-thread and connection and, when it changed, posts it to the UI thread through the TaskRunner's
-mailbox (the window's one way back). Only a queue without a worker is polled (on the TaskRunner).
+The state comes from the queue's runner (its worker thread): after each step it reads the queue's
+state on its own thread and connection and, when it changed, posts it to the UI thread through the
+TaskRunner's mailbox (the window's one way back). Only a queue without a runner is polled (on the
+TaskRunner).
 
 No widgets: the window connects ``changed`` to the header light and the check-in banner.
 """
@@ -57,7 +58,7 @@ class PrinterController(QObject):
             queue.on_step = None
 
     def _attach(self, queue: Any) -> None:
-        if queue is not None and getattr(queue, "worker", None) is not None:
+        if queue is not None and getattr(queue, "runner", None) is not None:
             self._reported, self._force = None, True
             self._generation += 1
             generation = self._generation
@@ -78,7 +79,7 @@ class PrinterController(QObject):
         """Ask for the queue's state now: its worker reports after its next step (woken now); a queue
         without a worker is read on the TaskRunner, skipped while the previous read runs."""
         queue = self.seam.queue
-        if queue is not None and getattr(queue, "worker", None) is not None and queue.on_step is not None:
+        if queue is not None and getattr(queue, "runner", None) is not None and queue.on_step is not None:
             self._force = True
             queue.wake()
             return None

@@ -1,6 +1,6 @@
 """The walk-in form: big fields for a touch screen, problems said in plain words beside each field.
 
-A new form is built for every guest (``SelfServiceWindow.reset``), so nothing of the previous one
+A new form is built for every guest (``SelfServicePresenter.reset``), so nothing of the previous one
 survives in a widget, an undo buffer or a completer.
 """
 
