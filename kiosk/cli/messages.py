@@ -136,6 +136,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "join_key_offered": "Le hub présente la clé des billets d'empreinte :",
         "join_key_same": "Est-ce l'empreinte que montre « kiosk keys show » sur la machine de l'organisation ? [o/N]",
         "no_key": "aucune",
+        "purge_auto": "Conservation écoulée : données personnelles de « {name} » effacées ({guests} invités).",
     },
     "en": {
         "version": "kiosk version {version}",
@@ -252,6 +253,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "join_key_offered": "The hub offers the ticket key with fingerprint:",
         "join_key_same": "Is it the fingerprint 'kiosk keys show' shows on the organiser's machine? [y/N]",
         "no_key": "none",
+        "purge_auto": "Retention passed: personal data of \"{name}\" erased ({guests} guests).",
     },
 }
 
