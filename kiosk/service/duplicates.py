@@ -19,8 +19,8 @@ from kiosk.domain import rules
 from kiosk.domain.duplicates import GuestLink, LinkKind, resolve, settled_pairs, walk_in_pairs
 from kiosk.domain.merge import duplicate_entries, union_scans
 from kiosk.domain.model import Attendee, Scan, Status
-from kiosk.service.checkin import refresh_presence
 from kiosk.service.errors import Refused, storage_guard
+from kiosk.service.presence import refresh_presence
 from kiosk.service.session import OnSession, Session
 from kiosk.store import attendees as attendee_store
 from kiosk.store import guest_links as link_store

@@ -20,7 +20,7 @@ from kiosk.domain import rules
 from kiosk.domain.model import Event, Scan, ScanKind, Verdict
 from kiosk.domain.occupancy import Figures, GroupFigures, OccupancyFold, Track
 from kiosk.domain.text import fold
-from kiosk.service.checkin import refresh_presence
+from kiosk.service.presence import refresh_presence
 from kiosk.service.session import utc_now
 from kiosk.service.stats import Stats, WorkshopFigures
 from kiosk.store import attendees as attendee_store

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk.domain import pulled as pulled_check
 from kiosk.domain.duplicates import LinkKind
-from kiosk.service.checkin import refresh_presence
+from kiosk.service.presence import refresh_presence
 from kiosk.service.sync.checks import Horizon, valid
 from kiosk.store import events as event_store
 from kiosk.store import guest_links as link_store

@@ -18,8 +18,8 @@ from kiosk import paths
 from kiosk.domain import merge
 from kiosk.domain import pulled as pulled_check
 from kiosk.service import authority
-from kiosk.service.checkin import refresh_presence
 from kiosk.service.device import machine_id
+from kiosk.service.presence import refresh_presence
 from kiosk.service.sync import checks, facts
 from kiosk.service.sync.guests import Between, no_pause, pull_guests
 from kiosk.store import events as event_store
