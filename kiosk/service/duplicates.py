@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from kiosk.domain import rules
 from kiosk.domain.duplicates import GuestLink, LinkKind, resolve, settled_pairs, walk_in_pairs
@@ -27,9 +25,6 @@ from kiosk.store import guest_links as link_store
 from kiosk.store import scans as scan_store
 from kiosk.store import sync as sync_store
 from kiosk.store import transaction
-
-if TYPE_CHECKING:
-    from kiosk.service.sync.round import SyncSummary
 
 
 @dataclass(frozen=True)
@@ -193,17 +188,8 @@ class Duplicates(OnSession):
 
 
 @dataclass(frozen=True)
-class SyncOutcome:
-    """What the window's background sync brings back: the round, and what to look at afterwards."""
-
-    summary: SyncSummary
-    duplicate_entries: int
-    walk_in_pairs: int
-
-
-@dataclass(frozen=True)
 class Snapshot:
-    """What the window's "Duplicates" view lists, read on a worker."""
+    """What the window's "Duplicates" view lists, read on a worker (kiosk.service.jobs.read_duplicates)."""
 
     entries: list[DuplicateEntryView]
     pairs: list[WalkInPairView]
@@ -211,14 +197,3 @@ class Snapshot:
     @property
     def total(self) -> int:
         return len(self.entries) + len(self.pairs)
-
-
-def read_snapshot(data_dir: Path, device_name: str) -> Snapshot:
-    """The duplicates of the active event, on a connection of its own (a worker thread's)."""
-    from kiosk.service.kiosk import Kiosk
-
-    kiosk = Kiosk.open(data_dir, device_name=device_name, check=False)
-    try:
-        return Snapshot(kiosk.duplicates.entries(), kiosk.duplicates.walk_in_pairs())
-    finally:
-        kiosk.close()

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from kiosk.domain.messages import clock_message, refused_message
 from kiosk.domain.rules import format_time, local_clock, local_timestamp
 from kiosk.service import Kiosk, KioskError
-from kiosk.service.duplicates import SyncOutcome
 from kiosk.service.errors import StorageKind
+from kiosk.service.jobs import SyncOutcome
 from kiosk.service.printing import auto_print
 from kiosk.service.sync.checks import clock_off, newest_record
 from kiosk.service.sync.facts import queued
