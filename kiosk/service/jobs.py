@@ -9,6 +9,9 @@ its own thread (kiosk.ui.background).
 
 from __future__ import annotations
 
+import logging
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -21,6 +24,8 @@ if TYPE_CHECKING:
     from kiosk.service.duplicates import Snapshot
     from kiosk.service.importer import ImportReport
     from kiosk.service.sync.round import SyncSummary
+
+log = logging.getLogger(__name__)
 
 
 class PhasedProgress(Protocol):
@@ -78,3 +83,26 @@ class SyncOutcome:
     duplicate_entries: int
     walk_in_pairs: int
 
+
+def watch_hub(data_dir: Path, device_name: str, url: str, *, poll_s: float, stop: Callable[[], bool],
+              wake: threading.Event, report: Callable[[str], None], on_outcome: Callable[[SyncOutcome], None],
+              on_failed: Callable[[object], None]) -> None:
+    """The window's sync thread: the loop of `kiosk sync --watch` (kiosk.service.sync.watch) until
+    ``stop()``, each round's outcome to ``on_outcome``; a database that cannot be opened, or a loop
+    that stopped on an error, to ``on_failed`` (the window says it on its Sync light)."""
+    from kiosk.service.duplicates import Duplicates
+    from kiosk.service.sync.watch import watch
+
+    try:
+        kiosk = Kiosk.open(data_dir, device_name=device_name, check=False)
+    except Exception as exc:  # the database cannot be opened: said on the light, no sync
+        on_failed(exc)
+        return
+    try:
+        watch(kiosk, url, poll_s=poll_s, stop=stop, wake=wake, report=report,
+              on_round=lambda summary: on_outcome(SyncOutcome(summary, *Duplicates(kiosk).counts())))
+    except Exception as exc:
+        log.exception("background sync stopped")
+        on_failed(exc)
+    finally:
+        kiosk.close()

@@ -27,12 +27,11 @@ from kiosk.domain.messages import clock_message, refused_message
 from kiosk.domain.rules import format_time, local_clock, local_timestamp
 from kiosk.service import Kiosk, KioskError
 from kiosk.service.errors import StorageKind
-from kiosk.service.jobs import SyncOutcome
+from kiosk.service.jobs import SyncOutcome, watch_hub
 from kiosk.service.printing import auto_print
 from kiosk.service.sync.checks import clock_off, newest_record
 from kiosk.service.sync.facts import queued
 from kiosk.service.sync.round import hub_url
-from kiosk.service.sync.watch import watch
 from kiosk.settings import Settings
 from kiosk.ui import camera_status
 from kiosk.ui.background import TaskRunner
@@ -309,22 +308,10 @@ class MainWindow(QMainWindow):
         stop, wake = self._sync_stop, self._sync_wake
 
         def run() -> None:
-            from kiosk.service.duplicates import Duplicates
-
-            try:
-                k = Kiosk.open(data_dir, device_name=device, check=False)
-            except Exception as exc:  # the database cannot be opened: said on the light, no sync
-                post(self._sync_failed, exc)
-                return
-            try:
-                watch(k, url, poll_s=SYNC_EVERY_S, stop=stop.is_set, wake=wake,
+            watch_hub(data_dir, device, url, poll_s=SYNC_EVERY_S, stop=stop.is_set, wake=wake,
                       report=lambda line: None if line.startswith("sync:") else post(self._sync_failed, line),
-                      on_round=lambda summary: post(self._synced, SyncOutcome(summary, *Duplicates(k).counts())))
-            except Exception as exc:
-                log.exception("background sync stopped")
-                post(self._sync_failed, exc)
-            finally:
-                k.close()
+                      on_outcome=lambda outcome: post(self._synced, outcome),
+                      on_failed=lambda error: post(self._sync_failed, error))
 
         self._sync_thread = threading.Thread(target=run, name="kiosk-sync", daemon=True)
         self._sync_thread.start()
