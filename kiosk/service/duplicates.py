@@ -22,6 +22,7 @@ from kiosk.service.presence import refresh_presence
 from kiosk.service.session import OnSession, Session
 from kiosk.store import attendees as attendee_store
 from kiosk.store import guest_links as link_store
+from kiosk.store import hlc as hlc_store
 from kiosk.store import scans as scan_store
 from kiosk.store import sync as sync_store
 from kiosk.store import transaction
@@ -184,7 +185,7 @@ class Duplicates(OnSession):
     def _link(self, kind: LinkKind, keep: Attendee, other: Attendee, device_id: str, device_name: str) -> GuestLink:
         now = rules.format_time(self._session.clock())
         return GuestLink(str(uuid.uuid4()), keep.event_id, kind, keep.id, other.id, device_id, device_name, now,
-                         sync_store.tick(self.conn, now))
+                         hlc_store.tick(self.conn, now))
 
 
 @dataclass(frozen=True)

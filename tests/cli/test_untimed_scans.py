@@ -14,6 +14,7 @@ import pytest
 
 from kiosk.service import Kiosk
 from kiosk.service.sync.round import refold_stale_presence
+from kiosk.store import hlc as hlc_store
 from kiosk.store import sync as sync_store
 from kiosk.store import transaction
 from tests.cli.test_end_to_end import kiosk as run
@@ -33,7 +34,7 @@ def pull(k: Kiosk, code: str, kind: str, device_time: str, hlc: str) -> None:
         assert applied.inserted == 1
         sync_store.mark_presence_stale(k.conn, applied.attendee_ids)
         if hlc[:1].isdigit():
-            sync_store.observe(k.conn, [hlc])  # as the round does: a 9999 stamp pins this kiosk's clock
+            hlc_store.observe(k.conn, [hlc])  # as the round does: a 9999 stamp pins this kiosk's clock
     refold_stale_presence(k)
 
 
@@ -43,7 +44,7 @@ def test_scans_with_wrong_or_no_times_break_nothing_and_are_counted(kiosk: Kiosk
         kiosk.check_in(code)
     for code, when in ODD.items():
         pull(kiosk, code, "entry", when, when or "garbage-hlc")
-    pull(kiosk, "PLUS20-0001", "exit", "\x00 nonsense", sync_store.tick(kiosk.conn, kiosk.now()))  # she left
+    pull(kiosk, "PLUS20-0001", "exit", "\x00 nonsense", hlc_store.tick(kiosk.conn, kiosk.now()))  # she left
     header = kiosk.stats()
     kiosk.close()
     assert header.inside == 7 and header.checked_in == 8

@@ -21,6 +21,7 @@ from psycopg.types.json import Jsonb
 from kiosk.domain.rules import format_time
 from kiosk.service import Kiosk
 from kiosk.service.sync.round import sync_once
+from kiosk.store import hlc as hlc_store
 from kiosk.store import quarantine
 from kiosk.store import sync as sync_store
 
@@ -94,7 +95,7 @@ def test_a_malformed_scan_is_quarantined_and_the_round_goes_on(make_kiosk: MakeK
     assert (b.stats().checked_in, b.stats().inside) == (1, 1)  # PLUS20-0002 only: the forged entry is not here
     assert b.check_in("PLUS20-0002").verdict.value == "already_checked_in"
     if "ahead" in case:  # this kiosk's clock was not dragged to the forged stamp
-        assert sync_store.clock(b.conn).wall_ms < datetime.now(UTC).timestamp() * 1000 + 600_000
+        assert hlc_store.clock(b.conn).wall_ms < datetime.now(UTC).timestamp() * 1000 + 600_000
 
 
 def schema_hub_id(url: str) -> str:

@@ -29,6 +29,7 @@ from kiosk.service.occupancy import Occupancy, to_stats
 from kiosk.service.stats import Stats
 from kiosk.service.sync.round import refold_stale_presence
 from kiosk.store import attendees as attendee_store
+from kiosk.store import hlc as hlc_store
 from kiosk.store import sync as sync_store
 from kiosk.store import transaction
 from tests.conftest import FakeClock
@@ -92,7 +93,7 @@ def apply(kiosk: Kiosk, clock: FakeClock, op: tuple[Any, ...], n: int) -> None:
         elif kind == "pulled":  # another laptop's scan, as a sync round applies it
             who, scan_kind, when, odd_hlc = op[1:]
             at = rules.format_time(clock() + timedelta(seconds=when)) if isinstance(when, int) else when
-            hlc = at if odd_hlc or not isinstance(when, int) else sync_store.tick(kiosk.conn, at)
+            hlc = at if odd_hlc or not isinstance(when, int) else hlc_store.tick(kiosk.conn, at)
             row = (str(uuid.uuid4()), kiosk.event.id, f"g{who}", f"T-{who}", scan_kind,
                    "exit_recorded" if scan_kind == "exit" else "accepted", None, "laptop-2001", "Prêté",
                    None, None, at, hlc, kiosk.now())

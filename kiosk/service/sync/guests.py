@@ -15,6 +15,7 @@ from kiosk.service import authority
 from kiosk.service.sync import checks
 from kiosk.store import attendees as attendee_store
 from kiosk.store import events as event_store
+from kiosk.store import hlc as hlc_store
 from kiosk.store import savepoint, transaction
 from kiosk.store import sync as sync_store
 
@@ -78,7 +79,7 @@ def _apply_guest_page(kiosk: Kiosk, hub_id: str, rows: list[GuestRow], cursor: i
         rows = authority.checked_guest_rows(kiosk, rows)  # a status claiming the organiser's authority proves it
         before = sync_store.max_guest_rowid(kiosk.conn)
         # The clock moves past the edits pulled, so an edit made here next is stamped after them.
-        sync_store.observe(kiosk.conn, (str(r[i + 1]) for r in rows for i in _AT.values() if r[i + 1] is not None))
+        hlc_store.observe(kiosk.conn, (str(r[i + 1]) for r in rows for i in _AT.values() if r[i + 1] is not None))
         inserted = _insert_new_guests(kiosk, rows)
         applied += len(inserted)
         for row in rows:

@@ -23,6 +23,7 @@ from kiosk.service.presence import refresh_presence
 from kiosk.service.sync import checks, facts
 from kiosk.service.sync.guests import Between, no_pause, pull_guests
 from kiosk.store import events as event_store
+from kiosk.store import hlc as hlc_store
 from kiosk.store import meta, quarantine, transaction
 from kiosk.store import sync as sync_store
 
@@ -140,7 +141,7 @@ def _round(kiosk: Kiosk, conn: Any, hub_id: str, batch: int, between: Between = 
             # with the cursor that passes it; the next round's guests free it (_apply_waiting).
             applied = sync_store.insert_pulled(kiosk.conn, foreign)
             freed = sync_store.apply_pending(kiosk.conn)  # an undo that waited for its target
-            sync_store.observe(kiosk.conn, (str(r[12]) for r in foreign))
+            hlc_store.observe(kiosk.conn, (str(r[12]) for r in foreign))
             sync_store.mark_presence_stale(kiosk.conn, applied.attendee_ids | freed.attendee_ids)
             sync_store.save_cursor(kiosk.conn, hub_id, got.cursor, kiosk.now())
         pulled += applied.inserted + freed.inserted
@@ -257,7 +258,7 @@ def _pull_events(kiosk: Kiosk, conn: Any, hub_id: str, limit: checks.Horizon) ->
             meta.put(kiosk.conn, f"organiser:{event_id}", str(body["organiser_device"]))
             # of the fields that hold, only what the pinned key signed (all of them when nothing is pinned)
             theirs = authority.checked_event_fields(kiosk, {**body, "fields": theirs}, _keys)
-            sync_store.observe(kiosk.conn, (str(v[1]) for v in theirs.values()))
+            hlc_store.observe(kiosk.conn, (str(v[1]) for v in theirs.values()))
             merged = merge.merge_event_wires(local, theirs)
             if merged != local:
                 event_store.replace(kiosk.conn, event_id, merged, now=kiosk.now())
