@@ -44,8 +44,8 @@ from kiosk.ui.pages.settings_page import SettingsPage
 from kiosk.ui.presenters.checkin import CheckinPresenter, FailureState
 from kiosk.ui.presenters.duplicates import DuplicatesPresenter
 from kiosk.ui.presenters.printing import PrinterController, PrintFactory
-from kiosk.ui.printing import PrinterSnapshot, printer_names, printing_changed
-from kiosk.ui.seams import PrintSeam, ScreenRegistry, default_screens
+from kiosk.ui.printing import PrinterSnapshot, PrintSeam, printer_names, printing_changed
+from kiosk.ui.screens import ScreenRegistry
 from kiosk.ui.sounds import SoundPlayer
 from kiosk.ui.theme import APP_STYLE, BASE_PT
 from kiosk.ui.wedge_filter import WedgeFilter
@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
             printing = print_factory(settings)
         self.printing = printing or PrintSeam()
         self.printer = PrinterController(kiosk, self.printing, self.runner, print_factory, self)
-        self.screens = screens or default_screens()
+        self.screens = screens or ScreenRegistry()
         self.dialogs = dialogs or Dialogs()
         self.sounds = sounds or SoundPlayer(settings.sounds)
         self.camera_source = camera_source if camera_source is not None else settings.camera

@@ -1220,12 +1220,12 @@
 <context>
     <name>Screens</name>
     <message>
-        <location filename="../../kiosk/ui/seams.py" line="132"/>
+        <location filename="../../kiosk/ui/app.py" line="339"/>
         <source>Occupancy screen</source>
         <translation>Écran d&apos;occupation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/seams.py" line="133"/>
+        <location filename="../../kiosk/ui/app.py" line="340"/>
         <source>Self-service mode</source>
         <translation>Mode libre-service</translation>
     </message>

@@ -30,7 +30,7 @@ from kiosk.ui import theme
 from kiosk.ui.dialogs import Dialogs
 from kiosk.ui.models.recent import ROW_ROLE, RecentScansModel
 from kiosk.ui.presenters.checkin import CheckinPresenter, FailureState, RecentScan, Source, VerdictState
-from kiosk.ui.seams import PrintSeam
+from kiosk.ui.printing import PrintSeam
 from kiosk.ui.sounds import SoundPlayer
 from kiosk.ui.widgets.camera_view import CameraView
 from kiosk.ui.widgets.plain_label import PlainLabel
