@@ -86,8 +86,9 @@ def compute_stats(event: Event, rows: Iterable[StatsRow], left_out: Iterable[Sta
     return stats
 
 
-class Figures(OnSession):
-    """Door figures of the active event (read-only: what the occupancy screen may have)."""
+class DoorStats(OnSession):
+    """The door's figures of the active event, from its counters (read-only: what the occupancy screen
+    may have). Not kiosk.domain.occupancy.Figures, the organisers' fold over the whole log."""
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
