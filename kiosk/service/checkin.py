@@ -22,14 +22,14 @@ from kiosk.service.attendees import Attendees
 from kiosk.service.errors import Refused, storage_guard
 from kiosk.service.keys import Keys
 from kiosk.service.presence import counted_person, refresh_presence
-from kiosk.service.session import OnSession, Session
+from kiosk.service.session import Session, SessionService
 from kiosk.store import attendees as attendee_store
 from kiosk.store import scans as scan_store
 from kiosk.store import sync as sync_store
 from kiosk.store import transaction
 
 
-class CheckIn(OnSession):
+class CheckIn(SessionService):
     """Every way a guest passes the door; presence is refreshed from the log in the same transaction."""
 
     def __init__(self, session: Session, keys: Keys, attendees: Attendees) -> None:

@@ -19,7 +19,7 @@ from kiosk.domain.merge import duplicate_entries, union_scans
 from kiosk.domain.model import Attendee, Scan, Status
 from kiosk.service.errors import Refused, storage_guard
 from kiosk.service.presence import refresh_presence
-from kiosk.service.session import OnSession, Session
+from kiosk.service.session import Session, SessionService
 from kiosk.store import attendees as attendee_store
 from kiosk.store import guest_links as link_store
 from kiosk.store import hlc as hlc_store
@@ -64,7 +64,7 @@ class Merged:
     link_id: str
 
 
-class Duplicates(OnSession):
+class Duplicates(SessionService):
     def __init__(self, session: Session) -> None:
         super().__init__(session)
 

@@ -14,7 +14,7 @@ from kiosk.domain.text import email_key
 from kiosk.service.attendees import Attendees
 from kiosk.service.errors import Refused, WorkshopFull, storage_guard
 from kiosk.service.registration import MAX_NAME, choice
-from kiosk.service.session import OnSession, Session
+from kiosk.service.session import Session, SessionService
 from kiosk.service.stats import DoorStats, WorkshopFigures
 from kiosk.store import attendees as attendee_store
 from kiosk.store import transaction
@@ -28,7 +28,7 @@ class Edited:
     changed: tuple[str, ...]  # the fields whose value changed, in FIELDS order
 
 
-class Editing(OnSession):
+class Editing(SessionService):
     """Staff edits of one guest: checked like a registration, applied in one transaction."""
 
     def __init__(self, session: Session, attendees: Attendees, door_stats: DoorStats) -> None:

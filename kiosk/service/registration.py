@@ -20,7 +20,7 @@ from kiosk.domain.text import email_key, search_text
 from kiosk.service.attendees import Attendees
 from kiosk.service.checkin import CheckIn
 from kiosk.service.errors import Refused, VenueFull, WorkshopFull, storage_guard
-from kiosk.service.session import OnSession, Session
+from kiosk.service.session import Session, SessionService
 from kiosk.service.stats import DoorStats, WorkshopFigures
 from kiosk.store import attendees as attendee_store
 from kiosk.store import transaction
@@ -58,7 +58,7 @@ def choice(value: str | None, allowed: list[str], what: str) -> str | None:
     raise Refused("unknown_choice", what=what, value=value, allowed=", ".join(allowed))
 
 
-class Registration(OnSession):
+class Registration(SessionService):
     """Walk-in registration; it checks walk-ins in, so it is composed on the check-in service."""
 
     def __init__(self, session: Session, checkin: CheckIn, attendees: Attendees, door_stats: DoorStats) -> None:

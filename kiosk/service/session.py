@@ -181,7 +181,7 @@ class Session:
             return False
 
 
-class OnSession:
+class SessionService:
     """A service composed on a session: its connection, and the database path ``storage_guard``
     names in its errors."""
 
