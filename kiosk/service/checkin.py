@@ -24,8 +24,8 @@ from kiosk.service.keys import Keys
 from kiosk.service.presence import counted_person, refresh_presence
 from kiosk.service.session import Session, SessionService
 from kiosk.store import attendees as attendee_store
+from kiosk.store import replication as replication_store
 from kiosk.store import scans as scan_store
-from kiosk.store import sync as sync_store
 from kiosk.store import transaction
 
 
@@ -145,7 +145,7 @@ class CheckIn(SessionService):
                                  last_name=claims.last_name, source="ticket", source_device=device.id)
                 attendee_store.insert(self.conn, found, case_sensitive=event.codes_case_sensitive,
                                       now=rules.format_time(now), device_id=device.id)
-                sync_store.set_field_stamps(self.conn, found.id, merge.provisional_stamps(device.id))
+                replication_store.set_field_stamps(self.conn, found.id, merge.provisional_stamps(device.id))
             return found, None
         for candidate in (code, *codes.url_candidates(code), *alternatives):
             key = codes.code_key(candidate, case_sensitive=event.codes_case_sensitive)

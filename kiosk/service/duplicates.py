@@ -23,8 +23,8 @@ from kiosk.service.session import Session, SessionService
 from kiosk.store import attendees as attendee_store
 from kiosk.store import guest_links as link_store
 from kiosk.store import hlc as hlc_store
+from kiosk.store import replication as replication_store
 from kiosk.store import scans as scan_store
-from kiosk.store import sync as sync_store
 from kiosk.store import transaction
 
 
@@ -75,7 +75,7 @@ class Duplicates(SessionService):
         count as one guest), later entry last."""
         conn, event = self.conn, self._session.event
         merged = link_store.merged_map(conn, event.id)
-        logs: list[list[Scan]] = [sync_store.scans_of_guests_entered_twice(conn, event.id)]
+        logs: list[list[Scan]] = [replication_store.scans_of_guests_entered_twice(conn, event.id)]
         logs += [link_store.presence_log(conn, keep) for keep in set(merged.values())]
         scans = [replace(s, attendee_id=merged.get(s.attendee_id, s.attendee_id)) if s.attendee_id else s
                  for s in union_scans(*logs).values()]

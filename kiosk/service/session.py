@@ -133,7 +133,7 @@ class Session:
 
     # --- identity and time -------------------------------------------------------------
     def device(self, name: str | None = None) -> Device:
-        """This kiosk: its id, minted once per data dir *and machine* (kiosk.store.sync.device_id), and
+        """This kiosk: its id, minted once per data dir *and machine* (kiosk.store.replication.device_id), and
         ``name`` (else the session's name) for display. The name is not part of the identity: a renamed
         kiosk is the same device, two kiosks called alike are two devices, and a data dir copied to
         another laptop becomes a new device instead of colliding with the original."""
@@ -145,13 +145,13 @@ class Session:
     @storage_guard
     def _mint_device_id(self, label: str) -> str:
         from kiosk.service.device import machine_id
-        from kiosk.store import sync as sync_store
+        from kiosk.store import replication as replication_store
 
-        mine = sync_store.known_device_id(self.conn, machine_id())  # read first: no write lock needed
+        mine = replication_store.known_device_id(self.conn, machine_id())  # read first: no write lock needed
         if mine is not None:
             return mine
         with transaction(self.conn):
-            return sync_store.device_id(self.conn, machine_id(), label)
+            return replication_store.device_id(self.conn, machine_id(), label)
 
     def now(self) -> str:
         return rules.format_time(self.clock())

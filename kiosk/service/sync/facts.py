@@ -19,7 +19,7 @@ from kiosk.service.sync.checks import Horizon, valid
 from kiosk.store import events as event_store
 from kiosk.store import guest_links as link_store
 from kiosk.store import meta, transaction
-from kiosk.store import sync as sync_store
+from kiosk.store import replication as replication_store
 
 if TYPE_CHECKING:
     from kiosk.service.kiosk import Kiosk
@@ -41,7 +41,7 @@ class Queued:
 
 def queued(kiosk: Kiosk) -> Queued:
     conn = kiosk.conn
-    return Queued(sync_store.count_unsent(conn), sync_store.count_unsent_guests(conn),
+    return Queued(replication_store.count_unsent(conn), replication_store.count_unsent_guests(conn),
                   link_store.count_unsent_prints(conn), link_store.count_unsent_links(conn))
 
 
