@@ -189,10 +189,6 @@ def checked_guest_rows(kiosk: Kiosk, rows: list[GuestRow]) -> list[GuestRow]:
 
 
 # --- pinning ---------------------------------------------------------------------------------
-class KeyMismatch(Exception):
-    """The hub's key is not the one pinned here, or not the one the organiser's fingerprint names."""
-
-
 def pin(directory: Path, keys: Sequence[Ed25519PublicKey]) -> None:
     """Keep ``keys`` as trusted public keys (``ticket-public.pem`` for the first, then one file per
     key named by its fingerprint); a key already pinned is not written twice."""

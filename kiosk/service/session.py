@@ -56,7 +56,8 @@ class Session:
         self.data_dir = data_dir
         self.db_path = paths.database(data_dir) if data_dir else None
         # Read first: a read-only command must not wait for the write lock a long import holds.
-        self._install_id = meta.get(conn, "install_id") or self._mint_install_id()
+        if not meta.get(conn, "install_id"):
+            self._mint_install_id()
         self._device_id: str | None = None
         self._event: Event | None = None
         # What follows a guest let in, whatever the way in (kiosk.service.printing.AutoPrint: the badge);
