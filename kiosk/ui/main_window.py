@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         self.header.set_event(kiosk.event.name, kiosk.device_name)
         self._set_printer_light()
         self.stack = QStackedWidget()
-        self.checkin_page = CheckinPage(kiosk.event, self.sounds, self.dialogs, self.printing)
+        self.checkin_page = CheckinPage(self.sounds, self.dialogs, self.printing)
         self.attendees_page = AttendeesPage(kiosk, self.dialogs, self.printing, self.check_in_attendee)
         self.settings_page = SettingsPage(data_dir, settings)
         for page in (self.checkin_page, self.attendees_page, self.settings_page):
