@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from kiosk.service.badges import Badges
     from kiosk.service.duplicates import Admission, Duplicates
 
-__all__ = ["Clock", "Kiosk", "RegisterResult", "Services", "utc_now"]
+__all__ = ["Kiosk", "Services"]
 
 
 @dataclass(frozen=True)
