@@ -19,6 +19,8 @@ What counts as an edge, decided here:
   how Python loads a package, and a package's ``__init__`` that re-exports its own submodules
   (``kiosk/adapters/decoding/__init__.py``) is not a knot. An explicit ``from kiosk.service import
   Kiosk`` is an edge to ``kiosk.service`` and on through what its ``__init__`` imports.
+- A module imported by a name computed at run time (``importlib.import_module``: the CLI loads its
+  command modules so) is not seen; those modules import the CLI's context, never its loader.
 """
 
 from __future__ import annotations
