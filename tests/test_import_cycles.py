@@ -19,8 +19,9 @@ What counts as an edge, decided here:
   how Python loads a package, and a package's ``__init__`` that re-exports its own submodules
   (``kiosk/adapters/decoding/__init__.py``) is not a knot. An explicit ``from kiosk.service import
   Kiosk`` is an edge to ``kiosk.service`` and on through what its ``__init__`` imports.
-- A module imported by a name computed at run time (``importlib.import_module``: the CLI loads its
-  command modules so) is not seen; those modules import the CLI's context, never its loader.
+- A module named in full by a string constant counts as imported by the module holding the string:
+  that is how a module loaded with ``importlib.import_module`` is named (the CLI's
+  ``COMMAND_MODULES``). A name pieced together at run time is not seen.
 """
 
 from __future__ import annotations
@@ -89,6 +90,8 @@ def imports_of(name: str, path: Path, modules: dict[str, Path]) -> Iterator[Edge
                 target = _known(alias.name, modules)
                 if target is not None:
                     yield Edge(name, target, node.lineno)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in modules:
+            yield Edge(name, node.value, node.lineno)  # a module loaded by name (importlib.import_module)
         elif isinstance(node, ast.ImportFrom):
             base = _resolve(name, is_package, node.level, node.module)
             for alias in node.names:
@@ -161,8 +164,9 @@ def _tree(tmp_path: Path, files: dict[str, str]) -> Path:
         "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .b import thing\n",
         "import pkg.b\n",
         "try:\n    from . import b\nexcept ImportError:\n    b = None\n",
+        "import importlib\nMODULES = (\"pkg.b\",)\nfor m in MODULES:\n    importlib.import_module(m)\n",
     ],
-    ids=["top", "deferred", "type-checking", "plain-import", "relative-in-try"],
+    ids=["top", "deferred", "type-checking", "plain-import", "relative-in-try", "by-name"],
 )
 def test_a_cycle_is_found_however_the_import_is_written(tmp_path: Path, a_text: str) -> None:
     root = _tree(tmp_path, {"pkg/__init__.py": "", "pkg/a.py": a_text, "pkg/b.py": "from pkg.a import x\n"})
