@@ -32,3 +32,8 @@ def keys_dir(data: Path) -> Path:
 def print_dir(data: Path) -> Path:
     """Where the PDF-folder printer drops badges when no real printer is configured."""
     return data / "printed"
+
+
+def hub_passfile(data: Path) -> Path:
+    """The door's own hub password (a libpq passfile, private): written when a door is paired."""
+    return data / "hub.pgpass"

@@ -306,7 +306,7 @@ def test_the_screen_holds_no_kiosk(screen: SelfServiceWindow) -> None:
     """Nothing of any other guest is reachable: the facade has no search, list, history or undo."""
     public = {n for n in dir(screen.service) if not n.startswith("_")}
     assert public == {"event_name", "privacy_notice", "categories", "workshops", "venue_full", "check", "submit",
-                      "join_waitlist", "check_in_ticket"}
+                      "join_waitlist", "check_in_ticket", "call_for_help"}
     assert not any(isinstance(v, Kiosk) for v in vars(screen).values())
     QApplication.processEvents()
 

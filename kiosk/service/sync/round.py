@@ -90,12 +90,14 @@ def schema_check(conn: Any, shown: str) -> str:
 
 
 def _round(kiosk: Kiosk, conn: Any, hub_id: str, batch: int, between: Between = no_pause) -> SyncSummary:
-    from kiosk.adapters.hub import replica
+    from kiosk.adapters.hub import doors, replica
 
     device = kiosk.device()
+    doors.claim_device(conn, device.id)  # a door's own login: bound to this laptop at its first round
     limit = checks.horizon(kiosk, replica.hub_now(conn))
     refused_before = quarantine.count(kiosk.conn)
-    _publish_events(kiosk, conn, device.id, limit)
+    if not doors.is_door(conn):  # a door's login reads the event; only the organiser's side publishes it
+        _publish_events(kiosk, conn, device.id, limit)
     authority.queue_statuses_to_sign(kiosk, device.id)
     between("events pushed")
     while True:  # guests first: a scan pulled elsewhere needs its guest there

@@ -222,6 +222,10 @@ class SelfServiceWindow(QWidget):
         self.lang_button.setAccessibleName("language")
         self.lang_button.setFont(font(16, bold=True))
         self.lang_button.clicked.connect(self.toggle_language)
+        self.help_button = QPushButton(self.tr("Call the team"))
+        self.help_button.setAccessibleName("call for help")
+        self.help_button.setFont(font(16, bold=True))
+        self.help_button.clicked.connect(self.call_for_help)
         self.staff_button = QPushButton(self.tr("Staff"))
         self.staff_button.setAccessibleName("staff")
         self.staff_button.setFont(font(12))
@@ -229,6 +233,7 @@ class SelfServiceWindow(QWidget):
         row = QHBoxLayout(header)
         row.setContentsMargins(24, 10, 24, 10)
         row.addLayout(titles, 1)
+        row.addWidget(self.help_button)
         row.addWidget(self.lang_button)
         row.addWidget(self.staff_button)
 
@@ -427,6 +432,18 @@ class SelfServiceWindow(QWidget):
             self.back_timer.start(back_in_ms)
         else:
             self.idle.start()
+
+    def call_for_help(self) -> None:
+        """The guest asked for a person: the staff windows sound until someone answers."""
+        try:
+            self.service.call_for_help()
+        except Exception:  # the call could not be stored: said, and the guest is not left waiting for no one
+            log.exception("call for help not stored")
+            self._show(self.tr("Please go to the welcome desk"),
+                       self.tr("The call could not be sent. The team is at the entrance."), back_in_ms=8000)
+            return
+        self._show(self.tr("Someone is coming"),
+                   self.tr("The team has been called and will come to you in a moment."), back_in_ms=10000)
 
     # --- staff ---------------------------------------------------------------------------------
     def ask_pin(self) -> None:
