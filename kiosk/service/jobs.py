@@ -21,8 +21,11 @@ from kiosk.service.kiosk import Kiosk
 
 if TYPE_CHECKING:
     from kiosk.badges.batch import BatchResult, Progress
+    from kiosk.domain.pairing import Pairing
+    from kiosk.domain.readiness import Line
     from kiosk.service.duplicates import Snapshot
     from kiosk.service.importer import ImportReport
+    from kiosk.service.sync.join import Joined
     from kiosk.service.sync.round import SyncSummary
 
 log = logging.getLogger(__name__)
@@ -71,6 +74,39 @@ def read_duplicates(data_dir: Path, device_name: str) -> Snapshot:
     kiosk = Kiosk.open(data_dir, device_name=device_name, check=False)
     try:
         return Snapshot(kiosk.duplicates.entries(), kiosk.duplicates.walk_in_pairs())
+    finally:
+        kiosk.close()
+
+
+def add_door_in_thread(data_dir: Path, device: str, url: str, name: str, host: str | None) -> Pairing:
+    """Hub → Add a door: the door's hub login and its pairing code (kiosk.service.pairing.add_door)."""
+    from kiosk.service.pairing import add_door
+
+    kiosk = Kiosk.open(data_dir, device_name=device, check=False)
+    try:
+        return add_door(kiosk, url, name, host=host)
+    finally:
+        kiosk.close()
+
+
+def join_in_thread(data_dir: Path, device: str, pairing: Pairing) -> Joined:
+    """Join an evening: this door joins the event a pairing code names (kiosk.service.pairing.join_paired)."""
+    from kiosk.service.pairing import join_paired
+
+    kiosk = Kiosk.open(data_dir, device_name=device, check=False)
+    try:
+        return join_paired(kiosk, pairing)
+    finally:
+        kiosk.close()
+
+
+def check_data_dir(data_dir: Path, device_name: str, lang: str) -> list[Line]:
+    """Kiosk → Ready for the evening?: the readiness list (the hub may be slow to answer)."""
+    from kiosk.service.readiness import check
+
+    kiosk = Kiosk.open(data_dir, device_name=device_name, check=False)
+    try:
+        return check(kiosk, lang)
     finally:
         kiosk.close()
 

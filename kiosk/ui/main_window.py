@@ -27,9 +27,8 @@ from kiosk.domain.messages import clock_message, refused_message
 from kiosk.domain.rules import format_time, local_clock, local_timestamp
 from kiosk.service import Kiosk, KioskError, help_calls
 from kiosk.service.errors import StorageKind
-from kiosk.service.jobs import SyncOutcome, watch_hub
+from kiosk.service.jobs import SyncOutcome, check_data_dir, watch_hub
 from kiosk.service.printing import auto_print
-from kiosk.service.readiness import check_data_dir
 from kiosk.service.sync.checks import clock_off, newest_record
 from kiosk.service.sync.facts import queued
 from kiosk.service.sync.round import hub_url
