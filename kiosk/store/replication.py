@@ -54,9 +54,11 @@ SCAN_COLUMNS = (
 def unsent_scans(conn: sqlite3.Connection, limit: int) -> list[tuple[object, ...]]:
     """Up to ``limit`` scans the hub has not acknowledged, oldest first, as SCAN_COLUMNS tuples.
     A scan from before v8 has no stamp: its device time stands in (same encoding, counter 0)."""
-    columns = ", ".join(SCAN_COLUMNS[:-1]) + ", coalesce(hlc, device_time)"
     rows = conn.execute(
-        f"SELECT {columns} FROM scans WHERE received_at IS NULL ORDER BY rowid LIMIT ?", (limit,))
+        "SELECT id, event_id, attendee_id, code, kind, verdict, target_id, device_id, device_name, staff,"
+        " reason, device_time, coalesce(hlc, device_time) FROM scans WHERE received_at IS NULL"
+        " ORDER BY rowid LIMIT ?", (limit,),
+    )
     return [tuple(r) for r in rows]
 
 
