@@ -32,8 +32,8 @@ from kiosk.domain.model import Attendee, Direction, Scan, ScanKind, Verdict
 from kiosk.service import Kiosk
 from kiosk.service.occupancy import Occupancy
 from kiosk.store import attendees as attendee_store
+from kiosk.store import replication as replication_store
 from kiosk.store import scans as scan_store
-from kiosk.store import sync as sync_store
 from kiosk.store import transaction
 
 REPLAY_STEP = 20_000  # kiosk.ui.occupancy.screen.REPLAY_STEP (not imported: this needs no Qt)
@@ -182,9 +182,9 @@ def clock_2001(data: Path) -> bool:
         guest = kiosk.conn.execute("SELECT id, ticket_code FROM attendees WHERE inside = 0 LIMIT 1").fetchone()
         at = "2001-01-01T12:00:00.000Z"
         with transaction(kiosk.conn):
-            sync_store.insert_pulled(kiosk.conn, [(str(uuid.uuid4()), kiosk.event.id, guest[0], guest[1], "entry",
-                                                   "accepted", None, "laptop-2001", "Prêté", None, None, at, at,
-                                                   kiosk.now())])
+            replication_store.insert_pulled(kiosk.conn, [(str(uuid.uuid4()), kiosk.event.id, guest[0], guest[1],
+                                                          "entry", "accepted", None, "laptop-2001", "Prêté", None,
+                                                          None, at, at, kiosk.now())])
     finally:
         kiosk.close()
     old_s, old_ms = _stats_cost(data)

@@ -39,7 +39,8 @@ def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
 
 
 def contracts(pyproject: Path = DOCS.parent / "pyproject.toml") -> str:
-    """The import-linter contracts as a Markdown list: what each forbids, as named in pyproject.toml."""
+    """The import-linter contracts as a Markdown list: what each forbids and the imports it lets through,
+    as named in pyproject.toml."""
     import tomllib
 
     declared = tomllib.loads(pyproject.read_text(encoding="utf-8"))["tool"]["importlinter"]["contracts"]
@@ -48,6 +49,12 @@ def contracts(pyproject: Path = DOCS.parent / "pyproject.toml") -> str:
         forbidden = ", ".join(f"`{m}`" for m in contract.get("forbidden_modules", []))
         sources = ", ".join(f"`{m}`" for m in contract.get("source_modules", []))
         detail = f": {sources} may not import {forbidden}" if forbidden else ""
+        if contract.get("layers"):
+            inside = ", ".join(f"`{m}`" for m in contract.get("containers", []))
+            layers = " → ".join(f"`{layer}`" for layer in contract["layers"])
+            detail = f": in {inside}, {layers} (each may import those after it, never those before)"
+        allowed = ", ".join(f"`{i.replace(' -> ', ' → ')}`" for i in contract.get("ignore_imports", []))
+        detail += f" (allowed: {allowed})" if allowed else ""
         lines.append(f"- **{html.escape(contract['name'], quote=False)}** ({contract['type']}){detail}")
     return "\n".join(lines) + "\n"
 

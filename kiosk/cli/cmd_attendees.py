@@ -58,14 +58,14 @@ def _search(ctx: Context) -> int:
 
 
 def _register(ctx: Context) -> int:
-    from kiosk.cli.cmd_checkin import exit_status, verdict_line
+    from kiosk.cli.cmd_checkin import exit_status, result_json, verdict_line
 
     a = ctx.args
     k = ctx.kiosk()
     result = k.register(first_name=a.first_name, last_name=a.last_name, email=a.email, organisation=a.organisation,
                         category=a.category, workshop=a.workshop, checkin=a.checkin, device_name=ctx.device_name)
     payload = {"created": result.created, "attendee": attendee_json(k, result.attendee),
-               "checkin": result.checkin.to_json(ctx.lang) if result.checkin else None}
+               "checkin": result_json(result.checkin, ctx.lang) if result.checkin else None}
     human = ctx.text("registered" if result.created else "already_registered", name=result.attendee.full_name,
                      code=result.attendee.ticket_code)
     if result.checkin:

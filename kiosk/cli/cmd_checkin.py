@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.cli.context import EXIT_OK, EXIT_REFUSED, Context
+
+if TYPE_CHECKING:
+    from kiosk.domain.model import CheckinResult
 
 
 def register(sub: Any) -> None:
@@ -40,6 +43,21 @@ def verdict_line(ctx: Context, result: Any) -> str:
                            device=result.first_entry_device, lang=ctx.lang)
 
 
+def result_json(result: CheckinResult, lang: str = "fr") -> dict[str, object]:
+    """A check-in as `--json` prints it, its verdict worded in ``lang``."""
+    from kiosk.domain.messages import checkin_message
+
+    return {
+        "verdict": result.verdict.value,
+        "attendee": result.attendee.public() if result.attendee else None,
+        "first_entry_at": result.first_entry_at,
+        "first_entry_device": result.first_entry_device,
+        "scan_id": result.scan.id if result.scan else None,
+        "message": checkin_message(result, lang),
+        "repeated": result.repeated,
+    }
+
+
 def exit_status(result: Any) -> int:
     """0 when the guest may pass, 1 for a refusal: the same for `checkin` and `register --checkin`."""
     return EXIT_OK if result.verdict.admits else EXIT_REFUSED
@@ -50,7 +68,7 @@ def _checkin(ctx: Context) -> int:
 
     direction = Direction.EXIT if ctx.args.exit else Direction.ENTRY
     result = ctx.kiosk().check_in(ctx.args.code, direction=direction, device_name=ctx.device_name)
-    ctx.emit(result.to_json(ctx.lang), verdict_line(ctx, result))
+    ctx.emit(result_json(result, ctx.lang), verdict_line(ctx, result))
     return exit_status(result)
 
 
@@ -72,5 +90,5 @@ def _override(ctx: Context) -> int:
     k = ctx.kiosk()
     attendee = k.find(ctx.args.attendee)
     result = k.override(attendee.id, reason=ctx.args.reason, staff=ctx.args.staff, device_name=ctx.device_name)
-    ctx.emit(result.to_json(ctx.lang), verdict_line(ctx, result))
+    ctx.emit(result_json(result, ctx.lang), verdict_line(ctx, result))
     return EXIT_OK

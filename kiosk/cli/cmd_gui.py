@@ -102,7 +102,7 @@ def handle(ctx: Context) -> int:
 def _tell_in_a_dialog(ctx: Context, exc: Exception) -> None:
     """A window that could not start (data dir not writable, a database from a newer kiosk...) says
     why in a dialog: whoever double-clicked it has no terminal."""
-    from kiosk.cli.main import describe  # kiosk.cli.main imports this module
+    from kiosk.cli.failures import describe
     from kiosk.ui.start_errors import show_start_error
 
     message = describe(exc, ctx) or f"{type(exc).__name__}: {exc}"

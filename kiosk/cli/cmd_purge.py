@@ -28,7 +28,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "dry": "Essai : rien n'a été effacé.",
         "done": "{name} : données personnelles effacées ({guests} invités, {scans} passages, {files} fichiers) ; "
                 "base {before} → {after}",
-        "auto": "Conservation écoulée : données personnelles de « {name} » effacées ({guests} invités).",
         "never": "jamais",
         "wal_busy": "attention : une autre fenêtre kiosk lit cette base ; fermez-la puis relancez "
                     "« kiosk purge --now » pour vider aussi le journal (kiosk.db-wal)",
@@ -54,7 +53,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "dry": "Dry run: nothing was erased.",
         "done": "{name}: personal data erased ({guests} guests, {scans} scans, {files} files); "
                 "database {before} → {after}",
-        "auto": "Retention passed: personal data of \"{name}\" erased ({guests} guests).",
         "never": "never",
         "wal_busy": "warning: another kiosk window is reading this database; close it, then run "
                     "\"kiosk purge --now\" again to empty its log (kiosk.db-wal) too",

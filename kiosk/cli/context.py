@@ -109,11 +109,10 @@ class Context:
 
     def _purge_due(self, kiosk: Kiosk) -> None:
         """The privacy notice's promise: an event whose retention has passed is erased at the next start."""
-        from kiosk.cli.cmd_purge import words
         from kiosk.service.purge import Purge
 
         for event, done in Purge(kiosk).purge_due():
-            self.say(words(self, "auto", name=event.name, guests=done.guests))
+            self.say(self.text("purge_auto", name=event.name, guests=done.guests))
 
     def close(self) -> None:
         if self._queue is not None:

@@ -136,6 +136,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "join_key_offered": "Le hub présente la clé des billets d'empreinte :",
         "join_key_same": "Est-ce l'empreinte que montre « kiosk keys show » sur la machine de l'organisation ? [o/N]",
         "no_key": "aucune",
+        "purge_auto": "Conservation écoulée : données personnelles de « {name} » effacées ({guests} invités).",
         "door_added": "Poste « {door} » ajouté : son accès au hub est {role}. Sur ce poste, ouvrez kiosk → "
                       "Rejoindre une soirée et lisez le QR code, ou : kiosk join --pairing CODE\n{text}",
         "door_qr": "QR code écrit dans {path}",
@@ -262,6 +263,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "join_key_offered": "The hub offers the ticket key with fingerprint:",
         "join_key_same": "Is it the fingerprint 'kiosk keys show' shows on the organiser's machine? [y/N]",
         "no_key": "none",
+        "purge_auto": "Retention passed: personal data of \"{name}\" erased ({guests} guests).",
         "door_added": "Door \"{door}\" added: its hub login is {role}. On that laptop, open kiosk → Join an "
                       "evening and read the QR code, or: kiosk join --pairing CODE\n{text}",
         "door_qr": "QR code written to {path}",

@@ -3,7 +3,8 @@ French first, English second. The service returns data; the edge picks the words
 
 from __future__ import annotations
 
-from kiosk.domain.model import Attendee, Verdict
+from kiosk.domain.model import Attendee, CheckinResult, Verdict
+from kiosk.domain.rules import local_clock
 
 _TEXT: dict[str, dict[Verdict, str]] = {
     "fr": {
@@ -43,6 +44,13 @@ def verdict_message(
     return table[verdict].format(
         name=attendee.full_name if attendee else "?", when=when or "?", device=device or "?"
     )
+
+
+
+def checkin_message(result: CheckinResult, lang: str = "fr") -> str:
+    """A check-in's verdict in words, in ``lang``, the first entry's time as the door reads it (18:42)."""
+    return verdict_message(result.verdict, result.attendee, when=local_clock(result.first_entry_at),
+                           device=result.first_entry_device, lang=lang)
 
 
 _BACKLOG = {

@@ -162,7 +162,8 @@ class Device:
 
 @dataclass(frozen=True)
 class CheckinResult:
-    """What a check-in attempt returns to the CLI and the window: data; each edge words it."""
+    """What a check-in attempt returns to the CLI and the window: data; each edge words it
+    (kiosk.domain.messages.checkin_message; the CLI's JSON: kiosk.cli.cmd_checkin.result_json)."""
 
     verdict: Verdict
     attendee: Attendee | None = None
@@ -170,22 +171,3 @@ class CheckinResult:
     first_entry_device: str | None = None
     scan: Scan | None = None
     repeated: bool = False  # same code, same intent, within the repeat window: a replay, nothing recorded
-
-    def message(self, lang: str = "fr") -> str:
-        """The verdict in words, in ``lang``: chosen by the CLI or the window, not by the service."""
-        from kiosk.domain.messages import verdict_message
-        from kiosk.domain.rules import local_clock
-
-        return verdict_message(self.verdict, self.attendee, when=local_clock(self.first_entry_at),
-                               device=self.first_entry_device, lang=lang)
-
-    def to_json(self, lang: str = "fr") -> dict[str, object]:
-        return {
-            "verdict": self.verdict.value,
-            "attendee": self.attendee.public() if self.attendee else None,
-            "first_entry_at": self.first_entry_at,
-            "first_entry_device": self.first_entry_device,
-            "scan_id": self.scan.id if self.scan else None,
-            "message": self.message(lang),
-            "repeated": self.repeated,
-        }

@@ -237,6 +237,17 @@ def _iso(seconds: float) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
 
 
+@dataclass(frozen=True)
+class PresentPerson:
+    """A line of the evacuation list."""
+
+    last_name: str
+    first_name: str
+    organisation: str | None
+    arrived_at: str  # UTC ISO-8601 of their latest entry
+    cancelled: bool
+
+
 @dataclass
 class _Registrations:
     """The figures that depend on registrations only, counted once per change of the people."""

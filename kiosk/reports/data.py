@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from kiosk.domain.model import Event
-from kiosk.domain.occupancy import Figures, GroupFigures
-from kiosk.service.occupancy import PresentPerson
+from kiosk.domain.occupancy import Figures, GroupFigures, PresentPerson
 
 
 def _groups(table: dict[str, GroupFigures]) -> dict[str, dict[str, int | None]]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from reportlab.pdfgen.canvas import Canvas
 
 from kiosk.domain.model import Event
+from kiosk.domain.occupancy import PresentPerson
 from kiosk.files import write_bytes
 from kiosk.reports.pdf import (
     BOLD,
@@ -25,7 +26,6 @@ from kiosk.reports.pdf import (
     register_fonts,
 )
 from kiosk.reports.words import words
-from kiosk.service.occupancy import PresentPerson
 
 ROW_H = 17.0
 COLUMNS = ((0.0, 0.27, "last_name"), (0.27, 0.22, "first_name"), (0.49, 0.39, "organisation"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kiosk.domain import codes
 from kiosk.domain.model import SORT_KEYS, Attendee, Presence, Scan
 from kiosk.service.errors import KioskError, NoSuchAttendeeError, storage_guard
-from kiosk.service.session import OnSession, Session
+from kiosk.service.session import Session, SessionService
 from kiosk.store import attendees as attendee_store
 from kiosk.store import guest_links as link_store
 from kiosk.store import scans as scan_store
@@ -13,7 +13,7 @@ from kiosk.store import walk_ins as walk_in_store
 from kiosk.store.walk_ins import WaitlistEntry
 
 
-class Attendees(OnSession):
+class Attendees(SessionService):
     """What staff look up; the self-service and occupancy screens do not get this service."""
 
     def __init__(self, session: Session) -> None:

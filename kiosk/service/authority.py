@@ -21,11 +21,11 @@ from kiosk.domain.merge import MERGED_FIELDS
 from kiosk.domain.model import Status
 from kiosk.store import meta, transaction
 from kiosk.store import quarantine as quarantine_store
-from kiosk.store import sync as sync_store
+from kiosk.store import replication as replication_store
 
 if TYPE_CHECKING:
     from kiosk.service.kiosk import Kiosk
-    from kiosk.store.sync import GuestRecord
+    from kiosk.store.replication import GuestRecord
 
 STATUS_AT = 5 + 3 * MERGED_FIELDS.index("status")  # the status value in a pulled guest row
 STATUS_SIGNATURE_AT = 5 + 3 * len(MERGED_FIELDS)  # the status signature: the column after every field
@@ -76,7 +76,7 @@ def queue_statuses_to_sign(kiosk: Kiosk, device_id: str) -> None:
     if meta.get(kiosk.conn, done):
         return
     with transaction(kiosk.conn):
-        sync_store.queue_unsigned_statuses(kiosk.conn, device_id)
+        replication_store.queue_unsigned_statuses(kiosk.conn, device_id)
         meta.put(kiosk.conn, done, "1")
 
 
@@ -97,7 +97,7 @@ def sign_statuses(kiosk: Kiosk, records: Sequence[GuestRecord], device_id: str) 
         signature = authority.sign(key, authority.guest_status(r.event_id, r.id, status[0], str(status[1]),
                                                                str(status[2])))
         status.append(signature)
-        sync_store.sign_status(kiosk.conn, r.id, str(status[1]), str(status[2]), signature)
+        replication_store.sign_status(kiosk.conn, r.id, str(status[1]), str(status[2]), signature)
         signed += 1
     return signed
 
@@ -189,10 +189,6 @@ def checked_guest_rows(kiosk: Kiosk, rows: list[GuestRow]) -> list[GuestRow]:
 
 
 # --- pinning ---------------------------------------------------------------------------------
-class KeyMismatch(Exception):
-    """The hub's key is not the one pinned here, or not the one the organiser's fingerprint names."""
-
-
 def pin(directory: Path, keys: Sequence[Ed25519PublicKey]) -> None:
     """Keep ``keys`` as trusted public keys (``ticket-public.pem`` for the first, then one file per
     key named by its fingerprint); a key already pinned is not written twice."""

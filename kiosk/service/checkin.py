@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
@@ -19,38 +18,18 @@ from kiosk.domain.model import (
     ScanKind,
     Verdict,
 )
-from kiosk.domain.presence import fold_presence
 from kiosk.service.attendees import Attendees
 from kiosk.service.errors import Refused, storage_guard
 from kiosk.service.keys import Keys
-from kiosk.service.session import OnSession, Session
+from kiosk.service.presence import counted_person, refresh_presence
+from kiosk.service.session import Session, SessionService
 from kiosk.store import attendees as attendee_store
-from kiosk.store import guest_links as link_store
+from kiosk.store import replication as replication_store
 from kiosk.store import scans as scan_store
-from kiosk.store import sync as sync_store
 from kiosk.store import transaction
 
 
-def refresh_presence(conn: sqlite3.Connection, attendee_id: str) -> Presence:
-    """Fold the guest's log again and store the result (inside the caller's transaction). A guest
-    merged into another (kiosk.domain.duplicates) counts as that one: the kept guest's log holds both.
-    Read back, so the first entry's device is shown under its current name, not the one it had then."""
-    keep = link_store.counts_as(conn, attendee_id)
-    if keep != attendee_id:
-        attendee_store.set_presence(conn, attendee_id, Presence())
-    attendee_store.set_presence(conn, keep, fold_presence(link_store.presence_log(conn, keep)))
-    return attendee_store.presence(conn, keep)
-
-
-def counted_person(conn: sqlite3.Connection, attendee: Attendee | None) -> Attendee | None:
-    """The guest a scan of ``attendee`` is for: the kept record when it was merged away."""
-    if attendee is None:
-        return None
-    keep = link_store.counts_as(conn, attendee.id)
-    return attendee if keep == attendee.id else (attendee_store.get(conn, keep) or attendee)
-
-
-class CheckIn(OnSession):
+class CheckIn(SessionService):
     """Every way a guest passes the door; presence is refreshed from the log in the same transaction."""
 
     def __init__(self, session: Session, keys: Keys, attendees: Attendees) -> None:
@@ -166,7 +145,7 @@ class CheckIn(OnSession):
                                  last_name=claims.last_name, source="ticket", source_device=device.id)
                 attendee_store.insert(self.conn, found, case_sensitive=event.codes_case_sensitive,
                                       now=rules.format_time(now), device_id=device.id)
-                sync_store.set_field_stamps(self.conn, found.id, merge.provisional_stamps(device.id))
+                replication_store.set_field_stamps(self.conn, found.id, merge.provisional_stamps(device.id))
             return found, None
         for candidate in (code, *codes.url_candidates(code), *alternatives):
             key = codes.code_key(candidate, case_sensitive=event.codes_case_sensitive)

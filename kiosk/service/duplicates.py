@@ -12,24 +12,20 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from kiosk.domain import rules
 from kiosk.domain.duplicates import GuestLink, LinkKind, resolve, settled_pairs, walk_in_pairs
 from kiosk.domain.merge import duplicate_entries, union_scans
 from kiosk.domain.model import Attendee, Scan, Status
-from kiosk.service.checkin import refresh_presence
 from kiosk.service.errors import Refused, storage_guard
-from kiosk.service.session import OnSession, Session
+from kiosk.service.presence import refresh_presence
+from kiosk.service.session import Session, SessionService
 from kiosk.store import attendees as attendee_store
 from kiosk.store import guest_links as link_store
+from kiosk.store import hlc as hlc_store
+from kiosk.store import replication as replication_store
 from kiosk.store import scans as scan_store
-from kiosk.store import sync as sync_store
 from kiosk.store import transaction
-
-if TYPE_CHECKING:
-    from kiosk.service.sync.round import SyncSummary
 
 
 @dataclass(frozen=True)
@@ -68,7 +64,7 @@ class Merged:
     link_id: str
 
 
-class Duplicates(OnSession):
+class Duplicates(SessionService):
     def __init__(self, session: Session) -> None:
         super().__init__(session)
 
@@ -79,7 +75,7 @@ class Duplicates(OnSession):
         count as one guest), later entry last."""
         conn, event = self.conn, self._session.event
         merged = link_store.merged_map(conn, event.id)
-        logs: list[list[Scan]] = [sync_store.scans_of_guests_entered_twice(conn, event.id)]
+        logs: list[list[Scan]] = [replication_store.scans_of_guests_entered_twice(conn, event.id)]
         logs += [link_store.presence_log(conn, keep) for keep in set(merged.values())]
         scans = [replace(s, attendee_id=merged.get(s.attendee_id, s.attendee_id)) if s.attendee_id else s
                  for s in union_scans(*logs).values()]
@@ -189,21 +185,12 @@ class Duplicates(OnSession):
     def _link(self, kind: LinkKind, keep: Attendee, other: Attendee, device_id: str, device_name: str) -> GuestLink:
         now = rules.format_time(self._session.clock())
         return GuestLink(str(uuid.uuid4()), keep.event_id, kind, keep.id, other.id, device_id, device_name, now,
-                         sync_store.tick(self.conn, now))
-
-
-@dataclass(frozen=True)
-class SyncOutcome:
-    """What the window's background sync brings back: the round, and what to look at afterwards."""
-
-    summary: SyncSummary
-    duplicate_entries: int
-    walk_in_pairs: int
+                         hlc_store.tick(self.conn, now))
 
 
 @dataclass(frozen=True)
 class Snapshot:
-    """What the window's "Duplicates" view lists, read on a worker."""
+    """What the window's "Duplicates" view lists, read on a worker (kiosk.service.jobs.read_duplicates)."""
 
     entries: list[DuplicateEntryView]
     pairs: list[WalkInPairView]
@@ -211,14 +198,3 @@ class Snapshot:
     @property
     def total(self) -> int:
         return len(self.entries) + len(self.pairs)
-
-
-def read_snapshot(data_dir: Path, device_name: str) -> Snapshot:
-    """The duplicates of the active event, on a connection of its own (a worker thread's)."""
-    from kiosk.service.kiosk import Kiosk
-
-    kiosk = Kiosk.open(data_dir, device_name=device_name, check=False)
-    try:
-        return Snapshot(kiosk.duplicates.entries(), kiosk.duplicates.walk_in_pairs())
-    finally:
-        kiosk.close()

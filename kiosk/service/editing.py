@@ -14,8 +14,8 @@ from kiosk.domain.text import email_key
 from kiosk.service.attendees import Attendees
 from kiosk.service.errors import Refused, WorkshopFull, storage_guard
 from kiosk.service.registration import MAX_NAME, choice
-from kiosk.service.session import OnSession, Session
-from kiosk.service.stats import Figures, WorkshopFigures
+from kiosk.service.session import Session, SessionService
+from kiosk.service.stats import DoorStats, WorkshopFigures
 from kiosk.store import attendees as attendee_store
 from kiosk.store import transaction
 
@@ -28,13 +28,13 @@ class Edited:
     changed: tuple[str, ...]  # the fields whose value changed, in FIELDS order
 
 
-class Editing(OnSession):
+class Editing(SessionService):
     """Staff edits of one guest: checked like a registration, applied in one transaction."""
 
-    def __init__(self, session: Session, attendees: Attendees, figures: Figures) -> None:
+    def __init__(self, session: Session, attendees: Attendees, door_stats: DoorStats) -> None:
         super().__init__(session)
         self._attendees = attendees
-        self._figures = figures
+        self._door_stats = door_stats
 
     @storage_guard
     def edit(self, /, code_or_id: str, **fields: str | None) -> Edited:
@@ -62,7 +62,7 @@ class Editing(OnSession):
     def _check_room(self, event: Event, workshop: str) -> None:
         for w in event.workshops:
             if w.name == workshop and w.capacity is not None:
-                taken = self._figures.stats().by_workshop.get(w.name, WorkshopFigures()).registered
+                taken = self._door_stats.stats().by_workshop.get(w.name, WorkshopFigures()).registered
                 if taken >= w.capacity:
                     raise WorkshopFull(w.name, taken, w.capacity)
 

@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from kiosk.domain import merge
 from kiosk.domain.model import Category, Event, Workshop
 from kiosk.service.errors import KioskError, NoSuchEventError, OtherEventActiveError, Refused, storage_guard
-from kiosk.service.session import OnSession, Session
+from kiosk.service.session import Session, SessionService
 from kiosk.store import attendees as attendee_store
 from kiosk.store import events as event_store
 from kiosk.store import transaction
 
 
-class Events(OnSession):
+class Events(SessionService):
     """Organiser work on events (the CLI's `event` family, the window's first run)."""
 
     def __init__(self, session: Session) -> None:

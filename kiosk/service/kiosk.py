@@ -22,14 +22,14 @@ from kiosk.service.events import Events
 from kiosk.service.keys import Keys
 from kiosk.service.registration import Consent, RegisterResult, Registration
 from kiosk.service.session import Clock, Session, utc_now
-from kiosk.service.stats import Figures, Stats
+from kiosk.service.stats import DoorStats, Stats
 from kiosk.store.walk_ins import WaitlistEntry
 
 if TYPE_CHECKING:
     from kiosk.service.badges import Badges
     from kiosk.service.duplicates import Admission, Duplicates
 
-__all__ = ["Clock", "Kiosk", "RegisterResult", "Services", "utc_now"]
+__all__ = ["Kiosk", "Services"]
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class Services:
 
     keys: Keys
     attendees: Attendees
-    figures: Figures
+    door_stats: DoorStats
     checkin: CheckIn
     registration: Registration
     events: Events
@@ -46,10 +46,10 @@ class Services:
 
     @classmethod
     def compose(cls, session: Session) -> Services:
-        keys, attendees, figures = Keys(session), Attendees(session), Figures(session)
+        keys, attendees, door_stats = Keys(session), Attendees(session), DoorStats(session)
         checkin = CheckIn(session, keys, attendees)
-        return cls(keys, attendees, figures, checkin, Registration(session, checkin, attendees, figures),
-                   Events(session), Editing(session, attendees, figures))
+        return cls(keys, attendees, door_stats, checkin, Registration(session, checkin, attendees, door_stats),
+                   Events(session), Editing(session, attendees, door_stats))
 
 
 class Kiosk(Session):
@@ -144,7 +144,7 @@ class Kiosk(Session):
         return self.services.attendees.waitlist()
 
     def stats(self) -> Stats:
-        return self.services.figures.stats()
+        return self.services.door_stats.stats()
 
     # --- events --------------------------------------------------------------------------
     def create_event(self, event: Event) -> Event:

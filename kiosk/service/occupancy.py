@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Protocol
 from kiosk import paths
 from kiosk.domain import rules
 from kiosk.domain.model import Event, Scan, ScanKind, Verdict
-from kiosk.domain.occupancy import Figures, GroupFigures, OccupancyFold, Track
+from kiosk.domain.occupancy import Figures, GroupFigures, OccupancyFold, PresentPerson, Track
 from kiosk.domain.text import fold
-from kiosk.service.checkin import refresh_presence
+from kiosk.service.presence import refresh_presence
 from kiosk.service.session import utc_now
 from kiosk.service.stats import Stats, WorkshopFigures
 from kiosk.store import attendees as attendee_store
@@ -54,17 +54,6 @@ class KioskStatuses(Protocol):
     """Where the occupancy screen's kiosk statuses come from (``Occupancy.statuses`` in the window)."""
 
     def statuses(self) -> list[KioskStatus]: ...
-
-
-@dataclass(frozen=True)
-class PresentPerson:
-    """A line of the evacuation list."""
-
-    last_name: str
-    first_name: str
-    organisation: str | None
-    arrived_at: str  # UTC ISO-8601 of their latest entry
-    cancelled: bool
 
 
 @dataclass

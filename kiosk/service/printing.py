@@ -74,10 +74,6 @@ class Backlog:
     printer_ok: bool
     reason: str  # the printer's own words when it is not ok
 
-    @property
-    def stuck(self) -> bool:
-        return bool(self.failed) or (bool(self.pending) and not self.printer_ok)
-
     def message(self, lang: str) -> str | None:
         from kiosk.domain.messages import backlog_message
 

@@ -20,7 +20,7 @@ from kiosk.domain import retention, rules
 from kiosk.domain.model import Event
 from kiosk.service import pin
 from kiosk.service.errors import storage_guard
-from kiosk.service.session import OnSession, Session
+from kiosk.service.session import Session, SessionService
 from kiosk.store import events as event_store
 from kiosk.store import purge as purge_store
 from kiosk.store import transaction
@@ -95,7 +95,7 @@ def _size(path: Path) -> int:
         return 0
 
 
-class Purge(OnSession):
+class Purge(SessionService):
     """The purge of this data dir's events (the CLI's `kiosk purge`, the automatic one at start)."""
 
     def __init__(self, session: Session) -> None:

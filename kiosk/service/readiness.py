@@ -6,7 +6,6 @@ that hangs on a dead network would tell the organiser nothing."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk import paths
@@ -117,14 +116,3 @@ def _ask_hub(url: str, event_id: str, timeout_s: int) -> tuple[list[tuple[str, s
         conn.close()
     keys = next((pem for body, pem in found if body.get("id") == event_id), "")
     return doors, tuple(rules.fingerprint(k) for k in rules.parse_keys(keys or "")), unpaired
-
-
-def check_data_dir(data_dir: Path, device_name: str, lang: str) -> list[Line]:
-    """The readiness list on a connection of its own (the window runs it on a worker: the hub may be slow)."""
-    from kiosk.service.kiosk import Kiosk
-
-    kiosk = Kiosk.open(data_dir, device_name=device_name, check=False)
-    try:
-        return check(kiosk, lang)
-    finally:
-        kiosk.close()

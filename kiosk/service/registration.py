@@ -20,8 +20,8 @@ from kiosk.domain.text import email_key, search_text
 from kiosk.service.attendees import Attendees
 from kiosk.service.checkin import CheckIn
 from kiosk.service.errors import Refused, VenueFull, WorkshopFull, storage_guard
-from kiosk.service.session import OnSession, Session
-from kiosk.service.stats import Figures, WorkshopFigures
+from kiosk.service.session import Session, SessionService
+from kiosk.service.stats import DoorStats, WorkshopFigures
 from kiosk.store import attendees as attendee_store
 from kiosk.store import transaction
 from kiosk.store import walk_ins as walk_in_store
@@ -58,14 +58,14 @@ def choice(value: str | None, allowed: list[str], what: str) -> str | None:
     raise Refused("unknown_choice", what=what, value=value, allowed=", ".join(allowed))
 
 
-class Registration(OnSession):
+class Registration(SessionService):
     """Walk-in registration; it checks walk-ins in, so it is composed on the check-in service."""
 
-    def __init__(self, session: Session, checkin: CheckIn, attendees: Attendees, figures: Figures) -> None:
+    def __init__(self, session: Session, checkin: CheckIn, attendees: Attendees, door_stats: DoorStats) -> None:
         super().__init__(session)
         self._checkin = checkin
         self._attendees = attendees
-        self._figures = figures
+        self._door_stats = door_stats
 
     @storage_guard
     def register(
@@ -131,7 +131,7 @@ class Registration(OnSession):
         return same_name[0] if same_name else None
 
     def _check_places(self, event: Event, workshop: str | None, checkin: bool) -> None:
-        stats = self._figures.stats()
+        stats = self._door_stats.stats()
         if checkin and event.capacity is not None and stats.inside >= event.capacity:
             raise VenueFull(stats.inside, event.capacity)
         for w in event.workshops:

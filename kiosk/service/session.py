@@ -55,7 +55,8 @@ class Session:
         self.data_dir = data_dir
         self.db_path = paths.database(data_dir) if data_dir else None
         # Read first: a read-only command must not wait for the write lock a long import holds.
-        self._install_id = meta.get(conn, "install_id") or self._mint_install_id()
+        if not meta.get(conn, "install_id"):
+            self._mint_install_id()
         self._device_id: str | None = None
         self._event: Event | None = None
         # What follows a guest let in, whatever the way in (kiosk.service.printing.AutoPrint: the badge);
@@ -132,7 +133,7 @@ class Session:
 
     # --- identity and time -------------------------------------------------------------
     def device(self, name: str | None = None) -> Device:
-        """This kiosk: its id, minted once per data dir *and machine* (kiosk.store.sync.device_id), and
+        """This kiosk: its id, minted once per data dir *and machine* (kiosk.store.replication.device_id), and
         ``name`` (else the session's name) for display. The name is not part of the identity: a renamed
         kiosk is the same device, two kiosks called alike are two devices, and a data dir copied to
         another laptop becomes a new device instead of colliding with the original."""
@@ -144,13 +145,13 @@ class Session:
     @storage_guard
     def _mint_device_id(self, label: str) -> str:
         from kiosk.service.device import machine_id
-        from kiosk.store import sync as sync_store
+        from kiosk.store import replication as replication_store
 
-        mine = sync_store.known_device_id(self.conn, machine_id())  # read first: no write lock needed
+        mine = replication_store.known_device_id(self.conn, machine_id())  # read first: no write lock needed
         if mine is not None:
             return mine
         with transaction(self.conn):
-            return sync_store.device_id(self.conn, machine_id(), label)
+            return replication_store.device_id(self.conn, machine_id(), label)
 
     def now(self) -> str:
         return rules.format_time(self.clock())
@@ -180,7 +181,7 @@ class Session:
             return False
 
 
-class OnSession:
+class SessionService:
     """A service composed on a session: its connection, and the database path ``storage_guard``
     names in its errors."""
 

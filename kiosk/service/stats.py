@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.domain.model import Event
 from kiosk.service.errors import storage_guard
-from kiosk.service.session import OnSession
+from kiosk.service.session import SessionService
 from kiosk.store import attendees as attendee_store
 from kiosk.store import guest_links as link_store
 from kiosk.store.attendees import StatsRow
@@ -86,8 +86,9 @@ def compute_stats(event: Event, rows: Iterable[StatsRow], left_out: Iterable[Sta
     return stats
 
 
-class Figures(OnSession):
-    """Door figures of the active event (read-only: what the occupancy screen may have)."""
+class DoorStats(SessionService):
+    """The door's figures of the active event, from its counters (read-only: what the occupancy screen
+    may have). Not kiosk.domain.occupancy.Figures, the organisers' fold over the whole log."""
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)

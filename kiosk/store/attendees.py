@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from kiosk.domain.codes import code_key as make_code_key
 from kiosk.domain.model import SORT_KEYS, WALK_IN, Attendee, Presence, Status
 from kiosk.domain.text import email_key, names_match, search_text, tokens
-from kiosk.store import sync as sync_store
+from kiosk.store import hlc as hlc_store
 from kiosk.store.search_index import index_backlog, open_backlog, top_rowid
 
 EDITABLE = ("ticket_code", "first_name", "last_name", "email", "organisation", "category", "workshop", "status")
@@ -143,7 +143,7 @@ def update(
     passes no stamp and gets this kiosk's next HLC tick (not its bare clock: a kiosk ten minutes
     behind still stamps after what it has seen); a merge passes the stamp the write came with."""
     merged, key, changed = with_changes(current, changes, case_sensitive, now)
-    stamp = stamp or sync_store.tick(conn, now)
+    stamp = stamp or hlc_store.tick(conn, now)
     # Field names come from EDITABLE, never from input: safe to splice into the JSON paths.
     stamps = "field_stamps" + "".join(f", '$.{k}', json_array(:stamp, :device)" for k in changed)
     conn.execute(

@@ -8,8 +8,8 @@ from collections.abc import Mapping, Sequence
 
 from kiosk.domain import merge
 from kiosk.domain.model import Category, Event, Workshop
+from kiosk.store import hlc as hlc_store
 from kiosk.store import meta
-from kiosk.store import sync as sync_store
 
 Wire = dict[str, list[str | None]]  # {field: [value, HLC stamp, device id]} (kiosk.domain.merge)
 
@@ -19,7 +19,7 @@ def insert(conn: sqlite3.Connection, event: Event, *, now: str, device_id: str, 
     of ``wire`` (an event joined from the hub keeps the stamps it has there)."""
     _insert_rows(conn, event, now=now, device_id=device_id)
     if wire is None:
-        stamp = sync_store.tick(conn, now)
+        stamp = hlc_store.tick(conn, now)
         stamps = {f: [stamp, device_id] for f in merge.event_values(event)}
     else:
         stamps = {f: _stamp(v) for f, v in wire.items()}
@@ -131,7 +131,7 @@ def edit(conn: sqlite3.Connection, event_id: str, values: Mapping[str, str | Non
     changed = {f: v for f, v in values.items() if f not in current or current[f][0] != v}
     if not changed:
         return None
-    stamp = sync_store.tick(conn, now)
+    stamp = hlc_store.tick(conn, now)
     return replace(conn, event_id, {**current, **{f: [v, stamp, device_id] for f, v in changed.items()}}, now=now)
 
 

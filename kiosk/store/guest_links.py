@@ -78,16 +78,6 @@ def presence_log(conn: sqlite3.Connection, attendee_id: str) -> list[Scan]:
     return sorted(scans, key=lambda s: (s.device_time, s.id))
 
 
-def merged_away_cancelled(conn: sqlite3.Connection, event_id: str) -> int:
-    """Guests hidden by a merge (cancelled by it): the door's 'cancelled' figure leaves them out."""
-    gone = list(merged_map(conn, event_id))
-    if not gone:
-        return 0
-    marks = ",".join("?" * len(gone))
-    row = conn.execute(f"SELECT count(*) FROM attendees WHERE status = 'cancelled' AND id IN ({marks})", gone)
-    return int(row.fetchone()[0])
-
-
 def walk_ins(conn: sqlite3.Connection, event_id: str) -> list[Attendee]:
     from kiosk.store import attendees as attendee_store
 

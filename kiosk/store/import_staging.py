@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from kiosk.domain.model import WALK_IN, Attendee, Status
 from kiosk.domain.text import email_key
-from kiosk.store import sync as sync_store
+from kiosk.store import hlc as hlc_store
 from kiosk.store.attendees import EDITABLE, ROW_COLUMNS, index_text, with_changes
 from kiosk.store.search_index import open_backlog, top_rowid
 
@@ -252,7 +252,7 @@ def apply_staged_updates(conn: sqlite3.Connection, *, now: str, device_id: str) 
     kinds = [json.loads(r[0]) for r in conn.execute("SELECT DISTINCT changed FROM temp.import_updates")]
     if not kinds:
         return
-    stamp = sync_store.tick(conn, now)
+    stamp = hlc_store.tick(conn, now)
     trigger = conn.execute("SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND name = ?",
                            (_IMPORTED_TRIGGER,)).fetchone()
     if trigger is not None:

@@ -20,7 +20,7 @@ def put(conn: sqlite3.Connection, key: str, value: str) -> None:
 
 def install_id(conn: sqlite3.Connection) -> str:
     """A UUID minted once per database (before v8 the root of its device ids; see
-    kiosk.store.sync.device_id for the device identity now)."""
+    kiosk.store.replication.device_id for the device identity now)."""
     existing = get(conn, "install_id")
     if existing:
         return existing

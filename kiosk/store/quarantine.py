@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 PAYLOAD_LIMIT = 4000  # characters of the row kept: a 5,000,000-character name is not stored twice
@@ -38,11 +37,6 @@ def put(conn: sqlite3.Connection, refused: Refused, row: object, now: str) -> No
          None if refused.device_id is None else refused.device_id[:200], refused.reason[:500],
          _payload(row), now),
     )
-
-
-def put_all(conn: sqlite3.Connection, refused: Sequence[tuple[Refused, object]], now: str) -> None:
-    for r, row in refused:
-        put(conn, r, row, now)
 
 
 def count(conn: sqlite3.Connection) -> int:

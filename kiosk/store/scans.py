@@ -6,7 +6,7 @@ import sqlite3
 
 from kiosk.domain.model import Scan, ScanKind, Verdict
 from kiosk.domain.rules import UNDOABLE
-from kiosk.store import sync as sync_store
+from kiosk.store import hlc as hlc_store
 
 _UNDOABLE_SQL = ", ".join(f"'{kind.value}'" for kind in sorted(UNDOABLE))  # the rule is kiosk.domain.rules
 
@@ -28,7 +28,7 @@ def from_row(row: sqlite3.Row) -> Scan:
 
 def append(conn: sqlite3.Connection, s: Scan) -> None:
     """Append a scan; one made here gets this kiosk's next HLC stamp in the same transaction."""
-    hlc = s.hlc or sync_store.tick(conn, s.device_time)
+    hlc = s.hlc or hlc_store.tick(conn, s.device_time)
     conn.execute(
         f"INSERT INTO scans({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (s.id, s.event_id, s.attendee_id, s.code, s.kind.value, s.verdict.value, s.target_id, s.device_id,

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QEvent,
     QEventLoop,
     QMessageLogContext,
@@ -30,8 +31,8 @@ from kiosk.files import PRIVATE_FILE, private_dir, private_umask
 from kiosk.service import Kiosk
 from kiosk.ui import i18n, qtcompat
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.printing import open_print_seam
-from kiosk.ui.seams import PrintSeam, ScreenRegistry
+from kiosk.ui.printing import PrintSeam, open_print_seam
+from kiosk.ui.screens import ScreenRegistry
 
 if TYPE_CHECKING:
     from kiosk.ui.self_service.window import SelfServiceWindow
@@ -116,7 +117,8 @@ def build_window(kiosk: Kiosk, data_dir: Path, settings: settings_mod.Settings, 
                  loop_camera_file: bool = False) -> MainWindow:
     """Without a given printing seam the window opens (and re-opens, on new settings) the real queue."""
     factory = None if printing is not None else partial(open_print_seam, kiosk)
-    window = MainWindow(kiosk, settings, data_dir, camera_source=camera, printing=printing, screens=screens,
+    window = MainWindow(kiosk, settings, data_dir, camera_source=camera, printing=printing,
+                        screens=screens or default_screens(),
                         loop_camera_file=loop_camera_file, print_factory=factory)
     window.resize(*DEFAULT_SIZE)
     return window
@@ -192,8 +194,6 @@ def build_self_service(kiosk: Kiosk, data_dir: Path, settings: settings_mod.Sett
 def run(options: GuiOptions, printing: PrintSeam | None = None, screens: ScreenRegistry | None = None) -> int:
     """The `kiosk gui` command. Returns the process exit status."""
     if options.mode == "occupancy":
-        from kiosk.ui.occupancy.window import run_occupancy
-
         return run_occupancy(options)
     data_dir = options.data_dir
     private_umask()  # everything this process writes is private (issue 21), Qt's and SQLite's files too
@@ -254,3 +254,89 @@ def run(options: GuiOptions, printing: PrintSeam | None = None, screens: ScreenR
     finally:
         kiosk.close()
         i18n.remove(app, translators)
+
+
+def run_occupancy(options: GuiOptions) -> int:
+    """`kiosk gui --mode occupancy [--screen N]`: the occupancy screen alone, full screen on display N;
+    like ``run`` for the staff window, returns the exit status."""
+    from kiosk.ui.occupancy.screen import OccupancyScreen
+    from kiosk.ui.occupancy.window import place
+
+    data_dir = options.data_dir
+    configure_logging(data_dir)
+    settings = settings_mod.load(data_dir)
+    lang = options.lang or settings.language
+    app = application()
+    translators = i18n.install(app, lang)
+    kiosk = open_kiosk(data_dir, options.device or f"{settings.device}-screen", lang)
+    loop = QEventLoop()
+    try:
+        window = OccupancyScreen(kiosk)
+        place(window, options.screen, options.size)
+        screenshot = options.screenshot
+        quit_after = options.quit_after_ms
+        if screenshot is not None:
+            def shoot() -> None:
+                screenshot.parent.mkdir(parents=True, exist_ok=True)
+                if not window.grab().save(str(screenshot)):
+                    log.error("could not write %s", screenshot)
+                loop.quit()
+
+            QTimer.singleShot(quit_after or 800, shoot)
+        elif quit_after is not None:
+            QTimer.singleShot(quit_after, loop.quit)
+        window.destroyed.connect(loop.quit)
+        closer = QTimer(window)
+        closer.setInterval(200)
+        closer.timeout.connect(lambda: None if window.isVisible() else loop.quit())
+        closer.start()
+        status = loop.exec()
+        window.close()
+        window.deleteLater()
+        return int(status)
+    finally:
+        kiosk.close()
+        i18n.remove(app, translators)
+
+
+def _self_service_screen(kiosk: Kiosk, parent: QWidget | None) -> QWidget:
+    """The walk-in screen over the staff window, full screen; its badges go to the window's printer."""
+    from kiosk.service.errors import KioskError
+    from kiosk.service.pin import StaffPin
+    from kiosk.settings import Settings
+
+    if kiosk.data_dir is None:
+        raise KioskError("the self-service mode needs a data dir")
+    if not StaffPin(kiosk.data_dir).is_set:  # there would be no way back to the staff window
+        raise KioskError("set a staff PIN first (kiosk pin set): leaving the self-service mode needs it")
+    printing = getattr(parent, "printing", None)
+    settings = getattr(parent, "settings", None)
+    settings = settings if isinstance(settings, Settings) else Settings()
+    # One webcam, one reader: the walk-in screen takes the staff window's camera and gives it back.
+    source = getattr(parent, "camera_source", "") or ""
+    stop, start = getattr(parent, "stop_camera", None), getattr(parent, "start_camera", None)
+    if callable(stop):
+        stop()
+    window = build_self_service(kiosk, kiosk.data_dir, settings, settings.language, None,
+                                printing if isinstance(printing, PrintSeam) else PrintSeam(), camera=str(source),
+                                loop_camera_file=bool(getattr(parent, "loop_camera_file", False)))
+    if callable(start):
+        window.left.connect(start)
+    show_full_screen(window)
+    window.start_camera()
+    return window
+
+
+def _occupancy_screen(kiosk: Kiosk, parent: QWidget | None) -> QWidget:
+    from kiosk.ui.occupancy.window import open_screen
+
+    return open_screen(kiosk, parent)
+
+
+def default_screens() -> ScreenRegistry:
+    """The "Screens" menu of the staff window: the occupancy screen and the walk-in self-service screen."""
+    registry = ScreenRegistry()
+    registry.register("occupancy", str(QT_TRANSLATE_NOOP("Screens", "Occupancy screen")), _occupancy_screen)
+    registry.register("self_service", str(QT_TRANSLATE_NOOP("Screens", "Self-service mode")),
+                      _self_service_screen)
+    return registry

@@ -1,7 +1,7 @@
 """Kiosk menu → Import registrations… / Badges PDF for everyone…: long work with a progress dialog.
 
-Each job opens its OWN Kiosk (its own SQLite connection) on a TaskRunner thread; the UI thread
-only shows progress and, at the end, a summary or one clear error sentence.
+Each job opens its OWN Kiosk (its own SQLite connection) on a TaskRunner thread (kiosk.service.jobs);
+the UI thread only shows progress and, at the end, a summary or one clear error sentence.
 """
 
 from __future__ import annotations
@@ -20,40 +20,13 @@ from kiosk.importing.messages import changes_lines
 from kiosk.service import Kiosk, KioskError
 from kiosk.service.errors import Refused, StorageError
 from kiosk.service.importer import ImportReport
-from kiosk.ui.background import ProgressFn, Task, TaskProgress, TaskRunner
+from kiosk.service.jobs import badges_in_thread, import_in_thread
+from kiosk.ui.background import Task, TaskRunner
 from kiosk.ui.dialogs import Dialogs
 from kiosk.ui.i18n import counted
 
 IMPORT_FILTERS = "Registrations (*.csv *.tsv *.txt *.xlsx *.xls *.ods);;All files (*)"
 MAX_SKIPPED_LINES = 15
-
-
-def import_in_thread(data_dir: Path, device: str, lang: str, path: Path, progress: TaskProgress, *,
-                     overwrite: bool = False) -> ImportReport:
-    """Runs on a worker thread: a private connection, committed or rolled back as one transaction."""
-    from kiosk.service.importer import import_registrations
-
-    kiosk = Kiosk.open(data_dir, device_name=device, lang=lang)
-    try:
-        return import_registrations(kiosk, path, progress=progress, phase=progress.phase, overwrite=overwrite)
-    finally:
-        kiosk.close()
-
-
-def badges_in_thread(data_dir: Path, device: str, lang: str, fmt: str, output: Path,
-                     progress: ProgressFn) -> BatchResult:
-    """Runs on a worker thread: the same rendering as `kiosk badges --all`."""
-    from kiosk.badges import layouts
-
-    kiosk = Kiosk.open(data_dir, device_name=device, lang=lang)
-    try:
-        try:
-            layout = layouts.get(fmt)
-        except KeyError as exc:
-            raise KioskError(str(exc.args[0])) from None
-        return kiosk.badges.render_all(layout, output, progress=progress)
-    finally:
-        kiosk.close()
 
 
 def import_summary(report: ImportReport, lang: str) -> str:

@@ -41,7 +41,8 @@ from kiosk.ui.pages.settings_page import SettingsPage
 from kiosk.ui.presenters.checkin import CheckinPresenter
 from kiosk.ui.presenters.duplicates import DuplicatesPresenter
 from kiosk.ui.presenters.printing import PrinterController, PrintFactory
-from kiosk.ui.seams import PrintSeam, ScreenRegistry, default_screens
+from kiosk.ui.printing import PrintSeam
+from kiosk.ui.screens import ScreenRegistry
 from kiosk.ui.sounds import SoundPlayer
 from kiosk.ui.theme import APP_STYLE, BASE_PT
 from kiosk.ui.wedge_filter import WedgeFilter
@@ -76,7 +77,7 @@ class MainWindow(QMainWindow):
             printing = print_factory(settings)
         self.printing = printing or PrintSeam()
         self.printer = PrinterController(kiosk, self.printing, self.runner, print_factory, self)
-        self.screens = screens or default_screens()
+        self.screens = screens or ScreenRegistry()
         self.dialogs = dialogs or Dialogs()
         self.sounds = sounds or SoundPlayer(settings.sounds)
         self.loop_camera_file = loop_camera_file
@@ -91,7 +92,7 @@ class MainWindow(QMainWindow):
         self.header = Header()
         self.header.set_event(kiosk.event.name, kiosk.device_name)
         self.stack = QStackedWidget()
-        self.checkin_page = CheckinPage(kiosk.event, self.sounds, self.dialogs, self.printing)
+        self.checkin_page = CheckinPage(self.sounds, self.dialogs, self.printing)
         self.attendees_page = AttendeesPage(kiosk, self.dialogs, self.printing, self.check_in_attendee)
         self.settings_page = SettingsPage(data_dir, settings)
         for page in (self.checkin_page, self.attendees_page, self.settings_page):

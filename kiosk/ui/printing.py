@@ -1,5 +1,6 @@
-"""Badge printing as the window uses it: open the queue from the settings, read its state off the
-UI thread, pick a guest for a test badge. No widgets here.
+"""Badge printing as the window uses it: the seam it is handed (a PrintSeam over the print queue, or
+none: the window then hides "Print badge" rather than show a button that does nothing), opening the
+queue from the settings, reading its state off the UI thread, a guest for a test badge. No widgets here.
 
 Why a snapshot: ``PrintQueue.backlog()`` asks the printer (``lpstat``) once its 2 s cache is stale,
 so the window polls it on the TaskRunner and only renders the result.
@@ -8,15 +9,61 @@ so the window polls it on the TaskRunner and only renders the result.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from kiosk.domain.model import Attendee
 from kiosk.service import Kiosk
 from kiosk.settings import Settings
-from kiosk.ui.seams import PrintSeam, queue_seam
 
 log = logging.getLogger(__name__)
+
+
+@runtime_checkable
+class BadgePrinter(Protocol):
+    """What the window needs from the printing service (kiosk.service.printing.PrintQueue)."""
+
+    def print_badge(self, attendee: Attendee) -> object: ...
+
+
+PrinterStatus = Callable[[], tuple[bool, str]]  # (ok, problem in words or "" when ready) for the header
+
+
+@dataclass
+class PrintSeam:
+    """The printing service as the window sees it; ``printer=None`` means no printing configured."""
+
+    printer: BadgePrinter | None = None
+    status: PrinterStatus | None = None
+    queue: Any = None  # the kiosk.service.printing.PrintQueue behind it, if any (banner, retry, test badge)
+
+    @property
+    def available(self) -> bool:
+        return self.printer is not None
+
+    def adopt(self, other: PrintSeam) -> None:
+        """Take another seam's printer in place, so every page holding this seam follows a rebuild."""
+        self.printer, self.status, self.queue = other.printer, other.status, other.queue
+
+    def print_badge(self, attendee: Attendee) -> None:
+        if self.printer is not None:
+            self.printer.print_badge(attendee)
+
+
+def queue_seam(queue: Any) -> PrintSeam:
+    """The seam over kiosk.service.printing.PrintQueue: enqueue by attendee id (it never blocks),
+    header light from its banner (badges stuck) or its destination."""
+
+    class _QueuePrinter:
+        def print_badge(self, attendee: Attendee) -> object:
+            return queue.enqueue(attendee.id)
+
+    def status() -> tuple[bool, str]:
+        banner = queue.backlog().message(queue.kiosk.lang)
+        return (banner is None, banner or "")
+
+    return PrintSeam(_QueuePrinter(), status, queue)
 
 
 @dataclass(frozen=True)

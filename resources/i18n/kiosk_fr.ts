@@ -652,18 +652,18 @@
 <context>
     <name>DuplicatesPresenter</name>
     <message>
-        <location filename="../../kiosk/ui/presenters/duplicates.py" line="73"/>
-        <location filename="../../kiosk/ui/presenters/duplicates.py" line="76"/>
+        <location filename="../../kiosk/ui/presenters/duplicates.py" line="74"/>
+        <location filename="../../kiosk/ui/presenters/duplicates.py" line="77"/>
         <source>Merge</source>
         <translation>Fusionner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/duplicates.py" line="74"/>
+        <location filename="../../kiosk/ui/presenters/duplicates.py" line="75"/>
         <source>%1 and %2 are the same person? The second record is cancelled, its scans and badges count for the first, on every kiosk.</source>
         <translation>%1 et %2 sont la même personne ? La seconde fiche est annulée, ses passages et badges comptent pour la première, sur tous les postes.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/duplicates.py" line="76"/>
+        <location filename="../../kiosk/ui/presenters/duplicates.py" line="77"/>
         <source>Keep both</source>
         <translation>Garder les deux</translation>
     </message>
@@ -787,17 +787,17 @@
 <context>
     <name>HelpAlertBar</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/help_alert.py" line="24"/>
+        <location filename="../../kiosk/ui/widgets/help_alert.py" line="25"/>
         <source>I&apos;m going</source>
         <translation>J&apos;y vais</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/help_alert.py" line="41"/>
+        <location filename="../../kiosk/ui/widgets/help_alert.py" line="43"/>
         <source>Someone is asking for help at the walk-in screen “%1” (since %2)</source>
         <translation>Quelqu&apos;un demande de l&apos;aide au poste libre-service « %1 » (depuis %2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/help_alert.py" line="44"/>
+        <location filename="../../kiosk/ui/widgets/help_alert.py" line="46"/>
         <source>— and %n more call(s)</source>
         <translation>
             <numerusform>— et %n autre appel</numerusform>
@@ -808,32 +808,32 @@
 <context>
     <name>JoinEveningDialog</name>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="245"/>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="235"/>
         <source>Join an evening</source>
         <translation>Rejoindre une soirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="251"/>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="241"/>
         <source>Hold the QR code the organiser shows up to the camera, or read it with the handheld scanner, or paste the code and press Enter.</source>
         <translation>Présentez à la caméra le QR code que montre l&apos;organisation, ou lisez-le avec la douchette, ou collez le code et appuyez sur Entrée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="254"/>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="244"/>
         <source>Join</source>
         <translation>Rejoindre</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="278"/>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="268"/>
         <source>This is not a pairing code: %1</source>
         <translation>Ce n&apos;est pas un code d&apos;appairage : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="282"/>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="272"/>
         <source>Joining the evening: receiving the guests…</source>
         <translation>Connexion à la soirée : réception des invités…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="290"/>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="280"/>
         <source>Joined %1: %2 guests.</source>
         <translation>Soirée rejointe : %1, %2 invités.</translation>
     </message>
@@ -841,166 +841,166 @@
 <context>
     <name>LongWork</name>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="65"/>
+        <location filename="../../kiosk/ui/long_work.py" line="38"/>
         <source>Added: %1</source>
         <translation>Ajoutés : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="66"/>
+        <location filename="../../kiosk/ui/long_work.py" line="39"/>
         <source>Updated: %1</source>
         <translation>Mis à jour : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="67"/>
+        <location filename="../../kiosk/ui/long_work.py" line="40"/>
         <source>Unchanged: %1</source>
         <translation>Inchangés : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="68"/>
+        <location filename="../../kiosk/ui/long_work.py" line="41"/>
         <source>Cancelled: %1</source>
         <translation>Annulés : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="69"/>
+        <location filename="../../kiosk/ui/long_work.py" line="42"/>
         <source>Skipped: %1</source>
         <translation>Ignorés : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="73"/>
+        <location filename="../../kiosk/ui/long_work.py" line="46"/>
         <source>Encoding warnings: %1</source>
         <translation>Avertissements d’encodage : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="97"/>
+        <location filename="../../kiosk/ui/long_work.py" line="70"/>
         <source>Sheet: “%1”</source>
         <translation>Feuille : « %1 »</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="99"/>
+        <location filename="../../kiosk/ui/long_work.py" line="72"/>
         <source>Ticket code read from the column “%1”</source>
         <translation>Code de billet lu dans la colonne « %1 »</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="101"/>
+        <location filename="../../kiosk/ui/long_work.py" line="74"/>
         <source>%1 on %2</source>
         <translation>%1 par %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="104"/>
+        <location filename="../../kiosk/ui/long_work.py" line="77"/>
         <source>Rows matched by %1</source>
         <translation>Lignes reconnues par %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="110"/>
+        <location filename="../../kiosk/ui/long_work.py" line="83"/>
         <source>line %1: %2</source>
         <translation>ligne %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="85"/>
+        <location filename="../../kiosk/ui/long_work.py" line="58"/>
         <source>Missing from this file, kept as they are: %1</source>
         <translation>Absent·es de ce fichier, gardé·es tel·les quel·les : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="120"/>
+        <location filename="../../kiosk/ui/long_work.py" line="93"/>
         <source>…and %1 more</source>
         <translation>… et %1 de plus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="134"/>
+        <location filename="../../kiosk/ui/long_work.py" line="107"/>
         <source>unexpected error (%1)</source>
         <translation>erreur inattendue (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="164"/>
-        <location filename="../../kiosk/ui/long_work.py" line="169"/>
-        <location filename="../../kiosk/ui/long_work.py" line="178"/>
+        <location filename="../../kiosk/ui/long_work.py" line="137"/>
+        <location filename="../../kiosk/ui/long_work.py" line="142"/>
+        <location filename="../../kiosk/ui/long_work.py" line="151"/>
         <source>Import registrations</source>
         <translation>Importer les inscriptions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="170"/>
+        <location filename="../../kiosk/ui/long_work.py" line="143"/>
         <source>This kiosk is on the #Plus20 demo event: the guests of %1 would join its fictitious guests, whose codes open the door too. For your own event, create it first (kiosk event create --name &quot;…&quot;, see the organiser&apos;s guide), then import.</source>
         <translation>Ce poste est sur l’événement de démonstration #Plus20 : les invité·es de %1 rejoindraient ses invité·es fictif·ves, dont les codes ouvrent aussi la porte. Pour votre événement, créez-le d’abord (kiosk event create --name « … », voir le guide de l’organisation), puis importez.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="174"/>
+        <location filename="../../kiosk/ui/long_work.py" line="147"/>
         <source>Import into the demo</source>
         <translation>Importer dans la démo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="174"/>
+        <location filename="../../kiosk/ui/long_work.py" line="147"/>
         <source>Do not import</source>
         <translation>Ne pas importer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="178"/>
+        <location filename="../../kiosk/ui/long_work.py" line="151"/>
         <source>Importing %1…</source>
         <translation>Import de %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="181"/>
+        <location filename="../../kiosk/ui/long_work.py" line="154"/>
         <source>Import of %1 stopped, nothing was changed: %2</source>
         <translation>Import de %1 arrêté, rien n’a été modifié : %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="190"/>
-        <location filename="../../kiosk/ui/long_work.py" line="197"/>
-        <location filename="../../kiosk/ui/long_work.py" line="267"/>
+        <location filename="../../kiosk/ui/long_work.py" line="163"/>
+        <location filename="../../kiosk/ui/long_work.py" line="170"/>
+        <location filename="../../kiosk/ui/long_work.py" line="240"/>
         <source>Badges PDF for everyone</source>
         <translation>PDF des badges de tous les invités</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="197"/>
+        <location filename="../../kiosk/ui/long_work.py" line="170"/>
         <source>Drawing the badges…</source>
         <translation>Dessin des badges…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="199"/>
+        <location filename="../../kiosk/ui/long_work.py" line="172"/>
         <source>Could not write the badges PDF: %1</source>
         <translation>Impossible d’écrire le PDF des badges : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="230"/>
+        <location filename="../../kiosk/ui/long_work.py" line="203"/>
         <source>Reading %1…</source>
         <translation>Lecture du fichier %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="231"/>
+        <location filename="../../kiosk/ui/long_work.py" line="204"/>
         <source>Comparing %1 with the guests already here…</source>
         <translation>Comparaison du fichier %1 avec les invité·es déjà là…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="232"/>
+        <location filename="../../kiosk/ui/long_work.py" line="205"/>
         <source>Saving the guests of %1…</source>
         <translation>Enregistrement des invité·es du fichier %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="233"/>
+        <location filename="../../kiosk/ui/long_work.py" line="206"/>
         <source>Indexing the guests of %1 for search…</source>
         <translation>Indexation pour la recherche des invité·es du fichier %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="251"/>
+        <location filename="../../kiosk/ui/long_work.py" line="224"/>
         <source>Imported %1</source>
         <translation>%1 importé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="257"/>
+        <location filename="../../kiosk/ui/long_work.py" line="230"/>
         <source>The file still gives these guests the values of the previous import: the corrections made since then were kept. Keep them, or put the file&apos;s values in their place?</source>
         <translation>Le fichier donne encore à ces invité·es les valeurs de l’import précédent : les corrections faites depuis ont été gardées. Les garder, ou mettre à leur place les valeurs du fichier ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="261"/>
+        <location filename="../../kiosk/ui/long_work.py" line="234"/>
         <source>Use the file&apos;s values</source>
         <translation>Prendre les valeurs du fichier</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="261"/>
+        <location filename="../../kiosk/ui/long_work.py" line="234"/>
         <source>Keep the corrections</source>
         <translation>Garder les corrections</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/long_work.py" line="265"/>
+        <location filename="../../kiosk/ui/long_work.py" line="238"/>
         <source>%n badge(s) on %1 page(s): %2</source>
         <translation>
             <numerusform>%n badge sur %1 page(s) : %2</numerusform>
@@ -1011,64 +1011,64 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="83"/>
-        <location filename="../../kiosk/ui/main_window.py" line="151"/>
+        <location filename="../../kiosk/ui/main_window.py" line="84"/>
+        <location filename="../../kiosk/ui/main_window.py" line="152"/>
         <source>Kiosk — %1</source>
         <translation>Kiosk — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="100"/>
+        <location filename="../../kiosk/ui/main_window.py" line="101"/>
         <source>Check-in</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="100"/>
+        <location filename="../../kiosk/ui/main_window.py" line="101"/>
         <source>Attendees</source>
         <translation>Participant·es</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="101"/>
+        <location filename="../../kiosk/ui/main_window.py" line="102"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="165"/>
+        <location filename="../../kiosk/ui/main_window.py" line="166"/>
         <source>&amp;Kiosk</source>
         <translation>&amp;Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="166"/>
+        <location filename="../../kiosk/ui/main_window.py" line="167"/>
         <source>Import registrations…</source>
         <translation>Importer les inscriptions…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="168"/>
+        <location filename="../../kiosk/ui/main_window.py" line="169"/>
         <source>Badges PDF for everyone…</source>
         <translation>PDF des badges de tous les invités…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="170"/>
+        <location filename="../../kiosk/ui/main_window.py" line="171"/>
         <source>Sync with the hub now</source>
         <translation>Synchroniser avec le hub maintenant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="172"/>
-        <location filename="../../kiosk/ui/main_window.py" line="268"/>
+        <location filename="../../kiosk/ui/main_window.py" line="173"/>
+        <location filename="../../kiosk/ui/main_window.py" line="269"/>
         <source>Duplicate entries…</source>
         <translation>Entrées en double…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="175"/>
+        <location filename="../../kiosk/ui/main_window.py" line="176"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="178"/>
+        <location filename="../../kiosk/ui/main_window.py" line="179"/>
         <source>&amp;Screens</source>
         <translation>É&amp;crans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="267"/>
+        <location filename="../../kiosk/ui/main_window.py" line="268"/>
         <source>Duplicate entries (%1)…</source>
         <translation>Entrées en double (%1)…</translation>
     </message>
@@ -1223,27 +1223,27 @@
 <context>
     <name>PrinterController</name>
     <message>
-        <location filename="../../kiosk/ui/presenters/printing.py" line="134"/>
+        <location filename="../../kiosk/ui/presenters/printing.py" line="133"/>
         <source>Printing is not set up: check the printer settings.</source>
         <translation>L’impression n’est pas configurée : vérifiez les réglages de l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/printing.py" line="137"/>
+        <location filename="../../kiosk/ui/presenters/printing.py" line="136"/>
         <source>No guest to print a test badge for: import registrations first.</source>
         <translation>Aucun invité pour un badge de test : importez d’abord les inscriptions.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/printing.py" line="143"/>
+        <location filename="../../kiosk/ui/presenters/printing.py" line="142"/>
         <source>the default printer</source>
         <translation>l’imprimante par défaut</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/printing.py" line="145"/>
+        <location filename="../../kiosk/ui/presenters/printing.py" line="144"/>
         <source>Test badge for %1 queued: the PDF goes to the folder %2</source>
         <translation>Badge de test de %1 en file : le PDF arrive dans le dossier %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/printing.py" line="147"/>
+        <location filename="../../kiosk/ui/presenters/printing.py" line="146"/>
         <source>Test badge for %1 sent to %2</source>
         <translation>Badge de test de %1 envoyé à %2</translation>
     </message>
@@ -1251,12 +1251,12 @@
 <context>
     <name>PrinterStatus</name>
     <message>
-        <location filename="../../kiosk/ui/controllers/printer_status.py" line="50"/>
+        <location filename="../../kiosk/ui/controllers/printer_status.py" line="49"/>
         <source>not configured</source>
         <translation>non configurée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/controllers/printer_status.py" line="53"/>
+        <location filename="../../kiosk/ui/controllers/printer_status.py" line="52"/>
         <source>ready</source>
         <translation>prête</translation>
     </message>
@@ -1424,12 +1424,12 @@
 <context>
     <name>Screens</name>
     <message>
-        <location filename="../../kiosk/ui/seams.py" line="132"/>
+        <location filename="../../kiosk/ui/app.py" line="339"/>
         <source>Occupancy screen</source>
         <translation>Écran d&apos;occupation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/seams.py" line="133"/>
+        <location filename="../../kiosk/ui/app.py" line="340"/>
         <source>Self-service mode</source>
         <translation>Mode libre-service</translation>
     </message>
@@ -1825,22 +1825,22 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../kiosk/ui/controllers/sync_status.py" line="54"/>
+        <location filename="../../kiosk/ui/controllers/sync_status.py" line="53"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/controllers/sync_status.py" line="115"/>
+        <location filename="../../kiosk/ui/controllers/sync_status.py" line="102"/>
         <source>last sync %1 · waiting: %2</source>
         <translation>dernière synchro %1 · en attente : %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/controllers/sync_status.py" line="118"/>
+        <location filename="../../kiosk/ui/controllers/sync_status.py" line="105"/>
         <source>up to date · %1</source>
         <translation>à jour · %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/controllers/sync_status.py" line="147"/>
+        <location filename="../../kiosk/ui/controllers/sync_status.py" line="134"/>
         <source>%n scan(s)</source>
         <translation>
             <numerusform>%n passage</numerusform>
@@ -1848,7 +1848,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/controllers/sync_status.py" line="148"/>
+        <location filename="../../kiosk/ui/controllers/sync_status.py" line="135"/>
         <source>%n guest(s)</source>
         <translation>
             <numerusform>%n fiche</numerusform>
@@ -1856,7 +1856,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/controllers/sync_status.py" line="149"/>
+        <location filename="../../kiosk/ui/controllers/sync_status.py" line="136"/>
         <source>%n badge(s) printed</source>
         <translation>
             <numerusform>%n badge imprimé</numerusform>
@@ -1864,7 +1864,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/controllers/sync_status.py" line="150"/>
+        <location filename="../../kiosk/ui/controllers/sync_status.py" line="137"/>
         <source>%n decision(s)</source>
         <translation>
             <numerusform>%n décision</numerusform>
@@ -1872,12 +1872,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/controllers/sync_status.py" line="160"/>
+        <location filename="../../kiosk/ui/controllers/sync_status.py" line="147"/>
         <source>offline — check-ins go on, queued</source>
         <translation>hors ligne — les entrées continuent, en attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/controllers/sync_status.py" line="162"/>
+        <location filename="../../kiosk/ui/controllers/sync_status.py" line="149"/>
         <source>last sync %1</source>
         <translation>dernière synchro %1</translation>
     </message>
@@ -1933,205 +1933,205 @@
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="57"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="56"/>
         <source>Let in anyway</source>
         <translation>Laisser entrer quand même</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="58"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="57"/>
         <source>Search by name</source>
         <translation>Chercher par nom</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="59"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="58"/>
         <source>Print badge</source>
         <translation>Imprimer le badge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="158"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="157"/>
         <source>EXIT — ready to scan</source>
         <translation>SORTIE — prêt à scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="159"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="158"/>
         <source>Scan guests who are leaving</source>
         <translation>Scannez les départs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="161"/>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="164"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="160"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="163"/>
         <source>Ready to scan</source>
         <translation>Prêt à scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="162"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="161"/>
         <source>Show your QR code to the camera</source>
         <translation>Présentez votre QR code à la caméra</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="165"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="164"/>
         <source>Scan your QR code with the scanner</source>
         <translation>Scannez votre QR code avec la douchette</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="166"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="165"/>
         <source>Or use the handheld scanner, or type the code below.</source>
         <translation>Ou utilisez la douchette, ou tapez le code ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="167"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="166"/>
         <source>Or type the code below, or search the guest by name (Ctrl+F).</source>
         <translation>Ou tapez le code ci-dessous, ou cherchez la personne par son nom (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="177"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="176"/>
         <source>Let in by staff</source>
         <translation>Entrée autorisée par l&apos;équipe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="182"/>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="212"/>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="225"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="181"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="211"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="224"/>
         <source>Code: %1</source>
         <translation>Code : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="184"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="183"/>
         <source>Badge printed (%1, %2)</source>
         <translation>Badge imprimé (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="203"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="202"/>
         <source>the database is busy (an import is running?)</source>
         <translation>la base est occupée (un import en cours ?)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="204"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="203"/>
         <source>the disk is full</source>
         <translation>le disque est plein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="205"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="204"/>
         <source>the database cannot be written (read-only)</source>
         <translation>la base ne peut pas être écrite (lecture seule)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="206"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="205"/>
         <source>the database file is damaged</source>
         <translation>le fichier de la base est endommagé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="207"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="206"/>
         <source>the database cannot be written</source>
         <translation>la base ne peut pas être écrite</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="210"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="209"/>
         <source>One moment — %1</source>
         <translation>Un instant — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="211"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="210"/>
         <source>Do not scan again: recorded as soon as it is free</source>
         <translation>Ne rescannez pas : enregistré dès qu’elle se libère</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="218"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="217"/>
         <source>Not recorded — %1</source>
         <translation>Non enregistré — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="220"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="219"/>
         <source>Call the organiser</source>
         <translation>Appelez l’organisation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="222"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="221"/>
         <source>Keep a copy of kiosk.db and follow “Recovery” in the organiser&apos;s guide.</source>
         <translation>Gardez une copie de kiosk.db et suivez « Recovery » dans le guide de l’organisation.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="224"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="223"/>
         <source>Scan again</source>
         <translation>Scannez à nouveau</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="226"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="225"/>
         <source>Nothing was written. If it happens again, call the organiser.</source>
         <translation>Rien n’a été enregistré. Si cela se répète, appelez l’organisation.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="234"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="233"/>
         <source>Welcome</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="235"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="234"/>
         <source>Exit recorded</source>
         <translation>Sortie enregistrée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="236"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="235"/>
         <source>Already checked in</source>
         <translation>Déjà entré·e</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="237"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="236"/>
         <source>Not inside</source>
         <translation>Pas sur place</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="238"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="237"/>
         <source>Unknown ticket</source>
         <translation>Billet inconnu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="239"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="238"/>
         <source>Cancelled ticket</source>
         <translation>Billet annulé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="240"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="239"/>
         <source>Unreadable or forged code</source>
         <translation>Code illisible ou falsifié</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="241"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="240"/>
         <source>Ticket for another event</source>
         <translation>Billet d&apos;un autre événement</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="247"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="246"/>
         <source>Entry recorded with your reason.</source>
         <translation>Entrée enregistrée avec votre raison.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="249"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="248"/>
         <source>First entry at %1 at kiosk “%2”.</source>
         <translation>Première entrée à %1 au poste « %2 ».</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="252"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="251"/>
         <source>No entry recorded for this guest: nothing to record.</source>
         <translation>Aucune entrée enregistrée pour cette personne : rien à enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="253"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="252"/>
         <source>No guest with this code. Search the guest by name.</source>
         <translation>Aucune personne avec ce code. Cherchez-la par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="254"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="253"/>
         <source>This registration was cancelled. Send the guest to the welcome desk.</source>
         <translation>Cette inscription a été annulée. Orientez la personne vers l&apos;accueil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="255"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="254"/>
         <source>Ask for another ticket, or search the guest by name.</source>
         <translation>Demandez un autre billet, ou cherchez la personne par son nom.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="256"/>
+        <location filename="../../kiosk/ui/widgets/verdict_panel.py" line="255"/>
         <source>Ask for the right ticket, or search the guest by name.</source>
         <translation>Demandez le bon billet, ou cherchez la personne par son nom.</translation>
     </message>

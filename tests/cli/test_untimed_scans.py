@@ -1,5 +1,5 @@
 """Pulled scans whose device time says 2001, 1990, 9999 or nothing at all (issue 21): inserted as the
-sync round inserts them (kiosk.store.sync.insert_pulled), then `kiosk stats`, `report`, `present`
+sync round inserts them (kiosk.store.replication.insert_pulled), then `kiosk stats`, `report`, `present`
 (text, --json, --pdf) and `checkout-all` run as real processes: no traceback, every scan counted, the
 timeline inside the evening and the same count everywhere."""
 
@@ -14,7 +14,8 @@ import pytest
 
 from kiosk.service import Kiosk
 from kiosk.service.sync.round import refold_stale_presence
-from kiosk.store import sync as sync_store
+from kiosk.store import hlc as hlc_store
+from kiosk.store import replication as replication_store
 from kiosk.store import transaction
 from tests.cli.test_end_to_end import kiosk as run
 
@@ -29,11 +30,11 @@ def pull(k: Kiosk, code: str, kind: str, device_time: str, hlc: str) -> None:
     row = (str(uuid.uuid4()), k.event.id, guest.id, code, kind, "exit_recorded" if kind == "exit" else "accepted",
            None, "laptop-dead-battery", "Prêté", None, None, device_time, hlc, k.now())
     with transaction(k.conn):
-        applied = sync_store.insert_pulled(k.conn, [row])
+        applied = replication_store.insert_pulled(k.conn, [row])
         assert applied.inserted == 1
-        sync_store.mark_presence_stale(k.conn, applied.attendee_ids)
+        replication_store.mark_presence_stale(k.conn, applied.attendee_ids)
         if hlc[:1].isdigit():
-            sync_store.observe(k.conn, [hlc])  # as the round does: a 9999 stamp pins this kiosk's clock
+            hlc_store.observe(k.conn, [hlc])  # as the round does: a 9999 stamp pins this kiosk's clock
     refold_stale_presence(k)
 
 
@@ -43,7 +44,7 @@ def test_scans_with_wrong_or_no_times_break_nothing_and_are_counted(kiosk: Kiosk
         kiosk.check_in(code)
     for code, when in ODD.items():
         pull(kiosk, code, "entry", when, when or "garbage-hlc")
-    pull(kiosk, "PLUS20-0001", "exit", "\x00 nonsense", sync_store.tick(kiosk.conn, kiosk.now()))  # she left
+    pull(kiosk, "PLUS20-0001", "exit", "\x00 nonsense", hlc_store.tick(kiosk.conn, kiosk.now()))  # she left
     header = kiosk.stats()
     kiosk.close()
     assert header.inside == 7 and header.checked_in == 8

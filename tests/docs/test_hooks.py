@@ -52,3 +52,5 @@ def test_the_architecture_page_lists_every_import_contract() -> None:
     for contract in declared["tool"]["importlinter"]["contracts"]:
         assert f"**{contract['name']}**" in listed
     assert "`kiosk.domain` may not import" in listed and "`PySide6`" in listed
+    assert "(allowed: `kiosk.cli.cmd_gui → kiosk.ui.app`" in listed  # the one way a command opens the window
+    assert "in `kiosk.service`, `jobs` → `sync` → `kiosk` → `session`" in listed

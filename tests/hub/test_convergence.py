@@ -22,7 +22,7 @@ from kiosk.domain.model import Direction
 from kiosk.service import Kiosk
 from kiosk.service.errors import KioskError
 from kiosk.service.sync.round import sync_once
-from kiosk.store import sync as sync_store
+from kiosk.store import replication as replication_store
 
 MakeKiosk = Callable[..., Kiosk]
 SEEDS = [int(os.environ["KIOSK_SEED"])] if os.environ.get("KIOSK_SEED") else [20261207]
@@ -123,7 +123,7 @@ def test_three_doors_in_a_random_evening_end_identical_to_the_hub(make_kiosk: Ma
         assert scans == hub_scans, why
         assert guests == hub_guests, why
         assert presence == first[2], why
-        assert sync_store.count_pending(k.conn) == 0, why
+        assert replication_store.count_pending(k.conn) == 0, why
         assert k.stats() == doors[0].stats(), why
     with psycopg.connect(hub) as conn:  # and `kiosk hub status` says so: each door's report matches the hub
         seen = replica.status(conn).devices

@@ -154,7 +154,7 @@ def test_a_v8_data_dir_keeps_the_device_id_its_scans_carry(tmp_path: Path, monke
     import uuid
 
     from kiosk.store import meta, transaction
-    from kiosk.store import sync as sync_store
+    from kiosk.store import replication as replication_store
 
     monkeypatch.setenv("KIOSK_MACHINE_ID", "machine-1")
     k = Kiosk.open(tmp_path / "d", device_name="poste-A", clock=FakeClock())
@@ -164,7 +164,7 @@ def test_a_v8_data_dir_keeps_the_device_id_its_scans_carry(tmp_path: Path, monke
     with transaction(k.conn):  # the data dir as v8 left it: a root, and a scan made under the old id
         k.conn.execute("DELETE FROM meta WHERE key = 'device'")
         meta.put(k.conn, "device_id", root)
-        sync_store.insert_pulled(k.conn, [(str(uuid.uuid4()), k.event.id, None, "X", "refused", "unknown", None,
+        replication_store.insert_pulled(k.conn, [(str(uuid.uuid4()), k.event.id, None, "X", "refused", "unknown", None,
                                            legacy, "poste-A", None, None, k.now(), k.now(), None)])
     k.close()
     again = Kiosk.open(tmp_path / "d", device_name="poste-A", clock=FakeClock())

@@ -139,7 +139,7 @@ def test_an_undo_waiting_with_its_target_is_stored_after_it_and_other_events_nev
 
     from kiosk.domain.model import Attendee
     from kiosk.store import attendees as attendee_store
-    from kiosk.store import sync as sync_store
+    from kiosk.store import replication as replication_store
     from kiosk.store import transaction
 
     a = make_kiosk("poste-A")
@@ -149,18 +149,18 @@ def test_an_undo_waiting_with_its_target_is_stored_after_it_and_other_events_nev
     undo = _row(a, event_id=a.event.id, attendee_id=guest, kind="undo", target_id=entry[0])
     elsewhere = _row(a, event_id=str(uuid.uuid4()), attendee_id=str(uuid.uuid4()))
     with transaction(a.conn):  # the undo first: a page boundary or another door can bring it so
-        first = sync_store.insert_pulled(a.conn, [undo, elsewhere])
-        second = sync_store.insert_pulled(a.conn, [entry])
+        first = replication_store.insert_pulled(a.conn, [undo, elsewhere])
+        second = replication_store.insert_pulled(a.conn, [entry])
     assert (first.inserted, first.waiting, second.inserted, second.waiting) == (0, 1, 0, 1)
-    assert sync_store.count_pending(a.conn) == 2  # the other event's scan is not kept: the hub keeps it
+    assert replication_store.count_pending(a.conn) == 2  # the other event's scan is not kept: the hub keeps it
     with transaction(a.conn):
-        assert sync_store.apply_pending(a.conn).inserted == 0  # the guest is still unknown: nothing moves
+        assert replication_store.apply_pending(a.conn).inserted == 0  # the guest is still unknown: nothing moves
     with transaction(a.conn):  # the guest arrives (as a guest page brings it)
         attendee_store.insert(a.conn, Attendee(id=guest, event_id=a.event.id, first_name="Zoé", last_name="Attendue",
                                                source="walk-in"), case_sensitive=False,
                               now="2026-11-30T17:04:00.000Z", device_id=entry[7] or "")
-        freed = sync_store.apply_pending(a.conn)
+        freed = replication_store.apply_pending(a.conn)
     assert (freed.inserted, freed.attendee_ids) == (2, {guest})
-    assert sync_store.count_pending(a.conn) == 0
+    assert replication_store.count_pending(a.conn) == 0
     order = [str(r[0]) for r in a.conn.execute("SELECT id FROM scans WHERE attendee_id = ? ORDER BY rowid", (guest,))]
     assert order == [entry[0], undo[0]]

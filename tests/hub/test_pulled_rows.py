@@ -21,8 +21,9 @@ from psycopg.types.json import Jsonb
 from kiosk.domain.rules import format_time
 from kiosk.service import Kiosk
 from kiosk.service.sync.round import sync_once
+from kiosk.store import hlc as hlc_store
 from kiosk.store import quarantine
-from kiosk.store import sync as sync_store
+from kiosk.store import replication as replication_store
 
 MakeKiosk = Callable[..., Kiosk]
 ROOT = Path(__file__).resolve().parents[2]
@@ -90,11 +91,11 @@ def test_a_malformed_scan_is_quarantined_and_the_round_goes_on(make_kiosk: MakeK
     assert b.conn.execute("SELECT count(*) FROM scans WHERE id = ?", (bad,)).fetchone()[0] == 0
     again = sync_once(b, hub)  # the cursor moved past it: nothing pulled, nothing refused twice
     assert (again.pulled, again.refused) == (0, 0)
-    assert sync_store.cursor(b.conn, schema_hub_id(hub)) >= summary.cursor
+    assert replication_store.cursor(b.conn, schema_hub_id(hub)) >= summary.cursor
     assert (b.stats().checked_in, b.stats().inside) == (1, 1)  # PLUS20-0002 only: the forged entry is not here
     assert b.check_in("PLUS20-0002").verdict.value == "already_checked_in"
     if "ahead" in case:  # this kiosk's clock was not dragged to the forged stamp
-        assert sync_store.clock(b.conn).wall_ms < datetime.now(UTC).timestamp() * 1000 + 600_000
+        assert hlc_store.clock(b.conn).wall_ms < datetime.now(UTC).timestamp() * 1000 + 600_000
 
 
 def schema_hub_id(url: str) -> str:

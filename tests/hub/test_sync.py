@@ -20,7 +20,7 @@ from kiosk.domain.model import Direction, Verdict
 from kiosk.service import Kiosk
 from kiosk.service.errors import KioskError
 from kiosk.service.sync.round import sync_once
-from kiosk.store import sync as sync_store
+from kiosk.store import replication as replication_store
 from tests.conftest import FakeClock
 from tests.hub.pg import PgServer
 
@@ -61,7 +61,7 @@ def test_both_admitted_offline_both_scans_stay_and_the_guest_counts_once(make_ki
     assert len(derived(a)[0]) == 2 and len(hub_scan_ids(hub)) == 2
     assert a.stats().checked_in == b.stats().checked_in == 1
     for k in (a, b):  # the later one is the duplicate, on both kiosks
-        dups = duplicate_entries(sync_store.scans_of_guests_entered_twice(k.conn, k.event.id))
+        dups = duplicate_entries(replication_store.scans_of_guests_entered_twice(k.conn, k.event.id))
         assert [(d.first.device_name, d.duplicate.device_name) for d in dups] == [("poste-A", "poste-B")]
 
 
@@ -71,7 +71,7 @@ def test_sync_is_idempotent_and_a_second_round_moves_nothing(make_kiosk: MakeKio
         a.check_in(f"PLUS20-{i:04d}")
     first = sync_once(a, hub)
     assert first.pushed == 5
-    rows = sync_store.unsent_scans(a.conn, 10)
+    rows = replication_store.unsent_scans(a.conn, 10)
     assert rows == []
     with psycopg.connect(hub) as conn:  # the same batch pushed again (a retry) adds nothing
         again = [r for r in (tuple(x) for x in a.conn.execute(
@@ -174,7 +174,7 @@ def test_hub_stopped_mid_push_then_restarted_loses_and_doubles_nothing(
     done.set()
     stopper.join()
     assert str(lost.value).startswith("hub ")
-    assert 0 < sync_store.count_unsent(a.conn) < 6000
+    assert 0 < replication_store.count_unsent(a.conn) < 6000
     assert a.check_in("PLUS20-0150").verdict is Verdict.ACCEPTED  # the door goes on
     pg_server.start()
     summary = sync_once(a, hub)

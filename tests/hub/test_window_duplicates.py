@@ -24,7 +24,7 @@ from kiosk.settings import Settings
 from kiosk.ui import i18n
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pages.attendee_detail import AttendeeDetailDialog
-from kiosk.ui.seams import PrintSeam
+from kiosk.ui.printing import PrintSeam
 from kiosk.ui.sounds import SoundPlayer
 from kiosk.ui.widgets.header import Light
 from tests.hub.pg import PgServer

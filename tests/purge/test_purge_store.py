@@ -11,16 +11,16 @@ import pytest
 from kiosk.domain import retention
 from kiosk.service import Kiosk
 from kiosk.service.purge import Purge
-from kiosk.store import sync as sync_store
+from kiosk.store import replication as replication_store
 
 
 def test_a_purged_event_has_no_guest_left_to_push(tmp_path: Path) -> None:
     k = Kiosk.open(tmp_path / "data", device_name="door")
     k.create_demo()
-    assert sync_store.count_unsent_guests(k.conn) == 152
+    assert replication_store.count_unsent_guests(k.conn) == 152
     Purge(k).purge(k.event.id)
-    assert sync_store.count_unsent_guests(k.conn) == 0
-    assert sync_store.unsent_guests(k.conn, 100)[0] == []
+    assert replication_store.count_unsent_guests(k.conn) == 0
+    assert replication_store.unsent_guests(k.conn, 100)[0] == []
     k.close()
 
 

@@ -10,6 +10,8 @@ from typing import Any, cast
 
 import pytest
 
+from kiosk.cli.cmd_checkin import result_json
+from kiosk.domain.messages import checkin_message
 from kiosk.domain.model import Attendee, Direction, Event, ScanKind, Status, Verdict
 from kiosk.domain.rules import format_time
 from kiosk.service import Kiosk, KioskError
@@ -60,8 +62,8 @@ def test_accepted_then_already_checked_in_with_time_and_device(kiosk: Kiosk, doo
     again = door2.check_in(code)
     assert again.verdict is Verdict.ALREADY_CHECKED_IN and not again.verdict.admits
     assert (again.first_entry_at, again.first_entry_device) == (entered_at, "door-1")
-    assert "door-1" in again.message("fr") and "door-1" in again.message("en")
-    assert again.to_json()["first_entry_device"] == "door-1"
+    assert "door-1" in checkin_message(again, "fr") and "door-1" in checkin_message(again, "en")
+    assert result_json(again)["first_entry_device"] == "door-1"
     assert scans(door2) == [("entry", "accepted", first.attendee.id),
                             ("refused", "already_checked_in", first.attendee.id)]
 
@@ -128,7 +130,7 @@ def test_same_code_within_three_seconds_on_same_device_is_one_scan(kiosk: Kiosk,
     for _ in range(5):  # a QR held in front of the camera
         clock.advance(0.5)
         again = kiosk.check_in(code)
-        assert again.repeated and again.verdict is Verdict.ACCEPTED and again.to_json()["repeated"] is True
+        assert again.repeated and again.verdict is Verdict.ACCEPTED and result_json(again)["repeated"] is True
         assert again.scan is not None and again.scan.id == first.scan.id
     assert len(scans(kiosk)) == 1
     clock.advance(0.5)  # 3.0 s after the first read: a new scan
@@ -176,7 +178,7 @@ def test_exit_right_after_entry_is_recorded_not_replayed(kiosk: Kiosk, clock: Fa
     assert not kiosk.presence(entry.attendee.id if entry.attendee else "").inside
     clock.advance(0.5)  # the exit held in front of the camera: one exit
     again = kiosk.check_in(code, direction=Direction.EXIT)
-    assert again.repeated and again.verdict is Verdict.EXIT_RECORDED and again.to_json()["repeated"] is True
+    assert again.repeated and again.verdict is Verdict.EXIT_RECORDED and result_json(again)["repeated"] is True
     assert [k for k, _, _ in scans(kiosk)] == ["entry", "exit"]
 
 

@@ -8,7 +8,7 @@ from kiosk.domain import hlc
 from kiosk.service import Kiosk
 from kiosk.service.errors import NoSuchAttendeeError, Refused
 from kiosk.store import attendees as attendee_store
-from kiosk.store import sync as sync_store
+from kiosk.store import hlc as hlc_store
 from kiosk.store import transaction
 from tests.conftest import FakeClock
 
@@ -33,7 +33,7 @@ def test_edits_are_stamped_by_the_hlc_not_the_bare_clock(kiosk: Kiosk, clock: Fa
     """After seeing a stamp 10 minutes ahead (another kiosk's), an edit here sorts after it."""
     ahead = hlc.Stamp(hlc.to_ms(kiosk.now()) + 600_000).encode()
     with transaction(kiosk.conn):
-        sync_store.observe(kiosk.conn, [ahead])
+        hlc_store.observe(kiosk.conn, [ahead])
     clock.advance(5)
     kiosk.edit("PLUS20-0003", email="late@example.org")
     stamp, _device = attendee_store.field_stamps(kiosk.conn, kiosk.find("PLUS20-0003").id)["email"]

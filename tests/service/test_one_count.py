@@ -4,7 +4,7 @@ after any log: overrides of cancelled guests, undo, exits, merges, walk-ins, dup
 another door, and scans pulled from laptops whose clocks say 2001 or nothing at all.
 
 A property test (Hypothesis) on a real SQLite file per example, through the real services and the
-sync path's own insert (kiosk.store.sync.insert_pulled); then the issue's own case, through the real
+sync path's own insert (kiosk.store.replication.insert_pulled); then the issue's own case, through the real
 CLI and the real widgets.
 """
 
@@ -29,7 +29,8 @@ from kiosk.service.occupancy import Occupancy, to_stats
 from kiosk.service.stats import Stats
 from kiosk.service.sync.round import refold_stale_presence
 from kiosk.store import attendees as attendee_store
-from kiosk.store import sync as sync_store
+from kiosk.store import hlc as hlc_store
+from kiosk.store import replication as replication_store
 from kiosk.store import transaction
 from tests.conftest import FakeClock
 
@@ -92,13 +93,13 @@ def apply(kiosk: Kiosk, clock: FakeClock, op: tuple[Any, ...], n: int) -> None:
         elif kind == "pulled":  # another laptop's scan, as a sync round applies it
             who, scan_kind, when, odd_hlc = op[1:]
             at = rules.format_time(clock() + timedelta(seconds=when)) if isinstance(when, int) else when
-            hlc = at if odd_hlc or not isinstance(when, int) else sync_store.tick(kiosk.conn, at)
+            hlc = at if odd_hlc or not isinstance(when, int) else hlc_store.tick(kiosk.conn, at)
             row = (str(uuid.uuid4()), kiosk.event.id, f"g{who}", f"T-{who}", scan_kind,
                    "exit_recorded" if scan_kind == "exit" else "accepted", None, "laptop-2001", "Prêté",
                    None, None, at, hlc, kiosk.now())
             with transaction(kiosk.conn):
-                applied = sync_store.insert_pulled(kiosk.conn, [row])
-                sync_store.mark_presence_stale(kiosk.conn, applied.attendee_ids)
+                applied = replication_store.insert_pulled(kiosk.conn, [row])
+                replication_store.mark_presence_stale(kiosk.conn, applied.attendee_ids)
             refold_stale_presence(kiosk)
     except KioskError:
         pass  # a refusal (merging a guest twice, nothing to undo...) changes nothing

@@ -13,9 +13,10 @@ from kiosk.domain.model import Verdict
 from kiosk.service import Kiosk
 from kiosk.settings import Settings
 from kiosk.ui import qtcompat
+from kiosk.ui.app import default_screens
 from kiosk.ui.dialogs import Dialogs, OverrideAnswer
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.seams import PrintSeam
+from kiosk.ui.printing import PrintSeam
 from kiosk.ui.sounds import SoundPlayer
 
 MakeWindow = Callable[..., MainWindow]  # the make_window fixture: keyword options -> a shown window
@@ -111,6 +112,7 @@ def make_window(qtbot: QtBot, kiosk: Kiosk, data_dir: Path, dialogs: ScriptedDia
 
     def make(*, camera: str = "", printing: PrintSeam | None = None, settings: Settings | None = None,
              **kwargs: object) -> MainWindow:
+        kwargs.setdefault("screens", default_screens())  # the Screens menu, as kiosk.ui.app composes it
         window = MainWindow(kiosk, settings or Settings(camera=camera, sounds=True), data_dir,
                             camera_source=camera, printing=printing, dialogs=dialogs, sounds=sounds,
                             **kwargs)  # type: ignore[arg-type]

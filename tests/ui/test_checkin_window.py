@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from kiosk.domain.model import ScanKind, Verdict
 from kiosk.service import Kiosk
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.seams import PrintSeam
+from kiosk.ui.printing import PrintSeam
 from tests.ui.conftest import FakeBadgePrinter, panel_verdict
 
 if TYPE_CHECKING:

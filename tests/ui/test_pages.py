@@ -15,7 +15,7 @@ from kiosk.settings import Settings
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.models.attendees import ATTENDEE_ROLE, AttendeeRow, AttendeeTableModel
 from kiosk.ui.pages.attendees_page import AttendeesPage
-from kiosk.ui.seams import PrintSeam
+from kiosk.ui.printing import PrintSeam
 from tests.ui.conftest import FakeBadgePrinter, SteppingClock
 
 if TYPE_CHECKING:

@@ -85,7 +85,7 @@ def record_contact(
     holds: Sequence[dict[str, object]] = (),
 ) -> int:
     """Note that a kiosk talked to the hub, what it still had queued (scans, guests, badges printed,
-    merge decisions) and what it held per event (kiosk.store.sync.holdings); return its clock offset
+    merge decisions) and what it held per event (kiosk.store.replication.holdings); return its clock offset
     from the hub's in ms."""
     from psycopg.types.json import Jsonb
 
@@ -145,7 +145,7 @@ def status(conn: psycopg.Connection[tuple[object, ...]]) -> HubStatus:
     return HubStatus(version, str(hub_id_row[0]) if hub_id_row else "", int(str(total[0])) if total else 0, seen)
 
 
-_ID_BITS = "('x' || substr(id::text, 1, 8))::bit(32)::bigint"  # as kiosk.store.sync.id_bits reads an id
+_ID_BITS = "('x' || substr(id::text, 1, 8))::bit(32)::bigint"  # as kiosk.store.replication.id_bits reads an id
 
 
 def _standings(conn: psycopg.Connection[tuple[object, ...]], device_id: str, holds: object) -> tuple[Standing, ...]:

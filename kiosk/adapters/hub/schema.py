@@ -104,7 +104,7 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE devices ADD COLUMN IF NOT EXISTS queued_links integer NOT NULL DEFAULT 0;
     """,
     # v4 (self-contained): what each kiosk held at its last contact, per event (scans the hub knows, their
-    # digest, pull cursors, guests: kiosk.store.sync.holdings), so `hub status` says who lags or differs
+    # digest, pull cursors, guests: kiosk.store.replication.holdings), so `hub status` says who lags or differs
     """
     ALTER TABLE devices ADD COLUMN IF NOT EXISTS holds jsonb NOT NULL DEFAULT '[]';
     """,

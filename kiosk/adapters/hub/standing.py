@@ -1,6 +1,6 @@
 """Whether a kiosk holds what the hub holds, per event: up to date, behind by N scans, or different.
 
-Each kiosk tells the hub at every contact what it held (kiosk.store.sync.holdings): the scans the hub
+Each kiosk tells the hub at every contact what it held (kiosk.store.replication.holdings): the scans the hub
 knows that it stored or keeps waiting for their guest, with an order-independent digest of their ids,
 and its pull cursors. The hub knows which of its scans that kiosk should hold by then (those up to its
 cursor, and its own): the same count and digest is a kiosk that lost nothing; the scans after the

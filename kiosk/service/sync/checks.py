@@ -114,9 +114,9 @@ def newest_record(kiosk: Kiosk) -> str | None:
     when it cannot be read (the warning is advice: it never stops the door)."""
     import sqlite3
 
-    from kiosk.store import sync as sync_store
+    from kiosk.store import replication as replication_store
 
     try:
-        return sync_store.newest_record(kiosk.conn)
+        return replication_store.newest_record(kiosk.conn)
     except sqlite3.Error:
         return None

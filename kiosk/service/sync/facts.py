@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk.domain import pulled as pulled_check
 from kiosk.domain.duplicates import LinkKind
-from kiosk.service.checkin import refresh_presence
+from kiosk.service.presence import refresh_presence
 from kiosk.service.sync.checks import Horizon, valid
 from kiosk.store import events as event_store
 from kiosk.store import guest_links as link_store
 from kiosk.store import help_calls as help_store
 from kiosk.store import meta, transaction
-from kiosk.store import sync as sync_store
+from kiosk.store import replication as replication_store
 
 if TYPE_CHECKING:
     from kiosk.service.kiosk import Kiosk
@@ -42,7 +42,7 @@ class Queued:
 
 def queued(kiosk: Kiosk) -> Queued:
     conn = kiosk.conn
-    return Queued(sync_store.count_unsent(conn), sync_store.count_unsent_guests(conn),
+    return Queued(replication_store.count_unsent(conn), replication_store.count_unsent_guests(conn),
                   link_store.count_unsent_prints(conn), link_store.count_unsent_links(conn))
 
 

@@ -15,8 +15,9 @@ from kiosk.service import authority
 from kiosk.service.sync import checks
 from kiosk.store import attendees as attendee_store
 from kiosk.store import events as event_store
+from kiosk.store import hlc as hlc_store
 from kiosk.store import import_staging, savepoint, search_index, transaction
-from kiosk.store import sync as sync_store
+from kiosk.store import replication as replication_store
 
 if TYPE_CHECKING:
     from kiosk.service.kiosk import Kiosk
@@ -44,7 +45,7 @@ def pull_guest_pages(kiosk: Kiosk, conn: Any, hub_id: str, page_size: int, limit
     from kiosk.adapters.hub import replica
 
     local_events = [e.id for e in event_store.all_events(kiosk.conn)]
-    _scan, after, _event = sync_store.cursors(kiosk.conn, hub_id)
+    _scan, after, _event = replication_store.cursors(kiosk.conn, hub_id)
     applied = 0
     # The next page is fetched (network) while this one is written to SQLite (which releases the GIL):
     # a join of 100,000 guests overlaps the two instead of waiting for each in turn.
@@ -76,9 +77,9 @@ def _apply_guest_page(kiosk: Kiosk, hub_id: str, rows: list[GuestRow], cursor: i
         rows = checks.valid(kiosk, "guest", rows, pulled_check.guest, limit, device_at=3,
                                  culprit=pulled_check.guest_culprit)
         rows = authority.checked_guest_rows(kiosk, rows)  # a status claiming the organiser's authority proves it
-        before = sync_store.max_guest_rowid(kiosk.conn)
+        before = replication_store.max_guest_rowid(kiosk.conn)
         # The clock moves past the edits pulled, so an edit made here next is stamped after them.
-        sync_store.observe(kiosk.conn, (str(r[i + 1]) for r in rows for i in _AT.values() if r[i + 1] is not None))
+        hlc_store.observe(kiosk.conn, (str(r[i + 1]) for r in rows for i in _AT.values() if r[i + 1] is not None))
         inserted = _insert_new_guests(kiosk, rows)
         applied += len(inserted)
         for row in rows:
@@ -89,8 +90,8 @@ def _apply_guest_page(kiosk: Kiosk, hub_id: str, rows: list[GuestRow], cursor: i
                 except sqlite3.IntegrityError as exc:  # e.g. an edit giving it another guest's ticket code
                     checks.refuse(kiosk, "guest", row[0], pulled_check.guest_culprit(row, limit.stamp),
                                        f"cannot be applied here: {exc}", list(row))
-        sync_store.follow_mark(kiosk.conn, before)
-        sync_store.save_cursors(kiosk.conn, hub_id, guests=cursor)
+        replication_store.follow_mark(kiosk.conn, before)
+        replication_store.save_cursors(kiosk.conn, hub_id, guests=cursor)
     return applied
 
 
@@ -186,7 +187,7 @@ def apply_guest(kiosk: Kiosk, remote: dict[str, Any]) -> int:
         return 0  # a purged event's guests stay erased here whatever another door still holds
     organiser = meta.get(kiosk.conn, f"organiser:{event.id}")
     theirs = merge.versions(remote["fields"], organiser)
-    local = sync_store.local_guest(kiosk.conn, str(remote["id"]))
+    local = replication_store.local_guest(kiosk.conn, str(remote["id"]))
     if local is None:
         guest = _new_guest(event, remote["fields"], remote)
         try:
@@ -194,14 +195,14 @@ def apply_guest(kiosk: Kiosk, remote: dict[str, Any]) -> int:
                                   now=guest.created_at, device_id=str(remote["source_device"]))
         except sqlite3.IntegrityError:
             return 0  # another local guest holds this ticket code: left for a person to merge
-        sync_store.set_field_stamps(kiosk.conn, guest.id, _stamps(remote["fields"], remote))
+        replication_store.set_field_stamps(kiosk.conn, guest.id, _stamps(remote["fields"], remote))
         return 1
     mine = merge.versions(local.fields, organiser)
     merged = merge.merge_records(mine, theirs)
     changes = merge.changed_fields(mine, merged)
     if not changes:
         if merged == theirs:
-            sync_store.unqueue_guest(kiosk.conn, local.id)
+            replication_store.unqueue_guest(kiosk.conn, local.id)
         return 0
     by_stamp: dict[tuple[str, str], dict[str, object]] = {}
     for f, v in changes.items():
@@ -213,7 +214,7 @@ def apply_guest(kiosk: Kiosk, remote: dict[str, Any]) -> int:
                               now=stamp, device_id=device, stamp=stamp)
     signed = merged.get("status")
     if "status" in changes and signed is not None and signed.signature:
-        sync_store.sign_status(kiosk.conn, local.id, signed.hlc, signed.device, signed.signature)
+        replication_store.sign_status(kiosk.conn, local.id, signed.hlc, signed.device, signed.signature)
     if merged == theirs:
-        sync_store.unqueue_guest(kiosk.conn, local.id)
+        replication_store.unqueue_guest(kiosk.conn, local.id)
     return 1

@@ -18,13 +18,14 @@ from kiosk import paths
 from kiosk.domain import merge
 from kiosk.domain import pulled as pulled_check
 from kiosk.service import authority
-from kiosk.service.checkin import refresh_presence
 from kiosk.service.device import machine_id
+from kiosk.service.presence import refresh_presence
 from kiosk.service.sync import checks, facts
 from kiosk.service.sync.guests import Between, no_pause, pull_guests
 from kiosk.store import events as event_store
+from kiosk.store import hlc as hlc_store
 from kiosk.store import meta, quarantine, transaction
-from kiosk.store import sync as sync_store
+from kiosk.store import replication as replication_store
 
 if TYPE_CHECKING:
     from kiosk.service.kiosk import Kiosk
@@ -100,27 +101,27 @@ def _round(kiosk: Kiosk, conn: Any, hub_id: str, batch: int, between: Between = 
     authority.queue_statuses_to_sign(kiosk, device.id)
     between("events pushed")
     while True:  # guests first: a scan pulled elsewhere needs its guest there
-        records, reached = sync_store.unsent_guests(kiosk.conn, batch)
+        records, reached = replication_store.unsent_guests(kiosk.conn, batch)
         if not records:
             with transaction(kiosk.conn):
-                sync_store.mark_guests_sent(kiosk.conn, [], reached)
+                replication_store.mark_guests_sent(kiosk.conn, [], reached)
             break
         with transaction(kiosk.conn):  # the organiser's own statuses carry its signature
             authority.sign_statuses(kiosk, records, device.id)
         replica.push_guests(conn, [r.__dict__ for r in records], limit.stamp)
         with transaction(kiosk.conn):
-            sync_store.mark_guests_sent(kiosk.conn, records, reached)
+            replication_store.mark_guests_sent(kiosk.conn, records, reached)
         between("guests pushed")
         if len(records) < batch:
             break
     pushed = pulled = 0
     while True:
-        rows = sync_store.unsent_scans(kiosk.conn, batch)
+        rows = replication_store.unsent_scans(kiosk.conn, batch)
         if not rows:
             break
         receipts = replica.push_scans(conn, rows)
         with transaction(kiosk.conn):
-            sync_store.mark_received(kiosk.conn, receipts)
+            replication_store.mark_received(kiosk.conn, receipts)
         pushed += len(receipts)
         between("scans pushed")
         if len(rows) < batch:
@@ -130,7 +131,7 @@ def _round(kiosk: Kiosk, conn: Any, hub_id: str, batch: int, between: Between = 
     pull_guests(kiosk, conn, hub_id, batch, limit, between)
     between("guests pulled")
     pulled += _apply_waiting(kiosk)  # scans an earlier round pulled before their guest, whose guest came now
-    cursor = sync_store.cursor(kiosk.conn, hub_id)
+    cursor = replication_store.cursor(kiosk.conn, hub_id)
     while True:
         got = replica.pull_scans(conn, cursor, batch)
         if not got.rows:
@@ -140,29 +141,30 @@ def _round(kiosk: Kiosk, conn: Any, hub_id: str, batch: int, between: Between = 
             foreign = checks.valid(kiosk, "scan", foreign, pulled_check.scan, limit, device_at=7)
             # A scan whose guest is not here yet (pushed after this round pulled guests) waits, stored
             # with the cursor that passes it; the next round's guests free it (_apply_waiting).
-            applied = sync_store.insert_pulled(kiosk.conn, foreign)
-            freed = sync_store.apply_pending(kiosk.conn)  # an undo that waited for its target
-            sync_store.observe(kiosk.conn, (str(r[12]) for r in foreign))
-            sync_store.mark_presence_stale(kiosk.conn, applied.attendee_ids | freed.attendee_ids)
-            sync_store.save_cursor(kiosk.conn, hub_id, got.cursor, kiosk.now())
+            applied = replication_store.insert_pulled(kiosk.conn, foreign)
+            freed = replication_store.apply_pending(kiosk.conn)  # an undo that waited for its target
+            hlc_store.observe(kiosk.conn, (str(r[12]) for r in foreign))
+            replication_store.mark_presence_stale(kiosk.conn, applied.attendee_ids | freed.attendee_ids)
+            replication_store.save_cursor(kiosk.conn, hub_id, got.cursor, kiosk.now())
         pulled += applied.inserted + freed.inserted
         cursor = got.cursor
         between("scans pulled")
         if len(got.rows) < batch:
             break
-    if sync_store.count_pending(kiosk.conn):  # guests pushed while this round pulled: fetched now, not next round
+    # guests pushed while this round pulled: fetched now, not next round
+    if replication_store.count_pending(kiosk.conn):
         pull_guests(kiosk, conn, hub_id, batch, limit, between)
         pulled += _apply_waiting(kiosk)
     pulled_facts = facts.exchange(kiosk, conn, hub_id, batch, limit, between)  # merge decisions, badges printed
     refold_stale_presence(kiosk)
     left = facts.queued(kiosk)
     with transaction(kiosk.conn):
-        holds = sync_store.holdings(kiosk.conn, hub_id)
+        holds = replication_store.holdings(kiosk.conn, hub_id)
     offset = replica.record_contact(conn, device.id, device.name, machine_id(), kiosk.now(), left.scans,
                                     queued_guests=left.guests, queued_prints=left.prints, queued_links=left.links,
                                     holds=holds)
     with transaction(kiosk.conn):
-        sync_store.save_cursor(kiosk.conn, hub_id, cursor, kiosk.now())
+        replication_store.save_cursor(kiosk.conn, hub_id, cursor, kiosk.now())
     refused = checks.refusals(kiosk)
     off = checks.clock_off(kiosk.clock(), limit.hub_now, None)
     return SyncSummary(pushed, pulled, left.scans, offset, cursor, left.guests, left.prints, left.links, pulled_facts,
@@ -174,8 +176,8 @@ def _apply_waiting(kiosk: Kiosk) -> int:
     """Store the pulled scans that waited for a guest or target this kiosk now holds (one transaction,
     their guests' presence marked for the round's refold); how many were stored."""
     with transaction(kiosk.conn):
-        freed = sync_store.apply_pending(kiosk.conn)
-        sync_store.mark_presence_stale(kiosk.conn, freed.attendee_ids)
+        freed = replication_store.apply_pending(kiosk.conn)
+        replication_store.mark_presence_stale(kiosk.conn, freed.attendee_ids)
     return freed.inserted
 
 
@@ -183,12 +185,12 @@ def refold_stale_presence(kiosk: Kiosk) -> int:
     """Recompute presence of the guests pulled scans touched, once per round rather than per batch
     (a guest with thousands of scans would be refolded for each). The stale set is in the database,
     so a kiosk killed between a batch and this step refolds them at its next round."""
-    stale = sync_store.stale_presence(kiosk.conn)
+    stale = replication_store.stale_presence(kiosk.conn)
     if stale:
         with transaction(kiosk.conn):
             for attendee_id in stale:
                 refresh_presence(kiosk.conn, attendee_id)  # merged guests count as the kept one
-            sync_store.clear_stale_presence(kiosk.conn, stale)
+            replication_store.clear_stale_presence(kiosk.conn, stale)
     return len(stale)
 
 
@@ -242,7 +244,7 @@ def _pull_events(kiosk: Kiosk, conn: Any, hub_id: str, limit: checks.Horizon) ->
     and left out of the merge: a malformed value never replaces a good one."""
     from kiosk.adapters.hub import replica
 
-    _scan, _guest, after = sync_store.cursors(kiosk.conn, hub_id)
+    _scan, _guest, after = replication_store.cursors(kiosk.conn, hub_id)
     found, cursor = replica.events(conn, after)
     with transaction(kiosk.conn):
         for body, _keys in found:
@@ -259,9 +261,9 @@ def _pull_events(kiosk: Kiosk, conn: Any, hub_id: str, limit: checks.Horizon) ->
             meta.put(kiosk.conn, f"organiser:{event_id}", str(body["organiser_device"]))
             # of the fields that hold, only what the pinned key signed (all of them when nothing is pinned)
             theirs = authority.checked_event_fields(kiosk, {**body, "fields": theirs}, _keys)
-            sync_store.observe(kiosk.conn, (str(v[1]) for v in theirs.values()))
+            hlc_store.observe(kiosk.conn, (str(v[1]) for v in theirs.values()))
             merged = merge.merge_event_wires(local, theirs)
             if merged != local:
                 event_store.replace(kiosk.conn, event_id, merged, now=kiosk.now())
-        sync_store.save_cursors(kiosk.conn, hub_id, events=cursor)
+        replication_store.save_cursors(kiosk.conn, hub_id, events=cursor)
     kiosk.forget_event()

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from kiosk.service import Kiosk
-from kiosk.service.readiness import check_data_dir
+from kiosk.service.jobs import check_data_dir
 from kiosk.service.sync.round import hub_url
 from kiosk.ui.background import TaskRunner
 from kiosk.ui.controllers.camera import CameraControl

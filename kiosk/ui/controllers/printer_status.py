@@ -18,8 +18,7 @@ from kiosk.ui.background import TaskRunner
 from kiosk.ui.pages.checkin_page import CheckinPage
 from kiosk.ui.pages.settings_page import SettingsPage
 from kiosk.ui.presenters.printing import PrinterController
-from kiosk.ui.printing import PrinterSnapshot, printer_names, printing_changed
-from kiosk.ui.seams import PrintSeam
+from kiosk.ui.printing import PrinterSnapshot, PrintSeam, printer_names, printing_changed
 from kiosk.ui.widgets.header import Header, Light
 
 

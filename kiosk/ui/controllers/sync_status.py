@@ -17,11 +17,10 @@ from PySide6.QtCore import QObject, Signal
 from kiosk.domain.messages import clock_message, refused_message
 from kiosk.domain.rules import format_time, local_clock, local_timestamp
 from kiosk.service import Kiosk, KioskError
-from kiosk.service.duplicates import SyncOutcome
+from kiosk.service.jobs import SyncOutcome, watch_hub
 from kiosk.service.sync.checks import clock_off, newest_record
 from kiosk.service.sync.facts import queued
 from kiosk.service.sync.round import hub_url
-from kiosk.service.sync.watch import watch
 from kiosk.ui.background import UiMailbox
 from kiosk.ui.widgets.header import Header, Light
 
@@ -71,22 +70,10 @@ class SyncStatus(QObject):
         stop, wake = self._stop, self._wake
 
         def run() -> None:
-            from kiosk.service.duplicates import Duplicates
-
-            try:
-                k = Kiosk.open(data_dir, device_name=device, check=False)
-            except Exception as exc:  # the database cannot be opened: said on the light, no sync
-                post(self._failed, exc)
-                return
-            try:
-                watch(k, url, poll_s=SYNC_EVERY_S, stop=stop.is_set, wake=wake,
+            watch_hub(data_dir, device, url, poll_s=SYNC_EVERY_S, stop=stop.is_set, wake=wake,
                       report=lambda line: None if line.startswith("sync:") else post(self._failed, line),
-                      on_round=lambda summary: post(self._synced, SyncOutcome(summary, *Duplicates(k).counts())))
-            except Exception as exc:
-                log.exception("background sync stopped")
-                post(self._failed, exc)
-            finally:
-                k.close()
+                      on_outcome=lambda outcome: post(self._synced, outcome),
+                      on_failed=lambda error: post(self._failed, error))
 
         self._thread = threading.Thread(target=run, name="kiosk-sync", daemon=True)
         self._thread.start()

@@ -19,7 +19,7 @@ from kiosk.service.duplicates import Admission
 from kiosk.service.roles import AttendeeDirectory
 from kiosk.ui.models.attendees import AttendeeRow, status_text
 from kiosk.ui.models.recent import verdict_label
-from kiosk.ui.seams import PrintSeam
+from kiosk.ui.printing import PrintSeam
 from kiosk.ui.widgets.plain_label import PlainLabel
 
 

@@ -33,7 +33,7 @@ from kiosk.ui.dialogs import Dialogs
 from kiosk.ui.i18n import counted
 from kiosk.ui.models.attendees import ATTENDEE_ROLE, SORT_ROLE, AttendeeRow, AttendeeTableModel
 from kiosk.ui.pages.attendee_detail import AttendeeDetailDialog
-from kiosk.ui.seams import PrintSeam
+from kiosk.ui.printing import PrintSeam
 from kiosk.ui.widgets.plain_label import PlainLabel
 
 DEBOUNCE_MS = 150

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.model import Direction, Event, ScanKind, Verdict
+from kiosk.domain.model import Direction, ScanKind, Verdict
 from kiosk.domain.rules import local_clock
 from kiosk.ui import theme
 from kiosk.ui.dialogs import Dialogs
 from kiosk.ui.models.recent import ROW_ROLE, RecentScansModel
 from kiosk.ui.presenters.checkin import CheckinPresenter, FailureState, RecentScan, Source, VerdictState
-from kiosk.ui.seams import PrintSeam
+from kiosk.ui.printing import PrintSeam
 from kiosk.ui.sounds import SoundPlayer
 from kiosk.ui.widgets.camera_view import CameraView
 from kiosk.ui.widgets.plain_label import PlainLabel
@@ -44,7 +44,7 @@ class CheckinPage(QWidget):
     statsChanged = Signal()
     searchRequested = Signal(str)
 
-    def __init__(self, event: Event, sounds: SoundPlayer, dialogs: Dialogs, printing: PrintSeam,
+    def __init__(self, sounds: SoundPlayer, dialogs: Dialogs, printing: PrintSeam,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("check-in page")
@@ -76,7 +76,7 @@ class CheckinPage(QWidget):
         mode_row.addWidget(self.entry_button)
         mode_row.addWidget(self.exit_button)
 
-        self.panel = VerdictPanel(event, min_height=PANEL_MIN_HEIGHT)
+        self.panel = VerdictPanel(min_height=PANEL_MIN_HEIGHT)
         self.panel.printing_available = printing.available
         self.camera_view = CameraView()
 

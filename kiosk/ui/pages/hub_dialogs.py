@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.service.pairing import HubAccess, add_door, hub_url_with_password, read, remember_hub, try_hub
+from kiosk.service.jobs import add_door_in_thread, join_in_thread
+from kiosk.service.pairing import HubAccess, hub_url_with_password, read, remember_hub, try_hub
 from kiosk.ui.background import TaskRunner
 from kiosk.ui.wedge_filter import READS_SCANS
 
 if TYPE_CHECKING:
     from kiosk.domain.pairing import Pairing
     from kiosk.service import Kiosk
-    from kiosk.service.sync.join import Joined
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -180,7 +180,7 @@ class AddDoorDialog(QDialog):
         self.make_button.setEnabled(False)
         self.status.setText(self.tr("Creating the door's login…"))
         self.status.setStyleSheet("")
-        task = self._runner.start(lambda _progress: _add_door_on_worker(kiosk_dir, device, url, name, host),
+        task = self._runner.start(lambda _progress: add_door_in_thread(kiosk_dir, device, url, name, host),
                                   "add door")
         task.succeeded.connect(self._made)
         task.failed.connect(self._failed)
@@ -209,16 +209,6 @@ class AddDoorDialog(QDialog):
                                     "with the handheld scanner, or paste the code. Show it to that door only: "
                                     "it holds the door's password."))
         self.adjustSize()  # room for the QR code and the instructions
-
-
-def _add_door_on_worker(data_dir: Path, device: str, url: str, name: str, host: str | None) -> Pairing:
-    from kiosk.service import Kiosk
-
-    kiosk = Kiosk.open(data_dir, device_name=device, check=False)
-    try:
-        return add_door(kiosk, url, name, host=host)
-    finally:
-        kiosk.close()
 
 
 def qr_pixmap(text: str, box: int = 6) -> QPixmap:
@@ -280,7 +270,7 @@ class JoinEveningDialog(QDialog):
         data_dir, device = self._data_dir, self._device
         self.go.setEnabled(False)
         self._said(self.tr("Joining the evening: receiving the guests…"))
-        task = self._runner.start(lambda _progress: _join_on_worker(data_dir, device, pairing), "join")
+        task = self._runner.start(lambda _progress: join_in_thread(data_dir, device, pairing), "join")
         task.succeeded.connect(self._done)
         task.failed.connect(lambda error: self._said(_first_line(error), error=True))
         task.finished.connect(lambda: self.go.setEnabled(True))
@@ -294,14 +284,3 @@ class JoinEveningDialog(QDialog):
     def _said(self, text: str, *, error: bool = False) -> None:
         self.status.setText(text)
         self.status.setStyleSheet(ERROR_STYLE if error else "")
-
-
-def _join_on_worker(data_dir: Path, device: str, pairing: Pairing) -> Joined:
-    from kiosk.service import Kiosk
-    from kiosk.service.pairing import join_paired
-
-    kiosk = Kiosk.open(data_dir, device_name=device, check=False)
-    try:
-        return join_paired(kiosk, pairing)
-    finally:
-        kiosk.close()

@@ -39,7 +39,6 @@ class Source(StrEnum):
     CAMERA = "camera"
     WEDGE = "wedge"  # handheld scanner typing as a keyboard
     MANUAL = "manual"  # code typed in the entry field
-    SEARCH = "search"  # guest picked from the name search
 
 
 @dataclass(frozen=True)

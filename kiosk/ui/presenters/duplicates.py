@@ -9,8 +9,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.service import Kiosk, KioskError
-from kiosk.service.duplicates import Snapshot, read_snapshot
+from kiosk.service.duplicates import Snapshot
 from kiosk.service.errors import Refused
+from kiosk.service.jobs import read_duplicates
 from kiosk.ui.background import TaskRunner
 from kiosk.ui.dialogs import Dialogs
 from kiosk.ui.pages.duplicates_dialog import DuplicatesDialog
@@ -48,7 +49,7 @@ class DuplicatesPresenter(QObject):
         if self.view is not None:
             self.view.show_loading()
         data_dir, device = self.kiosk.data_dir, self.kiosk.device_name
-        task = self.runner.start(lambda _progress: read_snapshot(data_dir, device), "duplicates")
+        task = self.runner.start(lambda _progress: read_duplicates(data_dir, device), "duplicates")
         task.succeeded.connect(self._loaded)
         task.failed.connect(lambda error: self.view.show_problem(str(error)) if self.view else None)
         task.finished.connect(self._done_loading)

@@ -20,8 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from kiosk.service import Kiosk, KioskError
 from kiosk.settings import Settings
 from kiosk.ui.background import Task, TaskRunner
-from kiosk.ui.printing import PrinterSnapshot, sample_guest, snapshot
-from kiosk.ui.seams import PrintSeam
+from kiosk.ui.printing import PrinterSnapshot, PrintSeam, sample_guest, snapshot
 
 log = logging.getLogger(__name__)
 POLL_MS = 2000

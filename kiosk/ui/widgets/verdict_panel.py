@@ -9,7 +9,7 @@ from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.domain.model import Direction, Event, Verdict
+from kiosk.domain.model import Direction, Verdict
 from kiosk.service.errors import StorageKind
 from kiosk.ui import theme
 from kiosk.ui.fonts import font
@@ -25,9 +25,8 @@ class VerdictPanel(QFrame):
     searchRequested = Signal()
     printRequested = Signal()
 
-    def __init__(self, event: Event | None = None, parent: QWidget | None = None, *, min_height: int = 176) -> None:
+    def __init__(self, parent: QWidget | None = None, *, min_height: int = 176) -> None:
         super().__init__(parent)
-        self.guest_event = event  # not `self.event`: that would shadow QObject.event()
         self.verdict: Verdict | None = None  # None: ready
         self.setObjectName("verdictPanel")
         self.setAccessibleName("verdict panel")

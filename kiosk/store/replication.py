@@ -1,8 +1,8 @@
-"""What replication keeps in the kiosk's SQLite: the HLC, the push queue, the pull cursor.
+"""What replication keeps in the kiosk's SQLite: the device id, the push queue, the pull cursor
+(the HLC the stamps come from: kiosk.store.hlc).
 
 The push queue is not a table: a scan the hub has not acknowledged has ``received_at`` NULL (the
 one column the immutability trigger lets us set, once). Scans pulled from the hub arrive with it.
-Must not import kiosk.store.scans at module level (scans imports this module for ``tick``).
 """
 
 from __future__ import annotations
@@ -13,31 +13,9 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from kiosk.domain import hlc
 from kiosk.domain.model import Scan
 from kiosk.store import meta
-
-_HLC_KEY = "hlc"
-
-
-def clock(conn: sqlite3.Connection) -> hlc.Stamp:
-    """The latest stamp this kiosk issued or saw."""
-    text = meta.get(conn, _HLC_KEY)
-    return hlc.decode(text) if text else hlc.ZERO
-
-
-def tick(conn: sqlite3.Connection, device_time: str) -> str:
-    """The next stamp for a local event at ``device_time``; call inside the write transaction."""
-    stamp = hlc.tick(clock(conn), hlc.to_ms(device_time))
-    meta.put(conn, _HLC_KEY, stamp.encode())
-    return stamp.encode()
-
-
-def observe(conn: sqlite3.Connection, seen: Iterable[str]) -> None:
-    """Move the clock past stamps pulled from the hub (encoded stamps sort as stamps: one decode)."""
-    top = max(seen, default=None)
-    if top is not None:
-        meta.put(conn, _HLC_KEY, hlc.observe(clock(conn), hlc.decode(top)).encode())
+from kiosk.store import scans as scan_store
 
 
 # --- device identity ------------------------------------------------------------------
@@ -337,8 +315,6 @@ def clear_stale_presence(conn: sqlite3.Connection, attendee_ids: Sequence[str]) 
 def scans_of_guests_entered_twice(conn: sqlite3.Connection, event_id: str) -> list[Scan]:
     """Every scan of the guests with entries from two devices or more (the candidates for a
     duplicate entry), so the pure rule (kiosk.domain.merge.duplicate_entries) sees whole logs."""
-    from kiosk.store import scans as scan_store
-
     ids = [str(r[0]) for r in conn.execute(
         "SELECT attendee_id FROM scans WHERE event_id = ? AND attendee_id IS NOT NULL"
         " AND kind IN ('entry', 'override') GROUP BY attendee_id HAVING count(DISTINCT device_id) > 1",
