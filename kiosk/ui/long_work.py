@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -173,14 +174,14 @@ class LongWork(QObject):
                         ).replace("%1", path.name),
                 self.tr("Import into the demo"), self.tr("Do not import")):
             return None
-        task = self.runner.start(lambda progress: import_in_thread(self.data_dir, k.device_name, k.lang, path,
-                                                                   progress, overwrite=overwrite), "import")
-        self._track(task, self.tr("Importing %1…").replace("%1", path.name), self.tr("Import registrations"))
-        task.phased.connect(lambda phase: self._import_phase(path, phase))
-        task.succeeded.connect(lambda report: self._imported(path, report))
+        self._show_progress(self.tr("Importing %1…").replace("%1", path.name), self.tr("Import registrations"))
         stopped = self.tr("Import of %1 stopped, nothing was changed: %2").replace("%1", path.name)
-        task.failed.connect(lambda error: self._failed(stopped.replace("%2", error_sentence(error, k.lang))))
-        return task
+        return self._start(
+            lambda progress: import_in_thread(self.data_dir, k.device_name, k.lang, path, progress,
+                                              overwrite=overwrite), "import",
+            on_done=lambda report: self._imported(path, report),
+            on_failed=lambda error: self._failed(stopped.replace("%2", error_sentence(error, k.lang))),
+            on_phase=lambda phase: self._import_phase(path, phase))
 
     def badges_pdf(self, output: Path | None = None) -> Task | None:
         """Ask where to save, render every guest's badge off the UI thread, then say where it is."""
@@ -192,17 +193,28 @@ class LongWork(QObject):
         if output is None:
             return None
         k, fmt = self.kiosk, self.badge_format()
-        task = self.runner.start(lambda progress: badges_in_thread(self.data_dir, k.device_name, k.lang, fmt,
-                                                                   output, progress), "badges")
-        self._track(task, self.tr("Drawing the badges…"), self.tr("Badges PDF for everyone"))
-        task.succeeded.connect(self._rendered)
-        task.failed.connect(lambda error: self._failed(self.tr("Could not write the badges PDF: %1").replace(
-            "%1", error_sentence(error, k.lang))))
-        return task
+        self._show_progress(self.tr("Drawing the badges…"), self.tr("Badges PDF for everyone"))
+        return self._start(
+            lambda progress: badges_in_thread(self.data_dir, k.device_name, k.lang, fmt, output, progress), "badges",
+            on_done=self._rendered,
+            on_failed=lambda error: self._failed(self.tr("Could not write the badges PDF: %1").replace(
+                "%1", error_sentence(error, k.lang))))
 
     # --- progress and results ------------------------------------------------------------
-    def _track(self, task: Task, label: str, title: str) -> None:
-        self.task = task
+    def _start(self, fn: Callable[[TaskProgress], object], name: str, *, on_done: Callable[[Any], None],
+               on_failed: Callable[[BaseException], None], on_phase: Callable[[str], None] | None = None) -> Task:
+        """Run ``fn`` on the runner: the progress dialog follows it and is closed before the result is said."""
+        def closed_then(then: Callable[[Any], None]) -> Callable[[Any], None]:
+            def close_and_say(outcome: Any) -> None:
+                self._close_progress()
+                then(outcome)
+            return close_and_say
+
+        self.task = self.runner.start(fn, name, on_done=closed_then(on_done), on_failed=closed_then(on_failed),
+                                      on_progress=self._progressed, on_phase=on_phase)
+        return self.task
+
+    def _show_progress(self, label: str, title: str) -> None:
         dialog = QProgressDialog(label, "", 0, 0, self.window)
         dialog.setWindowTitle(title)
         dialog.setAccessibleName("progress")
@@ -214,9 +226,6 @@ class LongWork(QObject):
         dialog.resize(460, dialog.sizeHint().height())
         dialog.show()
         self.progress = dialog
-        task.progressed.connect(self._progressed)
-        task.succeeded.connect(self._close_progress)  # connected first: closed before the summary shows
-        task.failed.connect(self._close_progress)
 
     def _progressed(self, done: int, total: int) -> None:
         if self.progress is not None and total > 0:

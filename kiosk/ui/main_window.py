@@ -288,9 +288,8 @@ class MainWindow(QMainWindow):
         """lpstat can take a moment: list printers on the runner, fill the combo when back."""
         section = self.settings_page.printing
         section.refresh_button.setEnabled(False)
-        task = self.runner.start(lambda _progress: printer_names(), "list printers")
-        task.succeeded.connect(section.set_printers)
-        task.finished.connect(lambda: section.refresh_button.setEnabled(True))
+        self.runner.start(lambda _progress: printer_names(), "list printers", on_done=section.set_printers,
+                          on_finished=lambda: section.refresh_button.setEnabled(True))
 
     # --- the hub -------------------------------------------------------------------------
     def sync_now(self) -> None:
@@ -413,8 +412,8 @@ class MainWindow(QMainWindow):
     def check_database(self) -> None:
         """Is the database file sound? Asked on a worker (a large file takes a moment); a damaged
         file is said at once, on the panel and in a dialog, with what to do."""
-        task = self.runner.start(lambda _progress: self.kiosk.database_problems(), "quick check")
-        task.succeeded.connect(self._database_checked)
+        self.runner.start(lambda _progress: self.kiosk.database_problems(), "quick check",
+                          on_done=self._database_checked)
 
     def _database_checked(self, problems: object) -> None:
         if not problems:

@@ -260,13 +260,17 @@ def test_task_runner_reports_results_errors_and_progress(qtbot: QtBot) -> None:
         progress(2, 2)
         return "done"
 
-    task = runner.start(work)
+    heard: list[object] = []  # synchronous: the work runs inside start(), which must still reach the callbacks
+    task = runner.start(work, on_done=heard.append, on_progress=lambda done, total: heard.append((done, total)),
+                        on_finished=lambda: heard.append("finished"))
     assert task.result == "done" and not task.running
-    failing = runner.start(lambda _progress: 1 / 0)
-    assert isinstance(failing.error, ZeroDivisionError)
+    assert heard == [(2, 2), "done", "finished"]
+    failing = runner.start(lambda _progress: 1 / 0, on_failed=heard.append, on_done=heard.append)
+    assert isinstance(failing.error, ZeroDivisionError) and heard[-1] is failing.error
     threaded = TaskRunner()
-    later = threaded.start(lambda _progress: 42)
+    answers: list[object] = []
+    later = threaded.start(lambda _progress: 42, on_done=answers.append)
     qtbot.waitUntil(lambda: not later.running, timeout=5000)
-    assert later.result == 42
+    assert later.result == 42 and answers == [42]
     threaded.shutdown()
     runner.shutdown()
