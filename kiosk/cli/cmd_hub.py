@@ -163,7 +163,7 @@ def _sync(ctx: Context) -> int:
 
         _print_beside(ctx)
         watch(k, url, report=lambda line: print(line, file=sys.stderr if line.startswith("hub") else sys.stdout,
-                                                flush=True))
+                                                flush=True), on_round=_ready_once())
         return 0
     try:
         summary = sync_once(k, url)
@@ -175,6 +175,27 @@ def _sync(ctx: Context) -> int:
             meta.put(k.conn, "hub_url", strip_password(url))
     ctx.emit(summary.__dict__, "\n".join([summary.line(), *sync_warnings(summary, ctx.lang)]))
     return 0
+
+
+READY_FILE_ENV = "KIOSK_TEST_READY_FILE"
+
+
+def _ready_once() -> Callable[[object], None]:
+    """For tests: after the watch's first round (it listens to the hub from then on), touch the file
+    ``$KIOSK_TEST_READY_FILE`` names, so a test waits for that instead of sleeping. Unset: nothing."""
+    import os
+
+    path = os.environ.get(READY_FILE_ENV)
+    said = False
+
+    def ready(_summary: object) -> None:
+        nonlocal said
+        if path and not said:
+            said = True
+            with open(path, "a"):
+                pass
+
+    return ready
 
 
 def _print_beside(ctx: Context) -> None:

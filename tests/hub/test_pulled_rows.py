@@ -23,6 +23,7 @@ from kiosk.service import Kiosk
 from kiosk.service.sync import sync_once
 from kiosk.store import quarantine
 from kiosk.store import sync as sync_store
+from tests.helpers.process import run_kiosk
 
 MakeKiosk = Callable[..., Kiosk]
 ROOT = Path(__file__).resolve().parents[2]
@@ -236,13 +237,7 @@ def test_malformed_links_and_badge_prints_are_quarantined(make_kiosk: MakeKiosk,
 
 # --- real processes ----------------------------------------------------------------------------
 def cli(data: Path, *args: str, device: str = "poste-B", skew: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("KIOSK_DATA_DIR", "PGPASSWORD")}
-    env["KIOSK_DEVICE"] = device
-    cmd = [sys.executable, "main.py", "--data-dir", str(data), *args]
-    if skew:
-        cmd = ["faketime", "-f", skew, *cmd]
-    return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
-
+    return run_kiosk(data, *args, device=device, faketime=("-f", skew) if skew else (), timeout=180)
 
 def test_after_every_kind_of_tampering_every_command_still_works(tmp_path: Path, hub: str) -> None:
     a, b = tmp_path / "a", tmp_path / "b"

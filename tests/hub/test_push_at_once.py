@@ -19,6 +19,7 @@ import pytest
 
 from kiosk.service import Kiosk
 from kiosk.service.sync import sync_once, watch
+from tests.helpers.process import run_kiosk
 
 ROOT = Path(__file__).resolve().parents[2]
 MakeKiosk = Callable[..., Kiosk]
@@ -26,11 +27,6 @@ MakeKiosk = Callable[..., Kiosk]
 
 def _env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k not in ("KIOSK_DATA_DIR", "PGPASSWORD")}
-
-
-def _kiosk(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "main.py", "--data-dir", str(data_dir), *args], cwd=ROOT, env=_env(),
-                          capture_output=True, text=True, timeout=120)
 
 
 def _until(what: Callable[[], bool], timeout: float = 30.0) -> bool:
@@ -70,12 +66,12 @@ def test_a_check_in_at_one_door_reaches_the_other_with_only_their_own_watchers(
     watching(a.data_dir)
     watching(b.data_dir)
     guest = a.find("PLUS20-0007").id
-    done = _kiosk(a.data_dir, "checkin", "PLUS20-0007", "--device", "poste-A")
+    done = run_kiosk(a.data_dir, "checkin", "PLUS20-0007", "--device", "poste-A")
     assert done.returncode == 0, done.stderr
     assert _until(lambda: b.presence(guest).checked_in), "B never learned A's check-in"
     assert b.check_in("PLUS20-0007").first_entry_device == "poste-A"
     # a walk-in registered and checked in at B is known at A, the other way round
-    walk_in = _kiosk(b.data_dir, "register", "--first-name", "Inès", "--last-name", "Fabre", "--checkin",
+    walk_in = run_kiosk(b.data_dir, "register", "--first-name", "Inès", "--last-name", "Fabre", "--checkin",
                      "--device", "poste-B")
     assert walk_in.returncode == 0, walk_in.stderr
     assert _until(lambda: any(g.last_name == "Fabre" and a.presence(g.id).checked_in for g in a.search("Fabre")))

@@ -6,8 +6,6 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-import subprocess
-import sys
 import time
 import uuid
 import zipfile
@@ -22,6 +20,7 @@ from kiosk.service import Kiosk, KioskError
 from kiosk.service.importer import import_registrations
 from tests.conftest import FakeClock
 from tests.helpers.bad_files import zip_bomb_xlsx
+from tests.helpers.process import start_kiosk
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -164,8 +163,7 @@ def test_checkins_answer_during_an_import_which_stays_all_or_nothing(data_dir: P
     k.create_demo()
     before = k.stats().registered
     export = write_csv(tmp_path / "big.csv", 40_000)
-    child = subprocess.Popen([sys.executable, "main.py", "--data-dir", str(data_dir), "import", str(export)],
-                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    child = start_kiosk(data_dir, "import", str(export))
     latencies: list[float] = []
     seen: set[int] = set()
     i = 0

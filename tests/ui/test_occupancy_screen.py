@@ -8,7 +8,6 @@ import dataclasses
 import os
 import shutil
 import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -28,6 +27,7 @@ from kiosk.ui.main_window import MainWindow
 from kiosk.ui.occupancy.screen import OccupancyScreen
 from kiosk.ui.occupancy.staff import StaffActions
 from tests.conftest import FakeClock
+from tests.helpers.process import run_kiosk
 from tests.ui.conftest import ScriptedDialogs
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,10 +35,7 @@ DOCS = ROOT / "docs" / "screenshots"
 
 
 def cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "KIOSK_DEVICE": "door-2"}
-    return subprocess.run([sys.executable, "main.py", "--data-dir", str(data_dir), *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=60)
-
+    return run_kiosk(data_dir, *args, device="door-2", timeout=60)
 
 def make_screen(qtbot: QtBot, kiosk: Kiosk, **kwargs: object) -> OccupancyScreen:
     screen = OccupancyScreen(kiosk, **kwargs)  # type: ignore[arg-type]
@@ -323,18 +320,16 @@ def test_kiosk_gui_mode_occupancy_as_a_process(tmp_path: Path) -> None:
     assert cli(data, "demo").returncode == 0
     assert cli(data, "checkin", "PLUS20-0002").returncode == 0
     shot = tmp_path / "occupancy.png"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "main.py", "--data-dir", str(data), "gui", "--mode", "occupancy",
-                             "--screen", "7", "--screenshot", str(shot)], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=60)
+    env = {"QT_QPA_PLATFORM": "offscreen"}
+    result = run_kiosk(data, "gui", "--mode", "occupancy", "--screen", "7", "--screenshot", str(shot), env=env,
+                       timeout=60)
     assert result.returncode == 0, result.stderr
     from PySide6.QtGui import QImage
 
     image = QImage(str(shot))
     assert (image.width(), image.height()) == (1920, 1080)
     assert "no screen 7" in (data / "kiosk.log").read_text()
-    bad = subprocess.run([sys.executable, "main.py", "--data-dir", str(data), "gui", "--mode", "nope", "--lang", "en"],
-                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    bad = run_kiosk(data, "gui", "--mode", "nope", "--lang", "en", env=env, timeout=60)
     assert bad.returncode == 2 and "invalid choice" in bad.stderr
 
 
