@@ -35,9 +35,9 @@ from kiosk.service.sync_facts import queued
 from kiosk.settings import Settings
 from kiosk.ui import camera_status
 from kiosk.ui.background import TaskRunner
+from kiosk.ui.bulk_jobs import BulkJobs
 from kiosk.ui.camera_worker import CameraWorker
 from kiosk.ui.dialogs import Dialogs
-from kiosk.ui.long_work import LongWork
 from kiosk.ui.pages.attendees_page import AttendeesPage
 from kiosk.ui.pages.checkin_page import CheckinPage
 from kiosk.ui.pages.settings_page import SettingsPage
@@ -134,8 +134,8 @@ class MainWindow(QMainWindow):
         self.settings_page.printing.set_destination(self.printer.destination())
         self.printer.changed.connect(self._on_printer)
         self.checkin_page.printer_banner.retryRequested.connect(self.printer.retry)
-        self.long_work = LongWork(kiosk, data_dir, self.runner, self.dialogs, self, lambda: self.settings.badge_format)
-        self.long_work.dataChanged.connect(self._on_data_changed)
+        self.bulk_jobs = BulkJobs(kiosk, data_dir, self.runner, self.dialogs, self, lambda: self.settings.badge_format)
+        self.bulk_jobs.dataChanged.connect(self._on_data_changed)
         self.duplicates = DuplicatesPresenter(kiosk, self.runner, self.dialogs, self)
         self.duplicates.counted.connect(self._show_duplicates_count)
         self.duplicates.changed.connect(self._on_data_changed)
@@ -172,9 +172,9 @@ class MainWindow(QMainWindow):
     def _build_menu(self) -> None:
         kiosk_menu = self.menuBar().addMenu(self.tr("&Kiosk"))
         self.import_action = kiosk_menu.addAction(self.tr("Import registrations…"))
-        self.import_action.triggered.connect(lambda: self.long_work.import_registrations())
+        self.import_action.triggered.connect(lambda: self.bulk_jobs.import_registrations())
         self.badges_action = kiosk_menu.addAction(self.tr("Badges PDF for everyone…"))
-        self.badges_action.triggered.connect(lambda: self.long_work.badges_pdf())
+        self.badges_action.triggered.connect(lambda: self.bulk_jobs.badges_pdf())
         self.sync_action = kiosk_menu.addAction(self.tr("Sync with the hub now"))
         self.sync_action.triggered.connect(self.sync_now)
         self.duplicates_action = kiosk_menu.addAction(self.tr("Duplicate entries…"))

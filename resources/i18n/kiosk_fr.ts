@@ -595,168 +595,168 @@
     </message>
 </context>
 <context>
-    <name>LongWork</name>
+    <name>BulkJobs</name>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="65"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="65"/>
         <source>Added: %1</source>
         <translation>Ajoutés : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="66"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="66"/>
         <source>Updated: %1</source>
         <translation>Mis à jour : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="67"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="67"/>
         <source>Unchanged: %1</source>
         <translation>Inchangés : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="68"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="68"/>
         <source>Cancelled: %1</source>
         <translation>Annulés : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="69"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="69"/>
         <source>Skipped: %1</source>
         <translation>Ignorés : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="73"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="73"/>
         <source>Encoding warnings: %1</source>
         <translation>Avertissements d’encodage : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="97"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="97"/>
         <source>Sheet: “%1”</source>
         <translation>Feuille : « %1 »</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="99"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="99"/>
         <source>Ticket code read from the column “%1”</source>
         <translation>Code de billet lu dans la colonne « %1 »</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="101"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="101"/>
         <source>%1 on %2</source>
         <translation>%1 par %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="104"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="104"/>
         <source>Rows matched by %1</source>
         <translation>Lignes reconnues par %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="110"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="110"/>
         <source>line %1: %2</source>
         <translation>ligne %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="85"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="85"/>
         <source>Missing from this file, kept as they are: %1</source>
         <translation>Absent·es de ce fichier, gardé·es tel·les quel·les : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="120"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="120"/>
         <source>…and %1 more</source>
         <translation>… et %1 de plus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="134"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="134"/>
         <source>unexpected error (%1)</source>
         <translation>erreur inattendue (%1)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="164"/>
-        <location filename="../../kiosk/ui/long_work.py" line="169"/>
-        <location filename="../../kiosk/ui/long_work.py" line="178"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="164"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="169"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="178"/>
         <source>Import registrations</source>
         <translation>Importer les inscriptions</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="170"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="170"/>
         <source>This kiosk is on the #Plus20 demo event: the guests of %1 would join its fictitious guests, whose codes open the door too. For your own event, create it first (kiosk event create --name &quot;…&quot;, see the organiser&apos;s guide), then import.</source>
         <translation>Ce poste est sur l’événement de démonstration #Plus20 : les invité·es de %1 rejoindraient ses invité·es fictif·ves, dont les codes ouvrent aussi la porte. Pour votre événement, créez-le d’abord (kiosk event create --name « … », voir le guide de l’organisation), puis importez.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="174"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="174"/>
         <source>Import into the demo</source>
         <translation>Importer dans la démo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="174"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="174"/>
         <source>Do not import</source>
         <translation>Ne pas importer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="178"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="178"/>
         <source>Importing %1…</source>
         <translation>Import de %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="181"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="181"/>
         <source>Import of %1 stopped, nothing was changed: %2</source>
         <translation>Import de %1 arrêté, rien n’a été modifié : %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="190"/>
-        <location filename="../../kiosk/ui/long_work.py" line="197"/>
-        <location filename="../../kiosk/ui/long_work.py" line="267"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="190"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="197"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="267"/>
         <source>Badges PDF for everyone</source>
         <translation>PDF des badges de tous les invités</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="197"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="197"/>
         <source>Drawing the badges…</source>
         <translation>Dessin des badges…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="199"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="199"/>
         <source>Could not write the badges PDF: %1</source>
         <translation>Impossible d’écrire le PDF des badges : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="230"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="230"/>
         <source>Reading %1…</source>
         <translation>Lecture du fichier %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="231"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="231"/>
         <source>Comparing %1 with the guests already here…</source>
         <translation>Comparaison du fichier %1 avec les invité·es déjà là…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="232"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="232"/>
         <source>Saving the guests of %1…</source>
         <translation>Enregistrement des invité·es du fichier %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="233"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="233"/>
         <source>Indexing the guests of %1 for search…</source>
         <translation>Indexation pour la recherche des invité·es du fichier %1…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="251"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="251"/>
         <source>Imported %1</source>
         <translation>%1 importé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="257"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="257"/>
         <source>The file still gives these guests the values of the previous import: the corrections made since then were kept. Keep them, or put the file&apos;s values in their place?</source>
         <translation>Le fichier donne encore à ces invité·es les valeurs de l’import précédent : les corrections faites depuis ont été gardées. Les garder, ou mettre à leur place les valeurs du fichier ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="261"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="261"/>
         <source>Use the file&apos;s values</source>
         <translation>Prendre les valeurs du fichier</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/long_work.py" line="261"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="261"/>
         <source>Keep the corrections</source>
         <translation>Garder les corrections</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/long_work.py" line="265"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="265"/>
         <source>%n badge(s) on %1 page(s): %2</source>
         <translation>
             <numerusform>%n badge sur %1 page(s) : %2</numerusform>

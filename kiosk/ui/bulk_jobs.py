@@ -1,4 +1,4 @@
-"""Kiosk menu → Import registrations… / Badges PDF for everyone…: long work with a progress dialog.
+"""The Kiosk menu's bulk jobs, Import registrations… and Badges PDF for everyone…, with a progress dialog.
 
 Each job opens its OWN Kiosk (its own SQLite connection) on a TaskRunner thread; the UI thread
 only shows progress and, at the end, a summary or one clear error sentence.
@@ -63,15 +63,15 @@ def import_summary(report: ImportReport, lang: str) -> str:
     def t(text: str, value: int) -> str:
         return text.replace("%1", counted(value))  # "100 000" (line numbers below stay as an editor shows them)
 
-    lines = [t(QCoreApplication.translate("LongWork", "Added: %1"), report.added),
-             t(QCoreApplication.translate("LongWork", "Updated: %1"), report.updated),
-             t(QCoreApplication.translate("LongWork", "Unchanged: %1"), report.unchanged),
-             t(QCoreApplication.translate("LongWork", "Cancelled: %1"), report.cancelled),
-             t(QCoreApplication.translate("LongWork", "Skipped: %1"), len(report.skipped))]
+    lines = [t(QCoreApplication.translate("BulkJobs", "Added: %1"), report.added),
+             t(QCoreApplication.translate("BulkJobs", "Updated: %1"), report.updated),
+             t(QCoreApplication.translate("BulkJobs", "Unchanged: %1"), report.unchanged),
+             t(QCoreApplication.translate("BulkJobs", "Cancelled: %1"), report.cancelled),
+             t(QCoreApplication.translate("BulkJobs", "Skipped: %1"), len(report.skipped))]
     lines += _identity_lines(report, lang)
     lines += _numbered([(row.line, row.reason) for row in report.skipped], lang)
     if report.warnings:
-        lines.append(t(QCoreApplication.translate("LongWork", "Encoding warnings: %1"), len(report.warnings)))
+        lines.append(t(QCoreApplication.translate("BulkJobs", "Encoding warnings: %1"), len(report.warnings)))
         lines += _numbered(report.warnings, lang)
     # Each updated guest's fields, the doors' corrections kept or replaced: the import's own sentences (as the
     # CLI's), capitalised like the lines above them here.
@@ -84,7 +84,7 @@ def import_summary(report: ImportReport, lang: str) -> str:
         # for a count of 2 or more. Worded so the number needs no plural.
         n = len(report.missing)
         lines.append(t(QCoreApplication.translate(
-            "LongWork", "Missing from this file, kept as they are: %1"), n))
+            "BulkJobs", "Missing from this file, kept as they are: %1"), n))
         lines += _listed([f"{a.ticket_code or ''}  {a.full_name}".strip() for a in report.missing[:MAX_SKIPPED_LINES]],
                          n)
     return "\n".join(lines)
@@ -95,20 +95,20 @@ def _identity_lines(report: ImportReport, lang: str) -> list[str]:
     from the guests already here: what staff check before trusting a re-import."""
     lines = []
     if report.sheet:
-        lines.append(QCoreApplication.translate("LongWork", "Sheet: “%1”").replace("%1", report.sheet))
+        lines.append(QCoreApplication.translate("BulkJobs", "Sheet: “%1”").replace("%1", report.sheet))
     if report.code_source:
-        lines.append(QCoreApplication.translate("LongWork", "Ticket code read from the column “%1”").replace(
+        lines.append(QCoreApplication.translate("BulkJobs", "Ticket code read from the column “%1”").replace(
             "%1", report.code_source))
-    matched = ", ".join(QCoreApplication.translate("LongWork", "%1 on %2").replace("%1", counted(n)).replace(
+    matched = ", ".join(QCoreApplication.translate("BulkJobs", "%1 on %2").replace("%1", counted(n)).replace(
         "%2", identity_words(how, lang)) for how, n in report.matches.items())
     how = identity_words(report.matched_by, lang) + (f" ({matched})" if matched else "")
-    lines.append(QCoreApplication.translate("LongWork", "Rows matched by %1").replace("%1", how))
+    lines.append(QCoreApplication.translate("BulkJobs", "Rows matched by %1").replace("%1", how))
     return lines
 
 
 def _numbered(entries: list[tuple[int, str]], lang: str) -> list[str]:
     """The first MAX_SKIPPED_LINES entries as "line 12: reason", then how many more are left out."""
-    line = QCoreApplication.translate("LongWork", "line %1: %2")
+    line = QCoreApplication.translate("BulkJobs", "line %1: %2")
     return _listed([line.replace("%1", str(number)).replace("%2", worded(text, lang))
                     for number, text in entries[:MAX_SKIPPED_LINES]], len(entries))
 
@@ -118,7 +118,7 @@ def _listed(first: list[str], total: int) -> list[str]:
     lines = ["  " + entry for entry in first]
     more = total - len(first)
     if more > 0:
-        lines.append("  " + QCoreApplication.translate("LongWork", "…and %1 more").replace("%1", counted(more)))
+        lines.append("  " + QCoreApplication.translate("BulkJobs", "…and %1 more").replace("%1", counted(more)))
     return lines
 
 
@@ -132,15 +132,16 @@ def error_sentence(error: object, lang: str) -> str:
         return error.reason(lang)
     if isinstance(error, KioskError | OSError):
         return str(error)
-    return QCoreApplication.translate("LongWork", "unexpected error (%1)").replace("%1", type(error).__name__)
+    return QCoreApplication.translate("BulkJobs", "unexpected error (%1)").replace("%1", type(error).__name__)
 
 
 def safe_file_name(text: str) -> str:
     return re.sub(r"[^\w.-]+", "-", text).strip("-.") or "badges"
 
 
-class LongWork(QObject):
-    """Runs the menu's long jobs; ``dataChanged`` after an import so the window refreshes figures."""
+class BulkJobs(QObject):
+    """Runs the menu's bulk jobs (a registrations file imported, every guest's badge drawn) one at a time;
+    ``dataChanged`` after an import so the window refreshes figures."""
 
     dataChanged = Signal()
 
