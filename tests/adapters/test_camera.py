@@ -57,9 +57,12 @@ def wait_for(cond: Callable[[], bool], timeout: float = 5.0) -> bool:
     return cond()
 
 
+STOP_BOUND_S = 30.0  # a bound for a broken stop, far below the backoffs below, not a measure
+
+
 def stop_quickly(stream: CameraStream) -> None:
-    """stop() returns with the capture thread ended (how fast is bench_decoder's business, not a test's)."""
-    stream.stop()
+    """stop() ends the capture thread, whatever it was doing (waiting out a backoff, reading a file)."""
+    stream.stop(timeout=STOP_BOUND_S)
     assert stream._thread is not None and not stream._thread.is_alive()
 
 
@@ -230,7 +233,7 @@ def test_unavailable_device_is_lost() -> None:
 
 def test_stop_interrupts_a_long_backoff(tmp_path: Path) -> None:
     rec = Recorder()
-    stream = CameraStream(str(tmp_path / "none.avi"), rec.on_frame, rec.on_status, reconnect_delay=30)
+    stream = CameraStream(str(tmp_path / "none.avi"), rec.on_frame, rec.on_status, reconnect_delay=3600)
     stream.start()
     assert wait_for(lambda: CameraState.LOST in rec.states())
     stop_quickly(stream)
@@ -346,5 +349,5 @@ def test_stop_joins_even_mid_decode() -> None:
     worker.start()
     worker.offer(np.zeros((8, 8, 3), np.uint8), 0)
     assert slow.decoding.wait(30)  # the worker is inside a decode
-    worker.stop()
+    worker.stop(timeout=STOP_BOUND_S)
     assert worker._thread is not None and not worker._thread.is_alive()
