@@ -5,9 +5,6 @@ B's auto-print does not print it again when the guest comes in at B."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +16,7 @@ from kiosk.adapters.printing.pdf_folder import PdfFolderPrinter
 from kiosk.service import Kiosk
 from kiosk.service.printing import PrintQueue, auto_print
 from kiosk.service.sync import sync_once
-from tests.helpers.process import run_kiosk
+from tests.helpers.process import run_kiosk, start_kiosk, stop
 from tests.printing.cups_server import CupsServer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,10 +61,7 @@ def test_sync_watch_prints_the_badge_a_paused_printer_held_and_pushes_it(
     assert a.data_dir is not None
     settings.save(a.data_dir, settings.Settings(auto_print=True, printer_backend="cups", printer_name=cups.queue))
     sync_once(a, hub)
-    env = {k: v for k, v in os.environ.items() if k not in ("KIOSK_DATA_DIR", "PGPASSWORD")}
-    with (tmp_path / "watch.log").open("wb") as log:
-        watcher = subprocess.Popen([sys.executable, "main.py", "--data-dir", str(a.data_dir), "sync", "--hub", hub,
-                                    "--watch"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    watcher = start_kiosk(a.data_dir, "sync", "--hub", hub, "--watch", log=tmp_path / "watch.log")
     try:
         cups.disable("paper jam")
         done = run_kiosk(a.data_dir, "checkin", "PLUS20-0021")
@@ -85,5 +79,4 @@ def test_sync_watch_prints_the_badge_a_paused_printer_held_and_pushes_it(
             time.sleep(0.2)
         assert printed_at_hub()
     finally:
-        watcher.terminate()
-        watcher.wait(15)
+        stop(watcher)

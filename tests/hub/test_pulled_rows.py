@@ -5,9 +5,7 @@ is valid keeps flowing, and every command still works. Real PostgreSQL, real kio
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -23,7 +21,7 @@ from kiosk.service import Kiosk
 from kiosk.service.sync import sync_once
 from kiosk.store import quarantine
 from kiosk.store import sync as sync_store
-from tests.helpers.process import run_kiosk
+from tests.helpers.process import run_kiosk, start_kiosk, stop
 
 MakeKiosk = Callable[..., Kiosk]
 ROOT = Path(__file__).resolve().parents[2]
@@ -335,11 +333,7 @@ def test_sync_watch_keeps_running_past_a_malformed_row(tmp_path: Path, hub: str)
         event_id, guest_id = conn.execute(
             "SELECT event_id::text, id::text FROM attendees"
             " WHERE fields#>>'{fields,ticket_code,0}' = 'PLUS20-0011'").fetchone() or ("", "")
-    env = {k: v for k, v in os.environ.items() if k not in ("KIOSK_DATA_DIR", "PGPASSWORD")}
-    env["KIOSK_DEVICE"] = "poste-B"
-    log = (tmp_path / "watch.log").open("w")
-    watcher = subprocess.Popen([sys.executable, "main.py", "--data-dir", str(b), "sync", "--hub", hub, "--watch"],
-                               cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    watcher = start_kiosk(b, "sync", "--hub", hub, "--watch", log=tmp_path / "watch.log", device="poste-B")
     try:
         forged_scan(hub, event_id, guest_id, hlc="pas un tampon")
         assert cli(a, "checkin", "PLUS20-0012", device="poste-A").returncode == 0
@@ -358,8 +352,6 @@ def test_sync_watch_keeps_running_past_a_malformed_row(tmp_path: Path, hub: str)
             time.sleep(0.5)  # the round's line is said after its wait for the next NOTIFY
         assert watcher.poll() is None, (tmp_path / "watch.log").read_text()
     finally:
-        watcher.terminate()
-        watcher.wait(10)
-        log.close()
+        stop(watcher)
     said = (tmp_path / "watch.log").read_text()
     assert "Traceback" not in said and "1 refused" in said, said
