@@ -24,6 +24,7 @@ from kiosk.store import sync as sync_store
 from tests.conftest import FakeClock
 from tests.helpers.process import wait_until
 from tests.hub.pg import PgServer
+from tests.hub.slow_push import BATCH, SCANS, arrived, pushing, slow_pushes
 
 MakeKiosk = Callable[..., Kiosk]
 
@@ -160,13 +161,14 @@ def test_three_kiosks_random_online_offline_converge(make_kiosk: MakeKiosk, hub:
 def test_hub_stopped_mid_push_then_restarted_loses_and_doubles_nothing(
         make_kiosk: MakeKiosk, pg_server: PgServer, hub: str) -> None:
     a = make_kiosk("poste-A")
-    _many_scans(a, 6000)
+    _many_scans(a, SCANS)
+    slow_pushes(hub)  # each batch holds its transaction open a while: the stop lands inside one
     done = threading.Event()
 
     def stop_when_half_there() -> None:
         with psycopg.connect(hub, autocommit=True) as watch:
             while not done.is_set():
-                if watch.execute("SELECT count(*) FROM scans").fetchone()[0] >= 1000:  # type: ignore[index]
+                if arrived(watch) >= 2 * BATCH and pushing(watch):
                     break
                 time.sleep(0.005)
         pg_server.stop("immediate")
@@ -174,17 +176,17 @@ def test_hub_stopped_mid_push_then_restarted_loses_and_doubles_nothing(
     stopper = threading.Thread(target=stop_when_half_there)
     stopper.start()
     with pytest.raises(HubError) as lost:
-        sync_once(a, hub, batch=200)
+        sync_once(a, hub, batch=BATCH)
     done.set()
     stopper.join()
     assert str(lost.value).startswith("hub ")
-    assert 0 < sync_store.count_unsent(a.conn) < 6000
+    assert 0 < sync_store.count_unsent(a.conn) < SCANS
     assert a.check_in("PLUS20-0150").verdict is Verdict.ACCEPTED  # the door goes on
     pg_server.start()
     summary = sync_once(a, hub)
     assert summary.queued == 0
     ids = hub_scan_ids(hub)
-    assert len(ids) == len(set(ids)) == 6001
+    assert len(ids) == len(set(ids)) == SCANS + 1
     assert set(ids) == derived(a)[0]
 
 
