@@ -32,3 +32,15 @@ def keys_dir(data: Path) -> Path:
 def print_dir(data: Path) -> Path:
     """Where the PDF-folder printer drops badges when no real printer is configured."""
     return data / "printed"
+
+
+READY_FILE_ENV = "KIOSK_TEST_READY_FILE"
+
+
+def say_ready() -> None:
+    """For tests: touch the file ``$KIOSK_TEST_READY_FILE`` names, once a process is ready for what the
+    test does next (the window painted, a watcher listening to the hub), so the test waits for that
+    instead of sleeping. Unset: nothing."""
+    path = os.environ.get(READY_FILE_ENV)
+    if path:
+        Path(path).touch()

@@ -177,23 +177,17 @@ def _sync(ctx: Context) -> int:
     return 0
 
 
-READY_FILE_ENV = "KIOSK_TEST_READY_FILE"
-
-
 def _ready_once() -> Callable[[object], None]:
-    """For tests: after the watch's first round (it listens to the hub from then on), touch the file
-    ``$KIOSK_TEST_READY_FILE`` names, so a test waits for that instead of sleeping. Unset: nothing."""
-    import os
+    """After the watch's first round it listens to the hub: then, once, paths.say_ready (for tests)."""
+    from kiosk.paths import say_ready
 
-    path = os.environ.get(READY_FILE_ENV)
     said = False
 
     def ready(_summary: object) -> None:
         nonlocal said
-        if path and not said:
+        if not said:
             said = True
-            with open(path, "a"):
-                pass
+            say_ready()
 
     return ready
 

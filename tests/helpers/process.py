@@ -16,9 +16,10 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
+from kiosk.paths import READY_FILE_ENV
+
 ROOT = Path(__file__).resolve().parents[2]
 DROPPED = ("KIOSK_DATA_DIR", "PGPASSWORD", "LC_ALL", "LC_MESSAGES")
-READY_ENV = "KIOSK_TEST_READY_FILE"  # kiosk sync --watch touches this file once it listens to the hub
 
 
 def environment(*, device: str | None = None, env: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -78,11 +79,11 @@ def start_kiosk(data_dir: Path, *args: str, log: Path | None = None, device: str
 def start_watcher(data_dir: Path, hub: str, *, log: Path, device: str | None = None,
                   env: Mapping[str, str] | None = None, timeout: float = 60) -> subprocess.Popen[bytes]:
     """Start `kiosk sync --hub HUB --watch` and return once it has done its first round and listens to the
-    hub (it touches the ready file ``READY_ENV`` names): what happens at the hub from then on reaches it."""
+    hub (it touches the file ``$KIOSK_TEST_READY_FILE`` names): what happens at the hub from then on reaches it."""
     ready = log.with_name(log.name + ".ready")
     ready.unlink(missing_ok=True)
     proc = start_kiosk(data_dir, "sync", "--hub", hub, "--watch", log=log, device=device,
-                       env={**(env or {}), READY_ENV: str(ready)})
+                       env={**(env or {}), READY_FILE_ENV: str(ready)})
     try:
         wait_until(lambda: ready.exists() or proc.poll() is not None, timeout=timeout,
                    what=f"the watcher of {data_dir} listening")
