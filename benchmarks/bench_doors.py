@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from kiosk import paths  # noqa: E402
 from kiosk.service import Kiosk  # noqa: E402
-from kiosk.service.sync import sync_once  # noqa: E402
+from kiosk.service.sync.round import sync_once  # noqa: E402
 from tests.hub.pg import PgServer  # noqa: E402
 
 TARGET_S = 2.0

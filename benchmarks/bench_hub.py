@@ -6,7 +6,8 @@ Steps: start PostgreSQL (tests/hub/pg.py: own data dir and port); `hub init`;
 1. ingest: 10 threads, one per kiosk, push 10,000 scans each in batches of 5,000 (scans/s at the hub);
 2. converge: 10 kiosks (data dirs) each holding its own 10,000 scans sync until every one holds all
    100,000 (wall time; each kiosk syncs once to push, then once more to pull what came later);
-3. join: an organiser imports 100,000 guests and syncs; a fresh kiosk runs `join` (target < 10 s);
+3. join: an organiser imports 100,000 guests and syncs; a fresh kiosk runs `join` (target < 10 s), and a
+   door paired with its own login (add-door, then join through row-level security) does (target < 10 s);
 4. A→B: B runs the `sync --watch` loop; a check-in on A and A's sync, until B knows, 20 times (p95).
 Prints one table; exit status 1 when a target is missed.
 """
@@ -27,7 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 from kiosk.domain.model import Event, Scan, ScanKind, Verdict  # noqa: E402
 from kiosk.service import Kiosk  # noqa: E402
-from kiosk.service.sync import join, sync_once  # noqa: E402
+from kiosk.service.sync.join import join  # noqa: E402
+from kiosk.service.sync.round import sync_once  # noqa: E402
 from kiosk.store import scans as scan_store  # noqa: E402
 from kiosk.store import transaction  # noqa: E402
 from tests.hub.pg import PgServer  # noqa: E402
@@ -89,7 +91,9 @@ def converge(url: str, root: Path, kiosks: int, total: int) -> float:
     return elapsed
 
 
-def join_time(url: str, root: Path, guests: int) -> tuple[float, int]:
+def join_time(url: str, root: Path, guests: int) -> tuple[float, int, float]:
+    """(a fresh kiosk's join with the hub's own login, guests, pairing a door + its join with its own login
+    through row-level security)."""
     from benchmarks.gen_registrations import generate
     from kiosk import paths
     from kiosk.domain import authority
@@ -112,13 +116,23 @@ def join_time(url: str, root: Path, guests: int) -> tuple[float, int]:
     joined = join(fresh, url, fingerprint=fingerprint)
     elapsed = time.perf_counter() - start
     fresh.close()
-    return elapsed, joined.guests
+    from kiosk.service.pairing import add_door, join_paired
+
+    org = Kiosk.open(root / "organiser", device_name="organiser")
+    door = Kiosk.open(root / "paired", device_name="Accueil 2")
+    start = time.perf_counter()
+    paired = join_paired(door, add_door(org, url, "Accueil 2"))
+    paired_s = time.perf_counter() - start
+    assert paired.guests == joined.guests, (paired.guests, joined.guests)
+    door.close()
+    org.close()
+    return elapsed, joined.guests, paired_s
 
 
 def a_to_b(url: str, root: Path, rounds: int = 20) -> float:
     """B runs `sync --watch` (LISTEN/NOTIFY + 5 s poll) on a thread; A checks a guest in and syncs;
     the time until B's database knows the guest is in."""
-    from kiosk.service.sync import watch
+    from kiosk.service.sync.watch import watch
 
     a = Kiosk.open(root / "a", device_name="A")
     b = Kiosk.open(root / "b", device_name="B")
@@ -170,7 +184,7 @@ def main() -> int:
             conn.close()
         rate = ingest(urls[0], args.kiosks, args.scans)
         conv = converge(urls[1], root / "conv", args.kiosks, args.scans)
-        joined, n = join_time(urls[2], root / "join", args.guests)
+        joined, n, paired = join_time(urls[2], root / "join", args.guests)
         p95 = a_to_b(urls[3], root / "ab")
     finally:
         server.stop("immediate")
@@ -180,6 +194,7 @@ def main() -> int:
          ">= 5,000 scans/s", rate >= 5000),
         (f"all {args.kiosks} kiosks converged on {args.scans:,} scans", f"{conv:.1f} s", "(figure)", True),
         (f"fresh kiosk joins {n:,} guests", f"{joined:.1f} s", "< 10 s", joined < 10),
+        (f"door paired (own login, row-level security) joins {n:,}", f"{paired:.1f} s", "< 10 s", paired < 10),
         ("A check-in known to B (B watching, A synced), p95", f"{p95 * 1000:.0f} ms", "< 2 s", p95 < 2),
     ]
     for what, value, target, ok in rows:

@@ -34,6 +34,11 @@ def print_dir(data: Path) -> Path:
     return data / "printed"
 
 
+def hub_passfile(data: Path) -> Path:
+    """The door's own hub password (a libpq passfile, private): written when a door is paired."""
+    return data / "hub.pgpass"
+
+
 READY_FILE_ENV = "KIOSK_TEST_READY_FILE"
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from kiosk.cli.context import Context
+from kiosk.cli.context import EXIT_USAGE, Context
 from kiosk.paths import HUB_ENV
 
 EXIT_OFFLINE = 3  # the hub could not be used; the kiosk keeps working and keeps its queue
@@ -27,6 +27,23 @@ def register(sub: Any) -> None:
     status.add_argument("url", help="libpq connection string")
     status.add_argument("--json", action="store_true")
     status.set_defaults(handler=_status)
+    add = actions.add_parser("add-door", help="create a hub login of its own for a new door and print its pairing code")
+    add.add_argument("name", help="the door's name, e.g. \"Accueil 2\"")
+    add.add_argument("--hub",
+                     help=f"the hub's libpq connection string with its administrator login (default: ${HUB_ENV})")
+    add.add_argument("--host", help="the hub's address as the doors reach it (default: the one in --hub)")
+    add.add_argument("--qr", metavar="FILE", help="also write the pairing QR code to this PNG file")
+    add.add_argument("--json", action="store_true")
+    add.set_defaults(handler=_add_door)
+    listed = actions.add_parser("doors", help="the doors paired on the hub, their state and last contact")
+    listed.add_argument("--hub", help=f"the hub's libpq connection string (default: ${HUB_ENV})")
+    listed.add_argument("--json", action="store_true")
+    listed.set_defaults(handler=_doors)
+    revoke = actions.add_parser("revoke-door", help="disable a door's hub login (a laptop lost or gone home)")
+    revoke.add_argument("name")
+    revoke.add_argument("--hub", help=f"the hub's libpq connection string (default: ${HUB_ENV})")
+    revoke.add_argument("--json", action="store_true")
+    revoke.set_defaults(handler=_revoke_door)
     sync = sub.add_parser("sync", help="one round with the hub: push this kiosk's scans, pull the others'")
     sync.add_argument("--hub", help=f"libpq connection string (default: ${HUB_ENV}, then the last one used)")
     sync.add_argument("--watch", action="store_true",
@@ -36,7 +53,9 @@ def register(sub: Any) -> None:
     sync.add_argument("--json", action="store_true")
     sync.set_defaults(handler=_sync)
     join = sub.add_parser("join", help="make this fresh data dir a replica of an event on the hub")
-    join.add_argument("url", help="libpq connection string (password: ~/.pgpass or PGPASSWORD)")
+    join.add_argument("url", nargs="?", help="libpq connection string (password: ~/.pgpass or PGPASSWORD)")
+    join.add_argument("--pairing", metavar="CODE",
+                      help="the pairing code the organiser's 'kiosk hub add-door' printed (- reads it from stdin)")
     join.add_argument("--event", help="event id (needed when the hub holds several)")
     join.add_argument("--fingerprint", metavar="FP",
                       help="the organiser's ticket key fingerprint ('kiosk keys show' on the organiser's machine)")
@@ -134,7 +153,7 @@ def _standing_line(ctx: Context, s: Any) -> str:
 def _local_refusals(ctx: Context) -> Any:
     """What this kiosk (the data dir's, when it holds one) refused from the hub: quarantined rows by device."""
     from kiosk.paths import database
-    from kiosk.service.sync_checks import refusals
+    from kiosk.service.sync.checks import refusals
 
     if not database(ctx.data_dir).exists():
         return None
@@ -142,14 +161,14 @@ def _local_refusals(ctx: Context) -> Any:
 
 
 def _hub_url(ctx: Context) -> str | None:
-    from kiosk.service.sync import hub_url
+    from kiosk.service.sync.round import hub_url
 
     return ctx.args.hub or hub_url(ctx.kiosk())
 
 
 def _sync(ctx: Context) -> int:
     from kiosk.adapters.hub.connection import HubError, strip_password
-    from kiosk.service.sync import sync_once
+    from kiosk.service.sync.round import sync_once
     from kiosk.store import meta, transaction
 
     url = _hub_url(ctx)
@@ -159,7 +178,7 @@ def _sync(ctx: Context) -> int:
     if ctx.args.watch:
         import sys
 
-        from kiosk.service.sync import watch
+        from kiosk.service.sync.watch import watch
 
         _print_beside(ctx)
         watch(k, url, report=lambda line: print(line, file=sys.stderr if line.startswith("hub") else sys.stdout,
@@ -224,7 +243,7 @@ def _clock_offline(ctx: Context, k: Any) -> None:
     """No hub to compare with: a clock behind what this data dir already recorded is said all the same."""
     from kiosk.domain.messages import clock_message
     from kiosk.domain.rules import format_time, local_timestamp
-    from kiosk.service.sync_checks import clock_off, newest_record
+    from kiosk.service.sync.checks import clock_off, newest_record
 
     moment = clock_off(k.clock(), None, newest_record(k))
     if moment is not None:
@@ -233,16 +252,114 @@ def _clock_offline(ctx: Context, k: Any) -> None:
 
 def _join(ctx: Context) -> int:
     from kiosk.adapters.hub.connection import HubError
-    from kiosk.service.sync import join
+    from kiosk.service.sync.join import join
 
     try:
-        joined = join(ctx.kiosk(), ctx.args.url, ctx.args.event, fingerprint=ctx.args.fingerprint,
-                      confirm=_ask_fingerprint(ctx) if not ctx.args.json else None)
+        if ctx.args.pairing is not None:
+            joined = _join_paired(ctx)
+            if joined is None:
+                return EXIT_USAGE
+        elif ctx.args.url:
+            joined = join(ctx.kiosk(), ctx.args.url, ctx.args.event, fingerprint=ctx.args.fingerprint,
+                          confirm=_ask_fingerprint(ctx) if not ctx.args.json else None)
+        else:
+            return ctx.fail("join: give the hub's URL, or --pairing CODE")
     except HubError as exc:
         return _offline(ctx, str(exc))
     ctx.emit(joined.__dict__, ctx.text("joined", name=joined.event_name, event_id=joined.event_id,
                                        guests=joined.guests, scans=joined.scans,
                                        fingerprints=", ".join(joined.fingerprints) or ctx.text("no_key")))
+    return 0
+
+
+def _join_paired(ctx: Context) -> Any:
+    import sys
+
+    from kiosk.service.errors import KioskError
+    from kiosk.service.pairing import join_paired, read
+
+    text = sys.stdin.read() if ctx.args.pairing == "-" else ctx.args.pairing
+    try:
+        pairing = read(text)
+    except KioskError as exc:
+        ctx.fail(ctx.text("pairing_bad", why=str(exc)))
+        return None
+    return join_paired(ctx.kiosk(), pairing)
+
+
+def _admin_url(ctx: Context) -> str | None:
+    import os
+
+    return ctx.args.hub or os.environ.get(HUB_ENV)
+
+
+def _add_door(ctx: Context) -> int:
+    from kiosk.adapters.hub.connection import HubError
+    from kiosk.service.pairing import add_door
+
+    url = _admin_url(ctx)
+    if not url:
+        return ctx.fail(ctx.text("need_hub_admin", env=HUB_ENV))
+    try:
+        pairing = add_door(ctx.kiosk(), url, ctx.args.name, host=ctx.args.host)
+    except HubError as exc:
+        return _offline(ctx, str(exc))
+    text = pairing.text()
+    if ctx.args.qr:
+        _write_qr(text, ctx.args.qr)
+        ctx.say(ctx.text("door_qr", path=ctx.args.qr))
+    ctx.emit({"door": pairing.door, "role": pairing.user, "event_id": pairing.event_id,
+              "fingerprint": pairing.fingerprint, "pairing": text},
+             ctx.text("door_added", door=pairing.door, role=pairing.user, text=text))
+    return 0
+
+
+def _write_qr(text: str, path: str) -> None:
+    """The pairing as a PNG QR code (private: it holds the door's password)."""
+    import io
+    from pathlib import Path
+
+    import qrcode
+
+    from kiosk.files import write_bytes
+
+    image = qrcode.make(text, box_size=8, border=4, error_correction=qrcode.constants.ERROR_CORRECT_M)
+    out = io.BytesIO()
+    image.save(out)
+    write_bytes(Path(path), out.getvalue())
+
+
+def _doors(ctx: Context) -> int:
+    from kiosk.adapters.hub.connection import HubError
+    from kiosk.service.pairing import listed
+
+    url = _admin_url(ctx)
+    if not url:
+        return ctx.fail(ctx.text("need_hub_admin", env=HUB_ENV))
+    try:
+        found = listed(url)
+    except HubError as exc:
+        return _offline(ctx, str(exc))
+    lines = [ctx.text("door_line", name=d.name,
+                      state=ctx.text("door_revoked" if d.revoked_at else "door_active" if d.device_id
+                                     else "door_waiting"),
+                      created=d.created_at, seen=d.last_contact or ctx.text("door_never")) for d in found]
+    ctx.emit([d.to_json() for d in found], "\n".join(lines) or ctx.text("doors_none"))
+    return 0
+
+
+def _revoke_door(ctx: Context) -> int:
+    from kiosk.adapters.hub.connection import HubError
+    from kiosk.service.pairing import revoke
+
+    url = _admin_url(ctx)
+    if not url:
+        return ctx.fail(ctx.text("need_hub_admin", env=HUB_ENV))
+    try:
+        door = revoke(url, ctx.args.name)
+    except HubError as exc:
+        return _offline(ctx, str(exc))
+    ctx.emit(door.to_json(), ctx.text("door_revoked_done", name=door.name))
     return 0
 
 

@@ -208,6 +208,28 @@ HELP_FR: dict[str, str] = {
     "say what would be erased and kept, erase nothing": "dit ce qui serait effacé et gardé, sans rien effacer",
     "how long guests' data is kept after the event: 90d, 12w, 3m (default 3m)":
         "durée de conservation des données des invité·es après l'événement : 90d, 12w, 3m (par défaut 3m)",
+    "create a hub login of its own for a new door and print its pairing code":
+        "crée un accès au hub propre à un nouveau poste et affiche son code d'appairage",
+    "the door's name, e.g. \"Accueil 2\"": "le nom du poste, par exemple « Accueil 2 »",
+    "the hub's libpq connection string with its administrator login (default: $KIOSK_HUB)":
+        "l'adresse libpq du hub avec son accès administrateur (par défaut : $KIOSK_HUB)",
+    "the hub's address as the doors reach it (default: the one in --hub)":
+        "l'adresse du hub telle que les postes la joignent (par défaut : celle de --hub)",
+    "also write the pairing QR code to this PNG file": "écrit aussi le QR code d'appairage dans ce fichier PNG",
+    "the doors paired on the hub, their state and last contact":
+        "les postes appairés sur le hub, leur état et leur dernier contact",
+    "the hub's libpq connection string (default: $KIOSK_HUB)": "l'adresse libpq du hub (par défaut : $KIOSK_HUB)",
+    "disable a door's hub login (a laptop lost or gone home)":
+        "désactive l'accès au hub d'un poste (ordinateur perdu ou reparti)",
+    "the pairing code the organiser's 'kiosk hub add-door' printed (- reads it from stdin)":
+        "le code d'appairage affiché par « kiosk hub add-door » chez l'organisation (- le lit sur l'entrée standard)",
+    "calls for help from walk-in screens not answered yet":
+        "les appels à l'aide des écrans libre-service encore sans réponse",
+    "record that someone went (the call's id, or its start)":
+        "enregistre que quelqu'un y est allé (l'identifiant de l'appel, ou son début)",
+    "who went (with --answer)": "qui y est allé (avec --answer)",
+    "is this kiosk ready for the evening? (exit 0 when nothing is red)":
+        "ce poste est-il prêt pour la soirée ? (code de sortie 0 quand rien n'est rouge)",
 
 }
 

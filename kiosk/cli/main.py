@@ -32,6 +32,8 @@ COMMAND_MODULES = (
     "kiosk.cli.cmd_hub",
     "kiosk.cli.cmd_duplicates",
     "kiosk.cli.cmd_purge",
+    "kiosk.cli.cmd_check",
+    "kiosk.cli.cmd_alerts",
 )
 
 

@@ -136,6 +136,16 @@ _TEXT: dict[str, dict[str, str]] = {
         "join_key_offered": "Le hub présente la clé des billets d'empreinte :",
         "join_key_same": "Est-ce l'empreinte que montre « kiosk keys show » sur la machine de l'organisation ? [o/N]",
         "no_key": "aucune",
+        "door_added": "Poste « {door} » ajouté : son accès au hub est {role}. Sur ce poste, ouvrez kiosk → "
+                      "Rejoindre une soirée et lisez le QR code, ou : kiosk join --pairing CODE\n{text}",
+        "door_qr": "QR code écrit dans {path}",
+        "doors_none": "Aucun poste appairé sur ce hub (kiosk hub add-door NOM).",
+        "door_line": "  {name:<18} {state:<10} créé {created} UTC  dernier contact {seen}",
+        "door_active": "actif", "door_waiting": "en attente", "door_revoked": "révoqué",
+        "door_never": "jamais",
+        "door_revoked_done": "Poste « {name} » révoqué : il ne peut plus se connecter au hub ; ses passages restent.",
+        "pairing_bad": "code d'appairage illisible : {why}",
+        "need_hub_admin": "donnez l'adresse du hub avec son accès administrateur : --hub URL ou ${env}",
     },
     "en": {
         "version": "kiosk version {version}",
@@ -252,6 +262,16 @@ _TEXT: dict[str, dict[str, str]] = {
         "join_key_offered": "The hub offers the ticket key with fingerprint:",
         "join_key_same": "Is it the fingerprint 'kiosk keys show' shows on the organiser's machine? [y/N]",
         "no_key": "none",
+        "door_added": "Door \"{door}\" added: its hub login is {role}. On that laptop, open kiosk → Join an "
+                      "evening and read the QR code, or: kiosk join --pairing CODE\n{text}",
+        "door_qr": "QR code written to {path}",
+        "doors_none": "No door paired on this hub (kiosk hub add-door NAME).",
+        "door_line": "  {name:<18} {state:<10} created {created} UTC  last contact {seen}",
+        "door_active": "active", "door_waiting": "waiting", "door_revoked": "revoked",
+        "door_never": "never",
+        "door_revoked_done": "Door \"{name}\" revoked: it can no longer connect to the hub; its scans stay.",
+        "pairing_bad": "unreadable pairing code: {why}",
+        "need_hub_admin": "give the hub's address with its administrator login: --hub URL or ${env}",
     },
 }
 

@@ -181,6 +181,19 @@ def badge_print(row: Sequence[object], horizon: str) -> str | None:
     )
 
 
+def help_call(row: Sequence[object], horizon: str) -> str | None:
+    """A row of kiosk.adapters.hub.replica.pull_help_calls: HELP_FIELDS then received_at."""
+    if len(row) != 9:
+        return "not a help call row"
+    hid, event_id, kind, call_id, device_id, device_name, at, staff, received_at = row
+    return _first(
+        _uuid(hid, "call id"), _uuid(event_id, "event id"), _word(kind, "kind", frozenset(("call", "answer"))),
+        _uuid(call_id, "call id"), _uuid(device_id, "device id"),
+        _text(device_name, "device name", _MAX_NAME, optional=False), time_problem(at, horizon, "called at"),
+        _text(staff, "staff", _MAX_NAME), time_problem(received_at, "9999", "receipt time"),
+    )
+
+
 # --- guests --------------------------------------------------------------------------------
 _GUEST_LIMITS = {f: MAX_CODE_LENGTH if f == "ticket_code" else MAX_FIELD_CHARS for f in MERGED_FIELDS}
 

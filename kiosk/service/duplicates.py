@@ -29,7 +29,7 @@ from kiosk.store import sync as sync_store
 from kiosk.store import transaction
 
 if TYPE_CHECKING:
-    from kiosk.service.sync import SyncSummary
+    from kiosk.service.sync.round import SyncSummary
 
 
 @dataclass(frozen=True)

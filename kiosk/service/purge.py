@@ -193,7 +193,7 @@ class Purge(OnSession):
         data = self._data_dir()
         if data is not None:
             keys = paths.keys_dir(data)
-            extra = [*(sorted(keys.iterdir()) if keys.is_dir() else []), data / pin.FILE_NAME]
+            extra = [*(sorted(keys.iterdir()) if keys.is_dir() else []), data / pin.FILE_NAME, paths.hub_passfile(data)]
             files += [FileToErase(p, "key", _size(p)) for p in extra if p.is_file()]
         deleted = _unlink(files)
         with transaction(self.conn):

@@ -67,6 +67,13 @@ class SelfService:
         kiosk.service.printing.AutoPrint), as at every other way in."""
         self._kiosk = kiosk
 
+    def call_for_help(self) -> str:
+        """"Appeler l'équipe": every staff window (here and, through the hub, at the other doors) shows
+        and sounds it until one answers. The call's id."""
+        from kiosk.service import help_calls
+
+        return help_calls.call(self._kiosk).id
+
     # --- what the form shows -------------------------------------------------------------
     @property
     def event_name(self) -> str:

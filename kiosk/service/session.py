@@ -144,7 +144,7 @@ class Session:
 
     @storage_guard
     def _mint_device_id(self, label: str) -> str:
-        from kiosk.service.sync import machine_id
+        from kiosk.service.device import machine_id
         from kiosk.store import sync as sync_store
 
         mine = sync_store.known_device_id(self.conn, machine_id())  # read first: no write lock needed

@@ -150,3 +150,15 @@ def recent(conn: sqlite3.Connection, device_id: str, limit: int = 50) -> list[Pr
         (device_id, limit),
     ).fetchall()
     return [_from_row(r) for r in rows]
+
+
+def done_on(conn: sqlite3.Connection, device_id: str, backend: str, printer: str | None = None) -> int:
+    """Badges this device got through to a printer of ``backend`` (and name, when given): a test badge
+    counts, so "printer tested" means a badge really left on the printer configured now."""
+    if printer is None:
+        row = conn.execute("SELECT count(*) FROM print_jobs WHERE device_id = ? AND backend = ? AND status = 'done'",
+                           (device_id, backend)).fetchone()
+    else:
+        row = conn.execute("SELECT count(*) FROM print_jobs WHERE device_id = ? AND backend = ? AND printer = ?"
+                           " AND status = 'done'", (device_id, backend, printer)).fetchone()
+    return int(row[0])

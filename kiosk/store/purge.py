@@ -123,6 +123,7 @@ def erase(conn: sqlite3.Connection, event_id: str, *, now: str, files: int) -> P
     # Scans pulled before their guest (kept as pulled, free text included) and rows refused at a pull
     # (kept with a copy of what was pulled): neither may outlive the promise.
     conn.execute("DELETE FROM pending_scans WHERE event_id = ?", (event_id,))
+    conn.execute("DELETE FROM help_calls WHERE event_id = ?", (event_id,))  # who answered: not in the report
     conn.execute("UPDATE quarantine SET payload = '' WHERE payload != ''")
     # The search index keeps the tokens of deleted text in its segments until they are merged: rebuilt
     # from the (now blank) rows, nothing of the old text remains in it.
@@ -177,7 +178,7 @@ def forget_event(conn: sqlite3.Connection, event_id: str) -> None:
                  (event_id,))
     conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
     for table in ("scans", "guest_links", "badge_prints", "print_jobs", "consents", "waitlist", "attendees",
-                  "attendee_counts", "workshops", "categories", "written_files", "event_purges"):
+                  "attendee_counts", "workshops", "categories", "written_files", "event_purges", "help_calls"):
         conn.execute(f"DELETE FROM {table} WHERE event_id = ?", (event_id,))
     conn.execute("DELETE FROM sync_state")
     conn.execute("DELETE FROM meta WHERE key IN ('active_event', 'hub_url', 'attendees_pushed_rowid')"

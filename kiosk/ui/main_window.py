@@ -25,13 +25,15 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.messages import clock_message, refused_message
 from kiosk.domain.rules import format_time, local_clock, local_timestamp
-from kiosk.service import Kiosk, KioskError
+from kiosk.service import Kiosk, KioskError, help_calls
 from kiosk.service.duplicates import SyncOutcome
 from kiosk.service.errors import StorageKind
 from kiosk.service.printing import auto_print
-from kiosk.service.sync import hub_url, watch
-from kiosk.service.sync_checks import clock_off, newest_record
-from kiosk.service.sync_facts import queued
+from kiosk.service.readiness import check_data_dir
+from kiosk.service.sync.checks import clock_off, newest_record
+from kiosk.service.sync.facts import queued
+from kiosk.service.sync.round import hub_url
+from kiosk.service.sync.watch import watch
 from kiosk.settings import Settings
 from kiosk.ui import camera_status
 from kiosk.ui.background import TaskRunner
@@ -40,6 +42,8 @@ from kiosk.ui.camera_worker import CameraWorker
 from kiosk.ui.dialogs import Dialogs
 from kiosk.ui.pages.attendees_page import AttendeesPage
 from kiosk.ui.pages.checkin_page import CheckinPage
+from kiosk.ui.pages.hub_dialogs import AddDoorDialog, ConnectHubDialog, JoinEveningDialog
+from kiosk.ui.pages.readiness_dialog import ReadinessDialog
 from kiosk.ui.pages.settings_page import SettingsPage
 from kiosk.ui.presenters.checkin import CheckinPresenter, FailureState
 from kiosk.ui.presenters.duplicates import DuplicatesPresenter
@@ -50,11 +54,14 @@ from kiosk.ui.sounds import SoundPlayer
 from kiosk.ui.theme import APP_STYLE, BASE_PT
 from kiosk.ui.wedge_filter import WedgeFilter
 from kiosk.ui.widgets.header import Header, Light
+from kiosk.ui.widgets.help_alert import HelpAlertBar
 from kiosk.ui.widgets.nav_bar import NavBar
 from kiosk.ui.widgets.shortcuts_help import ShortcutsHelp
 
 log = logging.getLogger(__name__)
 STATS_REFRESH_MS = 5000
+HELP_POLL_MS = 1500  # how soon a call for help (this laptop's, or pulled from another door) is shown
+HELP_SOUND_EVERY_S = 8.0  # the call sounds again this often until someone answers
 SYNC_EVERY_S = 5.0  # with a hub: a round at least this often; at once on a local write or the hub's NOTIFY
 REFUSED_AMBER_S = 300  # how long the Sync light stays amber after the hub sent rows this kiosk refused
 # The UI thread's longest wait for the database's write lock (a long import, another kiosk process):
@@ -89,6 +96,7 @@ class MainWindow(QMainWindow):
         self.camera_source = camera_source if camera_source is not None else settings.camera
         self.loop_camera_file = loop_camera_file
         self.camera: CameraWorker | None = None
+        self.join_dialog: JoinEveningDialog | None = None
         self._camera_was_live = False
         self.setWindowTitle(self.tr("Kiosk — %1").replace("%1", kiosk.event.name))
         self.setAccessibleName("kiosk main window")
@@ -117,6 +125,9 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
+        self.help_alert = HelpAlertBar()
+        self.help_alert.answered.connect(self.answer_help)
+        layout.addWidget(self.help_alert)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -152,6 +163,10 @@ class MainWindow(QMainWindow):
         self.stats_timer = QTimer(self)
         self.stats_timer.timeout.connect(self.refresh_stats)
         self.stats_timer.start(STATS_REFRESH_MS)
+        self._help_sounded = 0.0
+        self.help_timer = QTimer(self)  # calls for help: one indexed query every HELP_POLL_MS
+        self.help_timer.timeout.connect(self.check_help_calls)
+        self.help_timer.start(HELP_POLL_MS)
         self.last_sync: object | None = None
         self._refused_until = 0.0  # the Sync light stays amber until then after a round refused rows
         self.last_sync_at = ""
@@ -179,6 +194,12 @@ class MainWindow(QMainWindow):
         self.sync_action.triggered.connect(self.sync_now)
         self.duplicates_action = kiosk_menu.addAction(self.tr("Duplicate entries…"))
         self.duplicates_action.triggered.connect(self.open_duplicates)
+        kiosk_menu.addAction(self.tr("Ready for the evening?")).triggered.connect(self.open_readiness)
+        hub_menu = kiosk_menu.addMenu(self.tr("Hub and doors"))
+        hub_menu.addAction(self.tr("Connect the hub…")).triggered.connect(self.open_connect_hub)
+        self.add_door_action = hub_menu.addAction(self.tr("Add a door…"))
+        self.add_door_action.triggered.connect(self.open_add_door)
+        hub_menu.addAction(self.tr("Join an evening…")).triggered.connect(self.open_join_evening)
         kiosk_menu.addSeparator()
         quit_action = kiosk_menu.addAction(self.tr("Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -189,6 +210,73 @@ class MainWindow(QMainWindow):
             action = screens_menu.addAction(QCoreApplication.translate("Screens", entry.title))
             action.triggered.connect(lambda _checked=False, key=entry.key: self.open_screen(key))
             self.screen_actions[entry.key] = action
+
+    def open_readiness(self) -> ReadinessDialog:
+        """Kiosk → Ready for the evening?: the same list as `kiosk check`, checked on a worker."""
+        data_dir, device, lang = self.data_dir, self.kiosk.device_name, self.settings.language
+        dialog = ReadinessDialog(lambda: check_data_dir(data_dir, device, lang), self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        dialog.refresh()
+        return dialog
+
+    def open_connect_hub(self) -> ConnectHubDialog:
+        dialog = ConnectHubDialog(self.kiosk, self.runner, self)
+        dialog.connected.connect(self.use_hub)
+        dialog.open()
+        return dialog
+
+    def use_hub(self, url: str) -> None:
+        """Sync with ``url`` from now on (the hub was just connected or joined from the window)."""
+        self.hub_url = url
+        self.sync_action.setEnabled(True)
+        self.sync_now()
+
+    def open_add_door(self) -> AddDoorDialog | None:
+        if self.hub_url is None:
+            self.open_connect_hub()
+            return None
+        dialog = AddDoorDialog(self.kiosk, self.hub_url, self.runner, self)
+        dialog.open()
+        return dialog
+
+    def open_join_evening(self) -> JoinEveningDialog:
+        dialog = JoinEveningDialog(self.data_dir, self.kiosk.device_name, self.runner, self)
+        dialog.joined.connect(self._joined_evening)
+        self.join_dialog = dialog  # while it is open, what the camera reads goes to it
+        dialog.finished.connect(lambda _result: setattr(self, "join_dialog", None))
+        dialog.open()
+        return dialog
+
+    def check_help_calls(self) -> None:
+        """Calls for help from a walk-in screen (here, or pulled from another door): shown, and sounded
+        every HELP_SOUND_EVERY_S until someone answers."""
+        try:
+            calls = help_calls.open_calls(self.kiosk)
+        except KioskError:
+            return
+        self.help_alert.show_calls(calls)
+        now = time.monotonic()
+        if calls and now - self._help_sounded >= HELP_SOUND_EVERY_S:
+            self._help_sounded = now
+            self.sounds.play_named("warning")
+        elif not calls:
+            self._help_sounded = 0.0
+
+    def answer_help(self, call_id: str) -> None:
+        try:
+            help_calls.answer(self.kiosk, call_id, self.presenter.staff)
+        except KioskError as exc:
+            log.warning("call for help not answered: %s", exc)
+        self.check_help_calls()
+
+    def _joined_evening(self, _joined: object) -> None:
+        """The laptop joined an evening from the window: its event replaced the demo under this window."""
+        if self._reread_event():
+            self._on_data_changed()
+        url = hub_url(self.kiosk)
+        if url:
+            self.use_hub(url)
 
     def _build_shortcuts(self) -> None:
         bindings: list[tuple[QKeySequence | QKeySequence.StandardKey | str, Callable[[], Any]]] = [
@@ -459,6 +547,10 @@ class MainWindow(QMainWindow):
         self.checkin_page.set_camera_frame(image)
 
     def _on_codes(self, texts: list[str], _index: int, _offered_at: float) -> None:
+        if self.join_dialog is not None:
+            if texts:
+                self.join_dialog.offer(texts[0])
+            return
         if self.stack.currentIndex() != self.PAGE_CHECKIN and texts:
             self.show_page(self.PAGE_CHECKIN)
         self.checkin_page.on_camera_codes(texts)
@@ -506,6 +598,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop threads and timers; safe to call twice."""
         self.stats_timer.stop()
+        self.help_timer.stop()
         self._sync_stop.set()  # the loop ends at its next look (0.15 s), or when a round in flight ends
         self._sync_wake.set()
         self.checkin_page.timer.stop()  # a verdict timeout must not fire after the kiosk is closed

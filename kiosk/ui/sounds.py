@@ -93,9 +93,12 @@ class SoundPlayer:
         return self._backend
 
     def play(self, verdict: Verdict) -> None:
+        self.play_named(SOUND_OF.get(verdict, "warning"))
+
+    def play_named(self, name: str) -> None:
+        """One of resources/sounds/*.wav by name ("warning" also calls the staff to a walk-in screen)."""
         if not self.enabled:
             return
-        name = SOUND_OF.get(verdict, "warning")
         self.played.append(name)
         try:
             self._resolve()(SOUNDS_DIR / f"{name}.wav")

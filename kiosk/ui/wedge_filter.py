@@ -47,6 +47,7 @@ def is_transparent(key: int) -> bool:
 
 
 _WATCHED = (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
+READS_SCANS = "kioskReadsScans"  # a window with this property true gets a scanner's keys as typed
 
 
 @dataclass
@@ -99,8 +100,11 @@ class WedgeFilter(QObject):
         return self._key_press(watched, event)
 
     def _watches(self, widget: QWidget) -> bool:
-        """The main window and every window it owns (dialogs, message boxes)."""
+        """The main window and every window it owns (dialogs, message boxes), except a window that reads
+        scans itself (``READS_SCANS`` property set: the pairing code typed into "Join an evening")."""
         top: QWidget | None = widget.window()
+        if top is not None and top.property(READS_SCANS):
+            return False
         while top is not None and top is not self.window:
             parent = top.parentWidget()
             top = parent.window() if parent is not None else None

@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AddDoorDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="135"/>
+        <source>Add a door</source>
+        <translation>Ajouter un poste</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="137"/>
+        <source>Door 2</source>
+        <translation>Accueil 2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="139"/>
+        <source>as the doors reach the hub (leave empty: the same as here)</source>
+        <translation>telle que les postes joignent le hub (vide : la même qu&apos;ici)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="141"/>
+        <source>Door name</source>
+        <translation>Nom du poste</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="142"/>
+        <source>Hub address for the doors</source>
+        <translation>Adresse du hub pour les postes</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="143"/>
+        <source>The door gets a hub login of its own, which can be revoked if the laptop is lost.</source>
+        <translation>Le poste reçoit son propre accès au hub, révocable si l&apos;ordinateur est perdu.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="153"/>
+        <source>Copy the code</source>
+        <translation>Copier le code</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="156"/>
+        <source>Create the door&apos;s login</source>
+        <translation>Créer l&apos;accès du poste</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="181"/>
+        <source>Creating the door&apos;s login…</source>
+        <translation>Création de l&apos;accès du poste…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="208"/>
+        <source>On the door&apos;s laptop: Kiosk → Join an evening, then read this QR code with the handheld scanner, or paste the code. Show it to that door only: it holds the door&apos;s password.</source>
+        <translation>Sur l&apos;ordinateur du poste : Kiosk → Rejoindre une soirée, puis lisez ce QR code avec la douchette, ou collez le code. Ne le montrez qu&apos;à ce poste : il contient son mot de passe.</translation>
+    </message>
+</context>
+<context>
     <name>ArrivalsChart</name>
     <message>
         <location filename="../../kiosk/ui/occupancy/chart.py" line="44"/>
@@ -395,6 +448,79 @@
     </message>
 </context>
 <context>
+    <name>ConnectHubDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="62"/>
+        <source>Connect the hub</source>
+        <translation>Connecter le hub</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="71"/>
+        <source>Hub address</source>
+        <translation>Adresse du hub</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="72"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="73"/>
+        <source>Database</source>
+        <translation>Base de données</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="74"/>
+        <source>Administrator login</source>
+        <translation>Identifiant administrateur</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="75"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="76"/>
+        <source>The hub&apos;s address and its administrator login, as set up on the hub (kiosk keeps the password in a private file of this laptop).</source>
+        <translation>L&apos;adresse du hub et son identifiant administrateur, tels qu&apos;installés sur le hub (kiosk garde le mot de passe dans un fichier privé de cet ordinateur).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="78"/>
+        <source>Connect</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="99"/>
+        <source>Preparing the hub…</source>
+        <translation>Préparation du hub…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="99"/>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="110"/>
+        <source>Prepare this hub</source>
+        <translation>Préparer ce hub</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="111"/>
+        <source>This database is not a kiosk hub yet (or an older one). Prepare it? Nothing already in it is lost.</source>
+        <translation>Cette base n&apos;est pas encore un hub kiosk (ou une version plus ancienne). La préparer ? Rien de ce qu&apos;elle contient n&apos;est perdu.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="113"/>
+        <source>This database is empty. Make it this evening&apos;s hub?</source>
+        <translation>Cette base est vide. En faire le hub de la soirée ?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="116"/>
+        <source>This hub is newer than this kiosk: update kiosk on this laptop.</source>
+        <translation>Ce hub est plus récent que ce kiosk : mettez kiosk à jour sur cet ordinateur.</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../kiosk/ui/dialogs.py" line="153"/>
@@ -595,6 +721,60 @@
     </message>
 </context>
 <context>
+    <name>HelpAlertBar</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/help_alert.py" line="24"/>
+        <source>I&apos;m going</source>
+        <translation>J&apos;y vais</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/help_alert.py" line="41"/>
+        <source>Someone is asking for help at the walk-in screen “%1” (since %2)</source>
+        <translation>Quelqu&apos;un demande de l&apos;aide au poste libre-service « %1 » (depuis %2)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/help_alert.py" line="44"/>
+        <source>— and %n more call(s)</source>
+        <translation>
+            <numerusform>— et %n autre appel</numerusform>
+            <numerusform>— et %n autres appels</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JoinEveningDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="245"/>
+        <source>Join an evening</source>
+        <translation>Rejoindre une soirée</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="251"/>
+        <source>Hold the QR code the organiser shows up to the camera, or read it with the handheld scanner, or paste the code and press Enter.</source>
+        <translation>Présentez à la caméra le QR code que montre l&apos;organisation, ou lisez-le avec la douchette, ou collez le code et appuyez sur Entrée.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="254"/>
+        <source>Join</source>
+        <translation>Rejoindre</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="278"/>
+        <source>This is not a pairing code: %1</source>
+        <translation>Ce n&apos;est pas un code d&apos;appairage : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="282"/>
+        <source>Joining the evening: receiving the guests…</source>
+        <translation>Connexion à la soirée : réception des invités…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="290"/>
+        <source>Joined %1: %2 guests.</source>
+        <translation>Soirée rejointe : %1, %2 invités.</translation>
+    </message>
+</context>
+<context>
     <name>BulkJobs</name>
     <message>
         <location filename="../../kiosk/ui/bulk_jobs.py" line="65"/>
@@ -767,80 +947,105 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="93"/>
-        <location filename="../../kiosk/ui/main_window.py" line="370"/>
+        <location filename="../../kiosk/ui/main_window.py" line="101"/>
+        <location filename="../../kiosk/ui/main_window.py" line="458"/>
         <source>Kiosk — %1</source>
         <translation>Kiosk — %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="111"/>
+        <location filename="../../kiosk/ui/main_window.py" line="119"/>
         <source>Check-in</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="111"/>
+        <location filename="../../kiosk/ui/main_window.py" line="119"/>
         <source>Attendees</source>
         <translation>Participant·es</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="112"/>
+        <location filename="../../kiosk/ui/main_window.py" line="120"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="173"/>
+        <location filename="../../kiosk/ui/main_window.py" line="188"/>
         <source>&amp;Kiosk</source>
         <translation>&amp;Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="174"/>
+        <location filename="../../kiosk/ui/main_window.py" line="189"/>
         <source>Import registrations…</source>
         <translation>Importer les inscriptions…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="176"/>
+        <location filename="../../kiosk/ui/main_window.py" line="191"/>
         <source>Badges PDF for everyone…</source>
         <translation>PDF des badges de tous les invités…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="178"/>
+        <location filename="../../kiosk/ui/main_window.py" line="193"/>
         <source>Sync with the hub now</source>
         <translation>Synchroniser avec le hub maintenant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="180"/>
-        <location filename="../../kiosk/ui/main_window.py" line="411"/>
+        <location filename="../../kiosk/ui/main_window.py" line="195"/>
+        <location filename="../../kiosk/ui/main_window.py" line="499"/>
         <source>Duplicate entries…</source>
         <translation>Entrées en double…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="183"/>
+        <location filename="../../kiosk/ui/main_window.py" line="197"/>
+        <source>Ready for the evening?</source>
+        <translation>Prêt pour la soirée ?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="198"/>
+        <source>Hub and doors</source>
+        <translation>Hub et postes</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="199"/>
+        <source>Connect the hub…</source>
+        <translation>Connecter le hub…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="200"/>
+        <source>Add a door…</source>
+        <translation>Ajouter un poste…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="202"/>
+        <source>Join an evening…</source>
+        <translation>Rejoindre une soirée…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="204"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="186"/>
+        <location filename="../../kiosk/ui/main_window.py" line="207"/>
         <source>&amp;Screens</source>
         <translation>É&amp;crans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="266"/>
-        <location filename="../../kiosk/ui/main_window.py" line="435"/>
+        <location filename="../../kiosk/ui/main_window.py" line="354"/>
+        <location filename="../../kiosk/ui/main_window.py" line="523"/>
         <source>not configured</source>
         <translation>non configurée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="269"/>
+        <location filename="../../kiosk/ui/main_window.py" line="357"/>
         <source>ready</source>
         <translation>prête</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="344"/>
+        <location filename="../../kiosk/ui/main_window.py" line="432"/>
         <source>up to date · %1</source>
         <translation>à jour · %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="375"/>
+        <location filename="../../kiosk/ui/main_window.py" line="463"/>
         <source>%n scan(s)</source>
         <translation>
             <numerusform>%n passage</numerusform>
@@ -848,7 +1053,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="376"/>
+        <location filename="../../kiosk/ui/main_window.py" line="464"/>
         <source>%n guest(s)</source>
         <translation>
             <numerusform>%n fiche</numerusform>
@@ -856,7 +1061,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="377"/>
+        <location filename="../../kiosk/ui/main_window.py" line="465"/>
         <source>%n badge(s) printed</source>
         <translation>
             <numerusform>%n badge imprimé</numerusform>
@@ -864,7 +1069,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/main_window.py" line="378"/>
+        <location filename="../../kiosk/ui/main_window.py" line="466"/>
         <source>%n decision(s)</source>
         <translation>
             <numerusform>%n décision</numerusform>
@@ -872,48 +1077,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="388"/>
+        <location filename="../../kiosk/ui/main_window.py" line="476"/>
         <source>offline — check-ins go on, queued</source>
         <translation>hors ligne — les entrées continuent, en attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="390"/>
+        <location filename="../../kiosk/ui/main_window.py" line="478"/>
         <source>last sync %1</source>
         <translation>dernière synchro %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="410"/>
+        <location filename="../../kiosk/ui/main_window.py" line="498"/>
         <source>Duplicate entries (%1)…</source>
         <translation>Entrées en double (%1)…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="426"/>
+        <location filename="../../kiosk/ui/main_window.py" line="514"/>
         <source>The database file is damaged (%1). Stop using this kiosk for check-ins, keep a copy of kiosk.db, and follow &apos;Recovery&apos; in the organiser&apos;s guide (docs/organiser.md).</source>
         <translation>Le fichier de la base est endommagé (%1). N’enregistrez plus d’entrées sur ce poste, gardez une copie de kiosk.db et suivez « Recovery » dans le guide de l’organisation (docs/organiser.md).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="436"/>
+        <location filename="../../kiosk/ui/main_window.py" line="524"/>
         <source>No camera: use the handheld scanner</source>
         <translation>Pas de caméra : utilisez la douchette</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="163"/>
-        <location filename="../../kiosk/ui/main_window.py" line="445"/>
+        <location filename="../../kiosk/ui/main_window.py" line="178"/>
+        <location filename="../../kiosk/ui/main_window.py" line="533"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="341"/>
+        <location filename="../../kiosk/ui/main_window.py" line="429"/>
         <source>last sync %1 · waiting: %2</source>
         <translation>dernière synchro %1 · en attente : %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="450"/>
+        <location filename="../../kiosk/ui/main_window.py" line="538"/>
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="451"/>
+        <location filename="../../kiosk/ui/main_window.py" line="539"/>
         <source>Camera unavailable: %1</source>
         <translation>Caméra indisponible : %1</translation>
     </message>
@@ -1032,17 +1237,17 @@
 <context>
     <name>PinPage</name>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="124"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="125"/>
         <source>Staff only: enter the PIN to leave the self-service mode</source>
         <translation>Réservé à l’équipe : entrez le code PIN pour quitter le mode libre-service</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="138"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="139"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="141"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="142"/>
         <source>Back to the form</source>
         <translation>Retour au formulaire</translation>
     </message>
@@ -1190,6 +1395,42 @@
     </message>
 </context>
 <context>
+    <name>ReadinessDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/pages/readiness_dialog.py" line="37"/>
+        <source>Ready for the evening?</source>
+        <translation>Prêt pour la soirée ?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/readiness_dialog.py" line="51"/>
+        <source>Check again</source>
+        <translation>Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/readiness_dialog.py" line="63"/>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/readiness_dialog.py" line="67"/>
+        <source>The check failed: %1</source>
+        <translation>La vérification a échoué : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pages/readiness_dialog.py" line="88"/>
+        <source>Ready for the evening.</source>
+        <translation>Prêt pour la soirée.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/pages/readiness_dialog.py" line="89"/>
+        <source>Not ready yet: %n thing(s) to fix.</source>
+        <translation>
+            <numerusform>Pas encore prêt : %n point à régler.</numerusform>
+            <numerusform>Pas encore prêt : %n points à régler.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RecentScansModel</name>
     <message>
         <location filename="../../kiosk/ui/models/recent.py" line="43"/>
@@ -1233,148 +1474,181 @@
 <context>
     <name>SelfServiceWindow</name>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="216"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="223"/>
         <source>Welcome! Register here, or scan your ticket.</source>
         <translation>Bienvenue ! Inscrivez-vous ici, ou scannez votre billet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="225"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="232"/>
+        <source>Call the team</source>
+        <translation>Appeler l&apos;équipe</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="236"/>
         <source>Staff</source>
         <translation>Équipe</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/self_service/window.py" line="314"/>
+        <source>Still there? This screen clears in %n second(s): touch the screen or press a key to keep it.</source>
+        <translation>
+            <numerusform>Vous êtes toujours là ? Cet écran s'efface dans %n seconde : touchez l'écran ou appuyez sur une touche pour le garder.</numerusform>
+            <numerusform>Vous êtes toujours là ? Cet écran s'efface dans %n secondes : touchez l'écran ou appuyez sur une touche pour le garder.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="328"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="372"/>
         <source>One moment…</source>
         <translation>Un instant…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="328"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="372"/>
         <source>Your registration is being saved.</source>
         <translation>Votre inscription est en cours d’enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="333"/>
-        <location filename="../../kiosk/ui/self_service/window.py" line="338"/>
-        <location filename="../../kiosk/ui/self_service/window.py" line="385"/>
-        <location filename="../../kiosk/ui/self_service/window.py" line="410"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="377"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="382"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="429"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="454"/>
         <source>Sorry, this did not work</source>
         <translation>Désolé, cela n’a pas marché</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="334"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="378"/>
         <source>Nothing was recorded. Please ask a member of staff.</source>
         <translation>Rien n’a été enregistré. Demandez à un membre de l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="338"/>
-        <location filename="../../kiosk/ui/self_service/window.py" line="385"/>
-        <location filename="../../kiosk/ui/self_service/window.py" line="410"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="382"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="429"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="454"/>
         <source>Please ask a member of staff.</source>
         <translation>Demandez à un membre de l’équipe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="353"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="397"/>
         <source>Workshop: %1</source>
         <translation>Atelier : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="355"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="399"/>
         <source>Your badge is printing.</source>
         <translation>Votre badge s’imprime.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="357"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="401"/>
         <source>You are already checked in.</source>
         <translation>Votre entrée est déjà enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="358"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="402"/>
         <source>Welcome, %1!</source>
         <translation>Bienvenue, %1 !</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="360"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="404"/>
         <source>You are already registered</source>
         <translation>Vous êtes déjà inscrit·e</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="361"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="405"/>
         <source>Is this you: %1?</source>
         <translation>Est-ce bien vous : %1 ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="362"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="406"/>
         <source>Yes, it is me</source>
         <translation>Oui, c’est moi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="363"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="407"/>
         <source>No</source>
         <translation>Non</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="367"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="411"/>
         <source>Sorry, the venue is full</source>
         <translation>Désolé, c’est complet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="368"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="412"/>
         <source>Leave your contact on the waiting list: the team will come and get you as soon as a place is free.</source>
         <translation>Laissez votre contact sur la liste d’attente : l’équipe viendra vous chercher dès qu’une place se libère.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="370"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="414"/>
         <source>Join the waiting list</source>
         <translation>M’inscrire sur la liste d’attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="371"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="415"/>
         <source>No thanks</source>
         <translation>Non merci</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="376"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="420"/>
         <source>A member of staff will help you</source>
         <translation>Un membre de l’équipe va vous aider</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="377"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="421"/>
         <source>Please go to the welcome desk: we will finish your registration there.</source>
         <translation>Rendez-vous à l’accueil : nous y terminerons votre inscription.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="388"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="432"/>
         <source>You are on the waiting list</source>
         <translation>Vous êtes sur la liste d’attente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="388"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="432"/>
         <source>The team will come and get you.</source>
         <translation>L’équipe viendra vous chercher.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="415"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="459"/>
         <source>Please see the welcome desk</source>
         <translation>Adressez-vous à l’accueil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="416"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="460"/>
         <source>Please go to the welcome desk with your ticket.</source>
         <translation>Présentez votre billet à l’accueil.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="448"/>
-        <location filename="../../kiosk/ui/self_service/window.py" line="458"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="481"/>
+        <source>Please go to the welcome desk</source>
+        <translation>Adressez-vous à l&apos;accueil</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="482"/>
+        <source>The call could not be sent. The team is at the entrance.</source>
+        <translation>L&apos;appel n&apos;a pas pu partir. L&apos;équipe est à l&apos;entrée.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="484"/>
+        <source>Someone is coming</source>
+        <translation>Quelqu&apos;un arrive</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="485"/>
+        <source>The team has been called and will come to you in a moment.</source>
+        <translation>L&apos;équipe est prévenue et vient vers vous dans un instant.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/self_service/window.py" line="504"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="514"/>
         <source>Too many wrong PINs: wait %1 s.</source>
         <translation>Trop de codes erronés : attendez %1 s.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="449"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="505"/>
         <source>No staff PIN is set on this kiosk: run “kiosk pin set”.</source>
         <translation>Aucun code PIN d’équipe sur ce poste : lancez « kiosk pin set ».</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/self_service/window.py" line="459"/>
+        <location filename="../../kiosk/ui/self_service/window.py" line="515"/>
         <source>Wrong PIN.</source>
         <translation>Code PIN erroné.</translation>
     </message>

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.service import Kiosk
-from kiosk.service.sync import refold_stale_presence
+from kiosk.service.sync.round import refold_stale_presence
 from kiosk.store import sync as sync_store
 from kiosk.store import transaction
 from tests.cli.test_end_to_end import kiosk as run

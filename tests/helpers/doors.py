@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kiosk.service import Kiosk
-from kiosk.service.sync import refold_stale_presence
+from kiosk.service.sync.round import refold_stale_presence
 from kiosk.store import sync as sync_store
 from kiosk.store import transaction
 

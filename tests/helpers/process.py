@@ -1,7 +1,7 @@
 """`python -m kiosk ARGS` as a real process: the one way the tests run the application as a shell would.
 
-Every child gets the same clean environment: no data dir, hub password or language inherited from the
-test run (``KIOSK_DATA_DIR``, ``PGPASSWORD``, ``LC_ALL``, ``LC_MESSAGES`` dropped; ``LANG=C.UTF-8``
+Every child gets the same clean environment: no data dir, hub, hub password or language inherited from
+the test run (``KIOSK_DATA_DIR``, ``KIOSK_HUB``, ``PGPASSWORD``, ``LC_ALL``, ``LC_MESSAGES`` dropped; ``LANG=C.UTF-8``
 names no language, so the kiosk's own default, French, applies unless ``--lang`` says otherwise), the
 device name a test gives, and any other variable it adds. A timeout bounds every run: a hung child
 fails its test instead of the suite.
@@ -19,7 +19,7 @@ from pathlib import Path
 from kiosk.paths import READY_FILE_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
-DROPPED = ("KIOSK_DATA_DIR", "PGPASSWORD", "LC_ALL", "LC_MESSAGES")
+DROPPED = ("KIOSK_DATA_DIR", "KIOSK_HUB", "PGPASSWORD", "LC_ALL", "LC_MESSAGES")
 
 
 def environment(*, device: str | None = None, env: Mapping[str, str] | None = None) -> dict[str, str]:

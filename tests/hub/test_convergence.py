@@ -21,7 +21,7 @@ from kiosk.adapters.hub.standing import UP_TO_DATE
 from kiosk.domain.model import Direction
 from kiosk.service import Kiosk
 from kiosk.service.errors import KioskError
-from kiosk.service.sync import sync_once
+from kiosk.service.sync.round import sync_once
 from kiosk.store import sync as sync_store
 
 MakeKiosk = Callable[..., Kiosk]

@@ -12,10 +12,11 @@ import psycopg
 from kiosk.adapters.hub import replica
 from kiosk.adapters.printing.pdf_folder import PdfFolderPrinter
 from kiosk.domain.model import Status, Verdict
-from kiosk.service import Kiosk, sync_facts
+from kiosk.service import Kiosk
 from kiosk.service.occupancy import Occupancy, to_stats
 from kiosk.service.printing import PrintQueue
-from kiosk.service.sync import sync_once
+from kiosk.service.sync import facts as sync_facts
+from kiosk.service.sync.round import sync_once
 
 MakeKiosk = Callable[..., Kiosk]
 

@@ -105,7 +105,8 @@ def test_kiosk_killed_mid_sync_loses_and_doubles_nothing(tmp_path: Path, hub: st
     local = _count(data)
     slow_pushes(hub)  # each batch holds its transaction open a while: the kill lands inside one
     proc = subprocess.Popen([sys.executable, "-c",
-                             "import sys; from kiosk.service.sync import sync_once; from kiosk.service import Kiosk\n"
+                             "import sys; from kiosk.service.sync.round import sync_once\n"
+                             "from kiosk.service import Kiosk\n"
                              "k = Kiosk.open(__import__('pathlib').Path(sys.argv[1]), device_name='poste-A')\n"
                              f"sync_once(k, sys.argv[2], batch={BATCH})\n", str(data), hub],
                             cwd=ROOT, env=environment(device="poste-A"))

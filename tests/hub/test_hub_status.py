@@ -14,7 +14,7 @@ import psycopg
 from kiosk.adapters.hub import replica
 from kiosk.adapters.hub.standing import BEHIND, DIFFERS, UP_TO_DATE, HubSide, Reported, judge, parse
 from kiosk.service import Kiosk
-from kiosk.service.sync import sync_once
+from kiosk.service.sync.round import sync_once
 from tests.helpers.process import run_kiosk
 
 MakeKiosk = Callable[..., Kiosk]

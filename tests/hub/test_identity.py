@@ -12,7 +12,7 @@ from kiosk.adapters.hub import replica, schema
 from kiosk.domain.model import Event, Verdict
 from kiosk.service import Kiosk
 from kiosk.service.importer import import_registrations
-from kiosk.service.sync import sync_once
+from kiosk.service.sync.round import sync_once
 from tests.conftest import FakeClock
 
 EVENT = Event(id="5f0c1d2e-3a4b-4c5d-8e6f-708192a3b4c5", name="Gala")

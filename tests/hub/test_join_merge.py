@@ -9,7 +9,7 @@ import psycopg
 
 from kiosk.domain.model import Verdict
 from kiosk.service import Kiosk
-from kiosk.service.sync import sync_once
+from kiosk.service.sync.round import sync_once
 from kiosk.store import attendees as attendee_store
 from kiosk.store import transaction
 from tests.conftest import FakeClock
@@ -75,7 +75,7 @@ def test_offline_edits_merge_field_by_field_and_the_organisers_cancellation_wins
     (tmp_path / "guests.csv").write_text(CSV, encoding="utf-8")
     from kiosk.domain.model import Event
     from kiosk.service.importer import import_registrations
-    from kiosk.service.sync import join
+    from kiosk.service.sync.join import join
 
     org = Kiosk.open(tmp_path / "org", device_name="organiser", clock=FakeClock())
     org.create_event(Event(id="5f0c1d2e-3a4b-4c5d-8e6f-708192a3b4c5", name="Gala"))
@@ -126,7 +126,7 @@ def test_a_guest_admitted_from_a_ticket_offline_takes_the_organisers_record(tmp_
     from kiosk.domain.model import Event
     from kiosk.service import keys as key_store
     from kiosk.service.importer import import_registrations
-    from kiosk.service.sync import join
+    from kiosk.service.sync.join import join
 
     (tmp_path / "guests.csv").write_text(CSV, encoding="utf-8")
     org = Kiosk.open(tmp_path / "org", device_name="organiser", clock=FakeClock())
@@ -170,7 +170,7 @@ def test_event_edits_merge_field_by_field_and_converge_everywhere(tmp_path: Path
     syncing, the hub, both kiosks and a kiosk that joins later hold the very same event, stamps and
     all; a workshop the organiser removed stays removed; another round changes nothing."""
     from kiosk.domain.model import Event, Workshop
-    from kiosk.service.sync import join
+    from kiosk.service.sync.join import join
     from kiosk.store import events as event_store
 
     org = Kiosk.open(tmp_path / "org", device_name="organiser", clock=FakeClock())

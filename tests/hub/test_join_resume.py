@@ -15,10 +15,12 @@ from kiosk.adapters.hub import replica
 from kiosk.adapters.hub.connection import HubError
 from kiosk.domain.model import Event
 from kiosk.domain.rules import format_time
-from kiosk.service import Kiosk, sync
+from kiosk.service import Kiosk
 from kiosk.service.errors import KioskError
 from kiosk.service.importer import import_registrations
-from kiosk.service.sync import join, sync_once
+from kiosk.service.sync import guests as sync_guests
+from kiosk.service.sync.join import join
+from kiosk.service.sync.round import sync_once
 from kiosk.store import attendees as attendee_store
 from kiosk.store import transaction
 
@@ -46,8 +48,8 @@ def test_a_join_cut_off_mid_pull_is_finished_by_joining_again(tmp_path: Path, hu
             raise psycopg.OperationalError("server closed the connection unexpectedly")
         return real(conn, after, limit, events)
 
-    pages = sync._pull_guest_pages
-    monkeypatch.setattr(sync, "_pull_guest_pages", lambda k, c, h, _size, *rest: pages(k, c, h, 4, *rest))
+    pages = sync_guests.pull_guest_pages
+    monkeypatch.setattr(sync_guests, "pull_guest_pages", lambda k, c, h, _size, *rest: pages(k, c, h, 4, *rest))
     monkeypatch.setattr(replica, "pull_guest_rows", cut_off)
     door = Kiosk.open(tmp_path / "door", device_name="door")
     with pytest.raises(HubError):

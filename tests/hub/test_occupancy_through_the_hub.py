@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.adapters.hub import schema
 from kiosk.service import Kiosk
-from kiosk.service.sync import sync_once
+from kiosk.service.sync.round import sync_once
 from kiosk.ui.occupancy.screen import OccupancyScreen
 from tests.helpers.process import start_watcher, stop
 

@@ -22,7 +22,8 @@ from kiosk.domain.model import Verdict
 from kiosk.service import Kiosk
 from kiosk.service import keys as key_store
 from kiosk.service.errors import Refused
-from kiosk.service.sync import join, sync_once
+from kiosk.service.sync.join import join
+from kiosk.service.sync.round import sync_once
 from kiosk.store import attendees as attendee_store
 from kiosk.store import quarantine, transaction
 from tests.conftest import FakeClock

@@ -15,7 +15,7 @@ from kiosk import settings
 from kiosk.adapters.printing.pdf_folder import PdfFolderPrinter
 from kiosk.service import Kiosk
 from kiosk.service.printing import PrintQueue, auto_print
-from kiosk.service.sync import sync_once
+from kiosk.service.sync.round import sync_once
 from tests.helpers.process import run_kiosk, start_kiosk, stop
 from tests.printing.cups_server import CupsServer
 

@@ -16,7 +16,7 @@ import pytest
 
 from kiosk.domain.model import Direction
 from kiosk.service import Kiosk
-from kiosk.service.sync import sync_once
+from kiosk.service.sync.round import sync_once
 
 MakeKiosk = Callable[..., Kiosk]
 

@@ -18,7 +18,7 @@ from psycopg.types.json import Jsonb
 
 from kiosk.domain.rules import format_time
 from kiosk.service import Kiosk
-from kiosk.service.sync import sync_once
+from kiosk.service.sync.round import sync_once
 from kiosk.store import quarantine
 from kiosk.store import sync as sync_store
 from tests.helpers.process import run_kiosk, start_kiosk, stop
@@ -159,7 +159,7 @@ def test_a_malformed_new_guest_is_refused_on_the_bulk_path_and_the_others_arrive
         bad_ids.append(guest_id)
     door = Kiosk.open(a.data_dir.parent / "door", device_name="door")  # type: ignore[union-attr]
     try:
-        from kiosk.service.sync import join
+        from kiosk.service.sync.join import join
 
         joined = join(door, hub)
         assert joined.guests == 152  # the demo's, none of the forged

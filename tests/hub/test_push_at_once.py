@@ -16,7 +16,8 @@ import psycopg
 import pytest
 
 from kiosk.service import Kiosk
-from kiosk.service.sync import sync_once, watch
+from kiosk.service.sync.round import sync_once
+from kiosk.service.sync.watch import watch
 from tests.helpers.process import run_kiosk, start_watcher, stop
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -93,7 +94,7 @@ def test_the_watch_wakes_on_a_local_write_without_waiting_for_its_poll(make_kios
 
 def test_a_wake_event_starts_a_round_and_a_stop_ends_the_wait_promptly(
         make_kiosk: MakeKiosk, hub: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    import kiosk.service.sync as sync
+    from kiosk.service.sync import round as sync
 
     a = make_kiosk("poste-A")
     wake = threading.Event()

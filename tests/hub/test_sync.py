@@ -19,7 +19,7 @@ from kiosk.domain.merge import duplicate_entries
 from kiosk.domain.model import Direction, Verdict
 from kiosk.service import Kiosk
 from kiosk.service.errors import KioskError
-from kiosk.service.sync import sync_once
+from kiosk.service.sync.round import sync_once
 from kiosk.store import sync as sync_store
 from tests.conftest import FakeClock
 from tests.helpers.process import wait_until
@@ -229,7 +229,7 @@ def test_connection_dropped_mid_pull_resumes_where_it_stopped(
 def test_online_a_check_in_on_a_reaches_b_on_the_hubs_notify(make_kiosk: MakeKiosk, hub: str) -> None:
     """B runs the watch loop (LISTEN/NOTIFY) with a poll it would not reach in the test's run: A's
     check-in, once A pushed it, reaches B through the hub's NOTIFY. How soon: bench_hub's "A→B"."""
-    from kiosk.service.sync import watch
+    from kiosk.service.sync.watch import watch
 
     a, b = make_kiosk("poste-A"), make_kiosk("poste-B")
     sync_once(a, hub)

@@ -18,7 +18,7 @@ from kiosk.adapters.hub import schema
 from kiosk.adapters.printing.pdf_folder import PdfFolderPrinter
 from kiosk.service import Kiosk
 from kiosk.service.printing import PrintQueue
-from kiosk.service.sync import sync_once
+from kiosk.service.sync.round import sync_once
 from kiosk.settings import Settings
 from kiosk.ui import i18n
 from kiosk.ui.main_window import MainWindow

@@ -15,7 +15,7 @@ from kiosk.adapters.hub import schema
 from kiosk.domain.model import Verdict
 from kiosk.domain.rules import local_timestamp
 from kiosk.service import Kiosk
-from kiosk.service.sync import sync_once
+from kiosk.service.sync.round import sync_once
 from kiosk.ui.widgets.header import Light
 from tests.conftest import FakeClock
 from tests.hub.test_pulled_rows import INTRUDER, forged_scan

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.adapters.hub import schema
 from kiosk.domain.model import Verdict
 from kiosk.service import Kiosk
-from kiosk.service.sync import sync_once
+from kiosk.service.sync.round import sync_once
 from kiosk.settings import Settings
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.sounds import SoundPlayer

@@ -91,3 +91,17 @@ def test_a_reader_holding_the_wal_is_reported_not_waited_for_and_a_second_run_em
     assert second.wal_emptied and second.purged_at == first.purged_at
     assert (tmp_path / "kiosk.db-wal").stat().st_size == 0
     k.close()
+
+
+def test_the_purge_deletes_the_calls_for_help_and_who_answered_them(tmp_path: Path) -> None:
+    from kiosk.service import help_calls
+    from kiosk.store import help_calls as help_store
+
+    k = Kiosk.open(tmp_path / "data", device_name="door")
+    k.create_demo()
+    call = help_calls.call(k)
+    help_calls.answer(k, call.id, "Nadia Haddad")
+    assert len(help_store.rows(k.conn, k.event.id)) == 2
+    Purge(k).purge(k.event.id)
+    assert help_store.rows(k.conn, k.event.id) == []
+    k.close()

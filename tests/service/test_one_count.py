@@ -27,7 +27,7 @@ from kiosk.service import Kiosk
 from kiosk.service.errors import KioskError
 from kiosk.service.occupancy import Occupancy, to_stats
 from kiosk.service.stats import Stats
-from kiosk.service.sync import refold_stale_presence
+from kiosk.service.sync.round import refold_stale_presence
 from kiosk.store import attendees as attendee_store
 from kiosk.store import sync as sync_store
 from kiosk.store import transaction

@@ -125,9 +125,11 @@ def test_nothing_of_the_previous_guest_stays_in_any_widget(screen: SelfServiceWi
 
 def test_inactivity_clears_a_half_filled_form(screen: SelfServiceWindow, qtbot: QtBot) -> None:
     fill(screen, first_name="Half", last_name="Done")
+    screen.warn_s = 1.0  # the warning's countdown: one second here
     screen.idle.setInterval(50)
     screen.idle.start()
-    qtbot.waitUntil(lambda: screen.form is not None and screen.form.first_name.text() == "", timeout=3000)
+    qtbot.waitUntil(screen.idle_bar.isVisible, timeout=3000)
+    qtbot.waitUntil(lambda: screen.form is not None and screen.form.first_name.text() == "", timeout=5000)
 
 
 def test_problems_are_said_in_plain_words_and_nothing_is_stored(screen: SelfServiceWindow, kiosk: Kiosk) -> None:
@@ -306,7 +308,7 @@ def test_the_screen_holds_no_kiosk(screen: SelfServiceWindow) -> None:
     """Nothing of any other guest is reachable: the facade has no search, list, history or undo."""
     public = {n for n in dir(screen.service) if not n.startswith("_")}
     assert public == {"event_name", "privacy_notice", "categories", "workshops", "venue_full", "check", "submit",
-                      "join_waitlist", "check_in_ticket"}
+                      "join_waitlist", "check_in_ticket", "call_for_help"}
     assert not any(isinstance(v, Kiosk) for v in vars(screen).values())
     QApplication.processEvents()
 
@@ -453,3 +455,25 @@ def test_a_walk_in_on_a_database_busy_for_too_long_is_sent_to_the_staff(
         other.rollback()
         other.close()
     assert "Nothing was recorded" in screen.message.body.text() and walk_in(kiosk, "Marchal") == []
+
+
+def test_the_form_warns_before_it_clears_and_a_key_keeps_it(qtbot: QtBot, kiosk: Kiosk, pin: StaffPin) -> None:
+    window = SelfServiceWindow(SelfService(kiosk), pin, lang="en", idle_s=2.0)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.idle.timeout.emit()  # nothing typed: nothing to lose, cleared at once without a warning
+        assert window.idle_bar.isHidden()
+        fill(window, first_name="Zoé", last_name="Martin")
+        window.idle.timeout.emit()  # the idle time passed with a half-filled form
+        assert window.idle_bar.isVisible()
+        assert window.idle_bar.text() == "Still there? This screen clears in 1 second(s): touch the screen or " \
+                                         "press a key to keep it."
+        qtbot.keyClick(window.form.first_name, Qt.Key.Key_Shift)  # type: ignore[union-attr]
+        assert window.idle_bar.isHidden() and window.idle.isActive()
+        assert window.form is not None and window.form.first_name.text() == "Zoé"
+        window.idle.timeout.emit()
+        qtbot.waitUntil(lambda: window.idle_bar.isHidden(), timeout=5000)  # nobody came back: cleared
+        assert window.form is not None and window.form.first_name.text() == ""
+    finally:
+        window.shutdown()

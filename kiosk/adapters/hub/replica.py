@@ -183,7 +183,8 @@ def last_contacts(conn: psycopg.Connection[tuple[object, ...]]) -> list[tuple[st
 # --- guest links (merge decisions) and badges printed: immutable rows, pushed once, pulled by seq ----
 LINK_FIELDS = ("id", "event_id", "kind", "keep_id", "other_id", "device_id", "device_name", "made_at", "hlc")
 PRINT_FIELDS = ("id", "event_id", "attendee_id", "device_id", "device_name", "printed_at")
-_ROW_UUIDS = {"id", "event_id", "keep_id", "other_id", "device_id", "attendee_id"}
+HELP_FIELDS = ("id", "event_id", "kind", "call_id", "device_id", "device_name", "at", "staff")
+_ROW_UUIDS = {"id", "event_id", "keep_id", "other_id", "device_id", "attendee_id", "call_id"}
 
 
 def _push_facts(conn: psycopg.Connection[tuple[object, ...]], table: str, fields: Sequence[str],
@@ -234,6 +235,16 @@ def push_prints(conn: psycopg.Connection[tuple[object, ...]],
 def pull_prints(conn: psycopg.Connection[tuple[object, ...]], after: int, limit: int,
                 event_ids: Sequence[str]) -> Pulled:
     return _pull_facts(conn, "badge_prints", PRINT_FIELDS, after, limit, event_ids)
+
+
+def push_help_calls(conn: psycopg.Connection[tuple[object, ...]],
+                    rows: Sequence[Sequence[object]]) -> list[tuple[str, str]]:
+    return _push_facts(conn, "help_calls", HELP_FIELDS, rows)
+
+
+def pull_help_calls(conn: psycopg.Connection[tuple[object, ...]], after: int, limit: int,
+                    event_ids: Sequence[str]) -> Pulled:
+    return _pull_facts(conn, "help_calls", HELP_FIELDS, after, limit, event_ids)
 
 
 # --- guests and events -----------------------------------------------------------------
@@ -441,3 +452,18 @@ class Listener:
 
         with contextlib.suppress(Exception):
             self.conn.close()
+
+
+def doors_seen(conn: psycopg.Connection[tuple[object, ...]], event_id: str) -> list[tuple[str, str, float, int | None]]:
+    """(device id, name, seconds since its last contact by the hub's clock, clock offset ms) of each kiosk
+    that said it holds ``event_id`` at its last contact: the doors of that evening, for the readiness check."""
+    rows = conn.execute(
+        "SELECT id::text, name, extract(epoch FROM clock_timestamp() - last_contact)::float8, offset_ms, holds"
+        " FROM devices ORDER BY name").fetchall()
+    conn.rollback()
+    found = []
+    for device, name, ago, offset, holds in rows:
+        held = [parse(h) for h in holds] if isinstance(holds, list) else []
+        if any(h is not None and h.event_id == event_id for h in held):
+            found.append((str(device), str(name), float(str(ago)), None if offset is None else int(str(offset))))
+    return found

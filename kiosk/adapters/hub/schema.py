@@ -108,6 +108,90 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE devices ADD COLUMN IF NOT EXISTS holds jsonb NOT NULL DEFAULT '[]';
     """,
+    # v5 (self-contained): doors paired with a login of their own (kiosk.adapters.hub.doors). A door's
+    # PostgreSQL role reads its evening and writes only its own device's rows (row-level security); every
+    # other login (the owner, an older shared login) is as before. (SELECT f()) is computed once a query.
+    """
+    CREATE TABLE IF NOT EXISTS door_logins (
+        role        text PRIMARY KEY,
+        name        text NOT NULL UNIQUE,
+        event_id    uuid NOT NULL,
+        device_id   uuid,               -- claimed by the door at its first contact
+        created_at  timestamptz NOT NULL DEFAULT now(),
+        revoked_at  timestamptz
+    );
+    CREATE OR REPLACE FUNCTION kiosk_is_door() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = pg_catalog, public
+        AS $$ SELECT EXISTS (SELECT 1 FROM door_logins WHERE role = session_user) $$;
+    CREATE OR REPLACE FUNCTION kiosk_door_event() RETURNS uuid LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = pg_catalog, public
+        AS $$ SELECT event_id FROM door_logins WHERE role = session_user AND revoked_at IS NULL $$;
+    CREATE OR REPLACE FUNCTION kiosk_door_device() RETURNS uuid LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = pg_catalog, public
+        AS $$ SELECT device_id FROM door_logins WHERE role = session_user AND revoked_at IS NULL $$;
+    CREATE OR REPLACE FUNCTION kiosk_claim_device(wanted uuid) RETURNS uuid
+        LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public
+        AS $$
+            UPDATE door_logins SET device_id = wanted
+             WHERE role = session_user AND device_id IS NULL AND revoked_at IS NULL;
+            SELECT device_id FROM door_logins WHERE role = session_user;
+        $$;
+    DO $$
+    DECLARE t text;
+    BEGIN
+        FOREACH t IN ARRAY ARRAY['events', 'attendees', 'scans', 'guest_links', 'badge_prints', 'devices'] LOOP
+            EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+            EXECUTE format('DROP POLICY IF EXISTS not_a_door ON %I', t);
+            EXECUTE format('CREATE POLICY not_a_door ON %I USING (NOT (SELECT kiosk_is_door()))'
+                           ' WITH CHECK (NOT (SELECT kiosk_is_door()))', t);
+        END LOOP;
+        FOREACH t IN ARRAY ARRAY['scans', 'guest_links', 'badge_prints'] LOOP
+            EXECUTE format('DROP POLICY IF EXISTS door_reads ON %I', t);
+            EXECUTE format('CREATE POLICY door_reads ON %I FOR SELECT'
+                           ' USING (event_id = (SELECT kiosk_door_event()))', t);
+            EXECUTE format('DROP POLICY IF EXISTS door_writes_its_own ON %I', t);
+            EXECUTE format('CREATE POLICY door_writes_its_own ON %I FOR INSERT WITH CHECK'
+                           ' (device_id = (SELECT kiosk_door_device()) AND event_id = (SELECT kiosk_door_event()))', t);
+        END LOOP;
+    END $$;
+    DROP POLICY IF EXISTS door_reads ON events;
+    CREATE POLICY door_reads ON events FOR SELECT USING (id = (SELECT kiosk_door_event()));
+    DROP POLICY IF EXISTS door_guests ON attendees;
+    CREATE POLICY door_guests ON attendees USING (event_id = (SELECT kiosk_door_event()))
+        WITH CHECK (event_id = (SELECT kiosk_door_event()));
+    DROP POLICY IF EXISTS door_reads ON devices;
+    CREATE POLICY door_reads ON devices FOR SELECT USING (true);
+    DROP POLICY IF EXISTS door_own_device ON devices;
+    CREATE POLICY door_own_device ON devices FOR INSERT WITH CHECK (id = (SELECT kiosk_door_device()));
+    DROP POLICY IF EXISTS door_own_device_update ON devices;
+    CREATE POLICY door_own_device_update ON devices FOR UPDATE USING (id = (SELECT kiosk_door_device()))
+        WITH CHECK (id = (SELECT kiosk_door_device()));
+    """,
+    # v6 (self-contained): calls for help from a walk-in screen and their answers (immutable, pulled by seq)
+    """
+    CREATE TABLE IF NOT EXISTS help_calls (
+        id           uuid PRIMARY KEY,
+        seq          bigint NOT NULL UNIQUE,
+        event_id     uuid NOT NULL,
+        kind         text NOT NULL,
+        call_id      uuid NOT NULL,
+        device_id    uuid NOT NULL,
+        device_name  text NOT NULL,
+        at           text NOT NULL,
+        staff        text,
+        received_at  timestamptz NOT NULL DEFAULT clock_timestamp()
+    );
+    CREATE INDEX IF NOT EXISTS help_calls_event_seq ON help_calls(event_id, seq);
+    ALTER TABLE help_calls ENABLE ROW LEVEL SECURITY;
+    DROP POLICY IF EXISTS not_a_door ON help_calls;
+    CREATE POLICY not_a_door ON help_calls USING (NOT (SELECT kiosk_is_door()))
+        WITH CHECK (NOT (SELECT kiosk_is_door()));
+    DROP POLICY IF EXISTS door_reads ON help_calls;
+    CREATE POLICY door_reads ON help_calls FOR SELECT USING (event_id = (SELECT kiosk_door_event()));
+    DROP POLICY IF EXISTS door_writes_its_own ON help_calls;
+    CREATE POLICY door_writes_its_own ON help_calls FOR INSERT
+        WITH CHECK (device_id = (SELECT kiosk_door_device()) AND event_id = (SELECT kiosk_door_event()));
+    """,
 )
 LATEST = len(MIGRATIONS)
 

@@ -41,6 +41,7 @@ from kiosk.ui.widgets.plain_label import PlainLabel
 
 log = logging.getLogger(__name__)
 THANKS_MS = 8000  # the thank-you screen, then an empty form for the next guest
+IDLE_WARNING_S = 15.0  # the warning before the form is cleared for the next guest
 ACTIVITY = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.Wheel)
 
 STYLE = """
@@ -178,10 +179,16 @@ class SelfServiceWindow(QWidget):
         self._on_shutdown = on_shutdown
         app = QApplication.instance()
         self._translators = translators if translators is not None else (i18n.install(app, lang) if app else [])
+        # Idle: a warning IDLE_WARNING_S before the form is cleared, which any key or touch extends.
+        self.warn_s = min(IDLE_WARNING_S, idle_s / 2)
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
-        self.idle.setInterval(int(idle_s * 1000))
-        self.idle.timeout.connect(self.reset)
+        self.idle.setInterval(int((idle_s - self.warn_s) * 1000))
+        self.idle.timeout.connect(self._idle_warning)
+        self.idle_tick = QTimer(self)
+        self.idle_tick.setInterval(1000)
+        self.idle_tick.timeout.connect(self._idle_countdown)
+        self._idle_left = 0
         self.back_timer = QTimer(self)
         self.back_timer.setSingleShot(True)
         self.back_timer.timeout.connect(self.reset)
@@ -222,6 +229,10 @@ class SelfServiceWindow(QWidget):
         self.lang_button.setAccessibleName("language")
         self.lang_button.setFont(font(16, bold=True))
         self.lang_button.clicked.connect(self.toggle_language)
+        self.help_button = QPushButton(self.tr("Call the team"))
+        self.help_button.setAccessibleName("call for help")
+        self.help_button.setFont(font(16, bold=True))
+        self.help_button.clicked.connect(self.call_for_help)
         self.staff_button = QPushButton(self.tr("Staff"))
         self.staff_button.setAccessibleName("staff")
         self.staff_button.setFont(font(12))
@@ -229,6 +240,7 @@ class SelfServiceWindow(QWidget):
         row = QHBoxLayout(header)
         row.setContentsMargins(24, 10, 24, 10)
         row.addLayout(titles, 1)
+        row.addWidget(self.help_button)
         row.addWidget(self.lang_button)
         row.addWidget(self.staff_button)
 
@@ -240,9 +252,17 @@ class SelfServiceWindow(QWidget):
         self.pin_page.cancelled.connect(self.reset)
         for page in (self.form, self.message, self.pin_page):
             self.stack.addWidget(page)
+        self.idle_bar = PlainLabel()
+        self.idle_bar.setObjectName("ssIdle")
+        self.idle_bar.setFont(font(20, bold=True))
+        self.idle_bar.setWordWrap(True)
+        self.idle_bar.setAccessibleName("time running out")
+        self.idle_bar.setStyleSheet("QLabel#ssIdle { background: #fff3cd; color: #5c3c00; padding: 14px 24px; }")
+        self.idle_bar.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(header)
+        layout.addWidget(self.idle_bar)
         layout.addWidget(self.stack, 1)
         if self.camera is not None:
             self.camera.retranslate()
@@ -275,10 +295,34 @@ class SelfServiceWindow(QWidget):
             form.fill(values)
         return form
 
+    def _idle_warning(self) -> None:
+        """Nobody touched the screen for a while: say the form will be cleared, and when (nothing to lose
+        on an empty form: cleared at once)."""
+        if self.stack.currentWidget() is self.form and self.form is not None and self.form.value() == WalkInForm():
+            self.reset()
+            return
+        self._idle_left = max(1, round(self.warn_s))
+        self._idle_countdown(step=0)
+        self.idle_bar.show()
+        self.idle_tick.start()
+
+    def _idle_countdown(self, step: int = 1) -> None:
+        self._idle_left -= step
+        if self._idle_left <= 0:
+            self.reset()
+            return
+        self.idle_bar.setText(self.tr("Still there? This screen clears in %n second(s): touch the screen or press "
+                                      "a key to keep it.", "", self._idle_left))
+
+    def _still_there(self) -> None:
+        self.idle_tick.stop()
+        self.idle_bar.hide()
+
     def reset(self) -> None:
         """An empty form for the next guest: the old one is destroyed with everything typed in it."""
         self.back_timer.stop()
         self.idle.stop()
+        self._still_there()
         self.busy_timer.stop()
         self._waiting = None
         old = self.form
@@ -428,6 +472,18 @@ class SelfServiceWindow(QWidget):
         else:
             self.idle.start()
 
+    def call_for_help(self) -> None:
+        """The guest asked for a person: the staff windows sound until someone answers."""
+        try:
+            self.service.call_for_help()
+        except Exception:  # the call could not be stored: said, and the guest is not left waiting for no one
+            log.exception("call for help not stored")
+            self._show(self.tr("Please go to the welcome desk"),
+                       self.tr("The call could not be sent. The team is at the entrance."), back_in_ms=8000)
+            return
+        self._show(self.tr("Someone is coming"),
+                   self.tr("The team has been called and will come to you in a moment."), back_in_ms=10000)
+
     # --- staff ---------------------------------------------------------------------------------
     def ask_pin(self) -> None:
         self.back_timer.stop()
@@ -461,6 +517,7 @@ class SelfServiceWindow(QWidget):
     # --- the lock --------------------------------------------------------------------------------
     def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY and self.isVisible():
+            self._still_there()
             self.idle.start()  # someone is at the screen: the form waits for them
         return False
 

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Any
 from kiosk.domain import pulled as pulled_check
 from kiosk.domain.duplicates import LinkKind
 from kiosk.service.checkin import refresh_presence
-from kiosk.service.sync_checks import Horizon, valid
+from kiosk.service.sync.checks import Horizon, valid
 from kiosk.store import events as event_store
 from kiosk.store import guest_links as link_store
+from kiosk.store import help_calls as help_store
 from kiosk.store import meta, transaction
 from kiosk.store import sync as sync_store
 
@@ -57,9 +58,12 @@ def exchange(kiosk: Kiosk, conn: Any, hub_id: str, batch: int, limit: Horizon,
     _push(kiosk, conn, lambda: _named(kiosk, link_store.unsent_prints(kiosk.conn, batch)), replica.push_prints,
           link_store.mark_prints_received, batch)
     between("prints pushed")
+    _push(kiosk, conn, lambda: help_store.unsent(kiosk.conn, batch), replica.push_help_calls,
+          help_store.mark_received, batch)
     events = [e.id for e in event_store.all_events(kiosk.conn)]
     device = kiosk.device().id
     pulled = 0
+    pulled += _pull_help_calls(kiosk, conn, hub_id, batch, limit, events, device)
     for key, pull in (("links", replica.pull_links), ("prints", replica.pull_prints)):
         cursor_key = f"{key}_cursor:{hub_id}"
         after = int(meta.get(kiosk.conn, cursor_key) or 0)
@@ -83,6 +87,27 @@ def exchange(kiosk: Kiosk, conn: Any, hub_id: str, batch: int, limit: Horizon,
     with transaction(kiosk.conn):
         link_store.save_hub_devices(kiosk.conn, contacts)
     return pulled
+
+
+def _pull_help_calls(kiosk: Kiosk, conn: Any, hub_id: str, batch: int, limit: Horizon, events: list[str],
+                     device: str) -> int:
+    """Calls for help and answers from the other doors (this kiosk's own are already here)."""
+    from kiosk.adapters.hub import replica
+
+    cursor_key, pulled = f"help_cursor:{hub_id}", 0
+    after = int(meta.get(kiosk.conn, cursor_key) or 0)
+    while True:
+        got = replica.pull_help_calls(conn, after, batch, events)
+        if not got.rows:
+            return pulled
+        foreign = [r for r in got.rows if r[4] != device]
+        with transaction(kiosk.conn):
+            foreign = valid(kiosk, "help call", foreign, pulled_check.help_call, limit, device_at=4)
+            pulled += help_store.insert_pulled(kiosk.conn, foreign)
+            meta.put(kiosk.conn, cursor_key, str(got.cursor))
+        after = got.cursor
+        if len(got.rows) < batch:
+            return pulled
 
 
 def _named(kiosk: Kiosk, rows: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
