@@ -37,3 +37,15 @@ def print_dir(data: Path) -> Path:
 def hub_passfile(data: Path) -> Path:
     """The door's own hub password (a libpq passfile, private): written when a door is paired."""
     return data / "hub.pgpass"
+
+
+READY_FILE_ENV = "KIOSK_TEST_READY_FILE"
+
+
+def say_ready() -> None:
+    """For tests: touch the file ``$KIOSK_TEST_READY_FILE`` names, once a process is ready for what the
+    test does next (the window painted, a watcher listening to the hub), so the test waits for that
+    instead of sleeping. Unset: nothing."""
+    path = os.environ.get(READY_FILE_ENV)
+    if path:
+        Path(path).touch()

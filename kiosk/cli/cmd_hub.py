@@ -182,7 +182,7 @@ def _sync(ctx: Context) -> int:
 
         _print_beside(ctx)
         watch(k, url, report=lambda line: print(line, file=sys.stderr if line.startswith("hub") else sys.stdout,
-                                                flush=True))
+                                                flush=True), on_round=_ready_once())
         return 0
     try:
         summary = sync_once(k, url)
@@ -194,6 +194,21 @@ def _sync(ctx: Context) -> int:
             meta.put(k.conn, "hub_url", strip_password(url))
     ctx.emit(summary.__dict__, "\n".join([summary.line(), *sync_warnings(summary, ctx.lang)]))
     return 0
+
+
+def _ready_once() -> Callable[[object], None]:
+    """After the watch's first round it listens to the hub: then, once, paths.say_ready (for tests)."""
+    from kiosk.paths import say_ready
+
+    said = False
+
+    def ready(_summary: object) -> None:
+        nonlocal said
+        if not said:
+            said = True
+            say_ready()
+
+    return ready
 
 
 def _print_beside(ctx: Context) -> None:

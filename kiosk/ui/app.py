@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import settings as settings_mod
 from kiosk.files import PRIVATE_FILE, private_dir, private_umask
+from kiosk.paths import say_ready
 from kiosk.service import Kiosk
 from kiosk.ui import i18n, qtcompat
 from kiosk.ui.main_window import MainWindow
@@ -247,6 +248,7 @@ def run(options: GuiOptions, printing: PrintSeam | None = None, screens: ScreenR
             _FirstPaint(window, loop.quit)
         elif options.quit_after_ms is not None:
             QTimer.singleShot(options.quit_after_ms, loop.quit)
+        _FirstPaint(window, say_ready)  # for tests waiting on $KIOSK_TEST_READY_FILE; unset: nothing
         status = loop.exec()
         window.shutdown()  # stops timers, threads and the print queue; unfinished badges stay queued
         window.deleteLater()

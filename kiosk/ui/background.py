@@ -89,7 +89,8 @@ PROGRESS_INTERVAL_S = 0.05
 
 
 class Task(QObject):
-    """One piece of long work; its signals are emitted on the UI thread only (via the mailbox)."""
+    """One piece of long work; its signals are emitted on the UI thread only (via the mailbox). Its owner
+    passes its callbacks to ``TaskRunner.start``; the signals stay for observers of threaded work."""
 
     progressed = Signal(int, int)  # done, total
     phased = Signal(str)  # the work's phase as it starts (an import's "read", "match", "write", "index")
@@ -147,9 +148,11 @@ def share_the_interpreter() -> None:
 class TaskRunner(QObject):
     """The one way to run long work (imports, PDFs, printer polls) off the UI thread.
 
-    ``start(fn)`` runs ``fn(progress)`` on a small thread pool; ``progress(done, total)`` may be
-    called from the worker. Results, errors and progress come back through a UiMailbox and are
-    re-emitted as the Task's signals on the UI thread. ``synchronous=True`` runs inline (tests)."""
+    ``start(fn, on_done=..., on_failed=...)`` runs ``fn(progress)`` on a small thread pool;
+    ``progress(done, total)`` may be called from the worker. Results, errors and progress come back
+    through a UiMailbox and are re-emitted as the Task's signals on the UI thread. The callbacks are
+    given to ``start`` and connected before the work runs, so ``synchronous=True`` (tests: the work runs
+    inline, inside ``start``) delivers to them too."""
 
     def __init__(self, parent: QObject | None = None, *, synchronous: bool = False, workers: int = 4) -> None:
         super().__init__(parent)
@@ -159,10 +162,21 @@ class TaskRunner(QObject):
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kiosk-task")
         self.tasks: set[Task] = set()
 
-    def start(self, fn: Callable[[TaskProgress], Any], name: str = "task") -> Task:
+    def start(self, fn: Callable[[TaskProgress], Any], name: str = "task", *,
+              on_done: Callable[[Any], object] | None = None,
+              on_failed: Callable[[BaseException], object] | None = None,
+              on_progress: Callable[[int, int], object] | None = None,
+              on_phase: Callable[[str], object] | None = None,
+              on_finished: Callable[[], object] | None = None) -> Task:
+        """Run ``fn(progress)``; on the UI thread, ``on_progress(done, total)`` and ``on_phase(name)`` as
+        the work says them, then ``on_done(result)`` or ``on_failed(error)``, then ``on_finished()``."""
         task = Task(name, self)
         self.tasks.add(task)
         task.finished.connect(lambda: self.tasks.discard(task))
+        for signal, slot in ((task.progressed, on_progress), (task.phased, on_phase), (task.succeeded, on_done),
+                             (task.failed, on_failed), (task.finished, on_finished)):
+            if slot is not None:
+                signal.connect(slot)
         if self.synchronous:
             self._run(task, fn, lambda fn_, *args: fn_(*args))
         else:

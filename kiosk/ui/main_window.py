@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from kiosk.service import Kiosk, KioskError
 from kiosk.settings import Settings
 from kiosk.ui.background import TaskRunner
+from kiosk.ui.bulk_jobs import BulkJobs
 from kiosk.ui.camera_worker import CameraWorker
 from kiosk.ui.controllers.camera import CameraControl
 from kiosk.ui.controllers.database_check import DatabaseCheck
@@ -34,7 +35,6 @@ from kiosk.ui.controllers.help_calls import HelpCalls
 from kiosk.ui.controllers.printer_status import PrinterStatus
 from kiosk.ui.controllers.sync_status import SyncStatus
 from kiosk.ui.dialogs import Dialogs
-from kiosk.ui.long_work import LongWork
 from kiosk.ui.pages.attendees_page import AttendeesPage
 from kiosk.ui.pages.checkin_page import CheckinPage
 from kiosk.ui.pages.settings_page import SettingsPage
@@ -124,8 +124,8 @@ class MainWindow(QMainWindow):
         self.printer_status = PrinterStatus(kiosk, self.printing, self.printer, self.runner, self.header,
                                             self.checkin_page, self.settings_page, lambda: self.settings, self)
         self.printer_status.show_light()
-        self.long_work = LongWork(kiosk, data_dir, self.runner, self.dialogs, self, lambda: self.settings.badge_format)
-        self.long_work.dataChanged.connect(self._on_data_changed)
+        self.bulk_jobs = BulkJobs(kiosk, data_dir, self.runner, self.dialogs, self, lambda: self.settings.badge_format)
+        self.bulk_jobs.dataChanged.connect(self._on_data_changed)
         self.duplicates = DuplicatesPresenter(kiosk, self.runner, self.dialogs, self)
         self.duplicates.counted.connect(self._show_duplicates_count)
         self.duplicates.changed.connect(self._on_data_changed)
@@ -165,9 +165,9 @@ class MainWindow(QMainWindow):
     def _build_menu(self) -> None:
         kiosk_menu = self.kiosk_menu = self.menuBar().addMenu(self.tr("&Kiosk"))
         self.import_action = kiosk_menu.addAction(self.tr("Import registrations…"))
-        self.import_action.triggered.connect(lambda: self.long_work.import_registrations())
+        self.import_action.triggered.connect(lambda: self.bulk_jobs.import_registrations())
         self.badges_action = kiosk_menu.addAction(self.tr("Badges PDF for everyone…"))
-        self.badges_action.triggered.connect(lambda: self.long_work.badges_pdf())
+        self.badges_action.triggered.connect(lambda: self.bulk_jobs.badges_pdf())
         self.sync_action = kiosk_menu.addAction(self.tr("Sync with the hub now"))
         self.sync_action.triggered.connect(self.sync_now)
         self.duplicates_action = kiosk_menu.addAction(self.tr("Duplicate entries…"))

@@ -4,52 +4,52 @@
 <context>
     <name>AddDoorDialog</name>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="135"/>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="134"/>
         <source>Add a door</source>
         <translation>Ajouter un poste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="137"/>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="136"/>
         <source>Door 2</source>
         <translation>Accueil 2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="139"/>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="138"/>
         <source>as the doors reach the hub (leave empty: the same as here)</source>
         <translation>telle que les postes joignent le hub (vide : la même qu&apos;ici)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="141"/>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="140"/>
         <source>Door name</source>
         <translation>Nom du poste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="142"/>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="141"/>
         <source>Hub address for the doors</source>
         <translation>Adresse du hub pour les postes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="143"/>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="142"/>
         <source>The door gets a hub login of its own, which can be revoked if the laptop is lost.</source>
         <translation>Le poste reçoit son propre accès au hub, révocable si l&apos;ordinateur est perdu.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="153"/>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="152"/>
         <source>Copy the code</source>
         <translation>Copier le code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="156"/>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="155"/>
         <source>Create the door&apos;s login</source>
         <translation>Créer l&apos;accès du poste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="181"/>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="180"/>
         <source>Creating the door&apos;s login…</source>
         <translation>Création de l&apos;accès du poste…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="208"/>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="205"/>
         <source>On the door&apos;s laptop: Kiosk → Join an evening, then read this QR code with the handheld scanner, or paste the code. Show it to that door only: it holds the door&apos;s password.</source>
         <translation>Sur l&apos;ordinateur du poste : Kiosk → Rejoindre une soirée, puis lisez ce QR code avec la douchette, ou collez le code. Ne le montrez qu&apos;à ce poste : il contient son mot de passe.</translation>
     </message>
@@ -278,6 +278,176 @@
         <location filename="../../kiosk/ui/pages/attendees_page.py" line="193"/>
         <source>Check in</source>
         <translation>Enregistrer l&apos;entrée</translation>
+    </message>
+</context>
+<context>
+    <name>BulkJobs</name>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="39"/>
+        <source>Added: %1</source>
+        <translation>Ajoutés : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="40"/>
+        <source>Updated: %1</source>
+        <translation>Mis à jour : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="41"/>
+        <source>Unchanged: %1</source>
+        <translation>Inchangés : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="42"/>
+        <source>Cancelled: %1</source>
+        <translation>Annulés : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="43"/>
+        <source>Skipped: %1</source>
+        <translation>Ignorés : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="47"/>
+        <source>Encoding warnings: %1</source>
+        <translation>Avertissements d’encodage : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="59"/>
+        <source>Missing from this file, kept as they are: %1</source>
+        <translation>Absent·es de ce fichier, gardé·es tel·les quel·les : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="71"/>
+        <source>Sheet: “%1”</source>
+        <translation>Feuille : « %1 »</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="73"/>
+        <source>Ticket code read from the column “%1”</source>
+        <translation>Code de billet lu dans la colonne « %1 »</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="75"/>
+        <source>%1 on %2</source>
+        <translation>%1 par %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="78"/>
+        <source>Rows matched by %1</source>
+        <translation>Lignes reconnues par %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="84"/>
+        <source>line %1: %2</source>
+        <translation>ligne %1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="94"/>
+        <source>…and %1 more</source>
+        <translation>… et %1 de plus</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="108"/>
+        <source>unexpected error (%1)</source>
+        <translation>erreur inattendue (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="139"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="144"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="151"/>
+        <source>Import registrations</source>
+        <translation>Importer les inscriptions</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="145"/>
+        <source>This kiosk is on the #Plus20 demo event: the guests of %1 would join its fictitious guests, whose codes open the door too. For your own event, create it first (kiosk event create --name &quot;…&quot;, see the organiser&apos;s guide), then import.</source>
+        <translation>Ce poste est sur l’événement de démonstration #Plus20 : les invité·es de %1 rejoindraient ses invité·es fictif·ves, dont les codes ouvrent aussi la porte. Pour votre événement, créez-le d’abord (kiosk event create --name « … », voir le guide de l’organisation), puis importez.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="149"/>
+        <source>Import into the demo</source>
+        <translation>Importer dans la démo</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="149"/>
+        <source>Do not import</source>
+        <translation>Ne pas importer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="151"/>
+        <source>Importing %1…</source>
+        <translation>Import de %1…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="152"/>
+        <source>Import of %1 stopped, nothing was changed: %2</source>
+        <translation>Import de %1 arrêté, rien n’a été modifié : %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="165"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="170"/>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="250"/>
+        <source>Badges PDF for everyone</source>
+        <translation>PDF des badges de tous les invités</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="170"/>
+        <source>Drawing the badges…</source>
+        <translation>Dessin des badges…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="174"/>
+        <source>Could not write the badges PDF: %1</source>
+        <translation>Impossible d’écrire le PDF des badges : %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="213"/>
+        <source>Reading %1…</source>
+        <translation>Lecture du fichier %1…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="214"/>
+        <source>Comparing %1 with the guests already here…</source>
+        <translation>Comparaison du fichier %1 avec les invité·es déjà là…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="215"/>
+        <source>Saving the guests of %1…</source>
+        <translation>Enregistrement des invité·es du fichier %1…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="216"/>
+        <source>Indexing the guests of %1 for search…</source>
+        <translation>Indexation pour la recherche des invité·es du fichier %1…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="234"/>
+        <source>Imported %1</source>
+        <translation>%1 importé</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="240"/>
+        <source>The file still gives these guests the values of the previous import: the corrections made since then were kept. Keep them, or put the file&apos;s values in their place?</source>
+        <translation>Le fichier donne encore à ces invité·es les valeurs de l’import précédent : les corrections faites depuis ont été gardées. Les garder, ou mettre à leur place les valeurs du fichier ?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="244"/>
+        <source>Use the file&apos;s values</source>
+        <translation>Prendre les valeurs du fichier</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="244"/>
+        <source>Keep the corrections</source>
+        <translation>Garder les corrections</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/bulk_jobs.py" line="248"/>
+        <source>%n badge(s) on %1 page(s): %2</source>
+        <translation>
+            <numerusform>%n badge sur %1 page(s) : %2</numerusform>
+            <numerusform>%n badges sur %1 page(s) : %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -528,22 +698,22 @@
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="110"/>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="109"/>
         <source>Prepare this hub</source>
         <translation>Préparer ce hub</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="111"/>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="110"/>
         <source>This database is not a kiosk hub yet (or an older one). Prepare it? Nothing already in it is lost.</source>
         <translation>Cette base n&apos;est pas encore un hub kiosk (ou une version plus ancienne). La préparer ? Rien de ce qu&apos;elle contient n&apos;est perdu.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="113"/>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="112"/>
         <source>This database is empty. Make it this evening&apos;s hub?</source>
         <translation>Cette base est vide. En faire le hub de la soirée ?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="116"/>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="115"/>
         <source>This hub is newer than this kiosk: update kiosk on this laptop.</source>
         <translation>Ce hub est plus récent que ce kiosk : mettez kiosk à jour sur cet ordinateur.</translation>
     </message>
@@ -551,7 +721,7 @@
 <context>
     <name>DatabaseCheck</name>
     <message>
-        <location filename="../../kiosk/ui/controllers/database_check.py" line="38"/>
+        <location filename="../../kiosk/ui/controllers/database_check.py" line="37"/>
         <source>The database file is damaged (%1). Stop using this kiosk for check-ins, keep a copy of kiosk.db, and follow &apos;Recovery&apos; in the organiser&apos;s guide (docs/organiser.md).</source>
         <translation>Le fichier de la base est endommagé (%1). N’enregistrez plus d’entrées sur ce poste, gardez une copie de kiosk.db et suivez « Recovery » dans le guide de l’organisation (docs/organiser.md).</translation>
     </message>
@@ -652,18 +822,18 @@
 <context>
     <name>DuplicatesPresenter</name>
     <message>
-        <location filename="../../kiosk/ui/presenters/duplicates.py" line="74"/>
-        <location filename="../../kiosk/ui/presenters/duplicates.py" line="77"/>
+        <location filename="../../kiosk/ui/presenters/duplicates.py" line="73"/>
+        <location filename="../../kiosk/ui/presenters/duplicates.py" line="76"/>
         <source>Merge</source>
         <translation>Fusionner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/duplicates.py" line="75"/>
+        <location filename="../../kiosk/ui/presenters/duplicates.py" line="74"/>
         <source>%1 and %2 are the same person? The second record is cancelled, its scans and badges count for the first, on every kiosk.</source>
         <translation>%1 et %2 sont la même personne ? La seconde fiche est annulée, ses passages et badges comptent pour la première, sur tous les postes.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/presenters/duplicates.py" line="77"/>
+        <location filename="../../kiosk/ui/presenters/duplicates.py" line="76"/>
         <source>Keep both</source>
         <translation>Garder les deux</translation>
     </message>
@@ -808,204 +978,34 @@
 <context>
     <name>JoinEveningDialog</name>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="235"/>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="232"/>
         <source>Join an evening</source>
         <translation>Rejoindre une soirée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="241"/>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="238"/>
         <source>Hold the QR code the organiser shows up to the camera, or read it with the handheld scanner, or paste the code and press Enter.</source>
         <translation>Présentez à la caméra le QR code que montre l&apos;organisation, ou lisez-le avec la douchette, ou collez le code et appuyez sur Entrée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="244"/>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="241"/>
         <source>Join</source>
         <translation>Rejoindre</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="268"/>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="265"/>
         <source>This is not a pairing code: %1</source>
         <translation>Ce n&apos;est pas un code d&apos;appairage : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="272"/>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="269"/>
         <source>Joining the evening: receiving the guests…</source>
         <translation>Connexion à la soirée : réception des invités…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="280"/>
+        <location filename="../../kiosk/ui/pages/hub_dialogs.py" line="276"/>
         <source>Joined %1: %2 guests.</source>
         <translation>Soirée rejointe : %1, %2 invités.</translation>
-    </message>
-</context>
-<context>
-    <name>LongWork</name>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="38"/>
-        <source>Added: %1</source>
-        <translation>Ajoutés : %1</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="39"/>
-        <source>Updated: %1</source>
-        <translation>Mis à jour : %1</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="40"/>
-        <source>Unchanged: %1</source>
-        <translation>Inchangés : %1</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="41"/>
-        <source>Cancelled: %1</source>
-        <translation>Annulés : %1</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="42"/>
-        <source>Skipped: %1</source>
-        <translation>Ignorés : %1</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="46"/>
-        <source>Encoding warnings: %1</source>
-        <translation>Avertissements d’encodage : %1</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="70"/>
-        <source>Sheet: “%1”</source>
-        <translation>Feuille : « %1 »</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="72"/>
-        <source>Ticket code read from the column “%1”</source>
-        <translation>Code de billet lu dans la colonne « %1 »</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="74"/>
-        <source>%1 on %2</source>
-        <translation>%1 par %2</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="77"/>
-        <source>Rows matched by %1</source>
-        <translation>Lignes reconnues par %1</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="83"/>
-        <source>line %1: %2</source>
-        <translation>ligne %1 : %2</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="58"/>
-        <source>Missing from this file, kept as they are: %1</source>
-        <translation>Absent·es de ce fichier, gardé·es tel·les quel·les : %1</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="93"/>
-        <source>…and %1 more</source>
-        <translation>… et %1 de plus</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="107"/>
-        <source>unexpected error (%1)</source>
-        <translation>erreur inattendue (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="137"/>
-        <location filename="../../kiosk/ui/long_work.py" line="142"/>
-        <location filename="../../kiosk/ui/long_work.py" line="151"/>
-        <source>Import registrations</source>
-        <translation>Importer les inscriptions</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="143"/>
-        <source>This kiosk is on the #Plus20 demo event: the guests of %1 would join its fictitious guests, whose codes open the door too. For your own event, create it first (kiosk event create --name &quot;…&quot;, see the organiser&apos;s guide), then import.</source>
-        <translation>Ce poste est sur l’événement de démonstration #Plus20 : les invité·es de %1 rejoindraient ses invité·es fictif·ves, dont les codes ouvrent aussi la porte. Pour votre événement, créez-le d’abord (kiosk event create --name « … », voir le guide de l’organisation), puis importez.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="147"/>
-        <source>Import into the demo</source>
-        <translation>Importer dans la démo</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="147"/>
-        <source>Do not import</source>
-        <translation>Ne pas importer</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="151"/>
-        <source>Importing %1…</source>
-        <translation>Import de %1…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="154"/>
-        <source>Import of %1 stopped, nothing was changed: %2</source>
-        <translation>Import de %1 arrêté, rien n’a été modifié : %2</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="163"/>
-        <location filename="../../kiosk/ui/long_work.py" line="170"/>
-        <location filename="../../kiosk/ui/long_work.py" line="240"/>
-        <source>Badges PDF for everyone</source>
-        <translation>PDF des badges de tous les invités</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="170"/>
-        <source>Drawing the badges…</source>
-        <translation>Dessin des badges…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="172"/>
-        <source>Could not write the badges PDF: %1</source>
-        <translation>Impossible d’écrire le PDF des badges : %1</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="203"/>
-        <source>Reading %1…</source>
-        <translation>Lecture du fichier %1…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="204"/>
-        <source>Comparing %1 with the guests already here…</source>
-        <translation>Comparaison du fichier %1 avec les invité·es déjà là…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="205"/>
-        <source>Saving the guests of %1…</source>
-        <translation>Enregistrement des invité·es du fichier %1…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="206"/>
-        <source>Indexing the guests of %1 for search…</source>
-        <translation>Indexation pour la recherche des invité·es du fichier %1…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="224"/>
-        <source>Imported %1</source>
-        <translation>%1 importé</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="230"/>
-        <source>The file still gives these guests the values of the previous import: the corrections made since then were kept. Keep them, or put the file&apos;s values in their place?</source>
-        <translation>Le fichier donne encore à ces invité·es les valeurs de l’import précédent : les corrections faites depuis ont été gardées. Les garder, ou mettre à leur place les valeurs du fichier ?</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="234"/>
-        <source>Use the file&apos;s values</source>
-        <translation>Prendre les valeurs du fichier</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/long_work.py" line="234"/>
-        <source>Keep the corrections</source>
-        <translation>Garder les corrections</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/long_work.py" line="238"/>
-        <source>%n badge(s) on %1 page(s): %2</source>
-        <translation>
-            <numerusform>%n badge sur %1 page(s) : %2</numerusform>
-            <numerusform>%n badges sur %1 page(s) : %2</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1375,17 +1375,17 @@
         <translation>Vérification…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/readiness_dialog.py" line="67"/>
+        <location filename="../../kiosk/ui/pages/readiness_dialog.py" line="65"/>
         <source>The check failed: %1</source>
         <translation>La vérification a échoué : %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pages/readiness_dialog.py" line="88"/>
+        <location filename="../../kiosk/ui/pages/readiness_dialog.py" line="87"/>
         <source>Ready for the evening.</source>
         <translation>Prêt pour la soirée.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/pages/readiness_dialog.py" line="89"/>
+        <location filename="../../kiosk/ui/pages/readiness_dialog.py" line="88"/>
         <source>Not ready yet: %n thing(s) to fix.</source>
         <translation>
             <numerusform>Pas encore prêt : %n point à régler.</numerusform>
@@ -1424,12 +1424,12 @@
 <context>
     <name>Screens</name>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="339"/>
+        <location filename="../../kiosk/ui/app.py" line="341"/>
         <source>Occupancy screen</source>
         <translation>Écran d&apos;occupation</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="340"/>
+        <location filename="../../kiosk/ui/app.py" line="342"/>
         <source>Self-service mode</source>
         <translation>Mode libre-service</translation>
     </message>

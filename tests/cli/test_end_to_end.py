@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
+
+from tests.helpers.process import run_kiosk
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def kiosk(data_dir: Path, *args: str | bytes) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "KIOSK_DEVICE": "door-e2e"}
-    env.pop("KIOSK_DATA_DIR", None)
-    return subprocess.run([sys.executable, "main.py", "--data-dir", str(data_dir), *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=60)
-
+    return run_kiosk(data_dir, *args, device="door-e2e", timeout=60)
 
 def test_door_session(tmp_path: Path) -> None:
     data = tmp_path / "data"

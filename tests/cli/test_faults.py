@@ -5,7 +5,6 @@ stderr and exit status 2, never a traceback. Real processes (`python -m kiosk`),
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -16,6 +15,7 @@ import pytest
 
 from kiosk.store.db import quick_check
 from tests.helpers.faults import damage, fill, integrity_ok, mount_point, mount_tmpfs
+from tests.helpers.process import run_kiosk
 
 __all__ = ["mount_point"]  # a fixture
 
@@ -23,12 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def kiosk(data_dir: Path, *args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "KIOSK_DEVICE": "door-1", "LANG": "C.UTF-8"}
-    env.pop("KIOSK_DATA_DIR", None)
-    env.pop("LC_ALL", None)
-    return subprocess.run([sys.executable, "-m", "kiosk", "--data-dir", str(data_dir), "--lang", lang, *args],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
-
+    return run_kiosk(data_dir, "--lang", lang, *args, device="door-1", timeout=60)
 
 def one_line(result: subprocess.CompletedProcess[str], *words: str) -> str:
     assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)

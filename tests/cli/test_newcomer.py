@@ -5,10 +5,8 @@ the examples of the README and the docs site work on the demo event."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -17,6 +15,7 @@ import pytest
 from kiosk import settings
 from kiosk.cli.main import build_parser
 from tests.cli.test_commands import Cli, cli, one_line_error
+from tests.helpers.process import run_kiosk
 
 __all__ = ["cli"]  # a fixture
 
@@ -86,11 +85,8 @@ def test_messages_follow_lang_option_then_settings_then_locale(cli: Cli, data_di
 
 
 def test_history_and_human_output_show_local_time_with_offset(tmp_path: Path) -> None:
-    env = {**os.environ, "TZ": "Europe/Paris", "LANG": "C.UTF-8", "KIOSK_DEVICE": "door-1"}
-
     def kiosk(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "kiosk", "--data-dir", str(tmp_path / "d"), *args],
-                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+        return run_kiosk(tmp_path / "d", *args, device="door-1", env={"TZ": "Europe/Paris"}, timeout=60)
 
     assert kiosk("demo").returncode == 0
     entry = json.loads(kiosk("checkin", "PLUS20-0002", "--json").stdout)

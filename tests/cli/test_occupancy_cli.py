@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_end_to_end import ROOT, kiosk
+from tests.helpers.process import run_kiosk
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)")
 
@@ -89,8 +90,7 @@ def test_stats_keys_unchanged_and_checkout_all_closes_the_evening(evening: Path)
 
 def test_pin_set_from_stdin_or_option_never_in_clear(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    env_run = subprocess.run([sys.executable, "main.py", "--data-dir", str(data), "pin", "set"], cwd=ROOT,
-                             input="735012\n", capture_output=True, text=True, timeout=60)
+    env_run = run_kiosk(data, "pin", "set", input="735012\n", timeout=60)
     assert env_run.returncode == 0, env_run.stderr
     assert "735012" not in (data / "staff-pin.json").read_text()
     assert kiosk(data, "pin", "set", "--pin", "12").returncode == 1  # too short: refused

@@ -4,16 +4,15 @@ overrides in a name are shown escaped by every human printer; JSON stays JSON an
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from kiosk.cli.output import json_line, terminal_safe
 from tests.cli.test_commands import Cli, cli
+from tests.helpers.process import run_kiosk_bytes
 
 __all__ = ["cli"]  # a fixture
 
@@ -77,11 +76,8 @@ def test_scan_prints_what_a_qr_holds_escaped(cli: Cli, tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_a_real_terminal_process_gets_no_escape(tmp_path: Path) -> None:
     """The same through a real process and its real stdout encoding."""
-    env = {**os.environ, "KIOSK_DEVICE": "door-1", "LANG": "C.UTF-8"}
-
     def kiosk(*args: str) -> subprocess.CompletedProcess[bytes]:
-        return subprocess.run([sys.executable, "-m", "kiosk", "--data-dir", str(tmp_path / "d"), *args],
-                              cwd=ROOT, env=env, capture_output=True, timeout=60)
+        return run_kiosk_bytes(tmp_path / "d", *args, device="door-1", timeout=60)
 
     assert kiosk("demo").returncode == 0
     made = kiosk("register", "--first-name", FIRST, "--last-name", LAST, "--checkin")

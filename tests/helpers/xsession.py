@@ -16,6 +16,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from kiosk.paths import READY_FILE_ENV
+
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = ("Xvfb", "xdotool", "setxkbmap")
 # Xvfb and xdotool stand in for the keyboard and the kernel, which stamp a key press when it happens
@@ -78,7 +80,9 @@ class KioskWindow:
 
     def __init__(self, x: XServer, data_dir: Path, *extra: str) -> None:
         self.x, self.data_dir = x, data_dir
-        env = {**x.env, "KIOSK_CACHE_DIR": str(data_dir / ".cache")}
+        self.ready = data_dir / "window.ready"  # touched by the window after its first paint
+        self.ready.unlink(missing_ok=True)
+        env = {**x.env, "KIOSK_CACHE_DIR": str(data_dir / ".cache"), READY_FILE_ENV: str(self.ready)}
         env.pop("KIOSK_DATA_DIR", None)
         self.log = (data_dir / "window.out").open("w")
         self.proc = subprocess.Popen([sys.executable, "main.py", "--data-dir", str(data_dir), "gui", "--no-camera",
@@ -94,8 +98,7 @@ class KioskWindow:
             found = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(self.proc.pid)],
                                    env=self.x.env, capture_output=True, text=True)
             ids = found.stdout.split()
-            if ids:
-                time.sleep(0.5)  # let the first paint and the check-in page settle
+            if ids and self.ready.exists():  # mapped and painted: it takes keys
                 return ids[-1]
             time.sleep(0.2)
         raise RuntimeError("no window appeared")

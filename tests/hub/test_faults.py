@@ -14,21 +14,14 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from tests.helpers.process import environment, run_kiosk
+from tests.hub.slow_push import BATCH, SCANS, arrived, pushing, slow_pushes
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _env(device: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("KIOSK_DATA_DIR", "PGPASSWORD")}
-    env["KIOSK_DEVICE"] = device
-    return env
-
-
 def kiosk(data: Path, *args: str, device: str = "poste-A", skew: str | None = None) -> subprocess.CompletedProcess[str]:
-    cmd = [sys.executable, "main.py", "--data-dir", str(data), *args]
-    if skew:
-        cmd = ["faketime", "-f", skew, *cmd]
-    return subprocess.run(cmd, cwd=ROOT, env=_env(device), capture_output=True, text=True, timeout=120)
-
+    return run_kiosk(data, *args, device=device, faketime=("-f", skew) if skew else ())
 
 def _faketime() -> None:
     if shutil.which("faketime") is None:
@@ -103,23 +96,24 @@ def test_kiosk_killed_mid_sync_loses_and_doubles_nothing(tmp_path: Path, hub: st
         "import sys; from datetime import timedelta; from kiosk.service import Kiosk\n"
         "from kiosk.domain.model import Direction\n"
         "k = Kiosk.open(__import__('pathlib').Path(sys.argv[1]), device_name='poste-A')\n"
-        "for i in range(20000):\n"
+        f"for i in range({SCANS}):\n"
         "    k.check_in(f'PLUS20-{i % 150 + 1:04d}', direction=Direction.EXIT if (i // 150) % 2 else Direction.ENTRY)\n"
     )
-    made = subprocess.run([sys.executable, "-c", script, str(data)], cwd=ROOT, env=_env("poste-A"), timeout=300)
+    made = subprocess.run([sys.executable, "-c", script, str(data)], cwd=ROOT, env=environment(device="poste-A"),
+                          timeout=300)
     assert made.returncode == 0
     local = _count(data)
+    slow_pushes(hub)  # each batch holds its transaction open a while: the kill lands inside one
     proc = subprocess.Popen([sys.executable, "-c",
                              "import sys; from kiosk.service.sync.round import sync_once\n"
                              "from kiosk.service import Kiosk\n"
                              "k = Kiosk.open(__import__('pathlib').Path(sys.argv[1]), device_name='poste-A')\n"
-                             "sync_once(k, sys.argv[2], batch=500)\n", str(data), hub],
-                            cwd=ROOT, env=_env("poste-A"))
+                             f"sync_once(k, sys.argv[2], batch={BATCH})\n", str(data), hub],
+                            cwd=ROOT, env=environment(device="poste-A"))
     with psycopg.connect(hub, autocommit=True) as watch:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
-            n = watch.execute("SELECT count(*) FROM scans").fetchone()[0]  # type: ignore[index]
-            if n >= 2000 or proc.poll() is not None:
+            if (arrived(watch) >= 2 * BATCH and pushing(watch)) or proc.poll() is not None:
                 break
             time.sleep(0.005)
     proc.send_signal(signal.SIGKILL)

@@ -3,25 +3,20 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import psycopg
 
 from kiosk.adapters.hub import schema
+from tests.helpers.process import run_kiosk
 from tests.hub.pg import PgServer
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def kiosk(data_dir: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    full = {k: v for k, v in os.environ.items() if k not in ("KIOSK_DATA_DIR", "PGPASSWORD")}
-    full.update({"KIOSK_DEVICE": "door-a", **(env or {})})
-    return subprocess.run([sys.executable, "main.py", "--data-dir", str(data_dir), *args], cwd=ROOT, env=full,
-                          capture_output=True, text=True, timeout=120)
-
+    return run_kiosk(data_dir, *args, device="door-a", env=env)
 
 def test_hub_init_is_versioned_and_idempotent(tmp_path: Path, hub_url: str) -> None:
     first = kiosk(tmp_path / "d", "hub", "init", hub_url, "--json")

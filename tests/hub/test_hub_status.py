@@ -4,10 +4,7 @@ date, behind by N scans (not pulled yet, or waiting for their guest), or differe
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +15,7 @@ from kiosk.adapters.hub import replica
 from kiosk.adapters.hub.standing import BEHIND, DIFFERS, UP_TO_DATE, HubSide, Reported, judge, parse
 from kiosk.service import Kiosk
 from kiosk.service.sync.round import sync_once
+from tests.helpers.process import run_kiosk
 
 MakeKiosk = Callable[..., Kiosk]
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,32 +85,25 @@ def test_a_kiosks_report_is_input_and_a_bad_one_is_left_out() -> None:
         assert parse(bad) is None
 
 
-def kiosk_cli(data: Path, *args: str, device: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("KIOSK_DATA_DIR", "PGPASSWORD", "LC_ALL", "LC_MESSAGES")}
-    env.update({"KIOSK_DEVICE": device, "LANG": "C.UTF-8"})
-    return subprocess.run([sys.executable, "main.py", "--data-dir", str(data), *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
-
-
 def test_an_interleaved_round_against_real_door_processes_then_hub_status(tmp_path: Path, hub: str) -> None:
     """Door B is real `kiosk` processes (walk-in with --checkin, undo, sync) run between every step of
     door A's round; then every door and the hub agree, and `kiosk hub status` says so in both languages."""
     a_dir, b_dir = tmp_path / "a", tmp_path / "b"
     for data, name in ((a_dir, "poste-A"), (b_dir, "poste-B")):
-        assert kiosk_cli(data, "demo", device=name).returncode == 0
-        assert kiosk_cli(data, "sync", "--hub", hub, device=name).returncode == 0
+        assert run_kiosk(data, "demo", device=name).returncode == 0
+        assert run_kiosk(data, "sync", "--hub", hub, device=name).returncode == 0
     steps: list[str] = []
 
     def door_b(step: str) -> None:
         steps.append(step)
         if len(steps) > 6:
             return
-        made = kiosk_cli(b_dir, "register", "--first-name", f"Passant{len(steps)}", "--last-name", "Pendant",
+        made = run_kiosk(b_dir, "register", "--first-name", f"Passant{len(steps)}", "--last-name", "Pendant",
                          "--checkin", device="poste-B")
         assert made.returncode == 0, made.stderr
         if len(steps) % 3 == 0:
-            assert kiosk_cli(b_dir, "undo", "--staff", "Léa", "--reason", "erreur", device="poste-B").returncode == 0
-        assert kiosk_cli(b_dir, "sync", device="poste-B").returncode == 0
+            assert run_kiosk(b_dir, "undo", "--staff", "Léa", "--reason", "erreur", device="poste-B").returncode == 0
+        assert run_kiosk(b_dir, "sync", device="poste-B").returncode == 0
 
     a = Kiosk.open(a_dir, device_name="poste-A")
     try:
@@ -121,8 +112,8 @@ def test_an_interleaved_round_against_real_door_processes_then_hub_status(tmp_pa
         a.close()
     assert {"guests pulled", "scans pulled", "guest page pulled"} <= set(steps)
     for data, name in ((b_dir, "poste-B"), (a_dir, "poste-A")):
-        assert kiosk_cli(data, "sync", device=name).returncode == 0
-    stats = [json.loads(kiosk_cli(d, "stats", "--json", device=n).stdout) for d, n in ((a_dir, "poste-A"),
+        assert run_kiosk(data, "sync", device=name).returncode == 0
+    stats = [json.loads(run_kiosk(d, "stats", "--json", device=n).stdout) for d, n in ((a_dir, "poste-A"),
                                                                                         (b_dir, "poste-B"))]
     assert stats[0] == stats[1] and stats[0]["walk_ins"] == 6
     with psycopg.connect(hub) as conn:
@@ -131,18 +122,18 @@ def test_an_interleaved_round_against_real_door_processes_then_hub_status(tmp_pa
         local = sqlite3.connect(data / "kiosk.db")
         assert {str(r[0]) for r in local.execute("SELECT id FROM scans")} == hub_scans
         local.close()
-    french = kiosk_cli(a_dir, "hub", "status", hub, device="poste-A")
+    french = run_kiosk(a_dir, "hub", "status", hub, device="poste-A")
     assert french.returncode == 0, french.stderr
     assert french.stdout.count(": à jour") == 2, french.stdout
-    english = kiosk_cli(a_dir, "hub", "status", hub, "--lang", "en", device="poste-A")
+    english = run_kiosk(a_dir, "hub", "status", hub, "--lang", "en", device="poste-A")
     assert english.stdout.count(": up to date") == 2, english.stdout
-    late = kiosk_cli(b_dir, "register", "--first-name", "Tard", "--last-name", "Venue", "--checkin", device="poste-B")
+    late = run_kiosk(b_dir, "register", "--first-name", "Tard", "--last-name", "Venue", "--checkin", device="poste-B")
     assert late.returncode == 0
-    assert kiosk_cli(b_dir, "sync", device="poste-B").returncode == 0
-    behind = kiosk_cli(a_dir, "hub", "status", hub, device="poste-A").stdout
+    assert run_kiosk(b_dir, "sync", device="poste-B").returncode == 0
+    behind = run_kiosk(a_dir, "hub", "status", hub, device="poste-A").stdout
     print(french.stdout, english.stdout, behind, sep="\n")  # shown with -s: what an organiser reads
     assert "en retard de 1 passage(s) et 1 invité·e(s)" in behind, behind
-    found = json.loads(kiosk_cli(a_dir, "hub", "status", hub, "--json", device="poste-A").stdout)
+    found = json.loads(run_kiosk(a_dir, "hub", "status", hub, "--json", device="poste-A").stdout)
     by_name = {k["name"]: k["events"][0] for k in found["kiosks"]}
     assert (by_name["poste-A"]["state"], by_name["poste-A"]["scans_behind"]) == ("behind", 1)
     assert by_name["poste-B"]["state"] == "up_to_date"

@@ -4,10 +4,10 @@ processes (import, join, edit, sync) against a real PostgreSQL hub."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
+
+from tests.helpers.process import run_kiosk
 
 ROOT = Path(__file__).resolve().parents[2]
 CSV = ("Ticket code,First name,Last name,Email,Company\n"
@@ -24,13 +24,9 @@ CORRECTED = {"GALA-001": ("Ana", "ana@example.org", "Acme"),
 
 
 def kiosk(data: Path, *args: str, device: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("KIOSK_DATA_DIR", "PGPASSWORD")}
-    env["KIOSK_DEVICE"] = device
-    done = subprocess.run([sys.executable, "main.py", "--data-dir", str(data), *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    done = run_kiosk(data, *args, device=device)
     assert done.returncode == 0, (args, done.stderr)
     return done
-
 
 def guests(data: Path, device: str) -> dict[str, tuple[object, ...]]:
     found = json.loads(kiosk(data, "search", "GALA", "--json", device=device).stdout)

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import psycopg
@@ -16,32 +13,26 @@ from kiosk.service.sync.round import sync_once
 from kiosk.store import attendees as attendee_store
 from kiosk.store import transaction
 from tests.conftest import FakeClock
+from tests.helpers.process import run_kiosk
 
 ROOT = Path(__file__).resolve().parents[2]
 CSV = ("Ticket code,First name,Last name,Email,Company\n"
        "GALA-001,Ana,Lima,ana@example.org,Acme\nGALA-002,Bo,Chen,bo@example.org,\nGALA-003,Cy,Diaz,,\n")
 
 
-def kiosk(data: Path, *args: str, device: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("KIOSK_DATA_DIR", "PGPASSWORD")}
-    env["KIOSK_DEVICE"] = device
-    return subprocess.run([sys.executable, "main.py", "--data-dir", str(data), *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
-
-
 def test_join_makes_a_replica_with_the_public_key_only(tmp_path: Path, hub: str) -> None:
     org, door = tmp_path / "organiser", tmp_path / "door"
     (tmp_path / "guests.csv").write_text(CSV, encoding="utf-8")
-    assert kiosk(org, "event", "create", "--name", "Gala", device="organiser").returncode == 0
-    assert kiosk(org, "import", str(tmp_path / "guests.csv"), device="organiser").returncode == 0
-    assert kiosk(org, "keys", "init", device="organiser").returncode == 0
-    assert kiosk(org, "checkin", "GALA-001", device="organiser").returncode == 0
-    assert kiosk(org, "sync", "--hub", hub, device="organiser").returncode == 0
-    fingerprint = json.loads(kiosk(org, "keys", "show", "--json", device="organiser").stdout)[0]["fingerprint"]
-    unsure = kiosk(door, "join", hub, "--json", device="door-1")  # the hub's key is not taken on trust
+    assert run_kiosk(org, "event", "create", "--name", "Gala", device="organiser").returncode == 0
+    assert run_kiosk(org, "import", str(tmp_path / "guests.csv"), device="organiser").returncode == 0
+    assert run_kiosk(org, "keys", "init", device="organiser").returncode == 0
+    assert run_kiosk(org, "checkin", "GALA-001", device="organiser").returncode == 0
+    assert run_kiosk(org, "sync", "--hub", hub, device="organiser").returncode == 0
+    fingerprint = json.loads(run_kiosk(org, "keys", "show", "--json", device="organiser").stdout)[0]["fingerprint"]
+    unsure = run_kiosk(door, "join", hub, "--json", device="door-1")  # the hub's key is not taken on trust
     assert unsure.returncode == 2 and fingerprint in unsure.stderr and "kiosk keys show" in unsure.stderr
     assert not (door / "keys").exists()
-    joined = kiosk(door, "join", hub, "--json", "--fingerprint", fingerprint.lower().replace(" ", ":"),
+    joined = run_kiosk(door, "join", hub, "--json", "--fingerprint", fingerprint.lower().replace(" ", ":"),
                    device="door-1")
     assert joined.returncode == 0, joined.stderr
     result = json.loads(joined.stdout)
@@ -52,12 +43,12 @@ def test_join_makes_a_replica_with_the_public_key_only(tmp_path: Path, hub: str)
     with psycopg.connect(hub) as conn:
         dump = " ".join(str(r) for r in conn.execute("SELECT public_keys, body FROM events"))
     assert "PRIVATE" not in dump and private.strip().splitlines()[1] not in dump
-    again = kiosk(door, "checkin", "GALA-001", "--json", device="door-1")
+    again = run_kiosk(door, "checkin", "GALA-001", "--json", device="door-1")
     assert json.loads(again.stdout)["verdict"] == Verdict.ALREADY_CHECKED_IN.value
-    ticket = kiosk(org, "ticket-code", "GALA-002", device="organiser").stdout.strip()
-    signed = kiosk(door, "checkin", ticket, "--json", device="door-1")
+    ticket = run_kiosk(org, "ticket-code", "GALA-002", device="organiser").stdout.strip()
+    signed = run_kiosk(door, "checkin", ticket, "--json", device="door-1")
     assert json.loads(signed.stdout)["verdict"] == "accepted"  # verified with the public key
-    twice = kiosk(door, "join", hub, device="door-1")
+    twice = run_kiosk(door, "join", hub, device="door-1")
     assert twice.returncode != 0 and "fresh data dir" in twice.stderr
 
 

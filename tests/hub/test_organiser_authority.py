@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from kiosk.service.sync.round import sync_once
 from kiosk.store import attendees as attendee_store
 from kiosk.store import quarantine, transaction
 from tests.conftest import FakeClock
+from tests.helpers.process import environment, run_kiosk
 
 ROOT = Path(__file__).resolve().parents[2]
 FORGED_AT = "2026-12-01T09:00:00.000Z"  # later than anything the kiosks write: last-write-wins would take it
@@ -240,27 +240,20 @@ def test_a_rotated_key_reaches_the_doors_and_old_and_new_tickets_both_verify(tmp
         k.close()
 
 
-def kiosk(data: Path, *args: str, device: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("KIOSK_DATA_DIR", "PGPASSWORD")}
-    env["KIOSK_DEVICE"] = device
-    return subprocess.run([sys.executable, "main.py", "--data-dir", str(data), *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120, input=stdin)
-
-
 def test_keys_show_and_join_speak_the_same_fingerprint_and_a_wrong_one_keeps_nothing(
         tmp_path: Path, hub: str) -> None:
     org, door = tmp_path / "org", tmp_path / "door"
-    assert kiosk(org, "demo", device="organiser").returncode == 0
-    made = kiosk(org, "keys", "init", "--json", device="organiser")
+    assert run_kiosk(org, "demo", device="organiser").returncode == 0
+    made = run_kiosk(org, "keys", "init", "--json", device="organiser")
     assert made.returncode == 0, made.stderr
     fingerprint = json.loads(made.stdout)["fingerprint"]
-    shown = kiosk(org, "keys", "show", device="organiser")
+    shown = run_kiosk(org, "keys", "show", device="organiser")
     assert fingerprint in shown.stdout and len(fingerprint.split()) == 8
-    assert kiosk(org, "sync", "--hub", hub, device="organiser").returncode == 0
-    wrong = kiosk(door, "join", hub, "--fingerprint", "0000 " * 8, "--lang", "en", device="door-1")
+    assert run_kiosk(org, "sync", "--hub", hub, device="organiser").returncode == 0
+    wrong = run_kiosk(door, "join", hub, "--fingerprint", "0000 " * 8, "--lang", "en", device="door-1")
     assert wrong.returncode == 2 and "is not the one of the key the hub offers" in wrong.stderr
     assert fingerprint in wrong.stderr and not (door / "keys").exists()
-    joined = kiosk(door, "join", hub, "--fingerprint", fingerprint, device="door-1")
+    joined = run_kiosk(door, "join", hub, "--fingerprint", fingerprint, device="door-1")
     assert joined.returncode == 0, joined.stderr
     assert joined.stdout.startswith("Rejoint ") and fingerprint in joined.stdout
 
@@ -307,11 +300,10 @@ def test_join_on_a_terminal_asks_to_compare_the_fingerprint(tmp_path: Path, hub:
     import select
 
     org, door = tmp_path / "org", tmp_path / "door"
-    assert kiosk(org, "demo", device="organiser").returncode == 0
-    fingerprint = json.loads(kiosk(org, "keys", "init", "--json", device="organiser").stdout)["fingerprint"]
-    assert kiosk(org, "sync", "--hub", hub, device="organiser").returncode == 0
-    env = {k: v for k, v in os.environ.items() if k not in ("KIOSK_DATA_DIR", "PGPASSWORD")}
-    env["KIOSK_DEVICE"] = "door-1"
+    assert run_kiosk(org, "demo", device="organiser").returncode == 0
+    fingerprint = json.loads(run_kiosk(org, "keys", "init", "--json", device="organiser").stdout)["fingerprint"]
+    assert run_kiosk(org, "sync", "--hub", hub, device="organiser").returncode == 0
+    env = environment(device="door-1")
     pid, fd = pty.fork()
     if pid == 0:  # the child: kiosk join on the terminal
         os.chdir(ROOT)

@@ -5,10 +5,8 @@ the list of logins); a revoked door cannot connect and its scans stay; a copied 
 from __future__ import annotations
 
 import json
-import os
 import stat
 import subprocess
-import sys
 import uuid
 from pathlib import Path
 
@@ -24,6 +22,7 @@ from kiosk.service import Kiosk
 from kiosk.service import keys as key_store
 from kiosk.service.pairing import add_door, join_paired
 from kiosk.service.sync.round import hub_url, sync_once
+from tests.helpers.process import run_kiosk
 
 ROOT = Path(__file__).resolve().parents[2]
 EVENT = Event(id="7d3e5f10-2b4c-4d6e-8f90-a1b2c3d4e5f6", name="#Plus20", starts_at="2026-12-10T18:00:00+01:00",
@@ -147,10 +146,7 @@ def test_a_door_name_taken_or_a_demo_event_is_refused(tmp_path: Path, hub: str, 
 
 
 def kiosk_cli(data: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "LANG": "C.UTF-8", "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("KIOSK_HUB", None)
-    return subprocess.run([sys.executable, "-m", "kiosk", "--data-dir", str(data), "--lang", "en", *args],
-                          cwd=ROOT, env=env, input=stdin, capture_output=True, text=True, timeout=180)
+    return run_kiosk(data, "--lang", "en", *args, env={"QT_QPA_PLATFORM": "offscreen"}, input=stdin, timeout=180)
 
 
 def test_the_command_line_pairs_lists_and_revokes_a_door_and_the_qr_code_reads_back(

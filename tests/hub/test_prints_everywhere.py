@@ -5,9 +5,6 @@ B's auto-print does not print it again when the guest comes in at B."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -20,16 +17,11 @@ from kiosk.service import Kiosk
 from kiosk.service.print_runner import PrintRunner
 from kiosk.service.printing import PrintQueue, auto_print
 from kiosk.service.sync.round import sync_once
+from tests.helpers.process import run_kiosk, start_kiosk, stop
 from tests.printing.cups_server import CupsServer
 
 ROOT = Path(__file__).resolve().parents[2]
 MakeKiosk = Callable[..., Kiosk]
-
-
-def kiosk_cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("KIOSK_DATA_DIR", "PGPASSWORD")}
-    return subprocess.run([sys.executable, "main.py", "--data-dir", str(data_dir), *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
 
 
 def test_a_badge_printed_at_door_a_counts_as_printed_at_door_b(make_kiosk: MakeKiosk, hub: str,
@@ -44,10 +36,10 @@ def test_a_badge_printed_at_door_a_counts_as_printed_at_door_b(make_kiosk: MakeK
     sync_once(a, hub)
     sync_once(b, hub)
     assert guest.id not in {g.id for g in b.badges.guests(only_not_printed=True)}
-    listed = kiosk_cli(b.data_dir, "badges", "--all", "--only-not-printed", "-o", str(tmp_path / "b.pdf"), "--json")
+    listed = run_kiosk(b.data_dir, "badges", "--all", "--only-not-printed", "-o", str(tmp_path / "b.pdf"), "--json")
     assert listed.returncode == 0, listed.stderr
     assert json.loads(listed.stdout)["badges"] == len(b.badges.guests(only_not_printed=True))
-    again = kiosk_cli(b.data_dir, "print", "PLUS20-0011", "--backend", "pdf", "--printer", str(tmp_path / "b"),
+    again = run_kiosk(b.data_dir, "print", "PLUS20-0011", "--backend", "pdf", "--printer", str(tmp_path / "b"),
                       "--json")
     assert again.returncode == 0, again.stderr
     assert json.loads(again.stdout)["reprint"] is True
@@ -70,13 +62,10 @@ def test_sync_watch_prints_the_badge_a_paused_printer_held_and_pushes_it(
     assert a.data_dir is not None
     settings.save(a.data_dir, settings.Settings(auto_print=True, printer_backend="cups", printer_name=cups.queue))
     sync_once(a, hub)
-    env = {k: v for k, v in os.environ.items() if k not in ("KIOSK_DATA_DIR", "PGPASSWORD")}
-    with (tmp_path / "watch.log").open("wb") as log:
-        watcher = subprocess.Popen([sys.executable, "main.py", "--data-dir", str(a.data_dir), "sync", "--hub", hub,
-                                    "--watch"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    watcher = start_kiosk(a.data_dir, "sync", "--hub", hub, "--watch", log=tmp_path / "watch.log")
     try:
         cups.disable("paper jam")
-        done = kiosk_cli(a.data_dir, "checkin", "PLUS20-0021")
+        done = run_kiosk(a.data_dir, "checkin", "PLUS20-0021")
         assert done.returncode == 0, done.stderr
         assert cups.outputs() == []
         cups.enable()  # nobody touches the kiosk from here
@@ -91,5 +80,4 @@ def test_sync_watch_prints_the_badge_a_paused_printer_held_and_pushes_it(
             time.sleep(0.2)
         assert printed_at_hub()
     finally:
-        watcher.terminate()
-        watcher.wait(15)
+        stop(watcher)

@@ -5,9 +5,7 @@ is valid keeps flowing, and every command still works. Real PostgreSQL, real kio
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -24,6 +22,7 @@ from kiosk.service.sync.round import sync_once
 from kiosk.store import hlc as hlc_store
 from kiosk.store import quarantine
 from kiosk.store import replication as replication_store
+from tests.helpers.process import run_kiosk, start_kiosk, stop
 
 MakeKiosk = Callable[..., Kiosk]
 ROOT = Path(__file__).resolve().parents[2]
@@ -237,13 +236,7 @@ def test_malformed_links_and_badge_prints_are_quarantined(make_kiosk: MakeKiosk,
 
 # --- real processes ----------------------------------------------------------------------------
 def cli(data: Path, *args: str, device: str = "poste-B", skew: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("KIOSK_DATA_DIR", "PGPASSWORD")}
-    env["KIOSK_DEVICE"] = device
-    cmd = [sys.executable, "main.py", "--data-dir", str(data), *args]
-    if skew:
-        cmd = ["faketime", "-f", skew, *cmd]
-    return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
-
+    return run_kiosk(data, *args, device=device, faketime=("-f", skew) if skew else (), timeout=180)
 
 def test_after_every_kind_of_tampering_every_command_still_works(tmp_path: Path, hub: str) -> None:
     a, b = tmp_path / "a", tmp_path / "b"
@@ -341,11 +334,7 @@ def test_sync_watch_keeps_running_past_a_malformed_row(tmp_path: Path, hub: str)
         event_id, guest_id = conn.execute(
             "SELECT event_id::text, id::text FROM attendees"
             " WHERE fields#>>'{fields,ticket_code,0}' = 'PLUS20-0011'").fetchone() or ("", "")
-    env = {k: v for k, v in os.environ.items() if k not in ("KIOSK_DATA_DIR", "PGPASSWORD")}
-    env["KIOSK_DEVICE"] = "poste-B"
-    log = (tmp_path / "watch.log").open("w")
-    watcher = subprocess.Popen([sys.executable, "main.py", "--data-dir", str(b), "sync", "--hub", hub, "--watch"],
-                               cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    watcher = start_kiosk(b, "sync", "--hub", hub, "--watch", log=tmp_path / "watch.log", device="poste-B")
     try:
         forged_scan(hub, event_id, guest_id, hlc="pas un tampon")
         assert cli(a, "checkin", "PLUS20-0012", device="poste-A").returncode == 0
@@ -364,8 +353,6 @@ def test_sync_watch_keeps_running_past_a_malformed_row(tmp_path: Path, hub: str)
             time.sleep(0.5)  # the round's line is said after its wait for the next NOTIFY
         assert watcher.poll() is None, (tmp_path / "watch.log").read_text()
     finally:
-        watcher.terminate()
-        watcher.wait(10)
-        log.close()
+        stop(watcher)
     said = (tmp_path / "watch.log").read_text()
     assert "Traceback" not in said and "1 refused" in said, said

@@ -5,9 +5,7 @@ NOTIFY wakes the other door's watcher, which pulls. Timings are the benchmark's 
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -20,18 +18,10 @@ import pytest
 from kiosk.service import Kiosk
 from kiosk.service.sync.round import sync_once
 from kiosk.service.sync.watch import watch
+from tests.helpers.process import run_kiosk, start_watcher, stop
 
 ROOT = Path(__file__).resolve().parents[2]
 MakeKiosk = Callable[..., Kiosk]
-
-
-def _env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if k not in ("KIOSK_DATA_DIR", "PGPASSWORD")}
-
-
-def _kiosk(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "main.py", "--data-dir", str(data_dir), *args], cwd=ROOT, env=_env(),
-                          capture_output=True, text=True, timeout=120)
 
 
 def _until(what: Callable[[], bool], timeout: float = 30.0) -> bool:
@@ -45,21 +35,16 @@ def _until(what: Callable[[], bool], timeout: float = 30.0) -> bool:
 
 @pytest.fixture
 def watching(tmp_path: Path, hub: str) -> Iterator[Callable[[Path], None]]:
-    """Start `kiosk sync --watch` beside a door's data dir; every watcher is stopped at the end."""
+    """Start `kiosk sync --watch` beside a door's data dir, back once it listens to the hub; every watcher
+    is stopped at the end."""
     started: list[subprocess.Popen[bytes]] = []
 
     def start(data_dir: Path) -> None:
-        log = (tmp_path / f"watch-{data_dir.name}.log").open("wb")
-        started.append(subprocess.Popen([sys.executable, "main.py", "--data-dir", str(data_dir), "sync",
-                                         "--hub", hub, "--watch"], cwd=ROOT, env=_env(), stdout=log,
-                                        stderr=subprocess.STDOUT))
-        log.close()
+        started.append(start_watcher(data_dir, hub, log=tmp_path / f"watch-{data_dir.name}.log"))
 
     yield start
     for proc in started:
-        proc.terminate()
-    for proc in started:
-        proc.wait(10)
+        stop(proc)
 
 
 def test_a_check_in_at_one_door_reaches_the_other_with_only_their_own_watchers(
@@ -71,12 +56,12 @@ def test_a_check_in_at_one_door_reaches_the_other_with_only_their_own_watchers(
     watching(a.data_dir)
     watching(b.data_dir)
     guest = a.find("PLUS20-0007").id
-    done = _kiosk(a.data_dir, "checkin", "PLUS20-0007", "--device", "poste-A")
+    done = run_kiosk(a.data_dir, "checkin", "PLUS20-0007", "--device", "poste-A")
     assert done.returncode == 0, done.stderr
     assert _until(lambda: b.presence(guest).checked_in), "B never learned A's check-in"
     assert b.check_in("PLUS20-0007").first_entry_device == "poste-A"
     # a walk-in registered and checked in at B is known at A, the other way round
-    walk_in = _kiosk(b.data_dir, "register", "--first-name", "Inès", "--last-name", "Fabre", "--checkin",
+    walk_in = run_kiosk(b.data_dir, "register", "--first-name", "Inès", "--last-name", "Fabre", "--checkin",
                      "--device", "poste-B")
     assert walk_in.returncode == 0, walk_in.stderr
     assert _until(lambda: any(g.last_name == "Fabre" and a.presence(g.id).checked_in for g in a.search("Fabre")))
@@ -147,11 +132,13 @@ def test_a_hub_that_goes_away_while_the_watch_waits_is_reported_and_retried(
     a = make_kiosk("poste-A")
     stop = threading.Event()
     lines: list[str] = []
+    listening = threading.Event()  # set after the first round: the watch waits on the hub from then on
     worker = threading.Thread(target=watch, args=(a, hub), kwargs={"poll_s": 3600.0, "stop": stop.is_set,
-                                                                  "report": lines.append})
+                                                                  "report": lines.append,
+                                                                  "on_round": lambda _s: listening.set()})
     worker.start()
     try:
-        time.sleep(1.0)
+        assert listening.wait(60)
         with psycopg.connect(hub, autocommit=True) as admin:  # cut every kiosk connection to this hub
             admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                           " WHERE datname = current_database() AND pid <> pg_backend_pid()")

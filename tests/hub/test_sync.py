@@ -22,7 +22,9 @@ from kiosk.service.errors import KioskError
 from kiosk.service.sync.round import sync_once
 from kiosk.store import replication as replication_store
 from tests.conftest import FakeClock
+from tests.helpers.process import wait_until
 from tests.hub.pg import PgServer
+from tests.hub.slow_push import BATCH, SCANS, arrived, pushing, slow_pushes
 
 MakeKiosk = Callable[..., Kiosk]
 
@@ -108,7 +110,10 @@ def test_pull_cursor_never_skips_a_row_that_commits_late(hub: str) -> None:
     cursor = 0
     slow = threading.Thread(target=push, args=([row("SLOW")],))
     slow.start()
-    time.sleep(0.2)  # the slow pusher holds seq 1 now
+    with psycopg.connect(hub, autocommit=True) as admin:  # the slow pusher is in its trigger: it holds seq 1
+        wait_until(lambda: admin.execute("SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'"
+                                         " AND datname = current_database()").fetchone() == (1,),
+                   timeout=30, what="the slow pusher in its insert")
     fast = [threading.Thread(target=push, args=([row(f"F{i}") for i in range(3)],)) for _ in range(4)]
     for t in fast:
         t.start()
@@ -156,13 +161,14 @@ def test_three_kiosks_random_online_offline_converge(make_kiosk: MakeKiosk, hub:
 def test_hub_stopped_mid_push_then_restarted_loses_and_doubles_nothing(
         make_kiosk: MakeKiosk, pg_server: PgServer, hub: str) -> None:
     a = make_kiosk("poste-A")
-    _many_scans(a, 6000)
+    _many_scans(a, SCANS)
+    slow_pushes(hub)  # each batch holds its transaction open a while: the stop lands inside one
     done = threading.Event()
 
     def stop_when_half_there() -> None:
         with psycopg.connect(hub, autocommit=True) as watch:
             while not done.is_set():
-                if watch.execute("SELECT count(*) FROM scans").fetchone()[0] >= 1000:  # type: ignore[index]
+                if arrived(watch) >= 2 * BATCH and pushing(watch):
                     break
                 time.sleep(0.005)
         pg_server.stop("immediate")
@@ -170,17 +176,17 @@ def test_hub_stopped_mid_push_then_restarted_loses_and_doubles_nothing(
     stopper = threading.Thread(target=stop_when_half_there)
     stopper.start()
     with pytest.raises(HubError) as lost:
-        sync_once(a, hub, batch=200)
+        sync_once(a, hub, batch=BATCH)
     done.set()
     stopper.join()
     assert str(lost.value).startswith("hub ")
-    assert 0 < replication_store.count_unsent(a.conn) < 6000
+    assert 0 < replication_store.count_unsent(a.conn) < SCANS
     assert a.check_in("PLUS20-0150").verdict is Verdict.ACCEPTED  # the door goes on
     pg_server.start()
     summary = sync_once(a, hub)
     assert summary.queued == 0
     ids = hub_scan_ids(hub)
-    assert len(ids) == len(set(ids)) == 6001
+    assert len(ids) == len(set(ids)) == SCANS + 1
     assert set(ids) == derived(a)[0]
 
 
@@ -220,31 +226,28 @@ def test_connection_dropped_mid_pull_resumes_where_it_stopped(
     assert derived(a) == derived(b)
 
 
-def test_online_a_check_in_on_a_is_known_to_b_within_two_seconds(make_kiosk: MakeKiosk, hub: str) -> None:
-    """B runs the watch loop (LISTEN/NOTIFY plus a 5 s poll): A's check-in, once A pushed it, reaches
-    B well before the poll would have."""
+def test_online_a_check_in_on_a_reaches_b_on_the_hubs_notify(make_kiosk: MakeKiosk, hub: str) -> None:
+    """B runs the watch loop (LISTEN/NOTIFY) with a poll it would not reach in the test's run: A's
+    check-in, once A pushed it, reaches B through the hub's NOTIFY. How soon: bench_hub's "A→B"."""
     from kiosk.service.sync.watch import watch
 
     a, b = make_kiosk("poste-A"), make_kiosk("poste-B")
     sync_once(a, hub)
     stop = threading.Event()
     lines: list[str] = []
+    listening = threading.Event()  # set after B's first round: B waits on the hub from then on
     worker = threading.Thread(target=watch, args=(b, hub),
-                              kwargs={"poll_s": 5.0, "stop": stop.is_set, "report": lines.append})
+                              kwargs={"poll_s": 3600.0, "stop": stop.is_set, "report": lines.append,
+                                      "on_round": lambda _s: listening.set()})
     worker.start()
     try:
-        time.sleep(1.0)  # B is listening
-        delays = []
+        assert listening.wait(60)
         for i in range(1, 4):
             code = f"PLUS20-{i:04d}"
-            start = time.monotonic()
             a.check_in(code)
             sync_once(a, hub)
             guest = a.find(code).id
-            while not b.presence(guest).checked_in and time.monotonic() - start < 6:
-                time.sleep(0.02)
-            delays.append(time.monotonic() - start)
-        assert max(delays) < 2.0, delays
+            wait_until(lambda: b.presence(guest).checked_in, timeout=60, what=f"{code} at B")  # noqa: B023
     finally:
         stop.set()
         worker.join(timeout=10)

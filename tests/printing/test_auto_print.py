@@ -6,11 +6,9 @@ screen, `kiosk checkin`, `kiosk register --checkin` and `kiosk override` all go 
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,17 +19,14 @@ from kiosk import paths, settings
 from kiosk.service import Kiosk
 from kiosk.service.print_runner import PrintRunner
 from kiosk.service.printing import PrintQueue, auto_print, configured_queue
+from tests.helpers.process import run_kiosk, start_kiosk
 from tests.printing.cups_server import CupsServer
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def kiosk_cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "KIOSK_DEVICE": "door-1", "LANG": "en_GB.UTF-8"}
-    env.pop("KIOSK_DATA_DIR", None)
-    return subprocess.run([sys.executable, "main.py", "--lang", "en", "--data-dir", str(data_dir), *args], cwd=ROOT,
-                          env=env, capture_output=True, text=True, timeout=120)
-
+    return run_kiosk(data_dir, "--lang", "en", *args, device="door-1", env={"LANG": "en_GB.UTF-8"})
 
 def jobs(data_dir: Path) -> list[tuple[str, str, int]]:
     """(attendee id, status, reprint) of every print job, oldest first."""
@@ -95,11 +90,7 @@ def test_auto_print_off_prints_nothing_from_the_command_line(kiosk: Kiosk, data_
 @pytest.fixture
 def resumer(door: Path, tmp_path: Path) -> Iterator[subprocess.Popen[bytes]]:
     """`kiosk print --resume --watch` beside the door: the watcher that prints held badges."""
-    env = {**os.environ, "KIOSK_DEVICE": "door-1"}
-    env.pop("KIOSK_DATA_DIR", None)
-    with (tmp_path / "resume.log").open("wb") as log:
-        proc = subprocess.Popen([sys.executable, "main.py", "--data-dir", str(door), "print", "--resume", "--watch"],
-                                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    proc = start_kiosk(door, "print", "--resume", "--watch", log=tmp_path / "resume.log", device="door-1")
     yield proc
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(15) == 0

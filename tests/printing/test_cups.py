@@ -23,6 +23,7 @@ from kiosk.service import Kiosk
 from kiosk.service.print_runner import PrintRunner
 from kiosk.service.printing import PrintQueue
 from kiosk.store import print_jobs, transaction
+from tests.helpers.process import wait_until
 from tests.printing.cups_server import CupsServer
 
 MM = 72 / 25.4
@@ -156,7 +157,8 @@ def test_a_job_claimed_by_a_dead_process_is_found_by_title_or_requeued(cups: Cup
     src = cups.root / f"{sent.title}.pdf"
     engine.render(kiosk.badges.contents([kiosk.find("PLUS20-0040")]), layouts.get("cr80"), src)
     printer.submit(str(src), Media(85.6, 54), sent.title)
-    time.sleep(1.5)  # let it complete: CUPS then hides its title, only the file name is left
+    wait_until(lambda: [j.state for j in ipp.get_jobs(cups.queue) if j.document == src.name] == ["completed"],
+               timeout=60, what="CUPS completing the job")  # CUPS then hides its title, only the file name is left
     with transaction(kiosk.conn):
         for job in (sent, lost):
             print_jobs.update(kiosk.conn, job.id, now=kiosk.now(), status="printing", attempts=1,
@@ -197,10 +199,9 @@ def test_qt_backend_prints_through_the_same_cups_queue(cups: CupsServer, kiosk: 
     attendee = kiosk.find("PLUS20-0060")
     job = queue.enqueue(attendee.id, "a6")
     assert PrintRunner(queue).run_until_empty(timeout=30) == 1
-    deadline = time.monotonic() + 20
-    while not cups.outputs() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    time.sleep(0.5)
+    wait_until(lambda: bool(cups.outputs()) and not any(
+        j.state in ("pending", "held", "processing") for j in ipp.get_jobs(cups.queue)), timeout=60,
+        what="cups-pdf writing the page")
     pdf = cups.outputs()[-1]
     width, height = _page_size(pdf)
     assert abs(width - 105 * MM) < 2 and abs(height - 148 * MM) < 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
@@ -92,18 +93,35 @@ def test_missing_printer_holds_jobs_with_a_banner_then_releases_them(kiosk: Kios
     assert runner.run_until_empty() == 3 and len(printer.submitted) == 3
 
 
+class HeldPrinter(FlakyPrinter):
+    """A printer whose first submission waits until the test lets it go: the worker is stuck in it."""
+
+    def __init__(self, directory: Path) -> None:
+        super().__init__(directory)
+        self.printing, self.go = threading.Event(), threading.Event()
+
+    def submit(self, pdf_path: str, media: Media, title: str = "") -> str:
+        self.printing.set()
+        assert self.go.wait(60), "never let go"
+        return super().submit(pdf_path, media, title)
+
+
 def test_background_worker_prints_without_blocking_the_caller(kiosk: Kiosk, data_dir: Path) -> None:
-    printer = FlakyPrinter(data_dir / "out")
+    """Enqueueing never waits for the printer: five badges are queued while the worker is stuck in one."""
+    printer = HeldPrinter(data_dir / "out")
     queue = PrintQueue(kiosk, printer)
     PrintRunner(queue, poll=0.05).start()
     try:
-        started = time.perf_counter()
-        jobs = [queue.enqueue(kiosk.find(f"PLUS20-{i:04d}").id) for i in range(1, 6)]
-        assert time.perf_counter() - started < 1.0
+        jobs = [queue.enqueue(kiosk.find("PLUS20-0001").id)]
+        assert printer.printing.wait(60)  # the worker is in the printer's submit, held there
+        jobs += [queue.enqueue(kiosk.find(f"PLUS20-{i:04d}").id) for i in range(2, 6)]
+        assert printer.submitted == [] and queue.pending_count() == 5
+        printer.go.set()
         deadline = time.monotonic() + 20
         while queue.pending_count() and time.monotonic() < deadline:
             time.sleep(0.05)
     finally:
+        printer.go.set()
         queue.stop()
     assert [j.status for j in (queue.job(j.id) for j in jobs) if j] == ["done"] * 5
     assert printer.submitted == [j.title for j in jobs]  # in order

@@ -4,17 +4,15 @@ before and after, and a byte search of the database files for what was erased.""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from kiosk.domain.demo import demo_attendees, demo_event
-from tests.cli.test_end_to_end import ROOT
+from tests.helpers.process import run_kiosk
 
 NAME, SURNAME, EMAIL = "Zéphyrine", "Quatremerveille", "zephyrine.quatremerveille@example.net"
 STAFF, REASON = "Barnabé Tournesolier", "badge oublié chez Quatremerveille"
@@ -23,13 +21,8 @@ AFTER_RETENTION = "2027-03-15 12:00:00"  # the demo is on 2026-11-30: three mont
 
 
 def kiosk(data: Path, *args: str, at: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "KIOSK_DEVICE": "door-purge", "LANG": "C.UTF-8"}
-    env.pop("KIOSK_DATA_DIR", None)
-    cmd = [sys.executable, "main.py", "--data-dir", str(data), *args]
-    if at is not None:
-        cmd = ["faketime", at, *cmd]
-    return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
-
+    """`kiosk ARGS` at door-purge; at the date ``at`` (faketime) when given."""
+    return run_kiosk(data, *args, device="door-purge", faketime=(at,) if at else (), timeout=180)
 
 def ok(data: Path, *args: str, at: str | None = None) -> str:
     done = kiosk(data, *args, at=at)

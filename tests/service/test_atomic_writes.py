@@ -8,7 +8,6 @@ import errno
 import os
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +18,7 @@ from kiosk import files
 from kiosk.cli.main import main
 from kiosk.service import Kiosk
 from kiosk.service.keys import PRIVATE, PUBLIC, init_keys
+from tests.helpers.process import kiosk_ok, start_kiosk
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -117,9 +117,8 @@ def test_badges_killed_while_writing_leave_the_old_pdf(kiosk: Kiosk, data_dir: P
     assert main(["badges", "--all", "-o", str(out), "--format", "a6"]) == 0
     old = out.read_bytes()
     old_stat = out.stat()
-    command = [sys.executable, "main.py", "--data-dir", str(data_dir), "badges", "--all", "-o", str(out),
-               "--format", "a4-8"]
-    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    command = ("badges", "--all", "-o", str(out), "--format", "a4-8")
+    child = start_kiosk(data_dir, *command)
     deadline = time.monotonic() + 60
     # Kill it as soon as it has started writing: the target changed, or a file appeared beside it.
     while time.monotonic() < deadline and child.poll() is None:
@@ -135,7 +134,7 @@ def test_badges_killed_while_writing_leave_the_old_pdf(kiosk: Kiosk, data_dir: P
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
     assert "Pages:" in info
     # Run to the end: the new batch replaces the old one and no temp file is left behind.
-    subprocess.run(command, cwd=ROOT, capture_output=True, check=True)
+    kiosk_ok(data_dir, *command)
     assert out.read_bytes() != old
     left = [p.name for p in out_dir.iterdir() if p.name != "badges.pdf"]
     assert len(left) <= 1 and all(n.startswith(".badges.pdf.") and n.endswith(files.PART) for n in left), left

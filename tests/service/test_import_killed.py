@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from kiosk.service import Kiosk
+from tests.helpers.process import start_kiosk
 
 ROOT = Path(__file__).resolve().parents[2]
 ROWS = 60_000
@@ -32,8 +31,7 @@ def test_import_killed_midway_is_all_or_nothing(data_dir: Path, tmp_path: Path) 
     k.close()
     export = tmp_path / "big.csv"
     _write_export(export)
-    child = subprocess.Popen([sys.executable, "main.py", "--data-dir", str(data_dir), "import", str(export)],
-                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    child = start_kiosk(data_dir, "import", str(export))
     wal = data_dir / "kiosk.db-wal"
     size0 = wal.stat().st_size if wal.exists() else 0
     deadline = time.monotonic() + 60

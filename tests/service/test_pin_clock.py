@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from kiosk.service.pin import FIRST_LOCK_S, MAX_TRIES, PinError, StaffPin
 from tests.helpers.faults import mount_point, mount_tmpfs
+from tests.helpers.process import run_kiosk
 
 __all__ = ["mount_point"]  # the fixture, imported for the read-only test
 
@@ -120,6 +120,5 @@ def test_a_read_only_data_dir_refuses_the_check_clearly(mount_point: Path) -> No
     with pytest.raises(PinError) as refused:
         StaffPin(mount_point).check(PIN)  # a try that cannot be counted is not tried
     assert "cannot be written" in str(refused.value) and "n'est pas modifiable" in refused.value.message("fr")
-    cli = subprocess.run([sys.executable, "main.py", "--data-dir", str(mount_point), "pin", "set", "--pin", "1234"],
-                         cwd=ROOT, capture_output=True, text=True, timeout=60)
+    cli = run_kiosk(mount_point, "pin", "set", "--pin", "1234", timeout=60)
     assert cli.returncode != 0 and "Traceback" not in cli.stderr and str(mount_point) in cli.stderr + cli.stdout

@@ -8,7 +8,6 @@ import logging
 import os
 import stat
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +15,7 @@ import pytest
 
 from kiosk.service import Kiosk
 from kiosk.service.print_runner import PrintRunner
-from tests.cli.test_end_to_end import ROOT
+from tests.helpers.process import run_kiosk
 
 
 @pytest.fixture(autouse=True)
@@ -41,13 +40,9 @@ def wider(root: Path) -> dict[str, str]:
 
 
 def cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "KIOSK_DEVICE": "door-1"}
-    env.pop("KIOSK_DATA_DIR", None)
-    done = subprocess.run([sys.executable, "main.py", "--data-dir", str(data), *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    done = run_kiosk(data, *args, device="door-1")
     assert done.returncode == 0, (args, done.stderr)
     return done
-
 
 def test_every_file_the_commands_write_is_private(tmp_path: Path) -> None:
     data, out = tmp_path / "data", tmp_path / "out"
@@ -133,11 +128,9 @@ def test_an_old_data_dir_is_narrowed_when_opened_and_that_is_said_once(tmp_path:
         caplog.clear()
         Kiosk.open(data, device_name="door-1").close()
         assert not [r for r in caplog.records if "other users" in r.getMessage()]  # once
-    said_by_cli = subprocess.run([sys.executable, "main.py", "--data-dir", str(data), "stats"], cwd=ROOT,
-                                 capture_output=True, text=True, timeout=60)
+    said_by_cli = run_kiosk(data, "stats", timeout=60)
     assert "other users" not in said_by_cli.stderr
     os.chmod(data, 0o755)
-    said_by_cli = subprocess.run([sys.executable, "main.py", "--data-dir", str(data), "stats"], cwd=ROOT,
-                                 capture_output=True, text=True, timeout=60)
+    said_by_cli = run_kiosk(data, "stats", timeout=60)
     assert said_by_cli.returncode == 0 and "restreint au propriétaire" in said_by_cli.stderr
     assert stat.S_IMODE(data.stat().st_mode) == 0o700

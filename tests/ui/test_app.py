@@ -126,12 +126,10 @@ def _quit_soon(how: str) -> None:
     QTimer.singleShot(300, act)
 
 
+@pytest.mark.timeout(120)  # a hang fails here, however loaded the machine
 @pytest.mark.parametrize("how", ["menu", "close button"])
 def test_quit_from_the_menu_or_the_close_button_returns(qapp: QApplication, data_dir: Path, how: str) -> None:
     """Without --quit-after: the run returns only because the window was quit (it used to hang)."""
-    import time
-
     _quit_soon(how)
-    started = time.monotonic()
     status = main(["--data-dir", str(data_dir), "gui", "--no-camera", "--lang", "en"])
-    assert status == 0 and time.monotonic() - started < 20
+    assert status == 0

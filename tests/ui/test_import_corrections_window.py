@@ -59,7 +59,7 @@ def test_the_summary_keeps_the_correction_and_asks_and_keep_changes_nothing(
         "The file still gives these guests the values of the previous import: the corrections made since then "
         "were kept. Keep them, or put the file's values in their place?"]
     qtbot.wait(200)
-    assert window.long_work.task is not None and not window.long_work.task.running  # no second import
+    assert window.bulk_jobs.task is not None and not window.bulk_jobs.task.running  # no second import
     assert kiosk.find("C-1").organisation == "La Ruche" and kiosk.find("C-2").workshop == "Se loger"
 
 

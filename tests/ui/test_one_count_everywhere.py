@@ -5,9 +5,7 @@ cancelled ticket let in with `kiosk override`. The window's header, `kiosk stats
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -16,16 +14,14 @@ from pytestqt.qtbot import QtBot
 from kiosk.service import Kiosk
 from kiosk.store import attendees as attendee_store
 from kiosk.ui.occupancy.screen import OccupancyScreen
+from tests.helpers.process import run_kiosk
 from tests.ui.conftest import MakeWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "KIOSK_DEVICE": "door-2"}
-    return subprocess.run([sys.executable, "main.py", "--data-dir", str(data_dir), *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=60)
-
+    return run_kiosk(data_dir, *args, device="door-2", timeout=60)
 
 def test_an_override_of_a_cancelled_ticket_is_counted_once_everywhere(qtbot: QtBot, kiosk: Kiosk, data_dir: Path,
                                                                      make_window: MakeWindow,

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.domain.wedge import US_TO_AZERTY
-from tests.helpers.xsession import ROOT, KioskWindow, XServer, missing_tools, scans, wait_for
+from tests.helpers.process import kiosk_ok
+from tests.helpers.xsession import KioskWindow, XServer, missing_tools, scans, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -25,13 +26,7 @@ MIXED = ("Ab.c_9-Zx", "zz-Q.7_b")
 
 
 def cli(data_dir: Path, *args: str) -> str:
-    env = {**os.environ}
-    env.pop("KIOSK_DATA_DIR", None)
-    done = subprocess.run([sys.executable, "main.py", "--data-dir", str(data_dir), *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
-
+    return kiosk_ok(data_dir, *args, timeout=60).strip()
 
 @pytest.fixture(scope="module")
 def x() -> Iterator[XServer]:

@@ -252,8 +252,8 @@ def test_screenshot_of_a_second_export_s_summary(kiosk: Kiosk, shots: Path, lang
     from PySide6.QtWidgets import QApplication, QLabel
 
     from kiosk.service.importer import import_registrations
+    from kiosk.ui.bulk_jobs import import_summary
     from kiosk.ui.dialogs import info_box
-    from kiosk.ui.long_work import import_summary
 
     fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "pretix"
     import_registrations(kiosk, fixtures / f"pretix-v1-{lang}-orderdata.xlsx")

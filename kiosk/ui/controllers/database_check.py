@@ -25,8 +25,7 @@ class DatabaseCheck(QObject):
         self.kiosk, self.runner, self.page, self.dialogs, self.parent_widget = kiosk, runner, page, dialogs, window
 
     def start(self) -> None:
-        task = self.runner.start(lambda _progress: self.kiosk.database_problems(), "quick check")
-        task.succeeded.connect(self._checked)
+        self.runner.start(lambda _progress: self.kiosk.database_problems(), "quick check", on_done=self._checked)
 
     def _checked(self, problems: object) -> None:
         if not problems:

@@ -75,6 +75,5 @@ class PrinterStatus(QObject):
         """lpstat can take a moment: list printers on the runner, fill the combo when back."""
         section = self.settings_page.printing
         section.refresh_button.setEnabled(False)
-        task = self.runner.start(lambda _progress: printer_names(), "list printers")
-        task.succeeded.connect(section.set_printers)
-        task.finished.connect(lambda: section.refresh_button.setEnabled(True))
+        self.runner.start(lambda _progress: printer_names(), "list printers", on_done=section.set_printers,
+                          on_finished=lambda: section.refresh_button.setEnabled(True))

@@ -97,10 +97,9 @@ class ConnectHubDialog(QDialog):
         init = self._needs_init
         self.go.setEnabled(False)
         self._said(self.tr("Preparing the hub…") if init else self.tr("Connecting…"))
-        task = self._runner.start(lambda _progress: try_hub(url, init=init), "connect hub")
-        task.succeeded.connect(self._tried)
-        task.failed.connect(lambda error: self._said(_first_line(error), error=True))
-        task.finished.connect(lambda: self.go.setEnabled(True))
+        self._runner.start(lambda _progress: try_hub(url, init=init), "connect hub", on_done=self._tried,
+                           on_failed=lambda error: self._said(_first_line(error), error=True),
+                           on_finished=lambda: self.go.setEnabled(True))
 
     def _tried(self, access: object) -> None:
         if not isinstance(access, HubAccess):
@@ -180,10 +179,8 @@ class AddDoorDialog(QDialog):
         self.make_button.setEnabled(False)
         self.status.setText(self.tr("Creating the door's login…"))
         self.status.setStyleSheet("")
-        task = self._runner.start(lambda _progress: add_door_in_thread(kiosk_dir, device, url, name, host),
-                                  "add door")
-        task.succeeded.connect(self._made)
-        task.failed.connect(self._failed)
+        self._runner.start(lambda _progress: add_door_in_thread(kiosk_dir, device, url, name, host), "add door",
+                           on_done=self._made, on_failed=self._failed)
 
     def _failed(self, error: object) -> None:
         self.status.setText(_first_line(error))
@@ -270,10 +267,9 @@ class JoinEveningDialog(QDialog):
         data_dir, device = self._data_dir, self._device
         self.go.setEnabled(False)
         self._said(self.tr("Joining the evening: receiving the guests…"))
-        task = self._runner.start(lambda _progress: join_in_thread(data_dir, device, pairing), "join")
-        task.succeeded.connect(self._done)
-        task.failed.connect(lambda error: self._said(_first_line(error), error=True))
-        task.finished.connect(lambda: self.go.setEnabled(True))
+        self._runner.start(lambda _progress: join_in_thread(data_dir, device, pairing), "join", on_done=self._done,
+                           on_failed=lambda error: self._said(_first_line(error), error=True),
+                           on_finished=lambda: self.go.setEnabled(True))
 
     def _done(self, joined: object) -> None:
         name, guests = getattr(joined, "event_name", ""), getattr(joined, "guests", 0)

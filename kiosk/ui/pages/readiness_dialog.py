@@ -61,11 +61,10 @@ class ReadinessDialog(QDialog):
     def refresh(self) -> None:
         self.again.setEnabled(False)
         self.summary.setText(self.tr("Checking…"))
-        task = self._runner.start(lambda _progress: self._check(), "readiness")
-        task.succeeded.connect(self.show_lines)
-        task.failed.connect(lambda error: self.summary.setText(
-            self.tr("The check failed: %1").replace("%1", str(error).splitlines()[0] if str(error) else "?")))
-        task.finished.connect(lambda: self.again.setEnabled(True))
+        self._runner.start(lambda _progress: self._check(), "readiness", on_done=self.show_lines,
+                           on_failed=lambda error: self.summary.setText(self.tr("The check failed: %1").replace(
+                               "%1", str(error).splitlines()[0] if str(error) else "?")),
+                           on_finished=lambda: self.again.setEnabled(True))
 
     def show_lines(self, lines: object) -> None:
         if not isinstance(lines, list):

@@ -49,10 +49,9 @@ class DuplicatesPresenter(QObject):
         if self.view is not None:
             self.view.show_loading()
         data_dir, device = self.kiosk.data_dir, self.kiosk.device_name
-        task = self.runner.start(lambda _progress: read_duplicates(data_dir, device), "duplicates")
-        task.succeeded.connect(self._loaded)
-        task.failed.connect(lambda error: self.view.show_problem(str(error)) if self.view else None)
-        task.finished.connect(self._done_loading)
+        self.runner.start(lambda _progress: read_duplicates(data_dir, device), "duplicates", on_done=self._loaded,
+                          on_failed=lambda error: self.view.show_problem(str(error)) if self.view else None,
+                          on_finished=self._done_loading)
 
     def _done_loading(self) -> None:
         self._loading = False

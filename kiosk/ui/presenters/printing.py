@@ -84,9 +84,9 @@ class PrinterController(QObject):
             return None
         if queue is None or (self._polling is not None and self._polling.running):
             return None
-        task = self.runner.start(lambda _progress: snapshot(queue), "printer status")
-        task.succeeded.connect(lambda result: self._on_snapshot(queue, result))
-        task.failed.connect(lambda error: log.warning("printer status failed: %s", error))
+        task = self.runner.start(lambda _progress: snapshot(queue), "printer status",
+                                 on_done=lambda result: self._on_snapshot(queue, result),
+                                 on_failed=lambda error: log.warning("printer status failed: %s", error))
         self._polling = task
         return task
 

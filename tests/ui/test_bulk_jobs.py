@@ -1,4 +1,4 @@
-"""Kiosk menu → Import registrations… and Badges PDF for everyone…: real files, real SQLite, real threads."""
+"""The Kiosk menu's bulk jobs (Import registrations…, Badges PDF for everyone…): real files, SQLite, threads."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from kiosk.service import Kiosk
 from kiosk.service.errors import StorageError, StorageKind, WorkshopFull
 from kiosk.ui import i18n
 from kiosk.ui.background import TaskRunner
+from kiosk.ui.bulk_jobs import error_sentence
 from kiosk.ui.i18n import counted
-from kiosk.ui.long_work import error_sentence
 from kiosk.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -43,13 +43,13 @@ def test_import_from_the_menu_runs_off_the_ui_thread(make_window: MakeWindow, ki
     dialogs.chosen_file = write_registrations(tmp_path / "inscriptions.csv", 20_000)
     ticks: list[float] = []  # the UI thread's heartbeat while the import runs
     heartbeat = QTimer()
-    heartbeat.timeout.connect(lambda: ticks.append(time.monotonic()) if window.long_work.task is not None
-                              and window.long_work.task.running else None)
+    heartbeat.timeout.connect(lambda: ticks.append(time.monotonic()) if window.bulk_jobs.task is not None
+                              and window.bulk_jobs.task.running else None)
     heartbeat.start(20)
     window.import_action.trigger()
-    task = window.long_work.task
+    task = window.bulk_jobs.task
     assert task is not None and task.running
-    progress = window.long_work.progress
+    progress = window.bulk_jobs.progress
     assert progress is not None and progress.isVisible() and "inscriptions.csv" in progress.labelText()
     steps: list[tuple[int, int]] = []
     task.progressed.connect(lambda done, total: steps.append((done, total)))
@@ -75,7 +75,7 @@ def test_import_from_the_menu_runs_off_the_ui_thread(make_window: MakeWindow, ki
     # The UI thread went on handling its events while the import ran (on the UI thread, no tick could
     # fire before it ended). How long its pauses were is measured by bench_import, not asserted here.
     assert len(ticks) > 5
-    assert window.long_work.progress is None  # closed before the summary
+    assert window.bulk_jobs.progress is None  # closed before the summary
     title, summary = dialogs.infos[-1]
     assert "inscriptions.csv" in title
     assert f"Added: {counted(20_000)}" in summary and "Skipped: 1" in summary and "line 20002" in summary
@@ -97,7 +97,7 @@ def test_bad_file_says_why_and_changes_nothing(make_window: MakeWindow, kiosk: K
     assert len(dialogs.errors) == 1 and "\n" not in dialogs.errors[0]
     assert "export.csv" in dialogs.errors[0] and "name column" in dialogs.errors[0]
     assert "nothing was changed" in dialogs.errors[0]
-    assert not dialogs.infos and window.long_work.progress is None
+    assert not dialogs.infos and window.bulk_jobs.progress is None
     assert kiosk.stats().registered == before
 
 
@@ -169,7 +169,7 @@ def test_a_second_export_lists_who_is_missing_from_it_in_the_windows_language(
             dialogs.chosen_file = path
             shown = len(dialogs.infos)
             window.import_action.trigger()
-            task, progress = window.long_work.task, window.long_work.progress
+            task, progress = window.bulk_jobs.task, window.bulk_jobs.progress
             assert task is not None and progress is not None
             task.phased.connect(lambda _phase, p=progress: labels.append(p.labelText()))
             qtbot.waitUntil(lambda: len(dialogs.infos) > shown, timeout=10_000)  # noqa: B023 (waited for here)
@@ -197,12 +197,12 @@ def test_an_import_into_the_demo_event_asks_first(make_window: MakeWindow, kiosk
     before = kiosk.stats().registered
     dialogs.chosen_file = write_registrations(tmp_path / "inscriptions.csv", 3)
     dialogs.confirm_answer = False
-    assert window.long_work.import_registrations() is None
+    assert window.bulk_jobs.import_registrations() is None
     assert "#Plus20 demo event" in dialogs.questions[-1] and "inscriptions.csv" in dialogs.questions[-1]
     assert dialogs.buttons[-1] == ("Import into the demo", "Do not import")
     assert kiosk.stats().registered == before and not dialogs.infos
     dialogs.confirm_answer = True  # a try-out with one's own file: the demo takes it
-    task = window.long_work.import_registrations()
+    task = window.bulk_jobs.import_registrations()
     assert task is not None
     qtbot.waitUntil(lambda: not task.running, timeout=10_000)
     assert kiosk.stats().registered == before + 3
@@ -213,7 +213,7 @@ def test_an_import_into_a_real_event_asks_nothing(make_window: MakeWindow, kiosk
     kiosk.create_event(Event(id="e-real", name="Assemblée générale"))
     window = make_window()
     dialogs.chosen_file = write_registrations(tmp_path / "inscriptions.csv", 3)
-    task = window.long_work.import_registrations()
+    task = window.bulk_jobs.import_registrations()
     assert task is not None and dialogs.questions == []
     qtbot.waitUntil(lambda: not task.running, timeout=10_000)
     assert kiosk.stats().registered == 3
@@ -233,7 +233,7 @@ def test_cancelled_file_dialog_does_nothing(make_window: MakeWindow, dialogs: Sc
     dialogs.chosen_file = None
     window.import_action.trigger()
     window.badges_action.trigger()
-    assert window.long_work.task is None and len(dialogs.file_requests) == 2
+    assert window.bulk_jobs.task is None and len(dialogs.file_requests) == 2
 
 
 def test_badges_pdf_for_everyone(make_window: MakeWindow, kiosk: Kiosk, dialogs: ScriptedDialogs, tmp_path: Path,
@@ -241,7 +241,7 @@ def test_badges_pdf_for_everyone(make_window: MakeWindow, kiosk: Kiosk, dialogs:
     window = make_window()
     dialogs.chosen_file = tmp_path / "tous.pdf"
     window.badges_action.trigger()
-    task = window.long_work.task
+    task = window.bulk_jobs.task
     assert task is not None
     steps: list[tuple[int, int]] = []
     task.progressed.connect(lambda done, total: steps.append((done, total)))
@@ -260,13 +260,17 @@ def test_task_runner_reports_results_errors_and_progress(qtbot: QtBot) -> None:
         progress(2, 2)
         return "done"
 
-    task = runner.start(work)
+    heard: list[object] = []  # synchronous: the work runs inside start(), which must still reach the callbacks
+    task = runner.start(work, on_done=heard.append, on_progress=lambda done, total: heard.append((done, total)),
+                        on_finished=lambda: heard.append("finished"))
     assert task.result == "done" and not task.running
-    failing = runner.start(lambda _progress: 1 / 0)
-    assert isinstance(failing.error, ZeroDivisionError)
+    assert heard == [(2, 2), "done", "finished"]
+    failing = runner.start(lambda _progress: 1 / 0, on_failed=heard.append, on_done=heard.append)
+    assert isinstance(failing.error, ZeroDivisionError) and heard[-1] is failing.error
     threaded = TaskRunner()
-    later = threaded.start(lambda _progress: 42)
+    answers: list[object] = []
+    later = threaded.start(lambda _progress: 42, on_done=answers.append)
     qtbot.waitUntil(lambda: not later.running, timeout=5000)
-    assert later.result == 42
+    assert later.result == 42 and answers == [42]
     threaded.shutdown()
     runner.shutdown()

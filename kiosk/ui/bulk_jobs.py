@@ -1,4 +1,4 @@
-"""Kiosk menu → Import registrations… / Badges PDF for everyone…: long work with a progress dialog.
+"""The Kiosk menu's bulk jobs, Import registrations… and Badges PDF for everyone…, with a progress dialog.
 
 Each job opens its OWN Kiosk (its own SQLite connection) on a TaskRunner thread (kiosk.service.jobs);
 the UI thread only shows progress and, at the end, a summary or one clear error sentence.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -21,7 +22,7 @@ from kiosk.service import Kiosk, KioskError
 from kiosk.service.errors import Refused, StorageError
 from kiosk.service.importer import ImportReport
 from kiosk.service.jobs import badges_in_thread, import_in_thread
-from kiosk.ui.background import Task, TaskRunner
+from kiosk.ui.background import Task, TaskProgress, TaskRunner
 from kiosk.ui.dialogs import Dialogs
 from kiosk.ui.i18n import counted
 
@@ -35,15 +36,15 @@ def import_summary(report: ImportReport, lang: str) -> str:
     def t(text: str, value: int) -> str:
         return text.replace("%1", counted(value))  # "100 000" (line numbers below stay as an editor shows them)
 
-    lines = [t(QCoreApplication.translate("LongWork", "Added: %1"), report.added),
-             t(QCoreApplication.translate("LongWork", "Updated: %1"), report.updated),
-             t(QCoreApplication.translate("LongWork", "Unchanged: %1"), report.unchanged),
-             t(QCoreApplication.translate("LongWork", "Cancelled: %1"), report.cancelled),
-             t(QCoreApplication.translate("LongWork", "Skipped: %1"), len(report.skipped))]
+    lines = [t(QCoreApplication.translate("BulkJobs", "Added: %1"), report.added),
+             t(QCoreApplication.translate("BulkJobs", "Updated: %1"), report.updated),
+             t(QCoreApplication.translate("BulkJobs", "Unchanged: %1"), report.unchanged),
+             t(QCoreApplication.translate("BulkJobs", "Cancelled: %1"), report.cancelled),
+             t(QCoreApplication.translate("BulkJobs", "Skipped: %1"), len(report.skipped))]
     lines += _identity_lines(report, lang)
     lines += _numbered([(row.line, row.reason) for row in report.skipped], lang)
     if report.warnings:
-        lines.append(t(QCoreApplication.translate("LongWork", "Encoding warnings: %1"), len(report.warnings)))
+        lines.append(t(QCoreApplication.translate("BulkJobs", "Encoding warnings: %1"), len(report.warnings)))
         lines += _numbered(report.warnings, lang)
     # Each updated guest's fields, the doors' corrections kept or replaced: the import's own sentences (as the
     # CLI's), capitalised like the lines above them here.
@@ -56,7 +57,7 @@ def import_summary(report: ImportReport, lang: str) -> str:
         # for a count of 2 or more. Worded so the number needs no plural.
         n = len(report.missing)
         lines.append(t(QCoreApplication.translate(
-            "LongWork", "Missing from this file, kept as they are: %1"), n))
+            "BulkJobs", "Missing from this file, kept as they are: %1"), n))
         lines += _listed([f"{a.ticket_code or ''}  {a.full_name}".strip() for a in report.missing[:MAX_SKIPPED_LINES]],
                          n)
     return "\n".join(lines)
@@ -67,20 +68,20 @@ def _identity_lines(report: ImportReport, lang: str) -> list[str]:
     from the guests already here: what staff check before trusting a re-import."""
     lines = []
     if report.sheet:
-        lines.append(QCoreApplication.translate("LongWork", "Sheet: “%1”").replace("%1", report.sheet))
+        lines.append(QCoreApplication.translate("BulkJobs", "Sheet: “%1”").replace("%1", report.sheet))
     if report.code_source:
-        lines.append(QCoreApplication.translate("LongWork", "Ticket code read from the column “%1”").replace(
+        lines.append(QCoreApplication.translate("BulkJobs", "Ticket code read from the column “%1”").replace(
             "%1", report.code_source))
-    matched = ", ".join(QCoreApplication.translate("LongWork", "%1 on %2").replace("%1", counted(n)).replace(
+    matched = ", ".join(QCoreApplication.translate("BulkJobs", "%1 on %2").replace("%1", counted(n)).replace(
         "%2", identity_words(how, lang)) for how, n in report.matches.items())
     how = identity_words(report.matched_by, lang) + (f" ({matched})" if matched else "")
-    lines.append(QCoreApplication.translate("LongWork", "Rows matched by %1").replace("%1", how))
+    lines.append(QCoreApplication.translate("BulkJobs", "Rows matched by %1").replace("%1", how))
     return lines
 
 
 def _numbered(entries: list[tuple[int, str]], lang: str) -> list[str]:
     """The first MAX_SKIPPED_LINES entries as "line 12: reason", then how many more are left out."""
-    line = QCoreApplication.translate("LongWork", "line %1: %2")
+    line = QCoreApplication.translate("BulkJobs", "line %1: %2")
     return _listed([line.replace("%1", str(number)).replace("%2", worded(text, lang))
                     for number, text in entries[:MAX_SKIPPED_LINES]], len(entries))
 
@@ -90,7 +91,7 @@ def _listed(first: list[str], total: int) -> list[str]:
     lines = ["  " + entry for entry in first]
     more = total - len(first)
     if more > 0:
-        lines.append("  " + QCoreApplication.translate("LongWork", "…and %1 more").replace("%1", counted(more)))
+        lines.append("  " + QCoreApplication.translate("BulkJobs", "…and %1 more").replace("%1", counted(more)))
     return lines
 
 
@@ -104,15 +105,16 @@ def error_sentence(error: object, lang: str) -> str:
         return error.reason(lang)
     if isinstance(error, KioskError | OSError):
         return str(error)
-    return QCoreApplication.translate("LongWork", "unexpected error (%1)").replace("%1", type(error).__name__)
+    return QCoreApplication.translate("BulkJobs", "unexpected error (%1)").replace("%1", type(error).__name__)
 
 
 def safe_file_name(text: str) -> str:
     return re.sub(r"[^\w.-]+", "-", text).strip("-.") or "badges"
 
 
-class LongWork(QObject):
-    """Runs the menu's long jobs; ``dataChanged`` after an import so the window refreshes figures."""
+class BulkJobs(QObject):
+    """Runs the menu's bulk jobs (a registrations file imported, every guest's badge drawn) one at a time;
+    ``dataChanged`` after an import so the window refreshes figures."""
 
     dataChanged = Signal()
 
@@ -146,14 +148,14 @@ class LongWork(QObject):
                         ).replace("%1", path.name),
                 self.tr("Import into the demo"), self.tr("Do not import")):
             return None
-        task = self.runner.start(lambda progress: import_in_thread(self.data_dir, k.device_name, k.lang, path,
-                                                                   progress, overwrite=overwrite), "import")
-        self._track(task, self.tr("Importing %1…").replace("%1", path.name), self.tr("Import registrations"))
-        task.phased.connect(lambda phase: self._import_phase(path, phase))
-        task.succeeded.connect(lambda report: self._imported(path, report))
+        self._show_progress(self.tr("Importing %1…").replace("%1", path.name), self.tr("Import registrations"))
         stopped = self.tr("Import of %1 stopped, nothing was changed: %2").replace("%1", path.name)
-        task.failed.connect(lambda error: self._failed(stopped.replace("%2", error_sentence(error, k.lang))))
-        return task
+        return self._start(
+            lambda progress: import_in_thread(self.data_dir, k.device_name, k.lang, path, progress,
+                                              overwrite=overwrite), "import",
+            on_done=lambda report: self._imported(path, report),
+            on_failed=lambda error: self._failed(stopped.replace("%2", error_sentence(error, k.lang))),
+            on_phase=lambda phase: self._import_phase(path, phase))
 
     def badges_pdf(self, output: Path | None = None) -> Task | None:
         """Ask where to save, render every guest's badge off the UI thread, then say where it is."""
@@ -165,17 +167,28 @@ class LongWork(QObject):
         if output is None:
             return None
         k, fmt = self.kiosk, self.badge_format()
-        task = self.runner.start(lambda progress: badges_in_thread(self.data_dir, k.device_name, k.lang, fmt,
-                                                                   output, progress), "badges")
-        self._track(task, self.tr("Drawing the badges…"), self.tr("Badges PDF for everyone"))
-        task.succeeded.connect(self._rendered)
-        task.failed.connect(lambda error: self._failed(self.tr("Could not write the badges PDF: %1").replace(
-            "%1", error_sentence(error, k.lang))))
-        return task
+        self._show_progress(self.tr("Drawing the badges…"), self.tr("Badges PDF for everyone"))
+        return self._start(
+            lambda progress: badges_in_thread(self.data_dir, k.device_name, k.lang, fmt, output, progress), "badges",
+            on_done=self._rendered,
+            on_failed=lambda error: self._failed(self.tr("Could not write the badges PDF: %1").replace(
+                "%1", error_sentence(error, k.lang))))
 
     # --- progress and results ------------------------------------------------------------
-    def _track(self, task: Task, label: str, title: str) -> None:
-        self.task = task
+    def _start(self, fn: Callable[[TaskProgress], object], name: str, *, on_done: Callable[[Any], None],
+               on_failed: Callable[[BaseException], None], on_phase: Callable[[str], None] | None = None) -> Task:
+        """Run ``fn`` on the runner: the progress dialog follows it and is closed before the result is said."""
+        def closed_then(then: Callable[[Any], None]) -> Callable[[Any], None]:
+            def close_and_say(outcome: Any) -> None:
+                self._close_progress()
+                then(outcome)
+            return close_and_say
+
+        self.task = self.runner.start(fn, name, on_done=closed_then(on_done), on_failed=closed_then(on_failed),
+                                      on_progress=self._progressed, on_phase=on_phase)
+        return self.task
+
+    def _show_progress(self, label: str, title: str) -> None:
         dialog = QProgressDialog(label, "", 0, 0, self.window)
         dialog.setWindowTitle(title)
         dialog.setAccessibleName("progress")
@@ -187,9 +200,6 @@ class LongWork(QObject):
         dialog.resize(460, dialog.sizeHint().height())
         dialog.show()
         self.progress = dialog
-        task.progressed.connect(self._progressed)
-        task.succeeded.connect(self._close_progress)  # connected first: closed before the summary shows
-        task.failed.connect(self._close_progress)
 
     def _progressed(self, done: int, total: int) -> None:
         if self.progress is not None and total > 0:
